@@ -1,0 +1,41 @@
+package dev.ngsign.navercert;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Progress of a request.
+ *
+ * @param receiptID 32 digits
+ * @param clientCode 12 digits
+ * @param state see {@link SignState}
+ * @param expireIn seconds the request was given
+ * @param callCenterName partner's display name, or null
+ * @param callCenterNum as requested
+ * @param reqTitle as requested
+ * @param returnURL app-to-app return URL, or null
+ * @param tokenTypes the type of each document, in order
+ * @param expireDT when the request expires (wire: yyyyMMddHHmmss, Korea time)
+ * @param scheme app scheme (app-to-app), or null
+ * @param deviceOSType app-to-app OS, or null
+ * @param appUseYN app-to-app or push
+ */
+public record MultiSignStatus(
+    String receiptID,
+    String clientCode,
+    SignState state,
+    int expireIn,
+    String callCenterName,
+    String callCenterNum,
+    String reqTitle,
+    String returnURL,
+    List<TokenType> tokenTypes,
+    Instant expireDT,
+    String scheme,
+    DeviceOSType deviceOSType,
+    boolean appUseYN) {
+
+  public MultiSignStatus {
+    tokenTypes = tokenTypes == null ? List.of() : List.copyOf(tokenTypes);
+  }
+}

@@ -1,0 +1,623 @@
+package dev.ngsign.navercert;
+
+import dev.ngsign.navercert.internal.Checks;
+import dev.ngsign.navercert.internal.FieldCipher;
+import dev.ngsign.navercert.internal.Hmac;
+import dev.ngsign.navercert.internal.Json;
+import dev.ngsign.navercert.internal.TokenCache;
+import dev.ngsign.navercert.internal.Transport;
+import dev.ngsign.navercert.internal.Wire;
+import dev.ngsign.navercert.internal.WireTime;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Client of Barocert's Naver multi-document e-signature service (or of the ngsign simulator). One
+ * immutable, thread-safe instance per LinkID; build it once with {@link #builder()} and share it.
+ *
+ * <p>Each operation comes in three forms: blocking (throws {@link BarocertException}), {@code
+ * ...Async} (a {@link CompletableFuture} failing with a {@link BarocertException}), and the seed
+ * document's callback form {@code (…, success, error)}. Input is validated before any network call
+ * ({@link BarocertValidationException}). Session tokens are cached until shortly before they expire
+ * and refreshed once under concurrency. Only the status call is retried after a transport failure:
+ * request and verify are not idempotent (verify succeeds once).
+ *
+ * <p>The SecretKey and personal data never appear in logs, exception messages or {@code toString()}.
+ */
+public final class NavercertClient {
+  /** Barocert's production service. */
+  public static final URI DEFAULT_SERVICE_URL = URI.create("https://barocert.linkhub.co.kr");
+  /** Linkhub's production auth service. */
+  public static final URI DEFAULT_AUTH_URL = URI.create("https://auth.linkhub.co.kr");
+
+  static final String API_VERSION = "2.1";
+  static final String LH_VERSION = "2.0";
+  static final String SERVICE_ID = "BAROCERT";
+  /** Scopes the Barocert SDK asks for on behalf of the Naver service. */
+  static final List<String> SCOPES = List.of("partner", "421", "422", "423", "424");
+
+  private final String linkId;
+  private final byte[] key;
+  private final URI serviceUrl;
+  private final URI authUrl;
+  private final EncryptionMode mode;
+  private final Clock clock;
+  private final boolean useServerTime;
+  private final String forwardedIp;
+  private final Transport transport;
+  private final TokenCache tokens;
+
+  private NavercertClient(Builder b) {
+    this.linkId = b.linkId;
+    this.key = b.key;
+    this.serviceUrl = stripSlash(b.serviceUrl);
+    this.authUrl = stripSlash(b.authUrl);
+    this.mode = b.mode;
+    this.clock = b.clock;
+    this.useServerTime = b.useServerTime;
+    this.forwardedIp = b.forwardedIp;
+    HttpClient http = b.httpClient;
+    if (http == null) {
+      HttpClient.Builder hb =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(b.connectTimeout)
+              .followRedirects(HttpClient.Redirect.NEVER);
+      if (b.proxy != null) {
+        hb.proxy(b.proxy);
+      }
+      if (b.executor != null) {
+        hb.executor(b.executor);
+      }
+      http = hb.build();
+    }
+    this.transport = new Transport(http, b.requestTimeout, b.maxRetries, b.retryBackoff);
+    this.tokens = new TokenCache(clock, b.tokenRefreshMargin, this::fetchToken);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The LinkID this client signs for. */
+  public String linkId() {
+    return linkId;
+  }
+
+  public URI serviceUrl() {
+    return serviceUrl;
+  }
+
+  public URI authUrl() {
+    return authUrl;
+  }
+
+  // ---------------------------------------------------------------- request
+
+  /**
+   * Asks the person to sign the documents.
+   *
+   * @param clientCode 12 digits
+   * @throws BarocertValidationException for a bad client code (nothing sent)
+   * @throws BarocertException the service's error
+   */
+  public MultiSignReceipt requestMultiSign(String clientCode, MultiSign request) {
+    return await(requestMultiSignAsync(clientCode, request));
+  }
+
+  /** {@link #requestMultiSign(String, MultiSign)}, asynchronously. */
+  public CompletableFuture<MultiSignReceipt> requestMultiSignAsync(
+      String clientCode, MultiSign request) {
+    try {
+      Checks.clientCode(clientCode);
+      Objects.requireNonNull(request, "request");
+      byte[] body = Json.write(toWire(request));
+      return post("/NAVER/MultiSign/" + clientCode, body)
+          .thenApply(bytes -> parse(bytes, Wire.Receipt.class))
+          .thenApply(r -> new MultiSignReceipt(r.receiptID(), r.scheme(), r.marketUrl()));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(asBarocert(e));
+    }
+  }
+
+  /** {@link #requestMultiSign(String, MultiSign)} with the seed's success and error callbacks. */
+  public void requestMultiSign(
+      String clientCode,
+      MultiSign request,
+      Consumer<? super MultiSignReceipt> success,
+      Consumer<? super BarocertException> error) {
+    callback(requestMultiSignAsync(clientCode, request), success, error);
+  }
+
+  // ---------------------------------------------------------------- status
+
+  /**
+   * The request's progress. Retried on transport failures (it is idempotent).
+   *
+   * @param clientCode 12 digits
+   * @param receiptId 32 digits
+   */
+  public MultiSignStatus getMultiSignStatus(String clientCode, String receiptId) {
+    return await(getMultiSignStatusAsync(clientCode, receiptId));
+  }
+
+  public CompletableFuture<MultiSignStatus> getMultiSignStatusAsync(
+      String clientCode, String receiptId) {
+    try {
+      Checks.clientCode(clientCode);
+      Checks.receiptId(receiptId);
+      return get("/NAVER/MultiSign/" + clientCode + "/" + receiptId)
+          .thenApply(bytes -> parse(bytes, Wire.Status.class))
+          .thenApply(NavercertClient::toStatus);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(asBarocert(e));
+    }
+  }
+
+  public void getMultiSignStatus(
+      String clientCode,
+      String receiptId,
+      Consumer<? super MultiSignStatus> success,
+      Consumer<? super BarocertException> error) {
+    callback(getMultiSignStatusAsync(clientCode, receiptId), success, error);
+  }
+
+  // ---------------------------------------------------------------- verify
+
+  /**
+   * Verifies a completed signature and returns the signed data with the person's data, decrypted.
+   * Succeeds once per receipt, only when the state is DONE and before expireDT; never retried.
+   *
+   * @param clientCode 12 digits
+   * @param receiptId 32 digits
+   */
+  public MultiSignResult verifyMultiSign(String clientCode, String receiptId) {
+    return await(verifyMultiSignAsync(clientCode, receiptId));
+  }
+
+  public CompletableFuture<MultiSignResult> verifyMultiSignAsync(
+      String clientCode, String receiptId) {
+    try {
+      Checks.clientCode(clientCode);
+      Checks.receiptId(receiptId);
+      // Barocert's SDKs send the JSON string "" as the verify body.
+      byte[] body = "\"\"".getBytes(StandardCharsets.UTF_8);
+      return post("/NAVER/MultiSign/" + clientCode + "/" + receiptId, body)
+          .thenApply(bytes -> parse(bytes, Wire.Result.class))
+          .thenApply(this::toResult);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(asBarocert(e));
+    }
+  }
+
+  public void verifyMultiSign(
+      String clientCode,
+      String receiptId,
+      Consumer<? super MultiSignResult> success,
+      Consumer<? super BarocertException> error) {
+    callback(verifyMultiSignAsync(clientCode, receiptId), success, error);
+  }
+
+  // ---------------------------------------------------------------- machinery
+
+  private Wire.MultiSignRequest toWire(MultiSign r) {
+    List<Wire.Token> toks = new ArrayList<>(r.tokens().size());
+    for (MultiSignTokens t : r.tokens()) {
+      toks.add(new Wire.Token(enc(t.token()), t.tokenType().name()));
+    }
+    return new Wire.MultiSignRequest(
+        enc(r.receiverHP()),
+        enc(r.receiverName()),
+        enc(r.receiverBirthday()),
+        r.reqTitle(),
+        enc(r.reqMessage()),
+        r.callCenterNum(),
+        r.expireIn(),
+        r.returnURL(),
+        r.deviceOSType() == null ? null : r.deviceOSType().name(),
+        r.appUseYN(),
+        toks);
+  }
+
+  private String enc(String plain) {
+    return FieldCipher.encrypt(mode, key, plain);
+  }
+
+  private static MultiSignStatus toStatus(Wire.Status s) {
+    try {
+      List<TokenType> types = new ArrayList<>();
+      if (s.tokenTypes() != null) {
+        s.tokenTypes().forEach(t -> types.add(TokenType.parse(t)));
+      }
+      return new MultiSignStatus(
+          s.receiptID(),
+          s.clientCode(),
+          SignState.fromCode(s.state() == null ? -1 : s.state()),
+          s.expireIn() == null ? 0 : s.expireIn(),
+          s.callCenterName(),
+          s.callCenterNum(),
+          s.reqTitle(),
+          s.returnURL(),
+          types,
+          s.expireDT() == null ? null : WireTime.parseExpireDt(s.expireDT()),
+          s.scheme(),
+          s.deviceOSType() == null || s.deviceOSType().isEmpty()
+              ? null
+              : DeviceOSType.parse(s.deviceOSType()),
+          Boolean.TRUE.equals(s.appUseYN()));
+    } catch (RuntimeException e) {
+      throw new BarocertTransportException("unexpected status reply: " + e.getMessage(), e);
+    }
+  }
+
+  private MultiSignResult toResult(Wire.Result r) {
+    SignState state;
+    try {
+      state = SignState.fromCode(r.state() == null ? -1 : r.state());
+    } catch (IllegalArgumentException e) {
+      throw new BarocertTransportException("unexpected verify reply: " + e.getMessage(), e);
+    }
+    return new MultiSignResult(
+        r.receiptID(),
+        state,
+        dec(r.receiverName()),
+        dec(r.receiverYear()),
+        dec(r.receiverDay()),
+        dec(r.receiverHP()),
+        dec(r.receiverGender()),
+        dec(r.receiverEmail()),
+        dec(r.receiverForeign()),
+        dec(r.ci()),
+        r.multiSignedData());
+  }
+
+  private String dec(String cipher) {
+    if (cipher == null || cipher.isEmpty()) {
+      return null;
+    }
+    try {
+      return FieldCipher.decrypt(mode, key, cipher);
+    } catch (GeneralSecurityException e) {
+      throw new BarocertException(
+          BarocertException.LOCAL_ERROR,
+          "cannot decrypt the verify result with this SecretKey in " + mode + " mode");
+    }
+  }
+
+  private CompletableFuture<byte[]> get(String path) {
+    return withToken(
+        token -> {
+          Map<String, String> h = new LinkedHashMap<>();
+          h.put("Authorization", "Bearer " + token);
+          h.put("x-bc-version", API_VERSION);
+          return transport.exchange("GET", uri(serviceUrl, path), h, null, true);
+        });
+  }
+
+  private CompletableFuture<byte[]> post(String path, byte[] body) {
+    return withToken(
+        token -> {
+          String date = WireTime.BC_DATE.format(clock.instant());
+          Map<String, String> h = new LinkedHashMap<>();
+          h.put("Authorization", "Bearer " + token);
+          h.put("Content-Type", "application/json; charset=utf8");
+          h.put("x-bc-date", date);
+          h.put("x-bc-version", API_VERSION);
+          h.put("x-bc-auth", Hmac.bcAuth(key, body, date, path));
+          h.put("x-bc-encryptionmode", mode.name());
+          return transport.exchange("POST", uri(serviceUrl, path), h, body, false);
+        });
+  }
+
+  /**
+   * Runs the call with a cached token; when the service says the token is expired or unknown (it
+   * rejected the call before doing anything), drops it and tries once more with a fresh one.
+   */
+  private CompletableFuture<byte[]> withToken(Function<String, CompletableFuture<byte[]>> call) {
+    return tokens
+        .get()
+        .thenCompose(
+            token ->
+                call.apply(token)
+                    .exceptionallyCompose(
+                        e -> {
+                          BarocertException be = asBarocert(e);
+                          if (be.code() == ErrorCodes.TOKEN_EXPIRED
+                              || be.code() == ErrorCodes.TOKEN_INVALID) {
+                            tokens.invalidate(token);
+                            return tokens.get().thenCompose(call);
+                          }
+                          return CompletableFuture.failedFuture(be);
+                        }));
+  }
+
+  private CompletableFuture<TokenCache.Entry> fetchToken() {
+    byte[] body = Json.write(new Wire.TokenRequest(null, SCOPES));
+    String path = "/" + SERVICE_ID + "/Token";
+    CompletableFuture<String> date =
+        useServerTime
+            ? transport
+                .exchange("GET", uri(authUrl, "/Time"), Map.of(), null, true)
+                .thenApply(b -> new String(b, StandardCharsets.UTF_8).trim().replace("\"", ""))
+            : CompletableFuture.completedFuture(WireTime.LH_DATE.format(clock.instant()));
+    return date.thenCompose(
+            d -> {
+              Map<String, String> h = new LinkedHashMap<>();
+              h.put("x-lh-date", d);
+              h.put("x-lh-version", LH_VERSION);
+              if (forwardedIp != null) {
+                h.put("x-lh-forwarded", forwardedIp);
+              }
+              String sig = Hmac.linkhubSignature(key, body, d, forwardedIp, LH_VERSION, path);
+              h.put("Authorization", "LINKHUB " + linkId + " " + sig);
+              h.put("Content-Type", "application/json; charset=utf8");
+              return transport.exchange("POST", uri(authUrl, path), h, body, true);
+            })
+        .thenApply(
+            bytes -> {
+              Wire.SessionToken t = parse(bytes, Wire.SessionToken.class);
+              Instant exp = WireTime.parseUtc(t.expiration());
+              if (t.session_token() == null || exp == null) {
+                throw new BarocertTransportException("auth service sent no usable token", null);
+              }
+              return new TokenCache.Entry(t.session_token(), exp);
+            });
+  }
+
+  private static <T> T parse(byte[] bytes, Class<T> type) {
+    try {
+      return Json.read(bytes, type);
+    } catch (IOException e) {
+      throw new BarocertTransportException("unparsable reply for " + type.getSimpleName(), e);
+    }
+  }
+
+  private static URI uri(URI base, String path) {
+    return URI.create(base.toString() + path);
+  }
+
+  private static URI stripSlash(URI u) {
+    String s = u.toString();
+    return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : u;
+  }
+
+  static BarocertException asBarocert(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    if (t instanceof BarocertException be) {
+      return be;
+    }
+    if (t instanceof NullPointerException npe) {
+      return new BarocertValidationException(npe.getMessage() + " is required");
+    }
+    if (t instanceof CancellationException) {
+      return new BarocertTransportException("cancelled", t);
+    }
+    return new BarocertTransportException(t.toString(), t);
+  }
+
+  private static <T> T await(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException | CancellationException e) {
+      throw asBarocert(e);
+    }
+  }
+
+  private static <T> void callback(
+      CompletableFuture<T> f,
+      Consumer<? super T> success,
+      Consumer<? super BarocertException> error) {
+    Objects.requireNonNull(success, "success");
+    Objects.requireNonNull(error, "error");
+    f.whenComplete(
+        (v, e) -> {
+          if (e != null) {
+            error.accept(asBarocert(e));
+          } else {
+            success.accept(v);
+          }
+        });
+  }
+
+  @Override
+  public String toString() {
+    return "NavercertClient[linkId="
+        + linkId
+        + ", serviceUrl="
+        + serviceUrl
+        + ", authUrl="
+        + authUrl
+        + ", mode="
+        + mode
+        + ", secretKey=<redacted>]";
+  }
+
+  /** Builder; {@link #linkId} and {@link #secretKey} are required. */
+  public static final class Builder {
+    private String linkId;
+    private byte[] key;
+    private URI serviceUrl = DEFAULT_SERVICE_URL;
+    private URI authUrl = DEFAULT_AUTH_URL;
+    private EncryptionMode mode = EncryptionMode.GCM;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(70);
+    private ProxySelector proxy;
+    private Executor executor;
+    private HttpClient httpClient;
+    private Clock clock = Clock.systemUTC();
+    private Duration tokenRefreshMargin = Duration.ofMinutes(1);
+    private int maxRetries = 2;
+    private Duration retryBackoff = Duration.ofMillis(200);
+    private boolean useServerTime;
+    private String forwardedIp;
+
+    private Builder() {}
+
+    /** The LinkID issued by Linkhub. */
+    public Builder linkId(String linkId) {
+      if (linkId == null || linkId.isBlank() || linkId.contains(" ")) {
+        throw new BarocertValidationException("linkId is required and may not contain spaces");
+      }
+      this.linkId = linkId;
+      return this;
+    }
+
+    /** The SecretKey issued with the LinkID: Base64 of 32 bytes (AES-256 and HMAC key). */
+    public Builder secretKey(String base64) {
+      byte[] k;
+      try {
+        k = Base64.getDecoder().decode(Objects.requireNonNull(base64, "secretKey").trim());
+      } catch (IllegalArgumentException e) {
+        throw new BarocertValidationException("secretKey is not Base64");
+      }
+      if (k.length != 32) {
+        throw new BarocertValidationException(
+            "secretKey must decode to 32 bytes (AES-256), was " + k.length);
+      }
+      this.key = k;
+      return this;
+    }
+
+    /** Service base URL; default {@link #DEFAULT_SERVICE_URL}. */
+    public Builder serviceUrl(URI url) {
+      this.serviceUrl = Objects.requireNonNull(url, "serviceUrl");
+      return this;
+    }
+
+    public Builder serviceUrl(String url) {
+      return serviceUrl(URI.create(url));
+    }
+
+    /** Auth service base URL; default {@link #DEFAULT_AUTH_URL}. */
+    public Builder authUrl(URI url) {
+      this.authUrl = Objects.requireNonNull(url, "authUrl");
+      return this;
+    }
+
+    public Builder authUrl(String url) {
+      return authUrl(URI.create(url));
+    }
+
+    /** Field encryption; default GCM. */
+    public Builder encryptionMode(EncryptionMode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /** TCP connect timeout; default 10 s. */
+    public Builder connectTimeout(Duration d) {
+      this.connectTimeout = positive(d, "connectTimeout");
+      return this;
+    }
+
+    /** Whole-request timeout; default 70 s (as Barocert's SDK). */
+    public Builder requestTimeout(Duration d) {
+      this.requestTimeout = positive(d, "requestTimeout");
+      return this;
+    }
+
+    /** HTTP proxy selection; default: direct. */
+    public Builder proxy(ProxySelector selector) {
+      this.proxy = selector;
+      return this;
+    }
+
+    /** A fixed HTTP proxy. */
+    public Builder proxy(String host, int port) {
+      this.proxy = ProxySelector.of(new InetSocketAddress(host, port));
+      return this;
+    }
+
+    /** Executor for the HTTP client's callbacks; default: the JDK client's own. */
+    public Builder executor(Executor executor) {
+      this.executor = executor;
+      return this;
+    }
+
+    /** A fully configured JDK client (overrides timeouts, proxy and executor). */
+    public Builder httpClient(HttpClient client) {
+      this.httpClient = client;
+      return this;
+    }
+
+    /** Clock for x-lh-date, x-bc-date and token expiry; default UTC system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Refresh a cached token this long before it expires; default 1 minute. */
+    public Builder tokenRefreshMargin(Duration d) {
+      this.tokenRefreshMargin = Objects.requireNonNull(d, "tokenRefreshMargin");
+      return this;
+    }
+
+    /** Retries of idempotent calls (status, token) after transport failures; default 2. */
+    public Builder maxRetries(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("maxRetries must be >= 0");
+      }
+      this.maxRetries = n;
+      return this;
+    }
+
+    /** First retry delay, doubled each time; default 200 ms. */
+    public Builder retryBackoff(Duration d) {
+      this.retryBackoff = Objects.requireNonNull(d, "retryBackoff");
+      return this;
+    }
+
+    /** Take x-lh-date from the auth service's /Time instead of the local clock; default false. */
+    public Builder useServerTime(boolean yes) {
+      this.useServerTime = yes;
+      return this;
+    }
+
+    /** x-lh-forwarded (the end user's IP, or "*"), for LinkIDs with IP restriction; default none. */
+    public Builder forwardedIp(String ip) {
+      this.forwardedIp = ip;
+      return this;
+    }
+
+    public NavercertClient build() {
+      if (linkId == null) {
+        throw new BarocertValidationException("linkId is required");
+      }
+      if (key == null) {
+        throw new BarocertValidationException("secretKey is required");
+      }
+      return new NavercertClient(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return d;
+    }
+  }
+}
