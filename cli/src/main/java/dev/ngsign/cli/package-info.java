@@ -1,0 +1,2 @@
+/** The {@code ./ngsign} command line: one class per subcommand. */
+package dev.ngsign.cli;

@@ -1,0 +1,90 @@
+package dev.ngsign.ngs.protocol.codec;
+
+import dev.ngsign.ngs.protocol.NgsProtocolException;
+import dev.ngsign.ngs.protocol.crypto.BodyCipher;
+import dev.ngsign.ngs.protocol.packet.PacketType;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The 14-byte header (section 3.1): HeadType 4C and MsgLeng 10C, both decimal text, NUL-padded.
+ *
+ * @param type the packet type
+ * @param bodyLength MsgLeng: body bytes on the wire (ciphertext length on an encrypted session)
+ */
+public record FrameHeader(PacketType type, int bodyLength) {
+
+  /**
+   * Reads a header at {@code in}'s reader index without consuming it, and checks MsgLeng against the cap
+   * and against the type's fixed size (plain or encrypted). Needs 14 readable bytes.
+   *
+   * @param encrypted whether the session is TYPE P (encryptable types then carry ciphertext lengths)
+   * @throws NgsProtocolException for a header that cannot start a valid packet: the stream cannot be
+   *     resynchronised after it, so the session must close
+   */
+  public static FrameHeader peek(ByteBuf in, int maxBodyLength, boolean encrypted) {
+    int at = in.readerIndex();
+    String headType = field(in, at, Layout.HEAD_TYPE);
+    String msgLeng = field(in, at + Layout.HEAD_TYPE.size(), Layout.MSG_LENG);
+    long code = parse(Layout.HEAD_TYPE, headType);
+    PacketType type = code > Integer.MAX_VALUE ? null : PacketType.fromHeadType((int) code);
+    if (type == null) {
+      throw new NgsProtocolException("HeadType", NgsProtocolException.show(headType) + " is not a packet type of NGS 2.0.1");
+    }
+    long len = parse(Layout.MSG_LENG, msgLeng);
+    if (len > maxBodyLength) {
+      throw new NgsProtocolException("MsgLeng", len + " exceeds the limit of " + maxBodyLength + " bytes for a " + type);
+    }
+    int body = (int) len;
+    boolean cipher = encrypted && type.encryptedOnSecureSession();
+    if (type.fixedSize()) {
+      int expected = cipher ? BodyCipher.cipherLength(type.bodySize()) : type.bodySize();
+      if (type.bodySize() == 0) {
+        expected = 0;
+      }
+      if (body != expected) {
+        throw new NgsProtocolException("MsgLeng", body + " is wrong for " + type + ": its body is " + expected
+            + " bytes" + (cipher ? " encrypted" : ""));
+      }
+    } else {
+      int min = cipher ? BodyCipher.cipherLength(type.bodySize()) : type.bodySize();
+      if (body < min || (cipher && body % BodyCipher.BLOCK != 0)) {
+        throw new NgsProtocolException("MsgLeng", body + " is wrong for " + type + ": at least " + min
+            + " bytes" + (cipher ? ", a multiple of 16" : ""));
+      }
+    }
+    return new FrameHeader(type, body);
+  }
+
+  private static String field(ByteBuf in, int index, FixedField f) {
+    int nul = in.indexOf(index, index + f.size(), (byte) 0);
+    int len = nul < 0 ? f.size() : nul - index;
+    return in.toString(index, len, StandardCharsets.ISO_8859_1);
+  }
+
+  private static long parse(FixedField f, String s) {
+    String v = s.strip();
+    if (v.isEmpty() || v.length() > 10) {
+      throw new NgsProtocolException(f.name(), NgsProtocolException.show(s) + " is not a non-negative decimal number");
+    }
+    long n = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new NgsProtocolException(f.name(), NgsProtocolException.show(s) + " is not a non-negative decimal number");
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+
+  /** Writes a header. */
+  public static void write(ByteBuf out, PacketType type, int bodyLength) {
+    int start = out.writerIndex();
+    out.writeCharSequence(Integer.toString(type.headType()), StandardCharsets.US_ASCII);
+    out.writeZero(Layout.HEAD_TYPE.size() - (out.writerIndex() - start));
+    int lenStart = out.writerIndex();
+    out.writeCharSequence(Integer.toString(bodyLength), StandardCharsets.US_ASCII);
+    out.writeZero(Layout.MSG_LENG.size() - (out.writerIndex() - lenStart));
+  }
+}

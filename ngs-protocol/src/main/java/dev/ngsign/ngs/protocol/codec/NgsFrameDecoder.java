@@ -1,0 +1,65 @@
+package dev.ngsign.ngs.protocol.codec;
+
+import dev.ngsign.ngs.protocol.NgsProtocolException;
+import dev.ngsign.ngs.protocol.crypto.BodyCipher;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.util.List;
+
+/**
+ * Turns the byte stream into {@link dev.ngsign.ngs.protocol.packet.NgsPacket}s. It only frames, enforces
+ * the MsgLeng cap, decrypts and dispatches to the body codecs; what a packet means is for the session.
+ *
+ * <p>Errors reach {@code exceptionCaught} (wrapped in Netty's {@code DecoderException}) as
+ * {@link NgsProtocolException}:
+ * <ul>
+ *   <li>a bad header: the stream cannot be trusted any more, so everything after it is discarded;
+ *   <li>a bad body: the frame has been consumed and decoding goes on with the next one, so the session
+ *       may answer (a {@link dev.ngsign.ngs.protocol.MalformedDeliverException} carries DA_ADDR/SERIAL).
+ * </ul>
+ * Bytes are buffered only up to the header's length, which is checked against the cap first.
+ */
+public final class NgsFrameDecoder extends ByteToMessageDecoder {
+  private final int maxBodyLength;
+  private BodyCipher cipher;
+  private boolean corrupt;
+
+  public NgsFrameDecoder() {
+    this(PacketCodec.DEFAULT_MAX_BODY_LENGTH);
+  }
+
+  public NgsFrameDecoder(int maxBodyLength) {
+    this.maxBodyLength = maxBodyLength;
+  }
+
+  /** Switches the session to encrypted bodies (after a TYPE P BIND); call on the channel's event loop. */
+  public void bodyCipher(BodyCipher cipher) {
+    this.cipher = cipher;
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    if (corrupt) {
+      in.skipBytes(in.readableBytes());
+      return;
+    }
+    if (in.readableBytes() < Layout.HEADER_SIZE) {
+      return;
+    }
+    FrameHeader header;
+    try {
+      header = FrameHeader.peek(in, maxBodyLength, cipher != null);
+    } catch (NgsProtocolException e) {
+      corrupt = true;
+      in.skipBytes(in.readableBytes());
+      throw e;
+    }
+    if (in.readableBytes() < Layout.HEADER_SIZE + header.bodyLength()) {
+      return;
+    }
+    in.skipBytes(Layout.HEADER_SIZE);
+    ByteBuf body = in.readSlice(header.bodyLength());
+    out.add(PacketCodec.decodeBody(header.type(), body, cipher));
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Section 6 content rules as a validator that senders run before a DELIVER goes on the wire and the
+ * gateway runs when one arrives: text limits per type in the declared encoding, attachment counts,
+ * types and sizes, image signatures, and the Kakao extras JSON schema.
+ */
+package dev.ngsign.ngs.protocol.content;
