@@ -61,6 +61,8 @@ public final class ErrorCodes {
   public static final long REFUSED = -45000019L;
   /** The signature failed at the provider. */
   public static final long FAILED = -45000020L;
+  /** Sign, refuse or fail on a request that is no longer waiting (operator API). */
+  public static final long NOT_WAITING = -45000021L;
   /** Unknown path or method. */
   public static final long NOT_FOUND = -45000404L;
   /** Unexpected server error. */

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class Checks {
   public static final int CLIENT_CODE_LENGTH = 12;
   public static final int RECEIPT_ID_LENGTH = 32;
-  public static final int PHONE_LENGTH = 11;
+  public static final int PHONE_SIZE = 11;
   public static final int NAME_MAX = 80;
   public static final int TITLE_MAX = 40;
   public static final int MESSAGE_MAX = 500;

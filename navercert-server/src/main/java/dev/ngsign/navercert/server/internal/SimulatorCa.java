@@ -1,0 +1,199 @@
+package dev.ngsign.navercert.server.internal;
+
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * The simulator's certificate authority (EC P-256, self-signed, 10 years), created on first start
+ * and kept in the store. For every signature event it issues a short-lived signer certificate and
+ * produces one CMS SignedData per document: SHA-256 with ECDSA, the document bytes encapsulated,
+ * signer and CA certificates included, so a partner can verify signature and chain with the CA
+ * certificate downloaded from {@code /ca.pem}.
+ */
+public final class SimulatorCa {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final PrivateKey caKey;
+  private final X509Certificate caCert;
+
+  private SimulatorCa(PrivateKey caKey, X509Certificate caCert) {
+    this.caKey = caKey;
+    this.caCert = caCert;
+  }
+
+  /** A new CA, valid from {@code now} for 10 years. */
+  public static SimulatorCa create(Instant now) {
+    try {
+      KeyPair kp = ecKeyPair();
+      X500Name name =
+          new X500NameBuilder(BCStyle.INSTANCE)
+              .addRDN(BCStyle.C, "KR")
+              .addRDN(BCStyle.O, "ngsign")
+              .addRDN(BCStyle.OU, "navercert simulator")
+              .addRDN(BCStyle.CN, "ngsign navercert simulator CA")
+              .build();
+      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+      JcaX509v3CertificateBuilder b =
+          new JcaX509v3CertificateBuilder(
+              name,
+              serial(),
+              Date.from(now.minus(Duration.ofDays(1))),
+              Date.from(now.plus(Duration.ofDays(3650))),
+              name,
+              kp.getPublic());
+      b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+      b.addExtension(
+          Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+      b.addExtension(
+          Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(kp.getPublic()));
+      X509Certificate cert = convert(b.build(signer(kp.getPrivate())));
+      return new SimulatorCa(kp.getPrivate(), cert);
+    } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+      throw new IllegalStateException("cannot create the simulator CA", e);
+    }
+  }
+
+  /** Restores a CA from PKCS#8 key and DER certificate. */
+  public static SimulatorCa load(byte[] pkcs8, byte[] certDer) {
+    try {
+      PrivateKey k = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+      X509Certificate c =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new java.io.ByteArrayInputStream(certDer));
+      return new SimulatorCa(k, c);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("stored simulator CA is unreadable", e);
+    }
+  }
+
+  public byte[] keyPkcs8() {
+    return caKey.getEncoded();
+  }
+
+  public X509Certificate certificate() {
+    return caCert;
+  }
+
+  public byte[] certificateDer() {
+    try {
+      return caCert.getEncoded();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String certificatePem() {
+    StringWriter w = new StringWriter();
+    try (JcaPEMWriter pem = new JcaPEMWriter(w)) {
+      pem.writeObject(caCert);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return w.toString();
+  }
+
+  /**
+   * Signs each document as the person: one signer certificate (subject CN = the person's name,
+   * valid one day), then one CMS SignedData (DER) per document with the bytes encapsulated.
+   */
+  public List<byte[]> signAll(String signerName, Instant now, List<byte[]> documents) {
+    try {
+      KeyPair kp = ecKeyPair();
+      X500Name subject =
+          new X500NameBuilder(BCStyle.INSTANCE)
+              .addRDN(BCStyle.C, "KR")
+              .addRDN(BCStyle.O, "Naver (simulated)")
+              .addRDN(BCStyle.OU, "navercert simulator signer")
+              .addRDN(BCStyle.CN, signerName)
+              .build();
+      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+      JcaX509v3CertificateBuilder b =
+          new JcaX509v3CertificateBuilder(
+              caCert,
+              serial(),
+              Date.from(now.minus(Duration.ofMinutes(5))),
+              Date.from(now.plus(Duration.ofDays(1))),
+              subject,
+              kp.getPublic());
+      b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+      b.addExtension(
+          Extension.keyUsage,
+          true,
+          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+      b.addExtension(
+          Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert));
+      X509Certificate signerCert = convert(b.build(signer(caKey)));
+
+      List<byte[]> out = new ArrayList<>(documents.size());
+      JcaCertStore certs = new JcaCertStore(List.of(signerCert, caCert));
+      for (byte[] doc : documents) {
+        CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+        gen.addSignerInfoGenerator(
+            new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                .build(signer(kp.getPrivate()), signerCert));
+        gen.addCertificates(certs);
+        out.add(gen.generate(new CMSProcessableByteArray(doc), true).getEncoded());
+      }
+      return out;
+    } catch (GeneralSecurityException
+        | OperatorCreationException
+        | CMSException
+        | java.io.IOException e) {
+      throw new IllegalStateException("signing failed", e);
+    }
+  }
+
+  private static ContentSigner signer(PrivateKey k) throws OperatorCreationException {
+    return new JcaContentSignerBuilder("SHA256withECDSA").build(k);
+  }
+
+  private static X509Certificate convert(X509CertificateHolder h) throws GeneralSecurityException {
+    return new JcaX509CertificateConverter().getCertificate(h);
+  }
+
+  private static KeyPair ecKeyPair() throws GeneralSecurityException {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+    return g.generateKeyPair();
+  }
+
+  private static BigInteger serial() {
+    return new BigInteger(64, RANDOM).add(BigInteger.ONE);
+  }
+}

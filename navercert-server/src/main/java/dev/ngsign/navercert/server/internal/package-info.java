@@ -1,0 +1,2 @@
+/** Simulator machinery: HTTP handlers, rules engine, H2 store, simulator CA; not API. */
+package dev.ngsign.navercert.server.internal;

@@ -1,0 +1,368 @@
+package dev.ngsign.navercert.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ngsign.navercert.BarocertException;
+import dev.ngsign.navercert.BarocertValidationException;
+import dev.ngsign.navercert.DeviceOSType;
+import dev.ngsign.navercert.EncryptionMode;
+import dev.ngsign.navercert.ErrorCodes;
+import dev.ngsign.navercert.MultiSign;
+import dev.ngsign.navercert.MultiSignReceipt;
+import dev.ngsign.navercert.MultiSignResult;
+import dev.ngsign.navercert.MultiSignStatus;
+import dev.ngsign.navercert.MultiSignTokens;
+import dev.ngsign.navercert.NavercertClient;
+import dev.ngsign.navercert.SignState;
+import dev.ngsign.navercert.TokenType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SDK ↔ simulator over real HTTP on 127.0.0.1: every rule of the issue, end to end. */
+class EndToEndIT {
+  private MutableClock clock;
+  private NavercertServer server;
+  private NavercertClient client;
+  private RawWire raw;
+
+  @BeforeEach
+  void start() {
+    clock = MutableClock.startingNow();
+    server = Fixtures.server(clock).start();
+    client = Fixtures.client(server, clock);
+    raw = new RawWire(server.baseUrl(), clock);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void done_then_verify_returns_decrypted_person_and_verifiable_cms_per_document() throws Exception {
+    MultiSign req = Fixtures.request(3);
+    MultiSignReceipt receipt = client.requestMultiSign(Fixtures.CLIENT_CODE, req);
+    assertThat(receipt.receiptID()).matches("\\d{32}");
+    assertThat(receipt.scheme()).isNull();
+
+    MultiSignStatus waiting = client.getMultiSignStatus(Fixtures.CLIENT_CODE, receipt.receiptID());
+    assertThat(waiting.state()).isEqualTo(SignState.WAITING);
+    assertThat(waiting.tokenTypes()).containsExactly(TokenType.TEXT, TokenType.TEXT, TokenType.TEXT);
+    assertThat(waiting.expireIn()).isEqualTo(300);
+    assertThat(Duration.between(clock.instant(), waiting.expireDT()).toSeconds()).isBetween(298L, 300L);
+    assertThat(waiting.reqTitle()).isEqualTo("전자서명(복수) 요청");
+
+    assertThat(server.pending()).extracting(PendingRequest::receiptID).contains(receipt.receiptID());
+    PendingRequest seen = server.request(receipt.receiptID());
+    assertThat(seen.maskedName()).isEqualTo("홍*동");
+    assertThat(seen.documents().get(0).token()).isEqualTo(req.tokens().get(0).token());
+
+    server.sign(receipt.receiptID(), new SignerProfile("F", "hong@example.com", false));
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, receipt.receiptID()).state())
+        .isEqualTo(SignState.DONE);
+
+    MultiSignResult result = client.verifyMultiSign(Fixtures.CLIENT_CODE, receipt.receiptID());
+    assertThat(result.state()).isEqualTo(SignState.DONE);
+    assertThat(result.receiverName()).isEqualTo("홍길동");
+    assertThat(result.receiverHP()).isEqualTo("01012341234");
+    assertThat(result.receiverYear()).isEqualTo("1970");
+    assertThat(result.receiverDay()).isEqualTo("0101");
+    assertThat(result.receiverGender()).isEqualTo("F");
+    assertThat(result.receiverEmail()).isEqualTo("hong@example.com");
+    assertThat(result.receiverForeign()).isEqualTo("N");
+    assertThat(result.ci()).isNotBlank();
+    assertThat(result.toString()).doesNotContain("홍길동", "01012341234");
+    assertThat(result.multiSignedData()).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertVerifiableCms(result.signedData(i), req.tokens().get(i).token());
+    }
+  }
+
+  @Test
+  void refused_request_reports_state_3_and_verify_is_refused() {
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    server.refuse(rid);
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.REFUSED);
+    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid), ErrorCodes.REFUSED);
+  }
+
+  @Test
+  void request_expires_at_expireIn_and_can_no_longer_be_signed_or_verified() {
+    MultiSign req = MultiSign.builder()
+        .receiverHP("01012341234").receiverName("홍길동").receiverBirthday("19700101")
+        .reqTitle("t").reqMessage("m").callCenterNum("1600-9854").expireIn(10)
+        .addToken(MultiSignTokens.text("doc")).build();
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, req).receiptID();
+    clock.advance(Duration.ofSeconds(9));
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.WAITING);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.EXPIRED);
+    assertThatThrownBy(() -> server.sign(rid)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(String.valueOf(ErrorCodes.EXPIRED));
+    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid), ErrorCodes.EXPIRED);
+  }
+
+  @Test
+  void verify_after_expireDT_is_refused_even_when_signed() {
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    server.sign(rid);
+    clock.advance(Duration.ofSeconds(301));
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.DONE);
+    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid), ErrorCodes.EXPIRED);
+  }
+
+  @Test
+  void verify_twice_fails_the_second_time() {
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    server.sign(rid);
+    client.verifyMultiSign(Fixtures.CLIENT_CODE, rid);
+    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid), ErrorCodes.ALREADY_VERIFIED);
+  }
+
+  @Test
+  void verify_before_done_fails() {
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid), ErrorCodes.NOT_COMPLETED);
+    server.sign(rid); // the failed attempt did not consume the one verify
+    assertThat(client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.DONE);
+  }
+
+  @Test
+  void concurrent_verify_calls_exactly_one_succeeds() throws Exception {
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(2)).receiptID();
+    server.sign(rid);
+    int n = 12;
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Object>> results = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        results.add(pool.submit(() -> {
+          go.await();
+          try {
+            return client.verifyMultiSign(Fixtures.CLIENT_CODE, rid);
+          } catch (BarocertException e) {
+            return e;
+          }
+        }));
+      }
+      go.countDown();
+      int ok = 0;
+      for (Future<Object> f : results) {
+        Object o = f.get(30, TimeUnit.SECONDS);
+        if (o instanceof MultiSignResult) {
+          ok++;
+        } else {
+          assertThat(((BarocertException) o).code()).isEqualTo(ErrorCodes.ALREADY_VERIFIED);
+        }
+      }
+      assertThat(ok).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void wrong_secret_key_fails_the_linkhub_signature() {
+    NavercertClient bad = NavercertClient.builder().linkId(Fixtures.LINK_ID)
+        .secretKey(Fixtures.OTHER_SECRET).serviceUrl(server.baseUrl()).authUrl(server.baseUrl())
+        .clock(clock).build();
+    assertCode(() -> bad.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)),
+        ErrorCodes.AUTH_SIGNATURE_INVALID);
+  }
+
+  @Test
+  void unknown_link_id_is_rejected() {
+    NavercertClient bad = NavercertClient.builder().linkId("NOBODY").secretKey(Fixtures.SECRET)
+        .serviceUrl(server.baseUrl()).authUrl(server.baseUrl()).clock(clock).build();
+    assertCode(() -> bad.getMultiSignStatus(Fixtures.CLIENT_CODE, "0".repeat(32)),
+        ErrorCodes.LINK_ID_UNKNOWN);
+  }
+
+  @Test
+  void bad_x_bc_auth_is_rejected() {
+    String token = raw.sessionToken(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "422"));
+    byte[] body = RawWire.multiSignBody(Fixtures.SECRET, "01012341234");
+    RawWire.Reply r = raw.post(token, Fixtures.SECRET, "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE,
+        body, clock.instant(), "AAAA" + "x".repeat(40));
+    assertThat(r.status()).isEqualTo(401);
+    assertThat(r.error().code()).isEqualTo(ErrorCodes.BC_AUTH_INVALID);
+    // signed for another path: also rejected
+    RawWire.Reply r2 = raw.post(token, Fixtures.SECRET, "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE,
+        body, clock.instant(), dev.ngsign.navercert.internal.Hmac.bcAuth(
+            java.util.Base64.getDecoder().decode(Fixtures.SECRET), body,
+            dev.ngsign.navercert.internal.WireTime.BC_DATE.format(clock.instant()), "/NAVER/Sign/" + Fixtures.CLIENT_CODE));
+    assertThat(r2.error().code()).isEqualTo(ErrorCodes.BC_AUTH_INVALID);
+  }
+
+  @Test
+  void stale_dates_are_rejected() {
+    RawWire.Reply t = raw.token(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "422"),
+        clock.instant().minus(Duration.ofMinutes(6)), null);
+    assertThat(t.error().code()).isEqualTo(ErrorCodes.AUTH_DATE_INVALID);
+    String token = raw.sessionToken(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "422"));
+    RawWire.Reply r = raw.post(token, Fixtures.SECRET, "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE,
+        RawWire.multiSignBody(Fixtures.SECRET, "01012341234"), clock.instant().plus(Duration.ofMinutes(6)), null);
+    assertThat(r.error().code()).isEqualTo(ErrorCodes.BC_DATE_INVALID);
+  }
+
+  @Test
+  void expired_token_is_rejected_and_the_sdk_refreshes_its_own() {
+    String token = raw.sessionToken(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "422"));
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    clock.advance(Duration.ofMinutes(61));
+    RawWire.Reply r = raw.get(token, "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE + "/" + rid);
+    assertThat(r.status()).isEqualTo(401);
+    assertThat(r.error().code()).isEqualTo(ErrorCodes.TOKEN_EXPIRED);
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.EXPIRED);
+    RawWire.Reply unknown = raw.get("nope", "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE + "/" + rid);
+    assertThat(unknown.error().code()).isEqualTo(ErrorCodes.TOKEN_INVALID);
+  }
+
+  @Test
+  void token_scope_must_cover_the_service() {
+    String token = raw.sessionToken(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "421"));
+    RawWire.Reply r = raw.post(token, Fixtures.SECRET, "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE,
+        RawWire.multiSignBody(Fixtures.SECRET, "01012341234"), clock.instant(), null);
+    assertThat(r.status()).isEqualTo(403);
+    assertThat(r.error().code()).isEqualTo(ErrorCodes.SCOPE_DENIED);
+  }
+
+  @Test
+  void client_code_of_another_link_id_is_rejected() {
+    assertCode(() -> client.requestMultiSign(Fixtures.OTHER_CLIENT_CODE, Fixtures.request(1)),
+        ErrorCodes.CLIENT_CODE_NOT_OWNED);
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    NavercertClient other = NavercertClient.builder().linkId(Fixtures.OTHER_LINK_ID)
+        .secretKey(Fixtures.OTHER_SECRET).serviceUrl(server.baseUrl()).authUrl(server.baseUrl())
+        .clock(clock).build();
+    assertCode(() -> other.getMultiSignStatus(Fixtures.CLIENT_CODE, rid), ErrorCodes.CLIENT_CODE_NOT_OWNED);
+    assertCode(() -> other.getMultiSignStatus(Fixtures.OTHER_CLIENT_CODE, rid), ErrorCodes.RECEIPT_NOT_FOUND);
+  }
+
+  @Test
+  void bad_input_is_rejected_before_the_network_and_by_the_server() {
+    assertThatThrownBy(() -> client.getMultiSignStatus("12345", "0".repeat(32)))
+        .isInstanceOf(BarocertValidationException.class).hasMessageContaining("12 digits");
+    assertThatThrownBy(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, "123"))
+        .isInstanceOf(BarocertValidationException.class).hasMessageContaining("32 digits");
+    // the server applies the same rules to what it decrypts
+    String token = raw.sessionToken(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "422"));
+    RawWire.Reply r = raw.post(token, Fixtures.SECRET, "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE,
+        RawWire.multiSignBody(Fixtures.SECRET, "010-1234-1234"), clock.instant(), null);
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.error().code()).isEqualTo(ErrorCodes.PHONE_LENGTH);
+    RawWire.Reply undecryptable = raw.post(token, Fixtures.SECRET, "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE,
+        RawWire.multiSignBody(Fixtures.OTHER_SECRET, "01012341234"), clock.instant(), null);
+    assertThat(undecryptable.error().code()).isEqualTo(ErrorCodes.DECRYPT_FAILED);
+  }
+
+  @Test
+  void async_and_callback_forms_work() throws Exception {
+    MultiSignReceipt receipt = client.requestMultiSignAsync(Fixtures.CLIENT_CODE, Fixtures.request(1))
+        .get(30, TimeUnit.SECONDS);
+    CompletableFuture<MultiSignStatus> ok = new CompletableFuture<>();
+    client.getMultiSignStatus(Fixtures.CLIENT_CODE, receipt.receiptID(), ok::complete, ok::completeExceptionally);
+    assertThat(ok.get(30, TimeUnit.SECONDS).state()).isEqualTo(SignState.WAITING);
+    CompletableFuture<BarocertException> err = new CompletableFuture<>();
+    client.verifyMultiSign(Fixtures.CLIENT_CODE, receipt.receiptID(),
+        r -> err.completeExceptionally(new AssertionError("verify must fail")), err::complete);
+    assertThat(err.get(30, TimeUnit.SECONDS).code()).isEqualTo(ErrorCodes.NOT_COMPLETED);
+  }
+
+  @Test
+  void cbc_mode_app_to_app_and_pdf_tokens_work() throws Exception {
+    NavercertClient cbc = NavercertClient.builder().linkId(Fixtures.LINK_ID).secretKey(Fixtures.SECRET)
+        .serviceUrl(server.baseUrl()).authUrl(server.baseUrl()).clock(clock)
+        .encryptionMode(EncryptionMode.CBC).build();
+    byte[] pdf = "%PDF-1.4 fake".getBytes(StandardCharsets.US_ASCII);
+    MultiSign req = MultiSign.builder()
+        .receiverHP("010-9876-5432").receiverName("김철수").receiverBirthday("20000229")
+        .reqTitle("PDF 계약").reqMessage("PDF 서명").callCenterNum("15881234").expireIn(600)
+        .addToken(MultiSignTokens.pdf(pdf)).addToken(MultiSignTokens.hash(MultiSignTokens.sha256Base64Url(pdf)))
+        .appToApp(DeviceOSType.IOS, "myapp://signed").build();
+    MultiSignReceipt receipt = cbc.requestMultiSign(Fixtures.CLIENT_CODE, req);
+    assertThat(receipt.scheme()).startsWith("navercert-sim://");
+    assertThat(receipt.marketUrl()).isEqualTo(server.appUrl());
+    MultiSignStatus st = cbc.getMultiSignStatus(Fixtures.CLIENT_CODE, receipt.receiptID());
+    assertThat(st.appUseYN()).isTrue();
+    assertThat(st.deviceOSType()).isEqualTo(DeviceOSType.IOS);
+    assertThat(st.returnURL()).isEqualTo("myapp://signed");
+    assertThat(st.tokenTypes()).containsExactly(TokenType.PDF, TokenType.HASH);
+    server.sign(receipt.receiptID());
+    MultiSignResult res = cbc.verifyMultiSign(Fixtures.CLIENT_CODE, receipt.receiptID());
+    assertThat(res.receiverHP()).isEqualTo("01098765432");
+    assertThat(res.receiverBirthday()).isEqualTo(java.time.LocalDate.of(2000, 2, 29));
+    assertVerifiableCms(res.signedData(0), MultiSignTokens.sha256Base64Url(pdf));
+  }
+
+  @Test
+  void state_survives_a_restart(@TempDir Path dir) {
+    server.close();
+    server = Fixtures.server(clock).dataDir(dir).start();
+    client = Fixtures.client(server, clock);
+    String caPem = server.caCertificatePem();
+    String waiting = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(2)).receiptID();
+    String done = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    server.sign(done);
+    client.verifyMultiSign(Fixtures.CLIENT_CODE, done);
+    server.close();
+
+    // same data dir, no accounts given: accounts, CA, tokens and requests come back
+    server = NavercertServer.builder().dataDir(dir).clock(clock).start();
+    assertThat(server.accounts()).extracting(Account::linkId).contains(Fixtures.LINK_ID);
+    assertThat(server.caCertificatePem()).isEqualTo(caPem);
+    assertThat(Files.exists(dir.resolve("ca.pem"))).isTrue();
+    client = Fixtures.client(server, clock);
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, waiting).state()).isEqualTo(SignState.WAITING);
+    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, done), ErrorCodes.ALREADY_VERIFIED);
+    server.sign(waiting);
+    assertThat(client.verifyMultiSign(Fixtures.CLIENT_CODE, waiting).multiSignedData()).hasSize(2);
+  }
+
+  private void assertVerifiableCms(byte[] der, String expectedContent) throws Exception {
+    CMSSignedData sd = new CMSSignedData(der);
+    assertThat(new String((byte[]) sd.getSignedContent().getContent(), StandardCharsets.UTF_8))
+        .isEqualTo(expectedContent);
+    SignerInformation si = sd.getSignerInfos().getSigners().iterator().next();
+    @SuppressWarnings("unchecked")
+    Collection<X509CertificateHolder> match = sd.getCertificates().getMatches(si.getSID());
+    X509CertificateHolder signerCert = match.iterator().next();
+    assertThat(si.verify(new JcaSimpleSignerInfoVerifierBuilder().build(signerCert))).isTrue();
+    X509CertificateHolder caHolder = new JcaX509CertificateHolder(server.caCertificate());
+    assertThat(signerCert.getIssuer()).isEqualTo(caHolder.getSubject());
+    assertThat(signerCert.isSignatureValid(
+        new JcaContentVerifierProviderBuilder().build(server.caCertificate()))).isTrue();
+    assertThat(sd.getCertificates().getMatches(null)).hasSize(2);
+  }
+
+  private static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, long code) {
+    AtomicReference<Throwable> t = new AtomicReference<>();
+    assertThatThrownBy(call).isInstanceOf(BarocertException.class)
+        .satisfies(e -> t.set(e));
+    assertThat(((BarocertException) t.get()).code()).as(t.get().toString()).isEqualTo(code);
+  }
+}
