@@ -1,0 +1,108 @@
+package dev.ngsign.navercert.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.ngsign.navercert.MultiSign;
+import dev.ngsign.navercert.MultiSignResult;
+import dev.ngsign.navercert.NavercertClient;
+import dev.ngsign.navercert.SignState;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulated Naver app driven in headless Chromium (Debian's /usr/bin/chromium, installed by
+ * scripts/ensure-chromium.sh; Playwright's own browser download is skipped): request, open the
+ * page, click Sign, then verify succeeds; and Refuse.
+ */
+class BrowserIT {
+  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+  private static NavercertServer server;
+  private static NavercertClient client;
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @BeforeAll
+  static void start() {
+    server = Fixtures.server(Clock.systemUTC()).start();
+    client = Fixtures.client(server, Clock.systemUTC());
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--headless",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-quic",
+                            "--no-first-run",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync")));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void request_open_page_click_sign_then_verify_succeeds() {
+    MultiSign req = Fixtures.request(2);
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, req).receiptID();
+    try (Page page = browser.newPage()) {
+      page.navigate(server.appUrl());
+      String section = "section[data-receipt='" + rid + "']";
+      assertThat(page.textContent(section)).contains("전자서명(복수) 요청", "홍*동", "010****1234",
+          req.tokens().get(0).token(), req.tokens().get(1).token());
+      page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/navercert-app-before.png")).setFullPage(true));
+      page.click("button[data-action='sign'][data-receipt='" + rid + "']");
+      page.waitForSelector("#notice");
+      assertThat(page.textContent("#notice")).contains("signed", rid);
+      assertThat(page.locator(section).count()).isZero();
+      assertThat(page.textContent("tr[data-receipt='" + rid + "'] .state")).contains("done");
+      page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/navercert-app-after.png")).setFullPage(true));
+    }
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.DONE);
+    MultiSignResult result = client.verifyMultiSign(Fixtures.CLIENT_CODE, rid);
+    assertThat(result.multiSignedData()).hasSize(2);
+    assertThat(result.receiverName()).isEqualTo("홍길동");
+  }
+
+  @Test
+  void click_refuse_marks_the_request_refused() {
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    try (Page page = browser.newPage()) {
+      page.navigate(server.appUrl());
+      page.click("button[data-action='refuse'][data-receipt='" + rid + "']");
+      page.waitForSelector("#notice");
+      assertThat(page.textContent("#notice")).contains("refused");
+    }
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.REFUSED);
+  }
+}
