@@ -164,7 +164,7 @@ public final class PacketCodec {
 
   /** Decodes exactly one frame (header + body) from an array. */
   public static NgsPacket fromBytes(byte[] frame, BodyCipher cipher) {
-    List<NgsPacket> all = decodeAll(frame, cipher, Integer.MAX_VALUE);
+    List<NgsPacket> all = decodeAll(frame, cipher, DEFAULT_MAX_BODY_LENGTH);
     if (all.size() != 1) {
       throw new NgsProtocolException("frame", "holds " + all.size() + " packets, expected exactly one");
     }
