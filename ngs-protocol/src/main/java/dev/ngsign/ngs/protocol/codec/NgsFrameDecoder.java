@@ -5,6 +5,7 @@ import dev.ngsign.ngs.protocol.crypto.BodyCipher;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.DecoderException;
 import java.util.List;
 
 /**
@@ -15,8 +16,9 @@ import java.util.List;
  * {@link NgsProtocolException}:
  * <ul>
  *   <li>a bad header: the stream cannot be trusted any more, so everything after it is discarded;
- *   <li>a bad body: the frame has been consumed and decoding goes on with the next one, so the session
- *       may answer (a {@link dev.ngsign.ngs.protocol.MalformedDeliverException} carries DA_ADDR/SERIAL).
+ *   <li>a bad body: the frame has been consumed and decoding goes on at once with the next one, so the
+ *       session may answer (a {@link dev.ngsign.ngs.protocol.MalformedDeliverException} carries
+ *       DA_ADDR/SERIAL). Packets decoded before it are delivered before the error, those after it after.
  * </ul>
  * Bytes are buffered only up to the header's length, which is checked against the cap first.
  */
@@ -60,6 +62,12 @@ public final class NgsFrameDecoder extends ByteToMessageDecoder {
     }
     in.skipBytes(Layout.HEADER_SIZE);
     ByteBuf body = in.readSlice(header.bodyLength());
-    out.add(PacketCodec.decodeBody(header.type(), body, cipher));
+    try {
+      out.add(PacketCodec.decodeBody(header.type(), body, cipher));
+    } catch (NgsProtocolException e) {
+      // Reported, not thrown: thrown, it would leave packets already buffered behind this one undecoded
+      // until more bytes arrive, and a peer waiting for their ACKs would stall.
+      ctx.fireExceptionCaught(new DecoderException(e));
+    }
   }
 }
