@@ -344,6 +344,7 @@ public final class ContentRules {
   }
 
   private static String kb(int bytes) {
-    return bytes % 1024 == 0 ? (bytes / 1024) + " KB" : String.format("%.1f KB", bytes / 1024.0);
+    // exact bytes unless whole: "300.0 KB" would hide why 307,201 bytes is over a 300 KB limit
+    return bytes % 1024 == 0 ? (bytes / 1024) + " KB" : String.format("%,d bytes", bytes);
   }
 }
