@@ -10,6 +10,7 @@ import dev.ngsign.navercert.internal.Json;
 import dev.ngsign.navercert.internal.Wire;
 import dev.ngsign.navercert.internal.WireTime;
 import dev.ngsign.navercert.server.Account;
+import dev.ngsign.navercert.server.PendingRequest;
 import dev.ngsign.navercert.server.SignerProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -159,18 +160,18 @@ public final class Front implements HttpHandler {
     if (seg.length == 2 && "GET".equals(method)) {
       String q = ex.getRequestURI().getQuery();
       boolean all = q != null && q.contains("all=true");
-      json(ex, 200, engine.list(!all, 200));
+      json(ex, 200, engine.list(!all, 200).stream().map(Front::view).toList());
       return true;
     }
     if (seg.length == 3 && "GET".equals(method)) {
-      json(ex, 200, engine.get(seg[2]));
+      json(ex, 200, view(engine.get(seg[2])));
       return true;
     }
     if (seg.length == 4 && "POST".equals(method)) {
       switch (seg[3]) {
-        case "sign" -> json(ex, 200, engine.sign(seg[2], profile(body)));
-        case "refuse" -> json(ex, 200, engine.finish(seg[2], SignState.REFUSED));
-        case "fail" -> json(ex, 200, engine.finish(seg[2], SignState.FAILED));
+        case "sign" -> json(ex, 200, view(engine.sign(seg[2], profile(body))));
+        case "refuse" -> json(ex, 200, view(engine.finish(seg[2], SignState.REFUSED)));
+        case "fail" -> json(ex, 200, view(engine.finish(seg[2], SignState.FAILED)));
         default -> {
           return false;
         }
@@ -211,6 +212,25 @@ public final class Front implements HttpHandler {
       return true;
     }
     return false;
+  }
+
+  /** Operator JSON of a request (times as strings; masked name and phone). */
+  private static Map<String, Object> view(PendingRequest r) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("receiptID", r.receiptID());
+    m.put("clientCode", r.clientCode());
+    m.put("kind", r.kind());
+    m.put("state", r.state().code());
+    m.put("stateName", r.state().name());
+    m.put("reqTitle", r.reqTitle());
+    m.put("reqMessage", r.reqMessage());
+    m.put("callCenterNum", r.callCenterNum());
+    m.put("receiverName", r.maskedName());
+    m.put("receiverHP", r.maskedPhone());
+    m.put("expireDT", WireTime.EXPIRE_DT.format(r.expireAt()));
+    m.put("expireAt", r.expireAt().toString());
+    m.put("documents", r.documents());
+    return m;
   }
 
   private static SignerProfile profile(byte[] body) {
