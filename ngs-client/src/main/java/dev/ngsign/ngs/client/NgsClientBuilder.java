@@ -1,0 +1,278 @@
+package dev.ngsign.ngs.client;
+
+import dev.ngsign.ngs.client.internal.ClientConfig;
+import dev.ngsign.ngs.client.internal.RealNgsClient;
+import dev.ngsign.ngs.protocol.crypto.PasswordHash;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.EventLoopGroup;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Configures an {@link NgsClient}. Only {@link #certServer} and {@link #account} are required; every other
+ * setting has the default its Javadoc names. Not thread-safe; {@link #build()} may be called more than once.
+ * The password is hashed at once (SHA-256, section 5.1) and never kept, logged or shown.
+ */
+public final class NgsClientBuilder {
+  private InetSocketAddress certServer;
+  private String id;
+  private PasswordHash password;
+  private boolean encrypted;
+  private Integer keyPos;
+  private String senderCode = "";
+  private int window = 64;
+  private int queueCapacity = 10_000;
+  private Duration maxBlock = Duration.ofSeconds(10);
+  private Duration deliveryTimeout = Duration.ofMinutes(2);
+  private Duration ackTimeout = Duration.ofSeconds(10);
+  private Duration linkInterval = Duration.ofSeconds(30);
+  private Duration connectTimeout = Duration.ofSeconds(5);
+  private Duration certMinInterval = Duration.ofMillis(3_500);
+  private Duration closeTimeout = Duration.ofSeconds(10);
+  private Duration tpsWindow = Duration.ofMillis(1_020);
+  private ReconnectStrategy reconnect = ReconnectStrategy.defaultStrategy();
+  private RetryPolicy retryPolicy = RetryPolicy.defaultPolicy();
+  private ReportListener reportListener;
+  private Executor reportExecutor;
+  private final List<StateListener> stateListeners = new ArrayList<>(2);
+  private MeterRegistry meterRegistry;
+  private Clock clock = Clock.systemUTC();
+  private EventLoopGroup eventLoopGroup;
+  private int duplicateMemory = 100_000;
+
+  NgsClientBuilder() {}
+
+  /** The cert server (CERT); the gateway's address and ports come from its CERT_ACK. Required. */
+  public NgsClientBuilder certServer(String host, int port) {
+    return certServer(InetSocketAddress.createUnresolved(Objects.requireNonNull(host, "host"), port));
+  }
+
+  /** As {@link #certServer(String, int)}. */
+  public NgsClientBuilder certServer(InetSocketAddress address) {
+    this.certServer = Objects.requireNonNull(address, "address");
+    return this;
+  }
+
+  /** The account ID (at most 20 characters) and its password. Required. */
+  public NgsClientBuilder account(String id, String password) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(password, "password");
+    if (id.isEmpty() || id.length() > 20) {
+      throw new IllegalArgumentException("account ID must be 1 to 20 characters, not " + id.length());
+    }
+    this.id = id;
+    this.password = PasswordHash.of(password);
+    return this;
+  }
+
+  /** Encrypted sessions (BIND TYPE {@code P}, AES-256 bodies, section 5.3). Default: plain. */
+  public NgsClientBuilder encrypted(boolean encrypted) {
+    this.encrypted = encrypted;
+    return this;
+  }
+
+  /**
+   * A fixed KEYPOS (0..64). Default: a new random one in 0..32 for every connection (so that the key is
+   * always 32 full characters of the hash rather than NUL-padded).
+   */
+  public NgsClientBuilder keyPos(int keyPos) {
+    if (keyPos < 0 || keyPos > 64) {
+      throw new IllegalArgumentException("KEYPOS must be in 0..64, not " + keyPos);
+    }
+    this.keyPos = keyPos;
+    return this;
+  }
+
+  /** Default SENDER_CODE (9 digits) for messages that set none. Default: none (each message must set it). */
+  public NgsClientBuilder senderCode(String senderCode) {
+    this.senderCode = Objects.requireNonNull(senderCode, "senderCode");
+    return this;
+  }
+
+  /** How many DELIVERs may wait for their DELIVER_ACK at once. Default 64. */
+  public NgsClientBuilder window(int window) {
+    if (window < 1) {
+      throw new IllegalArgumentException("window must be at least 1");
+    }
+    this.window = window;
+    return this;
+  }
+
+  /** How many sends may be pending (queued + in flight + waiting to retry) before {@code send} blocks. Default 10,000. */
+  public NgsClientBuilder queueCapacity(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("queueCapacity must be at least 1");
+    }
+    this.queueCapacity = capacity;
+    return this;
+  }
+
+  /**
+   * How long {@code send} blocks the caller while the queue is full before failing with
+   * {@link NgsQueueFullException}. {@code Duration.ZERO}: never block. Default 10 s.
+   */
+  public NgsClientBuilder maxBlock(Duration maxBlock) {
+    this.maxBlock = nonNegative(maxBlock, "maxBlock");
+    return this;
+  }
+
+  /**
+   * How long a message may wait, queued or between retries, before it fails with {@link NgsTimeoutException}
+   * (e.g. while the client reconnects). Default 2 min.
+   */
+  public NgsClientBuilder deliveryTimeout(Duration timeout) {
+    this.deliveryTimeout = positive(timeout, "deliveryTimeout");
+    return this;
+  }
+
+  /**
+   * How long to wait for any ACK (CERT_ACK, BIND_ACK, DELIVER_ACK, LINK_ACK). When it passes the session
+   * pair is dropped and re-established (spec section 2.2). Default 10 s (the spec's value).
+   */
+  public NgsClientBuilder ackTimeout(Duration timeout) {
+    this.ackTimeout = positive(timeout, "ackTimeout");
+    return this;
+  }
+
+  /**
+   * Send LINK after this long without receiving a packet. The spec requires it within 60 s; the default
+   * is 30 s so that a LINK is never late.
+   */
+  public NgsClientBuilder linkInterval(Duration interval) {
+    this.linkInterval = positive(interval, "linkInterval");
+    return this;
+  }
+
+  /** TCP connect timeout. Default 5 s. */
+  public NgsClientBuilder connectTimeout(Duration timeout) {
+    this.connectTimeout = positive(timeout, "connectTimeout");
+    return this;
+  }
+
+  /** The delay before each reconnect. Default {@link ReconnectStrategy#defaultStrategy()} (5 s + jitter, growing to 60 s). */
+  public NgsClientBuilder reconnect(ReconnectStrategy strategy) {
+    this.reconnect = Objects.requireNonNull(strategy, "strategy");
+    return this;
+  }
+
+  /**
+   * The least time between two CERTs of this client. The spec refuses a second CERT within 3 s; the
+   * default, 3.5 s, leaves a margin. Lower it only against a test server.
+   */
+  public NgsClientBuilder certMinInterval(Duration interval) {
+    this.certMinInterval = nonNegative(interval, "certMinInterval");
+    return this;
+  }
+
+  /** How long {@code close()} waits for pending sends. Default 10 s. */
+  public NgsClientBuilder closeTimeout(Duration timeout) {
+    this.closeTimeout = nonNegative(timeout, "closeTimeout");
+    return this;
+  }
+
+  /**
+   * The window the TPS limits are enforced over: at most TPS sends of a class in any window this long.
+   * Default 1,020 ms (one second plus a margin for network jitter). Never below 1 s.
+   */
+  public NgsClientBuilder tpsWindow(Duration window) {
+    if (window.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("tpsWindow must be at least 1 s, not " + window);
+    }
+    this.tpsWindow = window;
+    return this;
+  }
+
+  /** Which refusals are retried and when. Default {@link RetryPolicy#defaultPolicy()}. */
+  public NgsClientBuilder retryPolicy(RetryPolicy policy) {
+    this.retryPolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /** Receives the REPORTs. Default: none (reports are acknowledged at once and only reach {@link NgsClient#awaitReport}). */
+  public NgsClientBuilder reportListener(ReportListener listener) {
+    this.reportListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
+   * Where the report listener runs. It must run tasks in submission order (one thread) if the listener
+   * relies on order. Default: one thread per client, named {@code ngs-report-<id>}.
+   */
+  public NgsClientBuilder reportExecutor(Executor executor) {
+    this.reportExecutor = Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
+  /** Adds a listener for {@link ConnectionState} changes. */
+  public NgsClientBuilder stateListener(StateListener listener) {
+    this.stateListeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /** Where metrics go ({@code ngs.client.*}, tagged {@code account}). Default: none. */
+  public NgsClientBuilder meterRegistry(MeterRegistry registry) {
+    this.meterRegistry = Objects.requireNonNull(registry, "registry");
+    return this;
+  }
+
+  /** The clock for timestamps and TPS windows. Default: system UTC. For tests. */
+  public NgsClientBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
+   * Netty event loops to run on, shared with other clients; the caller shuts it down. Default: the
+   * client's own single-thread loop (all of its session state lives on that one thread).
+   */
+  public NgsClientBuilder eventLoopGroup(EventLoopGroup group) {
+    this.eventLoopGroup = Objects.requireNonNull(group, "group");
+    return this;
+  }
+
+  /** How many acknowledged reports (SERIAL + GWSERIAL) are remembered to flag duplicates. Default 100,000. */
+  public NgsClientBuilder duplicateMemory(int reports) {
+    if (reports < 0) {
+      throw new IllegalArgumentException("duplicateMemory must not be negative");
+    }
+    this.duplicateMemory = reports;
+    return this;
+  }
+
+  /**
+   * Builds the client (not started).
+   *
+   * @throws IllegalStateException when {@link #certServer} or {@link #account} is missing
+   */
+  public NgsClient build() {
+    if (certServer == null) {
+      throw new IllegalStateException("certServer(host, port) is required");
+    }
+    if (id == null) {
+      throw new IllegalStateException("account(id, password) is required");
+    }
+    return new RealNgsClient(new ClientConfig(certServer, id, password, encrypted, keyPos, senderCode, window,
+        queueCapacity, maxBlock, deliveryTimeout, ackTimeout, linkInterval, connectTimeout, certMinInterval,
+        closeTimeout, tpsWindow, reconnect, retryPolicy, reportListener, reportExecutor, List.copyOf(stateListeners),
+        meterRegistry, clock, eventLoopGroup, duplicateMemory));
+  }
+
+  private static Duration positive(Duration d, String name) {
+    if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, not " + d);
+    }
+    return d;
+  }
+
+  private static Duration nonNegative(Duration d, String name) {
+    if (Objects.requireNonNull(d, name).isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative, not " + d);
+    }
+    return d;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.ngsign.ngs.client.internal;
+
+import dev.ngsign.ngs.client.ReconnectStrategy;
+import dev.ngsign.ngs.client.ReportListener;
+import dev.ngsign.ngs.client.RetryPolicy;
+import dev.ngsign.ngs.client.StateListener;
+import dev.ngsign.ngs.protocol.crypto.PasswordHash;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.EventLoopGroup;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/** The builder's settings, immutable. Nullable: keyPos (random), reportListener, reportExecutor, meterRegistry, eventLoopGroup. */
+public record ClientConfig(
+    InetSocketAddress certServer,
+    String id,
+    PasswordHash password,
+    boolean encrypted,
+    Integer keyPos,
+    String senderCode,
+    int window,
+    int queueCapacity,
+    Duration maxBlock,
+    Duration deliveryTimeout,
+    Duration ackTimeout,
+    Duration linkInterval,
+    Duration connectTimeout,
+    Duration certMinInterval,
+    Duration closeTimeout,
+    Duration tpsWindow,
+    ReconnectStrategy reconnect,
+    RetryPolicy retryPolicy,
+    ReportListener reportListener,
+    Executor reportExecutor,
+    List<StateListener> stateListeners,
+    MeterRegistry meterRegistry,
+    Clock clock,
+    EventLoopGroup eventLoopGroup,
+    int duplicateMemory) {
+
+  /** Never shows the password hash. */
+  @Override
+  public String toString() {
+    return "ClientConfig[id=" + id + ", certServer=" + certServer + ", encrypted=" + encrypted + ", window=" + window
+        + ", queueCapacity=" + queueCapacity + ", ackTimeout=" + ackTimeout + ", linkInterval=" + linkInterval + "]";
+  }
+}
