@@ -1,0 +1,5 @@
+/**
+ * JMH micro-benchmarks ({@code java -jar bench/target/benchmarks.jar}). End-to-end load generators live
+ * behind the CLI ({@code ./ngsign bench ...}) so they run against real processes.
+ */
+package dev.ngsign.bench;
