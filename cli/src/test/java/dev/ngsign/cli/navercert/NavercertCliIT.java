@@ -1,0 +1,137 @@
+package dev.ngsign.cli.navercert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ngsign.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** ./ngsign navercert-server + navercert request/status/sign/verify/refuse/bench, end to end. */
+class NavercertCliIT {
+  @TempDir Path dir;
+
+  private final StringWriter serverOut = new StringWriter();
+  private NavercertServerCommand serverCommand;
+  private CompletableFuture<Integer> serverExit;
+  private String url;
+  private String linkId;
+  private String secret;
+  private String clientCode;
+
+  record Run(int exit, String out, String err) {}
+
+  @BeforeEach
+  void startServer() {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(serverOut, true));
+    serverCommand = cl.getSubcommands().get("navercert-server").getCommand();
+    serverExit = CompletableFuture.supplyAsync(
+        () -> cl.execute("navercert-server", "--port", "0", "--data-dir", dir.toString()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> serverOut.toString().contains("ready"));
+    String out = serverOut.toString();
+    url = find(out, "ready service=(\\S+)");
+    linkId = find(out, "LinkID=(\\S+)");
+    secret = find(out, "SecretKey=(\\S+)");
+    clientCode = find(out, "ClientCode=(\\d{12})");
+  }
+
+  @AfterEach
+  void stopServer() throws Exception {
+    serverCommand.stop();
+    assertThat(serverExit.get()).isZero();
+  }
+
+  @Test
+  void server_prints_ready_urls_and_generated_credentials() {
+    String out = serverOut.toString();
+    assertThat(out.lines().findFirst().orElseThrow())
+        .startsWith("ready service=http://127.0.0.1:").contains("auth=", "app=", "/ca.pem");
+    assertThat(linkId).startsWith("TEST_");
+    assertThat(java.util.Base64.getDecoder().decode(secret)).hasSize(32);
+  }
+
+  @Test
+  void request_sign_status_verify_refuse_from_the_command_line() {
+    Run req = run("navercert", "request", "--server", url, "--link-id", linkId, "--secret-key", secret,
+        "--client-code", clientCode, "--phone", "010-1234-5678", "--name", "홍길동", "--birthday", "19800515",
+        "--title", "계약", "--message", "서명해 주세요", "--call-center", "1600-9854",
+        "--text", "doc one", "--hash", "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
+    assertThat(req.exit()).as(req.err()).isZero();
+    String rid = find(req.out(), "\"receiptID\" : \"(\\d{32})\"");
+
+    Run early = run("navercert", "verify", "--server", url, "--link-id", linkId, "--secret-key", secret,
+        "--client-code", clientCode, rid);
+    assertThat(early.exit()).isEqualTo(1);
+    assertThat(early.err()).contains("-45000016");
+
+    Run sign = run("navercert", "sign", rid, "--server", url, "--gender", "F");
+    assertThat(sign.exit()).as(sign.err()).isZero();
+    assertThat(sign.out()).contains("\"stateName\":\"DONE\"");
+
+    Run status = run("navercert", "status", "--server", url, "--link-id", linkId, "--secret-key", secret,
+        "--client-code", clientCode, rid);
+    assertThat(status.out()).contains("\"stateName\" : \"DONE\"", "\"TEXT\", \"HASH\"");
+
+    Run verify = run("navercert", "verify", "--server", url, "--link-id", linkId, "--secret-key", secret,
+        "--client-code", clientCode, rid);
+    assertThat(verify.exit()).as(verify.err()).isZero();
+    assertThat(verify.out()).contains("\"receiverName\" : \"홍길동\"", "\"receiverGender\" : \"F\"", "multiSignedData");
+
+    Run again = run("navercert", "verify", "--server", url, "--link-id", linkId, "--secret-key", secret,
+        "--client-code", clientCode, rid);
+    assertThat(again.exit()).isEqualTo(1);
+    assertThat(again.err()).contains("-45000017");
+
+    Run refuseDone = run("navercert", "refuse", rid, "--server", url);
+    assertThat(refuseDone.exit()).isEqualTo(1);
+    assertThat(refuseDone.err()).contains("-45000021");
+  }
+
+  @Test
+  void bad_input_exits_2_without_calling() {
+    Run r = run("navercert", "request", "--server", url, "--link-id", linkId, "--secret-key", secret,
+        "--client-code", clientCode, "--phone", "0101234", "--name", "홍길동", "--birthday", "19800515",
+        "--title", "t", "--message", "m", "--call-center", "1600", "--text", "d");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("receiverHP must be 11 digits").doesNotContain(secret);
+  }
+
+  @Test
+  void bench_against_the_running_server_ends_with_round_trips_per_second() {
+    Run r = run("navercert", "bench", "--server", url, "--link-id", linkId, "--secret-key", secret,
+        "--client-code", clientCode, "--requests", "20", "--warmup", "5", "--concurrency", "2");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> lines = new ArrayList<>(r.out().lines().toList());
+    assertThat(lines.get(lines.size() - 1)).matches("\\d+\\.\\d round-trips/s");
+    assertThat(r.out()).contains("20 round trips (80 HTTP calls)");
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private static String find(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    assertThat(m.find()).as(regex + " in\n" + text).isTrue();
+    return m.group(1);
+  }
+}
