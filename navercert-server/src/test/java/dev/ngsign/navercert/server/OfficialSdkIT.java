@@ -123,6 +123,27 @@ class OfficialSdkIT {
   }
 
   @Test
+  void identity_with_barocerts_sdk() throws Exception {
+    com.barocert.navercert.identity.Identity request = new com.barocert.navercert.identity.Identity();
+    request.setReceiverHP(sdk.encrypt("01012341234"));
+    request.setReceiverName(sdk.encrypt("홍길동"));
+    request.setReceiverBirthday(sdk.encrypt("19700101"));
+    request.setCallCenterNum("1600-9854");
+    request.setExpireIn(300);
+    String rid = sdk.requestIdentity(clientCode, request).getReceiptID();
+    assertThat(sdk.getIdentityStatus(clientCode, rid).getState()).isEqualTo(0);
+    // a MultiSign receipt is not an Identity receipt and vice versa
+    assertThatThrownBy(() -> sdk.getMultiSignStatus(clientCode, rid))
+        .isInstanceOf(BarocertException.class)
+        .satisfies(e -> assertThat(((BarocertException) e).getCode()).isEqualTo(ErrorCodes.RECEIPT_NOT_FOUND));
+    server.sign(rid);
+    com.barocert.navercert.identity.IdentityResult result = sdk.verifyIdentity(clientCode, rid);
+    assertThat(result.getSignedData()).isNotBlank();
+    assertThat(FieldCipher.decrypt(EncryptionMode.GCM, Base64.getDecoder().decode(secret), result.getReceiverDay()))
+        .isEqualTo("0101");
+  }
+
+  @Test
   void bad_input_is_answered_with_the_services_code() {
     MultiSign request = new MultiSign();
     request.setReceiverHP(encrypt("0101234"));
