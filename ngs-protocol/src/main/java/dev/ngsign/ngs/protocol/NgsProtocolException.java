@@ -40,6 +40,24 @@ public class NgsProtocolException extends RuntimeException {
     return Optional.ofNullable(resultCode);
   }
 
+  /**
+   * Renders a phone number for a message without revealing it: first three and last two characters kept,
+   * other letters and digits starred, separators kept so a format error stays visible ({@code 010-****-**78}).
+   */
+  public static String mask(String value) {
+    if (value == null) {
+      return "null";
+    }
+    StringBuilder sb = new StringBuilder(value.length() + 2).append('\'');
+    int n = Math.min(value.length(), 40);
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      boolean keep = value.length() > 6 && (i < 3 || i >= value.length() - 2);
+      sb.append(Character.isLetterOrDigit(c) && !keep ? '*' : (c >= 0x20 && c < 0x7f ? c : '?'));
+    }
+    return sb.append('\'').append(value.length() > n ? "...(" + value.length() + " chars)" : "").toString();
+  }
+
   /** Renders an untrusted value for a message: printable ASCII kept, other bytes escaped, long values cut. */
   public static String show(String value) {
     if (value == null) {

@@ -66,7 +66,7 @@ final class BodyReader {
     int len = valueLength(index, f.size());
     for (int i = 0; i < len; i++) {
       if (in.getByte(index + i) < 0) {
-        String shown = f.secret() ? "(" + len + " bytes)" : NgsProtocolException.show(in.toString(index, len, StandardCharsets.ISO_8859_1));
+        String shown = f.render(in.toString(index, len, StandardCharsets.ISO_8859_1));
         throw error(f.name(), shown + " is not ASCII (byte 0x" + Integer.toHexString(in.getByte(index + i) & 0xff)
             + " at position " + i + ")", code);
       }

@@ -31,12 +31,12 @@ final class BodyWriter {
   void ascii(FixedField f, String value) {
     int len = value.length();
     if (len > f.size()) {
-      throw error(f, (f.secret() ? "(" + len + " chars)" : NgsProtocolException.show(value)) + " is " + len
+      throw error(f, f.render(value) + " is " + len
           + " bytes; the field holds " + f.size());
     }
     for (int i = 0; i < len; i++) {
       if (value.charAt(i) >= 0x80) {
-        throw error(f, NgsProtocolException.show(value) + " must be ASCII (position " + i + ")");
+        throw error(f, f.render(value) + " must be ASCII (position " + i + ")");
       }
     }
     out.writeCharSequence(value, StandardCharsets.US_ASCII);
@@ -82,7 +82,7 @@ final class BodyWriter {
     }
     if (r.isOverflow()) {
       int needed = value.getBytes(encoding.charset()).length;
-      throw error(f, NgsProtocolException.show(value) + " is " + needed + " bytes in " + encoding
+      throw error(f, f.render(value) + " is " + needed + " bytes in " + encoding
           + "; the field holds " + f.size());
     }
     dst.flip();

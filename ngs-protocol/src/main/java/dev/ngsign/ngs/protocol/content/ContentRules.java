@@ -71,11 +71,11 @@ public final class ContentRules {
     if (d.messageType().isInternational()) {
       if (!digits(da, 4, 20)) {
         out.add(new ContentViolation(ResultCode.E_INVALID_DA_ADDR, "DA_ADDR",
-            NgsProtocolException.show(da) + " is not an international number (4 to 20 digits, without the country code)"));
+            NgsProtocolException.mask(da) + " is not an international number (4 to 20 digits, without the country code)"));
       }
     } else if (!digits(da, 10, 11) || !da.startsWith("01")) {
       out.add(new ContentViolation(ResultCode.E_INVALID_DA_ADDR, "DA_ADDR",
-          NgsProtocolException.show(da) + " is not a Korean mobile number (10 or 11 digits starting 01, no hyphens)"));
+          NgsProtocolException.mask(da) + " is not a Korean mobile number (10 or 11 digits starting 01, no hyphens)"));
     }
     if (!digits(d.callback(), 8, 12)) {
       out.add(new ContentViolation(ResultCode.E_INVALID_CALLBACK, "CALLBACK",

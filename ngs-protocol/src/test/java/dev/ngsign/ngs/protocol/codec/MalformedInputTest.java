@@ -161,7 +161,7 @@ class MalformedInputTest {
     byte[] cert = SpecBytes.frame().f("0", 4).f("149", 10).f("id", 20).f(pwd, 110, java.nio.charset.StandardCharsets.ISO_8859_1)
         .f("TV_2.0.1", 15).f("1", 4).bytes();
     assertThatThrownBy(() -> PacketCodec.fromBytes(cert))
-        .hasMessageStartingWith("CERT.PWD: (18 bytes) is not ASCII")
+        .hasMessageStartingWith("CERT.PWD: (18 characters) is not ASCII")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET"));
   }
 
@@ -192,7 +192,17 @@ class MalformedInputTest {
     assertThat(((Deliver) PacketCodec.fromBytes(PacketCodec.toBytes(smsWith(fits)))).text()).isEqualTo(fits);
     String over = "가".repeat(71);
     assertThatThrownBy(() -> PacketCodec.toBytes(smsWith(over)))
-        .hasMessageEndingWith("is 142 bytes in MS949; the field holds 141");
+        .hasMessage("DELIVER.TEXT: (71 characters) is 142 bytes in MS949; the field holds 141"); // content never echoed
+  }
+
+  @Test
+  void recipientNumbersAreMaskedInMessages() {
+    byte[] wire = with(SMS, 14 + 2, "０１０");  // full-width digits: not ASCII
+    assertThatThrownBy(() -> PacketCodec.fromBytes(wire))
+        .hasMessageStartingWith("DELIVER.DA_ADDR: '")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("20001234"));
+    assertThat(NgsProtocolException.mask("010-1234-5678")).isEqualTo("'010-****-**78'");
+    assertThat(NgsProtocolException.mask("01012")).isEqualTo("'*****'");
   }
 
   @Test

@@ -88,7 +88,7 @@ class ContentRulesTest {
     assertThat(codes(d)).containsExactly(ResultCode.E_INVALID_DA_ADDR, ResultCode.E_INVALID_CALLBACK,
         ResultCode.E_INVALID_SENDER_CODE, ResultCode.E_INVALID_SERIAL);
     assertThat(ContentRules.check(d).get(0).message())
-        .isEqualTo("'010-1234-5678' is not a Korean mobile number (10 or 11 digits starting 01, no hyphens)");
+        .isEqualTo("'010-****-**78' is not a Korean mobile number (10 or 11 digits starting 01, no hyphens)");
   }
 
   @Test
