@@ -5,7 +5,7 @@ import dev.ngsign.ngs.protocol.packet.Deliver;
 import dev.ngsign.ngs.protocol.packet.MessageType;
 
 /** Holds the validated DELIVER behind every message type. */
-abstract class BaseMessage implements NgsMessage {
+abstract class BaseMessage implements NgsMessage, dev.ngsign.ngs.client.internal.Validated {
   private final Deliver deliver;
 
   BaseMessage(Deliver deliver) {

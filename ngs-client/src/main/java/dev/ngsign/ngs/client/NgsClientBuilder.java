@@ -90,7 +90,11 @@ public final class NgsClientBuilder {
 
   /** Default SENDER_CODE (9 digits) for messages that set none. Default: none (each message must set it). */
   public NgsClientBuilder senderCode(String senderCode) {
-    this.senderCode = Objects.requireNonNull(senderCode, "senderCode");
+    Objects.requireNonNull(senderCode, "senderCode");
+    if (!senderCode.matches("[0-9]{9}")) {
+      throw new IllegalArgumentException("senderCode must be the 9-digit first-sender code, not '" + senderCode + "'");
+    }
+    this.senderCode = senderCode;
     return this;
   }
 

@@ -163,7 +163,7 @@ public final class MessageSupport {
   }
 
   /** A DELIVER built by hand, validated. */
-  record RawMessage(Deliver deliver) implements NgsMessage {
+  record RawMessage(Deliver deliver) implements NgsMessage, Validated {
     @Override
     public String serial() {
       return deliver.serial();

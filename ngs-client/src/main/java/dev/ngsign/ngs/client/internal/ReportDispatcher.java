@@ -1,0 +1,115 @@
+package dev.ngsign.ngs.client.internal;
+
+import dev.ngsign.ngs.client.NgsClosedException;
+import dev.ngsign.ngs.client.NgsReport;
+import dev.ngsign.ngs.client.ReportListener;
+import dev.ngsign.ngs.protocol.packet.Report;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The report side: hands each REPORT to the listener on the report executor and sends REPORT_ACK only
+ * after the listener returned normally (spec section 4.4: an unacknowledged report is re-sent after
+ * reconnect). Flags reports already acknowledged once. Stops reading the report session while too many
+ * reports wait for the listener, so a slow listener slows the gateway down instead of filling memory.
+ */
+final class ReportDispatcher {
+  private static final Logger log = LoggerFactory.getLogger(ReportDispatcher.class);
+  static final int HIGH_WATER = 1_000;
+  static final int LOW_WATER = 100;
+
+  private final String id;
+  private final EventLoop loop;
+  private final ReportListener listener;
+  private final Executor executor;
+  private final ClientMetrics metrics;
+  private final java.time.Clock clock;
+  private final DuplicateFilter seen;
+  private final Map<String, CompletableFuture<NgsReport>> waiters = new ConcurrentHashMap<>();
+  private int outstanding;
+
+  ReportDispatcher(ClientConfig cfg, EventLoop loop, Executor executor, ClientMetrics metrics) {
+    this.id = cfg.id();
+    this.loop = loop;
+    this.listener = cfg.reportListener();
+    this.executor = executor;
+    this.metrics = metrics;
+    this.clock = cfg.clock();
+    this.seen = new DuplicateFilter(cfg.duplicateMemory());
+  }
+
+  /** Any thread. */
+  CompletableFuture<NgsReport> await(String serial) {
+    CompletableFuture<NgsReport> f = waiters.computeIfAbsent(serial, s -> new CompletableFuture<>());
+    f.whenComplete((r, e) -> waiters.remove(serial, f));
+    return f;
+  }
+
+  /** On the loop: a REPORT arrived on {@code ch}. */
+  void onReport(Channel ch, Report r) {
+    metrics.report(r.result());
+    String key = DuplicateFilter.key(r.serial(), r.gwSerial());
+    NgsReport report = new NgsReport(r, seen.contains(key), clock.instant());
+    if (report.duplicate()) {
+      log.info("[{}] REPORT SERIAL {} GWSERIAL {} was already acknowledged once: passed on flagged as duplicate",
+          id, r.serial(), r.gwSerial());
+    }
+    if (listener == null) {
+      acknowledge(ch, report, key);
+      return;
+    }
+    if (++outstanding >= HIGH_WATER && ch.config().isAutoRead()) {
+      ch.config().setAutoRead(false);
+    }
+    executor.execute(() -> {
+      boolean ok;
+      try {
+        listener.onReport(report);
+        ok = true;
+      } catch (Throwable t) {
+        ok = false;
+        log.warn("[{}] report listener failed for SERIAL {} GWSERIAL {}: REPORT_ACK not sent, the gateway re-sends it",
+            id, r.serial(), r.gwSerial(), t);
+      }
+      boolean done = ok;
+      loop.execute(() -> afterListener(ch, report, key, done));
+    });
+  }
+
+  private void afterListener(Channel ch, NgsReport report, String key, boolean ok) {
+    if (--outstanding <= LOW_WATER && !ch.config().isAutoRead() && ch.isActive()) {
+      ch.config().setAutoRead(true);
+    }
+    if (ok) {
+      acknowledge(ch, report, key);
+    }
+  }
+
+  private void acknowledge(Channel ch, NgsReport report, String key) {
+    if (ch.isActive()) {
+      ch.writeAndFlush(report.report().ack(), ch.voidPromise());
+    } else {
+      log.info("[{}] report session closed before REPORT_ACK for SERIAL {}: the gateway will re-send it", id, report.serial());
+    }
+    seen.add(key);
+    CompletableFuture<NgsReport> f = waiters.remove(report.serial());
+    if (f != null) {
+      f.complete(report);
+    }
+  }
+
+  /** Close: fails every {@link #await} future. */
+  void close() {
+    for (CompletableFuture<NgsReport> f : new ArrayList<>(waiters.values())) {
+      f.completeExceptionally(new NgsClosedException("client closed before the report arrived"));
+    }
+    waiters.clear();
+  }
+}
