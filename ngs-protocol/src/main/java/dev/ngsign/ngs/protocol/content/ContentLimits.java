@@ -31,6 +31,10 @@ public final class ContentLimits {
   public static final int FRIENDTALK_IMAGE_BYTES = 500 * 1024;
   /** FriendTalk wide image, bytes (section 6.2: 2 MB). */
   public static final int FRIENDTALK_WIDE_IMAGE_BYTES = 2 * 1024 * 1024;
+  /** FriendTalk wide image width limit, pixels (section 6.2: 800px * 600px). */
+  public static final int FRIENDTALK_WIDE_MAX_WIDTH = 800;
+  /** FriendTalk wide image height limit, pixels. */
+  public static final int FRIENDTALK_WIDE_MAX_HEIGHT = 600;
   /** Kakao extras JSON (MTYPE 13), bytes. This project's limit: the spec gives none. */
   public static final int KAKAO_JSON_BYTES = 64 * 1024;
   /** Buttons in the extras JSON. */

@@ -280,6 +280,12 @@ public final class ContentRules {
         } else if (m.size() > FRIENDTALK_WIDE_IMAGE_BYTES) {
           out.add(new ContentViolation(ResultCode.E_MEDIA_SIZE, field, "FriendTalk wide image is " + kb(m.size())
               + "; the limit is " + kb(FRIENDTALK_WIDE_IMAGE_BYTES)));
+        } else {
+          int[] wh = ImageSignature.dimensions(m.data());
+          if (wh != null && (wh[0] > ContentLimits.FRIENDTALK_WIDE_MAX_WIDTH || wh[1] > ContentLimits.FRIENDTALK_WIDE_MAX_HEIGHT)) {
+            out.add(new ContentViolation(ResultCode.E_MEDIA_SIZE, field, "FriendTalk wide image is " + wh[0] + " x " + wh[1]
+                + " px; the limit is " + ContentLimits.FRIENDTALK_WIDE_MAX_WIDTH + " x " + ContentLimits.FRIENDTALK_WIDE_MAX_HEIGHT));
+          }
         }
       } else {
         normal++;

@@ -26,6 +26,45 @@ public final class ImageSignature {
     return null;
   }
 
+  /**
+   * Width and height from a PNG's IHDR or a JPEG's first SOF marker, or null when the header cannot be
+   * read. Only headers are parsed; nothing is decoded.
+   */
+  public static int[] dimensions(ByteBuffer data) {
+    int p = data.position();
+    if (startsWith(data, PNG)) {
+      // signature (8), IHDR length (4) and type (4), then width and height as big-endian ints
+      return data.remaining() >= 24 ? new int[] {data.getInt(p + 16), data.getInt(p + 20)} : null;
+    }
+    if (!startsWith(data, JPEG)) {
+      return null;
+    }
+    int i = p + 2;
+    int end = data.limit();
+    while (i + 9 < end) {
+      if ((data.get(i) & 0xFF) != 0xFF) {
+        return null;
+      }
+      int marker = data.get(i + 1) & 0xFF;
+      if (marker == 0xFF) {
+        i++; // fill byte
+        continue;
+      }
+      int len = ((data.get(i + 2) & 0xFF) << 8) | (data.get(i + 3) & 0xFF);
+      boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+      if (sof) {
+        int h = ((data.get(i + 5) & 0xFF) << 8) | (data.get(i + 6) & 0xFF);
+        int w = ((data.get(i + 7) & 0xFF) << 8) | (data.get(i + 8) & 0xFF);
+        return new int[] {w, h};
+      }
+      if (len < 2) {
+        return null;
+      }
+      i += 2 + len;
+    }
+    return null;
+  }
+
   static String describe(ByteBuffer data) {
     MediaType t = detect(data);
     if (t != null) {
