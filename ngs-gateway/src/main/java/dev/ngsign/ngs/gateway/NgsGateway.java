@@ -1,0 +1,394 @@
+package dev.ngsign.ngs.gateway;
+
+import dev.ngsign.ngs.gateway.internal.GatewayServer;
+import dev.ngsign.ngs.gateway.internal.GatewaySettings;
+import dev.ngsign.ngs.gateway.internal.report.SerialRecord;
+import dev.ngsign.ngs.protocol.codec.PacketCodec;
+import dev.ngsign.ngs.protocol.packet.SessionKind;
+import dev.ngsign.ngs.protocol.packet.TpsLimits;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+
+/**
+ * An NGS 2.0.1 gateway: the cert server, the deliver port and the report port, with simulated carriers that
+ * answer every accepted message with a REPORT. It enforces the session and DELIVER rules of the spec (see
+ * {@code docs/gateway.md}) and doubles as an in-process test fixture:
+ *
+ * <pre>{@code
+ * try (NgsGateway gw = NgsGateway.builder()
+ *     .account(Account.builder("testid", "secret").tps(10, 10, 10).build())
+ *     .reportDelay(Duration.ZERO)
+ *     .build()) {
+ *   GatewayPorts ports = gw.start();            // ephemeral ports on 127.0.0.1
+ *   // ... point the client at ports.certPort() ...
+ *   assertThat(gw.messagesAccepted("testid", "serial-1")).isEqualTo(1);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #start()} once; {@link #close()} tells bound sessions with EVENT type 0, closes them
+ * and flushes pending reports to the data directory. A new gateway on the same {@link Builder#dataDir} sends
+ * the reports still waiting for REPORT_ACK when the account's report session binds again.
+ */
+public final class NgsGateway implements AutoCloseable {
+  private final GatewayServer server;
+
+  private NgsGateway(GatewayServer server) {
+    this.server = server;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Binds the listeners; returns the ports (ephemeral ones resolved). Idempotent. */
+  public GatewayPorts start() {
+    return server.start();
+  }
+
+  /** The bound ports, or null before {@link #start()}. */
+  public GatewayPorts ports() {
+    return server.ports();
+  }
+
+  /** Shuts down: EVENT type 0 (E_SHUTDOWN) to every session, then close, then the store is flushed. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  // ---- accounts and operator actions ----
+
+  /** Adds an account, or replaces one with the same ID (its lock, quota use and counters are kept). */
+  public void putAccount(Account account) {
+    server.context().putAccount(Objects.requireNonNull(account, "account"));
+  }
+
+  /** The account's current configuration. */
+  public Account account(String id) {
+    return server.account(id).account();
+  }
+
+  /** Changes TPS live and sends EVENT type 1 ({@code SMS,MMS,KKO}) to the account's sessions; returns how many. */
+  public int setTps(String accountId, TpsLimits tps) {
+    return server.setTps(accountId, tps);
+  }
+
+  /** Closes the account's sessions of {@code kind} (null: both) with EVENT type 0 and the reason. */
+  public int kick(String accountId, SessionKind kind, String reason) {
+    return server.kick(accountId, kind, reason);
+  }
+
+  /** Lifts the account's connect lock; returns whether it was locked. */
+  public boolean unlock(String accountId) {
+    return server.unlock(accountId);
+  }
+
+  public boolean isLocked(String accountId) {
+    GatewayServer s = server;
+    return s.account(accountId).connectGuard().isLocked(s.context().now());
+  }
+
+  /** Changes the delay between accepting a message and its REPORT becoming due (for new messages). */
+  public void setReportDelay(Duration delay) {
+    server.context().reportDelayMillis(delay.toMillis());
+  }
+
+  // ---- inspection (for tests and the admin API) ----
+
+  /** Bound sessions. */
+  public List<SessionInfo> sessions() {
+    return server.sessions();
+  }
+
+  /** Whether the account has a bound session of {@code kind}. */
+  public boolean isBound(String accountId, SessionKind kind) {
+    return server.context().sessions().get(accountId, kind) != null;
+  }
+
+  /** Messages accepted per second (gateway clock, epoch seconds) over the last ~8 minutes; for TPS tests. */
+  public SortedMap<Long, Long> acceptedPerSecond(String accountId) {
+    return server.account(accountId).acceptedPerSecond().snapshot();
+  }
+
+  /** Messages accepted for the account since start (duplicates not counted). */
+  public long acceptedCount(String accountId) {
+    return server.account(accountId).accepted();
+  }
+
+  /** DELIVERs refused for the account since start (any code but E_OK). */
+  public long refusedCount(String accountId) {
+    return server.account(accountId).refused();
+  }
+
+  /**
+   * Distinct messages created for the SERIAL (0 or 1 within the de-duplication window; more only when
+   * the window expired between them). Survives restarts.
+   */
+  public long messagesAccepted(String accountId, String serial) {
+    SerialRecord r = server.context().store().serial(accountId, serial);
+    return r == null ? 0 : r.distinctMessages();
+  }
+
+  /** DELIVERs answered E_OK for the SERIAL, duplicates included. Survives restarts. */
+  public long deliversAccepted(String accountId, String serial) {
+    SerialRecord r = server.context().store().serial(accountId, serial);
+    return r == null ? 0 : r.acceptedDelivers();
+  }
+
+  /** DELIVERs answered E_OK as duplicates of an already accepted SERIAL, all accounts, since start. */
+  public long duplicateCount() {
+    return server.context().metrics().duplicates();
+  }
+
+  /** Reports of the account not yet acknowledged (due or not). */
+  public long pendingReports(String accountId) {
+    return server.context().store().pending(accountId);
+  }
+
+  /** Gateway-wide counters, as {@code GET /counters} shows them. */
+  public Map<String, Object> counters() {
+    return server.counters();
+  }
+
+  /** Prometheus text exposition of the gateway's meters. */
+  public String scrapeMetrics() {
+    return server.prometheus();
+  }
+
+  /**
+   * Builds a gateway. Defaults: listeners on 127.0.0.1 with ephemeral ports, no admin API, no data
+   * directory (in memory), system UTC clock, and the spec's timings.
+   */
+  public static final class Builder {
+    private final List<Account> accounts = new ArrayList<>();
+    private String host = "127.0.0.1";
+    private String advertisedHost;
+    private int certPort;
+    private int deliverPort;
+    private int reportPort;
+    private String adminHost = "127.0.0.1";
+    private int adminPort = -1;
+    private Duration loginTimeout = Duration.ofSeconds(1);
+    private Duration certInterval = Duration.ofSeconds(3);
+    private Duration bindWindow = Duration.ofSeconds(5);
+    private Duration idleTimeout = Duration.ofSeconds(90);
+    private int lockThreshold = 20;
+    private Duration lockWindow = Duration.ofSeconds(60);
+    private Duration lockDuration = Duration.ofMinutes(10);
+    private Duration reportDelay = Duration.ofMillis(500);
+    private Duration dedupWindow = Duration.ofHours(24);
+    private int reportWindow = 1000;
+    private Duration reportPollInterval = Duration.ofMillis(10);
+    private double randomFailureRate;
+    private long randomSeed = 42;
+    private Path dataDir;
+    private int storeCacheMb = 16;
+    private Clock clock = Clock.systemUTC();
+    private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private int maxBodyLength = PacketCodec.DEFAULT_MAX_BODY_LENGTH;
+
+    private Builder() {}
+
+    public Builder account(Account a) {
+      accounts.add(Objects.requireNonNull(a, "account"));
+      return this;
+    }
+
+    public Builder accounts(List<Account> list) {
+      list.forEach(this::account);
+      return this;
+    }
+
+    /** Address the listeners bind to; default {@code 127.0.0.1}. */
+    public Builder host(String v) {
+      this.host = Objects.requireNonNull(v);
+      return this;
+    }
+
+    /** SERVER_IP in CERT_ACK; default: the bind host ({@code 127.0.0.1} when bound to {@code 0.0.0.0}). */
+    public Builder advertisedHost(String v) {
+      this.advertisedHost = v;
+      return this;
+    }
+
+    /** 0 (default) picks a free port. */
+    public Builder certPort(int v) {
+      this.certPort = port(v);
+      return this;
+    }
+
+    public Builder deliverPort(int v) {
+      this.deliverPort = port(v);
+      return this;
+    }
+
+    public Builder reportPort(int v) {
+      this.reportPort = port(v);
+      return this;
+    }
+
+    /** Enables the admin API on this port (0 = free port); -1 (default) disables it. */
+    public Builder adminPort(int v) {
+      if (v < -1 || v > 65535) {
+        throw new IllegalArgumentException("admin port " + v);
+      }
+      this.adminPort = v;
+      return this;
+    }
+
+    /** Default {@code 127.0.0.1}. */
+    public Builder adminHost(String v) {
+      this.adminHost = Objects.requireNonNull(v);
+      return this;
+    }
+
+    /** CERT/BIND must arrive within this of connecting; default 1 s (section 2.1). */
+    public Builder loginTimeout(Duration v) {
+      this.loginTimeout = positive(v, "loginTimeout");
+      return this;
+    }
+
+    /** At most one successful CERT per account per interval; default 3 s (section 4.1). */
+    public Builder certInterval(Duration v) {
+      this.certInterval = nonNegative(v, "certInterval");
+      return this;
+    }
+
+    /** BIND must use a CERT_KEY at most this old; default 5 s. */
+    public Builder bindWindow(Duration v) {
+      this.bindWindow = positive(v, "bindWindow");
+      return this;
+    }
+
+    /** A bound session with no packet received for this long is closed; default 90 s. */
+    public Builder idleTimeout(Duration v) {
+      this.idleTimeout = positive(v, "idleTimeout");
+      return this;
+    }
+
+    /**
+     * More than {@code threshold} CERT attempts for an account within {@code window} lock it for {@code
+     * duration}; defaults 20, 60 s, 10 min. A threshold of 0 disables locking.
+     */
+    public Builder lock(int threshold, Duration window, Duration duration) {
+      if (threshold < 0) {
+        throw new IllegalArgumentException("lock threshold " + threshold);
+      }
+      this.lockThreshold = threshold;
+      this.lockWindow = positive(window, "lockWindow");
+      this.lockDuration = positive(duration, "lockDuration");
+      return this;
+    }
+
+    /** Delay from accepting a message to its REPORT; default 500 ms. */
+    public Builder reportDelay(Duration v) {
+      this.reportDelay = nonNegative(v, "reportDelay");
+      return this;
+    }
+
+    /** A SERIAL repeated within this window is the same message; default 24 h. */
+    public Builder dedupWindow(Duration v) {
+      this.dedupWindow = nonNegative(v, "dedupWindow");
+      return this;
+    }
+
+    /** REPORTs in flight (sent, not yet acknowledged) per report session; default 1000. */
+    public Builder reportWindow(int v) {
+      if (v < 1) {
+        throw new IllegalArgumentException("reportWindow " + v);
+      }
+      this.reportWindow = v;
+      return this;
+    }
+
+    /** How often a report session looks for newly due reports; default 10 ms. */
+    public Builder reportPollInterval(Duration v) {
+      this.reportPollInterval = positive(v, "reportPollInterval");
+      return this;
+    }
+
+    /** Share (0..1) of ordinary numbers failing with E_CARRIER_FAIL; default 0. */
+    public Builder randomFailureRate(double rate, long seed) {
+      if (!(rate >= 0 && rate <= 1)) {
+        throw new IllegalArgumentException("randomFailureRate must be in 0..1, not " + rate);
+      }
+      this.randomFailureRate = rate;
+      this.randomSeed = seed;
+      return this;
+    }
+
+    /** Where pending reports, SERIALs and counters are kept; null (default) keeps them in memory. */
+    public Builder dataDir(Path v) {
+      this.dataDir = v;
+      return this;
+    }
+
+    /** Page cache of the store in MB; default 16 (it bounds the heap the store uses). */
+    public Builder storeCacheMb(int v) {
+      this.storeCacheMb = Math.max(1, v);
+      return this;
+    }
+
+    /** Time source of every rule (CERT interval, bind window, lock, dedup window, SENDTIME); default UTC. */
+    public Builder clock(Clock v) {
+      this.clock = Objects.requireNonNull(v);
+      return this;
+    }
+
+    /** Event-loop threads; default the number of processors. */
+    public Builder ioThreads(int v) {
+      this.ioThreads = Math.max(1, v);
+      return this;
+    }
+
+    /** Largest MsgLeng accepted; default the largest legal DELIVER. */
+    public Builder maxBodyLength(int v) {
+      this.maxBodyLength = Math.max(256, v);
+      return this;
+    }
+
+    public NgsGateway build() {
+      Map<String, Account> byId = new LinkedHashMap<>();
+      for (Account a : accounts) {
+        if (byId.put(a.id(), a) != null) {
+          throw new IllegalArgumentException("account '" + a.id() + "' configured twice");
+        }
+      }
+      String adv = advertisedHost != null ? advertisedHost
+          : host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+      GatewaySettings s = new GatewaySettings(host, adv, certPort, deliverPort, reportPort, adminHost, adminPort,
+          loginTimeout, certInterval, bindWindow, idleTimeout, lockThreshold, lockWindow, lockDuration,
+          reportDelay, dedupWindow, reportWindow, reportPollInterval, randomFailureRate, randomSeed, dataDir,
+          storeCacheMb, clock, ioThreads, maxBodyLength);
+      return new NgsGateway(new GatewayServer(s, new ArrayList<>(byId.values())));
+    }
+
+    private static int port(int v) {
+      if (v < 0 || v > 65535) {
+        throw new IllegalArgumentException("port " + v + " outside 0..65535");
+      }
+      return v;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return d;
+    }
+
+    private static Duration nonNegative(Duration d, String name) {
+      if (d == null || d.isNegative()) {
+        throw new IllegalArgumentException(name + " must be >= 0");
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,339 @@
+package dev.ngsign.ngs.gateway.internal;
+
+import dev.ngsign.ngs.gateway.Account;
+import dev.ngsign.ngs.gateway.GatewayPorts;
+import dev.ngsign.ngs.gateway.SessionInfo;
+import dev.ngsign.ngs.gateway.internal.account.AccountState;
+import dev.ngsign.ngs.gateway.internal.admin.AdminServer;
+import dev.ngsign.ngs.gateway.internal.cert.CertHandler;
+import dev.ngsign.ngs.gateway.internal.deliver.DeliverHandler;
+import dev.ngsign.ngs.gateway.internal.metrics.GatewayMetrics;
+import dev.ngsign.ngs.gateway.internal.report.ReportPumpHandler;
+import dev.ngsign.ngs.gateway.internal.report.ReportStore;
+import dev.ngsign.ngs.gateway.internal.session.BindHandler;
+import dev.ngsign.ngs.gateway.internal.session.Closer;
+import dev.ngsign.ngs.gateway.internal.session.GatewaySession;
+import dev.ngsign.ngs.gateway.internal.session.LoginTimeoutHandler;
+import dev.ngsign.ngs.gateway.internal.session.SessionInstaller;
+import dev.ngsign.ngs.gateway.internal.session.UnexpectedPacketHandler;
+import dev.ngsign.ngs.protocol.ResultCode;
+import dev.ngsign.ngs.protocol.codec.NgsFrameDecoder;
+import dev.ngsign.ngs.protocol.codec.NgsPacketEncoder;
+import dev.ngsign.ngs.protocol.packet.Event;
+import dev.ngsign.ngs.protocol.packet.PacketType;
+import dev.ngsign.ngs.protocol.packet.SessionKind;
+import dev.ngsign.ngs.protocol.packet.TpsLimits;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Binds the listeners, owns the event loops and the store, and carries out operator actions. */
+public final class GatewayServer {
+  private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
+
+  private final GatewaySettings settings;
+  private final List<Account> initialAccounts;
+  private GatewayContext gw;
+  private EventLoopGroup boss;
+  private EventLoopGroup workers;
+  private final List<Channel> listeners = new ArrayList<>();
+  private AdminServer admin;
+  private GatewayPorts ports;
+  private final List<ScheduledFuture<?>> housekeeping = new ArrayList<>();
+  private final Map<String, Long> savedQuota = new HashMap<>();
+  private volatile boolean closed;
+
+  public GatewayServer(GatewaySettings settings, List<Account> accounts) {
+    this.settings = settings;
+    this.initialAccounts = List.copyOf(accounts);
+  }
+
+  public synchronized GatewayPorts start() {
+    if (ports != null) {
+      return ports;
+    }
+    ReportStore store = ReportStore.open(settings.dataDir(), settings.storeCacheMb(), 200, settings.clock().millis());
+    GatewayMetrics metrics = new GatewayMetrics();
+    gw = new GatewayContext(settings, store, metrics);
+    initialAccounts.forEach(gw::putAccount);
+    store.quotas().forEach((id, q) -> {
+      AccountState a = gw.account(id);
+      if (a != null) {
+        a.quota().restore(q.getKey(), q.getValue());
+      }
+    });
+    metrics.gauge("ngs.reports.pending", store::pendingTotal);
+    metrics.gauge("ngs.sessions.bound", () -> gw.sessions().all().size());
+    boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ngs-gw-accept", true), NioIoHandler.newFactory());
+    workers = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("ngs-gw-io", true),
+        NioIoHandler.newFactory());
+    try {
+      Channel cert = bind(settings.certPort(), () -> new ChannelInitializer<SocketChannel>() {
+        @Override
+        protected void initChannel(SocketChannel ch) {
+          ch.pipeline().addLast("decoder", new NgsFrameDecoder(PacketType.BIND.bodySize()))
+              .addLast("encoder", new NgsPacketEncoder())
+              .addLast("login", new LoginTimeoutHandler(settings.loginTimeout()))
+              .addLast("cert", new CertHandler(gw))
+              .addLast("tail", UnexpectedPacketHandler.INSTANCE);
+        }
+      });
+      Channel deliver = bind(settings.deliverPort(), () -> sessionInitializer(SessionKind.DELIVER,
+          (p, s, before) -> p.addBefore(before, "deliver", new DeliverHandler(gw, s))));
+      Channel report = bind(settings.reportPort(), () -> sessionInitializer(SessionKind.REPORT,
+          (p, s, before) -> p.addBefore(before, "reports", new ReportPumpHandler(gw, s))));
+      gw.ports(port(deliver), port(report));
+      int adminPort = -1;
+      if (settings.adminPort() >= 0) {
+        admin = new AdminServer(this, boss, workers);
+        adminPort = admin.start(settings.adminHost(), settings.adminPort());
+      }
+      ports = new GatewayPorts(settings.host(), port(cert), port(deliver), port(report), adminPort);
+    } catch (RuntimeException e) {
+      shutdownLoops();
+      store.close();
+      throw e;
+    }
+    ScheduledExecutorService sched = boss.next();
+    housekeeping.add(sched.scheduleWithFixedDelay(this::saveQuotas, 1, 1, TimeUnit.SECONDS));
+    long sweep = Math.max(1_000, Math.min(settings.dedupWindow().toMillis() / 10, 600_000));
+    housekeeping.add(sched.scheduleWithFixedDelay(this::sweepSerials, sweep, sweep, TimeUnit.MILLISECONDS));
+    log.info("NGS gateway listening on {} ({})", settings.host(), ports.describe());
+    return ports;
+  }
+
+  private ChannelInitializer<SocketChannel> sessionInitializer(SessionKind kind, SessionInstaller installer) {
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        ch.pipeline().addLast("decoder", new NgsFrameDecoder(settings.maxBodyLength()))
+            .addLast("encoder", new NgsPacketEncoder())
+            .addLast("login", new LoginTimeoutHandler(settings.loginTimeout()))
+            .addLast("bind", new BindHandler(gw, kind, installer))
+            .addLast("tail", UnexpectedPacketHandler.INSTANCE);
+      }
+    };
+  }
+
+  private Channel bind(int port, Supplier<ChannelHandler> init) {
+    ServerBootstrap b = new ServerBootstrap()
+        .group(boss, workers)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(init.get());
+    ChannelFuture f = b.bind(new InetSocketAddress(settings.host(), port)).syncUninterruptibly();
+    listeners.add(f.channel());
+    return f.channel();
+  }
+
+  private static int port(Channel ch) {
+    return ((InetSocketAddress) ch.localAddress()).getPort();
+  }
+
+  private void saveQuotas() {
+    try {
+      for (AccountState a : gw.accounts()) {
+        YearMonth m = a.quota().month();
+        long used = a.quota().used();
+        if (m != null && !Long.valueOf(used).equals(savedQuota.get(a.id()))) {
+          gw.store().saveQuota(a.id(), m, used);
+          savedQuota.put(a.id(), used);
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("saving quota counters failed", e);
+    }
+  }
+
+  private void sweepSerials() {
+    try {
+      int n = gw.store().sweepSerials(gw.clock().millis(), settings.dedupWindow().toMillis());
+      if (n > 0) {
+        log.debug("forgot {} SERIALs older than the de-duplication window", n);
+      }
+    } catch (RuntimeException e) {
+      log.warn("sweeping SERIALs failed", e);
+    }
+  }
+
+  // ---- operator actions (admin API and the test-fixture methods) ----
+
+  public GatewayContext context() {
+    requireStarted();
+    return gw;
+  }
+
+  public GatewayPorts ports() {
+    return ports;
+  }
+
+  private void requireStarted() {
+    if (gw == null) {
+      throw new IllegalStateException("gateway not started");
+    }
+  }
+
+  public AccountState account(String id) {
+    requireStarted();
+    AccountState a = gw.account(id);
+    if (a == null) {
+      throw new IllegalArgumentException("no account '" + id + "'");
+    }
+    return a;
+  }
+
+  /** Changes an account's TPS live and tells its bound sessions with EVENT type 1. Returns sessions told. */
+  public int setTps(String id, TpsLimits tps) {
+    AccountState a = account(id);
+    a.update(a.account().withTps(tps));
+    int n = 0;
+    for (GatewaySession s : gw.sessions().of(id, null)) {
+      s.countOut();
+      s.channel().writeAndFlush(Event.tpsChange(tps));
+      n++;
+    }
+    log.info("TPS of {} set to {}", id, tps.toEventData());
+    return n;
+  }
+
+  /** Closes the account's sessions (of {@code kind}, or both when null) with EVENT type 0. */
+  public int kick(String id, SessionKind kind, String reason) {
+    account(id);
+    int n = 0;
+    for (GatewaySession s : gw.sessions().of(id, kind)) {
+      Closer.closeWithEvent(s.channel(), ResultCode.E_KICKED, reason == null || reason.isBlank() ? "kicked by operator" : reason);
+      n++;
+    }
+    log.info("kicked {} session(s) of {}", n, id);
+    return n;
+  }
+
+  /** Lifts the connect lock; returns whether the account was locked. */
+  public boolean unlock(String id) {
+    return account(id).connectGuard().unlock(gw.now());
+  }
+
+  public List<SessionInfo> sessions() {
+    requireStarted();
+    return gw.sessions().all().stream().map(GatewaySession::info).toList();
+  }
+
+  /** A JSON-friendly view of every account. */
+  public List<Map<String, Object>> accountsView() {
+    requireStarted();
+    Instant now = gw.now();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (AccountState a : gw.accounts()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      Account acc = a.account();
+      m.put("id", acc.id());
+      m.put("tps", Map.of("sms", acc.tps().sms(), "mms", acc.tps().mms(), "kko", acc.tps().kko()));
+      m.put("monthlyQuota", acc.monthlyQuota());
+      m.put("quotaUsed", a.quota().used());
+      m.put("allowedAddresses", acc.allowedAddresses());
+      m.put("encryptionAllowed", acc.encryptionAllowed());
+      m.put("encryptionRequired", acc.encryptionRequired());
+      Instant until = a.connectGuard().lockedUntil(now);
+      m.put("locked", until != null);
+      m.put("lockedUntil", until == null ? null : until.toString());
+      m.put("accepted", a.accepted());
+      m.put("refused", a.refused());
+      m.put("duplicates", a.duplicates());
+      m.put("pendingReports", gw.store().pending(acc.id()));
+      m.put("sessions", gw.sessions().of(acc.id(), null).stream().map(s -> s.kind().code()).toList());
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** Gateway-wide counters. */
+  public Map<String, Object> counters() {
+    requireStarted();
+    Map<String, Object> m = new LinkedHashMap<>();
+    GatewayMetrics mx = gw.metrics();
+    Map<String, Long> delivers = new LinkedHashMap<>();
+    for (ResultCode rc : ResultCode.values()) {
+      long c = mx.deliverCount(rc);
+      if (c > 0) {
+        delivers.put(rc.name(), c);
+      }
+    }
+    m.put("delivers", delivers);
+    m.put("duplicates", mx.duplicates());
+    m.put("reportsSent", mx.reportsSent());
+    m.put("reportsAcked", mx.reportsAcked());
+    m.put("pendingReports", gw.store().pendingTotal());
+    m.put("sessions", gw.sessions().all().size());
+    Runtime rt = Runtime.getRuntime();
+    m.put("heapUsedBytes", rt.totalMemory() - rt.freeMemory());
+    m.put("heapMaxBytes", rt.maxMemory());
+    return m;
+  }
+
+  public String prometheus() {
+    requireStarted();
+    return gw.metrics().scrape();
+  }
+
+  /**
+   * Stops: listeners first, then every session gets EVENT type 0 (E_SHUTDOWN) and is closed, then the store
+   * is committed and closed (pending reports are on disk).
+   */
+  public synchronized void close() {
+    if (closed || gw == null) {
+      closed = true;
+      return;
+    }
+    closed = true;
+    housekeeping.forEach(f -> f.cancel(false));
+    if (admin != null) {
+      admin.close();
+    }
+    listeners.forEach(ch -> ch.close().syncUninterruptibly());
+    List<ChannelFuture> closing = new ArrayList<>();
+    for (GatewaySession s : gw.sessions().all()) {
+      Closer.closeWithEvent(s.channel(), ResultCode.E_SHUTDOWN, "gateway shutting down");
+      closing.add(s.channel().closeFuture());
+    }
+    closing.forEach(f -> f.awaitUninterruptibly(2, TimeUnit.SECONDS));
+    shutdownLoops();
+    saveQuotas();
+    gw.store().close();
+    gw.metrics().close();
+    log.info("NGS gateway stopped");
+  }
+
+  private void shutdownLoops() {
+    if (workers != null) {
+      workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+    if (boss != null) {
+      boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+  }
+}

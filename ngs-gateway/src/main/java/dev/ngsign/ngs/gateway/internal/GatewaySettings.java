@@ -1,0 +1,37 @@
+package dev.ngsign.ngs.gateway.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Every tunable of the gateway, resolved (see {@code NgsGateway.Builder} for the documented defaults).
+ *
+ * @param adminPort -1 disables the admin API, 0 picks a free port
+ */
+public record GatewaySettings(
+    String host,
+    String advertisedHost,
+    int certPort,
+    int deliverPort,
+    int reportPort,
+    String adminHost,
+    int adminPort,
+    Duration loginTimeout,
+    Duration certInterval,
+    Duration bindWindow,
+    Duration idleTimeout,
+    int lockThreshold,
+    Duration lockWindow,
+    Duration lockDuration,
+    Duration reportDelay,
+    Duration dedupWindow,
+    int reportWindow,
+    Duration reportPollInterval,
+    double randomFailureRate,
+    long randomSeed,
+    Path dataDir,
+    int storeCacheMb,
+    Clock clock,
+    int ioThreads,
+    int maxBodyLength) {}

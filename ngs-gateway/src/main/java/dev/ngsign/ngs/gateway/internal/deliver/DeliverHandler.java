@@ -1,0 +1,159 @@
+package dev.ngsign.ngs.gateway.internal.deliver;
+
+import dev.ngsign.ngs.gateway.internal.GatewayContext;
+import dev.ngsign.ngs.gateway.internal.account.AccountState;
+import dev.ngsign.ngs.gateway.internal.carrier.Outcome;
+import dev.ngsign.ngs.gateway.internal.report.ReportStore;
+import dev.ngsign.ngs.gateway.internal.report.SerialRecord;
+import dev.ngsign.ngs.gateway.internal.session.Closer;
+import dev.ngsign.ngs.gateway.internal.session.GatewaySession;
+import dev.ngsign.ngs.protocol.MalformedDeliverException;
+import dev.ngsign.ngs.protocol.ResultCode;
+import dev.ngsign.ngs.protocol.content.ContentRules;
+import dev.ngsign.ngs.protocol.content.ContentViolation;
+import dev.ngsign.ngs.protocol.packet.Deliver;
+import dev.ngsign.ngs.protocol.packet.DeliverAck;
+import dev.ngsign.ngs.protocol.packet.Report;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers every DELIVER with a DELIVER_ACK (section 4.3). In order: a body that does not decode gets the
+ * code of the bad field; then the content rules of sections 4.3 and 6 (first violation's code); a SERIAL
+ * already accepted for the account within the de-duplication window is the same message (E_OK again, no new
+ * message or report); the class's TPS window (E_TPS_OVER, never delayed); the monthly quota (E_QUOTA_OVER).
+ * Otherwise the message is accepted: a GWSERIAL, the simulated carrier's outcome and a report due after
+ * the report delay are stored before the ACK is written. ACKs are flushed once per read batch.
+ */
+public final class DeliverHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(DeliverHandler.class);
+
+  private final GatewayContext gw;
+  private final GatewaySession session;
+  private final AccountState account;
+  private final ReportStore store;
+  private final long dedupWindowMillis;
+  private long monthStart = Long.MAX_VALUE;
+  private long monthEnd = Long.MIN_VALUE;
+  private YearMonth month;
+
+  public DeliverHandler(GatewayContext gw, GatewaySession session) {
+    this.gw = gw;
+    this.session = session;
+    this.account = session.account();
+    this.store = gw.store();
+    this.dedupWindowMillis = gw.settings().dedupWindow().toMillis();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof Deliver d)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    if (Closer.closing(ctx.channel())) {
+      return;
+    }
+    session.countIn();
+    ResultCode rc;
+    try {
+      rc = accept(d);
+    } catch (RuntimeException e) {
+      log.warn("DELIVER from {} failed inside the gateway", account.id(), e);
+      rc = ResultCode.E_SYS_FAIL;
+    }
+    gw.metrics().deliver(rc);
+    if (rc != ResultCode.E_OK) {
+      account.countRefused();
+    }
+    session.countOut();
+    ctx.write(new DeliverAck(rc.code(), d.daAddr(), d.serial()));
+  }
+
+  private ResultCode accept(Deliver d) {
+    List<ContentViolation> violations = ContentRules.check(d);
+    if (!violations.isEmpty()) {
+      return violations.get(0).code();
+    }
+    long now = gw.clock().millis();
+    String id = account.id();
+    SerialRecord previous = store.serial(id, d.serial());
+    if (previous != null && now - previous.firstAcceptedMillis() < dedupWindowMillis) {
+      store.recordDuplicate(id, d.serial(), previous);
+      account.countDuplicate();
+      gw.metrics().duplicate();
+      return ResultCode.E_OK;
+    }
+    if (!account.tpsGuard().tryAcquire(d.messageType().tpsClass(), account.account().tps(), now)) {
+      return ResultCode.E_TPS_OVER;
+    }
+    if (!account.quota().tryTake(monthOf(now), account.account().monthlyQuota())) {
+      return ResultCode.E_QUOTA_OVER;
+    }
+    String gwSerial = store.nextGwSerial();
+    Outcome o = gw.carrier().outcome(d);
+    long due = account.nextDueAt(now, gw.reportDelayMillis());
+    LocalDateTime sendTime = LocalDateTime.ofInstant(Instant.ofEpochMilli(due), GatewayContext.ZONE).withNano(0);
+    Report report = new Report(o.result().code(), o.message(), d.daAddr(), d.serial(), gwSerial, sendTime, o.telco());
+    store.accept(id, report, now, due, previous);
+    account.countAccepted(Math.floorDiv(now, 1000));
+    return ResultCode.E_OK;
+  }
+
+  private YearMonth monthOf(long now) {
+    if (now < monthStart || now >= monthEnd) {
+      ZonedDateTime t = Instant.ofEpochMilli(now).atZone(GatewayContext.ZONE);
+      month = YearMonth.from(t);
+      ZonedDateTime start = month.atDay(1).atStartOfDay(GatewayContext.ZONE);
+      monthStart = start.toInstant().toEpochMilli();
+      monthEnd = start.plusMonths(1).toInstant().toEpochMilli();
+    }
+    return month;
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    ctx.flush();
+    ctx.fireChannelReadComplete();
+  }
+
+  /** A DELIVER whose body does not decode is answered, not dropped: the session goes on. */
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+    if (c instanceof MalformedDeliverException e && !Closer.closing(ctx.channel())) {
+      ResultCode rc = e.resultCode().orElse(ResultCode.E_MALFORMED_PACKET);
+      log.debug("malformed DELIVER from {}: {}", account.id(), e.getMessage());
+      session.countIn();
+      session.countOut();
+      gw.metrics().deliver(rc);
+      account.countRefused();
+      ctx.writeAndFlush(new DeliverAck(rc.code(), printable(e.daAddr()), printable(e.serial())));
+      return;
+    }
+    ctx.fireExceptionCaught(cause);
+  }
+
+  /** Echoes an unreadable field only as printable ASCII, so the ACK itself always encodes. */
+  private static String printable(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(Math.min(s.length(), 20));
+    for (int i = 0; i < s.length() && sb.length() < 20; i++) {
+      char c = s.charAt(i);
+      if (c > 0x20 && c < 0x7f) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

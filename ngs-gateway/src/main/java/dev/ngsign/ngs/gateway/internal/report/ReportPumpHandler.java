@@ -1,0 +1,118 @@
+package dev.ngsign.ngs.gateway.internal.report;
+
+import dev.ngsign.ngs.gateway.internal.GatewayContext;
+import dev.ngsign.ngs.gateway.internal.session.Closer;
+import dev.ngsign.ngs.gateway.internal.session.GatewaySession;
+import dev.ngsign.ngs.protocol.packet.ReportAck;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The report session (section 4.4): sends the account's due reports, at most {@code reportWindow} waiting
+ * for REPORT_ACK at a time, and deletes each from the store when its REPORT_ACK (RESULT 0, matching SERIAL
+ * and GWSERIAL) arrives. Reports sent but not acknowledged stay in the store and go out again on the next
+ * report session of the account, even after a restart: duplicates only for those. State lives on the
+ * channel's event loop; the store is polled every {@code reportPollInterval} and after every ACK.
+ */
+public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
+  private final GatewayContext gw;
+  private final GatewaySession session;
+  private final ReportStore store;
+  private final int window;
+  private final Map<String, String> inFlight = new HashMap<>(); // GWSERIAL -> store key
+  private final Map<String, String> serialOf = new HashMap<>(); // GWSERIAL -> SERIAL
+  private String cursor;
+  private ScheduledFuture<?> poller;
+  private ChannelHandlerContext ctx;
+
+  public ReportPumpHandler(GatewayContext gw, GatewaySession session) {
+    this.gw = gw;
+    this.session = session;
+    this.store = gw.store();
+    this.window = gw.settings().reportWindow();
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    long every = Math.max(1, gw.settings().reportPollInterval().toMillis());
+    poller = ctx.executor().scheduleWithFixedDelay(this::pump, 0, every, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    stop();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    stop();
+    ctx.fireChannelInactive();
+  }
+
+  private void stop() {
+    if (poller != null) {
+      poller.cancel(false);
+      poller = null;
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (ctx.channel().isWritable()) {
+      pump();
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof ReportAck ack)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    session.countIn();
+    String key = inFlight.remove(ack.gwSerial());
+    String serial = serialOf.remove(ack.gwSerial());
+    if (key != null && ack.result() == 0 && ack.serial().equals(serial)) {
+      store.acknowledge(key);
+      gw.metrics().reportAcked();
+    }
+    // an ACK for nothing in flight (or with RESULT != 0) deletes nothing: the report goes out again on the
+    // next report session
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    pump();
+    ctx.fireChannelReadComplete();
+  }
+
+  private void pump() {
+    if (ctx == null || poller == null || Closer.closing(ctx.channel()) || !ctx.channel().isWritable()) {
+      return;
+    }
+    int room = window - inFlight.size();
+    if (room <= 0) {
+      return;
+    }
+    List<PendingReport> due = store.due(session.account().id(), cursor, gw.clock().millis(), room);
+    if (due.isEmpty()) {
+      return;
+    }
+    for (PendingReport p : due) {
+      inFlight.put(p.report().gwSerial(), p.key());
+      serialOf.put(p.report().gwSerial(), p.report().serial());
+      cursor = p.key();
+      session.countOut();
+      ctx.write(p.report());
+      gw.metrics().reportSent();
+    }
+    ctx.flush();
+  }
+}

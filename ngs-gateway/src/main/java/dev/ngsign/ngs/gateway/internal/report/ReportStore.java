@@ -1,0 +1,236 @@
+package dev.ngsign.ngs.gateway.internal.report;
+
+import dev.ngsign.ngs.protocol.codec.PacketCodec;
+import dev.ngsign.ngs.protocol.packet.Report;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The gateway's durable state in one H2 MVStore file ({@code gateway.mv.db} in the data directory; in memory
+ * when there is none):
+ *
+ * <ul>
+ *   <li>{@code reports}: every report not yet acknowledged, keyed {@code account NUL dueAt(13 digits)
+ *       GWSERIAL}, so one account's reports are a contiguous range in due order; the value is the plain
+ *       REPORT frame (108 bytes).
+ *   <li>{@code serials}: {@code account NUL SERIAL} → {@link SerialRecord}, the de-duplication window.
+ *   <li>{@code meta}: the GWSERIAL reservation and monthly quota counts.
+ * </ul>
+ *
+ * <p>Why MVStore and not SQL or a hand-written journal: it is an embedded, crash-safe (copy-on-write,
+ * append-only chunks) ordered key-value store in one jar; pages are cached with a size bound and the rest
+ * stays on disk, so a million pending reports do not live on the heap; writes are in memory and committed
+ * by a background thread every {@code autoCommitDelay} (so a hard crash loses at most that much; a clean
+ * shutdown commits everything). Maps are safe for concurrent use.
+ */
+public final class ReportStore implements AutoCloseable {
+  private static final String GW_RESERVED = "gwserial.reserved";
+  private static final long GW_BLOCK = 1_000_000L;
+  private static final char SEP = '\u0000';
+
+  private final MVStore store;
+  private final MVMap<String, byte[]> reports;
+  private final MVMap<String, String> serials;
+  private final MVMap<String, String> meta;
+  private final AtomicLong gwSeq;
+  private final AtomicLong gwReserved;
+
+  private ReportStore(MVStore store, long nowMillis) {
+    this.store = store;
+    this.reports = store.openMap("reports");
+    this.serials = store.openMap("serials");
+    this.meta = store.openMap("meta");
+    long reserved = Long.parseLong(meta.getOrDefault(GW_RESERVED, "0"));
+    long start = Math.max(reserved, (nowMillis / 1000) * 1_000_000L);
+    this.gwSeq = new AtomicLong(start);
+    this.gwReserved = new AtomicLong(start);
+    reserve(start + GW_BLOCK);
+  }
+
+  /**
+   * Opens (or creates) the store in {@code dataDir}, or an in-memory one when it is null.
+   *
+   * @param autoCommitMillis how often the background writer commits (0 = only on {@link #commit()})
+   */
+  public static ReportStore open(Path dataDir, int cacheMb, int autoCommitMillis, long nowMillis) {
+    MVStore.Builder b = new MVStore.Builder().cacheSize(cacheMb);
+    if (dataDir != null) {
+      try {
+        Files.createDirectories(dataDir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+      }
+      b.fileName(dataDir.resolve("gateway.mv.db").toString());
+    }
+    MVStore s = b.open();
+    s.setAutoCommitDelay(autoCommitMillis);
+    return new ReportStore(s, nowMillis);
+  }
+
+  /** A new GWSERIAL: 16 digits, unique across restarts on the same data directory. */
+  public String nextGwSerial() {
+    long n = gwSeq.incrementAndGet();
+    if (n >= gwReserved.get()) {
+      reserve(n + GW_BLOCK);
+    }
+    return String.format("%016d", n % 10_000_000_000_000_000L);
+  }
+
+  private void reserve(long upTo) {
+    long r = gwReserved.accumulateAndGet(upTo, Math::max);
+    meta.merge(GW_RESERVED, Long.toString(r), (a, b) -> Long.parseLong(a) >= Long.parseLong(b) ? a : b);
+  }
+
+  // ---- de-duplication ----
+
+  private static String serialKey(String account, String serial) {
+    return account + SEP + serial;
+  }
+
+  /** The SERIAL's record, or null when the account never sent it (or it was swept). */
+  public SerialRecord serial(String account, String serial) {
+    String v = serials.get(serialKey(account, serial));
+    return v == null ? null : SerialRecord.decode(v);
+  }
+
+  /** Counts a repeated DELIVER that was answered E_OK without a new message. */
+  public void recordDuplicate(String account, String serial, SerialRecord r) {
+    SerialRecord next = new SerialRecord(r.gwSerial(), r.firstAcceptedMillis(), r.distinctMessages(),
+        r.acceptedDelivers() + 1);
+    serials.put(serialKey(account, serial), next.encode());
+  }
+
+  /**
+   * Stores a new message's report (due at {@code dueAtMillis}) and its SERIAL record.
+   *
+   * @param previous the SERIAL's expired record, or null
+   */
+  public void accept(String account, Report report, long nowMillis, long dueAtMillis, SerialRecord previous) {
+    reports.put(reportKey(account, dueAtMillis, report.gwSerial()), PacketCodec.toBytes(report));
+    SerialRecord rec = new SerialRecord(report.gwSerial(), nowMillis,
+        previous == null ? 1 : previous.distinctMessages() + 1,
+        previous == null ? 1 : previous.acceptedDelivers() + 1);
+    serials.put(serialKey(account, report.serial()), rec.encode());
+  }
+
+  /** Removes SERIAL records older than the window; returns how many. */
+  public int sweepSerials(long nowMillis, long windowMillis) {
+    int removed = 0;
+    Iterator<Map.Entry<String, String>> it = serials.entrySet().iterator();
+    List<String> expired = new ArrayList<>();
+    while (it.hasNext()) {
+      Map.Entry<String, String> e = it.next();
+      if (nowMillis - SerialRecord.decode(e.getValue()).firstAcceptedMillis() >= windowMillis) {
+        expired.add(e.getKey());
+      }
+    }
+    for (String k : expired) {
+      if (serials.remove(k) != null) {
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  // ---- reports ----
+
+  static String reportKey(String account, long dueAtMillis, String gwSerial) {
+    StringBuilder sb = new StringBuilder(account.length() + 30).append(account).append(SEP);
+    String due = Long.toString(Math.max(0, dueAtMillis));
+    for (int i = due.length(); i < 13; i++) {
+      sb.append('0');
+    }
+    return sb.append(due).append(gwSerial).toString();
+  }
+
+  private static long dueOf(String key, int accountLength) {
+    return Long.parseLong(key, accountLength + 1, accountLength + 14, 10);
+  }
+
+  /**
+   * Up to {@code max} of the account's reports due at {@code nowMillis}, in due order, starting after
+   * {@code afterKey} (null: from the first).
+   */
+  public List<PendingReport> due(String account, String afterKey, long nowMillis, int max) {
+    String from = afterKey == null ? account + SEP : afterKey;
+    String end = account + '\u0001';
+    List<PendingReport> out = new ArrayList<>(Math.min(max, 256));
+    Cursor<String, byte[]> c = reports.cursor(from);
+    while (out.size() < max && c.hasNext()) {
+      String key = c.next();
+      if (key.compareTo(end) >= 0) {
+        break;
+      }
+      if (key.equals(afterKey)) {
+        continue;
+      }
+      if (dueOf(key, account.length()) > nowMillis) {
+        break;
+      }
+      out.add(new PendingReport(key, (Report) PacketCodec.fromBytes(c.getValue())));
+    }
+    return out;
+  }
+
+  /** Deletes an acknowledged report; false when it was already gone. */
+  public boolean acknowledge(String key) {
+    return reports.remove(key) != null;
+  }
+
+  /** Reports of the account not yet acknowledged (due or not). */
+  public long pending(String account) {
+    long lo = reports.getKeyIndex(account + SEP);
+    long hi = reports.getKeyIndex(account + '\u0001');
+    return insertionPoint(hi) - insertionPoint(lo);
+  }
+
+  private static long insertionPoint(long index) {
+    return index < 0 ? -(index + 1) : index;
+  }
+
+  public long pendingTotal() {
+    return reports.sizeAsLong();
+  }
+
+  // ---- quota ----
+
+  public void saveQuota(String account, YearMonth month, long used) {
+    meta.put("quota|" + account, month + "|" + used);
+  }
+
+  /** Persisted quota counts: account → (month, used). */
+  public Map<String, Map.Entry<YearMonth, Long>> quotas() {
+    Map<String, Map.Entry<YearMonth, Long>> out = new HashMap<>();
+    for (Map.Entry<String, String> e : meta.entrySet()) {
+      if (e.getKey().startsWith("quota|")) {
+        String[] v = e.getValue().split("\\|");
+        out.put(e.getKey().substring(6), Map.entry(YearMonth.parse(v[0]), Long.parseLong(v[1])));
+      }
+    }
+    return out;
+  }
+
+  public void commit() {
+    store.commit();
+  }
+
+  /** Commits and closes the file. */
+  @Override
+  public void close() {
+    if (!store.isClosed()) {
+      store.close();
+    }
+  }
+}
