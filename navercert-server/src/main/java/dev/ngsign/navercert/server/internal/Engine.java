@@ -395,8 +395,9 @@ public final class Engine {
     } else {
       r.docs().forEach(d -> docs.add(d.token().getBytes(StandardCharsets.UTF_8)));
     }
+    String ci = ci(r);
     List<String> signed =
-        ca.signAll(r.receiverName(), Instant.ofEpochMilli(now), docs).stream()
+        ca.signAll(ci, r.receiverName(), Instant.ofEpochMilli(now), docs).stream()
             .map(b -> Base64.getEncoder().encodeToString(b))
             .toList();
     if (!store.markSigned(
@@ -406,7 +407,7 @@ public final class Engine {
         profile.gender(),
         profile.email(),
         profile.foreign() ? "Y" : "N",
-        ci(r))) {
+        ci)) {
       requireWaiting(store.find(receiptId).orElseThrow());
       throw new ApiError(409, NOT_WAITING, "the request is no longer waiting");
     }

@@ -50,6 +50,11 @@ public final class SimulatorCa {
 
   private final PrivateKey caKey;
   private final X509Certificate caCert;
+  /** Signer key and certificate per person, reused while valid (as a person keeps a certificate). */
+  private final java.util.concurrent.ConcurrentMap<String, Signer> signers =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Signer(PrivateKey key, X509Certificate cert) {}
 
   private SimulatorCa(PrivateKey caKey, X509Certificate caCert) {
     this.caKey = caKey;
@@ -129,44 +134,26 @@ public final class SimulatorCa {
   }
 
   /**
-   * Signs each document as the person: one signer certificate (subject CN = the person's name,
-   * valid one day), then one CMS SignedData (DER) per document with the bytes encapsulated.
+   * Signs each document as the person: a signer certificate (subject CN = the person's name, valid
+   * one year, issued on first use and reused; {@code personKey} identifies the person), then one CMS
+   * SignedData (DER) per document with the bytes encapsulated.
    */
-  public List<byte[]> signAll(String signerName, Instant now, List<byte[]> documents) {
+  public List<byte[]> signAll(String personKey, String signerName, Instant now, List<byte[]> documents) {
     try {
-      KeyPair kp = ecKeyPair();
-      X500Name subject =
-          new X500NameBuilder(BCStyle.INSTANCE)
-              .addRDN(BCStyle.C, "KR")
-              .addRDN(BCStyle.O, "Naver (simulated)")
-              .addRDN(BCStyle.OU, "navercert simulator signer")
-              .addRDN(BCStyle.CN, signerName)
-              .build();
-      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-      JcaX509v3CertificateBuilder b =
-          new JcaX509v3CertificateBuilder(
-              caCert,
-              serial(),
-              Date.from(now.minus(Duration.ofMinutes(5))),
-              Date.from(now.plus(Duration.ofDays(1))),
-              subject,
-              kp.getPublic());
-      b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      b.addExtension(
-          Extension.keyUsage,
-          true,
-          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-      b.addExtension(
-          Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert));
-      X509Certificate signerCert = convert(b.build(signer(caKey)));
-
+      Signer signer = signers.get(personKey);
+      if (signer == null
+          || !signer.cert().getNotAfter().toInstant().isAfter(now.plus(Duration.ofHours(1)))
+          || signer.cert().getNotBefore().toInstant().isAfter(now)) {
+        signer = issue(signerName, now);
+        signers.put(personKey, signer);
+      }
       List<byte[]> out = new ArrayList<>(documents.size());
-      JcaCertStore certs = new JcaCertStore(List.of(signerCert, caCert));
+      JcaCertStore certs = new JcaCertStore(List.of(signer.cert(), caCert));
       for (byte[] doc : documents) {
         CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
         gen.addSignerInfoGenerator(
             new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                .build(signer(kp.getPrivate()), signerCert));
+                .build(signer(signer.key()), signer.cert()));
         gen.addCertificates(certs);
         out.add(gen.generate(new CMSProcessableByteArray(doc), true).getEncoded());
       }
@@ -177,6 +164,35 @@ public final class SimulatorCa {
         | java.io.IOException e) {
       throw new IllegalStateException("signing failed", e);
     }
+  }
+
+  private Signer issue(String signerName, Instant now)
+      throws GeneralSecurityException, OperatorCreationException, java.io.IOException {
+    KeyPair kp = ecKeyPair();
+    X500Name subject =
+        new X500NameBuilder(BCStyle.INSTANCE)
+            .addRDN(BCStyle.C, "KR")
+            .addRDN(BCStyle.O, "Naver (simulated)")
+            .addRDN(BCStyle.OU, "navercert simulator signer")
+            .addRDN(BCStyle.CN, signerName)
+            .build();
+    JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+    JcaX509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            caCert,
+            serial(),
+            Date.from(now.minus(Duration.ofMinutes(5))),
+            Date.from(now.plus(Duration.ofDays(365))),
+            subject,
+            kp.getPublic());
+    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+    b.addExtension(
+        Extension.keyUsage,
+        true,
+        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+    b.addExtension(
+        Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert));
+    return new Signer(kp.getPrivate(), convert(b.build(signer(caKey))));
   }
 
   private static ContentSigner signer(PrivateKey k) throws OperatorCreationException {
