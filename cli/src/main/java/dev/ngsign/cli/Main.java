@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DecodeCommand.class,
+      dev.ngsign.cli.gateway.GatewayCommand.class,
       dev.ngsign.cli.navercert.NavercertServerCommand.class, dev.ngsign.cli.navercert.NavercertCommand.class,
     })
 public final class Main implements Runnable {
