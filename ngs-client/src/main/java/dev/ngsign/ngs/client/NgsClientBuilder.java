@@ -34,7 +34,7 @@ public final class NgsClientBuilder {
   private Duration connectTimeout = Duration.ofSeconds(5);
   private Duration certMinInterval = Duration.ofMillis(3_500);
   private Duration closeTimeout = Duration.ofSeconds(10);
-  private Duration tpsWindow = Duration.ofMillis(1_020);
+  private Duration tpsWindow = Duration.ofMillis(1_005);
   private ReconnectStrategy reconnect = ReconnectStrategy.defaultStrategy();
   private RetryPolicy retryPolicy = RetryPolicy.defaultPolicy();
   private ReportListener reportListener;
@@ -180,8 +180,10 @@ public final class NgsClientBuilder {
   }
 
   /**
-   * The window the TPS limits are enforced over: at most TPS sends of a class in any window this long.
-   * Default 1,020 ms (one second plus a margin for network jitter). Never below 1 s.
+   * The window the TPS limits are enforced over: a class's next send waits until this long after the
+   * DELIVER_ACK of the send {@code TPS} sends before it, so the gateway never sees more than TPS in any
+   * window this long, whatever the network delay. Default 1,005 ms (one second plus a margin for
+   * millisecond clocks). Never below 1 s. A limit of 99,999 (the field's largest value) counts as unlimited.
    */
   public NgsClientBuilder tpsWindow(Duration window) {
     if (window.compareTo(Duration.ofSeconds(1)) < 0) {

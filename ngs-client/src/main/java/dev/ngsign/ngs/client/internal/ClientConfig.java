@@ -41,10 +41,15 @@ public record ClientConfig(
     EventLoopGroup eventLoopGroup,
     int duplicateMemory) {
 
+  /** {@code host:port} of the cert server. */
+  public String certServerText() {
+    return certServer.getHostString() + ":" + certServer.getPort();
+  }
+
   /** Never shows the password hash. */
   @Override
   public String toString() {
-    return "ClientConfig[id=" + id + ", certServer=" + certServer + ", encrypted=" + encrypted + ", window=" + window
+    return "ClientConfig[id=" + id + ", certServer=" + certServerText() + ", encrypted=" + encrypted + ", window=" + window
         + ", queueCapacity=" + queueCapacity + ", ackTimeout=" + ackTimeout + ", linkInterval=" + linkInterval + "]";
   }
 }

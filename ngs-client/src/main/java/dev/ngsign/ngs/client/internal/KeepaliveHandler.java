@@ -6,7 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import io.netty.channel.Channel;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,14 +18,14 @@ final class KeepaliveHandler extends ChannelInboundHandlerAdapter {
   private final long linkIntervalNanos;
   private final long ackTimeoutNanos;
   private final LongSupplier ticker;
-  private final Consumer<String> onTimeout;
+  private final BiConsumer<Channel, String> onTimeout;
   private long lastRead;
   private long linkSentAt;
   private boolean linkOutstanding;
   private ScheduledFuture<?> timer;
   private ChannelHandlerContext ctx;
 
-  KeepaliveHandler(long linkIntervalNanos, long ackTimeoutNanos, LongSupplier ticker, Consumer<String> onTimeout) {
+  KeepaliveHandler(long linkIntervalNanos, long ackTimeoutNanos, LongSupplier ticker, BiConsumer<Channel, String> onTimeout) {
     this.linkIntervalNanos = linkIntervalNanos;
     this.ackTimeoutNanos = ackTimeoutNanos;
     this.ticker = ticker;
@@ -67,7 +68,7 @@ final class KeepaliveHandler extends ChannelInboundHandlerAdapter {
     long now = ticker.getAsLong();
     if (linkOutstanding) {
       if (now - linkSentAt >= ackTimeoutNanos) {
-        onTimeout.accept("no LINK_ACK within " + TimeUnit.NANOSECONDS.toMillis(ackTimeoutNanos) + " ms");
+        onTimeout.accept(ctx.channel(), "no LINK_ACK within " + TimeUnit.NANOSECONDS.toMillis(ackTimeoutNanos) + " ms");
         return;
       }
     } else if (now - lastRead >= linkIntervalNanos) {

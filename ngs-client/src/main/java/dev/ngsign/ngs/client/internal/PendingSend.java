@@ -14,6 +14,7 @@ final class PendingSend {
   final TpsClass tpsClass;
   int attempts;
   long sentNanos;
+  TpsLimiter.Stamp stamp;
 
   PendingSend(Deliver deliver, CompletableFuture<DeliverResult> future, long acceptedNanos, long deadlineNanos) {
     this.deliver = deliver;

@@ -87,7 +87,7 @@ public final class RealNgsClient implements NgsClient {
       f.completeExceptionally(new NgsClosedException("client closed before start()"));
       return f;
     }
-    log.info("[{}] starting: cert server {}, {} sessions", cfg.id(), cfg.certServer(), cfg.encrypted() ? "encrypted" : "plain");
+    log.info("[{}] starting: cert server {}, {} sessions", cfg.id(), cfg.certServerText(), cfg.encrypted() ? "encrypted" : "plain");
     loop.execute(() -> supervisor.start(f));
     f.whenComplete((v, e) -> {
       if (e != null) {

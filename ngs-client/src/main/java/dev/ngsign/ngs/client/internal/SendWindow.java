@@ -145,7 +145,9 @@ final class SendWindow {
     List<PendingSend> lost = new ArrayList<>(inFlight.values());
     inFlight.clear();
     inFlightCount = 0;
+    long now = ticker.getAsLong();
     for (PendingSend p : lost) {
+      p.stamp.done(now); // the gateway may have taken it at any time until now
       fail(p, failure.apply(p), "disconnected");
     }
   }
@@ -184,7 +186,7 @@ final class SendWindow {
         }
         long wait = limiter.waitNanos(c, now);
         if (wait > 0) {
-          if (wait != TpsLimiter.NEVER) {
+          if (wait != TpsLimiter.NEVER && wait != TpsLimiter.AFTER_ACK) {
             nextWake = Math.min(nextWake, wait);
           }
           break;
@@ -195,7 +197,7 @@ final class SendWindow {
               + " is already in flight: every message needs its own SERIAL"), "duplicate-serial");
           continue;
         }
-        limiter.record(c, now);
+        head.stamp = limiter.record(c);
         write(head, now);
         wrote = true;
       }
@@ -220,6 +222,7 @@ final class SendWindow {
     ch.write(p.deliver).addListener(f -> {
       if (!f.isSuccess() && inFlight.get(p.serial()) == p) {
         inFlight.remove(p.serial());
+        p.stamp.done(ticker.getAsLong());
         inFlightCount = inFlight.size();
         Throwable cause = f.cause();
         Throwable root = cause.getCause() instanceof NgsProtocolException pe ? pe : cause;
@@ -278,6 +281,7 @@ final class SendWindow {
     }
     inFlightCount = inFlight.size();
     long now = ticker.getAsLong();
+    p.stamp.done(now);
     metrics.acked(ack.result(), now - p.acceptedNanos);
     if (ack.isOk()) {
       p.future.complete(new DeliverResult(p.serial(), p.deliver.daAddr(), ResultCode.E_OK, p.attempts,

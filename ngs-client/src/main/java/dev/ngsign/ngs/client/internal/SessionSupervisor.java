@@ -122,12 +122,12 @@ final class SessionSupervisor {
     Cert cert = new Cert(cfg.id(), cfg.password().pwdField(keyPos), NgsVersion.VERSION, keyPos);
     Promise<CertAck> certAck = loop.newPromise();
     pacer.record(ticker.getAsLong());
-    log.debug("[{}] CERT to {} (KEYPOS {})", cfg.id(), cfg.certServer(), keyPos);
+    log.debug("[{}] CERT to {} (KEYPOS {})", cfg.id(), cfg.certServerText(), keyPos);
     ChannelFuture cf = connect(cfg.certServer(), new CertHandler(cert, certAck, cfg.ackTimeout().toNanos()));
     certChannel = cf.channel();
     cf.addListener(f -> {
       if (!f.isSuccess()) {
-        certAck.tryFailure(new NgsConnectionException("cannot connect to cert server " + cfg.certServer() + ": "
+        certAck.tryFailure(new NgsConnectionException("cannot connect to cert server " + cfg.certServerText() + ": "
             + f.cause().getMessage(), f.cause()));
       }
     });
@@ -169,7 +169,7 @@ final class SessionSupervisor {
 
   private ChannelHandler[] sessionHandlers(SessionKind kind) {
     KeepaliveHandler keepalive = new KeepaliveHandler(cfg.linkInterval().toNanos(), cfg.ackTimeout().toNanos(), ticker,
-        reason -> loop.execute(() -> drop(kind.code() + ": " + reason, new NgsTimeoutException(reason, true), true)));
+        (ch, reason) -> onKeepaliveTimeout(ch, kind.code() + ": " + reason));
     return new ChannelHandler[] {keepalive, new SessionHandler(kind, this, window, reports)};
   }
 
@@ -252,6 +252,18 @@ final class SessionSupervisor {
     }
   }
 
+  /** A session's LINK went unanswered. */
+  void onKeepaliveTimeout(Channel ch, String reason) {
+    if (ch != dlv && ch != rep) {
+      return;
+    }
+    if (isBound) {
+      drop(reason, new NgsTimeoutException(reason, true), true);
+    } else if (!closed()) {
+      attemptFailed(generation, new NgsTimeoutException(reason, false));
+    }
+  }
+
   void onEvent(Channel ch, Event e) {
     if (ch != dlv && ch != rep) {
       return;
@@ -274,9 +286,6 @@ final class SessionSupervisor {
   /** Drops the bound pair and schedules a reconnect. */
   private void drop(String reason, Throwable cause, boolean timeout) {
     if (!isBound) {
-      if (!isClosed) {
-        attemptFailed(generation, cause);
-      }
       return;
     }
     isBound = false;

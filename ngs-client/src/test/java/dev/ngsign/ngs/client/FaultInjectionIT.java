@@ -1,0 +1,209 @@
+package dev.ngsign.ngs.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.ngsign.ngs.protocol.ResultCode;
+import dev.ngsign.ngs.protocol.packet.Cert;
+import dev.ngsign.ngs.protocol.packet.Deliver;
+import dev.ngsign.ngs.protocol.packet.Event;
+import dev.ngsign.ngs.protocol.packet.Link;
+import dev.ngsign.ngs.protocol.packet.Report;
+import dev.ngsign.ngs.protocol.packet.ReportAck;
+import dev.ngsign.ngs.protocol.packet.ReportMessage;
+import dev.ngsign.ngs.protocol.packet.Telco;
+import dev.ngsign.ngs.protocol.packet.TpsLimits;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Faults the real gateway does not make, from a scripted peer on 127.0.0.1, with short timers. */
+class FaultInjectionIT {
+  private static final String PW = "peer-password";
+  private ScriptedPeer peer;
+  private final List<StateChange> changes = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    peer = new ScriptedPeer(PW);
+  }
+
+  @AfterEach
+  void tearDown() {
+    peer.close();
+  }
+
+  private NgsClientBuilder client() {
+    return NgsClient.builder()
+        .certServer("127.0.0.1", peer.certPort)
+        .account("faulty", PW)
+        .senderCode("101280092")
+        .ackTimeout(Duration.ofMillis(400))
+        .certMinInterval(Duration.ofMillis(300))
+        .reconnect(ReconnectStrategy.exponential(Duration.ofMillis(50), Duration.ofMillis(50), 0))
+        .stateListener(changes::add);
+  }
+
+  private static Sms sms(String serial) {
+    return Sms.builder().to("01020001234").from("15880000").text("hello").serial(serial).build();
+  }
+
+  private long certs() {
+    return peer.packets("CERT", Cert.class).size();
+  }
+
+  @Test
+  void noDeliverAckWithinTimeoutFailsTheSendAndReconnects() throws Exception {
+    peer.deliverAckCode = d -> null; // never answer
+    try (NgsClient c = client().build()) {
+      c.start();
+      long before = certs();
+      var f = c.send(sms("noack-1"));
+      assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .cause().isInstanceOf(NgsTimeoutException.class)
+          .satisfies(e -> assertThat(((NgsTimeoutException) e).maybeDelivered()).isTrue());
+      await().atMost(Duration.ofSeconds(5)).until(() -> certs() > before && c.state() == ConnectionState.BOUND);
+      assertThat(changes).extracting(StateChange::current)
+          .containsSubsequence(ConnectionState.BOUND, ConnectionState.DISCONNECTED, ConnectionState.RECONNECTING, ConnectionState.BOUND);
+      assertThat(changes.stream().filter(x -> x.current() == ConnectionState.DISCONNECTED).findFirst().orElseThrow().reason())
+          .contains("no DELIVER_ACK for SERIAL noack-1");
+    }
+  }
+
+  @Test
+  void retryableRefusalIsRetriedWithTheSameSerial() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    peer.deliverAckCode = d -> calls.incrementAndGet() == 1 ? ResultCode.E_SYS_BUSY.code() : 0;
+    try (NgsClient c = client().retryPolicy(RetryPolicy.exponential(3, Duration.ofMillis(20), Duration.ofMillis(50))).build()) {
+      c.start();
+      DeliverResult r = c.sendAndWait(sms("retry-1"));
+      assertThat(r.attempts()).isEqualTo(2);
+      assertThat(peer.packets("DLV", Deliver.class)).extracting(p -> ((Deliver) p).serial()).containsExactly("retry-1", "retry-1");
+    }
+  }
+
+  @Test
+  void finalRefusalFailsWithTheReplyAndIsNotRetried() {
+    peer.deliverAckCode = d -> ResultCode.E_INVALID_CALLBACK.code();
+    try (NgsClient c = client().build()) {
+      c.start();
+      assertThatThrownBy(() -> c.sendAndWait(sms("final-1")))
+          .isInstanceOfSatisfying(NgsRejectedException.class, e -> {
+            assertThat(e.resultCode()).isEqualTo(ResultCode.E_INVALID_CALLBACK);
+            assertThat(e.ack().serial()).isEqualTo("final-1");
+            assertThat(e.attempts()).isEqualTo(1);
+          });
+      assertThat(peer.packets("DLV", Deliver.class)).hasSize(1);
+    }
+  }
+
+  @Test
+  void retriesGiveUpAfterMaxAttempts() {
+    peer.deliverAckCode = d -> ResultCode.E_TPS_OVER.code();
+    try (NgsClient c = client().retryPolicy(RetryPolicy.exponential(3, Duration.ofMillis(10), Duration.ofMillis(20))).build()) {
+      c.start();
+      assertThatThrownBy(() -> c.sendAndWait(sms("giveup-1")))
+          .isInstanceOfSatisfying(NgsRejectedException.class, e -> {
+            assertThat(e.retryable()).isTrue();
+            assertThat(e.attempts()).isEqualTo(3);
+          });
+    }
+  }
+
+  @Test
+  void linkIsSentWhenIdleAndAMissingLinkAckReconnects() {
+    try (NgsClient c = client().linkInterval(Duration.ofMillis(150)).build()) {
+      c.start();
+      await().atMost(Duration.ofSeconds(3)).until(() ->
+          peer.packets("DLV", Link.class).size() >= 2 && peer.packets("REP", Link.class).size() >= 2);
+      assertThat(c.state()).isEqualTo(ConnectionState.BOUND);
+      long before = certs();
+      peer.answerLink = false;
+      await().atMost(Duration.ofSeconds(5)).until(() -> changes.stream().anyMatch(x -> x.reason().contains("no LINK_ACK")));
+      peer.answerLink = true;
+      await().atMost(Duration.ofSeconds(5)).until(() -> certs() > before && c.state() == ConnectionState.BOUND);
+    }
+  }
+
+  @Test
+  void sameReportTwiceIsFlaggedAsDuplicateAndAckedBothTimes() {
+    List<NgsReport> got = new CopyOnWriteArrayList<>();
+    try (NgsClient c = client().reportListener(got::add).build()) {
+      c.start();
+      Report r = new Report(0, ReportMessage.EMPTY, "01020001234", "dup-1", "GW0000000000001", LocalDateTime.of(2026, 1, 2, 3, 4, 5), Telco.SK);
+      peer.sendOnReport(r);
+      await().atMost(Duration.ofSeconds(3)).until(() -> peer.packets("REP", ReportAck.class).size() == 1);
+      peer.sendOnReport(r);
+      await().atMost(Duration.ofSeconds(3)).until(() -> peer.packets("REP", ReportAck.class).size() == 2);
+      assertThat(got).extracting(NgsReport::duplicate).containsExactly(false, true);
+      assertThat(peer.packets("REP", ReportAck.class)).allSatisfy(a ->
+          assertThat((ReportAck) a).isEqualTo(new ReportAck(0, "dup-1", "GW0000000000001")));
+    }
+  }
+
+  @Test
+  void reportIsNotAcknowledgedWhenTheListenerThrows() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    try (NgsClient c = client().reportListener(r -> {
+      seen.add(r.serial());
+      if (r.serial().equals("fails")) {
+        throw new IllegalStateException("database down");
+      }
+    }).build()) {
+      c.start();
+      peer.sendOnReport(new Report(4001, ReportMessage.EMPTY, "01020001234", "fails", "GW1", null, Telco.ETC));
+      peer.sendOnReport(new Report(0, ReportMessage.EMPTY, "01020001234", "works", "GW2", null, Telco.KT));
+      // the listener runs in order, so once "works" is acknowledged "fails" has been handled
+      await().atMost(Duration.ofSeconds(3)).until(() -> peer.packets("REP", ReportAck.class).size() == 1);
+      assertThat(seen).containsExactly("fails", "works");
+      assertThat(peer.packets("REP", ReportAck.class)).containsExactly(new ReportAck(0, "works", "GW2"));
+    }
+  }
+
+  @Test
+  void certsAreNeverCloserThanTheMinimumIntervalWhileReconnecting() {
+    try (NgsClient c = client().build()) {
+      c.start();
+      peer.bindResult = ResultCode.E_DUPLICATE_SESSION.code(); // every later BIND fails: the client keeps retrying
+      peer.deliverChannel.get().close();
+      await().atMost(Duration.ofSeconds(5)).until(() -> certs() >= 5);
+      List<Long> t = peer.times("CERT", Cert.class);
+      for (int i = 1; i < t.size(); i++) {
+        assertThat(TimeUnit.NANOSECONDS.toMillis(t.get(i) - t.get(i - 1))).as("gap before CERT %d", i).isGreaterThanOrEqualTo(295);
+      }
+      assertThat(changes).anyMatch(x -> x.failure().filter(NgsAuthenticationException.class::isInstance).isPresent());
+    }
+  }
+
+  @Test
+  void eventTypeOneChangesTpsAndEventTypeZeroReconnects() {
+    try (NgsClient c = client().build()) {
+      c.start();
+      assertThat(c.tpsLimits()).contains(new TpsLimits(1000, 1000, 1000));
+      peer.sendOnDeliver(Event.tpsChange(new TpsLimits(5, 6, 7)));
+      await().atMost(Duration.ofSeconds(3)).until(() -> c.tpsLimits().orElseThrow().equals(new TpsLimits(5, 6, 7)));
+      long before = certs();
+      peer.sendOnReport(Event.disconnect("maintenance"));
+      await().atMost(Duration.ofSeconds(3)).until(() -> certs() > before && c.state() == ConnectionState.BOUND);
+      assertThat(changes).anyMatch(x -> x.current() == ConnectionState.DISCONNECTED && x.reason().equals("EVENT 0: maintenance"));
+    }
+  }
+
+  @Test
+  void encryptedSessionAgainstThePeer() {
+    try (NgsClient c = client().encrypted(true).keyPos(60).build()) {
+      c.start();
+      assertThat(c.sendAndWait(sms("enc-1")).attempts()).isEqualTo(1);
+      assertThat(peer.packets("DLV", Deliver.class)).hasSize(1);
+    }
+  }
+}
