@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * Barocert's own Java SDK (kr.co.linkhub:barocert-sdk 1.5.0), unmodified, pointed at the simulator
  * with setServiceURL / setAuthURL: request, status, verify, and an error reply it must parse.
  */
+@SuppressWarnings("deprecation") // the SDK marks some getters deprecated; we test what partners call
 class OfficialSdkIT {
   private NavercertServer server;
   private NavercertServiceImp sdk;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class SimulatorCaTest {
   @Test
+  @SuppressWarnings("unchecked")
   void signatures_verify_and_chain_to_the_ca_after_a_reload() throws Exception {
     Instant now = Instant.now();
     SimulatorCa created = SimulatorCa.create(now);
