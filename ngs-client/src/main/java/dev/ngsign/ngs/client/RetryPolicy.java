@@ -27,8 +27,8 @@ public interface RetryPolicy {
   }
 
   /**
-   * The default: retries only {@link ResultCode#retryable()} codes (E_SYS_FAIL, E_SYS_BUSY, E_NET_FAIL,
-   * E_TPS_OVER) up to {@code maxAttempts} sends in all, waiting {@code initial}, then doubling up to
+   * The default: retries only the DELIVER_ACK codes marked {@link ResultCode#retryable()} (E_SYS_FAIL,
+   * E_SYS_BUSY, E_NET_FAIL, E_TPS_OVER) up to {@code maxAttempts} sends in all, waiting {@code initial}, then doubling up to
    * {@code max}, each with up to 20% random extra.
    */
   static RetryPolicy exponential(int maxAttempts, Duration initial, Duration max) {
@@ -38,7 +38,7 @@ public interface RetryPolicy {
       throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
     }
     return (code, attempt) -> {
-      if (!code.retryable() || attempt >= maxAttempts) {
+      if (!code.retryable() || code.stage() != ResultCode.Stage.DELIVER_ACK || attempt >= maxAttempts) {
         return Optional.empty();
       }
       long base = initial.toNanos() << Math.min(attempt - 1, 20);
