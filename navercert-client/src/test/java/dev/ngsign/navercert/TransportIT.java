@@ -149,6 +149,17 @@ class TransportIT {
   }
 
   @Test
+  void requests_go_through_the_configured_http_proxy() {
+    // The stub plays an HTTP proxy: the service host does not resolve, so only the proxy can answer.
+    NavercertClient proxied = NavercertClient.builder().linkId("TESTER").secretKey(SECRET)
+        .serviceUrl("http://navercert.invalid").authUrl("http://auth.navercert.invalid")
+        .proxy("127.0.0.1", server.getAddress().getPort()).build();
+    assertThat(proxied.getMultiSignStatus(CC, RID).state()).isEqualTo(SignState.WAITING);
+    assertThat(seen).anySatisfy(r -> assertThat(r.headers().get("Host")).containsExactly("auth.navercert.invalid"));
+    assertThat(seen).anySatisfy(r -> assertThat(r.headers().get("Host")).containsExactly("navercert.invalid"));
+  }
+
+  @Test
   void token_expired_reply_refreshes_the_token_once_and_repeats_the_call() {
     client.getMultiSignStatus(CC, RID);
     statusScript.add(401);
