@@ -1,0 +1,88 @@
+package dev.ngsign.ngs.agent.internal.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The agent's meters (names as Prometheus shows them):
+ * {@code ngs_agent_sent_total{account}} DELIVERs sent; {@code ngs_agent_ack_total{account,code}} ACKs by
+ * RESULT ({@code none} when no ACK came); {@code ngs_agent_reports_total{account,result}};
+ * {@code ngs_agent_report_latency_seconds} send to report; {@code ngs_agent_local_total{status,code}}
+ * rows ended before sending; {@code ngs_agent_orphan_reports_total}; {@code ngs_agent_queue_depth{status}};
+ * {@code ngs_agent_lease_held{account}} 1 while this node holds the account; {@code ngs_agent_in_flight}.
+ */
+public final class AgentMetrics {
+  private static final int MAX_TRACKED = 1_000_000;
+
+  private final MeterRegistry registry;
+  private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+  private final Timer reportLatency;
+  private final Counter orphans;
+  private final AtomicLong inFlight = new AtomicLong();
+  private final Map<String, AtomicLong> leaseHeld = new ConcurrentHashMap<>();
+
+  public AgentMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.reportLatency = Timer.builder("ngs.agent.report.latency").description("From DELIVER sent to REPORT stored")
+        .publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
+    this.orphans = Counter.builder("ngs.agent.orphan.reports").description("REPORTs for SERIALs not in the send table (kept in REPORT_ORPHAN)").register(registry);
+    Gauge.builder("ngs.agent.in.flight", inFlight, AtomicLong::get).description("DELIVERs awaiting their ACK").register(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  public void sent(String account, String serial) {
+    registry.counter("ngs.agent.sent", "account", account).increment();
+    inFlight.incrementAndGet();
+    if (sentAt.size() < MAX_TRACKED) {
+      sentAt.put(serial, System.nanoTime());
+    }
+  }
+
+  /** @param code the ACK RESULT, or null when no ACK came */
+  public void ack(String account, Integer code) {
+    inFlight.decrementAndGet();
+    registry.counter("ngs.agent.ack", "account", account, "code", code == null ? "none" : String.valueOf(code)).increment();
+  }
+
+  public void report(String account, String serial, int result) {
+    registry.counter("ngs.agent.reports", "account", account, "result", String.valueOf(result)).increment();
+    Long t = sentAt.remove(serial);
+    if (t != null) {
+      reportLatency.record(Duration.ofNanos(System.nanoTime() - t));
+    }
+  }
+
+  public void local(String status, int code) {
+    registry.counter("ngs.agent.local", "status", status, "code", String.valueOf(code)).increment();
+  }
+
+  public void orphans(int n) {
+    orphans.increment(n);
+  }
+
+  public void queueDepth(String status, Supplier<Number> value) {
+    Gauge.builder("ngs.agent.queue.depth", value).tag("status", status).description("Send-table rows per open status").register(registry);
+  }
+
+  public void leaseHeld(String account, boolean held) {
+    leaseHeld.computeIfAbsent(account, a -> {
+      AtomicLong v = new AtomicLong();
+      Gauge.builder("ngs.agent.lease.held", v, AtomicLong::get).tag("account", a).description("1 while this node holds the account").register(registry);
+      return v;
+    }).set(held ? 1 : 0);
+  }
+
+  public long inFlight() {
+    return inFlight.get();
+  }
+}

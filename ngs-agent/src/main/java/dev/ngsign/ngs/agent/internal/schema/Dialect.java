@@ -1,0 +1,53 @@
+package dev.ngsign.ngs.agent.internal.schema;
+
+import dev.ngsign.ngs.agent.ConfigException;
+
+/**
+ * What differs between the three supported databases. All of them have row locks with {@code FOR UPDATE
+ * SKIP LOCKED}: PostgreSQL since 9.5, MariaDB since 10.6 (InnoDB), H2 since 2.0 (MVStore; the test suite
+ * proves it with two transactions).
+ */
+public enum Dialect {
+  H2("h2"),
+  POSTGRESQL("postgresql"),
+  MARIADB("mariadb");
+
+  private final String folder;
+
+  Dialect(String folder) {
+    this.folder = folder;
+  }
+
+  /** The Flyway location of this vendor's migrations. */
+  public String migrations() {
+    return "classpath:db/agent/" + folder;
+  }
+
+  /** The dialect for a JDBC URL. */
+  public static Dialect of(String jdbcUrl) {
+    if (jdbcUrl.startsWith("jdbc:h2:")) {
+      return H2;
+    }
+    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      return POSTGRESQL;
+    }
+    if (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:")) {
+      return MARIADB;
+    }
+    throw new ConfigException("database.url: '" + jdbcUrl + "' is not an H2, PostgreSQL or MariaDB/MySQL JDBC URL");
+  }
+
+  /** {@code SELECT ... <this>}: a row lock that skips rows other transactions hold. */
+  public String limitForUpdateSkipLocked() {
+    return " LIMIT ? FOR UPDATE SKIP LOCKED";
+  }
+
+  /** {@code CREATE TABLE IF NOT EXISTS log} with the send table's columns and no rows. */
+  public String createLikeSql(String logTable, String sendTable) {
+    return switch (this) {
+      case H2 -> "CREATE TABLE IF NOT EXISTS " + logTable + " AS SELECT * FROM " + sendTable + " WITH NO DATA";
+      case POSTGRESQL -> "CREATE TABLE IF NOT EXISTS " + logTable + " (LIKE " + sendTable + " INCLUDING DEFAULTS)";
+      case MARIADB -> "CREATE TABLE IF NOT EXISTS " + logTable + " LIKE " + sendTable;
+    };
+  }
+}

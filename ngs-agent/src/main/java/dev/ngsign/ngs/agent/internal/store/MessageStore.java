@@ -1,0 +1,468 @@
+package dev.ngsign.ngs.agent.internal.store;
+
+import dev.ngsign.ngs.agent.AgentCode;
+import dev.ngsign.ngs.agent.MessageStatus;
+import dev.ngsign.ngs.agent.StoreException;
+import dev.ngsign.ngs.agent.internal.schema.Dialect;
+import dev.ngsign.ngs.protocol.packet.Report;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+
+/**
+ * Every statement on the send table. Each public method is one short transaction; none holds a lock
+ * across a network call. Thread-safe (connections come from the pool per call).
+ */
+public final class MessageStore {
+  private static final String COLUMNS = "ID, MSG_TYPE, DEST_ADDR, CALLBACK, SUBJECT, MSG_TEXT, ENCODING, SENDER_CODE,"
+      + " KKO_SENDER_KEY, KKO_TEMPLATE, KKO_METHOD, KKO_FAILOVER, FALLBACK_TITLE, FALLBACK_TEXT, EXTRAS_JSON,"
+      + " DEPT_CODE, NAT_CODE, AD_FLAG, ACCOUNT, SCHEDULED_AT, EXPIRES_AT, ATTEMPTS, SERIAL, CREATED_AT";
+  private static final String FINAL_STATUSES = "('DONE','FAILED','REJECTED','EXPIRED','CANCELED')";
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
+
+  private final DataSource ds;
+  private final Dialect dialect;
+  private final String prefix;
+  private final String msg;
+  private final String serialPrefix;
+  private final LongAdder statements = new LongAdder();
+
+  /**
+   * @param serialPrefix prepended to the ID to make a row's SERIAL when the row has none (letters and
+   *     digits only, at most 4)
+   */
+  public MessageStore(DataSource ds, Dialect dialect, String prefix, String serialPrefix) {
+    if (!serialPrefix.matches("[A-Za-z0-9]{0,4}")) {
+      throw new IllegalArgumentException("serial prefix must be 0 to 4 letters or digits");
+    }
+    this.ds = ds;
+    this.dialect = dialect;
+    this.prefix = prefix;
+    this.msg = prefix + "MSG";
+    this.serialPrefix = serialPrefix;
+  }
+
+  public String sendTable() {
+    return msg;
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Statements executed so far (a JDBC batch counts once per row), for the benchmark. */
+  public long statementCount() {
+    return statements.sum();
+  }
+
+  /** The SERIAL a row is sent with: its own SERIAL column, else the serial prefix and its ID. */
+  public String serialOf(MessageRow r) {
+    return r.serial() != null && !r.serial().isBlank() ? r.serial() : serialPrefix + r.id();
+  }
+
+  /**
+   * Claims up to {@code limit} due READY rows of an account: locks them with {@code FOR UPDATE SKIP
+   * LOCKED}, marks them SENDING with this node's fence and gives them their SERIAL, in one transaction.
+   *
+   * @param includeUnassigned also claim rows whose ACCOUNT is empty (the default account), assigning them
+   */
+  public List<MessageRow> claim(String account, boolean includeUnassigned, LocalDateTime now, int limit, String nodeId, long fence) {
+    String sql = "SELECT " + COLUMNS + " FROM " + msg + " WHERE STATUS = 'READY' AND "
+        + (includeUnassigned ? "(ACCOUNT = ? OR ACCOUNT IS NULL)" : "ACCOUNT = ?")
+        + " AND (SCHEDULED_AT IS NULL OR SCHEDULED_AT <= ?) AND (NEXT_TRY_AT IS NULL OR NEXT_TRY_AT <= ?)"
+        + " ORDER BY ID" + dialect.limitForUpdateSkipLocked();
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        List<MessageRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.setString(1, account);
+          ps.setObject(2, now);
+          ps.setObject(3, now);
+          ps.setInt(4, limit);
+          statements.increment();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              rows.add(read(rs));
+            }
+          }
+        }
+        if (!rows.isEmpty()) {
+          String upd = "UPDATE " + msg + " SET STATUS = 'SENDING', ACCOUNT = ?, NODE_ID = ?, FENCE = ?,"
+              + " ATTEMPTS = ATTEMPTS + 1, SERIAL = COALESCE(SERIAL, CONCAT('" + serialPrefix + "', ID)), UPDATED_AT = ?"
+              + " WHERE ID IN (" + placeholders(rows.size()) + ")";
+          try (PreparedStatement ps = c.prepareStatement(upd)) {
+            int i = 1;
+            ps.setString(i++, account);
+            ps.setString(i++, nodeId);
+            ps.setLong(i++, fence);
+            ps.setObject(i++, now);
+            for (MessageRow r : rows) {
+              ps.setLong(i++, r.id());
+            }
+            statements.increment();
+            ps.executeUpdate();
+          }
+        }
+        c.commit();
+        return rows;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("claim for account " + account + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The attachments of the given rows, by row, in SEQ order. */
+  public Map<Long, List<Attachment>> attachments(Collection<Long> ids) {
+    Map<Long, List<Attachment>> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    String sql = "SELECT MSG_ID, SEQ, MTYPE, DATA FROM " + prefix + "MSG_ATTACH WHERE MSG_ID IN ("
+        + placeholders(ids.size()) + ") ORDER BY MSG_ID, SEQ, ID";
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      for (Long id : ids) {
+        ps.setLong(i++, id);
+      }
+      statements.increment();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Attachment a = new Attachment(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4));
+          out.computeIfAbsent(a.msgId(), k -> new ArrayList<>()).add(a);
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("reading attachments failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Puts the account's SENDING rows claimed under an older fence back to READY, keeping their SERIAL:
+   * they were caught between claim and ACK by a holder that is gone, and are sent again with the same
+   * SERIAL (the gateway takes a repeated SERIAL as the same message).
+   */
+  public int recover(String account, long fence, LocalDateTime now) {
+    String sql = "UPDATE " + msg + " SET STATUS = 'READY', NEXT_TRY_AT = NULL, UPDATED_AT = ?"
+        + " WHERE STATUS = 'SENDING' AND ACCOUNT = ? AND (FENCE IS NULL OR FENCE < ?)";
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, now);
+      ps.setString(2, account);
+      ps.setLong(3, fence);
+      statements.increment();
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("recovering in-flight rows of " + account + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** One write-back transaction: E_OK ACKs, other outcomes, reports. */
+  public WriteResult write(List<AckOk> oks, List<Outcome> outcomes, List<ReportWrite> reports, LocalDateTime now) {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        writeOks(c, oks, now);
+        writeOutcomes(c, outcomes, now);
+        List<ReportWrite> orphans = writeReports(c, reports, now);
+        c.commit();
+        return new WriteResult(orphans.size());
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("write-back failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** What one write-back did. */
+  public record WriteResult(int orphanReports) {}
+
+  /** An E_OK DELIVER_ACK for a row claimed with {@code fence}. */
+  public record AckOk(long id, long fence, LocalDateTime at) {}
+
+  /** A REPORT to apply, with the account it came in on. */
+  public record ReportWrite(String account, Report report, LocalDateTime receivedAt) {}
+
+  private void writeOks(Connection c, List<AckOk> oks, LocalDateTime now) throws SQLException {
+    if (oks.isEmpty()) {
+      return;
+    }
+    // Grouped by fence so that one statement covers many rows; a report may already have ended the row.
+    Map<Long, List<AckOk>> byFence = new LinkedHashMap<>();
+    for (AckOk a : oks) {
+      byFence.computeIfAbsent(a.fence(), k -> new ArrayList<>()).add(a);
+    }
+    for (Map.Entry<Long, List<AckOk>> e : byFence.entrySet()) {
+      List<AckOk> group = e.getValue();
+      for (int from = 0; from < group.size(); from += 500) {
+        List<AckOk> part = group.subList(from, Math.min(group.size(), from + 500));
+        String sql = "UPDATE " + msg + " SET STATUS = CASE WHEN STATUS = 'SENDING' THEN 'SENT' ELSE STATUS END,"
+            + " ACK_CODE = 0, ACK_AT = ?, UPDATED_AT = ? WHERE FENCE = ? AND ID IN (" + placeholders(part.size()) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          int i = 1;
+          ps.setObject(i++, part.get(part.size() - 1).at());
+          ps.setObject(i++, now);
+          ps.setLong(i++, e.getKey());
+          for (AckOk a : part) {
+            ps.setLong(i++, a.id());
+          }
+          statements.increment();
+          ps.executeUpdate();
+        }
+      }
+    }
+  }
+
+  private void writeOutcomes(Connection c, List<Outcome> outcomes, LocalDateTime now) throws SQLException {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    String sql = "UPDATE " + msg + " SET STATUS = ?, ACK_CODE = ?, ACK_AT = ?, RESULT_CODE = ?, RESULT_MSG = ?,"
+        + " NEXT_TRY_AT = ?, ATTEMPTS = ATTEMPTS - ?, UPDATED_AT = ? WHERE ID = ? AND FENCE = ? AND STATUS = 'SENDING'";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (Outcome o : outcomes) {
+        ps.setString(1, o.status().code());
+        setInt(ps, 2, o.ackCode());
+        ps.setObject(3, o.ackCode() == null ? null : now, Types.TIMESTAMP);
+        setInt(ps, 4, o.resultCode());
+        ps.setString(5, cut(o.resultMsg(), 400));
+        ps.setObject(6, o.nextTryAt(), Types.TIMESTAMP);
+        ps.setInt(7, o.refundAttempt() ? 1 : 0);
+        ps.setObject(8, now);
+        ps.setLong(9, o.id());
+        ps.setLong(10, o.fence());
+        ps.addBatch();
+        statements.increment();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private List<ReportWrite> writeReports(Connection c, List<ReportWrite> reports, LocalDateTime now) throws SQLException {
+    if (reports.isEmpty()) {
+      return List.of();
+    }
+    // Which SERIALs exist: one query, because a batched UPDATE's counts are not reliable on every driver.
+    Set<String> known = new HashSet<>();
+    for (int from = 0; from < reports.size(); from += 500) {
+      List<ReportWrite> part = reports.subList(from, Math.min(reports.size(), from + 500));
+      try (PreparedStatement ps = c.prepareStatement("SELECT SERIAL FROM " + msg + " WHERE SERIAL IN (" + placeholders(part.size()) + ")")) {
+        int i = 1;
+        for (ReportWrite r : part) {
+          ps.setString(i++, r.report().serial());
+        }
+        statements.increment();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            known.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    List<ReportWrite> orphans = new ArrayList<>();
+    String sql = "UPDATE " + msg + " SET STATUS = ?, RESULT_CODE = ?, RESULT_MSG = NULL, REPORT_FLAGS = ?, KKO_ERROR = ?, SPAM_FLAG = ?,"
+        + " TELCO = ?, FINAL_TYPE = ?, GW_SERIAL = ?, DELIVERED_AT = ?, REPORT_AT = ?, NEXT_TRY_AT = NULL, UPDATED_AT = ? WHERE SERIAL = ?";
+    int n = 0;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (ReportWrite w : reports) {
+        Report r = w.report();
+        if (!known.contains(r.serial())) {
+          orphans.add(w);
+          continue;
+        }
+        ps.setString(1, (r.isDelivered() ? MessageStatus.DONE : MessageStatus.FAILED).code());
+        ps.setInt(2, r.result());
+        ps.setString(3, cut(r.message().toWire(), 15));
+        ps.setString(4, r.message().kakaoErrorCode().map(k -> cut(k, 10)).orElse(null));
+        ps.setString(5, r.message().spam() ? "Y" : "N");
+        ps.setString(6, r.telco().name());
+        ps.setString(7, r.message().finalType().map(t -> t.code()).orElse(null));
+        ps.setString(8, r.gwSerial());
+        ps.setObject(9, r.sendTime(), Types.TIMESTAMP);
+        ps.setObject(10, w.receivedAt());
+        ps.setObject(11, now);
+        ps.setString(12, r.serial());
+        ps.addBatch();
+        statements.increment();
+        n++;
+      }
+      if (n > 0) {
+        ps.executeBatch();
+      }
+    }
+    if (!orphans.isEmpty()) {
+      String ins = "INSERT INTO " + prefix + "REPORT_ORPHAN (ACCOUNT, SERIAL, GW_SERIAL, DEST_ADDR, RESULT_CODE, REPORT_FLAGS, TELCO,"
+          + " DELIVERED_AT, RECEIVED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      try (PreparedStatement ps = c.prepareStatement(ins)) {
+        for (ReportWrite w : orphans) {
+          Report r = w.report();
+          ps.setString(1, w.account());
+          ps.setString(2, r.serial());
+          ps.setString(3, r.gwSerial());
+          ps.setString(4, r.daAddr());
+          ps.setInt(5, r.result());
+          ps.setString(6, cut(r.message().toWire(), 15));
+          ps.setString(7, r.telco().name());
+          ps.setObject(8, r.sendTime(), Types.TIMESTAMP);
+          ps.setObject(9, w.receivedAt());
+          ps.addBatch();
+          statements.increment();
+        }
+        ps.executeBatch();
+      }
+    }
+    return orphans;
+  }
+
+  /** SENT rows whose ACK is older than {@code ackedBefore} end FAILED with {@link AgentCode#REPORT_TIMEOUT}. */
+  public int failReportTimeouts(LocalDateTime ackedBefore, LocalDateTime now) {
+    String sql = "UPDATE " + msg + " SET STATUS = 'FAILED', RESULT_CODE = ?, RESULT_MSG = ?, UPDATED_AT = ?"
+        + " WHERE STATUS = 'SENT' AND ACK_AT < ?";
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setInt(1, AgentCode.REPORT_TIMEOUT.code());
+      ps.setString(2, AgentCode.REPORT_TIMEOUT.meaning());
+      ps.setObject(3, now);
+      ps.setObject(4, ackedBefore);
+      statements.increment();
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("report timeout sweep failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Moves up to {@code limit} final rows last updated before {@code before} into {@code <prefix>MSG_LOG_YYYYMM}
+   * (month of UPDATED_AT), creating the table when needed; their attachments are deleted with them. One
+   * transaction per month: a row is either in the send table or in its log table, never both or neither.
+   *
+   * @return rows moved
+   */
+  public int moveToLog(LocalDateTime before, int limit) {
+    Map<String, List<Long>> byMonth = new LinkedHashMap<>();
+    String sel = "SELECT ID, UPDATED_AT FROM " + msg + " WHERE STATUS IN " + FINAL_STATUSES + " AND UPDATED_AT < ? ORDER BY ID LIMIT ?";
+    try (Connection c = ds.getConnection()) {
+      try (PreparedStatement ps = c.prepareStatement(sel)) {
+        ps.setObject(1, before);
+        ps.setInt(2, limit);
+        statements.increment();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            LocalDateTime at = rs.getObject(2, LocalDateTime.class);
+            byMonth.computeIfAbsent(at.format(MONTH), k -> new ArrayList<>()).add(rs.getLong(1));
+          }
+        }
+      }
+      int moved = 0;
+      for (Map.Entry<String, List<Long>> e : byMonth.entrySet()) {
+        String log = logTable(e.getKey());
+        try (Statement st = c.createStatement()) {
+          st.execute(dialect.createLikeSql(log, msg));
+        }
+        c.setAutoCommit(false);
+        try {
+          String in = placeholders(e.getValue().size());
+          try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + log + " SELECT * FROM " + msg + " WHERE ID IN (" + in + ")"
+              + " AND STATUS IN " + FINAL_STATUSES)) {
+            bindIds(ps, e.getValue());
+            statements.increment();
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + msg + " WHERE ID IN (" + in + ") AND STATUS IN " + FINAL_STATUSES)) {
+            bindIds(ps, e.getValue());
+            statements.increment();
+            moved += ps.executeUpdate();
+          }
+          c.commit();
+        } catch (SQLException | RuntimeException ex) {
+          c.rollback();
+          throw ex;
+        } finally {
+          c.setAutoCommit(true);
+        }
+      }
+      return moved;
+    } catch (SQLException e) {
+      throw new StoreException("moving rows to the log table failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The log table name for a month {@code yyyyMM}. */
+  public String logTable(String yyyyMM) {
+    return prefix + "MSG_LOG_" + yyyyMM;
+  }
+
+  /** Rows per non-final status (READY, SENDING, SENT), for the queue-depth gauge. */
+  public Map<String, Long> openCounts() {
+    Map<String, Long> out = new HashMap<>();
+    String sql = "SELECT STATUS, COUNT(*) FROM " + msg + " WHERE STATUS IN ('READY','SENDING','SENT') GROUP BY STATUS";
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("counting open rows failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void bindIds(PreparedStatement ps, List<Long> ids) throws SQLException {
+    int i = 1;
+    for (Long id : ids) {
+      ps.setLong(i++, id);
+    }
+  }
+
+  private static MessageRow read(ResultSet rs) throws SQLException {
+    return new MessageRow(
+        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+        rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+        (Integer) rs.getObject(12, Integer.class), rs.getString(13), rs.getString(14), rs.getString(15),
+        rs.getString(16), rs.getString(17), "Y".equalsIgnoreCase(rs.getString(18)), rs.getString(19),
+        rs.getObject(20, LocalDateTime.class), rs.getObject(21, LocalDateTime.class), rs.getInt(22),
+        rs.getString(23), rs.getObject(24, LocalDateTime.class));
+  }
+
+  private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.INTEGER);
+    } else {
+      ps.setInt(i, v);
+    }
+  }
+
+  static String placeholders(int n) {
+    StringBuilder sb = new StringBuilder(n * 2);
+    for (int i = 0; i < n; i++) {
+      sb.append(i == 0 ? "?" : ",?");
+    }
+    return sb.toString();
+  }
+
+  private static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}

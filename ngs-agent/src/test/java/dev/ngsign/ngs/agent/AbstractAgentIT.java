@@ -1,0 +1,417 @@
+package dev.ngsign.ngs.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ngsign.ngs.agent.internal.schema.Dialect;
+import dev.ngsign.ngs.agent.internal.schema.SchemaMigrator;
+import dev.ngsign.ngs.agent.internal.store.MessageRow;
+import dev.ngsign.ngs.agent.internal.store.MessageStore;
+import dev.ngsign.ngs.protocol.packet.Deliver;
+import dev.ngsign.ngs.protocol.packet.Extension;
+import dev.ngsign.ngs.protocol.packet.MessageType;
+import dev.ngsign.ngs.protocol.packet.Report;
+import dev.ngsign.ngs.protocol.packet.ReportMessage;
+import dev.ngsign.ngs.protocol.packet.Telco;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The agent against a real database (one schema per run, dropped after) and a scripted gateway. Each
+ * test works on tables with its own prefix. Subclasses pick the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractAgentIT {
+  private static final AtomicInteger PREFIXES = new AtomicInteger();
+  private static final LocalDateTime NOON = LocalDateTime.of(2026, 11, 24, 12, 0);
+
+  TestDb db;
+  String prefix;
+  String msg;
+  MutableClock clock;
+  FakeGateway gateway;
+  final List<Agent> agents = new ArrayList<>();
+
+  abstract Dialect dialect();
+
+  @BeforeAll
+  void createDatabase() {
+    db = TestDb.create(dialect());
+  }
+
+  @AfterAll
+  void dropDatabase() {
+    db.close();
+  }
+
+  @BeforeEach
+  void setUp() {
+    prefix = "T" + PREFIXES.incrementAndGet() + "_";
+    msg = prefix + "MSG";
+    clock = MutableClock.atSeoul(NOON);
+    gateway = new FakeGateway();
+    SchemaMigrator.migrate(db.ds, dialect(), prefix);
+  }
+
+  @AfterEach
+  void stopAgents() {
+    for (Agent a : agents) {
+      a.close();
+    }
+    agents.clear();
+  }
+
+  AgentConfig.Account account(String name) {
+    return new AgentConfig.Account(name, "127.0.0.1", 1, name, "pw", null, false, null, null, 0);
+  }
+
+  AgentConfig config(String node, String... accounts) {
+    List<AgentConfig.Account> list = new ArrayList<>();
+    for (String a : accounts) {
+      list.add(account(a));
+    }
+    return AgentConfig.defaults()
+        .withNodeId(node)
+        .withDatabase(db.config(prefix))
+        .withAccounts(list)
+        .withPolling(new AgentConfig.Polling(Duration.ofMillis(20), 100, 500, 500, Duration.ofMillis(2)))
+        .withRetry(new AgentConfig.Retry(3, Duration.ofSeconds(10), 2.0, Duration.ofMinutes(1)))
+        .withExpiry(new AgentConfig.Expiry(Duration.ZERO, Duration.ofHours(72)))
+        .withLease(new AgentConfig.Lease(Duration.ofSeconds(3), Duration.ofMillis(100)))
+        .withHttp(new AgentConfig.Http(0, null));
+  }
+
+  Agent start(AgentConfig cfg) {
+    Agent a = Agent.builder(cfg).dataSource(db.ds, db.url).gateway(gateway).clock(clock).migrate(true).build().start();
+    agents.add(a);
+    return a;
+  }
+
+  long insert(SampleMessages.Sample s) {
+    return new SendTable(db.ds, prefix).insert(s.columns(), s.images());
+  }
+
+  long insert(SampleMessages.Sample s, Map<String, Object> extra) {
+    Map<String, Object> cols = new HashMap<>(s.columns());
+    cols.putAll(extra);
+    return new SendTable(db.ds, prefix).insert(cols, s.images());
+  }
+
+  Map<String, Object> row(long id) {
+    return db.query("SELECT * FROM " + msg + " WHERE ID = ?", id).get(0);
+  }
+
+  String status(long id) {
+    return (String) row(id).get("STATUS");
+  }
+
+  void awaitStatus(long id, String status) {
+    await().atMost(15, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(20)).until(() -> status.equals(status(id)));
+  }
+
+  long open() {
+    return db.count("SELECT COUNT(*) FROM " + msg + " WHERE STATUS IN ('READY','SENDING','SENT')");
+  }
+
+  static int intOf(Object o) {
+    return ((Number) o).intValue();
+  }
+
+  @Test
+  void migrationIsIdempotentAndUsesThePrefix() {
+    assertThat(SchemaMigrator.migrate(db.ds, dialect(), prefix)).isZero();
+    assertThat(SchemaMigrator.upToDate(db.ds, dialect(), prefix)).isTrue();
+    for (String t : List.of("MSG", "MSG_ATTACH", "REPORT_ORPHAN", "LEASE", "NODE")) {
+      assertThat(db.count("SELECT COUNT(*) FROM " + prefix + t)).isZero();
+    }
+  }
+
+  @Test
+  void claimSkipsRowsLockedByAnotherTransaction() throws Exception {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ids.add(insert(SampleMessages.sms("0102000100" + i, "hi"), Map.of("ACCOUNT", "acc")));
+    }
+    MessageStore store = new MessageStore(db.ds, dialect(), prefix, "");
+    try (Connection c = db.ds.getConnection()) {
+      c.setAutoCommit(false);
+      // one statement per row: on a tiny table an IN list may scan an index and lock every row
+      for (int k = 0; k < 2; k++) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM " + msg + " WHERE ID = ? FOR UPDATE")) {
+          ps.setLong(1, ids.get(k));
+          try (ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+          }
+        }
+      }
+      List<MessageRow> claimed = store.claim("acc", false, clock.seoul(), 10, "n1", 1);
+      assertThat(claimed).extracting(MessageRow::id).containsExactly(ids.get(2), ids.get(3));
+      c.rollback();
+    }
+    assertThat(status(ids.get(2))).isEqualTo("SENDING");
+    assertThat(row(ids.get(2)).get("SERIAL")).isEqualTo(String.valueOf(ids.get(2)));
+    assertThat(status(ids.get(0))).isEqualTo("READY");
+  }
+
+  @Test
+  void everyMessageTypeIsSentAndItsAckAndReportWrittenBack() {
+    Map<Long, SampleMessages.Sample> rows = new HashMap<>();
+    for (SampleMessages.Sample s : SampleMessages.everyType()) {
+      rows.put(insert(s), s);
+    }
+    long fallback = insert(SampleMessages.alimTalk("01020009999"));
+    Map<String, Object> noFailover = new HashMap<>();
+    noFailover.put("KKO_FAILOVER", 0);
+    noFailover.put("FALLBACK_TITLE", null);
+    long kakaoFails = insert(SampleMessages.alimTalk("01030009999"), noFailover);
+    start(config("n1", "acc"));
+    await().atMost(20, TimeUnit.SECONDS).until(() -> open() == 0);
+
+    for (long id : rows.keySet()) {
+      Map<String, Object> r = row(id);
+      assertThat(r.get("STATUS")).as(rows.get(id).label()).isEqualTo("DONE");
+      assertThat(intOf(r.get("ACK_CODE"))).isZero();
+      assertThat(r.get("ACK_AT")).isNotNull();
+      assertThat(intOf(r.get("RESULT_CODE"))).isZero();
+      assertThat(r.get("GW_SERIAL")).isEqualTo("GW" + id);
+      assertThat(r.get("DELIVERED_AT")).isNotNull();
+      assertThat(r.get("REPORT_AT")).isNotNull();
+      assertThat(intOf(r.get("ATTEMPTS"))).isEqualTo(1);
+      assertThat(r.get("ACCOUNT")).isEqualTo("acc");
+    }
+    Map<String, Object> fb = row(fallback);
+    assertThat(fb.get("STATUS")).isEqualTo("DONE");
+    assertThat(fb.get("FINAL_TYPE")).isEqualTo("S");
+    assertThat(fb.get("KKO_ERROR")).isEqualTo("2103");
+    assertThat(fb.get("REPORT_FLAGS")).isEqualTo("K2103,TS");
+    assertThat(fb.get("TELCO")).isEqualTo("SK");
+    Map<String, Object> kf = row(kakaoFails);
+    assertThat(kf.get("STATUS")).isEqualTo("FAILED");
+    assertThat(intOf(kf.get("RESULT_CODE"))).isEqualTo(4005);
+    assertThat(kf.get("KKO_ERROR")).isEqualTo("3018");
+
+    Map<MessageType, Deliver> byType = new HashMap<>();
+    for (Deliver d : gateway.sends) {
+      byType.put(d.messageType(), d);
+    }
+    assertThat(byType).hasSize(MessageType.values().length);
+    assertThat(byType.get(MessageType.MMS).media()).hasSize(2);
+    assertThat(byType.get(MessageType.SMS).text()).isEqualTo("SMS 테스트 발송입니다.");
+    assertThat(byType.get(MessageType.INTL_SMS).extension()).isEqualTo(new Extension.NationCode("1"));
+    assertThat(byType.get(MessageType.ALIMTALK).kakao().templateCode()).isEqualTo("order_done_01");
+    assertThat(gateway.sendsBySerial.values()).allMatch(n -> n.get() == 1);
+  }
+
+  @Test
+  void retryableAckBacksOffAndIsResentWithTheSameSerial() {
+    long id = insert(SampleMessages.sms("01020002001", "retry me"));
+    gateway.scriptAcks("01020002001", 3002);
+    start(config("n1", "acc"));
+    await().atMost(10, TimeUnit.SECONDS).until(() -> row(id).get("ACK_CODE") != null && "READY".equals(status(id)));
+    Map<String, Object> r = row(id);
+    assertThat(intOf(r.get("ACK_CODE"))).isEqualTo(3002);
+    assertThat(intOf(r.get("ATTEMPTS"))).isEqualTo(1);
+    assertThat(r.get("NEXT_TRY_AT")).isNotNull();
+    assertThat(gateway.totalSends()).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(11));
+    awaitStatus(id, "DONE");
+    assertThat(gateway.sendsBySerial.get(String.valueOf(id)).get()).isEqualTo(2);
+    assertThat(intOf(row(id).get("ATTEMPTS"))).isEqualTo(2);
+  }
+
+  @Test
+  void retryableAckUntilTheLimitFailsAndFinalAckRejects() {
+    long retried = insert(SampleMessages.sms("01020002002", "busy"));
+    long refused = insert(SampleMessages.sms("01020002003", "bad"));
+    gateway.scriptAcks("01020002002", 3001, 3001, 3001);
+    gateway.scriptAcks("01020002003", 2015);
+    start(config("n1", "acc"));
+    awaitStatus(refused, "REJECTED");
+    assertThat(intOf(row(refused).get("RESULT_CODE"))).isEqualTo(2015);
+    for (int i = 0; i < 3 && !"FAILED".equals(status(retried)); i++) {
+      int attempts = i + 1;
+      await().atMost(10, TimeUnit.SECONDS).until(() -> intOf(row(retried).get("ATTEMPTS")) == attempts && !"SENDING".equals(status(retried)));
+      clock.advance(Duration.ofMinutes(2));
+    }
+    awaitStatus(retried, "FAILED");
+    assertThat(intOf(row(retried).get("RESULT_CODE"))).isEqualTo(AgentCode.RETRIES_EXHAUSTED.code());
+    assertThat(intOf(row(retried).get("ACK_CODE"))).isEqualTo(3001);
+    assertThat(gateway.sendsBySerial.get(String.valueOf(retried)).get()).isEqualTo(3);
+  }
+
+  @Test
+  void scheduledRowsWaitForTheirTimeAndExpiredRowsEnd() {
+    long later = insert(SampleMessages.sms("01020003001", "later"), Map.of("SCHEDULED_AT", NOON.plusHours(1)));
+    long expired = insert(SampleMessages.sms("01020003002", "too late"), Map.of("EXPIRES_AT", NOON.minusMinutes(1)));
+    long ttl = insert(SampleMessages.sms("01020003003", "old"), Map.of("CREATED_AT", NOON.minusHours(2)));
+    long now = insert(SampleMessages.sms("01020003004", "now"), Map.of("CREATED_AT", NOON.minusMinutes(5)));
+    AgentConfig cfg = config("n1", "acc").withExpiry(new AgentConfig.Expiry(Duration.ofHours(1), Duration.ofHours(72)));
+    start(cfg);
+    awaitStatus(now, "DONE");
+    awaitStatus(expired, "EXPIRED");
+    awaitStatus(ttl, "EXPIRED");
+    assertThat(intOf(row(expired).get("RESULT_CODE"))).isEqualTo(AgentCode.EXPIRED.code());
+    assertThat(status(later)).isEqualTo("READY");
+    assertThat(gateway.sendsBySerial).doesNotContainKeys(String.valueOf(expired), String.valueOf(ttl), String.valueOf(later));
+    clock.advance(Duration.ofMinutes(61));
+    awaitStatus(later, "DONE");
+  }
+
+  @Test
+  void advertisingGuardHoldsRejectsAndLetsThrough() {
+    clock = MutableClock.atSeoul(NOON.withHour(22));
+    String good = "(광고) ngsign 11월 할인\n무료수신거부 080-123-4567";
+    long held = insert(SampleMessages.sms("01020004001", good), Map.of("AD_FLAG", "Y"));
+    long noPrefix = insert(SampleMessages.sms("01020004002", "할인 무료수신거부 080-123-4567"), Map.of("AD_FLAG", "Y"));
+    long noOptOut = insert(SampleMessages.sms("01020004003", "(광고) 할인합니다"), Map.of("AD_FLAG", "Y"));
+    Map<String, Object> noCode = new HashMap<>();
+    noCode.put("SENDER_CODE", null);
+    long noSender = insert(SampleMessages.sms("01020004004", "hi"), noCode);
+    long tooLong = insert(SampleMessages.sms("01020004005", "가".repeat(46)));
+    long plain = insert(SampleMessages.sms("01020004006", "not an ad, sent at night"));
+    start(config("n1", "acc"));
+    awaitStatus(plain, "DONE");
+    awaitStatus(noPrefix, "REJECTED");
+    awaitStatus(noOptOut, "REJECTED");
+    awaitStatus(noSender, "REJECTED");
+    awaitStatus(tooLong, "REJECTED");
+    assertThat(intOf(row(noPrefix).get("RESULT_CODE"))).isEqualTo(AgentCode.AD_PREFIX_MISSING.code());
+    assertThat(intOf(row(noOptOut).get("RESULT_CODE"))).isEqualTo(AgentCode.AD_OPT_OUT_MISSING.code());
+    assertThat(intOf(row(noSender).get("RESULT_CODE"))).isEqualTo(AgentCode.SENDER_CODE_MISSING.code());
+    assertThat(intOf(row(tooLong).get("RESULT_CODE"))).isEqualTo(2006);
+    assertThat((String) row(tooLong).get("RESULT_MSG")).contains("90");
+    await().atMost(10, TimeUnit.SECONDS).until(() -> row(held).get("NEXT_TRY_AT") != null);
+    Map<String, Object> h = row(held);
+    assertThat(h.get("STATUS")).isEqualTo("READY");
+    assertThat(intOf(h.get("ATTEMPTS"))).isZero();
+    assertThat(h.get("NEXT_TRY_AT").toString()).startsWith("2026-11-25").contains("08:00");
+    clock.advance(Duration.ofHours(10)); // 08:00 next day
+    awaitStatus(held, "DONE");
+  }
+
+  @Test
+  void reportsForUnknownSerialsAreKept() throws Exception {
+    long id = insert(SampleMessages.sms("01020005001", "x"));
+    start(config("n1", "acc"));
+    awaitStatus(id, "DONE");
+    Report stray = new Report(0, ReportMessage.EMPTY, "01099998888", "NO-SUCH-1", "GW77", NOON, Telco.KT);
+    gateway.sinks.get("acc").accept(stray).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    List<Map<String, Object>> orphans = db.query("SELECT * FROM " + prefix + "REPORT_ORPHAN");
+    assertThat(orphans).hasSize(1);
+    assertThat(orphans.get(0).get("SERIAL")).isEqualTo("NO-SUCH-1");
+    assertThat(orphans.get(0).get("ACCOUNT")).isEqualTo("acc");
+    assertThat(orphans.get(0).get("TELCO")).isEqualTo("KT");
+  }
+
+  @Test
+  void rowsCaughtBetweenSendAndAckByADeadNodeAreResentWithTheirSerial() {
+    long id = insert(SampleMessages.sms("01020006001", "in flight"));
+    LocalDateTime old = clock.seoul().minusMinutes(5);
+    db.update("UPDATE " + msg + " SET STATUS = 'SENDING', ACCOUNT = 'acc', SERIAL = 'S-7', FENCE = 4, NODE_ID = 'dead', ATTEMPTS = 1 WHERE ID = ?", id);
+    db.update("INSERT INTO " + prefix + "LEASE (ACCOUNT, HOLDER, FENCE, HEARTBEAT_AT, ACQUIRED_AT) VALUES ('acc', 'dead', 4, ?, ?)", old, old);
+    Agent a = start(config("n1", "acc"));
+    awaitStatus(id, "DONE");
+    assertThat(a.heldAccounts()).containsEntry("acc", 5L);
+    assertThat(gateway.sendsBySerial.keySet()).containsExactly("S-7");
+    assertThat(intOf(row(id).get("ATTEMPTS"))).isEqualTo(2);
+    assertThat(intOf(row(id).get("FENCE"))).isEqualTo(5);
+  }
+
+  @Test
+  void aStaleHolderCannotWriteBack() {
+    long id = insert(SampleMessages.sms("01020007001", "x"), Map.of("ACCOUNT", "acc"));
+    MessageStore store = new MessageStore(db.ds, dialect(), prefix, "");
+    store.claim("acc", false, clock.seoul(), 10, "old", 1);
+    store.recover("acc", 2, clock.seoul());
+    store.claim("acc", false, clock.seoul(), 10, "new", 2);
+    store.write(List.of(new MessageStore.AckOk(id, 1, clock.seoul())), List.of(), List.of(), clock.seoul());
+    assertThat(status(id)).isEqualTo("SENDING");
+    store.write(List.of(new MessageStore.AckOk(id, 2, clock.seoul())), List.of(), List.of(), clock.seoul());
+    assertThat(status(id)).isEqualTo("SENT");
+  }
+
+  @Test
+  void twoNodesShareOneAccountWithoutOverlapAndTheSurvivorTakesOver() {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      ids.add(insert(SampleMessages.sms(String.format("0102100%04d", i), "m" + i)));
+    }
+    Agent a = start(config("node-a", "acc"));
+    Agent b = start(config("node-b", "acc"));
+    await().atMost(10, TimeUnit.SECONDS).until(() -> open() == 0);
+    assertThat(a.heldAccounts().size() + b.heldAccounts().size()).isEqualTo(1);
+    Agent holder = a.heldAccounts().isEmpty() ? b : a;
+    Agent other = holder == a ? b : a;
+    holder.abandon(); // the holder dies without releasing its lease
+    gateway.silent = false;
+    for (int i = 50; i < 100; i++) {
+      ids.add(insert(SampleMessages.sms(String.format("0102100%04d", i), "m" + i)));
+    }
+    clock.advance(Duration.ofSeconds(4)); // past the lease timeout
+    await().atMost(15, TimeUnit.SECONDS).until(() -> other.heldAccounts().containsKey("acc"));
+    await().atMost(15, TimeUnit.SECONDS).until(() -> open() == 0);
+    assertThat(gateway.overlaps.get()).isZero();
+    assertThat(db.count("SELECT COUNT(*) FROM " + msg + " WHERE STATUS = 'DONE'")).isEqualTo(100);
+    assertThat(gateway.acceptedBySerial.values()).allMatch(n -> n.get() == 1);
+  }
+
+  @Test
+  void accountsSpreadOverNodesAndANewNodeTakesItsShare() {
+    String[] accounts = {"acc1", "acc2", "acc3", "acc4", "acc5", "acc6"};
+    for (int i = 0; i < 60; i++) {
+      insert(SampleMessages.sms(String.format("0102200%04d", i), "m" + i), Map.of("ACCOUNT", accounts[i % 6]));
+    }
+    Agent a = start(config("node-a", accounts));
+    await().atMost(10, TimeUnit.SECONDS).until(() -> a.heldAccounts().size() == 6);
+    Agent b = start(config("node-b", accounts));
+    await().atMost(15, TimeUnit.SECONDS).until(() -> a.heldAccounts().size() + b.heldAccounts().size() == 6
+        && !b.heldAccounts().isEmpty() && !a.heldAccounts().isEmpty());
+    await().atMost(15, TimeUnit.SECONDS).until(() -> open() == 0);
+    assertThat(gateway.overlaps.get()).isZero();
+    assertThat(db.count("SELECT COUNT(*) FROM " + msg + " WHERE STATUS = 'DONE'")).isEqualTo(60);
+  }
+
+  @Test
+  void finishedRowsMoveToTheMonthlyLogTable() {
+    for (int i = 0; i < 5; i++) {
+      insert(SampleMessages.mms(String.format("0102300%04d", i)));
+    }
+    start(config("n1", "acc").withLogTable(new AgentConfig.LogTable("monthly", Duration.ZERO, 2)));
+    String log = prefix + "MSG_LOG_202611";
+    await().atMost(20, TimeUnit.SECONDS).until(() -> open() == 0);
+    clock.advance(Duration.ofMinutes(1));
+    await().atMost(20, TimeUnit.SECONDS).until(() -> db.count("SELECT COUNT(*) FROM " + msg) == 0);
+    assertThat(db.count("SELECT COUNT(*) FROM " + log + " WHERE STATUS = 'DONE'")).isEqualTo(5);
+    assertThat(db.count("SELECT COUNT(*) FROM " + prefix + "MSG_ATTACH")).isZero();
+  }
+
+  @Test
+  void aMissingReportTimesOutAndALateReportStillWins() throws Exception {
+    gateway.reports = d -> null;
+    long id = insert(SampleMessages.sms("01020008001", "x"));
+    start(config("n1", "acc").withExpiry(new AgentConfig.Expiry(Duration.ZERO, Duration.ofHours(1))));
+    awaitStatus(id, "SENT");
+    clock.advance(Duration.ofHours(2));
+    await().atMost(15, TimeUnit.SECONDS).until(() -> "FAILED".equals(status(id)));
+    assertThat(intOf(row(id).get("RESULT_CODE"))).isEqualTo(AgentCode.REPORT_TIMEOUT.code());
+    Report late = new Report(0, ReportMessage.EMPTY, "01020008001", String.valueOf(id), "GW1", NOON, Telco.LG);
+    gateway.sinks.get("acc").accept(late).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(status(id)).isEqualTo("DONE");
+    assertThat(row(id).get("TELCO")).isEqualTo("LG");
+  }
+}

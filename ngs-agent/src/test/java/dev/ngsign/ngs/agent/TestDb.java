@@ -1,0 +1,152 @@
+package dev.ngsign.ngs.agent;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ngsign.ngs.agent.internal.schema.Dialect;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A schema of its own on one of the three databases, dropped by {@link #close()}: H2 in memory, the
+ * local PostgreSQL (127.0.0.1:5432, user postgres, database test) or MariaDB (127.0.0.1:3306, root).
+ */
+public final class TestDb implements AutoCloseable {
+  public static final String PG_ADMIN = "jdbc:postgresql://127.0.0.1:5432/test";
+  public static final String MARIADB_ADMIN = "jdbc:mariadb://127.0.0.1:3306/test";
+
+  public final Dialect dialect;
+  public final String name;
+  public final String url;
+  public final String user;
+  public final HikariDataSource ds;
+
+  private TestDb(Dialect dialect) {
+    this.dialect = dialect;
+    this.name = "agent_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    switch (dialect) {
+      case H2 -> {
+        url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+        user = "sa";
+      }
+      case POSTGRESQL -> {
+        admin(PG_ADMIN, "postgres", "CREATE SCHEMA " + name);
+        url = PG_ADMIN + "?currentSchema=" + name;
+        user = "postgres";
+      }
+      default -> {
+        admin(MARIADB_ADMIN, "root", "CREATE DATABASE " + name);
+        url = "jdbc:mariadb://127.0.0.1:3306/" + name;
+        user = "root";
+      }
+    }
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(url);
+    hc.setUsername(user);
+    hc.setPassword("");
+    hc.setMaximumPoolSize(10);
+    hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    hc.setPoolName(name);
+    ds = new HikariDataSource(hc);
+  }
+
+  public static TestDb create(Dialect d) {
+    return new TestDb(d);
+  }
+
+  /** The database section of an agent configuration pointing here. */
+  public AgentConfig.Database config(String prefix) {
+    return new AgentConfig.Database(url, user, "", null, prefix, null, 6);
+  }
+
+  private static void admin(String url, String user, String sql) {
+    try (Connection c = DriverManager.getConnection(url, user, ""); Statement st = c.createStatement()) {
+      st.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  public int update(String sql, Object... args) {
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Inserts a row (column names as keys) and returns its generated ID. */
+  public long insert(String table, Map<String, ?> cols) {
+    List<String> names = new ArrayList<>(cols.keySet());
+    String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
+        + String.join(", ", names.stream().map(n -> "?").toList()) + ")";
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+      int i = 1;
+      for (String n : names) {
+        ps.setObject(i++, cols.get(n));
+      }
+      ps.executeUpdate();
+      try (ResultSet rs = ps.getGeneratedKeys()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Rows as maps with upper-case column names. */
+  public List<Map<String, Object>> query(String sql, Object... args) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (int i = 1; i <= n; i++) {
+            row.put(rs.getMetaData().getColumnLabel(i).toUpperCase(Locale.ROOT), rs.getObject(i));
+          }
+          out.add(row);
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  public long count(String sql, Object... args) {
+    return ((Number) query(sql, args).get(0).values().iterator().next()).longValue();
+  }
+
+  @Override
+  public void close() {
+    ds.close();
+    switch (dialect) {
+      case H2 -> {
+        try (Connection c = DriverManager.getConnection(url, user, ""); Statement st = c.createStatement()) {
+          st.execute("SHUTDOWN");
+        } catch (SQLException ignored) {
+          // already gone
+        }
+      }
+      case POSTGRESQL -> admin(PG_ADMIN, "postgres", "DROP SCHEMA IF EXISTS " + name + " CASCADE");
+      default -> admin(MARIADB_ADMIN, "root", "DROP DATABASE IF EXISTS " + name);
+    }
+  }
+}
