@@ -72,7 +72,9 @@ class TransportIT {
       ex.getRequestBody().readAllBytes();
       String path = ex.getRequestURI().getPath();
       seen.add(new HttpExchangeRecord(ex.getRequestMethod(), path, ex.getRequestHeaders()));
-      if (path.equals("/BAROCERT/Token")) {
+      if (path.equals("/Time")) {
+        reply(ex, 200, "2026-01-02T03:04:05Z", false);
+      } else if (path.equals("/BAROCERT/Token")) {
         tokenCalls.incrementAndGet();
         tokenGate.await(10, TimeUnit.SECONDS);
         String exp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC)
@@ -157,6 +159,17 @@ class TransportIT {
     assertThat(proxied.getMultiSignStatus(CC, RID).state()).isEqualTo(SignState.WAITING);
     assertThat(seen).anySatisfy(r -> assertThat(r.headers().get("Host")).containsExactly("auth.navercert.invalid"));
     assertThat(seen).anySatisfy(r -> assertThat(r.headers().get("Host")).containsExactly("navercert.invalid"));
+  }
+
+  @Test
+  void server_time_mode_signs_the_token_request_with_the_auth_services_time() {
+    String url = "http://127.0.0.1:" + server.getAddress().getPort();
+    NavercertClient c = NavercertClient.builder().linkId("TESTER").secretKey(SECRET).serviceUrl(url).authUrl(url)
+        .useServerTime(true).forwardedIp("*").build();
+    c.getMultiSignStatus(CC, RID);
+    HttpExchangeRecord token = seen.stream().filter(r -> r.path().equals("/BAROCERT/Token")).findFirst().orElseThrow();
+    assertThat(token.headers().get("X-lh-date")).containsExactly("2026-01-02T03:04:05Z");
+    assertThat(token.headers().get("X-lh-forwarded")).containsExactly("*");
   }
 
   @Test
