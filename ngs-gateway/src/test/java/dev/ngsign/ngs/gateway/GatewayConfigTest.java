@@ -1,0 +1,77 @@
+package dev.ngsign.ngs.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ngsign.ngs.protocol.packet.TpsLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatewayConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void readsEveryKey() throws Exception {
+    Path f = dir.resolve("gw.yaml");
+    Files.writeString(f, """
+        host: 127.0.0.1
+        certPort: 0
+        deliverPort: 0
+        reportPort: 0
+        adminPort: 0
+        dataDir: data
+        reportDelay: 20ms
+        dedupWindow: 1h
+        timeouts: {login: 1s, certInterval: 0s, bindWindow: 5s, idle: PT90S}
+        lock: {threshold: 5, window: 60s, duration: 10m}
+        reports: {window: 100, pollInterval: 5ms}
+        carrier: {randomFailureRate: 0.1, seed: 7}
+        accounts:
+          - id: testid
+            password: secret
+            allowedAddresses: [127.0.0.1/32, "::1/128"]
+            tps: {sms: 80, mms: 30, kko: 30}
+            monthlyQuota: 1000
+            encryptionAllowed: true
+          - id: second
+            password: pw2
+            tps: {sms: 10}
+        """);
+    try (NgsGateway gw = GatewayConfig.load(f).build()) {
+      GatewayPorts p = gw.start();
+      assertThat(p.adminPort()).isPositive();
+      assertThat(gw.account("testid").tps()).isEqualTo(new TpsLimits(80, 30, 30));
+      assertThat(gw.account("testid").monthlyQuota()).isEqualTo(1000);
+      assertThat(gw.account("testid").allowedAddresses()).containsExactly("127.0.0.1/32", "::1/128");
+      assertThat(gw.account("second").tps()).isEqualTo(new TpsLimits(10, TpsLimits.MAX, TpsLimits.MAX));
+      assertThat(gw.account("testid").toString()).doesNotContain("secret");
+    }
+    assertThat(dir.resolve("data/gateway.mv.db")).exists();
+  }
+
+  @Test
+  void refusesUnknownKeysAndMissingAccounts() throws Exception {
+    Path f = dir.resolve("bad.yaml");
+    Files.writeString(f, "certPrt: 4400\naccounts: [{id: a, password: b}]\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("unknown key 'certPrt'");
+    Files.writeString(f, "certPort: 4400\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("accounts");
+    Files.writeString(f, "accounts: [{id: a, password: b, allowedAddresses: [nonsense]}]\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("nonsense");
+    Files.writeString(f, "accounts: [{id: a, password: b, tps: {sms: 100000}}]\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("tps.sms");
+  }
+
+  @Test
+  void parsesDurations() {
+    assertThat(GatewayConfig.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(GatewayConfig.parseDuration("3s")).isEqualTo(Duration.ofSeconds(3));
+    assertThat(GatewayConfig.parseDuration("10m")).isEqualTo(Duration.ofMinutes(10));
+    assertThat(GatewayConfig.parseDuration("24h")).isEqualTo(Duration.ofHours(24));
+    assertThat(GatewayConfig.parseDuration("PT1.5S")).isEqualTo(Duration.ofMillis(1500));
+    assertThatThrownBy(() -> GatewayConfig.parseDuration("soon")).hasMessageContaining("soon");
+  }
+}

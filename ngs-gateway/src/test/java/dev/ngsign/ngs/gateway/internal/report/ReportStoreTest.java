@@ -1,0 +1,74 @@
+package dev.ngsign.ngs.gateway.internal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ngsign.ngs.protocol.packet.Report;
+import dev.ngsign.ngs.protocol.packet.ReportMessage;
+import dev.ngsign.ngs.protocol.packet.Telco;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportStoreTest {
+  @TempDir Path dir;
+
+  private static Report report(String serial, String gw) {
+    return new Report(0, ReportMessage.EMPTY, "01020001234", serial, gw, LocalDateTime.of(2026, 1, 1, 0, 0), Telco.SK);
+  }
+
+  @Test
+  void reportsOfAnAccountComeInDueOrderAndOnlyWhenDue() {
+    try (ReportStore s = ReportStore.open(null, 4, 0, 1_000)) {
+      s.accept("a", report("1", s.nextGwSerial()), 0, 100, null);
+      s.accept("a", report("2", s.nextGwSerial()), 0, 200, null);
+      s.accept("ab", report("3", s.nextGwSerial()), 0, 50, null); // an ID that extends another ID
+      s.accept("b", report("4", s.nextGwSerial()), 0, 50, null);
+      assertThat(s.due("a", null, 150, 10)).extracting(p -> p.report().serial()).containsExactly("1");
+      List<PendingReport> both = s.due("a", null, 1_000, 10);
+      assertThat(both).extracting(p -> p.report().serial()).containsExactly("1", "2");
+      assertThat(s.due("a", both.get(0).key(), 1_000, 10)).extracting(p -> p.report().serial()).containsExactly("2");
+      assertThat(s.pending("a")).isEqualTo(2);
+      assertThat(s.pending("ab")).isEqualTo(1);
+      assertThat(s.acknowledge(both.get(0).key())).isTrue();
+      assertThat(s.acknowledge(both.get(0).key())).isFalse();
+      assertThat(s.pending("a")).isEqualTo(1);
+      assertThat(s.pendingTotal()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void gwSerialsAreSixteenDigitsAndGrowAcrossRestarts() {
+    String last;
+    try (ReportStore s = ReportStore.open(dir, 4, 0, 1_700_000_000_000L)) {
+      String a = s.nextGwSerial();
+      last = s.nextGwSerial();
+      assertThat(a).hasSize(16).containsOnlyDigits();
+      assertThat(last).isGreaterThan(a);
+    }
+    try (ReportStore s = ReportStore.open(dir, 4, 0, 1_600_000_000_000L)) { // even with a clock set back
+      assertThat(s.nextGwSerial()).isGreaterThan(last);
+    }
+  }
+
+  @Test
+  void serialRecordsAndQuotaPersist() {
+    try (ReportStore s = ReportStore.open(dir, 4, 0, 0)) {
+      s.accept("a", report("X", s.nextGwSerial()), 10, 10, null);
+      s.recordDuplicate("a", "X", s.serial("a", "X"));
+      s.saveQuota("a", YearMonth.of(2026, 11), 42);
+    }
+    try (ReportStore s = ReportStore.open(dir, 4, 0, 0)) {
+      SerialRecord r = s.serial("a", "X");
+      assertThat(r.distinctMessages()).isEqualTo(1);
+      assertThat(r.acceptedDelivers()).isEqualTo(2);
+      assertThat(r.firstAcceptedMillis()).isEqualTo(10);
+      assertThat(s.quotas().get("a").getValue()).isEqualTo(42);
+      assertThat(s.pending("a")).isEqualTo(1);
+      assertThat(s.sweepSerials(20, 5)).isEqualTo(1);
+      assertThat(s.serial("a", "X")).isNull();
+    }
+  }
+}
