@@ -311,7 +311,7 @@ public final class Engine {
 
   public Wire.Result verify(
       Kind kind, Account acc, String clientCode, String receiptId, EncryptionMode mode) {
-    load(kind, clientCode, receiptId);
+    StoredRequest loaded = load(kind, clientCode, receiptId);
     long now = clock.millis();
     if (!store.markVerified(receiptId, now)) {
       StoredRequest r = store.find(receiptId).orElseThrow();
@@ -331,7 +331,9 @@ public final class Engine {
           throw new ApiError(400, EXPIRED, "verify is not allowed after expireDT");
       }
     }
-    StoredRequest r = store.find(receiptId).orElseThrow();
+    // signatures and profile are final once DONE: reuse the row unless it was read before signing
+    StoredRequest r =
+        loaded.state() == SignState.DONE.code() ? loaded : store.find(receiptId).orElseThrow();
     LOG.info("{} {} verified for client {}", kind.segment, receiptId, clientCode);
     byte[] key = acc.keyBytes();
     java.util.function.Function<String, String> enc =
@@ -355,12 +357,22 @@ public final class Engine {
     if (receiptId == null || !receiptId.matches("\\d{32}")) {
       throw new ApiError(400, RECEIPT_ID_FORMAT, "receiptID must be exactly 32 digits");
     }
-    store.expire(clock.millis());
-    return store
-        .find(receiptId)
-        .filter(r -> r.clientCode().equals(clientCode) && r.kind().equals(kind.name()))
-        .orElseThrow(
-            () -> new ApiError(404, RECEIPT_NOT_FOUND, "no such receipt ID for this client code"));
+    StoredRequest r =
+        store
+            .find(receiptId)
+            .filter(x -> x.clientCode().equals(clientCode) && x.kind().equals(kind.name()))
+            .orElseThrow(
+                () -> new ApiError(404, RECEIPT_NOT_FOUND, "no such receipt ID for this client code"));
+    return applyExpiry(r, clock.millis());
+  }
+
+  /** WAITING past expireAt reads (and is stored) as EXPIRED. */
+  private StoredRequest applyExpiry(StoredRequest r, long now) {
+    if (r.state() == SignState.WAITING.code() && r.expireAt() <= now) {
+      store.expireOne(r.receiptId(), now);
+      return r.withState(SignState.EXPIRED.code());
+    }
+    return r;
   }
 
   // ------------------------------------------------------------------ signer side
@@ -373,21 +385,21 @@ public final class Engine {
   }
 
   public PendingRequest get(String receiptId) {
-    store.expire(clock.millis());
-    return view(find(receiptId));
+    return view(find(receiptId, clock.millis()));
   }
 
-  private StoredRequest find(String receiptId) {
-    return store
-        .find(receiptId)
-        .orElseThrow(() -> new ApiError(404, RECEIPT_NOT_FOUND, "no such receipt ID"));
+  private StoredRequest find(String receiptId, long now) {
+    return applyExpiry(
+        store
+            .find(receiptId)
+            .orElseThrow(() -> new ApiError(404, RECEIPT_NOT_FOUND, "no such receipt ID")),
+        now);
   }
 
   /** The person signs: CMS SignedData per document, state DONE. */
   public PendingRequest sign(String receiptId, SignerProfile profile) {
     long now = clock.millis();
-    store.expire(now);
-    StoredRequest r = find(receiptId);
+    StoredRequest r = find(receiptId, now);
     requireWaiting(r);
     List<byte[]> docs = new ArrayList<>();
     if (r.docs().isEmpty()) {
@@ -412,21 +424,20 @@ public final class Engine {
       throw new ApiError(409, NOT_WAITING, "the request is no longer waiting");
     }
     LOG.info("{} signed ({} document(s))", receiptId, signed.size());
-    return get(receiptId);
+    return view(r.withState(SignState.DONE.code()));
   }
 
   /** The person refuses (state 3) or the provider fails (state 4). */
   public PendingRequest finish(String receiptId, SignState state) {
     long now = clock.millis();
-    store.expire(now);
-    StoredRequest r = find(receiptId);
+    StoredRequest r = find(receiptId, now);
     requireWaiting(r);
     if (!store.markFinal(receiptId, state.code(), now)) {
       requireWaiting(store.find(receiptId).orElseThrow());
       throw new ApiError(409, NOT_WAITING, "the request is no longer waiting");
     }
     LOG.info("{} {}", receiptId, state);
-    return get(receiptId);
+    return view(r.withState(state.code()));
   }
 
   private static void requireWaiting(StoredRequest r) {

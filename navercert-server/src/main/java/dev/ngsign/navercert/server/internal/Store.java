@@ -243,6 +243,11 @@ public final class Store implements AutoCloseable {
     return update("UPDATE request SET state = 2 WHERE state = 0 AND expire_at <= ?", now);
   }
 
+  /** WAITING → EXPIRED for one request whose expireAt is not after {@code now}. */
+  public void expireOne(String receiptId, long now) {
+    update("UPDATE request SET state = 2 WHERE receipt_id = ? AND state = 0 AND expire_at <= ?", receiptId, now);
+  }
+
   /** WAITING → DONE with signatures, only if still waiting and not expired. */
   public boolean markSigned(
       String receiptId,

@@ -32,6 +32,13 @@ public record StoredRequest(
     String foreign,
     String ci) {
 
+  /** A copy in another state. */
+  public StoredRequest withState(int newState) {
+    return new StoredRequest(receiptId, kind, clientCode, linkId, newState, expireIn, createdAt, expireAt,
+        reqTitle, reqMessage, callCenterNum, returnUrl, deviceOs, appUse, receiverName, receiverHp,
+        receiverBirthday, docs, verified, signed, gender, email, foreign, ci);
+  }
+
   /** One document: wire token type and the decrypted token. */
   public record Doc(String tokenType, String token) {}
 
