@@ -11,6 +11,7 @@ import dev.ngsign.ngs.agent.internal.reports.WriteBehind;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
 import dev.ngsign.ngs.agent.internal.schema.SchemaMigrator;
 import dev.ngsign.ngs.agent.internal.sender.AccountWorker;
+import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import dev.ngsign.ngs.agent.internal.store.MessageStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -69,7 +70,8 @@ public final class Agent implements AutoCloseable {
   private Agent(Builder b) {
     this.config = b.config;
     this.clock = b.clock;
-    this.gateway = Objects.requireNonNull(b.gateway, "gateway");
+    MeterRegistry registry = b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.gateway = b.gateway != null ? b.gateway : new NgsClientGateway(b.env, registry, b.tuning);
     if (b.dataSource != null) {
       this.dataSource = b.dataSource;
       this.ownedPool = null;
@@ -77,7 +79,7 @@ public final class Agent implements AutoCloseable {
       this.ownedPool = Pools.create(config.database(), b.env, "ngs-agent");
       this.dataSource = ownedPool;
     }
-    this.metrics = new AgentMetrics(b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    this.metrics = new AgentMetrics(registry);
     this.dialect = Dialect.of(b.jdbcUrl != null ? b.jdbcUrl : config.database().url());
     this.migrate = b.migrate != null ? b.migrate : dialect == Dialect.H2;
     this.store = new MessageStore(dataSource, dialect, config.database().tablePrefix(), config.database().serialPrefix());
@@ -333,6 +335,7 @@ public final class Agent implements AutoCloseable {
     private MeterRegistry registry;
     private Map<String, String> env = System.getenv();
     private Boolean migrate;
+    private NgsClientGateway.Tuning tuning = NgsClientGateway.Tuning.defaults();
 
     private Builder(AgentConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -345,7 +348,17 @@ public final class Agent implements AutoCloseable {
       return this;
     }
 
-    /** Where DELIVERs go (required). */
+    /**
+     * Shorter login pacing for a local test gateway: the least time between two CERTs and the first
+     * reconnect delay (defaults 3.5 s and 5 s, as the spec asks of real gateways).
+     */
+    public Builder testTiming(Duration certMinInterval, Duration reconnect) {
+      NgsClientGateway.Tuning t = tuning;
+      this.tuning = new NgsClientGateway.Tuning(t.window(), t.queueCapacity(), t.reportThreads(), reconnect, certMinInterval, reconnect);
+      return this;
+    }
+
+    /** Where DELIVERs go (default: NGS through {@code ngs-client}, one client per account). */
     public Builder gateway(MessageGateway g) {
       this.gateway = g;
       return this;

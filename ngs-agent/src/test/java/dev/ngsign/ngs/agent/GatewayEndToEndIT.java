@@ -1,0 +1,148 @@
+package dev.ngsign.ngs.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ngsign.ngs.agent.internal.schema.Dialect;
+import dev.ngsign.ngs.gateway.Account;
+import dev.ngsign.ngs.gateway.GatewayPorts;
+import dev.ngsign.ngs.gateway.NgsGateway;
+import dev.ngsign.ngs.gateway.TestNumbers;
+import dev.ngsign.ngs.protocol.packet.SessionKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Rows → agent → ngs-client → the real gateway (in process, ephemeral ports) → ACK and REPORT back in the rows. */
+class GatewayEndToEndIT {
+  private NgsGateway gateway;
+  private GatewayPorts ports;
+  private final List<Agent> agents = new ArrayList<>();
+  private TestDb db;
+
+  @BeforeEach
+  void startGateway() {
+    gateway = NgsGateway.builder()
+        .account(Account.builder("testid", "secret").build())
+        .reportDelay(Duration.ofMillis(50))
+        .certInterval(Duration.ZERO)
+        .lock(0, Duration.ofSeconds(1), Duration.ofSeconds(1))
+        .build();
+    ports = gateway.start();
+  }
+
+  @AfterEach
+  void stop() {
+    for (Agent a : agents) {
+      a.close();
+    }
+    gateway.close();
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  private AgentConfig config(String node) {
+    AgentConfig.Account acc = new AgentConfig.Account("main", "127.0.0.1", ports.certPort(), "testid", "secret", null, true, null, true, 0);
+    return AgentConfig.defaults()
+        .withNodeId(node)
+        .withDatabase(db.config("E_"))
+        .withAccounts(List.of(acc))
+        .withPolling(new AgentConfig.Polling(Duration.ofMillis(20), 200, 1000, 1000, Duration.ofMillis(2)))
+        .withLease(new AgentConfig.Lease(Duration.ofMillis(1500), Duration.ofMillis(250)))
+        .withGuards(new AgentConfig.Guards(false, null, null, true, true))
+        .withHttp(new AgentConfig.Http(0, null));
+  }
+
+  private Agent start(AgentConfig cfg) {
+    Agent a = Agent.builder(cfg).dataSource(db.ds, db.url).clock(Clock.systemUTC()).migrate(true)
+        .testTiming(Duration.ofMillis(10), Duration.ofMillis(200)).build().start();
+    agents.add(a);
+    return a;
+  }
+
+  private long open() {
+    return db.count("SELECT COUNT(*) FROM E_MSG WHERE STATUS IN ('READY','SENDING','SENT')");
+  }
+
+  private Map<String, Object> row(long id) {
+    return db.query("SELECT * FROM E_MSG WHERE ID = ?", id).get(0);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void everyMessageTypeGoesThroughTheGatewayAndComesBackAsAReport(Dialect dialect) {
+    db = TestDb.create(dialect);
+    start(config("n1"));
+    SendTable table = new SendTable(db.ds, "E_");
+    Map<Long, String> labels = new HashMap<>();
+    for (SampleMessages.Sample s : SampleMessages.everyType()) {
+      labels.put(table.insert(s.columns(), s.images()), s.label());
+    }
+    long fallback = table.insert(SampleMessages.alimTalk(TestNumbers.kakaoFailure(2103)).columns());
+    Map<String, Object> noFailover = new HashMap<>(SampleMessages.friendTalk(TestNumbers.kakaoFailure(3018)).columns());
+    noFailover.put("KKO_FAILOVER", 0);
+    noFailover.remove("FALLBACK_TEXT");
+    long kakaoFails = table.insert(noFailover);
+    long unknown = table.insert(SampleMessages.sms(TestNumbers.UNKNOWN_SUBSCRIBER, "결번").columns());
+    long spam = table.insert(SampleMessages.sms(TestNumbers.SPAM_SUCCESS, "spam-ish").columns());
+
+    await().atMost(30, TimeUnit.SECONDS).until(() -> open() == 0);
+    for (long id : labels.keySet()) {
+      Map<String, Object> r = row(id);
+      assertThat(r.get("STATUS")).as(labels.get(id) + " " + r).isEqualTo("DONE");
+      assertThat(((Number) r.get("ACK_CODE")).intValue()).isZero();
+      assertThat(r.get("GW_SERIAL")).isNotNull();
+      assertThat(r.get("TELCO")).isNotNull();
+      assertThat(gateway.messagesAccepted("testid", (String) r.get("SERIAL"))).isEqualTo(1);
+    }
+    Map<String, Object> fb = row(fallback);
+    assertThat(fb.get("STATUS")).as(fb.toString()).isEqualTo("DONE");
+    assertThat(fb.get("KKO_ERROR")).isEqualTo("2103");
+    assertThat(fb.get("FINAL_TYPE")).isNotNull();
+    Map<String, Object> kf = row(kakaoFails);
+    assertThat(kf.get("STATUS")).as(kf.toString()).isEqualTo("FAILED");
+    assertThat(kf.get("KKO_ERROR")).isEqualTo("3018");
+    assertThat(row(unknown).get("STATUS")).isEqualTo("FAILED");
+    assertThat(((Number) row(unknown).get("RESULT_CODE")).intValue()).isEqualTo(4001);
+    assertThat(row(spam).get("STATUS")).isEqualTo("DONE");
+    assertThat(row(spam).get("SPAM_FLAG")).isEqualTo("Y");
+    assertThat(gateway.duplicateCount()).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL"})
+  void twoAgentsOnOneAccountBindOnceAndTheSurvivorTakesOver(Dialect dialect) {
+    db = TestDb.create(dialect);
+    Agent a = start(config("node-a"));
+    Agent b = start(config("node-b"));
+    SendTable table = new SendTable(db.ds, "E_");
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      ids.add(table.insert(SampleMessages.sms(String.format("0103000%04d", i), "m" + i).columns()));
+    }
+    await().atMost(30, TimeUnit.SECONDS).until(() -> open() == 0);
+    assertThat(a.heldAccounts().size() + b.heldAccounts().size()).isEqualTo(1);
+    assertThat(gateway.sessions().stream().filter(s -> s.kind() == SessionKind.DELIVER).count()).isEqualTo(1);
+    Agent holder = a.heldAccounts().isEmpty() ? b : a;
+    Agent other = holder == a ? b : a;
+    for (int i = 300; i < 600; i++) {
+      ids.add(table.insert(SampleMessages.sms(String.format("0103000%04d", i), "m" + i).columns()));
+    }
+    holder.abandon(); // dies mid-stream: no release, sessions gone
+    await().atMost(30, TimeUnit.SECONDS).until(() -> other.heldAccounts().containsKey("main"));
+    await().atMost(60, TimeUnit.SECONDS).until(() -> open() == 0);
+    assertThat(db.count("SELECT COUNT(*) FROM E_MSG WHERE STATUS = 'DONE'")).isEqualTo(600);
+    for (Map<String, Object> r : db.query("SELECT SERIAL FROM E_MSG")) {
+      assertThat(gateway.messagesAccepted("testid", (String) r.get("SERIAL"))).isEqualTo(1);
+    }
+  }
+}
