@@ -1,35 +1,25 @@
 package dev.ngsign.navercert;
 
+import dev.ngsign.navercert.internal.Calls;
 import dev.ngsign.navercert.internal.Checks;
-import dev.ngsign.navercert.internal.FieldCipher;
-import dev.ngsign.navercert.internal.Hmac;
 import dev.ngsign.navercert.internal.Json;
-import dev.ngsign.navercert.internal.TokenCache;
+import dev.ngsign.navercert.internal.Mapping;
 import dev.ngsign.navercert.internal.Transport;
 import dev.ngsign.navercert.internal.Wire;
-import dev.ngsign.navercert.internal.WireTime;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Client of Barocert's Naver multi-document e-signature service (or of the ngsign simulator). One
@@ -50,32 +40,18 @@ public final class NavercertClient {
   /** Linkhub's production auth service. */
   public static final URI DEFAULT_AUTH_URL = URI.create("https://auth.linkhub.co.kr");
 
-  static final String API_VERSION = "2.1";
-  static final String LH_VERSION = "2.0";
-  static final String SERVICE_ID = "BAROCERT";
-  /** Scopes the Barocert SDK asks for on behalf of the Naver service. */
-  static final List<String> SCOPES = List.of("partner", "421", "422", "423", "424");
-
   private final String linkId;
-  private final byte[] key;
   private final URI serviceUrl;
   private final URI authUrl;
   private final EncryptionMode mode;
-  private final Clock clock;
-  private final boolean useServerTime;
-  private final String forwardedIp;
-  private final Transport transport;
-  private final TokenCache tokens;
+  private final Calls calls;
+  private final Mapping mapping;
 
   private NavercertClient(Builder b) {
     this.linkId = b.linkId;
-    this.key = b.key;
     this.serviceUrl = stripSlash(b.serviceUrl);
     this.authUrl = stripSlash(b.authUrl);
     this.mode = b.mode;
-    this.clock = b.clock;
-    this.useServerTime = b.useServerTime;
-    this.forwardedIp = b.forwardedIp;
     HttpClient http = b.httpClient;
     if (http == null) {
       HttpClient.Builder hb =
@@ -91,8 +67,20 @@ public final class NavercertClient {
       }
       http = hb.build();
     }
-    this.transport = new Transport(http, b.requestTimeout, b.maxRetries, b.retryBackoff);
-    this.tokens = new TokenCache(clock, b.tokenRefreshMargin, this::fetchToken);
+    Transport transport = new Transport(http, b.requestTimeout, b.maxRetries, b.retryBackoff);
+    this.calls =
+        new Calls(
+            linkId,
+            b.key,
+            serviceUrl,
+            authUrl,
+            mode,
+            b.clock,
+            b.useServerTime,
+            b.forwardedIp,
+            transport,
+            b.tokenRefreshMargin);
+    this.mapping = new Mapping(mode, b.key);
   }
 
   public static Builder builder() {
@@ -131,10 +119,11 @@ public final class NavercertClient {
     try {
       Checks.clientCode(clientCode);
       Objects.requireNonNull(request, "request");
-      byte[] body = Json.write(toWire(request));
-      return post("/NAVER/MultiSign/" + clientCode, body)
-          .thenApply(bytes -> parse(bytes, Wire.Receipt.class))
-          .thenApply(r -> new MultiSignReceipt(r.receiptID(), r.scheme(), r.marketUrl()));
+      byte[] body = Json.write(mapping.toWire(request));
+      return calls
+          .post("/NAVER/MultiSign/" + clientCode, body)
+          .thenApply(bytes -> Calls.parse(bytes, Wire.Receipt.class))
+          .thenApply(Mapping::toReceipt);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(asBarocert(e));
     }
@@ -166,9 +155,10 @@ public final class NavercertClient {
     try {
       Checks.clientCode(clientCode);
       Checks.receiptId(receiptId);
-      return get("/NAVER/MultiSign/" + clientCode + "/" + receiptId)
-          .thenApply(bytes -> parse(bytes, Wire.Status.class))
-          .thenApply(NavercertClient::toStatus);
+      return calls
+          .get("/NAVER/MultiSign/" + clientCode + "/" + receiptId)
+          .thenApply(bytes -> Calls.parse(bytes, Wire.Status.class))
+          .thenApply(Mapping::toStatus);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(asBarocert(e));
     }
@@ -202,9 +192,10 @@ public final class NavercertClient {
       Checks.receiptId(receiptId);
       // Barocert's SDKs send the JSON string "" as the verify body.
       byte[] body = "\"\"".getBytes(StandardCharsets.UTF_8);
-      return post("/NAVER/MultiSign/" + clientCode + "/" + receiptId, body)
-          .thenApply(bytes -> parse(bytes, Wire.Result.class))
-          .thenApply(this::toResult);
+      return calls
+          .post("/NAVER/MultiSign/" + clientCode + "/" + receiptId, body)
+          .thenApply(bytes -> Calls.parse(bytes, Wire.Result.class))
+          .thenApply(mapping::toResult);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(asBarocert(e));
     }
@@ -220,203 +211,13 @@ public final class NavercertClient {
 
   // ---------------------------------------------------------------- machinery
 
-  private Wire.MultiSignRequest toWire(MultiSign r) {
-    List<Wire.Token> toks = new ArrayList<>(r.tokens().size());
-    for (MultiSignTokens t : r.tokens()) {
-      toks.add(new Wire.Token(enc(t.token()), t.tokenType().name()));
-    }
-    return new Wire.MultiSignRequest(
-        enc(r.receiverHP()),
-        enc(r.receiverName()),
-        enc(r.receiverBirthday()),
-        r.reqTitle(),
-        enc(r.reqMessage()),
-        r.callCenterNum(),
-        r.expireIn(),
-        r.returnURL(),
-        r.deviceOSType() == null ? null : r.deviceOSType().name(),
-        r.appUseYN(),
-        toks);
-  }
-
-  private String enc(String plain) {
-    return FieldCipher.encrypt(mode, key, plain);
-  }
-
-  private static MultiSignStatus toStatus(Wire.Status s) {
-    try {
-      List<TokenType> types = new ArrayList<>();
-      if (s.tokenTypes() != null) {
-        s.tokenTypes().forEach(t -> types.add(TokenType.parse(t)));
-      }
-      return new MultiSignStatus(
-          s.receiptID(),
-          s.clientCode(),
-          SignState.fromCode(s.state() == null ? -1 : s.state()),
-          s.expireIn() == null ? 0 : s.expireIn(),
-          s.callCenterName(),
-          s.callCenterNum(),
-          s.reqTitle(),
-          s.returnURL(),
-          types,
-          s.expireDT() == null ? null : WireTime.parseExpireDt(s.expireDT()),
-          s.scheme(),
-          s.deviceOSType() == null || s.deviceOSType().isEmpty()
-              ? null
-              : DeviceOSType.parse(s.deviceOSType()),
-          Boolean.TRUE.equals(s.appUseYN()));
-    } catch (RuntimeException e) {
-      throw new BarocertTransportException("unexpected status reply: " + e.getMessage(), e);
-    }
-  }
-
-  private MultiSignResult toResult(Wire.Result r) {
-    SignState state;
-    try {
-      state = SignState.fromCode(r.state() == null ? -1 : r.state());
-    } catch (IllegalArgumentException e) {
-      throw new BarocertTransportException("unexpected verify reply: " + e.getMessage(), e);
-    }
-    return new MultiSignResult(
-        r.receiptID(),
-        state,
-        dec(r.receiverName()),
-        dec(r.receiverYear()),
-        dec(r.receiverDay()),
-        dec(r.receiverHP()),
-        dec(r.receiverGender()),
-        dec(r.receiverEmail()),
-        dec(r.receiverForeign()),
-        dec(r.ci()),
-        r.multiSignedData());
-  }
-
-  private String dec(String cipher) {
-    if (cipher == null || cipher.isEmpty()) {
-      return null;
-    }
-    try {
-      return FieldCipher.decrypt(mode, key, cipher);
-    } catch (GeneralSecurityException e) {
-      throw new BarocertException(
-          BarocertException.LOCAL_ERROR,
-          "cannot decrypt the verify result with this SecretKey in " + mode + " mode");
-    }
-  }
-
-  private CompletableFuture<byte[]> get(String path) {
-    return withToken(
-        token -> {
-          Map<String, String> h = new LinkedHashMap<>();
-          h.put("Authorization", "Bearer " + token);
-          h.put("x-bc-version", API_VERSION);
-          return transport.exchange("GET", uri(serviceUrl, path), h, null, true);
-        });
-  }
-
-  private CompletableFuture<byte[]> post(String path, byte[] body) {
-    return withToken(
-        token -> {
-          String date = WireTime.BC_DATE.format(clock.instant());
-          Map<String, String> h = new LinkedHashMap<>();
-          h.put("Authorization", "Bearer " + token);
-          h.put("Content-Type", "application/json; charset=utf8");
-          h.put("x-bc-date", date);
-          h.put("x-bc-version", API_VERSION);
-          h.put("x-bc-auth", Hmac.bcAuth(key, body, date, path));
-          h.put("x-bc-encryptionmode", mode.name());
-          return transport.exchange("POST", uri(serviceUrl, path), h, body, false);
-        });
-  }
-
-  /**
-   * Runs the call with a cached token; when the service says the token is expired or unknown (it
-   * rejected the call before doing anything), drops it and tries once more with a fresh one.
-   */
-  private CompletableFuture<byte[]> withToken(Function<String, CompletableFuture<byte[]>> call) {
-    return tokens
-        .get()
-        .thenCompose(
-            token ->
-                call.apply(token)
-                    .exceptionallyCompose(
-                        e -> {
-                          BarocertException be = asBarocert(e);
-                          if (be.code() == ErrorCodes.TOKEN_EXPIRED
-                              || be.code() == ErrorCodes.TOKEN_INVALID) {
-                            tokens.invalidate(token);
-                            return tokens.get().thenCompose(call);
-                          }
-                          return CompletableFuture.failedFuture(be);
-                        }));
-  }
-
-  private CompletableFuture<TokenCache.Entry> fetchToken() {
-    byte[] body = Json.write(new Wire.TokenRequest(null, SCOPES));
-    String path = "/" + SERVICE_ID + "/Token";
-    CompletableFuture<String> date =
-        useServerTime
-            ? transport
-                .exchange("GET", uri(authUrl, "/Time"), Map.of(), null, true)
-                .thenApply(b -> new String(b, StandardCharsets.UTF_8).trim().replace("\"", ""))
-            : CompletableFuture.completedFuture(WireTime.LH_DATE.format(clock.instant()));
-    return date.thenCompose(
-            d -> {
-              Map<String, String> h = new LinkedHashMap<>();
-              h.put("x-lh-date", d);
-              h.put("x-lh-version", LH_VERSION);
-              if (forwardedIp != null) {
-                h.put("x-lh-forwarded", forwardedIp);
-              }
-              String sig = Hmac.linkhubSignature(key, body, d, forwardedIp, LH_VERSION, path);
-              h.put("Authorization", "LINKHUB " + linkId + " " + sig);
-              h.put("Content-Type", "application/json; charset=utf8");
-              return transport.exchange("POST", uri(authUrl, path), h, body, true);
-            })
-        .thenApply(
-            bytes -> {
-              Wire.SessionToken t = parse(bytes, Wire.SessionToken.class);
-              Instant exp = WireTime.parseUtc(t.expiration());
-              if (t.session_token() == null || exp == null) {
-                throw new BarocertTransportException("auth service sent no usable token", null);
-              }
-              return new TokenCache.Entry(t.session_token(), exp);
-            });
-  }
-
-  private static <T> T parse(byte[] bytes, Class<T> type) {
-    try {
-      return Json.read(bytes, type);
-    } catch (IOException e) {
-      throw new BarocertTransportException("unparsable reply for " + type.getSimpleName(), e);
-    }
-  }
-
-  private static URI uri(URI base, String path) {
-    return URI.create(base.toString() + path);
-  }
-
   private static URI stripSlash(URI u) {
     String s = u.toString();
     return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : u;
   }
 
   static BarocertException asBarocert(Throwable e) {
-    Throwable t = e;
-    while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    if (t instanceof BarocertException be) {
-      return be;
-    }
-    if (t instanceof NullPointerException npe) {
-      return new BarocertValidationException(npe.getMessage() + " is required");
-    }
-    if (t instanceof CancellationException) {
-      return new BarocertTransportException("cancelled", t);
-    }
-    return new BarocertTransportException(t.toString(), t);
+    return Calls.asBarocert(e);
   }
 
   private static <T> T await(CompletableFuture<T> f) {
