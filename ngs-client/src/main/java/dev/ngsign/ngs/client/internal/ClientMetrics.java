@@ -50,7 +50,19 @@ final class ClientMetrics {
     sent.increment();
   }
 
+  private Counter ackedOk;
+  private Counter reportOk;
+
   void acked(int code, long latencyNanos) {
+    if (code == 0) {
+      Counter c = ackedOk;
+      if (c == null) {
+        c = ackedOk = counter(acked, "ngs.client.acked", "code", 0);
+      }
+      c.increment();
+      ackLatency.record(latencyNanos, TimeUnit.NANOSECONDS);
+      return;
+    }
     acked.computeIfAbsent(code, c -> Counter.builder("ngs.client.acked").tag("account", account)
         .tag("code", ResultCode.of(c) == ResultCode.UNKNOWN ? String.valueOf(c) : ResultCode.of(c).name())
         .register(registry)).increment();
@@ -59,7 +71,20 @@ final class ClientMetrics {
     }
   }
 
+  private Counter counter(Map<Integer, Counter> map, String name, String tag, int code) {
+    return map.computeIfAbsent(code, c -> Counter.builder(name).tag("account", account)
+        .tag(tag, ResultCode.of(c) == ResultCode.UNKNOWN ? String.valueOf(c) : ResultCode.of(c).name()).register(registry));
+  }
+
   void report(int result) {
+    if (result == 0) {
+      Counter c = reportOk;
+      if (c == null) {
+        c = reportOk = counter(reports, "ngs.client.reports", "result", 0);
+      }
+      c.increment();
+      return;
+    }
     reports.computeIfAbsent(result, c -> Counter.builder("ngs.client.reports").tag("account", account)
         .tag("result", ResultCode.of(c) == ResultCode.UNKNOWN ? String.valueOf(c) : ResultCode.of(c).name())
         .register(registry)).increment();

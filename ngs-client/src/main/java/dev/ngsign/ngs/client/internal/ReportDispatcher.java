@@ -89,12 +89,14 @@ final class ReportDispatcher {
     }
     if (ok) {
       acknowledge(ch, report, key);
+      ch.flush();
     }
   }
 
   private void acknowledge(Channel ch, NgsReport report, String key) {
     if (ch.isActive()) {
-      ch.writeAndFlush(report.report().ack(), ch.voidPromise());
+      // flushed at the end of the read batch (SessionHandler) or right after the listener task
+      ch.write(report.report().ack(), ch.voidPromise());
     } else {
       log.info("[{}] report session closed before REPORT_ACK for SERIAL {}: the gateway will re-send it", id, report.serial());
     }

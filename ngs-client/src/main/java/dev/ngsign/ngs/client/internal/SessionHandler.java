@@ -45,6 +45,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   public void channelReadComplete(ChannelHandlerContext ctx) {
     if (kind == SessionKind.DELIVER) {
       window.drain();
+    } else {
+      ctx.flush(); // the REPORT_ACKs of this read batch
     }
     ctx.fireChannelReadComplete();
   }

@@ -1,6 +1,7 @@
 package dev.ngsign.ngs.client.internal;
 
 import dev.ngsign.ngs.client.ConnectionState;
+import dev.ngsign.ngs.client.NgsAuthenticationException;
 import dev.ngsign.ngs.client.NgsConnectionException;
 import dev.ngsign.ngs.client.NgsTimeoutException;
 import dev.ngsign.ngs.client.StateChange;
@@ -46,6 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SessionSupervisor {
   private static final Logger log = LoggerFactory.getLogger(SessionSupervisor.class);
+  /** How often a first start retries a refusal marked retryable (E_CERT_TOO_OFTEN, E_SHUTDOWN). */
+  static final int START_RETRIES = 3;
 
   private final ClientConfig cfg;
   private final EventLoop loop;
@@ -60,6 +63,7 @@ final class SessionSupervisor {
   private boolean isClosed;
   private int generation;
   private int failedAttempts;
+  private int startRetries;
   private Channel certChannel;
   private Channel dlv;
   private Channel rep;
@@ -220,6 +224,18 @@ final class SessionSupervisor {
     generation++;
     closeChannels();
     if (startFuture != null && !startFuture.isDone()) {
+      if (cause instanceof NgsAuthenticationException a && a.resultCode().retryable() && startRetries++ < START_RETRIES) {
+        // E_CERT_TOO_OFTEN (another process of the account just sent a CERT) or E_SHUTDOWN: worth a second try
+        log.info("[{}] start: {}; trying again", cfg.id(), cause.getMessage());
+        long delay = Math.max(cfg.certMinInterval().toNanos(), cfg.reconnect().delay(1).toNanos());
+        int g = generation;
+        reconnectTimer = loop.schedule(() -> {
+          if (g == generation) {
+            attempt();
+          }
+        }, delay, TimeUnit.NANOSECONDS);
+        return;
+      }
       log.warn("[{}] start failed: {}", cfg.id(), cause.getMessage());
       startFuture.completeExceptionally(cause);
       return;

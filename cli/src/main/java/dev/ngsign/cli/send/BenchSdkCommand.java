@@ -1,0 +1,255 @@
+package dev.ngsign.cli.send;
+
+import dev.ngsign.ngs.client.DeliverResult;
+import dev.ngsign.ngs.client.NgsClient;
+import dev.ngsign.ngs.client.Sms;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ngsign bench-sdk}: SMS per second from {@code send()} to DELIVER_ACK through the real gateway
+ * over loopback, with the gateway in another process (spawned from this same jar unless {@code --target}
+ * names one). Bounded in messages and in time; prints latency percentiles and a last line {@code N msg/s}.
+ */
+@Command(
+    name = "bench-sdk",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmark the NGS client SDK: SMS/s from send() to DELIVER_ACK through the gateway in another process.",
+      "Spawns 'ngsign gateway' from this jar on 127.0.0.1 unless --target HOST:PORT names a running cert server",
+      "(its accounts must then be <id-prefix>1..N with --password and unlimited TPS)."
+    })
+public final class BenchSdkCommand implements Callable<Integer> {
+  private static final Pattern READY = Pattern.compile("ready cert=(\\d+).*");
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--sessions", defaultValue = "1", description = "clients (accounts), each a DLV+REP pair (default ${DEFAULT-VALUE})")
+  int sessions;
+
+  @Option(names = "--window", defaultValue = "256", description = "DELIVERs in flight per client (default ${DEFAULT-VALUE})")
+  int window;
+
+  @Option(names = "--messages", defaultValue = "500000", description = "measured messages in all (default ${DEFAULT-VALUE})")
+  long messages;
+
+  @Option(names = "--warmup", defaultValue = "-1", description = "messages sent first and not measured (default: a fifth of --messages, at most 200000)")
+  long warmup;
+
+  @Option(names = "--encrypt", description = "encrypted sessions (AES-256 bodies)")
+  boolean encrypt;
+
+  @Option(names = "--target", paramLabel = "HOST:PORT", description = "a running cert server instead of spawning one")
+  String target;
+
+  @Option(names = "--id-prefix", defaultValue = "bench", description = "account IDs are <prefix>1..N (default ${DEFAULT-VALUE})")
+  String idPrefix;
+
+  @Option(names = "--password", defaultValue = "bench-password", description = "the accounts' password (default: the spawned gateway's)")
+  String password;
+
+  @Option(names = "--max-seconds", defaultValue = "120", description = "stop sending after this long (default ${DEFAULT-VALUE})")
+  int maxSeconds;
+
+  @Option(names = "--gateway-io-threads", defaultValue = "1", description = "event loops of the spawned gateway (default ${DEFAULT-VALUE})")
+  int gatewayIoThreads;
+
+  @Option(names = "--client-io-threads", defaultValue = "1", description = "event loops shared by the clients (default ${DEFAULT-VALUE})")
+  int clientIoThreads;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    SendCommand.quietUnlessVerbose(false);
+    if (sessions < 1 || window < 1 || messages < 1) {
+      throw new ParameterException(spec.commandLine(), "--sessions, --window and --messages must be positive");
+    }
+    long warm = warmup >= 0 ? warmup : Math.min(messages / 5, 200_000);
+    Process child = null;
+    String host = "127.0.0.1";
+    int port;
+    try {
+      if (target == null) {
+        child = spawnGateway();
+        port = awaitReady(child);
+        out.printf("gateway: child process pid %d on 127.0.0.1:%d (%d io threads)%n", child.pid(), port, gatewayIoThreads);
+      } else {
+        int colon = target.lastIndexOf(':');
+        host = target.substring(0, colon);
+        port = Integer.parseInt(target.substring(colon + 1));
+        out.printf("gateway: %s%n", target);
+      }
+      out.printf("clients: %d session pair(s), window %d, %s, %d client io thread(s), cores %d%n", sessions, window,
+          encrypt ? "encrypted" : "plain", clientIoThreads, Runtime.getRuntime().availableProcessors());
+      out.flush();
+      EventLoopGroup group = new MultiThreadIoEventLoopGroup(clientIoThreads, NioIoHandler.newFactory());
+      List<NgsClient> clients = new ArrayList<>();
+      try {
+        for (int i = 1; i <= sessions; i++) {
+          NgsClient c = NgsClient.builder()
+              .certServer(host, port)
+              .account(idPrefix + i, password)
+              .encrypted(encrypt)
+              .senderCode("101280092")
+              .window(window)
+              .queueCapacity(Math.max(window * 4, 1024))
+              .maxBlock(Duration.ofSeconds(30))
+              .eventLoopGroup(group)
+              .closeTimeout(Duration.ofSeconds(10))
+              .build();
+          c.start();
+          clients.add(c);
+        }
+        if (warm > 0) {
+          Result w = run(clients, warm, null);
+          out.printf("warmup: %d messages, %.0f msg/s%n", w.acked, w.rate());
+          out.flush();
+        }
+        Histogram h = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+        Result r = run(clients, messages, h);
+        out.printf("measured: %d acked, %d failed, %.3f s%n", r.acked, r.failed, r.seconds);
+        out.printf("latency send()->ACK: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
+            ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
+            ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()));
+        out.printf("%.0f msg/s%n", r.rate());
+        out.flush();
+        return r.failed == 0 && r.acked == messages ? 0 : 1;
+      } finally {
+        for (NgsClient c : clients) {
+          c.close();
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      }
+    } finally {
+      if (child != null) {
+        child.destroy();
+        if (!child.waitFor(15, TimeUnit.SECONDS)) {
+          child.destroyForcibly();
+        }
+      }
+    }
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  record Result(long acked, long failed, double seconds) {
+    double rate() {
+      return acked / seconds;
+    }
+  }
+
+  /** Sends {@code total} SMS spread over the clients, one sender thread each, and waits for every ACK. */
+  private Result run(List<NgsClient> clients, long total, Histogram h) throws InterruptedException {
+    AtomicLong acked = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    CountDownLatch done = new CountDownLatch(clients.size());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+    long start = System.nanoTime();
+    List<Thread> senders = new ArrayList<>();
+    for (int i = 0; i < clients.size(); i++) {
+      NgsClient c = clients.get(i);
+      long share = total / clients.size() + (i < total % clients.size() ? 1 : 0);
+      CountDownLatch mine = new CountDownLatch(1);
+      AtomicLong remaining = new AtomicLong(share);
+      Thread t = new Thread(() -> {
+        long sent = 0;
+        for (; sent < share && System.nanoTime() - deadline < 0; sent++) {
+          Sms m = Sms.builder().to("01000000011").from("15880000").text("bench message").build();
+          c.send(m).whenComplete((DeliverResult r, Throwable e) -> {
+            if (e == null) {
+              acked.incrementAndGet();
+              if (h != null) {
+                h.recordValue(Math.min(r.latency().toNanos(), h.getHighestTrackableValue()));
+              }
+            } else {
+              failed.incrementAndGet();
+            }
+            if (remaining.decrementAndGet() == 0) {
+              mine.countDown();
+            }
+          });
+        }
+        if (remaining.addAndGet(sent - share) == 0) { // stopped early by --max-seconds
+          mine.countDown();
+        }
+        try {
+          mine.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        done.countDown();
+      }, "bench-sender-" + (i + 1));
+      senders.add(t);
+    }
+    senders.forEach(Thread::start);
+    done.await();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Result(acked.get(), failed.get(), seconds);
+  }
+
+  private Process spawnGateway() throws Exception {
+    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx2g", "-XX:+UseParallelGC", "-cp",
+        System.getProperty("java.class.path"), "dev.ngsign.cli.Main", "gateway", "--report-delay-ms", "0",
+        "--io-threads", String.valueOf(gatewayIoThreads)));
+    for (int i = 1; i <= sessions; i++) {
+      cmd.add("--account");
+      cmd.add(idPrefix + i + ":" + password);
+    }
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("NGSIGN_LOG_LEVEL", "WARN");
+    pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+    return pb.start();
+  }
+
+  private static int awaitReady(Process p) throws Exception {
+    BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    String line;
+    while ((line = r.readLine()) != null) {
+      Matcher m = READY.matcher(line.trim());
+      if (m.matches()) {
+        Thread drain = new Thread(() -> {
+          try {
+            while (r.readLine() != null) {
+              // keep the child's stdout from filling up
+            }
+          } catch (Exception ignored) {
+            // child gone
+          }
+        }, "gateway-stdout");
+        drain.setDaemon(true);
+        drain.start();
+        return Integer.parseInt(m.group(1));
+      }
+      if (System.nanoTime() > deadline) {
+        break;
+      }
+    }
+    throw new IllegalStateException("the gateway child process did not print its 'ready' line");
+  }
+}
