@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "NGS 2.0.1 messaging and Naver e-signature toolkit.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      dev.ngsign.cli.send.SendCommand.class, dev.ngsign.cli.send.BenchSdkCommand.class,
       DecodeCommand.class,
       dev.ngsign.cli.gateway.GatewayCommand.class,
       dev.ngsign.cli.navercert.NavercertServerCommand.class, dev.ngsign.cli.navercert.NavercertCommand.class,
