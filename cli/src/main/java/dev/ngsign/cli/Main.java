@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       dev.ngsign.cli.send.SendCommand.class, dev.ngsign.cli.send.BenchSdkCommand.class,
       DecodeCommand.class,
       dev.ngsign.cli.gateway.GatewayCommand.class,
+      dev.ngsign.cli.gateway.BenchCommand.class,
       dev.ngsign.cli.navercert.NavercertServerCommand.class, dev.ngsign.cli.navercert.NavercertCommand.class,
     })
 public final class Main implements Runnable {

@@ -292,6 +292,14 @@ public final class GatewayServer {
     Runtime rt = Runtime.getRuntime();
     m.put("heapUsedBytes", rt.totalMemory() - rt.freeMemory());
     m.put("heapMaxBytes", rt.maxMemory());
+    long live = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      java.lang.management.MemoryUsage after = pool.getCollectionUsage();
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && after != null) {
+        live += after.getUsed();
+      }
+    }
+    m.put("heapAfterLastGcBytes", live);
     return m;
   }
 

@@ -39,6 +39,7 @@ public final class ReportStore implements AutoCloseable {
   private static final String GW_RESERVED = "gwserial.reserved";
   private static final long GW_BLOCK = 1_000_000L;
   private static final char SEP = '\u0000';
+  private static final int AUTO_COMMIT_BUFFER_KB = 32 * 1024;
 
   private final MVStore store;
   private final MVMap<String, byte[]> reports;
@@ -65,7 +66,9 @@ public final class ReportStore implements AutoCloseable {
    * @param autoCommitMillis how often the background writer commits (0 = only on {@link #commit()})
    */
   public static ReportStore open(Path dataDir, int cacheMb, int autoCommitMillis, long nowMillis) {
-    MVStore.Builder b = new MVStore.Builder().cacheSize(cacheMb);
+    // a large write buffer lets the background writer do the commits: below it, MVStore makes the writing
+    // thread (an event loop) commit inline, which shows up as DELIVER_ACK latency spikes
+    MVStore.Builder b = new MVStore.Builder().cacheSize(cacheMb).autoCommitBufferSize(AUTO_COMMIT_BUFFER_KB);
     if (dataDir != null) {
       try {
         Files.createDirectories(dataDir);

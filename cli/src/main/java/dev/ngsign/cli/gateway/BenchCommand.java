@@ -1,0 +1,253 @@
+package dev.ngsign.cli.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ngsign.ngs.gateway.Account;
+import dev.ngsign.ngs.gateway.GatewayPorts;
+import dev.ngsign.ngs.gateway.NgsGateway;
+import dev.ngsign.ngs.protocol.packet.CertAck;
+import dev.ngsign.ngs.protocol.packet.SessionMode;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ngsign bench}: DELIVER → DELIVER_ACK load over loopback with raw NGS sessions (ngs-protocol's codec
+ * over Netty, no SDK). Unless {@code --target} or {@code --in-process} is given, the gateway runs in a
+ * separate JVM spawned for the run ({@code java -Xmx<heap> ... ngsign gateway}), so its heap and GC are
+ * its own and can be measured; both processes share the machine's cores, as they would in a partner's
+ * test. Bounded by {@code --messages} and {@code --max-seconds}. Prints latency percentiles and ends with a
+ * line {@code <n> msg/s}.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Load benchmark: N deliver sessions send M SMS DELIVERs with W in flight each (TPS unlimited),",
+      "then print messages/s and DELIVER->DELIVER_ACK latency percentiles (HdrHistogram)."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  private static final Pattern READY = Pattern.compile("ready cert=(\\d+) deliver=(\\d+) report=(\\d+)(?: admin=(\\d+))?");
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--sessions", defaultValue = "1", description = "deliver sessions (one account each); default 1")
+  int sessions;
+
+  @Option(names = "--window", defaultValue = "256", description = "DELIVERs in flight per session; default 256")
+  int window;
+
+  @Option(names = "--messages", defaultValue = "1000000", description = "messages in total; default 1000000")
+  long messages;
+
+  @Option(names = "--warmup", defaultValue = "-1", description = "messages per session not measured (default 20%, at most 100000)")
+  long warmup;
+
+  @Option(names = "--encrypt", description = "TYPE P sessions (AES-256 bodies)")
+  boolean encrypt;
+
+  @Option(names = "--rate", defaultValue = "0", description = "total messages/s to pace at (0 = as fast as possible)")
+  double rate;
+
+  @Option(names = "--target", paramLabel = "HOST:PORT", description = "an already running gateway's cert server")
+  String target;
+
+  @Option(names = "--account-prefix", defaultValue = "bench", description = "with --target: accounts PREFIX1..PREFIXN")
+  String accountPrefix;
+
+  @Option(names = "--password", defaultValue = "benchpw", description = "with --target: the accounts' password")
+  String password;
+
+  @Option(names = "--in-process", description = "run the gateway inside this JVM instead of a separate one")
+  boolean inProcess;
+
+  @Option(names = "--gateway-heap", defaultValue = "256m", description = "-Xmx of the spawned gateway JVM; default 256m")
+  String gatewayHeap;
+
+  @Option(names = "--client-threads", defaultValue = "1", description = "event-loop threads of the load generator")
+  int clientThreads;
+
+  @Option(names = "--max-seconds", defaultValue = "300", description = "give up after this long; default 300")
+  int maxSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (sessions < 1 || window < 1 || messages < sessions) {
+      throw new IllegalArgumentException("need --sessions >= 1, --window >= 1, --messages >= sessions");
+    }
+    Path dataDir = Files.createTempDirectory("ngs-bench-");
+    Process gatewayProcess = null;
+    NgsGateway inProcessGateway = null;
+    String host = "127.0.0.1";
+    int certPort;
+    int adminPort = -1;
+    try {
+      if (target != null) {
+        int colon = target.lastIndexOf(':');
+        host = target.substring(0, colon);
+        certPort = Integer.parseInt(target.substring(colon + 1));
+      } else if (inProcess) {
+        NgsGateway.Builder b = NgsGateway.builder().reportDelay(Duration.ZERO).dataDir(dataDir).adminPort(0);
+        for (int i = 1; i <= sessions; i++) {
+          b.account(Account.builder(accountPrefix + i, password).build());
+        }
+        inProcessGateway = b.build();
+        GatewayPorts p = inProcessGateway.start();
+        certPort = p.certPort();
+        adminPort = p.adminPort();
+      } else {
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + gatewayHeap, "-cp",
+            System.getProperty("java.class.path"), "dev.ngsign.cli.Main", "gateway", "--report-delay-ms", "0",
+            "--data-dir", dataDir.toString(), "--admin-port", "0"));
+        for (int i = 1; i <= sessions; i++) {
+          cmd.add("--account");
+          cmd.add(accountPrefix + i + ":" + password);
+        }
+        gatewayProcess = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader r = new BufferedReader(new InputStreamReader(gatewayProcess.getInputStream(), StandardCharsets.UTF_8));
+        String line = r.readLine();
+        Matcher m = line == null ? null : READY.matcher(line);
+        if (m == null || !m.find()) {
+          throw new IllegalStateException("gateway did not start: " + line);
+        }
+        certPort = Integer.parseInt(m.group(1));
+        adminPort = m.group(4) == null ? -1 : Integer.parseInt(m.group(4));
+        out.println("gateway: separate JVM (pid " + gatewayProcess.pid() + ", -Xmx" + gatewayHeap + "), " + line);
+      }
+      run(out, host, certPort, adminPort);
+      return 0;
+    } finally {
+      if (inProcessGateway != null) {
+        inProcessGateway.close();
+      }
+      if (gatewayProcess != null) {
+        gatewayProcess.destroy(); // SIGTERM: the gateway shuts down cleanly
+        if (!gatewayProcess.waitFor(20, TimeUnit.SECONDS)) {
+          gatewayProcess.destroyForcibly();
+        }
+      }
+      deleteTree(dataDir);
+    }
+  }
+
+  private void run(PrintWriter out, String host, int certPort, int adminPort) throws Exception {
+    SessionMode mode = encrypt ? SessionMode.ENCRYPTED : SessionMode.PLAIN;
+    long perSession = messages / sessions;
+    long warm = warmup >= 0 ? Math.min(warmup, perSession - 1) : Math.min(perSession / 5, 100_000);
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(clientThreads, NioIoHandler.newFactory());
+    CountDownLatch done = new CountDownLatch(sessions);
+    List<BenchSession> all = new ArrayList<>();
+    try {
+      for (int i = 1; i <= sessions; i++) {
+        BenchSession s = new BenchSession(group, host, accountPrefix + i, password, mode, window, perSession, warm,
+            rate / sessions, done);
+        CertAck ca = s.cert(certPort);
+        if (!ca.isOk()) {
+          throw new IllegalStateException("CERT " + accountPrefix + i + " refused: " + ca.result() + " " + ca.serverIp());
+        }
+        s.bindAndRun(ca.certKey(), ca.deliverPort());
+        all.add(s);
+      }
+      long startNanos = System.nanoTime();
+      boolean finished = done.await(maxSeconds, TimeUnit.SECONDS);
+      long wall = System.nanoTime() - startNanos;
+      Histogram h = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+      Map<Integer, Long> results = new TreeMap<>();
+      long measured = 0;
+      long first = Long.MAX_VALUE;
+      long last = 0;
+      long acked = 0;
+      for (BenchSession s : all) {
+        s.close();
+      }
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly(); // sessions' state now visible
+      for (BenchSession s : all) {
+        h.add(s.latency);
+        s.results.forEach((k, v) -> results.merge(k, v, Long::sum));
+        measured += s.measured;
+        first = Math.min(first, s.firstMeasuredSendNanos);
+        last = Math.max(last, s.lastAckNanos);
+        acked += s.acked;
+      }
+      double secs = (last - first) / 1e9;
+      double perSec = secs > 0 ? measured / secs : 0;
+      out.printf("sessions=%d window=%d encrypt=%s rate=%s messages=%d (warmup %d/session) acked=%d%s%n",
+          sessions, window, encrypt, rate > 0 ? String.format("%.0f/s", rate) : "max", messages, warm, acked,
+          finished ? "" : " INCOMPLETE after " + maxSeconds + "s");
+      out.printf("wall %.2fs, measured %d messages in %.2fs, DELIVER_ACK results %s%n", wall / 1e9, measured, secs,
+          results);
+      out.printf("latency ms: p50=%.3f p90=%.3f p99=%.3f p99.9=%.3f max=%.3f%n", ms(h.getValueAtPercentile(50)),
+          ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
+          ms(h.getMaxValue()));
+      if (adminPort > 0) {
+        printGatewayCounters(out, host, adminPort);
+      }
+      out.printf("%.0f msg/s%n", perSec);
+      out.flush();
+    } finally {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void printGatewayCounters(PrintWriter out, String host, int adminPort) {
+    try {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://" + host + ":" + adminPort + "/counters")).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      JsonNode n = new ObjectMapper().readTree(r.body());
+      out.printf("gateway: pendingReports=%d heapUsed=%.1fMB heapAfterLastGc=%.1fMB heapMax=%.0fMB%n",
+          n.get("pendingReports").asLong(), n.get("heapUsedBytes").asLong() / 1048576.0,
+          n.get("heapAfterLastGcBytes").asLong() / 1048576.0, n.get("heapMaxBytes").asLong() / 1048576.0);
+    } catch (IOException | RuntimeException e) {
+      out.println("gateway counters unavailable: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static String javaBin() {
+    return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temp dir left behind is harmless
+    }
+  }
+}
