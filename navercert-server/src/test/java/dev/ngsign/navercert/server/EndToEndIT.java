@@ -102,6 +102,24 @@ class EndToEndIT {
   }
 
   @Test
+  void fifty_documents_of_2800_korean_characters_each() throws Exception {
+    MultiSign.Builder b = MultiSign.builder().receiverHP("01012341234").receiverName("가".repeat(80))
+        .receiverBirthday("19700101").reqTitle("가".repeat(40)).reqMessage("나".repeat(500))
+        .callCenterNum("1600-9854-12").expireIn(1000);
+    for (int i = 0; i < 50; i++) {
+      b.addToken(MultiSignTokens.text(String.valueOf((char) ('가' + i)).repeat(2800)));
+    }
+    MultiSign req = b.build();
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, req).receiptID();
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).tokenTypes()).hasSize(50);
+    server.sign(rid);
+    MultiSignResult result = client.verifyMultiSign(Fixtures.CLIENT_CODE, rid);
+    assertThat(result.multiSignedData()).hasSize(50);
+    assertThat(result.receiverName()).isEqualTo("가".repeat(80));
+    assertVerifiableCms(result.signedData(49), req.tokens().get(49).token());
+  }
+
+  @Test
   void refused_request_reports_state_3_and_verify_is_refused() {
     String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
     server.refuse(rid);
