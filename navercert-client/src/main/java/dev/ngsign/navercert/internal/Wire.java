@@ -20,7 +20,12 @@ public final class Wire {
       String usercode,
       String ipaddress,
       String expiration,
-      List<String> scope) {}
+      List<String> scope) {
+    @Override
+    public String toString() {
+      return "SessionToken[linkID=" + linkID + ", expiration=" + expiration + ", session_token=<redacted>]";
+    }
+  }
 
   /** Any error reply, auth or service. */
   public record Error(long code, String message) {}

@@ -33,9 +33,19 @@ public record PendingRequest(
     List<Document> documents) {
 
   /** One document: its type (TEXT, HASH, PDF) and the token (text or hash). */
-  public record Document(String tokenType, String token) {}
+  public record Document(String tokenType, String token) {
+    @Override
+    public String toString() {
+      return "Document[" + tokenType + ", " + token.length() + " chars]";
+    }
+  }
 
   public PendingRequest {
     documents = List.copyOf(documents);
+  }
+
+  @Override
+  public String toString() {
+    return "PendingRequest[" + receiptID + ", " + kind + ", " + state + ", " + documents.size() + " document(s)]";
   }
 }

@@ -40,7 +40,12 @@ public record StoredRequest(
   }
 
   /** One document: wire token type and the decrypted token. */
-  public record Doc(String tokenType, String token) {}
+  public record Doc(String tokenType, String token) {
+    @Override
+    public String toString() {
+      return "Doc[" + tokenType + ", " + token.length() + " chars]";
+    }
+  }
 
   @Override
   public String toString() {
