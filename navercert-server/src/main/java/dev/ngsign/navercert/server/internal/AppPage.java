@@ -33,7 +33,8 @@ final class AppPage {
     if (notice != null) {
       sb.append("<p class=\"notice\" id=\"notice\">").append(esc(notice)).append("</p>");
     }
-    sb.append("<h2>대기 중인 요청 (").append(waiting.size()).append(")</h2>");
+    sb.append("<h2>대기 중인 요청 (").append(waiting.size()).append(") <a href=\"/app\" id=\"refresh\"")
+        .append(" style=\"font-size:0.6em\">새로고침 (refresh)</a></h2>");
     if (waiting.isEmpty()) {
       sb.append("<p id=\"empty\">No pending requests.</p>");
     }
