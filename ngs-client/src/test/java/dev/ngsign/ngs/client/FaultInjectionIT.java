@@ -206,4 +206,79 @@ class FaultInjectionIT {
       assertThat(peer.packets("DLV", Deliver.class)).hasSize(1);
     }
   }
+
+  @Test
+  void closeWaitsForInFlightSendsThenRefusesNewOnes() throws Exception {
+    java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    peer.deliverAckCode = d -> {
+      // answer 300 ms later, from another thread
+      var ch = peer.deliverChannel.get();
+      later.schedule(() -> ch.writeAndFlush(new dev.ngsign.ngs.protocol.packet.DeliverAck(0, d.daAddr(), d.serial())),
+          300, TimeUnit.MILLISECONDS);
+      return null;
+    };
+    try {
+      NgsClient c = client().build();
+      c.start();
+      List<java.util.concurrent.CompletableFuture<DeliverResult>> fs = new java.util.ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        fs.add(c.send(sms("drain-" + i)));
+      }
+      c.close();
+      assertThat(fs).allSatisfy(f -> assertThat(f).isCompletedWithValueMatching(r -> r.attempts() == 1));
+      assertThat(c.state()).isEqualTo(ConnectionState.CLOSED);
+      assertThatThrownBy(() -> c.sendAndWait(sms("late"))).isInstanceOf(NgsClosedException.class);
+    } finally {
+      later.shutdownNow();
+    }
+  }
+
+  @Test
+  void closeTimeoutFailsWhatIsLeftSayingWhetherItMayHaveBeenDelivered() {
+    peer.deliverAckCode = d -> null;
+    NgsClient c = client().ackTimeout(Duration.ofSeconds(30)).window(1).closeTimeout(Duration.ofMillis(200)).build();
+    c.start();
+    var inFlight = c.send(sms("left-1"));
+    var queued = c.send(sms("left-2"));
+    await().atMost(Duration.ofSeconds(2)).until(() -> c.inFlight() == 1);
+    c.close();
+    assertThat(inFlight).isCompletedExceptionally();
+    assertThat(inFlight.handle((r, e) -> e).join()).isInstanceOfSatisfying(NgsConnectionException.class,
+        e -> assertThat(e.maybeDelivered()).isTrue());
+    assertThat(queued.handle((r, e) -> e).join()).isInstanceOf(NgsClosedException.class);
+  }
+
+  @Test
+  void aFullQueuePushesBackOnTheCaller() {
+    peer.deliverAckCode = d -> null;
+    try (NgsClient c = client().ackTimeout(Duration.ofSeconds(30)).queueCapacity(3).maxBlock(Duration.ofMillis(100))
+        .closeTimeout(Duration.ZERO).build()) {
+      c.start();
+      for (int i = 0; i < 3; i++) {
+        c.send(sms("q" + i));
+      }
+      assertThat(c.pending()).isEqualTo(3);
+      long t0 = System.nanoTime();
+      assertThatThrownBy(() -> c.sendAndWait(sms("q3"))).isInstanceOf(NgsQueueFullException.class);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isGreaterThanOrEqualTo(90);
+    }
+  }
+
+  @Test
+  void queuedSendsWaitThroughAReconnectButNotPastTheDeliveryTimeout() {
+    try (NgsClient c = client().deliveryTimeout(Duration.ofMillis(600)).build()) {
+      c.start();
+      peer.bindResult = ResultCode.E_SYS_FAIL.code(); // the next session never comes up
+      peer.deliverChannel.get().close();
+      await().atMost(Duration.ofSeconds(2)).until(() -> c.state() != ConnectionState.BOUND);
+      var f = c.send(sms("waits"));
+      assertThat(f.handle((r, e) -> e).join()).isInstanceOfSatisfying(NgsTimeoutException.class, e -> {
+        assertThat(e.maybeDelivered()).isFalse();
+        assertThat(e.getMessage()).contains("deliveryTimeout");
+      });
+      peer.bindResult = 0;
+      await().atMost(Duration.ofSeconds(3)).until(() -> c.state() == ConnectionState.BOUND);
+      assertThat(c.sendAndWait(sms("after")).attempts()).isEqualTo(1);
+    }
+  }
 }

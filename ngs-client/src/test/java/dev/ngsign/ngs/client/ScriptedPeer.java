@@ -112,6 +112,7 @@ final class ScriptedPeer implements AutoCloseable {
           ctx.writeAndFlush(new BindAck(bindResult, new TpsLimits(0, 0, 0), "refused by script"));
           return;
         }
+        (b.kind() == SessionKind.DELIVER ? deliverChannel : reportChannel).set(ctx.channel());
         ctx.writeAndFlush(BindAck.success(tps)).addListener(f -> {
           if (b.mode() == SessionMode.ENCRYPTED) {
             var cipher = password.key(b.keyPos()).bodyCipher();
@@ -119,7 +120,6 @@ final class ScriptedPeer implements AutoCloseable {
             ctx.pipeline().get(NgsPacketEncoder.class).bodyCipher(cipher);
           }
         });
-        (b.kind() == SessionKind.DELIVER ? deliverChannel : reportChannel).set(ctx.channel());
       } else if (p instanceof Deliver d) {
         Integer code = deliverAckCode.apply(d);
         if (code != null) {

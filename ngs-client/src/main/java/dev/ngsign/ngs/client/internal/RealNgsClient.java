@@ -250,8 +250,8 @@ public final class RealNgsClient implements NgsClient {
       return;
     }
     finished = true;
+    supervisor.shutdown(); // fails DELIVERs without their ACK first: those may have reached the gateway
     window.failAll(new NgsClosedException("client " + cfg.id() + " closed before this message was sent"));
-    supervisor.shutdown();
     reports.close();
     log.info("[{}] closed", cfg.id());
     if (ownReportExecutor != null) {

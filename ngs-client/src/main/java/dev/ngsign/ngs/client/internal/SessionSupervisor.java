@@ -330,7 +330,8 @@ final class SessionSupervisor {
     transition(ConnectionState.CLOSED, "closed", null);
     closeChannels();
     if (wasBound) {
-      window.unbound(p -> new NgsConnectionException("client closed", null, true));
+      window.unbound(p -> new NgsConnectionException("SERIAL " + p.serial()
+          + ": client closed (closeTimeout passed) before its DELIVER_ACK", null, true));
     }
   }
 
