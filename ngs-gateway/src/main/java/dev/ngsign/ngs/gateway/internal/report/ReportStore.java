@@ -88,7 +88,8 @@ public final class ReportStore implements AutoCloseable {
     if (n >= gwReserved.get()) {
       reserve(n + GW_BLOCK);
     }
-    return String.format("%016d", n % 10_000_000_000_000_000L);
+    String digits = Long.toString(n % 10_000_000_000_000_000L);
+    return "0".repeat(16 - digits.length()) + digits;
   }
 
   private void reserve(long upTo) {
