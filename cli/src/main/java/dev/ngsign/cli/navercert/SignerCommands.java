@@ -25,12 +25,12 @@ final class SignerCommands {
       return 2;
     }
     String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/operator/requests/" + receiptId + "/" + action))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(
+            base + "/operator/requests" + (receiptId == null ? "" : "/" + receiptId + "/" + action)))
         .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+        .header("Content-Type", "application/json");
+    HttpRequest req = body == null ? b.GET().build() : b.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     try {
       HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() == 200) {
@@ -76,6 +76,20 @@ final class SignerCommands {
       profile.put("email", email);
       profile.put("foreign", foreign);
       return SignerCommands.call(spec, server, receiptId, "sign", CliJson.write(profile));
+    }
+  }
+
+  @Command(name = "pending", mixinStandardHelpOptions = true,
+      description = "List the simulator's pending requests (JSON), e.g. to find a receipt ID to sign.")
+  static final class Pending implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:NAVERCERT_SERVER}", description = "simulator URL (env NAVERCERT_SERVER)")
+    String server;
+
+    @Override
+    public Integer call() {
+      return SignerCommands.call(spec, server, null, null, null);
     }
   }
 

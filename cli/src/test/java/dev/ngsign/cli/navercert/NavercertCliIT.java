@@ -77,6 +77,10 @@ class NavercertCliIT {
     assertThat(early.exit()).isEqualTo(1);
     assertThat(early.err()).contains("-45000016");
 
+    Run pending = run("navercert", "pending", "--server", url);
+    assertThat(pending.exit()).as(pending.err()).isZero();
+    assertThat(pending.out()).contains(rid, "\"receiverName\":\"홍*동\"");
+
     Run sign = run("navercert", "sign", rid, "--server", url, "--gender", "F");
     assertThat(sign.exit()).as(sign.err()).isZero();
     assertThat(sign.out()).contains("\"stateName\":\"DONE\"");

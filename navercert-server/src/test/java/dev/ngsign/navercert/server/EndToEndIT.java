@@ -234,6 +234,16 @@ class EndToEndIT {
             java.util.Base64.getDecoder().decode(Fixtures.SECRET), body,
             dev.ngsign.navercert.internal.WireTime.BC_DATE.format(clock.instant()), "/NAVER/Sign/" + Fixtures.CLIENT_CODE));
     assertThat(r2.error().code()).isEqualTo(ErrorCodes.BC_AUTH_INVALID);
+    // a body changed in one byte after signing: rejected
+    java.time.Instant now = clock.instant();
+    String sig = dev.ngsign.navercert.internal.Hmac.bcAuth(java.util.Base64.getDecoder().decode(Fixtures.SECRET),
+        body, dev.ngsign.navercert.internal.WireTime.BC_DATE.format(now), "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE);
+    byte[] tampered = body.clone();
+    tampered[tampered.length - 3] ^= 0x01;
+    RawWire.Reply r3 = raw.post(token, Fixtures.SECRET, "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE, tampered, now, sig);
+    assertThat(r3.error().code()).isEqualTo(ErrorCodes.BC_AUTH_INVALID);
+    RawWire.Reply r4 = raw.post(token, Fixtures.SECRET, "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE, body, now, sig);
+    assertThat(r4.status()).isEqualTo(200);
   }
 
   @Test
