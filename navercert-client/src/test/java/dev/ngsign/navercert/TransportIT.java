@@ -47,6 +47,8 @@ class TransportIT {
   private final Queue<Integer> statusScript = new ConcurrentLinkedQueue<>();
   private final Queue<HttpExchangeRecord> seen = new ConcurrentLinkedQueue<>();
   private volatile CountDownLatch tokenGate = new CountDownLatch(0);
+  private final CountDownLatch slowGate = new CountDownLatch(1);
+  private static final String SLOW_RID = "99999999999999999999999999999999";
   private NavercertClient client;
 
   record HttpExchangeRecord(String method, String path, java.util.Map<String, List<String>> headers) {}
@@ -64,6 +66,7 @@ class TransportIT {
 
   @AfterEach
   void stop() {
+    slowGate.countDown();
     server.stop(0);
   }
 
@@ -80,6 +83,9 @@ class TransportIT {
         String exp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC)
             .format(Instant.now().plus(Duration.ofHours(1)));
         reply(ex, 200, "{\"session_token\":\"tok" + tokenCalls.get() + "\",\"expiration\":\"" + exp + "\"}", false);
+      } else if (path.endsWith("/" + SLOW_RID)) {
+        slowGate.await(10, TimeUnit.SECONDS); // holds the reply until the test releases it
+        reply(ex, 200, STATUS_JSON, false);
       } else if (ex.getRequestMethod().equals("GET")) {
         statusCalls.incrementAndGet();
         Integer scripted = statusScript.poll();
@@ -170,6 +176,17 @@ class TransportIT {
     HttpExchangeRecord token = seen.stream().filter(r -> r.path().equals("/BAROCERT/Token")).findFirst().orElseThrow();
     assertThat(token.headers().get("X-lh-date")).containsExactly("2026-01-02T03:04:05Z");
     assertThat(token.headers().get("X-lh-forwarded")).containsExactly("*");
+  }
+
+  @Test
+  void a_reply_slower_than_the_request_timeout_is_a_transport_failure() {
+    String url = "http://127.0.0.1:" + server.getAddress().getPort();
+    NavercertClient impatient = NavercertClient.builder().linkId("TESTER").secretKey(SECRET).serviceUrl(url)
+        .authUrl(url).requestTimeout(Duration.ofMillis(300)).maxRetries(0).build();
+    long t0 = System.nanoTime();
+    assertThatThrownBy(() -> impatient.verifyMultiSign(CC, SLOW_RID))
+        .isInstanceOf(BarocertTransportException.class).hasMessageContaining("no reply from").hasMessageContaining("300 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
   }
 
   @Test

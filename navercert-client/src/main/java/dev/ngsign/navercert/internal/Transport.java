@@ -75,10 +75,13 @@ public final class Transport {
                 if (retriesLeft > 0) {
                   return retryLater(method, uri, headers, body, retriesLeft, n);
                 }
+                String where = uri.getScheme() + "://" + uri.getAuthority();
+                String what =
+                    cause instanceof java.net.http.HttpTimeoutException
+                        ? "no reply from " + where + " within " + requestTimeout.toMillis() + " ms"
+                        : "cannot reach " + where + ": " + cause;
                 return CompletableFuture.<byte[]>failedFuture(
-                    new BarocertTransportException(
-                        "cannot reach " + uri.getScheme() + "://" + uri.getAuthority() + ": " + cause,
-                        cause));
+                    new BarocertTransportException(what, cause));
               }
               LOG.debug("{} {} -> {} in {} ms", method, uri.getPath(), resp.statusCode(), ms);
               int status = resp.statusCode();
