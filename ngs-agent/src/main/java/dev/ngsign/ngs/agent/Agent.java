@@ -241,6 +241,18 @@ public final class Agent implements AutoCloseable {
     }
   }
 
+  /**
+   * Creates or upgrades the agent's tables on the configured database ({@code ./ngsign agent init-db}).
+   *
+   * @return migrations applied (0 when already up to date)
+   */
+  public static int initDb(AgentConfig config, Map<String, String> env) {
+    AgentConfig.Database db = config.database();
+    try (HikariDataSource ds = Pools.create(db, env, "ngs-agent-init")) {
+      return SchemaMigrator.migrate(ds, Dialect.of(db.url()), db.tablePrefix());
+    }
+  }
+
   /** Runs one lease round now (tests, and right after start). */
   public void tickLeases() {
     scheduler.submit(this::safeTick);

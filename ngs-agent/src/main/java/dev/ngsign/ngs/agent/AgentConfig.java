@@ -51,6 +51,20 @@ public record AgentConfig(
     }
   }
 
+  /**
+   * Reads {@code agent.yml}.
+   *
+   * @throws ConfigException naming the key when the file is missing, not YAML, or a value is wrong
+   */
+  public static AgentConfig load(java.nio.file.Path file) {
+    return dev.ngsign.ngs.agent.internal.config.ConfigLoader.load(file);
+  }
+
+  /** Parses YAML text; see {@link #load}. */
+  public static AgentConfig parse(String yaml) {
+    return dev.ngsign.ngs.agent.internal.config.ConfigLoader.parse(yaml);
+  }
+
   /** Everything at its default. */
   public static AgentConfig defaults() {
     return new AgentConfig(null, null, null, null, null, null, null, null, null, null, null);

@@ -57,7 +57,7 @@ public final class NgsClientGateway implements MessageGateway {
    */
   public record Tuning(int window, int queueCapacity, int reportThreads, Duration restartDelay, Duration certMinInterval, Duration reconnectMin) {
     public static Tuning defaults() {
-      return new Tuning(256, 10_000, 64, Duration.ofSeconds(5), Duration.ofMillis(3_500), Duration.ofSeconds(5));
+      return new Tuning(256, 10_000, 512, Duration.ofSeconds(5), Duration.ofMillis(3_500), Duration.ofSeconds(5));
     }
   }
 

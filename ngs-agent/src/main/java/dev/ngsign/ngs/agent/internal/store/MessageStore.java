@@ -86,24 +86,22 @@ public final class MessageStore {
    * @param includeUnassigned also claim rows whose ACCOUNT is empty (the default account), assigning them
    */
   public List<MessageRow> claim(String account, boolean includeUnassigned, LocalDateTime now, int limit, String nodeId, long fence) {
-    String sql = "SELECT " + COLUMNS + " FROM " + msg + " WHERE STATUS = 'READY' AND "
-        + (includeUnassigned ? "(ACCOUNT = ? OR ACCOUNT IS NULL)" : "ACCOUNT = ?")
-        + " AND (SCHEDULED_AT IS NULL OR SCHEDULED_AT <= ?) AND (NEXT_TRY_AT IS NULL OR NEXT_TRY_AT <= ?)"
+    // One index-ordered query per ACCOUNT value (an OR with IS NULL would make every claim sort all READY
+    // rows): the index (STATUS, ACCOUNT, ID) then yields the oldest due rows first and stops at the limit.
+    String due = " AND (SCHEDULED_AT IS NULL OR SCHEDULED_AT <= ?) AND (NEXT_TRY_AT IS NULL OR NEXT_TRY_AT <= ?)"
         + " ORDER BY ID" + dialect.limitForUpdateSkipLocked();
+    String mine = "SELECT " + COLUMNS + " FROM " + msg + " WHERE STATUS = 'READY' AND ACCOUNT = ?" + due;
+    String unassigned = "SELECT " + COLUMNS + " FROM " + msg + " WHERE STATUS = 'READY' AND ACCOUNT IS NULL" + due;
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
         List<MessageRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-          ps.setString(1, account);
-          ps.setObject(2, now);
-          ps.setObject(3, now);
-          ps.setInt(4, limit);
-          statements.increment();
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              rows.add(read(rs));
-            }
+        select(c, mine, account, now, limit, rows);
+        if (includeUnassigned) {
+          select(c, unassigned, null, now, limit, rows);
+          if (rows.size() > limit) {
+            rows.sort(java.util.Comparator.comparingLong(MessageRow::id));
+            rows = new ArrayList<>(rows.subList(0, limit)); // the rest stay READY; their locks end with this transaction
           }
         }
         if (!rows.isEmpty()) {
@@ -131,6 +129,24 @@ public final class MessageStore {
       }
     } catch (SQLException e) {
       throw new StoreException("claim for account " + account + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void select(Connection c, String sql, String account, LocalDateTime now, int limit, List<MessageRow> into) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      if (account != null) {
+        ps.setString(i++, account);
+      }
+      ps.setObject(i++, now);
+      ps.setObject(i++, now);
+      ps.setInt(i, limit);
+      statements.increment();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          into.add(read(rs));
+        }
+      }
     }
   }
 

@@ -1,0 +1,203 @@
+package dev.ngsign.cli.agent;
+
+import ch.qos.logback.classic.Level;
+import dev.ngsign.ngs.agent.Agent;
+import dev.ngsign.ngs.agent.AgentConfig;
+import dev.ngsign.ngs.gateway.Account;
+import dev.ngsign.ngs.gateway.GatewayPorts;
+import dev.ngsign.ngs.gateway.NgsGateway;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ngsign bench-agent}: rows/s from INSERT to REPORT written, end to end through an in-process gateway
+ * (TPS unlimited, reports at once) and one agent node, on H2 (temporary file), the local PostgreSQL or
+ * MariaDB (a schema of its own, dropped after). A producer inserts the rows in batches while the agent
+ * runs; the clock stops when the last row is DONE. Prints the insert rate, the agent's database
+ * statements per message and ends with {@code <n> msg/s}. Bounded by {@code --messages} and
+ * {@code --max-seconds}.
+ */
+@Command(
+    name = "bench-agent",
+    mixinStandardHelpOptions = true,
+    description = {
+      "DB agent benchmark: N SMS rows inserted -> sent through an in-process gateway -> reports written back.",
+      "Prints end-to-end rows/s and database statements per message; ends with '<n> msg/s'."
+    })
+public final class BenchAgentCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--db", defaultValue = "h2", description = "h2, postgresql or mariadb; default h2")
+  String db;
+
+  @Option(names = "--messages", defaultValue = "100000", description = "rows; default 100000")
+  int messages;
+
+  @Option(names = "--batch", defaultValue = "1000", description = "rows claimed per transaction; default 1000")
+  int batch;
+
+  @Option(names = "--in-flight", defaultValue = "4000", description = "DELIVERs awaiting their ACK; default 4000")
+  int inFlight;
+
+  @Option(names = "--encrypt", description = "encrypted sessions (BIND TYPE P)")
+  boolean encrypt;
+
+  @Option(names = "--max-seconds", defaultValue = "600", description = "give up after this long; default 600")
+  int maxSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (System.getenv("NGSIGN_LOG_LEVEL") == null) {
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(Level.ERROR);
+    }
+    String schema = "bench_agent_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    String url;
+    String user;
+    Path tmp = null;
+    switch (db.toLowerCase(Locale.ROOT)) {
+      case "h2" -> {
+        tmp = Files.createTempDirectory("ngs-bench-agent-");
+        url = "jdbc:h2:file:" + tmp.resolve("bench");
+        user = "sa";
+      }
+      case "postgresql" -> {
+        admin("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "CREATE SCHEMA " + schema);
+        url = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema;
+        user = "postgres";
+      }
+      case "mariadb" -> {
+        admin("jdbc:mariadb://127.0.0.1:3306/test", "root", "CREATE DATABASE " + schema);
+        url = "jdbc:mariadb://127.0.0.1:3306/" + schema;
+        user = "root";
+      }
+      default -> throw new IllegalArgumentException("--db must be h2, postgresql or mariadb");
+    }
+    try (NgsGateway gateway = NgsGateway.builder().account(Account.builder("bench", "benchpw").build())
+        .reportDelay(Duration.ZERO).build()) {
+      GatewayPorts ports = gateway.start();
+      AgentConfig cfg = AgentConfig.defaults()
+          .withNodeId("bench-node")
+          .withDatabase(new AgentConfig.Database(url, user, "", null, "B_", null, 8))
+          .withAccounts(List.of(new AgentConfig.Account("bench", "127.0.0.1", ports.certPort(), "bench", "benchpw", null, encrypt, null, true, 0)))
+          .withPolling(new AgentConfig.Polling(Duration.ofMillis(20), batch, inFlight, 4000, Duration.ofMillis(5)))
+          .withLease(new AgentConfig.Lease(Duration.ofSeconds(30), Duration.ofSeconds(2)))
+          .withHttp(new AgentConfig.Http(0, null));
+      Agent.initDb(cfg, Map.of());
+      Agent agent = Agent.builder(cfg).migrate(true).testTiming(Duration.ofMillis(10), Duration.ofMillis(500)).build();
+      try {
+        DataSource ds = agent.dataSource();
+        agent.start();
+        out.printf("bench-agent: %d SMS rows, db=%s, batch=%d, in-flight=%d, %s sessions, TPS unlimited%n", messages, db, batch, inFlight,
+            encrypt ? "encrypted" : "plain");
+        out.flush();
+        AtomicLong insertNanos = new AtomicLong();
+        long t0 = System.nanoTime();
+        Thread producer = new Thread(() -> insertNanos.set(insert(ds)), "bench-insert");
+        producer.start();
+        long deadline = t0 + Duration.ofSeconds(maxSeconds).toNanos();
+        long done = 0;
+        long lastPrint = t0;
+        while (System.nanoTime() < deadline) {
+          done = count(ds, "SELECT COUNT(*) FROM B_MSG WHERE STATUS = 'DONE'");
+          if (done >= messages) {
+            break;
+          }
+          if (System.nanoTime() - lastPrint > 5_000_000_000L) {
+            lastPrint = System.nanoTime();
+            out.printf("  %5.1fs  %d/%d done%n", (lastPrint - t0) / 1e9, done, messages);
+            out.flush();
+          }
+          Thread.sleep(100); // polling the result, not synchronisation
+        }
+        long elapsed = System.nanoTime() - t0;
+        producer.join();
+        if (done < messages) {
+          out.printf("only %d of %d rows DONE after %d s%n", done, messages, maxSeconds);
+          return 1;
+        }
+        double secs = elapsed / 1e9;
+        out.printf("inserted : %d rows in %.2f s (%.0f rows/s, producer alone)%n", messages, insertNanos.get() / 1e9,
+            messages / (insertNanos.get() / 1e9));
+        out.printf("agent    : %.2f database statements per message (claim, attachments, ACK and report write-back; a batched row counts once)%n",
+            agent.statementCount() / (double) messages);
+        out.printf("gateway  : %d accepted, %d duplicates%n", gateway.acceptedCount("bench"), gateway.duplicateCount());
+        out.printf("end to end: %d rows from first INSERT to last REPORT written in %.2f s%n", messages, secs);
+        out.printf("%.0f msg/s%n", messages / secs);
+        return 0;
+      } finally {
+        agent.close();
+        switch (db.toLowerCase(Locale.ROOT)) {
+          case "postgresql" -> admin("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+          case "mariadb" -> admin("jdbc:mariadb://127.0.0.1:3306/test", "root", "DROP DATABASE IF EXISTS " + schema);
+          default -> deleteTree(tmp);
+        }
+      }
+    }
+  }
+
+  private long insert(DataSource ds) {
+    long t = System.nanoTime();
+    String sql = "INSERT INTO B_MSG (MSG_TYPE, DEST_ADDR, CALLBACK, SENDER_CODE, MSG_TEXT) VALUES ('S', ?, '15880000', '101280092', ?)";
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      c.setAutoCommit(false);
+      for (int i = 0; i < messages; i++) {
+        ps.setString(1, String.format("0109%07d", i));
+        ps.setString(2, "bench message " + i);
+        ps.addBatch();
+        if ((i + 1) % 1000 == 0 || i == messages - 1) {
+          ps.executeBatch();
+          c.commit();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("insert: " + e.getMessage(), e);
+    }
+    return System.nanoTime() - t;
+  }
+
+  private static long count(DataSource ds, String sql) throws SQLException {
+    try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void admin(String url, String user, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, user, ""); Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  private static void deleteTree(Path p) {
+    if (p == null) {
+      return;
+    }
+    try (var s = Files.walk(p)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (java.io.IOException ignored) {
+      // temporary files only
+    }
+  }
+}
