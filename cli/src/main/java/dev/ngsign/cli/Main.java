@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       dev.ngsign.cli.gateway.GatewayCommand.class,
       dev.ngsign.cli.gateway.BenchCommand.class,
       dev.ngsign.cli.navercert.NavercertServerCommand.class, dev.ngsign.cli.navercert.NavercertCommand.class,
+      dev.ngsign.cli.agent.AgentCommand.class, dev.ngsign.cli.agent.DemoCommand.class, dev.ngsign.cli.agent.BenchAgentCommand.class,
     })
 public final class Main implements Runnable {
 
