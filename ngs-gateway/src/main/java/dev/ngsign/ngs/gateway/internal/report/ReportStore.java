@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
+import org.h2.mvstore.type.StringDataType;
 
 /**
  * The gateway's durable state in one H2 MVStore file ({@code gateway.mv.db} in the data directory; in memory
@@ -50,9 +52,12 @@ public final class ReportStore implements AutoCloseable {
 
   private ReportStore(MVStore store, long nowMillis) {
     this.store = store;
-    this.reports = store.openMap("reports");
-    this.serials = store.openMap("serials");
-    this.meta = store.openMap("meta");
+    this.reports = store.openMap("reports",
+        new MVMap.Builder<String, byte[]>().keyType(StringDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
+    this.serials = store.openMap("serials",
+        new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
+    this.meta = store.openMap("meta",
+        new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
     long reserved = Long.parseLong(meta.getOrDefault(GW_RESERVED, "0"));
     long start = Math.max(reserved, (nowMillis / 1000) * 1_000_000L);
     this.gwSeq = new AtomicLong(start);
