@@ -172,6 +172,47 @@ public final class NavercertClient {
     callback(getMultiSignStatusAsync(clientCode, receiptId), success, error);
   }
 
+  /**
+   * Polls the status every {@code every} until the request reaches a final state (DONE, EXPIRED,
+   * REFUSED or FAILED) and completes with that status. The service expires a request at expireDT,
+   * so polling ends by itself; cancel the future to stop earlier. Fails on the first error.
+   *
+   * @param every polling interval, at least 100 ms (Barocert asks partners not to hammer status)
+   */
+  public CompletableFuture<MultiSignStatus> pollUntilFinal(
+      String clientCode, String receiptId, Duration every) {
+    Objects.requireNonNull(every, "every");
+    if (every.toMillis() < 100) {
+      return CompletableFuture.failedFuture(
+          new BarocertValidationException("polling interval must be at least 100 ms"));
+    }
+    CompletableFuture<MultiSignStatus> result = new CompletableFuture<>();
+    poll(clientCode, receiptId, every, result);
+    return result;
+  }
+
+  private void poll(
+      String clientCode,
+      String receiptId,
+      Duration every,
+      CompletableFuture<MultiSignStatus> result) {
+    if (result.isDone()) {
+      return; // cancelled by the caller
+    }
+    getMultiSignStatusAsync(clientCode, receiptId)
+        .whenComplete(
+            (status, error) -> {
+              if (error != null) {
+                result.completeExceptionally(asBarocert(error));
+              } else if (status.state().isFinal()) {
+                result.complete(status);
+              } else {
+                CompletableFuture.delayedExecutor(every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .execute(() -> poll(clientCode, receiptId, every, result));
+              }
+            });
+  }
+
   // ---------------------------------------------------------------- verify
 
   /**

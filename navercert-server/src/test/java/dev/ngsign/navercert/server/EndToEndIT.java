@@ -322,6 +322,21 @@ class EndToEndIT {
   }
 
   @Test
+  void poll_until_final_completes_when_the_person_signs() throws Exception {
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    CompletableFuture<MultiSignStatus> done = client.pollUntilFinal(Fixtures.CLIENT_CODE, rid, Duration.ofMillis(100));
+    assertThat(done).isNotDone();
+    server.sign(rid);
+    assertThat(done.get(30, TimeUnit.SECONDS).state()).isEqualTo(SignState.DONE);
+    String refused = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    server.refuse(refused);
+    assertThat(client.pollUntilFinal(Fixtures.CLIENT_CODE, refused, Duration.ofSeconds(1)).get(30, TimeUnit.SECONDS)
+        .state()).isEqualTo(SignState.REFUSED);
+    assertThat(client.pollUntilFinal(Fixtures.CLIENT_CODE, refused, Duration.ofMillis(10)))
+        .isCompletedExceptionally();
+  }
+
+  @Test
   void cbc_mode_app_to_app_and_pdf_tokens_work() throws Exception {
     NavercertClient cbc = NavercertClient.builder().linkId(Fixtures.LINK_ID).secretKey(Fixtures.SECRET)
         .serviceUrl(server.baseUrl()).authUrl(server.baseUrl()).clock(clock)
