@@ -1,0 +1,132 @@
+package dev.ngsign.ngs.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ngsign.ngs.agent.internal.schema.Dialect;
+import dev.ngsign.ngs.gateway.NgsGateway;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 (SIGKILL, no shutdown hook) of an agent process and of the gateway process in the middle of a
+ * stream of messages; afterwards every row is final and the gateway accepted every SERIAL exactly once.
+ */
+class KillNineIT {
+  private static final int ROWS = 2000;
+  private final List<Process> children = new ArrayList<>();
+  private final List<Agent> agents = new ArrayList<>();
+  private TestDb db;
+  private NgsGateway gateway;
+
+  @AfterEach
+  void cleanUp() {
+    for (Process p : children) {
+      p.destroyForcibly();
+    }
+    for (Agent a : agents) {
+      a.close();
+    }
+    if (gateway != null) {
+      gateway.close();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  private Process spawn(Class<?> main, String... args) throws IOException {
+    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-cp", cp, main.getName()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    children.add(p);
+    BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = r.readLine()) != null && !line.startsWith("ready")) {
+      // skip log lines on stdout
+    }
+    assertThat(line).as(main.getSimpleName() + " did not start").isNotNull();
+    return p;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private void insertRows() {
+    SendTable t = new SendTable(db.ds, "K_");
+    for (int i = 0; i < ROWS; i++) {
+      t.insert(SampleMessages.sms(String.format("0104000%04d", i), "kill test " + i).columns());
+    }
+  }
+
+  private long count(String where) {
+    return db.count("SELECT COUNT(*) FROM K_MSG WHERE " + where);
+  }
+
+  private void assertEveryRowDoneAndEachSerialAcceptedOnce(NgsGateway gw) {
+    assertThat(count("STATUS = 'DONE'")).isEqualTo(ROWS);
+    for (Map<String, Object> r : db.query("SELECT SERIAL FROM K_MSG")) {
+      assertThat(gw.messagesAccepted("testid", (String) r.get("SERIAL"))).as((String) r.get("SERIAL")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void killingTheAgentMidStreamLosesNothingAndSendsNothingTwice() throws Exception {
+    db = TestDb.create(Dialect.POSTGRESQL);
+    gateway = ChildGateway.build(0, Files.createTempDirectory("kill-gw-"));
+    int certPort = gateway.start().certPort();
+    Process first = spawn(ChildAgent.class, db.url, db.user, "K_", String.valueOf(certPort), "victim");
+    insertRows();
+    await().atMost(30, TimeUnit.SECONDS).until(() -> count("STATUS = 'DONE'") >= ROWS / 5);
+    first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, leases kept
+    long open = count("STATUS IN ('READY','SENDING','SENT')");
+    assertThat(open).as("killed mid-stream").isPositive();
+    spawn(ChildAgent.class, db.url, db.user, "K_", String.valueOf(certPort), "survivor");
+    await().atMost(90, TimeUnit.SECONDS).until(() -> count("STATUS IN ('READY','SENDING','SENT')") == 0);
+    assertEveryRowDoneAndEachSerialAcceptedOnce(gateway);
+    assertThat(count("FENCE = 2 OR FENCE = 1")).isEqualTo(ROWS);
+  }
+
+  @Test
+  void killingTheGatewayMidStreamLosesNothingAndSendsNothingTwice() throws Exception {
+    db = TestDb.create(Dialect.H2);
+    Path dataDir = Files.createTempDirectory("kill-gw-");
+    int certPort = freePort();
+    Process gw = spawn(ChildGateway.class, String.valueOf(certPort), dataDir.toString());
+    AgentConfig cfg = ChildAgent.config(db.url, db.user, "K_", certPort, "n1");
+    agents.add(Agent.builder(cfg).dataSource(db.ds, db.url).clock(Clock.systemUTC()).migrate(true)
+        .testTiming(Duration.ofMillis(10), Duration.ofMillis(200)).build().start());
+    insertRows();
+    await().atMost(30, TimeUnit.SECONDS).until(() -> count("STATUS = 'DONE'") >= ROWS / 5);
+    gw.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    assertThat(count("STATUS IN ('READY','SENDING','SENT')")).as("killed mid-stream").isPositive();
+    Process again = spawn(ChildGateway.class, String.valueOf(certPort), dataDir.toString());
+    await().atMost(90, TimeUnit.SECONDS).until(() -> count("STATUS IN ('READY','SENDING','SENT')") == 0);
+    agents.get(0).close();
+    agents.clear();
+    again.destroy();
+    again.waitFor(10, TimeUnit.SECONDS);
+    gateway = ChildGateway.build(0, dataDir); // the same store, read in this JVM
+    gateway.start();
+    assertEveryRowDoneAndEachSerialAcceptedOnce(gateway);
+  }
+
+}
