@@ -247,6 +247,47 @@ class EndToEndIT {
   }
 
   @Test
+  void every_header_is_checked() {
+    String tokenPath = "/BAROCERT/Token";
+    byte[] tokenBody = "{\"scope\":[\"partner\",\"422\"]}".getBytes(StandardCharsets.UTF_8);
+    String lhDate = dev.ngsign.navercert.internal.WireTime.LH_DATE.format(clock.instant());
+    assertThat(raw.send("POST", tokenPath, java.util.Map.of("x-lh-date", lhDate, "x-lh-version", "2.0"), tokenBody)
+        .error().code()).isEqualTo(ErrorCodes.AUTH_HEADER_INVALID);
+    assertThat(raw.send("POST", tokenPath, java.util.Map.of("x-lh-date", lhDate, "x-lh-version", "1.0",
+        "Authorization", "LINKHUB " + Fixtures.LINK_ID + " x"), tokenBody).error().code())
+        .isEqualTo(ErrorCodes.AUTH_VERSION_INVALID);
+    assertThat(raw.token(Fixtures.LINK_ID, Fixtures.SECRET, List.of("422"), clock.instant(), null).error().code())
+        .isEqualTo(ErrorCodes.SCOPE_INVALID);
+
+    String token = raw.sessionToken(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "422"));
+    String statusPath = "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE + "/" + "1".repeat(32);
+    assertThat(raw.send("GET", statusPath, java.util.Map.of("x-bc-version", "2.1"), null).error().code())
+        .isEqualTo(ErrorCodes.TOKEN_MISSING);
+    assertThat(raw.send("GET", statusPath, java.util.Map.of("Authorization", "Bearer " + token), null).error().code())
+        .isEqualTo(ErrorCodes.BC_VERSION_INVALID);
+    assertThat(raw.get(token, statusPath).error().code()).isEqualTo(ErrorCodes.RECEIPT_NOT_FOUND);
+    assertThat(raw.get(token, "/NAVER/MultiSign/12345/" + "1".repeat(32)).error().code())
+        .isEqualTo(ErrorCodes.CLIENT_CODE_FORMAT);
+
+    byte[] body = RawWire.multiSignBody(Fixtures.SECRET, "01012341234");
+    String path = "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE;
+    String bcDate = dev.ngsign.navercert.internal.WireTime.BC_DATE.format(clock.instant());
+    String auth = dev.ngsign.navercert.internal.Hmac.bcAuth(
+        java.util.Base64.getDecoder().decode(Fixtures.SECRET), body, bcDate, path);
+    RawWire.Reply badMode = raw.send("POST", path, java.util.Map.of("Authorization", "Bearer " + token,
+        "x-bc-version", "2.1", "x-bc-date", bcDate, "x-bc-auth", auth, "x-bc-encryptionmode", "ECB"), body);
+    assertThat(badMode.error().code()).isEqualTo(ErrorCodes.ENCRYPTION_MODE_INVALID);
+    RawWire.Reply noDate = raw.send("POST", path, java.util.Map.of("Authorization", "Bearer " + token,
+        "x-bc-version", "2.1", "x-bc-auth", auth, "x-bc-encryptionmode", "GCM"), body);
+    assertThat(noDate.error().code()).isEqualTo(ErrorCodes.BC_DATE_INVALID);
+    RawWire.Reply notJson = raw.post(token, Fixtures.SECRET, path, "nope".getBytes(StandardCharsets.UTF_8),
+        clock.instant(), null);
+    assertThat(notJson.error().code()).isEqualTo(ErrorCodes.BAD_REQUEST_BODY);
+    assertThat(raw.send("GET", "/NAVER/Nothing", java.util.Map.of(), null).error().code())
+        .isEqualTo(ErrorCodes.NOT_FOUND);
+  }
+
+  @Test
   void stale_dates_are_rejected() {
     RawWire.Reply t = raw.token(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "422"),
         clock.instant().minus(Duration.ofMinutes(6)), null);
