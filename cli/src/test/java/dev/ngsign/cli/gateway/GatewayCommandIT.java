@@ -7,9 +7,14 @@ import dev.ngsign.cli.Main;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.protocol.codec.PacketCodec;
 import dev.ngsign.ngs.protocol.crypto.PasswordHash;
+import dev.ngsign.ngs.protocol.packet.Bind;
+import dev.ngsign.ngs.protocol.packet.BindAck;
 import dev.ngsign.ngs.protocol.packet.Cert;
 import dev.ngsign.ngs.protocol.packet.CertAck;
+import dev.ngsign.ngs.protocol.packet.Event;
 import dev.ngsign.ngs.protocol.packet.NgsVersion;
+import dev.ngsign.ngs.protocol.packet.SessionKind;
+import dev.ngsign.ngs.protocol.packet.SessionMode;
 import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
@@ -54,8 +59,20 @@ class GatewayCommandIT {
         CertAck ack = (CertAck) PacketCodec.fromBytes(frame);
         assertThat(ack.isOk()).isTrue();
         assertThat(ack.deliverPort()).isEqualTo(Integer.parseInt(m.group(2)));
+        try (Socket dlv = new Socket("127.0.0.1", ack.deliverPort())) {
+          dlv.setSoTimeout(10_000);
+          dlv.getOutputStream().write(PacketCodec.toBytes(new Bind("testid", PasswordHash.of("se:cret").pwdField(12),
+              ack.certKey(), SessionMode.PLAIN, SessionKind.DELIVER, NgsVersion.VERSION, 12)));
+          DataInputStream in = new DataInputStream(dlv.getInputStream());
+          byte[] bindAck = new byte[14 + 59];
+          in.readFully(bindAck);
+          assertThat(((BindAck) PacketCodec.fromBytes(bindAck)).isOk()).isTrue();
+          p.destroy(); // SIGTERM: the session is told before the gateway stops
+          byte[] event = new byte[14 + 90];
+          in.readFully(event);
+          assertThat(((Event) PacketCodec.fromBytes(event)).data()).startsWith("1016 ");
+        }
       }
-      p.destroy(); // SIGTERM
       assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
       assertThat(dir.resolve("gateway.mv.db")).exists();
     } finally {

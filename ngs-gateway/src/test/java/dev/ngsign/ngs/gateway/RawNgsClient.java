@@ -138,6 +138,25 @@ final class RawNgsClient implements AutoCloseable {
     }
   }
 
+  /** Reads until the server closes, or returns after the first DELIVER_ACK / LINK_ACK (the session lives on). */
+  List<NgsPacket> readUntilClosedOrAck() {
+    List<NgsPacket> got = new ArrayList<>();
+    while (true) {
+      try {
+        NgsPacket p = read();
+        got.add(p);
+        if (p instanceof dev.ngsign.ngs.protocol.packet.DeliverAck || p instanceof dev.ngsign.ngs.protocol.packet.LinkAck) {
+          return got;
+        }
+      } catch (UncheckedIOException e) {
+        if (e.getCause() instanceof EOFException || e.getCause() instanceof java.net.SocketException) {
+          return got;
+        }
+        throw new AssertionError("neither answered nor closed; got " + got, e);
+      }
+    }
+  }
+
   @Override
   public void close() {
     try {
