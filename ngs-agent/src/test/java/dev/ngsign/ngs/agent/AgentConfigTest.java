@@ -1,0 +1,108 @@
+package dev.ngsign.ngs.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentConfigTest {
+  private static final String FULL = """
+      node-id: agent-1
+      zone: Asia/Seoul
+      database:
+        url: jdbc:postgresql://127.0.0.1:5432/test
+        user: postgres
+        password-env: DB_PW
+        table-prefix: SMS_
+        serial-prefix: A1
+        pool-size: 8
+      accounts:
+        - name: main
+          cert-host: ngs.example.com
+          cert-port: 4400
+          id: myid
+          password-env: NGS_PW
+          encrypted: true
+          sender-code: "101280092"
+          default: true
+          tps: 50
+      polling: {interval: 100ms, batch-size: 200, max-in-flight: 1000, write-batch-size: 500, write-delay: 3ms}
+      retry: {max-attempts: 7, initial-backoff: 2s, multiplier: 3, max-backoff: 10m}
+      expiry: {default-ttl: 12h, report-timeout: 3d}
+      log-table: {mode: monthly, after: 1h, batch-size: 500}
+      lease: {timeout: 20s, heartbeat: 5s}
+      guards: {advertising: true, ad-window-start: "08:00", ad-window-end: "20:50", require-sender-code: true, content-rules: true}
+      http: {port: 9500, bind: 0.0.0.0}
+      """;
+
+  @Test
+  void readsEveryKey() {
+    AgentConfig c = AgentConfig.parse(FULL);
+    assertThat(c.nodeId()).isEqualTo("agent-1");
+    assertThat(c.zone()).isEqualTo(ZoneId.of("Asia/Seoul"));
+    assertThat(c.database().tablePrefix()).isEqualTo("SMS_");
+    assertThat(c.database().serialPrefix()).isEqualTo("A1");
+    assertThat(c.database().resolvePassword(Map.of("DB_PW", "s3cret"))).isEqualTo("s3cret");
+    AgentConfig.Account a = c.accounts().get(0);
+    assertThat(a.certPort()).isEqualTo(4400);
+    assertThat(a.isDefault()).isTrue();
+    assertThat(a.resolvePassword(Map.of("NGS_PW", "pw"))).isEqualTo("pw");
+    assertThat(c.defaultAccount()).isEqualTo(a);
+    assertThat(c.polling().interval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(c.retry().backoff().delay(1)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c.retry().backoff().delay(2)).isEqualTo(Duration.ofSeconds(6));
+    assertThat(c.retry().backoff().delay(20)).isEqualTo(Duration.ofMinutes(10));
+    assertThat(c.expiry().reportTimeout()).isEqualTo(Duration.ofDays(3));
+    assertThat(c.logTable().monthly()).isTrue();
+    assertThat(c.guards().adWindowEnd()).isEqualTo(LocalTime.of(20, 50));
+    assertThat(c.http().port()).isEqualTo(9500);
+  }
+
+  @Test
+  void defaultsAreEmbeddedH2WithNoAccounts() {
+    AgentConfig c = AgentConfig.parse("{}");
+    assertThat(c.database().url()).isEqualTo("jdbc:h2:file:./data/ngsign-agent");
+    assertThat(c.database().tablePrefix()).isEqualTo("NGS_");
+    assertThat(c.accounts()).isEmpty();
+    assertThat(c.lease().heartbeat()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.guards().advertising()).isTrue();
+  }
+
+  @Test
+  void anUnknownKeyIsAnErrorNamingIt() {
+    assertThatThrownBy(() -> AgentConfig.parse("polling: {intervall: 1s}"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("intervall").hasMessageContaining("polling");
+  }
+
+  @Test
+  void badValuesAreErrorsNamingTheKey() {
+    assertThatThrownBy(() -> AgentConfig.parse("polling: {interval: soon}")).isInstanceOf(ConfigException.class).hasMessageContaining("soon");
+    assertThatThrownBy(() -> AgentConfig.parse("database: {table-prefix: 'X; DROP'}")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("table-prefix");
+    assertThatThrownBy(() -> AgentConfig.parse("accounts: [{id: a}]")).isInstanceOf(ConfigException.class).hasMessageContaining("cert-port");
+    assertThatThrownBy(() -> AgentConfig.parse("lease: {timeout: 10s, heartbeat: 8s}")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("heartbeat");
+    assertThatThrownBy(() -> AgentConfig.parse("accounts: [{id: a, cert-port: 1}, {id: a, cert-port: 2}]"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("twice");
+  }
+
+  @Test
+  void aMissingPasswordVariableIsAnError() {
+    AgentConfig c = AgentConfig.parse(FULL);
+    assertThatThrownBy(() -> c.accounts().get(0).resolvePassword(Map.of())).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("NGS_PW");
+  }
+
+  @Test
+  void passwordsNeverShowInToString() {
+    AgentConfig c = AgentConfig.parse("""
+        database: {url: "jdbc:h2:mem:x", password: db-secret-1}
+        accounts: [{id: a, cert-port: 1, password: ngs-secret-2}]
+        """);
+    assertThat(c.toString()).doesNotContain("db-secret-1").doesNotContain("ngs-secret-2").contains("****");
+  }
+}
