@@ -30,7 +30,7 @@ final class ReportDispatcher {
   private final ReportListener listener;
   private final Executor executor;
   private final ClientMetrics metrics;
-  private final java.time.Clock clock;
+  private final WallClock clock;
   private final DuplicateFilter seen;
   private final Map<String, CompletableFuture<NgsReport>> waiters = new ConcurrentHashMap<>();
   private int outstanding;
@@ -41,7 +41,7 @@ final class ReportDispatcher {
     this.listener = cfg.reportListener();
     this.executor = executor;
     this.metrics = metrics;
-    this.clock = cfg.clock();
+    this.clock = new WallClock(cfg.clock(), System::nanoTime);
     this.seen = new DuplicateFilter(cfg.duplicateMemory());
   }
 
@@ -56,7 +56,7 @@ final class ReportDispatcher {
   void onReport(Channel ch, Report r) {
     metrics.report(r.result());
     String key = DuplicateFilter.key(r.serial(), r.gwSerial());
-    NgsReport report = new NgsReport(r, seen.contains(key), clock.instant());
+    NgsReport report = new NgsReport(r, seen.contains(key), clock.now());
     if (report.duplicate()) {
       log.info("[{}] REPORT SERIAL {} GWSERIAL {} was already acknowledged once: passed on flagged as duplicate",
           id, r.serial(), r.gwSerial());
@@ -101,9 +101,11 @@ final class ReportDispatcher {
       log.info("[{}] report session closed before REPORT_ACK for SERIAL {}: the gateway will re-send it", id, report.serial());
     }
     seen.add(key);
-    CompletableFuture<NgsReport> f = waiters.remove(report.serial());
-    if (f != null) {
-      f.complete(report);
+    if (!waiters.isEmpty()) {
+      CompletableFuture<NgsReport> f = waiters.remove(report.serial());
+      if (f != null) {
+        f.complete(report);
+      }
     }
   }
 

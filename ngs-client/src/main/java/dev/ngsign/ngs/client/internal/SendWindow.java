@@ -45,7 +45,7 @@ final class SendWindow {
   private final EventLoop loop;
   private final ClientMetrics metrics;
   private final LongSupplier ticker;
-  private final java.time.Clock clock;
+  private final WallClock clock;
   private final long ackTimeoutNanos;
 
   private final ConcurrentLinkedQueue<PendingSend> incoming = new ConcurrentLinkedQueue<>();
@@ -71,7 +71,7 @@ final class SendWindow {
     this.loop = loop;
     this.metrics = metrics;
     this.ticker = ticker;
-    this.clock = cfg.clock();
+    this.clock = new WallClock(cfg.clock(), ticker);
     this.ackTimeoutNanos = cfg.ackTimeout().toNanos();
     for (int i = 0; i < queues.length; i++) {
       queues[i] = new ArrayDeque<>();
@@ -285,7 +285,7 @@ final class SendWindow {
     metrics.acked(ack.result(), now - p.acceptedNanos);
     if (ack.isOk()) {
       p.future.complete(new DeliverResult(p.serial(), p.deliver.daAddr(), ResultCode.E_OK, p.attempts,
-          Duration.ofNanos(now - p.acceptedNanos), clock.instant()));
+          Duration.ofNanos(now - p.acceptedNanos), clock.now()));
       return;
     }
     ResultCode code = ResultCode.of(ack.result());
