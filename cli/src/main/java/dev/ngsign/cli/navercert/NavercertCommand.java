@@ -161,9 +161,22 @@ public final class NavercertCommand implements Runnable {
     @Parameters(paramLabel = "RECEIPT", description = "32-digit receipt ID")
     String receiptId;
 
+    @Option(names = "--save-signatures", paramLabel = "DIR",
+        description = "also write each CMS SignedData as DIR/RECEIPT-N.der (openssl cms -verify -inform DER ...)")
+    Path saveDir;
+
     @Override
     public Integer call() {
-      return run(spec, () -> CliJson.of(client.client().verifyMultiSign(clientCode, receiptId)));
+      return run(spec, () -> {
+        dev.ngsign.navercert.MultiSignResult r = client.client().verifyMultiSign(clientCode, receiptId);
+        if (saveDir != null) {
+          java.nio.file.Files.createDirectories(saveDir);
+          for (int i = 0; i < r.multiSignedData().size(); i++) {
+            java.nio.file.Files.write(saveDir.resolve(receiptId + "-" + (i + 1) + ".der"), r.signedData(i));
+          }
+        }
+        return CliJson.of(r);
+      });
     }
   }
 }

@@ -90,9 +90,11 @@ class NavercertCliIT {
     assertThat(status.out()).contains("\"stateName\" : \"DONE\"", "\"TEXT\", \"HASH\"");
 
     Run verify = run("navercert", "verify", "--server", url, "--link-id", linkId, "--secret-key", secret,
-        "--client-code", clientCode, rid);
+        "--client-code", clientCode, "--save-signatures", dir.resolve("sigs").toString(), rid);
     assertThat(verify.exit()).as(verify.err()).isZero();
     assertThat(verify.out()).contains("\"receiverName\" : \"홍길동\"", "\"receiverGender\" : \"F\"", "multiSignedData");
+    assertThat(dir.resolve("sigs").resolve(rid + "-1.der")).exists();
+    assertThat(dir.resolve("sigs").resolve(rid + "-2.der")).exists();
 
     Run again = run("navercert", "verify", "--server", url, "--link-id", linkId, "--secret-key", secret,
         "--client-code", clientCode, rid);
