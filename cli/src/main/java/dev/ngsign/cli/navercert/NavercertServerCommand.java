@@ -66,7 +66,14 @@ public final class NavercertServerCommand implements Callable<Integer> {
         return 2;
       }
     }
-    server = b.start();
+    try {
+      server = b.start();
+    } catch (java.io.UncheckedIOException | IllegalStateException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      spec.commandLine().getErr().println("navercert-server: cannot start on " + bind + ":" + port + " with data dir "
+          + dataDir + ": " + cause.getMessage());
+      return 1;
+    }
     Thread hook = new Thread(this::stop, "navercert-server-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     String url = server.baseUrl();
