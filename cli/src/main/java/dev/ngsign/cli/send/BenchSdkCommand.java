@@ -128,11 +128,23 @@ public final class BenchSdkCommand implements Callable<Integer> {
           out.flush();
         }
         Histogram h = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+        long clientCpu0 = cpuNanos(ProcessHandle.current());
+        long gatewayCpu0 = child == null ? -1 : cpuNanos(child.toHandle());
         Result r = run(clients, messages, h);
+        long clientCpu = cpuNanos(ProcessHandle.current()) - clientCpu0;
+        long gatewayCpu = child == null ? -1 : cpuNanos(child.toHandle()) - gatewayCpu0;
         out.printf("measured: %d acked, %d failed, %.3f s%n", r.acked, r.failed, r.seconds);
         out.printf("latency send()->ACK: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
             ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
             ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()));
+        if (r.acked > 0) {
+          // CPU per message does not depend on what else the machine runs: it says who the bottleneck is
+          double clientUs = clientCpu / 1e3 / r.acked;
+          out.printf("cpu: client %.2f us/msg (%.0f msg/s per core)%s; load average %.1f%n", clientUs, 1e6 / clientUs,
+              gatewayCpu < 0 ? "" : String.format(", gateway %.2f us/msg (%.0f msg/s per core)", gatewayCpu / 1e3 / r.acked,
+                  1e6 / (gatewayCpu / 1e3 / r.acked)),
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
         out.printf("%.0f msg/s%n", r.rate());
         out.flush();
         return r.failed == 0 && r.acked == messages ? 0 : 1;
@@ -150,6 +162,10 @@ public final class BenchSdkCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  private static long cpuNanos(ProcessHandle p) {
+    return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
   }
 
   private static double ms(long nanos) {
