@@ -2,8 +2,11 @@ package dev.ngsign.ngs.gateway;
 
 import dev.ngsign.ngs.gateway.internal.GatewayServer;
 import dev.ngsign.ngs.gateway.internal.GatewaySettings;
+import dev.ngsign.ngs.gateway.internal.deliver.DeliverScript;
 import dev.ngsign.ngs.gateway.internal.report.SerialRecord;
+import dev.ngsign.ngs.protocol.ResultCode;
 import dev.ngsign.ngs.protocol.codec.PacketCodec;
+import dev.ngsign.ngs.protocol.packet.Deliver;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
 import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import java.nio.file.Path;
@@ -100,6 +103,36 @@ public final class NgsGateway implements AutoCloseable {
     server.context().reportDelayMillis(delay.toMillis());
   }
 
+  // ---- fault injection and recording (test fixture) ----
+
+  /**
+   * The next DELIVERs to {@code daAddr} are answered with these codes instead of being processed (nothing is
+   * accepted, no report), one code per DELIVER, in order; then normal handling resumes. E.g. {@code
+   * scriptDeliverAcks(da, ResultCode.E_SYS_BUSY, ResultCode.E_SYS_BUSY)} to test retries.
+   */
+  public void scriptDeliverAcks(String daAddr, ResultCode... codes) {
+    int[] c = new int[codes.length];
+    for (int i = 0; i < codes.length; i++) {
+      c[i] = codes[i].code();
+    }
+    server.context().script().script(daAddr, c);
+  }
+
+  /** The next {@code count} DELIVERs to {@code daAddr} get no DELIVER_ACK at all (and are not accepted). */
+  public void swallowDeliverAcks(String daAddr, int count) {
+    int[] c = new int[count];
+    java.util.Arrays.fill(c, DeliverScript.NO_ANSWER);
+    server.context().script().script(daAddr, c);
+  }
+
+  /**
+   * The oldest DELIVER received (decodable ones, in arrival order, scripted or not), waiting up to {@code
+   * timeout}; null when none came. Needs {@link Builder#recordDelivers(int)}.
+   */
+  public Deliver takeDeliver(Duration timeout) throws InterruptedException {
+    return server.context().script().take(timeout);
+  }
+
   // ---- inspection (for tests and the admin API) ----
 
   /** Bound sessions. */
@@ -193,6 +226,7 @@ public final class NgsGateway implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private int maxBodyLength = PacketCodec.DEFAULT_MAX_BODY_LENGTH;
+    private int recordDelivers;
 
     private Builder() {}
 
@@ -354,6 +388,12 @@ public final class NgsGateway implements AutoCloseable {
       return this;
     }
 
+    /** Keeps up to {@code capacity} received DELIVERs for {@link NgsGateway#takeDeliver}; default 0 (off). */
+    public Builder recordDelivers(int capacity) {
+      this.recordDelivers = Math.max(0, capacity);
+      return this;
+    }
+
     public NgsGateway build() {
       Map<String, Account> byId = new LinkedHashMap<>();
       for (Account a : accounts) {
@@ -366,7 +406,7 @@ public final class NgsGateway implements AutoCloseable {
       GatewaySettings s = new GatewaySettings(host, adv, certPort, deliverPort, reportPort, adminHost, adminPort,
           loginTimeout, certInterval, bindWindow, idleTimeout, lockThreshold, lockWindow, lockDuration,
           reportDelay, dedupWindow, reportWindow, reportPollInterval, randomFailureRate, randomSeed, dataDir,
-          storeCacheMb, clock, ioThreads, maxBodyLength);
+          storeCacheMb, clock, ioThreads, maxBodyLength, recordDelivers);
       return new NgsGateway(new GatewayServer(s, new ArrayList<>(byId.values())));
     }
 

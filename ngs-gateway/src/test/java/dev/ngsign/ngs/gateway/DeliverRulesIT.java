@@ -334,6 +334,26 @@ class DeliverRulesIT {
   }
 
   @Test
+  void scriptedAcksAndSwallowedAcksForFaultInjection() throws Exception {
+    try (RawNgsClient c = start(b -> b.recordDelivers(100), Account.builder(ID, PW).build(), SessionMode.PLAIN)) {
+      gw.scriptDeliverAcks("01020001234", ResultCode.E_SYS_BUSY, ResultCode.E_NET_FAIL);
+      gw.swallowDeliverAcks("01020001234", 1);
+      assertCode(send(c, sms().serial("F1").build()), ResultCode.E_SYS_BUSY);
+      assertCode(send(c, sms().serial("F1").build()), ResultCode.E_NET_FAIL);
+      c.send(sms().serial("F1").build()); // swallowed: no DELIVER_ACK
+      c.send(new Link());
+      assertThat(c.read()).isInstanceOf(LinkAck.class);
+      assertCode(send(c, sms().serial("F1").build()), ResultCode.E_OK);
+      assertThat(gw.messagesAccepted(ID, "F1")).isEqualTo(1);
+      assertThat(gw.pendingReports(ID)).isEqualTo(1);
+      for (int i = 0; i < 4; i++) {
+        assertThat(gw.takeDeliver(Duration.ofSeconds(1)).serial()).isEqualTo("F1");
+      }
+      assertThat(gw.takeDeliver(Duration.ofMillis(10))).isNull();
+    }
+  }
+
+  @Test
   void garbageAfterBindClosesWithoutHarm() {
     try (RawNgsClient c = start()) {
       c.sendRaw("hello, is this HTTP?\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -4,6 +4,7 @@ import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.internal.account.AccountState;
 import dev.ngsign.ngs.gateway.internal.carrier.CarrierSimulator;
 import dev.ngsign.ngs.gateway.internal.cert.CertKeyRegistry;
+import dev.ngsign.ngs.gateway.internal.deliver.DeliverScript;
 import dev.ngsign.ngs.gateway.internal.metrics.GatewayMetrics;
 import dev.ngsign.ngs.gateway.internal.report.ReportStore;
 import dev.ngsign.ngs.gateway.internal.session.SessionRegistry;
@@ -25,6 +26,7 @@ public final class GatewayContext {
   private final ReportStore store;
   private final CarrierSimulator carrier;
   private final GatewayMetrics metrics;
+  private final DeliverScript script = new DeliverScript();
   private volatile long reportDelayMillis;
   private volatile int deliverPort;
   private volatile int reportPort;
@@ -83,6 +85,11 @@ public final class GatewayContext {
 
   public CarrierSimulator carrier() {
     return carrier;
+  }
+
+  /** Test-fixture faults and DELIVER recording. */
+  public DeliverScript script() {
+    return script;
   }
 
   public GatewayMetrics metrics() {

@@ -79,6 +79,9 @@ public final class GatewayServer {
     GatewayMetrics metrics = new GatewayMetrics();
     gw = new GatewayContext(settings, store, metrics);
     initialAccounts.forEach(gw::putAccount);
+    if (settings.recordDelivers() > 0) {
+      gw.script().record(settings.recordDelivers());
+    }
     store.quotas().forEach((id, q) -> {
       AccountState a = gw.account(id);
       if (a != null) {

@@ -34,4 +34,5 @@ public record GatewaySettings(
     int storeCacheMb,
     Clock clock,
     int ioThreads,
-    int maxBodyLength) {}
+    int maxBodyLength,
+    int recordDelivers) {}

@@ -63,6 +63,14 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     session.countIn();
+    Integer scripted = gw.script().next(d);
+    if (scripted != null) {
+      if (scripted != DeliverScript.NO_ANSWER) {
+        session.countOut();
+        ctx.write(new DeliverAck(scripted, d.daAddr(), d.serial()));
+      }
+      return;
+    }
     ResultCode rc;
     try {
       rc = accept(d);
