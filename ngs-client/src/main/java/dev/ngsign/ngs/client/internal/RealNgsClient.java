@@ -88,12 +88,17 @@ public final class RealNgsClient implements NgsClient {
       return f;
     }
     log.info("[{}] starting: cert server {}, {} sessions", cfg.id(), cfg.certServerText(), cfg.encrypted() ? "encrypted" : "plain");
-    loop.execute(() -> supervisor.start(f));
-    f.whenComplete((v, e) -> {
+    // completes on the loop; a failed start is closed there first, so the caller sees CLOSED when start() throws
+    CompletableFuture<Void> attempt = new CompletableFuture<>();
+    attempt.whenComplete((v, e) -> {
       if (e != null) {
         closeNow();
+        f.completeExceptionally(e);
+      } else {
+        f.complete(null);
       }
     });
+    loop.execute(() -> supervisor.start(attempt));
     return f;
   }
 
@@ -107,6 +112,9 @@ public final class RealNgsClient implements NgsClient {
     Objects.requireNonNull(message, "message");
     if (closing) {
       return CompletableFuture.failedFuture(new NgsClosedException("client " + cfg.id() + " is closed"));
+    }
+    if (startFuture.get() == null) {
+      return CompletableFuture.failedFuture(new NgsClosedException("client " + cfg.id() + " is not started: call start() first"));
     }
     Deliver d;
     try {
@@ -268,7 +276,11 @@ public final class RealNgsClient implements NgsClient {
     closeFuture.compareAndSet(null, new CompletableFuture<>());
     closing = true;
     CompletableFuture<Void> f = closeFuture.get();
-    loop.execute(() -> finish(f));
+    if (loop.inEventLoop()) {
+      finish(f);
+    } else {
+      loop.execute(() -> finish(f));
+    }
   }
 
   @Override
