@@ -129,7 +129,7 @@ public final class BenchAgentCommand implements Callable<Integer> {
             out.printf("  %5.1fs  %d/%d done%n", (lastPrint - t0) / 1e9, done, messages);
             out.flush();
           }
-          Thread.sleep(100); // polling the result, not synchronisation
+          Thread.sleep(500); // polling the result, not synchronisation
         }
         long elapsed = System.nanoTime() - t0;
         producer.join();
@@ -140,7 +140,7 @@ public final class BenchAgentCommand implements Callable<Integer> {
         double secs = elapsed / 1e9;
         out.printf("inserted : %d rows in %.2f s (%.0f rows/s, producer alone)%n", messages, insertNanos.get() / 1e9,
             messages / (insertNanos.get() / 1e9));
-        out.printf("agent    : %.2f database statements per message (claim, attachments, ACK and report write-back; a batched row counts once)%n",
+        out.printf("agent    : %.3f SQL statements per message (claim, ACK and report write-back; a JDBC batch of n rows counts n, an IN list or multi-row UPDATE once)%n",
             agent.statementCount() / (double) messages);
         out.printf("gateway  : %d accepted, %d duplicates%n", gateway.acceptedCount("bench"), gateway.duplicateCount());
         out.printf("end to end: %d rows from first INSERT to last REPORT written in %.2f s%n", messages, secs);

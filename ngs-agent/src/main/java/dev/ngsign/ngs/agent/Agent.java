@@ -326,7 +326,14 @@ public final class Agent implements AutoCloseable {
     } catch (Exception e) {
       log.warn("shutdown: {}", e.toString());
     }
-    scheduler.shutdownNow();
+    scheduler.shutdown();
+    try {
+      if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+        scheduler.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     writer.close();
     if (http != null) {
       http.close();

@@ -86,12 +86,13 @@ public final class MessageStore {
    * @param includeUnassigned also claim rows whose ACCOUNT is empty (the default account), assigning them
    */
   public List<MessageRow> claim(String account, boolean includeUnassigned, LocalDateTime now, int limit, String nodeId, long fence) {
-    // One index-ordered query per ACCOUNT value (an OR with IS NULL would make every claim sort all READY
-    // rows): the index (STATUS, ACCOUNT, ID) then yields the oldest due rows first and stops at the limit.
+    // One index-ordered query per ACCOUNT value (an OR would make every claim sort all READY rows): the
+    // index (STATUS, ACCOUNT, ID) then yields the oldest due rows first and stops at the limit. ACCOUNT ''
+    // is the default account (NOT NULL since V2: IS NULL is not index-ordered on PostgreSQL).
     String due = " AND (SCHEDULED_AT IS NULL OR SCHEDULED_AT <= ?) AND (NEXT_TRY_AT IS NULL OR NEXT_TRY_AT <= ?)"
         + " ORDER BY ID" + dialect.limitForUpdateSkipLocked();
     String mine = "SELECT " + COLUMNS + " FROM " + msg + " WHERE STATUS = 'READY' AND ACCOUNT = ?" + due;
-    String unassigned = "SELECT " + COLUMNS + " FROM " + msg + " WHERE STATUS = 'READY' AND ACCOUNT IS NULL" + due;
+    String unassigned = "SELECT " + COLUMNS + " FROM " + msg + " WHERE STATUS = 'READY' AND ACCOUNT = ''" + due;
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -282,6 +283,61 @@ public final class MessageStore {
     if (reports.isEmpty()) {
       return List.of();
     }
+    List<ReportWrite> orphans = dialect == Dialect.POSTGRESQL ? updateReportsBulk(c, reports, now) : updateReportsBatched(c, reports, now);
+    insertOrphans(c, orphans);
+    return orphans;
+  }
+
+  /** PostgreSQL: one {@code UPDATE ... FROM (VALUES ...) RETURNING} per 500 reports; unmatched SERIALs are orphans. */
+  private List<ReportWrite> updateReportsBulk(Connection c, List<ReportWrite> reports, LocalDateTime now) throws SQLException {
+    Set<String> known = new HashSet<>();
+    for (int from = 0; from < reports.size(); from += 500) {
+      List<ReportWrite> part = reports.subList(from, Math.min(reports.size(), from + 500));
+      StringBuilder sql = new StringBuilder("UPDATE ").append(msg).append(" AS m SET STATUS = v.st, RESULT_CODE = v.rc, RESULT_MSG = NULL,"
+          + " REPORT_FLAGS = v.fl, KKO_ERROR = v.ke, SPAM_FLAG = v.sp, TELCO = v.te, FINAL_TYPE = v.ft, GW_SERIAL = v.gw,"
+          + " DELIVERED_AT = v.da, REPORT_AT = v.ra, NEXT_TRY_AT = NULL, UPDATED_AT = ? FROM (VALUES ");
+      for (int k = 0; k < part.size(); k++) {
+        sql.append(k == 0
+            ? "(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+                + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP))"
+            : ",(?,?,?,?,?,?,?,?,?,?,?)");
+      }
+      sql.append(") AS v(serial, st, rc, fl, ke, sp, te, ft, gw, da, ra) WHERE m.SERIAL = v.serial RETURNING m.SERIAL");
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        int i = 1;
+        ps.setObject(i++, now);
+        for (ReportWrite w : part) {
+          Report r = w.report();
+          ps.setString(i++, r.serial());
+          ps.setString(i++, (r.isDelivered() ? MessageStatus.DONE : MessageStatus.FAILED).code());
+          ps.setInt(i++, r.result());
+          ps.setString(i++, cut(r.message().toWire(), 15));
+          ps.setString(i++, r.message().kakaoErrorCode().map(k -> cut(k, 10)).orElse(null));
+          ps.setString(i++, r.message().spam() ? "Y" : "N");
+          ps.setString(i++, r.telco().name());
+          ps.setString(i++, r.message().finalType().map(t -> t.code()).orElse(null));
+          ps.setString(i++, r.gwSerial());
+          ps.setObject(i++, r.sendTime(), Types.TIMESTAMP);
+          ps.setObject(i++, w.receivedAt(), Types.TIMESTAMP);
+        }
+        statements.increment();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            known.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    List<ReportWrite> orphans = new ArrayList<>();
+    for (ReportWrite w : reports) {
+      if (!known.contains(w.report().serial())) {
+        orphans.add(w);
+      }
+    }
+    return orphans;
+  }
+
+  private List<ReportWrite> updateReportsBatched(Connection c, List<ReportWrite> reports, LocalDateTime now) throws SQLException {
     // Which SERIALs exist: one query, because a batched UPDATE's counts are not reliable on every driver.
     Set<String> known = new HashSet<>();
     for (int from = 0; from < reports.size(); from += 500) {
@@ -330,6 +386,10 @@ public final class MessageStore {
         ps.executeBatch();
       }
     }
+    return orphans;
+  }
+
+  private void insertOrphans(Connection c, List<ReportWrite> orphans) throws SQLException {
     if (!orphans.isEmpty()) {
       String ins = "INSERT INTO " + prefix + "REPORT_ORPHAN (ACCOUNT, SERIAL, GW_SERIAL, DEST_ADDR, RESULT_CODE, REPORT_FLAGS, TELCO,"
           + " DELIVERED_AT, RECEIVED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -351,7 +411,6 @@ public final class MessageStore {
         ps.executeBatch();
       }
     }
-    return orphans;
   }
 
   /** SENT rows whose ACK is older than {@code ackedBefore} end FAILED with {@link AgentCode#REPORT_TIMEOUT}. */
