@@ -73,7 +73,7 @@ public final class BenchSdkCommand implements Callable<Integer> {
   @Option(names = "--max-seconds", defaultValue = "120", description = "stop sending after this long (default ${DEFAULT-VALUE})")
   int maxSeconds;
 
-  @Option(names = "--gateway-io-threads", defaultValue = "1", description = "event loops of the spawned gateway (default ${DEFAULT-VALUE})")
+  @Option(names = "--gateway-io-threads", defaultValue = "2", description = "event loops of the spawned gateway (default ${DEFAULT-VALUE})")
   int gatewayIoThreads;
 
   @Option(names = "--client-io-threads", defaultValue = "1", description = "event loops shared by the clients (default ${DEFAULT-VALUE})")
