@@ -72,6 +72,25 @@ class GarbageInputIT {
   }
 
   @Test
+  void anUnboundConnectionCannotMakeTheGatewayBufferMuch() {
+    byte[] header = "21\0\0001000000\0\0\0".getBytes(StandardCharsets.ISO_8859_1); // a 1 MB DELIVER (under the cap), before BIND
+    try (RawNgsClient c = new RawNgsClient(ports.deliverPort())) {
+      c.sendRaw(header);
+      byte[] chunk = new byte[16 * 1024];
+      try {
+        for (int i = 0; i < 8; i++) {
+          c.sendRaw(chunk);
+        }
+      } catch (java.io.UncheckedIOException closedMeanwhile) {
+        // the gateway may already have closed
+      }
+      List<NgsPacket> got = c.readUntilClosed();
+      assertThat(got).hasSize(1);
+      assertThat(((Event) got.get(0)).data()).isEqualTo("1017 more than 65536 bytes before BIND");
+    }
+  }
+
+  @Test
   void randomBodiesInABoundSessionNeverKillTheGateway() {
     Random rnd = new Random(7);
     for (int i = 0; i < 40; i++) {

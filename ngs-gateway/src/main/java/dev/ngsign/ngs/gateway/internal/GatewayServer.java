@@ -14,6 +14,7 @@ import dev.ngsign.ngs.gateway.internal.session.BindHandler;
 import dev.ngsign.ngs.gateway.internal.session.Closer;
 import dev.ngsign.ngs.gateway.internal.session.GatewaySession;
 import dev.ngsign.ngs.gateway.internal.session.LoginTimeoutHandler;
+import dev.ngsign.ngs.gateway.internal.session.PreBindLimiter;
 import dev.ngsign.ngs.gateway.internal.session.SessionInstaller;
 import dev.ngsign.ngs.gateway.internal.session.UnexpectedPacketHandler;
 import dev.ngsign.ngs.protocol.ResultCode;
@@ -132,7 +133,8 @@ public final class GatewayServer {
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(SocketChannel ch) {
-        ch.pipeline().addLast("decoder", new NgsFrameDecoder(settings.maxBodyLength()))
+        ch.pipeline().addLast("prebind", new PreBindLimiter(PreBindLimiter.DEFAULT_BUDGET))
+            .addLast("decoder", new NgsFrameDecoder(settings.maxBodyLength()))
             .addLast("encoder", new NgsPacketEncoder())
             .addLast("login", new LoginTimeoutHandler(settings.loginTimeout()))
             .addLast("bind", new BindHandler(gw, kind, installer))

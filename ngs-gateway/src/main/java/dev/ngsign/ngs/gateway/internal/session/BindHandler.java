@@ -96,6 +96,9 @@ public final class BindHandler extends ChannelInboundHandlerAdapter {
     p.addBefore(ctx.name(), "idle", new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
     p.addBefore(ctx.name(), "keepalive", new KeepAliveHandler(session, gw.settings().idleTimeout()));
     installer.install(p, session, ctx.name());
+    if (p.get(PreBindLimiter.class) != null) {
+      p.remove(PreBindLimiter.class);
+    }
     p.remove(this);
     log.debug("BIND {} {} {} from {}", bind.id(), bind.kind().code(), bind.mode().code(), ch.remoteAddress());
   }
