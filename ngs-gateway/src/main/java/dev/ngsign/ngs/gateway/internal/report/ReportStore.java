@@ -1,11 +1,13 @@
 package dev.ngsign.ngs.gateway.internal.report;
 
-import dev.ngsign.ngs.protocol.codec.PacketCodec;
 import dev.ngsign.ngs.protocol.packet.Report;
+import dev.ngsign.ngs.protocol.packet.ReportMessage;
+import dev.ngsign.ngs.protocol.packet.Telco;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.StringDataType;
 
 /**
@@ -25,8 +26,8 @@ import org.h2.mvstore.type.StringDataType;
  *
  * <ul>
  *   <li>{@code reports}: every report not yet acknowledged, keyed {@code account NUL dueAt(13 digits)
- *       GWSERIAL}, so one account's reports are a contiguous range in due order; the value is the plain
- *       REPORT frame (108 bytes).
+ *       GWSERIAL}, so one account's reports are a contiguous range in due order; the value is the
+ *       report's fields ({@link #encode}).
  *   <li>{@code serials}: {@code account NUL SERIAL} → {@link SerialRecord}, the de-duplication window.
  *   <li>{@code meta}: the GWSERIAL reservation and monthly quota counts.
  * </ul>
@@ -44,7 +45,7 @@ public final class ReportStore implements AutoCloseable {
   private static final int AUTO_COMMIT_BUFFER_KB = 32 * 1024;
 
   private final MVStore store;
-  private final MVMap<String, byte[]> reports;
+  private final MVMap<String, String> reports;
   private final MVMap<String, String> serials;
   private final MVMap<String, String> meta;
   private final AtomicLong gwSeq;
@@ -53,7 +54,7 @@ public final class ReportStore implements AutoCloseable {
   private ReportStore(MVStore store, long nowMillis) {
     this.store = store;
     this.reports = store.openMap("reports",
-        new MVMap.Builder<String, byte[]>().keyType(StringDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
+        new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
     this.serials = store.openMap("serials",
         new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
     this.meta = store.openMap("meta",
@@ -127,7 +128,7 @@ public final class ReportStore implements AutoCloseable {
    * @param previous the SERIAL's expired record, or null
    */
   public void accept(String account, Report report, long nowMillis, long dueAtMillis, SerialRecord previous) {
-    reports.put(reportKey(account, dueAtMillis, report.gwSerial()), PacketCodec.toBytes(report));
+    reports.put(reportKey(account, dueAtMillis, report.gwSerial()), encode(report));
     SerialRecord rec = new SerialRecord(report.gwSerial(), nowMillis,
         previous == null ? 1 : previous.distinctMessages() + 1,
         previous == null ? 1 : previous.acceptedDelivers() + 1);
@@ -176,7 +177,7 @@ public final class ReportStore implements AutoCloseable {
     String from = afterKey == null ? account + SEP : afterKey;
     String end = account + '\u0001';
     List<PendingReport> out = new ArrayList<>(Math.min(max, 256));
-    Cursor<String, byte[]> c = reports.cursor(from);
+    Cursor<String, String> c = reports.cursor(from);
     while (out.size() < max && c.hasNext()) {
       String key = c.next();
       if (key.compareTo(end) >= 0) {
@@ -188,9 +189,47 @@ public final class ReportStore implements AutoCloseable {
       if (dueOf(key, account.length()) > nowMillis) {
         break;
       }
-      out.add(new PendingReport(key, (Report) PacketCodec.fromBytes(c.getValue())));
+      out.add(new PendingReport(key, decode(c.getValue())));
     }
     return out;
+  }
+
+  /**
+   * A report as stored: RESULT, MESSAGE, DA_ADDR, SERIAL, GWSERIAL, SENDTIME (yyyyMMddHHmmss), TELCOINFO
+   * separated by NUL, which none of them can hold (the content rules keep DA_ADDR and SERIAL printable).
+   * Cheaper than encoding the REPORT frame on the DELIVER path.
+   */
+  static String encode(Report r) {
+    StringBuilder sb = new StringBuilder(96).append(r.result()).append(SEP).append(r.message().toWire()).append(SEP)
+        .append(r.daAddr()).append(SEP).append(r.serial()).append(SEP).append(r.gwSerial()).append(SEP);
+    LocalDateTime t = r.sendTime();
+    if (t != null) {
+      pad(sb, t.getYear(), 4);
+      pad(sb, t.getMonthValue(), 2);
+      pad(sb, t.getDayOfMonth(), 2);
+      pad(sb, t.getHour(), 2);
+      pad(sb, t.getMinute(), 2);
+      pad(sb, t.getSecond(), 2);
+    }
+    return sb.append(SEP).append(r.telco().name()).toString();
+  }
+
+  private static void pad(StringBuilder sb, int v, int width) {
+    String s = Integer.toString(v);
+    for (int i = s.length(); i < width; i++) {
+      sb.append('0');
+    }
+    sb.append(s);
+  }
+
+  static Report decode(String v) {
+    String[] f = v.split("\u0000", -1);
+    String t = f[5];
+    LocalDateTime sendTime = t.isEmpty() ? null : LocalDateTime.of(Integer.parseInt(t, 0, 4, 10),
+        Integer.parseInt(t, 4, 6, 10), Integer.parseInt(t, 6, 8, 10), Integer.parseInt(t, 8, 10, 10),
+        Integer.parseInt(t, 10, 12, 10), Integer.parseInt(t, 12, 14, 10));
+    return new Report(Integer.parseInt(f[0]), ReportMessage.parse(f[1]), f[2], f[3], f[4], sendTime,
+        Telco.fromCode(f[6]));
   }
 
   /** Deletes an acknowledged report; false when it was already gone. */

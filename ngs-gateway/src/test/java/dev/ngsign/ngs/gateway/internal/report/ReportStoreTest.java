@@ -40,6 +40,15 @@ class ReportStoreTest {
   }
 
   @Test
+  void storedReportsKeepEveryField() {
+    Report r = new Report(4005, ReportMessage.parse("K2103,TS"), "01000072103", "a|b~c", "0000000000000042",
+        LocalDateTime.of(2026, 11, 24, 9, 5, 7), Telco.KKO);
+    assertThat(ReportStore.decode(ReportStore.encode(r))).isEqualTo(r);
+    Report noTime = new Report(0, ReportMessage.EMPTY, "01020001234", "S", "0000000000000043", null, Telco.ETC);
+    assertThat(ReportStore.decode(ReportStore.encode(noTime))).isEqualTo(noTime);
+  }
+
+  @Test
   void gwSerialsAreSixteenDigitsAndGrowAcrossRestarts() {
     String last;
     try (ReportStore s = ReportStore.open(dir, 4, 0, 1_700_000_000_000L)) {
