@@ -281,4 +281,27 @@ class FaultInjectionIT {
       assertThat(c.sendAndWait(sms("after")).attempts()).isEqualTo(1);
     }
   }
+
+  @Test
+  void aBlockedSenderGetsThroughOnceAcksFreeRoom() throws Exception {
+    java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    peer.deliverAckCode = d -> {
+      var ch = peer.deliverChannel.get();
+      later.schedule(() -> ch.writeAndFlush(new dev.ngsign.ngs.protocol.packet.DeliverAck(0, d.daAddr(), d.serial())),
+          50, TimeUnit.MILLISECONDS);
+      return null;
+    };
+    try (NgsClient c = client().queueCapacity(4).window(2).maxBlock(Duration.ofSeconds(10)).build()) {
+      c.start();
+      List<java.util.concurrent.CompletableFuture<DeliverResult>> fs = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        fs.add(c.send(sms("blk-" + i))); // blocks while 4 are pending
+        assertThat(c.pending()).isLessThanOrEqualTo(4);
+      }
+      java.util.concurrent.CompletableFuture.allOf(fs.toArray(java.util.concurrent.CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+      assertThat(peer.packets("DLV", Deliver.class)).hasSize(20);
+    } finally {
+      later.shutdownNow();
+    }
+  }
 }

@@ -26,7 +26,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,11 @@ public final class RealNgsClient implements NgsClient {
   private final EventLoop loop;
   private final ExecutorService ownReportExecutor;
   private final Semaphore permits;
+  /** Callers blocked in send() wake when this many permits are free, not on every ACK (a futex per ACK is costly). */
+  private final int wakeAt;
+  private final ReentrantLock spaceLock = new ReentrantLock();
+  private final Condition space = spaceLock.newCondition();
+  private final AtomicInteger blocked = new AtomicInteger();
   private final LongSupplier ticker = System::nanoTime;
   private final ClientMetrics metrics;
   private final SendWindow window;
@@ -70,6 +78,7 @@ public final class RealNgsClient implements NgsClient {
       ownReportExecutor = null;
     }
     this.permits = new Semaphore(cfg.queueCapacity());
+    this.wakeAt = Math.max(1, cfg.queueCapacity() / 4);
     this.metrics = new ClientMetrics(cfg.meterRegistry(), cfg.id());
     this.window = new SendWindow(cfg, loop, metrics, ticker);
     this.reports = new ReportDispatcher(cfg, loop, reportExecutor, metrics);
@@ -124,12 +133,15 @@ public final class RealNgsClient implements NgsClient {
       return CompletableFuture.failedFuture(e);
     }
     if (!acquire()) {
+      if (closing) {
+        return CompletableFuture.failedFuture(new NgsClosedException("client " + cfg.id() + " closed while send() waited for room"));
+      }
       metrics.failed("queue-full");
       return CompletableFuture.failedFuture(new NgsQueueFullException(cfg.queueCapacity()
           + " sends pending for " + cfg.maxBlock() + " (maxBlock): sending faster than the account's TPS and window allow"));
     }
     CompletableFuture<DeliverResult> f = new CompletableFuture<>();
-    f.whenComplete((r, e) -> permits.release());
+    f.whenComplete((r, e) -> release());
     long now = ticker.getAsLong();
     window.submit(new PendingSend(d, f, now, now + cfg.deliveryTimeout().toNanos()));
     return f;
@@ -142,11 +154,43 @@ public final class RealNgsClient implements NgsClient {
     if (cfg.maxBlock().isZero() || loop.inEventLoop()) {
       return false; // never block the I/O thread: it is the one that frees permits
     }
+    long deadline = System.nanoTime() + cfg.maxBlock().toNanos();
+    blocked.incrementAndGet();
     try {
-      return permits.tryAcquire(cfg.maxBlock().toNanos(), TimeUnit.NANOSECONDS);
+      while (true) {
+        if (permits.tryAcquire()) {
+          return true;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || closing) {
+          return false;
+        }
+        spaceLock.lockInterruptibly();
+        try {
+          while (permits.availablePermits() < wakeAt && left > 0 && !closing) {
+            left = space.awaitNanos(left);
+          }
+        } finally {
+          spaceLock.unlock();
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    } finally {
+      blocked.decrementAndGet();
+    }
+  }
+
+  private void release() {
+    permits.release();
+    if (blocked.get() > 0 && (permits.availablePermits() >= wakeAt || closing)) {
+      spaceLock.lock();
+      try {
+        space.signalAll();
+      } finally {
+        spaceLock.unlock();
+      }
     }
   }
 
