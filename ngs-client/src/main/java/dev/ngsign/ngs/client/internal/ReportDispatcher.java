@@ -55,7 +55,7 @@ final class ReportDispatcher {
   /** On the loop: a REPORT arrived on {@code ch}. */
   void onReport(Channel ch, Report r) {
     metrics.report(r.result());
-    String key = DuplicateFilter.key(r.serial(), r.gwSerial());
+    DuplicateFilter.Key key = DuplicateFilter.key(r.serial(), r.gwSerial());
     NgsReport report = new NgsReport(r, seen.contains(key), clock.now());
     if (report.duplicate()) {
       log.info("[{}] REPORT SERIAL {} GWSERIAL {} was already acknowledged once: passed on flagged as duplicate",
@@ -83,7 +83,7 @@ final class ReportDispatcher {
     });
   }
 
-  private void afterListener(Channel ch, NgsReport report, String key, boolean ok) {
+  private void afterListener(Channel ch, NgsReport report, DuplicateFilter.Key key, boolean ok) {
     if (--outstanding <= LOW_WATER && !ch.config().isAutoRead() && ch.isActive()) {
       ch.config().setAutoRead(true);
     }
@@ -93,7 +93,7 @@ final class ReportDispatcher {
     }
   }
 
-  private void acknowledge(Channel ch, NgsReport report, String key) {
+  private void acknowledge(Channel ch, NgsReport report, DuplicateFilter.Key key) {
     if (ch.isActive()) {
       // flushed at the end of the read batch (SessionHandler) or right after the listener task
       ch.write(report.report().ack(), ch.voidPromise());
