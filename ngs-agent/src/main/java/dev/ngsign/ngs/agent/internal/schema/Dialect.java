@@ -37,6 +37,15 @@ public enum Dialect {
     throw new ConfigException("database.url: '" + jdbcUrl + "' is not an H2, PostgreSQL or MariaDB/MySQL JDBC URL");
   }
 
+  /**
+   * True when the claim must pick IDs first and lock them in a second statement: H2 applies {@code LIMIT}
+   * after locking every matching row ({@code FOR UPDATE} makes it scan them all), which would turn each
+   * claim into a lock on the whole queue.
+   */
+  public boolean pickThenLock() {
+    return this == H2;
+  }
+
   /** {@code SELECT ... <this>}: a row lock that skips rows other transactions hold. */
   public String limitForUpdateSkipLocked() {
     return " LIMIT ? FOR UPDATE SKIP LOCKED";

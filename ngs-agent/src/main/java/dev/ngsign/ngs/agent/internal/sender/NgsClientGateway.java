@@ -113,7 +113,7 @@ public final class NgsClientGateway implements MessageGateway {
           .queueCapacity(tuning.queueCapacity())
           .certMinInterval(tuning.certMinInterval())
           .reconnect(ReconnectStrategy.exponential(tuning.reconnectMin(), tuning.reconnectMin().multipliedBy(12), 0.2))
-          .reportExecutor(reportPool)
+          .reportExecutor(this::runReportTask)
           .reportListener(r -> reports.accept(r.report()).toCompletableFuture().get(120, TimeUnit.SECONDS));
       if (account.senderCode() != null && !account.senderCode().isBlank()) {
         b.senderCode(account.senderCode());
@@ -134,6 +134,25 @@ public final class NgsClientGateway implements MessageGateway {
       });
       if (closed) {
         c.closeAsync();
+      }
+    }
+
+    /**
+     * Runs the client's report task on the pool. After the client closed, its task may fail to hand the
+     * REPORT_ACK back to the closed event loop; the report is committed and the gateway re-sends it (its
+     * update is idempotent), so that failure is expected and not an error of this thread.
+     */
+    private void runReportTask(Runnable task) {
+      try {
+        reportPool.execute(() -> {
+          try {
+            task.run();
+          } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("account {}: report task after close: {}", account.name(), e.getMessage());
+          }
+        });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        log.debug("account {}: report arrived after close; not acknowledged, the gateway sends it again", account.name());
       }
     }
 

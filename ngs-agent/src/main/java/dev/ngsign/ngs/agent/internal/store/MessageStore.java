@@ -90,9 +90,11 @@ public final class MessageStore {
     // index (STATUS, ACCOUNT, ID) then yields the oldest due rows first and stops at the limit. ACCOUNT ''
     // is the default account (NOT NULL since V2: IS NULL is not index-ordered on PostgreSQL).
     String due = " AND (SCHEDULED_AT IS NULL OR SCHEDULED_AT <= ?) AND (NEXT_TRY_AT IS NULL OR NEXT_TRY_AT <= ?)"
-        + " ORDER BY ID" + dialect.limitForUpdateSkipLocked();
-    String mine = "SELECT " + COLUMNS + " FROM " + msg + " WHERE STATUS = 'READY' AND ACCOUNT = ?" + due;
-    String unassigned = "SELECT " + COLUMNS + " FROM " + msg + " WHERE STATUS = 'READY' AND ACCOUNT = ''" + due;
+        + " ORDER BY STATUS, ACCOUNT, ID";
+    String cols = dialect.pickThenLock() ? "ID" : COLUMNS;
+    String lock = dialect.pickThenLock() ? " LIMIT ?" : dialect.limitForUpdateSkipLocked();
+    String mine = "SELECT " + cols + " FROM " + msg + " WHERE STATUS = 'READY' AND ACCOUNT = ?" + due + lock;
+    String unassigned = "SELECT " + cols + " FROM " + msg + " WHERE STATUS = 'READY' AND ACCOUNT = ''" + due + lock;
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -100,8 +102,8 @@ public final class MessageStore {
         select(c, mine, account, now, limit, rows);
         if (includeUnassigned) {
           select(c, unassigned, null, now, limit, rows);
+          rows.sort(java.util.Comparator.comparingLong(MessageRow::id));
           if (rows.size() > limit) {
-            rows.sort(java.util.Comparator.comparingLong(MessageRow::id));
             rows = new ArrayList<>(rows.subList(0, limit)); // the rest stay READY; their locks end with this transaction
           }
         }
@@ -134,6 +136,7 @@ public final class MessageStore {
   }
 
   private void select(Connection c, String sql, String account, LocalDateTime now, int limit, List<MessageRow> into) throws SQLException {
+    List<Long> picked = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       if (account != null) {
@@ -142,6 +145,24 @@ public final class MessageStore {
       ps.setObject(i++, now);
       ps.setObject(i++, now);
       ps.setInt(i, limit);
+      statements.increment();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (dialect.pickThenLock()) {
+            picked.add(rs.getLong(1));
+          } else {
+            into.add(read(rs));
+          }
+        }
+      }
+    }
+    if (picked.isEmpty()) {
+      return;
+    }
+    String lock = "SELECT " + COLUMNS + " FROM " + msg + " WHERE ID IN (" + placeholders(picked.size()) + ") AND STATUS = 'READY'"
+        + " ORDER BY ID FOR UPDATE SKIP LOCKED";
+    try (PreparedStatement ps = c.prepareStatement(lock)) {
+      bindIds(ps, picked);
       statements.increment();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
