@@ -95,7 +95,10 @@ public final class GatewayServer {
     workers = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("ngs-gw-io", true),
         NioIoHandler.newFactory());
     try {
-      Channel cert = bind(settings.certPort(), () -> new ChannelInitializer<SocketChannel>() {
+      // CERT connections are short and cheap: they run on the acceptor thread, so that the worker loops are
+      // handed out round-robin to deliver and report sessions only (otherwise a client's CERT, BIND, CERT,
+      // BIND ... lands every deliver session on the same loop)
+      Channel cert = bind(boss, settings.certPort(), () -> new ChannelInitializer<SocketChannel>() {
         @Override
         protected void initChannel(SocketChannel ch) {
           ch.pipeline().addLast("decoder", new NgsFrameDecoder(PacketType.BIND.bodySize()))
@@ -105,9 +108,9 @@ public final class GatewayServer {
               .addLast("tail", UnexpectedPacketHandler.INSTANCE);
         }
       });
-      Channel deliver = bind(settings.deliverPort(), () -> sessionInitializer(SessionKind.DELIVER,
+      Channel deliver = bind(workers, settings.deliverPort(), () -> sessionInitializer(SessionKind.DELIVER,
           (p, s, before) -> p.addBefore(before, "deliver", new DeliverHandler(gw, s))));
-      Channel report = bind(settings.reportPort(), () -> sessionInitializer(SessionKind.REPORT,
+      Channel report = bind(workers, settings.reportPort(), () -> sessionInitializer(SessionKind.REPORT,
           (p, s, before) -> p.addBefore(before, "reports", new ReportPumpHandler(gw, s))));
       gw.ports(port(deliver), port(report));
       int adminPort = -1;
@@ -143,9 +146,9 @@ public final class GatewayServer {
     };
   }
 
-  private Channel bind(int port, Supplier<ChannelHandler> init) {
+  private Channel bind(EventLoopGroup children, int port, Supplier<ChannelHandler> init) {
     ServerBootstrap b = new ServerBootstrap()
-        .group(boss, workers)
+        .group(boss, children)
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_REUSEADDR, true)
         .option(ChannelOption.SO_BACKLOG, 1024)
