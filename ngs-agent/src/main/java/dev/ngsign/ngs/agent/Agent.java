@@ -121,6 +121,7 @@ public final class Agent implements AutoCloseable {
       return t;
     });
     long hb = config.lease().heartbeat().toMillis();
+    started = true;
     scheduler.scheduleWithFixedDelay(this::safeTick, 0, hb, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(this::housekeeping, 1000, Math.max(1000, Math.min(10_000, hb)), TimeUnit.MILLISECONDS);
     if (config.http().port() > 0) {
@@ -130,12 +131,14 @@ public final class Agent implements AutoCloseable {
         throw new AgentException("cannot listen on " + config.http().bind() + ":" + config.http().port() + ": " + e.getMessage(), e);
       }
     }
-    started = true;
     log.info("agent node {} started: {} account(s), database {}", config.nodeId(), accounts.size(), config.database().url());
     return this;
   }
 
   private void safeTick() {
+    if (!started) {
+      return; // closing: no new leases after coordinator.shutdown()
+    }
     try {
       coordinator.tick();
     } catch (RuntimeException e) {
