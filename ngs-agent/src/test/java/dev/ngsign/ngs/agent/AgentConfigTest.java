@@ -63,6 +63,13 @@ class AgentConfigTest {
   }
 
   @Test
+  void theExampleInTheDocsIsValid() {
+    AgentConfig c = AgentConfig.load(java.nio.file.Path.of("../docs/agent.example.yml"));
+    assertThat(c.accounts()).singleElement().satisfies(a -> assertThat(a.passwordEnv()).isEqualTo("NGS_PASSWORD"));
+    assertThat(c.logTable().monthly()).isTrue();
+  }
+
+  @Test
   void defaultsAreEmbeddedH2WithNoAccounts() {
     AgentConfig c = AgentConfig.parse("{}");
     assertThat(c.database().url()).isEqualTo("jdbc:h2:file:./data/ngsign-agent");

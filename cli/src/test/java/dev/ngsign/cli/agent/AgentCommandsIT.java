@@ -1,0 +1,76 @@
+package dev.ngsign.cli.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ngsign.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ngsign demo}, {@code ngsign agent init-db}, {@code ngsign agent} with a bad file, {@code ngsign bench-agent}. */
+class AgentCommandsIT {
+  @TempDir Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void demoSendsEveryTypeAndPrintsTheFinalTable() {
+    Run r = run("demo", "--data-dir", dir.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains("every row reached a final state")
+        .contains("AlimTalk, Kakao fails -> SMS").contains("K2103,TS")
+        .contains("FriendTalk, Kakao fails").contains("4005")
+        .contains("SMS to a dead number").contains("4001")
+        .contains("REJECTED").contains("9002")
+        .contains("FriendTalk wide").contains("Intl MMS");
+    assertThat(r.out().lines().filter(l -> l.matches("^\\d+\\s+.*\\sDONE\\s.*")).count()).isEqualTo(13);
+    assertThat(dir.resolve("ngsign-demo.mv.db")).exists();
+    Run again = run("demo", "--data-dir", dir.toString());
+    assertThat(again.exit()).isZero();
+  }
+
+  @Test
+  void initDbCreatesThenFindsTheSchemaUpToDate() throws Exception {
+    Path cfg = dir.resolve("agent.yml");
+    Files.writeString(cfg, "database:\n  url: jdbc:h2:file:" + dir.resolve("db") + "\n  table-prefix: CLI_\n");
+    Run first = run("agent", "init-db", "--config", cfg.toString());
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.out()).contains("2 migration(s) applied").contains("CLI_MSG");
+    Run second = run("agent", "init-db", "--config", cfg.toString());
+    assertThat(second.out()).contains("0 migration(s) applied");
+  }
+
+  @Test
+  void aBadConfigurationExitsWith2AndNamesTheKey() throws Exception {
+    Path cfg = dir.resolve("agent.yml");
+    Files.writeString(cfg, "polling:\n  intervall: 1s\n");
+    Run r = run("agent", "--config", cfg.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("intervall");
+    Run missing = run("agent", "--config", dir.resolve("nope.yml").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("does not exist");
+  }
+
+  @Test
+  void benchAgentEndsWithMessagesPerSecond() {
+    Run r = run("bench-agent", "--db", "h2", "--messages", "500", "--max-seconds", "60");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out().strip().lines().reduce((a, b) -> b).orElse("")).matches("\\d+ msg/s");
+    assertThat(r.out()).contains("500 accepted, 0 duplicates");
+  }
+}
