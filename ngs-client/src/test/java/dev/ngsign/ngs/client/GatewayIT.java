@@ -251,4 +251,25 @@ class GatewayIT {
       assertThat(gw.gateway.acceptedCount("bad") + gw.gateway.refusedCount("bad")).isZero();
     }
   }
+
+  @Test
+  void tpsClassesAreIndependent() {
+    try (GatewayFixture gw = new GatewayFixture(Account.builder("classes", GatewayFixture.PASSWORD).tps(200, 10, 200).build());
+        NgsClient client = gw.client("classes").window(500).build()) {
+      client.start();
+      List<CompletableFuture<DeliverResult>> lms = new ArrayList<>();
+      for (int i = 0; i < 25; i++) {
+        lms.add(client.send(Lms.builder().to(TestNumbers.DELIVERED_SK).from(FROM).text("lms " + i).build()));
+      }
+      long t0 = System.nanoTime();
+      sendAll(client, 150); // SMS are not held up behind the slow LMS class
+      long smsMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+      assertThat(lms).anyMatch(f -> !f.isDone());
+      CompletableFuture.allOf(lms.toArray(CompletableFuture[]::new)).join();
+      long lmsMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+      assertThat(smsMillis).isLessThan(1_000);
+      assertThat(lmsMillis).isGreaterThanOrEqualTo(2_000); // 25 at 10/s: the third ten waits two windows
+      assertThat(gw.gateway.refusedCount("classes")).isZero();
+    }
+  }
 }
