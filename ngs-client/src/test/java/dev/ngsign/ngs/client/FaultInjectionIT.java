@@ -304,4 +304,14 @@ class FaultInjectionIT {
       later.shutdownNow();
     }
   }
+
+  @Test
+  void closeDuringStartFailsTheStart() {
+    peer.bindResult = ResultCode.E_SYS_FAIL.code();
+    NgsClient c = client().reconnect(ReconnectStrategy.exponential(Duration.ofSeconds(5), Duration.ofSeconds(5), 0)).build();
+    var started = c.startAsync();
+    c.close();
+    assertThat(started.handle((v, e) -> e).join()).isInstanceOf(NgsException.class);
+    assertThat(c.state()).isEqualTo(ConnectionState.CLOSED);
+  }
 }

@@ -22,8 +22,11 @@ final class CertPacer {
     return Math.max(0, wait);
   }
 
+  /** A CERT was sent, or its answer arrived, at {@code now}; the later of the recorded times counts. */
   void record(long now) {
+    if (!any || now - last > 0) {
+      last = now;
+    }
     any = true;
-    last = now;
   }
 }

@@ -136,6 +136,9 @@ final class SessionSupervisor {
       }
     });
     certAck.addListener((Future<CertAck> f) -> {
+      // the server read our CERT before its CERT_ACK (or the failure) reached us: pace from here, as the
+      // server measures the interval on arrival and the connect time varies
+      pacer.record(ticker.getAsLong());
       if (gen != generation) {
         return;
       }
@@ -327,6 +330,9 @@ final class SessionSupervisor {
     boolean wasBound = isBound;
     isBound = false;
     isClosed = true;
+    if (startFuture != null && !startFuture.isDone()) {
+      startFuture.completeExceptionally(new dev.ngsign.ngs.client.NgsClosedException("client closed during start()"));
+    }
     transition(ConnectionState.CLOSED, "closed", null);
     closeChannels();
     if (wasBound) {
