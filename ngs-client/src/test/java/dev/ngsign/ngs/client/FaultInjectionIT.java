@@ -314,4 +314,26 @@ class FaultInjectionIT {
     assertThat(started.handle((v, e) -> e).join()).isInstanceOf(NgsException.class);
     assertThat(c.state()).isEqualTo(ConnectionState.CLOSED);
   }
+
+  @Test
+  void anUnreadableReportIsSkippedWithoutDroppingTheSessionButACorruptHeaderReconnects() {
+    List<NgsReport> got = new CopyOnWriteArrayList<>();
+    try (NgsClient c = client().reportListener(got::add).build()) {
+      c.start();
+      long certs = certs();
+      Report bad = new Report(0, ReportMessage.EMPTY, "01020001234", "bad-time", "GW9", LocalDateTime.of(2026, 1, 2, 3, 4, 5), Telco.SK);
+      io.netty.buffer.ByteBuf frame = io.netty.buffer.Unpooled.buffer();
+      dev.ngsign.ngs.protocol.codec.PacketCodec.encode(bad, frame);
+      frame.setBytes(14 + 4 + 15 + 20 + 20 + 16, "20261399999999".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      peer.reportChannel.get().writeAndFlush(frame);
+      peer.sendOnReport(new Report(0, ReportMessage.EMPTY, "01020001234", "good", "GW10", null, Telco.SK));
+      await().atMost(Duration.ofSeconds(3)).until(() -> peer.packets("REP", ReportAck.class).size() == 1);
+      assertThat(got).extracting(NgsReport::serial).containsExactly("good");
+      assertThat(c.state()).isEqualTo(ConnectionState.BOUND);
+      assertThat(certs()).isEqualTo(certs);
+
+      peer.reportChannel.get().writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer("99xx0000000000", java.nio.charset.StandardCharsets.US_ASCII));
+      await().atMost(Duration.ofSeconds(3)).until(() -> certs() > certs && c.state() == ConnectionState.BOUND);
+    }
+  }
 }

@@ -1,11 +1,13 @@
 package dev.ngsign.ngs.client.internal;
 
+import dev.ngsign.ngs.protocol.NgsProtocolException;
 import dev.ngsign.ngs.protocol.packet.DeliverAck;
 import dev.ngsign.ngs.protocol.packet.Event;
 import dev.ngsign.ngs.protocol.packet.Report;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +60,18 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof DecoderException && cause.getCause() instanceof NgsProtocolException pe && !framing(pe)) {
+      // a bad body: NgsFrameDecoder consumed the frame and goes on. Dropping the pair would only bring the
+      // same packet back after the reconnect (a REPORT we cannot ACK), so log it and keep the session.
+      log.error("[{}] unreadable packet on the {} session skipped: {}", supervisor.id(), kind.code(), pe.getMessage());
+      return;
+    }
     supervisor.onChannelLost(ctx.channel(), kind.code() + " session failed: " + cause.getMessage(), cause);
     ctx.close();
+  }
+
+  /** A header error: the byte stream cannot be trusted any more (the decoder discards the rest). */
+  private static boolean framing(NgsProtocolException e) {
+    return e.field().equals("HeadType") || e.field().equals("MsgLeng");
   }
 }
