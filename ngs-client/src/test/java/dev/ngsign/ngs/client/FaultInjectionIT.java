@@ -218,7 +218,7 @@ class FaultInjectionIT {
       return null;
     };
     try {
-      NgsClient c = client().build();
+      NgsClient c = client().ackTimeout(Duration.ofSeconds(5)).build();
       c.start();
       List<java.util.concurrent.CompletableFuture<DeliverResult>> fs = new java.util.ArrayList<>();
       for (int i = 0; i < 10; i++) {
@@ -291,7 +291,7 @@ class FaultInjectionIT {
           50, TimeUnit.MILLISECONDS);
       return null;
     };
-    try (NgsClient c = client().queueCapacity(4).window(2).maxBlock(Duration.ofSeconds(10)).build()) {
+    try (NgsClient c = client().ackTimeout(Duration.ofSeconds(5)).queueCapacity(4).window(2).maxBlock(Duration.ofSeconds(10)).build()) {
       c.start();
       List<java.util.concurrent.CompletableFuture<DeliverResult>> fs = new java.util.ArrayList<>();
       for (int i = 0; i < 20; i++) {
