@@ -93,6 +93,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--gateway-heap", defaultValue = "256m", description = "-Xmx of the spawned gateway JVM; default 256m")
   String gatewayHeap;
 
+  @Option(names = "--gateway-jvm-opt", paramLabel = "OPT",
+      description = "extra option for the spawned gateway JVM (repeatable), e.g. -XX:+UseZGC")
+  List<String> gatewayJvmOpts = new ArrayList<>();
+
   @Option(names = "--client-threads", defaultValue = "1", description = "event-loop threads of the load generator")
   int clientThreads;
 
@@ -126,9 +130,10 @@ public final class BenchCommand implements Callable<Integer> {
         certPort = p.certPort();
         adminPort = p.adminPort();
       } else {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + gatewayHeap, "-cp",
-            System.getProperty("java.class.path"), "dev.ngsign.cli.Main", "gateway", "--report-delay-ms", "0",
-            "--data-dir", dataDir.toString(), "--admin-port", "0"));
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + gatewayHeap));
+        cmd.addAll(gatewayJvmOpts);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ngsign.cli.Main", "gateway",
+            "--report-delay-ms", "0", "--data-dir", dataDir.toString(), "--admin-port", "0"));
         for (int i = 1; i <= sessions; i++) {
           cmd.add("--account");
           cmd.add(accountPrefix + i + ":" + password);
@@ -142,7 +147,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         certPort = Integer.parseInt(m.group(1));
         adminPort = m.group(4) == null ? -1 : Integer.parseInt(m.group(4));
-        out.println("gateway: separate JVM (pid " + gatewayProcess.pid() + ", -Xmx" + gatewayHeap + "), " + line);
+        out.println("gateway: separate JVM (pid " + gatewayProcess.pid() + ", -Xmx" + gatewayHeap
+            + (gatewayJvmOpts.isEmpty() ? "" : " " + String.join(" ", gatewayJvmOpts)) + "), " + line);
       }
       run(out, host, certPort, adminPort);
       return 0;
