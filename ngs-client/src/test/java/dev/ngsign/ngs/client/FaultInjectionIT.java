@@ -46,7 +46,7 @@ class FaultInjectionIT {
         .certServer("127.0.0.1", peer.certPort)
         .account("faulty", PW)
         .senderCode("101280092")
-        .ackTimeout(Duration.ofMillis(400))
+        .ackTimeout(Duration.ofMillis(1_500))
         .certMinInterval(Duration.ofMillis(300))
         .reconnect(ReconnectStrategy.exponential(Duration.ofMillis(50), Duration.ofMillis(50), 0))
         .stateListener(changes::add);
@@ -63,7 +63,7 @@ class FaultInjectionIT {
   @Test
   void noDeliverAckWithinTimeoutFailsTheSendAndReconnects() throws Exception {
     peer.deliverAckCode = d -> null; // never answer
-    try (NgsClient c = client().build()) {
+    try (NgsClient c = client().ackTimeout(Duration.ofMillis(400)).build()) {
       c.start();
       long before = certs();
       var f = c.send(sms("noack-1"));
@@ -75,7 +75,7 @@ class FaultInjectionIT {
       assertThat(changes).extracting(StateChange::current)
           .containsSubsequence(ConnectionState.BOUND, ConnectionState.DISCONNECTED, ConnectionState.RECONNECTING, ConnectionState.BOUND);
       assertThat(changes.stream().filter(x -> x.current() == ConnectionState.DISCONNECTED).findFirst().orElseThrow().reason())
-          .contains("no DELIVER_ACK for SERIAL noack-1");
+          .contains("no DELIVER_ACK for SERIAL noack-1 within PT0.4S");
     }
   }
 
