@@ -254,8 +254,11 @@ class DeliverRulesIT {
       gw.setTps(ID, new dev.ngsign.ngs.protocol.packet.TpsLimits(3, 1, 1));
       assertThat(c.read()).isInstanceOf(dev.ngsign.ngs.protocol.packet.Event.class);
       assertCode(send(c, sms().serial("C").build()), ResultCode.E_OK);
-      assertCode(send(c, sms().serial("D").build()), ResultCode.E_OK);
+      assertCode(send(c, sms().serial("B").build()), ResultCode.E_OK); // the retry of a refused SERIAL is new
       assertCode(send(c, sms().serial("E").build()), ResultCode.E_TPS_OVER);
+      assertThat(gw.messagesAccepted(ID, "B")).isEqualTo(1);
+      assertThat(gw.messagesAccepted(ID, "E")).isZero();
+      assertThat(gw.duplicateCount()).isZero();
     }
   }
 
@@ -265,8 +268,10 @@ class DeliverRulesIT {
       assertCode(send(c, sms().serial("Q1").build()), ResultCode.E_OK);
       assertCode(send(c, sms().serial("Q2").build()), ResultCode.E_OK);
       assertCode(send(c, sms().serial("Q3").build()), ResultCode.E_QUOTA_OVER);
+      assertThat(gw.messagesAccepted(ID, "Q3")).isZero();
       clock.advance(Duration.ofDays(31)); // next month
-      assertCode(send(c, sms().serial("Q4").build()), ResultCode.E_OK);
+      assertCode(send(c, sms().serial("Q3").build()), ResultCode.E_OK);
+      assertThat(gw.messagesAccepted(ID, "Q3")).isEqualTo(1);
     }
   }
 

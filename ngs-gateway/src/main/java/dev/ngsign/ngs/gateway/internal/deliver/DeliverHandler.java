@@ -4,7 +4,7 @@ import dev.ngsign.ngs.gateway.internal.GatewayContext;
 import dev.ngsign.ngs.gateway.internal.account.AccountState;
 import dev.ngsign.ngs.gateway.internal.carrier.Outcome;
 import dev.ngsign.ngs.gateway.internal.report.ReportStore;
-import dev.ngsign.ngs.gateway.internal.report.SerialRecord;
+import dev.ngsign.ngs.gateway.internal.report.SerialClaim;
 import dev.ngsign.ngs.gateway.internal.session.Closer;
 import dev.ngsign.ngs.gateway.internal.session.GatewaySession;
 import dev.ngsign.ngs.protocol.MalformedDeliverException;
@@ -93,25 +93,26 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
     }
     long now = gw.clock().millis();
     String id = account.id();
-    SerialRecord previous = store.serial(id, d.serial());
-    if (previous != null && now - previous.firstAcceptedMillis() < dedupWindowMillis) {
-      store.recordDuplicate(id, d.serial(), previous);
+    String gwSerial = store.nextGwSerial(); // allocated up front: a duplicate or refusal leaves a gap, nothing more
+    SerialClaim claim = store.claimSerial(id, d.serial(), gwSerial, now, dedupWindowMillis);
+    if (claim.isDuplicate()) {
       account.countDuplicate();
       gw.metrics().duplicate();
       return ResultCode.E_OK;
     }
     if (!account.tpsGuard().tryAcquire(d.messageType().tpsClass(), account.account().tps(), now)) {
+      store.releaseSerial(claim);
       return ResultCode.E_TPS_OVER;
     }
     if (!account.quota().tryTake(monthOf(now), account.account().monthlyQuota())) {
+      store.releaseSerial(claim);
       return ResultCode.E_QUOTA_OVER;
     }
-    String gwSerial = store.nextGwSerial();
     Outcome o = gw.carrier().outcome(d);
     long due = account.nextDueAt(now, gw.reportDelayMillis());
     LocalDateTime sendTime = LocalDateTime.ofInstant(Instant.ofEpochMilli(due), GatewayContext.ZONE).withNano(0);
-    Report report = new Report(o.result().code(), o.message(), d.daAddr(), d.serial(), gwSerial, sendTime, o.telco());
-    store.accept(id, report, now, due, previous);
+    store.storeReport(id, new Report(o.result().code(), o.message(), d.daAddr(), d.serial(), gwSerial, sendTime,
+        o.telco()), due);
     account.countAccepted(Math.floorDiv(now, 1000));
     return ResultCode.E_OK;
   }

@@ -115,24 +115,46 @@ public final class ReportStore implements AutoCloseable {
     return v == null ? null : SerialRecord.decode(v);
   }
 
-  /** Counts a repeated DELIVER that was answered E_OK without a new message. */
-  public void recordDuplicate(String account, String serial, SerialRecord r) {
-    SerialRecord next = new SerialRecord(r.gwSerial(), r.firstAcceptedMillis(), r.distinctMessages(),
-        r.acceptedDelivers() + 1);
-    serials.put(serialKey(account, serial), next.encode());
+  /**
+   * Claims {@code serial} for a new message with {@code gwSerial}, in one B-tree operation when the SERIAL is
+   * new (the common case). A SERIAL accepted less than {@code windowMillis} ago is a duplicate: its record
+   * counts one more DELIVER and nothing is claimed. A claim must be {@linkplain #releaseSerial released}
+   * when the message is then refused.
+   */
+  public SerialClaim claimSerial(String account, String serial, String gwSerial, long nowMillis, long windowMillis) {
+    String key = serialKey(account, serial);
+    String fresh = new SerialRecord(gwSerial, nowMillis, 1, 1).encode();
+    String existing = serials.putIfAbsent(key, fresh);
+    if (existing == null) {
+      return new SerialClaim(null, null, key, fresh);
+    }
+    SerialRecord prev = SerialRecord.decode(existing);
+    if (nowMillis - prev.firstAcceptedMillis() < windowMillis) {
+      serials.put(key, new SerialRecord(prev.gwSerial(), prev.firstAcceptedMillis(), prev.distinctMessages(),
+          prev.acceptedDelivers() + 1).encode());
+      return new SerialClaim(prev, null, key, null);
+    }
+    String next = new SerialRecord(gwSerial, nowMillis, prev.distinctMessages() + 1, prev.acceptedDelivers() + 1)
+        .encode();
+    serials.put(key, next);
+    return new SerialClaim(null, prev, key, next);
   }
 
-  /**
-   * Stores a new message's report (due at {@code dueAtMillis}) and its SERIAL record.
-   *
-   * @param previous the SERIAL's expired record, or null
-   */
-  public void accept(String account, Report report, long nowMillis, long dueAtMillis, SerialRecord previous) {
+  /** Undoes a claim whose message was refused after all (TPS, quota): the SERIAL is as it was before. */
+  public void releaseSerial(SerialClaim claim) {
+    if (claim.isDuplicate()) {
+      return;
+    }
+    if (claim.previous() == null) {
+      serials.remove(claim.key(), claim.value());
+    } else {
+      serials.replace(claim.key(), claim.value(), claim.previous().encode());
+    }
+  }
+
+  /** Stores a new message's report, due at {@code dueAtMillis}. */
+  public void storeReport(String account, Report report, long dueAtMillis) {
     reports.put(reportKey(account, dueAtMillis, report.gwSerial()), encode(report));
-    SerialRecord rec = new SerialRecord(report.gwSerial(), nowMillis,
-        previous == null ? 1 : previous.distinctMessages() + 1,
-        previous == null ? 1 : previous.acceptedDelivers() + 1);
-    serials.put(serialKey(account, report.serial()), rec.encode());
   }
 
   /** Removes SERIAL records older than the window; returns how many. */

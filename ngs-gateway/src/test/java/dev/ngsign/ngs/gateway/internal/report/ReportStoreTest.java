@@ -22,10 +22,10 @@ class ReportStoreTest {
   @Test
   void reportsOfAnAccountComeInDueOrderAndOnlyWhenDue() {
     try (ReportStore s = ReportStore.open(null, 4, 0, 1_000)) {
-      s.accept("a", report("1", s.nextGwSerial()), 0, 100, null);
-      s.accept("a", report("2", s.nextGwSerial()), 0, 200, null);
-      s.accept("ab", report("3", s.nextGwSerial()), 0, 50, null); // an ID that extends another ID
-      s.accept("b", report("4", s.nextGwSerial()), 0, 50, null);
+      s.storeReport("a", report("1", s.nextGwSerial()), 100);
+      s.storeReport("a", report("2", s.nextGwSerial()), 200);
+      s.storeReport("ab", report("3", s.nextGwSerial()), 50); // an ID that extends another ID
+      s.storeReport("b", report("4", s.nextGwSerial()), 50);
       assertThat(s.due("a", null, 150, 10)).extracting(p -> p.report().serial()).containsExactly("1");
       List<PendingReport> both = s.due("a", null, 1_000, 10);
       assertThat(both).extracting(p -> p.report().serial()).containsExactly("1", "2");
@@ -36,6 +36,22 @@ class ReportStoreTest {
       assertThat(s.acknowledge(both.get(0).key())).isFalse();
       assertThat(s.pending("a")).isEqualTo(1);
       assertThat(s.pendingTotal()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aReleasedClaimLeavesTheSerialAsItWas() {
+    try (ReportStore s = ReportStore.open(null, 4, 0, 0)) {
+      SerialClaim first = s.claimSerial("a", "X", "0000000000000001", 0, 100);
+      s.releaseSerial(first);
+      assertThat(s.serial("a", "X")).isNull();
+      s.claimSerial("a", "X", "0000000000000002", 0, 100);
+      SerialClaim later = s.claimSerial("a", "X", "0000000000000003", 500, 100); // window expired
+      assertThat(later.isDuplicate()).isFalse();
+      assertThat(s.serial("a", "X").distinctMessages()).isEqualTo(2);
+      s.releaseSerial(later);
+      assertThat(s.serial("a", "X").gwSerial()).isEqualTo("0000000000000002");
+      assertThat(s.serial("a", "X").distinctMessages()).isEqualTo(1);
     }
   }
 
@@ -65,8 +81,10 @@ class ReportStoreTest {
   @Test
   void serialRecordsAndQuotaPersist() {
     try (ReportStore s = ReportStore.open(dir, 4, 0, 0)) {
-      s.accept("a", report("X", s.nextGwSerial()), 10, 10, null);
-      s.recordDuplicate("a", "X", s.serial("a", "X"));
+      String gw = s.nextGwSerial();
+      assertThat(s.claimSerial("a", "X", gw, 10, 1_000).isDuplicate()).isFalse();
+      s.storeReport("a", report("X", gw), 10);
+      assertThat(s.claimSerial("a", "X", s.nextGwSerial(), 20, 1_000).isDuplicate()).isTrue();
       s.saveQuota("a", YearMonth.of(2026, 11), 42);
     }
     try (ReportStore s = ReportStore.open(dir, 4, 0, 0)) {
