@@ -108,11 +108,17 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
       store.releaseSerial(claim);
       return ResultCode.E_QUOTA_OVER;
     }
-    Outcome o = gw.carrier().outcome(d);
-    long due = account.nextDueAt(now, gw.reportDelayMillis());
-    LocalDateTime sendTime = LocalDateTime.ofInstant(Instant.ofEpochMilli(due), GatewayContext.ZONE).withNano(0);
-    store.storeReport(id, new Report(o.result().code(), o.message(), d.daAddr(), d.serial(), gwSerial, sendTime,
-        o.telco()), due);
+    try {
+      Outcome o = gw.carrier().outcome(d);
+      long due = account.nextDueAt(now, gw.reportDelayMillis());
+      LocalDateTime sendTime = LocalDateTime.ofInstant(Instant.ofEpochMilli(due), GatewayContext.ZONE).withNano(0);
+      store.storeReport(id, new Report(o.result().code(), o.message(), d.daAddr(), d.serial(), gwSerial, sendTime,
+          o.telco()), due);
+    } catch (RuntimeException e) {
+      // E_SYS_FAIL follows: the sender retries, and the retry must not look like a duplicate
+      store.releaseSerial(claim);
+      throw e;
+    }
     account.countAccepted(Math.floorDiv(now, 1000));
     return ResultCode.E_OK;
   }
