@@ -79,7 +79,11 @@ final class ReportDispatcher {
             id, r.serial(), r.gwSerial(), t);
       }
       boolean done = ok;
-      loop.execute(() -> afterListener(ch, report, key, done));
+      try {
+        loop.execute(() -> afterListener(ch, report, key, done));
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        log.info("[{}] client closed before REPORT_ACK for SERIAL {}: the gateway will re-send it", id, r.serial());
+      }
     });
   }
 
