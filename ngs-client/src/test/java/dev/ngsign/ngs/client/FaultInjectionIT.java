@@ -336,4 +336,24 @@ class FaultInjectionIT {
       await().atMost(Duration.ofSeconds(3)).until(() -> certs() > certs && c.state() == ConnectionState.BOUND);
     }
   }
+
+  @Test
+  void reportAckWaitsUntilTheListenerReturns() throws Exception {
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try (NgsClient c = client().reportListener(r -> {
+      entered.countDown();
+      release.await(); // e.g. a database commit
+    }).build()) {
+      c.start();
+      var future = c.awaitReport("slow-commit");
+      peer.sendOnReport(new Report(0, ReportMessage.EMPTY, "01020001234", "slow-commit", "GW77", null, Telco.LG));
+      assertThat(entered.await(3, TimeUnit.SECONDS)).isTrue();
+      assertThat(peer.packets("REP", ReportAck.class)).isEmpty();
+      assertThat(future).isNotDone();
+      release.countDown();
+      await().atMost(Duration.ofSeconds(3)).until(() -> peer.packets("REP", ReportAck.class).size() == 1);
+      assertThat(future.get(3, TimeUnit.SECONDS).gwSerial()).isEqualTo("GW77");
+    }
+  }
 }
