@@ -251,6 +251,93 @@ public final class NgsClientBuilder {
   }
 
   /**
+   * Applies settings from configuration (e.g. a Spring {@code @ConfigurationProperties} map or a
+   * {@code .properties} file), keys without a prefix: {@code cert-server} ({@code host:port}), {@code id},
+   * {@code password}, {@code encrypted}, {@code key-pos}, {@code sender-code}, {@code window},
+   * {@code queue-capacity}, {@code max-block}, {@code delivery-timeout}, {@code ack-timeout},
+   * {@code link-interval}, {@code connect-timeout}, {@code cert-min-interval}, {@code close-timeout},
+   * {@code duplicate-memory}. Durations are {@code 500ms}, {@code 10s}, {@code 2m} or ISO-8601 ({@code PT10S}).
+   * Missing keys keep their defaults; unknown keys are refused, so a typo does not pass silently.
+   *
+   * @throws IllegalArgumentException naming the key when a key is unknown or a value malformed (the
+   *     password's value is never shown)
+   */
+  public NgsClientBuilder properties(java.util.Map<String, String> config) {
+    String id = null;
+    String password = null;
+    for (var e : new java.util.TreeMap<>(config).entrySet()) {
+      String k = e.getKey().trim();
+      String v = e.getValue() == null ? "" : e.getValue().trim();
+      try {
+        switch (k) {
+          case "cert-server" -> {
+            int colon = v.lastIndexOf(':');
+            if (colon <= 0) {
+              throw new IllegalArgumentException("must be host:port");
+            }
+            certServer(v.substring(0, colon), Integer.parseInt(v.substring(colon + 1)));
+          }
+          case "id" -> id = v;
+          case "password" -> password = e.getValue();
+          case "encrypted" -> encrypted(parseBoolean(v));
+          case "key-pos" -> keyPos(Integer.parseInt(v));
+          case "sender-code" -> senderCode(v);
+          case "window" -> window(Integer.parseInt(v));
+          case "queue-capacity" -> queueCapacity(Integer.parseInt(v));
+          case "max-block" -> maxBlock(parseDuration(v));
+          case "delivery-timeout" -> deliveryTimeout(parseDuration(v));
+          case "ack-timeout" -> ackTimeout(parseDuration(v));
+          case "link-interval" -> linkInterval(parseDuration(v));
+          case "connect-timeout" -> connectTimeout(parseDuration(v));
+          case "cert-min-interval" -> certMinInterval(parseDuration(v));
+          case "close-timeout" -> closeTimeout(parseDuration(v));
+          case "duplicate-memory" -> duplicateMemory(Integer.parseInt(v));
+          default -> throw new IllegalArgumentException("unknown setting");
+        }
+      } catch (RuntimeException ex) {
+        String shown = k.equals("password") ? "(hidden)" : "'" + v + "'";
+        throw new IllegalArgumentException("NGS client setting " + k + "=" + shown + ": " + ex.getMessage(), ex);
+      }
+    }
+    if (id != null || password != null) {
+      if (id == null || password == null) {
+        throw new IllegalArgumentException("NGS client settings: give both id and password");
+      }
+      account(id, password);
+    }
+    return this;
+  }
+
+  private static boolean parseBoolean(String v) {
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    throw new IllegalArgumentException("must be true or false");
+  }
+
+  /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601. */
+  static Duration parseDuration(String v) {
+    String s = v.toLowerCase(java.util.Locale.ROOT);
+    try {
+      if (s.startsWith("pt") || s.startsWith("p")) {
+        return Duration.parse(v);
+      }
+      if (s.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+      }
+      long n = Long.parseLong(s.substring(0, s.length() - 1));
+      return switch (s.charAt(s.length() - 1)) {
+        case 's' -> Duration.ofSeconds(n);
+        case 'm' -> Duration.ofMinutes(n);
+        case 'h' -> Duration.ofHours(n);
+        default -> throw new IllegalArgumentException("x");
+      };
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("is not a duration like 500ms, 10s, 2m or PT10S");
+    }
+  }
+
+  /**
    * Builds the client (not started).
    *
    * @throws IllegalStateException when {@link #certServer} or {@link #account} is missing
