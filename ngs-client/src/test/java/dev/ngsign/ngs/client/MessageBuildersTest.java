@@ -102,6 +102,18 @@ class MessageBuildersTest {
   }
 
   @Test
+  void fixedFieldsTooLongForTheWireAreRefusedAtBuild() {
+    assertThatThrownBy(() -> AlimTalk.builder().to(TO).from(FROM).senderKey("k".repeat(42)).template("t").text("x").build())
+        .isInstanceOf(NgsInvalidMessageException.class).hasMessageContaining("SENDERKEY: 42 characters");
+    assertThatThrownBy(() -> AlimTalk.builder().to(TO).from(FROM).senderKey("k").template("t".repeat(32)).text("x").build())
+        .hasMessageContaining("TEMPLATE");
+    assertThatThrownBy(() -> Sms.builder().to(TO).from(FROM).text("x").department("D".repeat(11)).build())
+        .hasMessageContaining("DPT_CODE");
+    assertThat(AlimTalk.builder().to(TO).from(FROM).senderKey("k".repeat(41)).template("t".repeat(31)).text("x").build())
+        .isNotNull();
+  }
+
+  @Test
   void friendTalkTypeFollowsTheImage() {
     var b = FriendTalk.builder().to(TO).from(FROM).senderKey("k").text("친구톡");
     assertThat(b.build().type()).isEqualTo(MessageType.FRIENDTALK);

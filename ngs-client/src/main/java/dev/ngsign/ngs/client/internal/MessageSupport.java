@@ -2,6 +2,7 @@ package dev.ngsign.ngs.client.internal;
 
 import dev.ngsign.ngs.client.NgsInvalidMessageException;
 import dev.ngsign.ngs.client.NgsMessage;
+import dev.ngsign.ngs.protocol.ResultCode;
 import dev.ngsign.ngs.protocol.content.ContentRules;
 import dev.ngsign.ngs.protocol.content.ContentViolation;
 import dev.ngsign.ngs.protocol.content.ImageSignature;
@@ -58,14 +59,28 @@ public final class MessageSupport {
     if (d.senderCode().isEmpty()) {
       v.removeIf(x -> x.field().equals("SENDER_CODE"));
     }
-    if (d.serial().length() > 20) {
-      v.add(0, new ContentViolation(dev.ngsign.ngs.protocol.ResultCode.E_INVALID_SERIAL, "SERIAL",
-          "'" + d.serial() + "' is " + d.serial().length() + " characters; at most 20"));
+    // ContentRules does not check these lengths (reported); the codec would refuse them only at encode time
+    fits(v, ResultCode.E_INVALID_SERIAL, "SERIAL", d.serial(), 20);
+    if (d.kakao() != null) {
+      fits(v, ResultCode.E_INVALID_KAKAO, "SENDERKEY", d.kakao().senderKey(), 41);
+      fits(v, ResultCode.E_INVALID_KAKAO, "TEMPLATE", d.kakao().templateCode(), 31);
+    }
+    if (d.extension() != null) {
+      fits(v, ResultCode.E_INVALID_EXTENSION, d.extension() instanceof dev.ngsign.ngs.protocol.packet.Extension.DeptCode
+          ? "DPT_CODE" : "NAT_CODE", d.extension().value(), d.extension().size());
     }
     if (!v.isEmpty()) {
       throw invalid(v);
     }
     return d;
+  }
+
+  private static void fits(List<ContentViolation> v, ResultCode code, String field, String value, int size) {
+    boolean ascii = value.chars().allMatch(c -> c < 0x80);
+    if (!ascii || value.length() > size) {
+      v.add(0, new ContentViolation(code, field, (ascii ? value.length() + " characters" : "not ASCII")
+          + "; the field holds at most " + size + " ASCII characters"));
+    }
   }
 
   public static NgsInvalidMessageException invalid(List<ContentViolation> v) {
