@@ -233,8 +233,9 @@ public final class NgsClientBuilder {
   }
 
   /**
-   * Netty event loops to run on, shared with other clients; the caller shuts it down. Default: the
-   * client's own single-thread loop (all of its session state lives on that one thread).
+   * Netty event loops to run on, shared with other clients; the caller shuts it down. It must be an NIO
+   * group ({@code new MultiThreadIoEventLoopGroup(n, NioIoHandler.newFactory())}). Each client still keeps
+   * all of its state on one loop of the group. Default: the client's own single-thread NIO loop.
    */
   public NgsClientBuilder eventLoopGroup(EventLoopGroup group) {
     this.eventLoopGroup = Objects.requireNonNull(group, "group");
