@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run the NGS 2.0.1 gateway (cert server, deliver and report ports, simulated carriers).",
-      "Either --config FILE (YAML, see docs/gateway.md) or the zero-config flags; flags given with",
-      "--config override the file. Ports default to 0 (a free port): read them from the 'ready' line."
+      "Use --config FILE (YAML, see docs/gateway.md) or the zero-config flags; flags override the file.",
+      "Ports default to 0 (a free port): read them from the 'ready' line. Ctrl-C / SIGTERM stops cleanly."
     })
 public final class GatewayCommand implements Callable<Integer> {
   private static final Pattern TPS = Pattern.compile("(\\d{1,5}),(\\d{1,5}),(\\d{1,5})");
