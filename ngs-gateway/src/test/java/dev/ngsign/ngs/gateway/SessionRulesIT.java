@@ -378,7 +378,7 @@ class SessionRulesIT {
 
   @Test
   void idleSessionIsClosedAndLinkKeepsItOpen() {
-    start(b -> b.idleTimeout(Duration.ofMillis(400)));
+    start(b -> b.idleTimeout(Duration.ofMillis(1_000)));
     try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
       for (int i = 0; i < 3; i++) {
         dlv.send(new Link());
