@@ -61,7 +61,7 @@ class HappyPathIT {
       assertThat(r.serial()).isEqualTo("S1");
       assertThat(r.result()).isZero();
       assertThat(r.telco()).isEqualTo(Telco.KT);
-      assertThat(r.gwSerial()).hasSize(16);
+      assertThat(r.gwSerial()).hasSize(15).containsOnlyDigits();
       rep.send(r.ack());
 
       dlv.send(new Link());

@@ -60,7 +60,7 @@ public final class ReportStore implements AutoCloseable {
     this.meta = store.openMap("meta",
         new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
     long reserved = Long.parseLong(meta.getOrDefault(GW_RESERVED, "0"));
-    long start = Math.max(reserved, (nowMillis / 1000) * 1_000_000L);
+    long start = Math.max(reserved, (nowMillis / 1000) * 100_000L);
     this.gwSeq = new AtomicLong(start);
     this.gwReserved = new AtomicLong(start);
     reserve(start + GW_BLOCK);
@@ -88,14 +88,18 @@ public final class ReportStore implements AutoCloseable {
     return new ReportStore(s, nowMillis);
   }
 
-  /** A new GWSERIAL: 16 digits, unique across restarts on the same data directory. */
+  /**
+   * A new GWSERIAL: 15 digits, unique across restarts on the same data directory. GWSERIAL is 16C; like the
+   * spec's example ({@code 220121140000164}) it leaves the last byte for a NUL, for clients that read the
+   * fields as C strings.
+   */
   public String nextGwSerial() {
     long n = gwSeq.incrementAndGet();
     if (n >= gwReserved.get()) {
       reserve(n + GW_BLOCK);
     }
-    String digits = Long.toString(n % 10_000_000_000_000_000L);
-    return "0".repeat(16 - digits.length()) + digits;
+    String digits = Long.toString(n % 1_000_000_000_000_000L);
+    return "0".repeat(15 - digits.length()) + digits;
   }
 
   private void reserve(long upTo) {
