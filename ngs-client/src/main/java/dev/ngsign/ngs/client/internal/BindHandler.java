@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  * packet is read, so a REPORT right after BIND_ACK is not missed) and completes.
  */
 final class BindHandler extends ChannelInboundHandlerAdapter {
+  /** The session's body cipher on TYPE P sessions (absent on plain ones). */
+  static final io.netty.util.AttributeKey<dev.ngsign.ngs.protocol.crypto.BodyCipher> CIPHER =
+      io.netty.util.AttributeKey.valueOf("ngs.bodyCipher");
   private final Bind bind;
   private final NgsKey key;
   private final Promise<BindAck> promise;
@@ -70,6 +73,7 @@ final class BindHandler extends ChannelInboundHandlerAdapter {
       var cipher = key.bodyCipher();
       ctx.pipeline().get(NgsFrameDecoder.class).bodyCipher(cipher);
       ctx.pipeline().get(NgsPacketEncoder.class).bodyCipher(cipher);
+      ctx.channel().attr(CIPHER).set(cipher); // the deliver window encodes DELIVERs itself, in batches
     }
     String name = ctx.name();
     for (int i = next.length - 1; i >= 0; i--) {

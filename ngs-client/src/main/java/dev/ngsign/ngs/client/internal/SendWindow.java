@@ -10,6 +10,8 @@ import dev.ngsign.ngs.protocol.ResultCode;
 import dev.ngsign.ngs.protocol.packet.DeliverAck;
 import dev.ngsign.ngs.protocol.packet.TpsClass;
 import dev.ngsign.ngs.protocol.packet.TpsLimits;
+import dev.ngsign.ngs.protocol.codec.PacketCodec;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -40,6 +42,8 @@ import org.slf4j.LoggerFactory;
 final class SendWindow {
   private static final Logger log = LoggerFactory.getLogger(SendWindow.class);
   private static final TpsClass[] CLASSES = TpsClass.values();
+  /** Encoded DELIVERs are written in buffers of about this size. */
+  private static final int BATCH_BYTES = 64 * 1024;
 
   private final ClientConfig cfg;
   private final EventLoop loop;
@@ -56,6 +60,7 @@ final class SendWindow {
   private final Set<PendingSend> retrying = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private Channel channel;
+  private dev.ngsign.ngs.protocol.crypto.BodyCipher cipher;
   private TpsLimiter limiter;
   private ScheduledFuture<?> ackTimer;
   private ScheduledFuture<?> wakeTimer;
@@ -112,6 +117,7 @@ final class SendWindow {
   /** The deliver session is bound: start sending within these limits. */
   void bound(Channel dlv, TpsLimits limits) {
     this.channel = dlv;
+    this.cipher = dlv.attr(BindHandler.CIPHER).get();
     if (limiter == null) {
       limiter = new TpsLimiter(cfg.tpsWindow().toNanos(), limits);
     } else {
@@ -169,6 +175,7 @@ final class SendWindow {
     long now = ticker.getAsLong();
     long nextWake = Long.MAX_VALUE;
     boolean wrote = false;
+    ByteBuf batch = null;
     int window = cfg.window();
     for (TpsClass c : CLASSES) {
       ArrayDeque<PendingSend> q = queues[c.ordinal()];
@@ -197,12 +204,34 @@ final class SendWindow {
               + " is already in flight: every message needs its own SERIAL"), "duplicate-serial");
           continue;
         }
+        if (batch == null) {
+          batch = channel.alloc().ioBuffer(BATCH_BYTES);
+        }
+        int mark = batch.writerIndex();
+        try {
+          PacketCodec.encode(head.deliver, batch, cipher);
+        } catch (NgsProtocolException e) { // the codec left the buffer as it was
+          fail(head, new NgsInvalidMessageException("SERIAL " + head.serial() + " cannot be encoded: " + e.getMessage(),
+              List.of(), e), "invalid");
+          continue;
+        }
         head.stamp = limiter.record(c);
-        write(head, now);
+        track(head, now);
         wrote = true;
+        if (batch.writerIndex() - mark > 0 && batch.readableBytes() >= BATCH_BYTES) {
+          channel.write(batch, channel.voidPromise());
+          batch = null;
+        }
       }
     }
     updateQueued();
+    if (batch != null) {
+      if (batch.isReadable()) {
+        channel.write(batch, channel.voidPromise());
+      } else {
+        batch.release();
+      }
+    }
     if (wrote) {
       channel.flush();
       armAckTimer(now);
@@ -212,28 +241,17 @@ final class SendWindow {
     }
   }
 
-  private void write(PendingSend p, long now) {
+  /**
+   * Marks a DELIVER as in flight. It was encoded into the batch buffer already (one write and one buffer
+   * per drain instead of one per message; an encoding error fails only that message). A write failure
+   * closes the channel, and the drop fails everything in flight.
+   */
+  private void track(PendingSend p, long now) {
     p.attempts++;
     p.sentNanos = now;
     inFlight.put(p.serial(), p);
     inFlightCount = inFlight.size();
     metrics.sent();
-    Channel ch = channel;
-    ch.write(p.deliver).addListener(f -> {
-      if (!f.isSuccess() && inFlight.get(p.serial()) == p) {
-        inFlight.remove(p.serial());
-        p.stamp.done(ticker.getAsLong());
-        inFlightCount = inFlight.size();
-        Throwable cause = f.cause();
-        Throwable root = cause.getCause() instanceof NgsProtocolException pe ? pe : cause;
-        if (root instanceof NgsProtocolException pe) {
-          fail(p, new NgsInvalidMessageException("SERIAL " + p.serial() + " cannot be encoded: " + pe.getMessage(), List.of(), pe),
-              "invalid");
-        } else {
-          fail(p, new NgsConnectionException("writing SERIAL " + p.serial() + " failed: " + cause, cause, false), "write-failed");
-        }
-      }
-    });
   }
 
   private void scheduleWake(long now, long wait) {

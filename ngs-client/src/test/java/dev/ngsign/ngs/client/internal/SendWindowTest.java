@@ -65,11 +65,17 @@ class SendWindowTest {
     return f;
   }
 
+  /** The DELIVERs written since the last call, decoded from the batch buffers the window writes. */
   private List<String> written() {
     List<String> out = new ArrayList<>();
     Object o;
     while ((o = ch.readOutbound()) != null) {
-      out.add(((Deliver) o).serial());
+      io.netty.buffer.ByteBuf b = (io.netty.buffer.ByteBuf) o;
+      byte[] bytes = io.netty.buffer.ByteBufUtil.getBytes(b);
+      b.release();
+      for (var p : dev.ngsign.ngs.protocol.codec.PacketCodec.decodeAll(bytes, null, 1 << 20)) {
+        out.add(((Deliver) p).serial());
+      }
     }
     return out;
   }
