@@ -25,8 +25,12 @@ public final class Closer {
     return ch.attr(CLOSING).setIfAbsent(Boolean.TRUE) == null;
   }
 
-  /** DATA of an EVENT type 0 / MESSAGE of an ACK: {@code "1013 idle 90s"}, cut to {@code max} bytes. */
-  public static String reason(ResultCode code, String detail, int max) {
+  /**
+   * DATA of an EVENT type 0 / MESSAGE of an ACK: {@code "1013 no packet for 90000ms"}, ASCII, cut to one byte
+   * less than the field ({@code fieldSize}) so that a NUL always ends it, for clients reading C strings.
+   */
+  public static String reason(ResultCode code, String detail, int fieldSize) {
+    int max = fieldSize - 1;
     String s = code.code() + " " + (detail == null || detail.isEmpty() ? code.meaning() : detail);
     StringBuilder sb = new StringBuilder(Math.min(s.length(), max));
     for (int i = 0; i < s.length() && sb.length() < max; i++) {
