@@ -4,6 +4,9 @@ import dev.ngsign.ngs.client.NgsClosedException;
 import dev.ngsign.ngs.client.NgsReport;
 import dev.ngsign.ngs.client.ReportListener;
 import dev.ngsign.ngs.protocol.packet.Report;
+import dev.ngsign.ngs.protocol.NgsProtocolException;
+import dev.ngsign.ngs.protocol.codec.PacketCodec;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
@@ -34,6 +37,8 @@ final class ReportDispatcher {
   private final DuplicateFilter seen;
   private final Map<String, CompletableFuture<NgsReport>> waiters = new ConcurrentHashMap<>();
   private int outstanding;
+  private ByteBuf acks;
+  private Channel ackChannel;
 
   ReportDispatcher(ClientConfig cfg, EventLoop loop, Executor executor, ClientMetrics metrics) {
     this.id = cfg.id();
@@ -93,14 +98,26 @@ final class ReportDispatcher {
     }
     if (ok) {
       acknowledge(ch, report, key);
-      ch.flush();
+      flushAcks();
     }
   }
 
   private void acknowledge(Channel ch, NgsReport report, DuplicateFilter.Key key) {
     if (ch.isActive()) {
-      // flushed at the end of the read batch (SessionHandler) or right after the listener task
-      ch.write(report.report().ack(), ch.voidPromise());
+      // encoded into one buffer, written at the end of the read batch (SessionHandler) or after the listener task
+      if (ackChannel != ch) {
+        flushAcks();
+      }
+      if (acks == null) {
+        acks = ch.alloc().ioBuffer(64 * 48);
+        ackChannel = ch;
+      }
+      try {
+        PacketCodec.encode(report.report().ack(), acks, ch.attr(BindHandler.CIPHER).get());
+      } catch (NgsProtocolException e) {
+        log.error("[{}] cannot encode REPORT_ACK for SERIAL {}: {}", id, report.serial(), e.getMessage());
+        return;
+      }
     } else {
       log.info("[{}] report session closed before REPORT_ACK for SERIAL {}: the gateway will re-send it", id, report.serial());
     }
@@ -113,8 +130,25 @@ final class ReportDispatcher {
     }
   }
 
+  /** Writes the REPORT_ACKs encoded so far. On the loop. */
+  void flushAcks() {
+    ByteBuf b = acks;
+    Channel ch = ackChannel;
+    acks = null;
+    ackChannel = null;
+    if (b == null) {
+      return;
+    }
+    if (ch.isActive() && b.isReadable()) {
+      ch.writeAndFlush(b, ch.voidPromise());
+    } else {
+      b.release();
+    }
+  }
+
   /** Close: fails every {@link #await} future. */
   void close() {
+    flushAcks();
     for (CompletableFuture<NgsReport> f : new ArrayList<>(waiters.values())) {
       f.completeExceptionally(new NgsClosedException("client closed before the report arrived"));
     }

@@ -48,7 +48,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     if (kind == SessionKind.DELIVER) {
       window.drain();
     } else {
-      ctx.flush(); // the REPORT_ACKs of this read batch
+      reports.flushAcks(); // the REPORT_ACKs of this read batch
     }
     ctx.fireChannelReadComplete();
   }
