@@ -198,7 +198,12 @@ class ReportDeliveryIT {
       gwSerials.add(r.gwSerial());
     }
     gw.close();
-    start(dataDir);
+    GatewayPorts before = ports;
+    gw = NgsGateway.builder().certInterval(Duration.ZERO).reportDelay(Duration.ZERO).dataDir(dataDir)
+        .certPort(before.certPort()).deliverPort(before.deliverPort()).reportPort(before.reportPort())
+        .account(Account.builder(ID, PW).build()).build();
+    ports = gw.start(); // same data directory, same ports
+    assertThat(ports).isEqualTo(before);
     assertThat(gw.pendingReports(ID)).isEqualTo(5);
     try (RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.REPORT)) {
       Set<String> serials = new HashSet<>();
