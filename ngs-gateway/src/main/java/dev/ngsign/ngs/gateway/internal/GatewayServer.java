@@ -44,8 +44,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -63,7 +63,8 @@ public final class GatewayServer {
   private final List<Channel> listeners = new ArrayList<>();
   private AdminServer admin;
   private GatewayPorts ports;
-  private final List<ScheduledFuture<?>> housekeeping = new ArrayList<>();
+  /** Quota saving and the SERIAL sweep: off the event loops, since a sweep walks the whole SERIAL map. */
+  private ScheduledExecutorService housekeeping;
   private final Map<String, Long> savedQuota = new HashMap<>();
   private volatile boolean closed;
 
@@ -124,10 +125,10 @@ public final class GatewayServer {
       store.close();
       throw e;
     }
-    ScheduledExecutorService sched = boss.next();
-    housekeeping.add(sched.scheduleWithFixedDelay(this::saveQuotas, 1, 1, TimeUnit.SECONDS));
+    housekeeping = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ngs-gw-housekeeping", true));
+    housekeeping.scheduleWithFixedDelay(this::saveQuotas, 1, 1, TimeUnit.SECONDS);
     long sweep = Math.max(1_000, Math.min(settings.dedupWindow().toMillis() / 10, 600_000));
-    housekeeping.add(sched.scheduleWithFixedDelay(this::sweepSerials, sweep, sweep, TimeUnit.MILLISECONDS));
+    housekeeping.scheduleWithFixedDelay(this::sweepSerials, sweep, sweep, TimeUnit.MILLISECONDS);
     log.info("NGS gateway listening on {} ({})", settings.host(), ports.describe());
     return ports;
   }
@@ -326,7 +327,14 @@ public final class GatewayServer {
       return;
     }
     closed = true;
-    housekeeping.forEach(f -> f.cancel(false));
+    if (housekeeping != null) {
+      housekeeping.shutdownNow();
+      try {
+        housekeeping.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (admin != null) {
       admin.close();
     }

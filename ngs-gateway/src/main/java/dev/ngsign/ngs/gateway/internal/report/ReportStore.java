@@ -161,19 +161,17 @@ public final class ReportStore implements AutoCloseable {
     reports.put(reportKey(account, dueAtMillis, report.gwSerial()), encode(report));
   }
 
-  /** Removes SERIAL records older than the window; returns how many. */
+  /**
+   * Removes SERIAL records older than the window; returns how many. Walks a snapshot of the map (MVMap
+   * iterators do not see later changes), deleting as it goes, so memory stays flat however many expire.
+   */
   public int sweepSerials(long nowMillis, long windowMillis) {
     int removed = 0;
     Iterator<Map.Entry<String, String>> it = serials.entrySet().iterator();
-    List<String> expired = new ArrayList<>();
     while (it.hasNext()) {
       Map.Entry<String, String> e = it.next();
-      if (nowMillis - SerialRecord.decode(e.getValue()).firstAcceptedMillis() >= windowMillis) {
-        expired.add(e.getKey());
-      }
-    }
-    for (String k : expired) {
-      if (serials.remove(k) != null) {
+      if (nowMillis - SerialRecord.decode(e.getValue()).firstAcceptedMillis() >= windowMillis
+          && serials.remove(e.getKey(), e.getValue())) {
         removed++;
       }
     }
