@@ -72,6 +72,10 @@ public final class GatewayCommand implements Callable<Integer> {
   @Option(names = "--idle-timeout-ms", paramLabel = "N", description = "close sessions idle this long (default 90000)")
   Long idleTimeoutMs;
 
+  @Option(names = "--random-failure-rate", paramLabel = "R",
+      description = "share 0..1 of ordinary numbers whose REPORT is E_CARRIER_FAIL (default 0)")
+  Double randomFailureRate;
+
   @Option(names = "--io-threads", paramLabel = "N", description = "event-loop threads (default: processors)")
   Integer ioThreads;
 
@@ -113,6 +117,9 @@ public final class GatewayCommand implements Callable<Integer> {
     }
     if (idleTimeoutMs != null) {
       b.idleTimeout(Duration.ofMillis(idleTimeoutMs));
+    }
+    if (randomFailureRate != null) {
+      b.randomFailureRate(randomFailureRate, 42);
     }
     if (ioThreads != null) {
       b.ioThreads(ioThreads);
