@@ -91,7 +91,7 @@ public final class AgentCommand implements Callable<Integer> {
       AgentConfig.Database db = cfg.database();
       try {
         int n = Agent.initDb(cfg, System.getenv());
-        spec.commandLine().getOut().println("schema up to date on " + db.url() + " (table prefix " + db.tablePrefix() + "): "
+        spec.commandLine().getOut().println("schema up to date on " + db.redactedUrl() + " (table prefix " + db.tablePrefix() + "): "
             + n + " migration(s) applied; tables " + db.tablePrefix() + "MSG, " + db.tablePrefix() + "MSG_ATTACH, "
             + db.tablePrefix() + "REPORT_ORPHAN, " + db.tablePrefix() + "LEASE, " + db.tablePrefix() + "NODE");
         return 0;

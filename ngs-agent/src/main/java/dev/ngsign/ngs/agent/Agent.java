@@ -131,7 +131,7 @@ public final class Agent implements AutoCloseable {
         throw new AgentException("cannot listen on " + config.http().bind() + ":" + config.http().port() + ": " + e.getMessage(), e);
       }
     }
-    log.info("agent node {} started: {} account(s), database {}", config.nodeId(), accounts.size(), config.database().url());
+    log.info("agent node {} started: {} account(s), database {}", config.nodeId(), accounts.size(), config.database().redactedUrl());
     return this;
   }
 
@@ -153,6 +153,12 @@ public final class Agent implements AutoCloseable {
       openCounts.putAll(store.openCounts());
       databaseUp = true;
       if (maintenance) {
+        if (!config.expiry().resendUnreportedAfter().isZero()) {
+          int again = store.resendUnreported(now.minus(config.expiry().resendUnreportedAfter()), config.retry().maxAttempts(), now);
+          if (again > 0) {
+            log.info("{} SENT row(s) had no REPORT after {}: sent again with the same SERIAL", again, config.expiry().resendUnreportedAfter());
+          }
+        }
         int failed = store.failReportTimeouts(now.minus(config.expiry().reportTimeout()), now);
         if (failed > 0) {
           log.info("{} row(s) had no REPORT within {}: FAILED/9006", failed, config.expiry().reportTimeout());
@@ -376,7 +382,8 @@ public final class Agent implements AutoCloseable {
      */
     public Builder testTiming(Duration certMinInterval, Duration reconnect) {
       NgsClientGateway.Tuning t = tuning;
-      this.tuning = new NgsClientGateway.Tuning(t.window(), t.queueCapacity(), t.reportThreads(), reconnect, certMinInterval, reconnect);
+      this.tuning = new NgsClientGateway.Tuning(t.window(), t.queueCapacity(), t.reportThreads(), reconnect, certMinInterval, reconnect,
+          Duration.ofSeconds(5));
       return this;
     }
 

@@ -37,7 +37,7 @@ public record AgentConfig(
     accounts = accounts == null ? List.of() : List.copyOf(accounts);
     polling = polling == null ? new Polling(null, null, null, null, null) : polling;
     retry = retry == null ? new Retry(null, null, null, null) : retry;
-    expiry = expiry == null ? new Expiry(null, null) : expiry;
+    expiry = expiry == null ? new Expiry(null, null, null) : expiry;
     logTable = logTable == null ? new LogTable(null, null, null) : logTable;
     lease = lease == null ? new Lease(null, null) : lease;
     guards = guards == null ? new Guards(null, null, null, null, null) : guards;
@@ -173,6 +173,11 @@ public record AgentConfig(
       }
     }
 
+    /** The URL with any {@code password=...} parameter masked, for logs. */
+    public String redactedUrl() {
+      return url.replaceAll("(?i)(password=)[^&;]*", "$1****");
+    }
+
     /** The password: {@code password}, else the variable {@code password-env} names, else empty. */
     public String resolvePassword(Map<String, String> env) {
       return Secrets.resolve("database", password, passwordEnv, env);
@@ -180,7 +185,7 @@ public record AgentConfig(
 
     @Override
     public String toString() {
-      return "Database[url=" + url + ", user=" + user + ", password=" + (password == null ? "<none>" : "****")
+      return "Database[url=" + redactedUrl() + ", user=" + user + ", password=" + (password == null ? "<none>" : "****")
           + ", passwordEnv=" + passwordEnv + ", tablePrefix=" + tablePrefix + ", serialPrefix=" + serialPrefix + ", poolSize=" + poolSize + "]";
     }
   }
@@ -296,11 +301,24 @@ public record AgentConfig(
    *     means never (default 24h)
    * @param reportTimeout a SENT row with no REPORT after this long ends FAILED/9006 (default 72h; a late
    *     report still wins)
+   * @param resendUnreportedAfter a SENT row with no REPORT this long after its ACK is sent again with the
+   *     same SERIAL (while attempts are left), for gateways that may lose accepted messages in a crash;
+   *     only safe when the gateway treats a repeated SERIAL as the same message for longer than this
+   *     (this project's gateway: 24 h). Zero (the default) never re-sends.
    */
-  public record Expiry(Duration defaultTtl, Duration reportTimeout) {
+  public record Expiry(Duration defaultTtl, Duration reportTimeout, Duration resendUnreportedAfter) {
+    @com.fasterxml.jackson.annotation.JsonCreator
     public Expiry {
       defaultTtl = defaultTtl == null ? Duration.ofHours(24) : defaultTtl;
       reportTimeout = reportTimeout == null ? Duration.ofHours(72) : reportTimeout;
+      resendUnreportedAfter = resendUnreportedAfter == null ? Duration.ZERO : resendUnreportedAfter;
+      if (!resendUnreportedAfter.isZero() && resendUnreportedAfter.compareTo(reportTimeout) >= 0) {
+        throw new ConfigException("expiry.resend-unreported-after " + resendUnreportedAfter + " must be below expiry.report-timeout " + reportTimeout);
+      }
+    }
+
+    public Expiry(Duration defaultTtl, Duration reportTimeout) {
+      this(defaultTtl, reportTimeout, null);
     }
   }
 

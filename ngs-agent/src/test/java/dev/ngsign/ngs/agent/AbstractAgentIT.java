@@ -142,6 +142,22 @@ abstract class AbstractAgentIT {
   }
 
   @Test
+  void version1TablesAreUpgradedWithTheirRows() {
+    String p = "U" + PREFIXES.incrementAndGet() + "_";
+    org.flywaydb.core.Flyway.configure().dataSource(db.ds).locations(dialect().migrations())
+        .placeholders(Map.of("prefix", p)).table(p + "SCHEMA_HISTORY").baselineOnMigrate(true).baselineVersion("0").target("1").load().migrate();
+    long id = db.insert(p + "MSG", Map.of("MSG_TYPE", "S", "DEST_ADDR", "01020001234", "CALLBACK", "15880000", "MSG_TEXT", "v1 row"));
+    assertThat(row(p, id).get("ACCOUNT")).isNull();
+    assertThat(SchemaMigrator.migrate(db.ds, dialect(), p)).isEqualTo(1);
+    assertThat(row(p, id).get("ACCOUNT")).isEqualTo("");
+    assertThat(SchemaMigrator.upToDate(db.ds, dialect(), p)).isTrue();
+  }
+
+  private Map<String, Object> row(String p, long id) {
+    return db.query("SELECT * FROM " + p + "MSG WHERE ID = ?", id).get(0);
+  }
+
+  @Test
   void claimSkipsRowsLockedByAnotherTransaction() throws Exception {
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < 4; i++) {

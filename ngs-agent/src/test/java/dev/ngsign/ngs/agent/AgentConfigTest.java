@@ -111,5 +111,7 @@ class AgentConfigTest {
         accounts: [{id: a, cert-port: 1, password: ngs-secret-2}]
         """);
     assertThat(c.toString()).doesNotContain("db-secret-1").doesNotContain("ngs-secret-2").contains("****");
+    AgentConfig.Database inUrl = AgentConfig.Database.of("jdbc:postgresql://h/db?user=a&password=url-secret-3&ssl=true", "a", null);
+    assertThat(inUrl.toString()).doesNotContain("url-secret-3").contains("password=****&ssl=true");
   }
 }

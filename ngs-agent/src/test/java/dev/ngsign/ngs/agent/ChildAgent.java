@@ -18,6 +18,8 @@ public final class ChildAgent {
         .withPolling(new AgentConfig.Polling(Duration.ofMillis(20), 100, 300, 1000, Duration.ofMillis(2)))
         .withRetry(new AgentConfig.Retry(5, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)))
         .withLease(new AgentConfig.Lease(Duration.ofMillis(1500), Duration.ofMillis(250)))
+        // the test gateway may lose messages it had ACKed when killed: send those again, same SERIAL
+        .withExpiry(new AgentConfig.Expiry(Duration.ofHours(24), Duration.ofHours(72), Duration.ofSeconds(5)))
         .withGuards(new AgentConfig.Guards(false, null, null, true, true))
         .withHttp(new AgentConfig.Http(0, null));
   }

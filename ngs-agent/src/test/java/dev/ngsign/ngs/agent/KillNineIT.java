@@ -81,6 +81,15 @@ class KillNineIT {
     return db.count("SELECT COUNT(*) FROM K_MSG WHERE " + where);
   }
 
+  private void awaitAllFinal() {
+    try {
+      await().atMost(90, TimeUnit.SECONDS).until(() -> count("STATUS IN ('READY','SENDING','SENT')") == 0);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("rows still open: " + db.query("SELECT STATUS, COUNT(*) AS N, MIN(ATTEMPTS) AS A0, MAX(ATTEMPTS) AS A1,"
+          + " MAX(RESULT_MSG) AS WHY FROM K_MSG GROUP BY STATUS"), e);
+    }
+  }
+
   private void assertEveryRowDoneAndEachSerialAcceptedOnce(NgsGateway gw) {
     assertThat(count("STATUS = 'DONE'")).isEqualTo(ROWS);
     for (Map<String, Object> r : db.query("SELECT SERIAL FROM K_MSG")) {
@@ -100,7 +109,7 @@ class KillNineIT {
     long open = count("STATUS IN ('READY','SENDING','SENT')");
     assertThat(open).as("killed mid-stream").isPositive();
     spawn(ChildAgent.class, db.url, db.user, "K_", String.valueOf(certPort), "survivor");
-    await().atMost(90, TimeUnit.SECONDS).until(() -> count("STATUS IN ('READY','SENDING','SENT')") == 0);
+    awaitAllFinal();
     assertEveryRowDoneAndEachSerialAcceptedOnce(gateway);
     assertThat(count("FENCE = 2 OR FENCE = 1")).isEqualTo(ROWS);
   }
@@ -119,7 +128,7 @@ class KillNineIT {
     gw.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     assertThat(count("STATUS IN ('READY','SENDING','SENT')")).as("killed mid-stream").isPositive();
     Process again = spawn(ChildGateway.class, String.valueOf(certPort), dataDir.toString());
-    await().atMost(90, TimeUnit.SECONDS).until(() -> count("STATUS IN ('READY','SENDING','SENT')") == 0);
+    awaitAllFinal();
     agents.get(0).close();
     agents.clear();
     again.destroy();

@@ -133,19 +133,55 @@ public final class WriteBehind implements AutoCloseable {
 
   private void writeWithRetry(List<Item> batch) throws InterruptedException {
     long pauseMs = 50;
+    int failures = 0;
+    List<Item> pending = batch;
     while (true) {
       try {
-        write(batch);
+        write(pending);
         return;
       } catch (RuntimeException e) {
         if (!running) {
           throw new InterruptedException("stopping with an unwritten batch: " + e.getMessage());
         }
-        log.warn("write-back of {} items failed, retrying in {} ms: {}", batch.size(), pauseMs, e.getMessage());
+        failures++;
+        log.warn("write-back of {} items failed, retrying in {} ms: {}", pending.size(), pauseMs, e.getMessage());
+        if (failures >= 3 && pending.size() > 1) {
+          pending = isolatePoison(pending);
+          if (pending.isEmpty()) {
+            return;
+          }
+        }
         Thread.sleep(pauseMs); // backoff against an unavailable database, not synchronisation
         pauseMs = Math.min(pauseMs * 2, 5_000);
       }
     }
+  }
+
+  /**
+   * Writes the items one by one. When some succeed the database is up and the ones that fail are poison
+   * (a value the database refuses): they are dropped with an error — a report then stays unacknowledged
+   * (the gateway sends it again), an ACK leaves its row SENDING (re-sent with its SERIAL by the next
+   * holder). When none succeed the database is down and all are kept for the next round.
+   */
+  private List<Item> isolatePoison(List<Item> items) {
+    List<Item> failed = new ArrayList<>();
+    RuntimeException last = null;
+    for (Item i : items) {
+      try {
+        write(List.of(i));
+      } catch (RuntimeException e) {
+        failed.add(i);
+        last = e;
+      }
+    }
+    if (failed.size() == items.size()) {
+      return failed;
+    }
+    for (Item i : failed) {
+      log.error("write-back of {} dropped: the database refuses it ({})", i, last == null ? "?" : last.getMessage());
+      fail(i);
+    }
+    return List.of();
   }
 
   private void write(List<Item> batch) {

@@ -54,10 +54,12 @@ public final class NgsClientGateway implements MessageGateway {
    * @param restartDelay pause before a new client after a failed first login
    * @param certMinInterval least time between two CERTs (the spec refuses a second within 3 s)
    * @param reconnectMin the client's first reconnect delay (the spec asks about 5 s)
+   * @param startTimeout a first login that has neither bound nor failed by then is abandoned and retried
    */
-  public record Tuning(int window, int queueCapacity, int reportThreads, Duration restartDelay, Duration certMinInterval, Duration reconnectMin) {
+  public record Tuning(int window, int queueCapacity, int reportThreads, Duration restartDelay, Duration certMinInterval,
+      Duration reconnectMin, Duration startTimeout) {
     public static Tuning defaults() {
-      return new Tuning(256, 10_000, 512, Duration.ofSeconds(5), Duration.ofMillis(3_500), Duration.ofSeconds(5));
+      return new Tuning(256, 10_000, 512, Duration.ofSeconds(5), Duration.ofMillis(3_500), Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
   }
 
@@ -123,7 +125,8 @@ public final class NgsClientGateway implements MessageGateway {
       }
       NgsClient c = b.build();
       client = c;
-      c.startAsync().whenComplete((v, e) -> {
+      log.info("account {}: logging in to {}:{} as {}", account.name(), account.certHost(), account.certPort(), account.id());
+      c.startAsync().orTimeout(tuning.startTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((v, e) -> {
         if (e != null && !closed) {
           log.warn("account {}: login failed ({}); trying again in {}", account.name(), rootMessage(e), tuning.restartDelay());
           c.closeAsync();

@@ -434,6 +434,25 @@ public final class MessageStore {
     }
   }
 
+  /**
+   * SENT rows ACKed before {@code ackedBefore} with attempts left go back to READY (same SERIAL), to be
+   * sent again; see {@code expiry.resend-unreported-after}.
+   */
+  public int resendUnreported(LocalDateTime ackedBefore, int maxAttempts, LocalDateTime now) {
+    String sql = "UPDATE " + msg + " SET STATUS = 'READY', NEXT_TRY_AT = NULL, RESULT_MSG = ?, UPDATED_AT = ?"
+        + " WHERE STATUS = 'SENT' AND ACK_AT < ? AND ATTEMPTS < ?";
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, "no REPORT after the ACK: sent again with the same SERIAL");
+      ps.setObject(2, now);
+      ps.setObject(3, ackedBefore);
+      ps.setInt(4, maxAttempts);
+      statements.increment();
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("re-send sweep failed: " + e.getMessage(), e);
+    }
+  }
+
   /** SENT rows whose ACK is older than {@code ackedBefore} end FAILED with {@link AgentCode#REPORT_TIMEOUT}. */
   public int failReportTimeouts(LocalDateTime ackedBefore, LocalDateTime now) {
     String sql = "UPDATE " + msg + " SET STATUS = 'FAILED', RESULT_CODE = ?, RESULT_MSG = ?, UPDATED_AT = ?"
