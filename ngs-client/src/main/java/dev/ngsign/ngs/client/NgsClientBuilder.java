@@ -43,7 +43,7 @@ public final class NgsClientBuilder {
   private MeterRegistry meterRegistry;
   private Clock clock = Clock.systemUTC();
   private EventLoopGroup eventLoopGroup;
-  private int duplicateMemory = 100_000;
+  private int duplicateMemory = 20_000;
 
   NgsClientBuilder() {}
 
@@ -242,7 +242,7 @@ public final class NgsClientBuilder {
     return this;
   }
 
-  /** How many acknowledged reports (SERIAL + GWSERIAL) are remembered to flag duplicates. Default 100,000. */
+  /** How many acknowledged reports (SERIAL + GWSERIAL) are remembered to flag duplicates (about 120 bytes each). Default 20,000. */
   public NgsClientBuilder duplicateMemory(int reports) {
     if (reports < 0) {
       throw new IllegalArgumentException("duplicateMemory must not be negative");
