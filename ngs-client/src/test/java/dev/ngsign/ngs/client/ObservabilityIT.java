@@ -40,6 +40,7 @@ class ObservabilityIT {
       assertThat(reg.get("ngs.client.reports").tag("result", "E_UNREACHABLE").counter().count()).isEqualTo(1);
       assertThat(reg.get("ngs.client.inflight").gauge().value()).isZero();
       assertThat(reg.get("ngs.client.pending").gauge().value()).isZero();
+      assertThat(reg.get("ngs.client.queued").gauge().value()).isZero();
     }
   }
 

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * written, retries included), {@code ngs.client.acked} (tag {@code code}), {@code ngs.client.ack.latency}
  * (send() to DELIVER_ACK E_OK), {@code ngs.client.reports} (tag {@code result}), {@code ngs.client.reconnects},
  * {@code ngs.client.failed} (tag {@code reason}) and the gauges {@code ngs.client.inflight},
- * {@code ngs.client.pending}. Without a registry every meter is a no-op.
+ * {@code ngs.client.pending}, {@code ngs.client.queued}. Without a registry every meter is a no-op.
  */
 final class ClientMetrics {
   private final MeterRegistry registry;
@@ -39,7 +39,9 @@ final class ClientMetrics {
         .tag("account", account).register(this.registry);
   }
 
-  void gauges(Supplier<Number> inFlight, Supplier<Number> pending) {
+  void gauges(Supplier<Number> inFlight, Supplier<Number> pending, Supplier<Number> queued) {
+    Gauge.builder("ngs.client.queued", queued).description("sends waiting to be written (window full, TPS, reconnect)")
+        .tag("account", account).register(registry);
     Gauge.builder("ngs.client.inflight", inFlight).description("DELIVERs waiting for their ACK")
         .tag("account", account).register(registry);
     Gauge.builder("ngs.client.pending", pending).description("sends accepted and not completed (queue depth)")

@@ -83,7 +83,7 @@ public final class RealNgsClient implements NgsClient {
     this.window = new SendWindow(cfg, loop, metrics, ticker);
     this.reports = new ReportDispatcher(cfg, loop, reportExecutor, metrics);
     this.supervisor = new SessionSupervisor(cfg, loop, window, reports, metrics, ticker);
-    metrics.gauges(window::inFlight, this::pending);
+    metrics.gauges(window::inFlight, this::pending, window::queued);
   }
 
   @Override
