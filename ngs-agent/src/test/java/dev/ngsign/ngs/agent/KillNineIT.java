@@ -31,6 +31,7 @@ class KillNineIT {
   private final List<Agent> agents = new ArrayList<>();
   private TestDb db;
   private NgsGateway gateway;
+  @org.junit.jupiter.api.io.TempDir Path tmp;
 
   @AfterEach
   void cleanUp() {
@@ -100,7 +101,7 @@ class KillNineIT {
   @Test
   void killingTheAgentMidStreamLosesNothingAndSendsNothingTwice() throws Exception {
     db = TestDb.create(Dialect.POSTGRESQL);
-    gateway = ChildGateway.build(0, Files.createTempDirectory("kill-gw-"));
+    gateway = ChildGateway.build(0, tmp.resolve("gw"));
     int certPort = gateway.start().certPort();
     Process first = spawn(ChildAgent.class, db.url, db.user, "K_", String.valueOf(certPort), "victim");
     insertRows();
@@ -117,7 +118,7 @@ class KillNineIT {
   @Test
   void killingTheGatewayMidStreamLosesNothingAndSendsNothingTwice() throws Exception {
     db = TestDb.create(Dialect.H2);
-    Path dataDir = Files.createTempDirectory("kill-gw-");
+    Path dataDir = Files.createDirectories(tmp.resolve("gw"));
     int certPort = freePort();
     Process gw = spawn(ChildGateway.class, String.valueOf(certPort), dataDir.toString());
     AgentConfig cfg = ChildAgent.config(db.url, db.user, "K_", certPort, "n1");
