@@ -110,7 +110,11 @@ public enum ResultCode {
     return stage;
   }
 
-  /** True when a sender should retry (spec section 7.2: E_SYS_FAIL, E_SYS_BUSY, E_NET_FAIL, E_TPS_OVER). */
+  /**
+   * True when the same request may succeed later. Among DELIVER_ACK codes these are exactly the four of
+   * section 7.2 (E_SYS_FAIL, E_SYS_BUSY, E_NET_FAIL, E_TPS_OVER); among session codes E_CERT_TOO_OFTEN and
+   * E_SHUTDOWN (connect again after a pause). Check {@link #stage()} to know which applies.
+   */
   public boolean retryable() {
     return retryable;
   }

@@ -19,7 +19,7 @@ public record FrameHeader(PacketType type, int bodyLength) {
    * and against the type's fixed size (plain or encrypted). Needs 14 readable bytes.
    *
    * @param encrypted whether the session is TYPE P (encryptable types then carry ciphertext lengths)
-   * @throws NgsProtocolException for a header that cannot start a valid packet: the stream cannot be
+   * @throws FrameException for a header that cannot start a valid packet: the stream cannot be
    *     resynchronised after it, so the session must close
    */
   public static FrameHeader peek(ByteBuf in, int maxBodyLength, boolean encrypted) {
@@ -29,11 +29,11 @@ public record FrameHeader(PacketType type, int bodyLength) {
     long code = parse(Layout.HEAD_TYPE, headType);
     PacketType type = code > Integer.MAX_VALUE ? null : PacketType.fromHeadType((int) code);
     if (type == null) {
-      throw new NgsProtocolException("HeadType", NgsProtocolException.show(headType) + " is not a packet type of NGS 2.0.1");
+      throw new FrameException("HeadType", NgsProtocolException.show(headType) + " is not a packet type of NGS 2.0.1");
     }
     long len = parse(Layout.MSG_LENG, msgLeng);
     if (len > maxBodyLength) {
-      throw new NgsProtocolException("MsgLeng", len + " exceeds the limit of " + maxBodyLength + " bytes for a " + type);
+      throw new FrameException("MsgLeng", len + " exceeds the limit of " + maxBodyLength + " bytes for a " + type);
     }
     int body = (int) len;
     boolean cipher = encrypted && type.encryptedOnSecureSession();
@@ -43,13 +43,13 @@ public record FrameHeader(PacketType type, int bodyLength) {
         expected = 0;
       }
       if (body != expected) {
-        throw new NgsProtocolException("MsgLeng", body + " is wrong for " + type + ": its body is " + expected
+        throw new FrameException("MsgLeng", body + " is wrong for " + type + ": its body is " + expected
             + " bytes" + (cipher ? " encrypted" : ""));
       }
     } else {
       int min = cipher ? BodyCipher.cipherLength(type.bodySize()) : type.bodySize();
       if (body < min || (cipher && body % BodyCipher.BLOCK != 0)) {
-        throw new NgsProtocolException("MsgLeng", body + " is wrong for " + type + ": at least " + min
+        throw new FrameException("MsgLeng", body + " is wrong for " + type + ": at least " + min
             + " bytes" + (cipher ? ", a multiple of 16" : ""));
       }
     }
@@ -65,13 +65,13 @@ public record FrameHeader(PacketType type, int bodyLength) {
   private static long parse(FixedField f, String s) {
     String v = s.strip();
     if (v.isEmpty() || v.length() > 10) {
-      throw new NgsProtocolException(f.name(), NgsProtocolException.show(s) + " is not a non-negative decimal number");
+      throw new FrameException(f.name(), NgsProtocolException.show(s) + " is not a non-negative decimal number");
     }
     long n = 0;
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
       if (c < '0' || c > '9') {
-        throw new NgsProtocolException(f.name(), NgsProtocolException.show(s) + " is not a non-negative decimal number");
+        throw new FrameException(f.name(), NgsProtocolException.show(s) + " is not a non-negative decimal number");
       }
       n = n * 10 + (c - '0');
     }

@@ -15,7 +15,7 @@ import java.util.List;
  * <p>Errors reach {@code exceptionCaught} (wrapped in Netty's {@code DecoderException}) as
  * {@link NgsProtocolException}:
  * <ul>
- *   <li>a bad header: the stream cannot be trusted any more, so everything after it is discarded;
+ *   <li>a bad header ({@link FrameException}): the stream cannot be trusted any more, so everything after it is discarded;
  *   <li>a bad body: the frame has been consumed and decoding goes on at once with the next one, so the
  *       session may answer (a {@link dev.ngsign.ngs.protocol.MalformedDeliverException} carries
  *       DA_ADDR/SERIAL). Packets decoded before it are delivered before the error, those after it after.
@@ -52,7 +52,7 @@ public final class NgsFrameDecoder extends ByteToMessageDecoder {
     FrameHeader header;
     try {
       header = FrameHeader.peek(in, maxBodyLength, cipher != null);
-    } catch (NgsProtocolException e) {
+    } catch (FrameException e) {
       corrupt = true;
       in.skipBytes(in.readableBytes());
       throw e;

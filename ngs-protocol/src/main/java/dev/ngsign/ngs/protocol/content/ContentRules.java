@@ -86,7 +86,7 @@ public final class ContentRules {
           NgsProtocolException.show(d.senderCode()) + " is not the 9-digit first-sender code issued by the Central Radio Management Office"));
     }
     String serial = d.serial();
-    boolean printable = !serial.isEmpty();
+    boolean printable = !serial.isEmpty() && serial.length() <= SERIAL_MAX;
     for (int i = 0; i < serial.length(); i++) {
       char c = serial.charAt(i);
       printable &= c > 0x20 && c < 0x7f;
@@ -96,6 +96,12 @@ public final class ContentRules {
           NgsProtocolException.show(serial) + " must be 1 to 20 printable ASCII characters without spaces"));
     }
   }
+
+  /** Field sizes a value must fit (section 4.3), so that nothing valid here fails later on encode. */
+  private static final int SERIAL_MAX = 20;
+  private static final int SENDER_KEY_MAX = 41;
+  private static final int TEMPLATE_MAX = 31;
+  private static final int DPT_CODE_MAX = 10;
 
   private static void checkExtension(Deliver d, List<ContentViolation> out) {
     Extension ext = d.extension();
@@ -107,7 +113,8 @@ public final class ContentRules {
     } else if (ext instanceof Extension.NationCode) {
       out.add(new ContentViolation(ResultCode.E_INVALID_EXTENSION, "NAT_CODE",
           "a NAT_CODE is only for international types (s, l, m), not " + d.messageType()));
-    } else if (ext instanceof Extension.DeptCode dc && (dc.value().isEmpty() || !dc.value().chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+    } else if (ext instanceof Extension.DeptCode dc && (dc.value().isEmpty() || dc.value().length() > DPT_CODE_MAX
+        || !dc.value().chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
       out.add(new ContentViolation(ResultCode.E_INVALID_EXTENSION, "DPT_CODE",
           NgsProtocolException.show(dc.value()) + " must be 1 to 10 printable ASCII characters"));
     }
@@ -210,9 +217,15 @@ public final class ContentRules {
     KakaoInfo k = d.kakao();
     if (k.senderKey().isBlank()) {
       out.add(new ContentViolation(ResultCode.E_INVALID_KAKAO, "SENDERKEY", type + " needs the Kakao sender profile key"));
+    } else if (!printableAscii(k.senderKey(), SENDER_KEY_MAX)) {
+      out.add(new ContentViolation(ResultCode.E_INVALID_KAKAO, "SENDERKEY", "sender profile key " + NgsProtocolException.show(k.senderKey())
+          + " must be 1 to " + SENDER_KEY_MAX + " printable ASCII characters"));
     }
     if (type.isAlimTalk() && k.templateCode().isBlank()) {
       out.add(new ContentViolation(ResultCode.E_INVALID_KAKAO, "TEMPLATE", "AlimTalk needs the approved template code"));
+    } else if (!k.templateCode().isEmpty() && !printableAscii(k.templateCode(), TEMPLATE_MAX)) {
+      out.add(new ContentViolation(ResultCode.E_INVALID_KAKAO, "TEMPLATE", "template code " + NgsProtocolException.show(k.templateCode())
+          + " must be 1 to " + TEMPLATE_MAX + " printable ASCII characters"));
     }
     int titleBytes = byteLength(k.title(), d.encoding(), "TITLE", out);
     if (titleBytes > SUBJECT_BYTES) {
@@ -335,6 +348,18 @@ public final class ContentRules {
           + (encoding == ContentEncoding.MS949 ? "; use UTF-8 (ENCODING 1)" : "")));
       return 0;
     }
+  }
+
+  private static boolean printableAscii(String s, int max) {
+    if (s.length() > max) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < 0x20 || s.charAt(i) >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean digits(String s, int min, int max) {

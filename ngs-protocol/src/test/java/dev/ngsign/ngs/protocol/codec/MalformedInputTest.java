@@ -40,7 +40,7 @@ class MalformedInputTest {
   @Test
   void unknownHeadType() {
     assertThatThrownBy(() -> PacketCodec.fromBytes(with(SMS, 0, "23")))
-        .isInstanceOf(NgsProtocolException.class)
+        .isInstanceOf(FrameException.class)
         .hasMessage("HeadType: '23' is not a packet type of NGS 2.0.1");
   }
 
@@ -122,6 +122,15 @@ class MalformedInputTest {
         .hasMessage("DELIVER.EXT_SIZE: 12 is not 0, 10 (DPT_CODE) or 16 (NAT_CODE)");
     assertThatThrownBy(() -> PacketCodec.fromBytes(deliverWith("0", "16", new byte[10], 231)))
         .hasMessageStartingWith("DELIVER.NAT_CODE: body truncated: needs 16 bytes at offset 221 but 10 remain");
+  }
+
+  @Test
+  void anUnreadableSendTimeDoesNotCostTheReport() {
+    byte[] report = SpecBytes.frame().f("31", 4).f("94", 10).f("0", 4).f("", 15).f("01020001234", 20)
+        .f("S-1", 20).f("GW1", 16).f("20211399142201", 15).f("SK", 4).bytes(); // month 13
+    dev.ngsign.ngs.protocol.packet.Report r = (dev.ngsign.ngs.protocol.packet.Report) PacketCodec.fromBytes(report);
+    assertThat(r.sendTime()).isNull();
+    assertThat(r.ack()).isEqualTo(new dev.ngsign.ngs.protocol.packet.ReportAck(0, "S-1", "GW1")); // still acknowledgeable
   }
 
   @Test

@@ -212,6 +212,22 @@ class ContentRulesTest {
   }
 
   @Test
+  void valuesLongerThanTheirFieldAreCaughtHereNotAtEncode() {
+    assertThat(codes(base(MessageType.SMS).text("x").serial("S".repeat(21)).build())).containsExactly(ResultCode.E_INVALID_SERIAL);
+    assertThat(codes(base(MessageType.SMS).text("x").extension(new Extension.DeptCode("D".repeat(11))).build()))
+        .containsExactly(ResultCode.E_INVALID_EXTENSION);
+    Deliver longKey = base(MessageType.ALIMTALK)
+        .kakao(new KakaoInfo("k".repeat(42), "t".repeat(32), KakaoMethod.PUSH, Failover.NONE, ""))
+        .addMedia(utf8(MediaType.BODY_TEXT, "본문")).build();
+    assertThat(ContentRules.check(longKey)).extracting(ContentViolation::field).containsExactly("SENDERKEY", "TEMPLATE");
+    Deliver atLimit = base(MessageType.ALIMTALK).serial("S".repeat(20))
+        .kakao(new KakaoInfo("k".repeat(41), "t".repeat(31), KakaoMethod.PUSH, Failover.NONE, ""))
+        .addMedia(utf8(MediaType.BODY_TEXT, "본문")).build();
+    assertThat(ContentRules.check(atLimit)).isEmpty();
+    dev.ngsign.ngs.protocol.codec.PacketCodec.toBytes(atLimit); // and it encodes
+  }
+
+  @Test
   void atMostFourAttachments() {
     Media jpg = Media.of(MediaType.JPG, ContentEncoding.BINARY, JPG);
     Deliver five = base(MessageType.MMS).addMedia(text(MediaType.BODY_TEXT, "b")).addMedia(jpg).addMedia(jpg).addMedia(jpg).addMedia(jpg).build();
