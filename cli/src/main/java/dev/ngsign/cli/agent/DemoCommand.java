@@ -143,7 +143,7 @@ public final class DemoCommand implements Callable<Integer> {
     labels.put(table.insert(later), "SMS scheduled +3 s");
     Map<String, Object> ad = new HashMap<>(SampleMessages.sms("01020001013", "11월 할인 무료수신거부 080-123-4567").columns());
     ad.put("AD_FLAG", "Y");
-    labels.put(table.insert(ad), "Ad without (광고)");
+    labels.put(table.insert(ad), "Ad without its prefix");
     return labels;
   }
 
