@@ -54,8 +54,15 @@ public final class AgentCommand implements Callable<Integer> {
     }
     Agent agent;
     try {
-      agent = b.build().start();
+      agent = b.build();
     } catch (AgentException e) {
+      spec.commandLine().getErr().println("agent: " + e.getMessage());
+      return 2;
+    }
+    try {
+      agent.start();
+    } catch (AgentException e) {
+      agent.close();
       spec.commandLine().getErr().println("agent: " + e.getMessage());
       return 2;
     }

@@ -61,6 +61,10 @@ class AgentCommandsIT {
     Run r = run("agent", "--config", cfg.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("intervall");
+    Files.writeString(cfg, "database: {url: \"jdbc:h2:mem:cli_env\"}\naccounts:\n  - {id: a, cert-port: 1, password-env: NGSIGN_TEST_UNSET_VAR}\n");
+    Run noVar = run("agent", "--config", cfg.toString());
+    assertThat(noVar.exit()).isEqualTo(2);
+    assertThat(noVar.err()).contains("NGSIGN_TEST_UNSET_VAR");
     Run missing = run("agent", "--config", dir.resolve("nope.yml").toString());
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("does not exist");

@@ -68,6 +68,11 @@ public final class Agent implements AutoCloseable {
   private record Running(AccountWorker worker, GatewaySession session) {}
 
   private Agent(Builder b) {
+    if (b.gateway == null) {
+      for (AgentConfig.Account a : b.config.accounts()) {
+        a.resolvePassword(b.env); // fail now, naming the variable, not at every lease round
+      }
+    }
     this.config = b.config;
     this.clock = b.clock;
     MeterRegistry registry = b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

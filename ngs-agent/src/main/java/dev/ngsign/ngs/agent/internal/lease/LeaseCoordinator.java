@@ -93,8 +93,13 @@ public final class LeaseCoordinator {
           long fence = store.tryAcquire(account, nodeId, ldt, LocalDateTime.ofInstant(now.minus(timeout), zone));
           if (fence > 0) {
             log.info("acquired account {} (fence {})", account, fence);
-            held.put(account, new Held(fence, now));
-            listener.acquired(account, fence);
+            try {
+              listener.acquired(account, fence);
+              held.put(account, new Held(fence, now));
+            } catch (RuntimeException e) {
+              log.warn("account {}: could not start sending ({}); releasing the lease", account, e.getMessage());
+              store.release(account, nodeId, fence);
+            }
           }
         }
       } catch (RuntimeException e) {
