@@ -304,7 +304,11 @@ public final class MessageStore {
     if (reports.isEmpty()) {
       return List.of();
     }
-    List<ReportWrite> orphans = dialect == Dialect.POSTGRESQL ? updateReportsBulk(c, reports, now) : updateReportsBatched(c, reports, now);
+    List<ReportWrite> orphans = switch (dialect) {
+      case POSTGRESQL -> updateReportsBulk(c, reports, now);
+      case MARIADB -> updateReportsJoin(c, reports, now);
+      default -> updateReportsBatched(c, reports, now);
+    };
     insertOrphans(c, orphans);
     return orphans;
   }
@@ -356,6 +360,79 @@ public final class MessageStore {
       }
     }
     return orphans;
+  }
+
+  /**
+   * MariaDB: find the known SERIALs (one SELECT per 500), then one multi-table {@code UPDATE ... JOIN} over
+   * a derived table of the known reports per 500.
+   */
+  private List<ReportWrite> updateReportsJoin(Connection c, List<ReportWrite> reports, LocalDateTime now) throws SQLException {
+    Set<String> known = knownSerials(c, reports);
+    List<ReportWrite> orphans = new ArrayList<>();
+    Map<String, ReportWrite> toWrite = new LinkedHashMap<>();
+    for (ReportWrite w : reports) {
+      if (known.contains(w.report().serial())) {
+        toWrite.put(w.report().serial(), w); // a repeated report in one batch: the last one is written
+      } else {
+        orphans.add(w);
+      }
+    }
+    List<ReportWrite> list = new ArrayList<>(toWrite.values());
+    for (int from = 0; from < list.size(); from += 500) {
+      List<ReportWrite> part = list.subList(from, Math.min(list.size(), from + 500));
+      StringBuilder sql = new StringBuilder("UPDATE ").append(msg).append(" m JOIN (");
+      for (int k = 0; k < part.size(); k++) {
+        sql.append(k == 0
+            ? "SELECT CAST(? AS CHAR(20)) AS serial, CAST(? AS CHAR(10)) AS st, CAST(? AS SIGNED) AS rc, CAST(? AS CHAR(15)) AS fl,"
+                + " CAST(? AS CHAR(10)) AS ke, CAST(? AS CHAR(1)) AS sp, CAST(? AS CHAR(3)) AS te, CAST(? AS CHAR(1)) AS ft,"
+                + " CAST(? AS CHAR(16)) AS gw, CAST(? AS DATETIME(3)) AS da, CAST(? AS DATETIME(3)) AS ra"
+            : " UNION ALL SELECT ?,?,?,?,?,?,?,?,?,?,?");
+      }
+      sql.append(") v ON m.SERIAL = v.serial COLLATE utf8mb4_bin SET m.STATUS = v.st, m.RESULT_CODE = v.rc, m.RESULT_MSG = NULL,"
+          + " m.REPORT_FLAGS = v.fl, m.KKO_ERROR = v.ke, m.SPAM_FLAG = v.sp, m.TELCO = v.te, m.FINAL_TYPE = v.ft, m.GW_SERIAL = v.gw,"
+          + " m.DELIVERED_AT = v.da, m.REPORT_AT = v.ra, m.NEXT_TRY_AT = NULL, m.UPDATED_AT = ?");
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        int i = 1;
+        for (ReportWrite w : part) {
+          Report r = w.report();
+          ps.setString(i++, r.serial());
+          ps.setString(i++, (r.isDelivered() ? MessageStatus.DONE : MessageStatus.FAILED).code());
+          ps.setInt(i++, r.result());
+          ps.setString(i++, cut(r.message().toWire(), 15));
+          ps.setString(i++, r.message().kakaoErrorCode().map(k -> cut(k, 10)).orElse(null));
+          ps.setString(i++, r.message().spam() ? "Y" : "N");
+          ps.setString(i++, r.telco().name());
+          ps.setString(i++, r.message().finalType().map(t -> t.code()).orElse(null));
+          ps.setString(i++, r.gwSerial());
+          ps.setObject(i++, r.sendTime(), Types.TIMESTAMP);
+          ps.setObject(i++, w.receivedAt(), Types.TIMESTAMP);
+        }
+        ps.setObject(i, now);
+        statements.increment();
+        ps.executeUpdate();
+      }
+    }
+    return orphans;
+  }
+
+  private Set<String> knownSerials(Connection c, List<ReportWrite> reports) throws SQLException {
+    Set<String> known = new HashSet<>();
+    for (int from = 0; from < reports.size(); from += 500) {
+      List<ReportWrite> part = reports.subList(from, Math.min(reports.size(), from + 500));
+      try (PreparedStatement ps = c.prepareStatement("SELECT SERIAL FROM " + msg + " WHERE SERIAL IN (" + placeholders(part.size()) + ")")) {
+        int i = 1;
+        for (ReportWrite r : part) {
+          ps.setString(i++, r.report().serial());
+        }
+        statements.increment();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            known.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return known;
   }
 
   private List<ReportWrite> updateReportsBatched(Connection c, List<ReportWrite> reports, LocalDateTime now) throws SQLException {
