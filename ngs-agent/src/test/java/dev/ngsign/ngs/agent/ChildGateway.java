@@ -23,6 +23,7 @@ public final class ChildGateway {
 
   public static void main(String[] args) throws Exception {
     NgsGateway gw = build(Integer.parseInt(args[0]), Path.of(args[1]));
+    Runtime.getRuntime().addShutdownHook(new Thread(gw::close)); // SIGTERM: flush the store; SIGKILL skips this
     gw.start();
     System.out.println("ready " + gw.ports().describe());
     System.out.flush();
