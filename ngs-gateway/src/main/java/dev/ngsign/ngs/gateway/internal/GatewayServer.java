@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,22 @@ public final class GatewayServer {
     this.initialAccounts = List.copyOf(accounts);
   }
 
-  public synchronized GatewayPorts start() {
+  /** Start and close only: never taken on an event loop. */
+  private final ReentrantLock lifecycle = new ReentrantLock();
+
+  public GatewayPorts start() {
+    lifecycle.lock();
+    try {
+      return doStart();
+    } finally {
+      lifecycle.unlock();
+    }
+  }
+
+  private GatewayPorts doStart() {
+    if (closed) {
+      throw new IllegalStateException("gateway closed: build a new one (same data directory to keep its state)");
+    }
     if (ports != null) {
       return ports;
     }
@@ -321,7 +337,16 @@ public final class GatewayServer {
    * Stops: listeners first, then every session gets EVENT type 0 (E_SHUTDOWN) and is closed, then the store
    * is committed and closed (pending reports are on disk).
    */
-  public synchronized void close() {
+  public void close() {
+    lifecycle.lock();
+    try {
+      doClose();
+    } finally {
+      lifecycle.unlock();
+    }
+  }
+
+  private void doClose() {
     if (closed || gw == null) {
       closed = true;
       return;
