@@ -23,8 +23,9 @@ public record CertAck(int result, String certKey, String serverIp, int deliverPo
     return new CertAck(0, certKey, serverIp, deliverPort, reportPort);
   }
 
+  /** A refusal; the reason is shortened to fit SERVER_IP (39 bytes in MS949) at a character boundary. */
   public static CertAck failure(dev.ngsign.ngs.protocol.ResultCode code, String reason) {
-    return new CertAck(code.code(), "", reason, 0, 0);
+    return new CertAck(code.code(), "", Reasons.fit(reason, 40), 0, 0);
   }
 
   public boolean isOk() {

@@ -15,8 +15,9 @@ public record Event(EventType eventType, String data) implements NgsPacket {
     Objects.requireNonNull(data, "data");
   }
 
+  /** A disconnect notice; the reason is shortened to fit DATA (87 bytes in MS949) at a character boundary. */
   public static Event disconnect(String reason) {
-    return new Event(EventType.DISCONNECT, reason);
+    return new Event(EventType.DISCONNECT, Reasons.fit(reason, 88));
   }
 
   public static Event tpsChange(TpsLimits tps) {
