@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,13 @@ import org.slf4j.LoggerFactory;
  * already accepted for the account within the de-duplication window is the same message (E_OK again, no new
  * message or report); the class's TPS window (E_TPS_OVER, never delayed); the monthly quota (E_QUOTA_OVER).
  * Otherwise the message is accepted: a GWSERIAL, the simulated carrier's outcome and a report due after
- * the report delay are stored before the ACK is written. ACKs are flushed once per read batch.
+ * the report delay are stored.
+ *
+ * <p>Crash safety: the ACKs of one read batch are collected; when any is E_OK (a new message or a
+ * duplicate), the batch waits for a store commit ({@link ReportStore#afterCommit}, shared with every other
+ * session's batches) and its ACKs are written on this channel's event loop once the SERIAL claims and
+ * reports are in the store file. Later batches queue behind it, so ACKs keep the DELIVER order; the event
+ * loop never blocks on the disk. ACKs are flushed once per batch.
  */
 public final class DeliverHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(DeliverHandler.class);
@@ -44,6 +52,20 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
   private long monthStart = Long.MAX_VALUE;
   private long monthEnd = Long.MIN_VALUE;
   private YearMonth month;
+  /** ACKs of the read batch being decoded. */
+  private List<DeliverAck> current = new ArrayList<>();
+  private boolean currentNeedsCommit;
+  /** Batches written to the store, waiting for their commit (or behind one that is); event loop only. */
+  private final ArrayDeque<Batch> waiting = new ArrayDeque<>();
+
+  private static final class Batch {
+    final List<DeliverAck> acks;
+    boolean committed;
+
+    Batch(List<DeliverAck> acks) {
+      this.acks = acks;
+    }
+  }
 
   public DeliverHandler(GatewayContext gw, GatewaySession session) {
     this.gw = gw;
@@ -67,7 +89,7 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
     if (scripted != null) {
       if (scripted != DeliverScript.NO_ANSWER) {
         session.countOut();
-        ctx.write(new DeliverAck(scripted, d.daAddr(), d.serial()));
+        current.add(new DeliverAck(scripted, d.daAddr(), d.serial()));
       }
       return;
     }
@@ -81,9 +103,59 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
     gw.metrics().deliver(rc);
     if (rc != ResultCode.E_OK) {
       account.countRefused();
+    } else {
+      currentNeedsCommit = true;
     }
     session.countOut();
-    ctx.write(new DeliverAck(rc.code(), d.daAddr(), d.serial()));
+    current.add(new DeliverAck(rc.code(), d.daAddr(), d.serial()));
+  }
+
+  /**
+   * Ends the read batch: its ACKs go out now when nothing needs a commit and no earlier batch is waiting;
+   * otherwise they queue, and a batch with an E_OK asks the store for a commit.
+   */
+  private void endBatch(ChannelHandlerContext ctx) {
+    if (current.isEmpty()) {
+      return;
+    }
+    List<DeliverAck> acks = current;
+    boolean needsCommit = currentNeedsCommit;
+    current = new ArrayList<>();
+    currentNeedsCommit = false;
+    if (!needsCommit && waiting.isEmpty()) {
+      acks.forEach(ctx::write);
+      ctx.flush();
+      return;
+    }
+    Batch b = new Batch(acks);
+    waiting.add(b);
+    if (!needsCommit) {
+      b.committed = true;
+      return; // goes out with the batch ahead of it
+    }
+    store.afterCommit(ok -> {
+      if (!ctx.executor().isShuttingDown()) {
+        ctx.executor().execute(() -> committed(ctx, b, ok));
+      }
+    });
+  }
+
+  private void committed(ChannelHandlerContext ctx, Batch b, boolean ok) {
+    if (!ok) {
+      // not in the file: no E_OK may go out; the client re-sends on a new session (same SERIAL)
+      waiting.clear();
+      Closer.closeWithEvent(ctx.channel(), ResultCode.E_SYS_FAIL, "gateway store failure");
+      return;
+    }
+    b.committed = true;
+    boolean wrote = false;
+    while (!waiting.isEmpty() && waiting.peek().committed) {
+      waiting.poll().acks.forEach(ctx::write);
+      wrote = true;
+    }
+    if (wrote) {
+      ctx.flush();
+    }
   }
 
   private ResultCode accept(Deliver d) {
@@ -136,7 +208,7 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
-    ctx.flush();
+    endBatch(ctx);
     ctx.fireChannelReadComplete();
   }
 
@@ -151,7 +223,8 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
       session.countOut();
       gw.metrics().deliver(rc);
       account.countRefused();
-      ctx.writeAndFlush(new DeliverAck(rc.code(), printable(e.daAddr()), printable(e.serial())));
+      current.add(new DeliverAck(rc.code(), printable(e.daAddr()), printable(e.serial())));
+      endBatch(ctx); // in order behind any ACK still waiting for its commit
       return;
     }
     ctx.fireExceptionCaught(cause);

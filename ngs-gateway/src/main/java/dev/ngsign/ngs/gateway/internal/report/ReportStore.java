@@ -14,11 +14,18 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.StringDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's durable state in one H2 MVStore file ({@code gateway.mv.db} in the data directory; in memory
@@ -34,15 +41,26 @@ import org.h2.mvstore.type.StringDataType;
  *
  * <p>Why MVStore and not SQL or a hand-written journal: it is an embedded, crash-safe (copy-on-write,
  * append-only chunks) ordered key-value store in one jar; pages are cached with a size bound and the rest
- * stays on disk, so a million pending reports do not live on the heap; writes are in memory and committed
- * by a background thread every {@code autoCommitDelay} (so a hard crash loses at most that much; a clean
- * shutdown commits everything). Maps are safe for concurrent use.
+ * stays on disk, so a million pending reports do not live on the heap. Maps are safe for concurrent use.
+ *
+ * <p>Durability (group commit): writes land in memory; {@link #afterCommit} asks the single committer
+ * thread for a commit that starts after the call and runs the callback once it is written to the file. The
+ * deliver path holds each DELIVER_ACK E_OK until then, so an acknowledged message (its SERIAL claim and its
+ * pending report) survives a kill -9. One commit serves every request queued while the previous one ran,
+ * so a busy gateway commits a few hundred times a second, not once per message. A report is not handed to
+ * a report session ({@link #due}) before the commit that holds it. There is no fsync: the file survives a
+ * process kill (the data is in the OS page cache), not a power cut. What is not on the ACK path (REPORT_ACK
+ * deletions, quota counts, de-duplication sweeps) is committed by the same thread or the background writer
+ * within {@code autoCommitDelay}; losing such a deletion to a crash only re-sends a report.
  */
 public final class ReportStore implements AutoCloseable {
   private static final String GW_RESERVED = "gwserial.reserved";
   private static final long GW_BLOCK = 1_000_000L;
   private static final char SEP = '\u0000';
   private static final int AUTO_COMMIT_BUFFER_KB = 32 * 1024;
+  private static final Logger log = LoggerFactory.getLogger(ReportStore.class);
+  private static final String STORED = "s";
+  private static final Consumer<Boolean> STOP = ok -> { };
 
   private final MVStore store;
   private final MVMap<String, String> reports;
@@ -50,6 +68,10 @@ public final class ReportStore implements AutoCloseable {
   private final MVMap<String, String> meta;
   private final AtomicLong gwSeq;
   private final AtomicLong gwReserved;
+  /** Reports written but not yet committed: key → "" while being written, {@link #STORED} once in the map. */
+  private final ConcurrentHashMap<String, String> uncommitted = new ConcurrentHashMap<>();
+  private final LinkedBlockingQueue<Consumer<Boolean>> commitRequests = new LinkedBlockingQueue<>();
+  private final Thread committer;
 
   private ReportStore(MVStore store, long nowMillis) {
     this.store = store;
@@ -64,6 +86,92 @@ public final class ReportStore implements AutoCloseable {
     this.gwSeq = new AtomicLong(start);
     this.gwReserved = new AtomicLong(start);
     reserve(start + GW_BLOCK);
+    store.commit();
+    this.committer = new Thread(this::commitLoop, "ngs-gw-store-commit");
+    committer.setDaemon(true);
+    committer.start();
+  }
+
+  /**
+   * Runs {@code then} (on the committer thread; it must only hand work off) with true once a commit that
+   * started after this call has written everything done before it to the file, or with false when that
+   * commit failed or the store is closed.
+   */
+  public void afterCommit(Consumer<Boolean> then) {
+    commitRequests.add(then);
+    if (!committer.isAlive()) {
+      drainFailed();
+    }
+  }
+
+  private void commitLoop() {
+    List<Consumer<Boolean>> batch = new ArrayList<>();
+    List<String> stored = new ArrayList<>();
+    while (true) {
+      Consumer<Boolean> first;
+      try {
+        first = commitRequests.poll(50, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        break;
+      }
+      if (first == STOP) {
+        break;
+      }
+      if (first == null && uncommitted.isEmpty()) {
+        continue;
+      }
+      batch.clear();
+      if (first != null) {
+        batch.add(first);
+      }
+      commitRequests.drainTo(batch);
+      boolean stop = batch.remove(STOP);
+      boolean ok;
+      try {
+        commitNow(stored);
+        ok = true;
+      } catch (RuntimeException e) {
+        log.error("report store commit failed: held DELIVER_ACKs are not sent", e);
+        ok = false;
+      }
+      for (Consumer<Boolean> c : batch) {
+        run(c, ok);
+      }
+      if (stop) {
+        break;
+      }
+    }
+    drainFailed();
+  }
+
+  /** Commits; reports in the map before the commit started become visible to {@link #due}. */
+  private void commitNow(List<String> stored) {
+    // only reports already in the map are sure to be in the commit that starts now
+    stored.clear();
+    uncommitted.forEach((k, v) -> {
+      if (v == STORED) {
+        stored.add(k);
+      }
+    });
+    store.commit();
+    for (String k : stored) {
+      uncommitted.remove(k, STORED);
+    }
+  }
+
+  private void drainFailed() {
+    Consumer<Boolean> c;
+    while ((c = commitRequests.poll()) != null) {
+      run(c, false);
+    }
+  }
+
+  private static void run(Consumer<Boolean> c, boolean ok) {
+    try {
+      c.accept(ok);
+    } catch (RuntimeException e) {
+      log.warn("commit callback failed", e);
+    }
   }
 
   /**
@@ -158,7 +266,10 @@ public final class ReportStore implements AutoCloseable {
 
   /** Stores a new message's report, due at {@code dueAtMillis}. */
   public void storeReport(String account, Report report, long dueAtMillis) {
-    reports.put(reportKey(account, dueAtMillis, report.gwSerial()), encode(report));
+    String key = reportKey(account, dueAtMillis, report.gwSerial());
+    uncommitted.put(key, ""); // before the map: a report session must not see it until it is committed
+    reports.put(key, encode(report));
+    uncommitted.put(key, STORED);
   }
 
   /**
@@ -210,8 +321,8 @@ public final class ReportStore implements AutoCloseable {
       if (key.equals(afterKey)) {
         continue;
       }
-      if (dueOf(key, account.length()) > nowMillis) {
-        break;
+      if (dueOf(key, account.length()) > nowMillis || (!uncommitted.isEmpty() && uncommitted.containsKey(key))) {
+        break; // not due, or not yet committed: the next poll resumes here
       }
       out.add(new PendingReport(key, decode(c.getValue())));
     }
@@ -294,15 +405,23 @@ public final class ReportStore implements AutoCloseable {
     return out;
   }
 
+  /** Commits now, on the calling thread. */
   public void commit() {
-    store.commit();
+    commitNow(new ArrayList<>());
   }
 
   /** Commits and closes the file. */
   @Override
   public void close() {
+    commitRequests.add(STOP);
+    try {
+      committer.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (!store.isClosed()) {
       store.close();
     }
+    drainFailed();
   }
 }

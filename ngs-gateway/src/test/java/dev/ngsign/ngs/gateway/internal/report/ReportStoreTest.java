@@ -26,6 +26,7 @@ class ReportStoreTest {
       s.storeReport("a", report("2", s.nextGwSerial()), 200);
       s.storeReport("ab", report("3", s.nextGwSerial()), 50); // an ID that extends another ID
       s.storeReport("b", report("4", s.nextGwSerial()), 50);
+      s.commit();
       assertThat(s.due("a", null, 150, 10)).extracting(p -> p.report().serial()).containsExactly("1");
       List<PendingReport> both = s.due("a", null, 1_000, 10);
       assertThat(both).extracting(p -> p.report().serial()).containsExactly("1", "2");
@@ -36,6 +37,18 @@ class ReportStoreTest {
       assertThat(s.acknowledge(both.get(0).key())).isFalse();
       assertThat(s.pending("a")).isEqualTo(1);
       assertThat(s.pendingTotal()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aReportIsNotDueBeforeTheCommitThatHoldsIt() throws Exception {
+    try (ReportStore s = ReportStore.open(dir, 4, 0, 1_000)) {
+      s.storeReport("a", report("1", s.nextGwSerial()), 100);
+      assertThat(s.due("a", null, 1_000, 10)).isEmpty();
+      java.util.concurrent.CompletableFuture<Boolean> done = new java.util.concurrent.CompletableFuture<>();
+      s.afterCommit(done::complete);
+      assertThat(done.get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(s.due("a", null, 1_000, 10)).extracting(p -> p.report().serial()).containsExactly("1");
     }
   }
 
