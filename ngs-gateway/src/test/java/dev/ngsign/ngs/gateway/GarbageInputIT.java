@@ -106,6 +106,8 @@ class GarbageInputIT {
         assertThat(got).allMatch(p -> p instanceof DeliverAck || p instanceof Event
             || p.type() == PacketType.LINK_ACK);
       }
+      // the next login must not race the gateway noticing this close (a second DLV session is refused, 1010)
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gw.sessions().isEmpty());
     }
     try (RawNgsClient dlv = RawNgsClient.login(ports, "testid", "secret", SessionMode.PLAIN, SessionKind.DELIVER)) {
       dlv.send(Messages.sms("AFTER"));
