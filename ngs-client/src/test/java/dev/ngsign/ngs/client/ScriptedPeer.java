@@ -53,6 +53,10 @@ final class ScriptedPeer implements AutoCloseable {
   volatile Function<Deliver, Integer> deliverAckCode = d -> 0;
   volatile boolean answerLink = true;
   volatile int bindResult = 0;
+  /** When set: right after a good DLV BIND_ACK, EVENT type 0 with this DATA (the connection stays open). */
+  volatile String eventAfterDeliverBind;
+  /** False: a REP BIND is never answered. */
+  volatile boolean answerReportBind = true;
   volatile TpsLimits tps = new TpsLimits(1000, 1000, 1000);
 
   ScriptedPeer(String password) throws InterruptedException {
@@ -112,7 +116,16 @@ final class ScriptedPeer implements AutoCloseable {
           ctx.writeAndFlush(new BindAck(bindResult, new TpsLimits(0, 0, 0), "refused by script"));
           return;
         }
+        if (b.kind() == SessionKind.REPORT && !answerReportBind) {
+          return;
+        }
         (b.kind() == SessionKind.DELIVER ? deliverChannel : reportChannel).set(ctx.channel());
+        String event = b.kind() == SessionKind.DELIVER ? eventAfterDeliverBind : null;
+        if (event != null) {
+          ctx.write(BindAck.success(tps));
+          ctx.writeAndFlush(dev.ngsign.ngs.protocol.packet.Event.disconnect(event));
+          return;
+        }
         ctx.writeAndFlush(BindAck.success(tps)).addListener(f -> {
           if (b.mode() == SessionMode.ENCRYPTED) {
             var cipher = password.key(b.keyPos()).bodyCipher();

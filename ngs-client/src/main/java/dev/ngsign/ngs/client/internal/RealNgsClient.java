@@ -107,7 +107,12 @@ public final class RealNgsClient implements NgsClient {
         f.complete(null);
       }
     });
-    loop.execute(() -> supervisor.start(attempt));
+    try {
+      // close() may have run on the loop between the check above and this task: supervisor.start then fails it
+      loop.execute(() -> supervisor.start(attempt));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      f.completeExceptionally(new NgsClosedException("client " + cfg.id() + " closed during start()"));
+    }
     return f;
   }
 
@@ -277,14 +282,27 @@ public final class RealNgsClient implements NgsClient {
     closing = true;
     log.info("[{}] closing: {} sends pending", cfg.id(), pending());
     if (loop.isShuttingDown()) {
+      // the (shared) event loop is going away: nothing on it will complete a pending start any more
+      CompletableFuture<Void> started = startFuture.get();
+      if (started != null) {
+        started.completeExceptionally(new NgsClosedException("client " + cfg.id() + " closed: its event loop shut down"));
+      }
       f.complete(null);
       return f;
     }
-    loop.execute(() -> {
-      supervisor.closing();
-      long deadline = ticker.getAsLong() + cfg.closeTimeout().toNanos();
-      waitDrained(f, deadline);
-    });
+    try {
+      loop.execute(() -> {
+        supervisor.closing();
+        long deadline = ticker.getAsLong() + cfg.closeTimeout().toNanos();
+        waitDrained(f, deadline);
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      CompletableFuture<Void> started = startFuture.get();
+      if (started != null) {
+        started.completeExceptionally(new NgsClosedException("client " + cfg.id() + " closed: its event loop shut down"));
+      }
+      f.complete(null);
+    }
     return f;
   }
 

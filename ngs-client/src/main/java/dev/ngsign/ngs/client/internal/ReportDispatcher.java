@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ final class ReportDispatcher {
   private final DuplicateFilter seen;
   private final Map<String, CompletableFuture<NgsReport>> waiters = new ConcurrentHashMap<>();
   private int outstanding;
+  /** Set by {@link #close()}: no listener call, no REPORT_ACK, no task handed to the loop any more. */
+  private volatile boolean closed;
   private ByteBuf acks;
   private Channel ackChannel;
 
@@ -70,29 +73,67 @@ final class ReportDispatcher {
       acknowledge(ch, report, key);
       return;
     }
+    if (closed) {
+      log.debug("[{}] REPORT SERIAL {} after close(): not acknowledged, the gateway re-sends it", id, r.serial());
+      return;
+    }
     if (++outstanding >= HIGH_WATER && ch.config().isAutoRead()) {
       ch.config().setAutoRead(false);
     }
-    executor.execute(() -> {
-      boolean ok;
-      try {
-        listener.onReport(report);
-        ok = true;
-      } catch (Throwable t) {
-        ok = false;
-        log.warn("[{}] report listener failed for SERIAL {} GWSERIAL {}: REPORT_ACK not sent, the gateway re-sends it",
-            id, r.serial(), r.gwSerial(), t);
+    try {
+      executor.execute(() -> runListener(ch, report, key));
+    } catch (RejectedExecutionException e) {
+      --outstanding;
+      if (closed) {
+        log.debug("[{}] report executor closed: REPORT SERIAL {} not acknowledged, the gateway re-sends it", id, r.serial());
+      } else {
+        log.warn("[{}] report executor refused REPORT SERIAL {}: not acknowledged, the gateway re-sends it", id, r.serial(), e);
       }
-      boolean done = ok;
-      try {
-        loop.execute(() -> afterListener(ch, report, key, done));
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        log.info("[{}] client closed before REPORT_ACK for SERIAL {}: the gateway will re-send it", id, r.serial());
-      }
-    });
+    }
+  }
+
+  /** On the report executor: the listener, then the REPORT_ACK back on the loop unless the client closed meanwhile. */
+  private void runListener(Channel ch, NgsReport report, DuplicateFilter.Key key) {
+    if (closed) {
+      log.debug("[{}] client closed before the listener got REPORT SERIAL {}: not acknowledged, the gateway re-sends it",
+          id, report.serial());
+      return;
+    }
+    boolean ok;
+    try {
+      listener.onReport(report);
+      ok = true;
+    } catch (Throwable t) {
+      ok = false;
+      log.warn("[{}] report listener failed for SERIAL {} GWSERIAL {}: REPORT_ACK not sent, the gateway re-sends it",
+          id, report.serial(), report.report().gwSerial(), t);
+    }
+    handBack(ch, report, key, ok);
+  }
+
+  /** Any thread: the listener finished; the rest happens on the loop, or not at all once the client closed. */
+  private void handBack(Channel ch, NgsReport report, DuplicateFilter.Key key, boolean ok) {
+    if (closed) {
+      afterClose(report);
+      return;
+    }
+    try {
+      loop.execute(() -> afterListener(ch, report, key, ok));
+    } catch (RejectedExecutionException e) {
+      afterClose(report); // the loop shut down between the check and the hand-over
+    }
+  }
+
+  private void afterClose(NgsReport report) {
+    log.debug("[{}] report listener for SERIAL {} finished after close(): not acknowledged, the gateway re-sends it",
+        id, report.serial());
   }
 
   private void afterListener(Channel ch, NgsReport report, DuplicateFilter.Key key, boolean ok) {
+    if (closed) {
+      afterClose(report); // a shared loop outlives the client, or the task got in while the loop shut down
+      return;
+    }
     if (--outstanding <= LOW_WATER && !ch.config().isAutoRead() && ch.isActive()) {
       ch.config().setAutoRead(true);
     }
@@ -148,6 +189,7 @@ final class ReportDispatcher {
 
   /** Close: fails every {@link #await} future. */
   void close() {
+    closed = true;
     flushAcks();
     for (CompletableFuture<NgsReport> f : new ArrayList<>(waiters.values())) {
       f.completeExceptionally(new NgsClosedException("client closed before the report arrived"));

@@ -70,6 +70,8 @@ final class SessionSupervisor {
   private BindAck dlvAck;
   private BindAck repAck;
   private ScheduledFuture<?> reconnectTimer;
+  /** While start() is pending: fails the attempt (or the start) whose outcome did not come in time. */
+  private ScheduledFuture<?> startWatchdog;
   private CompletableFuture<Void> startFuture;
   private volatile TpsLimits tps;
 
@@ -97,11 +99,84 @@ final class SessionSupervisor {
     return tps;
   }
 
-  /** On the loop: the first connect. */
+  /**
+   * On the loop: the first connect. {@code future} always completes: bound, or failed with an
+   * {@link dev.ngsign.ngs.client.NgsException} — at the latest {@link #attemptBudgetNanos} after each attempt
+   * began, at most {@link #START_RETRIES} + 1 attempts, with the retry delays in between.
+   */
   void start(CompletableFuture<Void> future) {
+    if (closed()) {
+      // close() ran on the loop before this task (startAsync and close raced): nothing will ever bind
+      future.completeExceptionally(new dev.ngsign.ngs.client.NgsClosedException("client closed before start() ran"));
+      return;
+    }
     this.startFuture = future;
     transition(ConnectionState.CONNECTING, "start", null);
     attempt();
+  }
+
+  private boolean starting() {
+    return startFuture != null && !startFuture.isDone();
+  }
+
+  /**
+   * The longest one CERT + BIND attempt may take: connect and CERT_ACK, then connect and BIND_ACK (both
+   * sessions in parallel), each bounded by connectTimeout and ackTimeout, plus a second of slack.
+   */
+  long attemptBudgetNanos() {
+    return 2 * (cfg.connectTimeout().toNanos() + cfg.ackTimeout().toNanos()) + TimeUnit.SECONDS.toNanos(1);
+  }
+
+  /** While starting: (re)arms the watchdog for generation {@code gen}, {@code nanos} from now. */
+  private void armStartWatchdog(int gen, long nanos) {
+    if (!starting()) {
+      return;
+    }
+    cancelStartWatchdog();
+    startWatchdog = loop.schedule(() -> startWatchdogFired(gen, nanos), nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private void cancelStartWatchdog() {
+    if (startWatchdog != null) {
+      startWatchdog.cancel(false);
+      startWatchdog = null;
+    }
+  }
+
+  private void startWatchdogFired(int gen, long nanos) {
+    startWatchdog = null;
+    if (!starting() || closed()) {
+      return;
+    }
+    NgsTimeoutException timeout = new NgsTimeoutException("start: CERT and BIND did not complete within "
+        + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms (connectTimeout + ackTimeout for CERT and again for BIND)", false);
+    log.warn("[{}] {}", cfg.id(), timeout.getMessage());
+    if (gen == generation) {
+      attemptFailed(gen, timeout); // closes what is open; retries or fails the start like any failed attempt
+    } else {
+      failStart(timeout); // the attempt's outcome was lost and nothing else is pending
+    }
+  }
+
+  /** Fails a pending start: closes what is open, nothing is scheduled any more. */
+  private void failStart(Throwable cause) {
+    generation++;
+    closeChannels();
+    if (reconnectTimer != null) {
+      reconnectTimer.cancel(false);
+    }
+    cancelStartWatchdog();
+    Throwable typed = typed(cause);
+    log.warn("[{}] start failed: {}", cfg.id(), typed.getMessage());
+    startFuture.completeExceptionally(typed);
+  }
+
+  /** The start fails with an {@link dev.ngsign.ngs.client.NgsException}, whatever the channel threw. */
+  private static Throwable typed(Throwable cause) {
+    if (cause instanceof dev.ngsign.ngs.client.NgsException) {
+      return cause;
+    }
+    return new NgsConnectionException(String.valueOf(cause.getMessage()), cause);
   }
 
   private void attempt() {
@@ -110,6 +185,7 @@ final class SessionSupervisor {
     }
     int gen = ++generation;
     long wait = pacer.waitNanos(ticker.getAsLong());
+    armStartWatchdog(gen, wait + attemptBudgetNanos());
     if (wait > 0) {
       log.debug("[{}] next CERT in {} ms (at most one per {})", cfg.id(), TimeUnit.NANOSECONDS.toMillis(wait), cfg.certMinInterval());
       reconnectTimer = loop.schedule(() -> cert(gen), wait, TimeUnit.NANOSECONDS);
@@ -214,9 +290,13 @@ final class SessionSupervisor {
     log.info("[{}] bound ({}), TPS SMS {} MMS {} KKO {}", cfg.id(), cfg.encrypted() ? "encrypted" : "plain",
         tps.sms(), tps.mms(), tps.kko());
     transition(ConnectionState.BOUND, "bound", null);
-    window.bound(dlv, tps);
-    if (startFuture != null) {
-      startFuture.complete(null);
+    cancelStartWatchdog();
+    try {
+      window.bound(dlv, tps);
+    } finally {
+      if (startFuture != null) {
+        startFuture.complete(null);
+      }
     }
   }
 
@@ -224,14 +304,15 @@ final class SessionSupervisor {
     if (gen != generation || closed()) {
       return;
     }
-    generation++;
-    closeChannels();
-    if (startFuture != null && !startFuture.isDone()) {
+    if (starting()) {
       if (cause instanceof NgsAuthenticationException a && a.resultCode().retryable() && startRetries++ < START_RETRIES) {
         // E_CERT_TOO_OFTEN (another process of the account just sent a CERT) or E_SHUTDOWN: worth a second try
+        generation++;
+        closeChannels();
         log.info("[{}] start: {}; trying again", cfg.id(), cause.getMessage());
         long delay = Math.max(cfg.certMinInterval().toNanos(), cfg.reconnect().delay(1).toNanos());
         int g = generation;
+        armStartWatchdog(g, delay + attemptBudgetNanos()); // attempt() re-arms it when the retry begins
         reconnectTimer = loop.schedule(() -> {
           if (g == generation) {
             attempt();
@@ -239,10 +320,11 @@ final class SessionSupervisor {
         }, delay, TimeUnit.NANOSECONDS);
         return;
       }
-      log.warn("[{}] start failed: {}", cfg.id(), cause.getMessage());
-      startFuture.completeExceptionally(cause);
+      failStart(cause);
       return;
     }
+    generation++;
+    closeChannels();
     log.warn("[{}] reconnect attempt failed: {}", cfg.id(), cause.getMessage());
     scheduleReconnect(cause.getMessage(), cause);
   }
@@ -289,6 +371,11 @@ final class SessionSupervisor {
     }
     if (e.eventType() == EventType.DISCONNECT) {
       log.warn("[{}] EVENT 0 from the gateway: {}", cfg.id(), e.data());
+      if (!isBound) {
+        // one session bound, the other not yet: the login failed now, do not wait for the socket to close
+        attemptFailed(generation, eventRefusal(ch == dlv ? SessionKind.DELIVER : SessionKind.REPORT, e.data()));
+        return;
+      }
       drop("EVENT 0: " + e.data(), new NgsConnectionException("gateway closed the session: " + e.data(), null, true), false);
     } else {
       TpsLimits next = e.tps().orElse(null);
@@ -300,6 +387,17 @@ final class SessionSupervisor {
       tps = next;
       window.updateTps(next);
     }
+  }
+
+  /** EVENT 0 before the pair is bound, as a refusal with its code ({@code "1016 gateway shutting down"}). */
+  private static NgsConnectionException eventRefusal(SessionKind kind, String data) {
+    String d = data == null ? "" : data.trim();
+    int sp = d.indexOf(' ');
+    String head = sp < 0 ? d : d.substring(0, sp);
+    if (head.matches("\\d{1,4}")) {
+      return new NgsAuthenticationException("BIND " + kind.code() + " (EVENT 0)", Integer.parseInt(head), sp < 0 ? "" : d.substring(sp + 1));
+    }
+    return new NgsConnectionException("gateway closed the " + kind.code() + " session during login: " + d, null);
   }
 
   /** Drops the bound pair and schedules a reconnect. */
@@ -327,6 +425,7 @@ final class SessionSupervisor {
     if (reconnectTimer != null) {
       reconnectTimer.cancel(false);
     }
+    cancelStartWatchdog();
     boolean wasBound = isBound;
     isBound = false;
     isClosed = true;
@@ -397,7 +496,10 @@ final class SessionSupervisor {
     for (StateListener l : cfg.stateListeners()) {
       try {
         l.onStateChange(change);
-      } catch (RuntimeException e) {
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        // an Error too: thrown on through a bind listener it would lose the start's completion
         log.warn("[{}] state listener failed", cfg.id(), e);
       }
     }
