@@ -38,6 +38,7 @@ public final class NgsClientBuilder {
   private ReconnectStrategy reconnect = ReconnectStrategy.defaultStrategy();
   private RetryPolicy retryPolicy = RetryPolicy.defaultPolicy();
   private ReportListener reportListener;
+  private AsyncReportListener asyncReportListener;
   private Executor reportExecutor;
   private final List<StateListener> stateListeners = new ArrayList<>(2);
   private MeterRegistry meterRegistry;
@@ -209,6 +210,16 @@ public final class NgsClientBuilder {
    * Where the report listener runs. It must run tasks in submission order (one thread) if the listener
    * relies on order. Default: one thread per client, named {@code ngs-report-<id>}.
    */
+  /**
+   * Receives every REPORT and acknowledges it when the returned stage completes normally (never when it
+   * completes exceptionally): for a group commit that would otherwise block a thread per report. Instead
+   * of {@link #reportListener(ReportListener)}, not with it. See {@link AsyncReportListener}.
+   */
+  public NgsClientBuilder asyncReportListener(AsyncReportListener listener) {
+    this.asyncReportListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
   public NgsClientBuilder reportExecutor(Executor executor) {
     this.reportExecutor = Objects.requireNonNull(executor, "executor");
     return this;
@@ -350,10 +361,13 @@ public final class NgsClientBuilder {
     if (id == null) {
       throw new IllegalStateException("account(id, password) is required");
     }
+    if (reportListener != null && asyncReportListener != null) {
+      throw new IllegalStateException("set reportListener(..) or asyncReportListener(..), not both");
+    }
     return new RealNgsClient(new ClientConfig(certServer, id, password, encrypted, keyPos, senderCode, window,
         queueCapacity, maxBlock, deliveryTimeout, ackTimeout, linkInterval, connectTimeout, certMinInterval,
         closeTimeout, tpsWindow, reconnect, retryPolicy, reportListener, reportExecutor, List.copyOf(stateListeners),
-        meterRegistry, clock, eventLoopGroup, duplicateMemory));
+        meterRegistry, clock, eventLoopGroup, duplicateMemory, asyncReportListener));
   }
 
   private static Duration positive(Duration d, String name) {

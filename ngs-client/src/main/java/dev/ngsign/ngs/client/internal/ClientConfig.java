@@ -1,5 +1,6 @@
 package dev.ngsign.ngs.client.internal;
 
+import dev.ngsign.ngs.client.AsyncReportListener;
 import dev.ngsign.ngs.client.ReconnectStrategy;
 import dev.ngsign.ngs.client.ReportListener;
 import dev.ngsign.ngs.client.RetryPolicy;
@@ -39,7 +40,25 @@ public record ClientConfig(
     MeterRegistry meterRegistry,
     Clock clock,
     EventLoopGroup eventLoopGroup,
-    int duplicateMemory) {
+    int duplicateMemory,
+    AsyncReportListener asyncReportListener) {
+
+  /** Without an asynchronous report listener. */
+  public ClientConfig(InetSocketAddress certServer, String id, PasswordHash password, boolean encrypted, Integer keyPos,
+      String senderCode, int window, int queueCapacity, Duration maxBlock, Duration deliveryTimeout, Duration ackTimeout,
+      Duration linkInterval, Duration connectTimeout, Duration certMinInterval, Duration closeTimeout, Duration tpsWindow,
+      ReconnectStrategy reconnect, RetryPolicy retryPolicy, ReportListener reportListener, Executor reportExecutor,
+      List<StateListener> stateListeners, MeterRegistry meterRegistry, Clock clock, EventLoopGroup eventLoopGroup,
+      int duplicateMemory) {
+    this(certServer, id, password, encrypted, keyPos, senderCode, window, queueCapacity, maxBlock, deliveryTimeout, ackTimeout,
+        linkInterval, connectTimeout, certMinInterval, closeTimeout, tpsWindow, reconnect, retryPolicy, reportListener,
+        reportExecutor, stateListeners, meterRegistry, clock, eventLoopGroup, duplicateMemory, null);
+  }
+
+  /** A report listener of either kind is set. */
+  public boolean hasReportListener() {
+    return reportListener != null || asyncReportListener != null;
+  }
 
   /** {@code host:port} of the cert server. */
   public String certServerText() {

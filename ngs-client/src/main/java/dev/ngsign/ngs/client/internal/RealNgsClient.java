@@ -71,7 +71,7 @@ public final class RealNgsClient implements NgsClient {
         : cfg.eventLoopGroup();
     this.loop = group.next();
     Executor reportExecutor = cfg.reportExecutor();
-    if (reportExecutor == null && cfg.reportListener() != null) {
+    if (reportExecutor == null && cfg.hasReportListener()) {
       ownReportExecutor = Executors.newSingleThreadExecutor(new DefaultThreadFactory("ngs-report-" + cfg.id(), true));
       reportExecutor = ownReportExecutor;
     } else {

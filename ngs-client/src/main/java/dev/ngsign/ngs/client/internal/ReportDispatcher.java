@@ -1,5 +1,6 @@
 package dev.ngsign.ngs.client.internal;
 
+import dev.ngsign.ngs.client.AsyncReportListener;
 import dev.ngsign.ngs.client.NgsClosedException;
 import dev.ngsign.ngs.client.NgsReport;
 import dev.ngsign.ngs.client.ReportListener;
@@ -12,6 +13,7 @@ import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,6 +34,7 @@ final class ReportDispatcher {
   private final String id;
   private final EventLoop loop;
   private final ReportListener listener;
+  private final AsyncReportListener asyncListener;
   private final Executor executor;
   private final ClientMetrics metrics;
   private final WallClock clock;
@@ -47,6 +50,7 @@ final class ReportDispatcher {
     this.id = cfg.id();
     this.loop = loop;
     this.listener = cfg.reportListener();
+    this.asyncListener = cfg.asyncReportListener();
     this.executor = executor;
     this.metrics = metrics;
     this.clock = new WallClock(cfg.clock(), System::nanoTime);
@@ -69,7 +73,7 @@ final class ReportDispatcher {
       log.info("[{}] REPORT SERIAL {} GWSERIAL {} was already acknowledged once: passed on flagged as duplicate",
           id, r.serial(), r.gwSerial());
     }
-    if (listener == null) {
+    if (listener == null && asyncListener == null) {
       acknowledge(ch, report, key);
       return;
     }
@@ -99,6 +103,10 @@ final class ReportDispatcher {
           id, report.serial());
       return;
     }
+    if (asyncListener != null) {
+      runAsyncListener(ch, report, key);
+      return;
+    }
     boolean ok;
     try {
       listener.onReport(report);
@@ -109,6 +117,29 @@ final class ReportDispatcher {
           id, report.serial(), report.report().gwSerial(), t);
     }
     handBack(ch, report, key, ok);
+  }
+
+  /** The asynchronous listener: the REPORT_ACK follows its stage, from whichever thread completes it. */
+  private void runAsyncListener(Channel ch, NgsReport report, DuplicateFilter.Key key) {
+    CompletionStage<Void> stage;
+    try {
+      stage = asyncListener.onReport(report);
+      if (stage == null) {
+        throw new NullPointerException("AsyncReportListener returned null instead of a CompletionStage");
+      }
+    } catch (Throwable t) {
+      log.warn("[{}] report listener failed for SERIAL {} GWSERIAL {}: REPORT_ACK not sent, the gateway re-sends it",
+          id, report.serial(), report.report().gwSerial(), t);
+      handBack(ch, report, key, false);
+      return;
+    }
+    stage.whenComplete((v, t) -> {
+      if (t != null) {
+        log.warn("[{}] report listener's stage failed for SERIAL {} GWSERIAL {}: REPORT_ACK not sent, the gateway re-sends it",
+            id, report.serial(), report.report().gwSerial(), t);
+      }
+      handBack(ch, report, key, t == null);
+    });
   }
 
   /** Any thread: the listener finished; the rest happens on the loop, or not at all once the client closed. */
