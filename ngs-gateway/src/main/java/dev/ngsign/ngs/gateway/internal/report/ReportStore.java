@@ -268,7 +268,12 @@ public final class ReportStore implements AutoCloseable {
   public void storeReport(String account, Report report, long dueAtMillis) {
     String key = reportKey(account, dueAtMillis, report.gwSerial());
     uncommitted.put(key, ""); // before the map: a report session must not see it until it is committed
-    reports.put(key, encode(report));
+    try {
+      reports.put(key, encode(report));
+    } catch (RuntimeException e) {
+      uncommitted.remove(key);
+      throw e;
+    }
     uncommitted.put(key, STORED);
   }
 
