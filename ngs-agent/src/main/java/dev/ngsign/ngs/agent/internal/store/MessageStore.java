@@ -334,15 +334,7 @@ public final class MessageStore {
         for (ReportWrite w : part) {
           Report r = w.report();
           ps.setString(i++, r.serial());
-          ps.setString(i++, (r.isDelivered() ? MessageStatus.DONE : MessageStatus.FAILED).code());
-          ps.setInt(i++, r.result());
-          ps.setString(i++, cut(r.message().toWire(), 15));
-          ps.setString(i++, r.message().kakaoErrorCode().map(k -> cut(k, 10)).orElse(null));
-          ps.setString(i++, r.message().spam() ? "Y" : "N");
-          ps.setString(i++, r.telco().name());
-          ps.setString(i++, r.message().finalType().map(t -> t.code()).orElse(null));
-          ps.setString(i++, r.gwSerial());
-          ps.setObject(i++, r.sendTime(), Types.TIMESTAMP);
+          i = bindOutcome(ps, i, r);
           ps.setObject(i++, w.receivedAt(), Types.TIMESTAMP);
         }
         statements.increment();
@@ -396,15 +388,7 @@ public final class MessageStore {
         for (ReportWrite w : part) {
           Report r = w.report();
           ps.setString(i++, r.serial());
-          ps.setString(i++, (r.isDelivered() ? MessageStatus.DONE : MessageStatus.FAILED).code());
-          ps.setInt(i++, r.result());
-          ps.setString(i++, cut(r.message().toWire(), 15));
-          ps.setString(i++, r.message().kakaoErrorCode().map(k -> cut(k, 10)).orElse(null));
-          ps.setString(i++, r.message().spam() ? "Y" : "N");
-          ps.setString(i++, r.telco().name());
-          ps.setString(i++, r.message().finalType().map(t -> t.code()).orElse(null));
-          ps.setString(i++, r.gwSerial());
-          ps.setObject(i++, r.sendTime(), Types.TIMESTAMP);
+          i = bindOutcome(ps, i, r);
           ps.setObject(i++, w.receivedAt(), Types.TIMESTAMP);
         }
         ps.setObject(i, now);
@@ -464,16 +448,8 @@ public final class MessageStore {
           orphans.add(w);
           continue;
         }
-        ps.setString(1, (r.isDelivered() ? MessageStatus.DONE : MessageStatus.FAILED).code());
-        ps.setInt(2, r.result());
-        ps.setString(3, cut(r.message().toWire(), 15));
-        ps.setString(4, r.message().kakaoErrorCode().map(k -> cut(k, 10)).orElse(null));
-        ps.setString(5, r.message().spam() ? "Y" : "N");
-        ps.setString(6, r.telco().name());
-        ps.setString(7, r.message().finalType().map(t -> t.code()).orElse(null));
-        ps.setString(8, r.gwSerial());
-        ps.setObject(9, r.sendTime(), Types.TIMESTAMP);
-        ps.setObject(10, w.receivedAt());
+        int i = bindOutcome(ps, 1, r);
+        ps.setObject(i, w.receivedAt());
         ps.setObject(11, now);
         ps.setString(12, r.serial());
         ps.addBatch();
@@ -652,6 +628,23 @@ public final class MessageStore {
       sb.append(i == 0 ? "?" : ",?");
     }
     return sb.toString();
+  }
+
+  /**
+   * Binds a report's outcome columns in the order every report UPDATE uses: STATUS, RESULT_CODE,
+   * REPORT_FLAGS, KKO_ERROR, SPAM_FLAG, TELCO, FINAL_TYPE, GW_SERIAL, DELIVERED_AT. Returns the next index.
+   */
+  private static int bindOutcome(PreparedStatement ps, int i, Report r) throws SQLException {
+    ps.setString(i++, (r.isDelivered() ? MessageStatus.DONE : MessageStatus.FAILED).code());
+    ps.setInt(i++, r.result());
+    ps.setString(i++, cut(r.message().toWire(), 15));
+    ps.setString(i++, r.message().kakaoErrorCode().map(k -> cut(k, 10)).orElse(null));
+    ps.setString(i++, r.message().spam() ? "Y" : "N");
+    ps.setString(i++, r.telco().name());
+    ps.setString(i++, r.message().finalType().map(t -> t.code()).orElse(null));
+    ps.setString(i++, r.gwSerial());
+    ps.setObject(i++, r.sendTime(), Types.TIMESTAMP);
+    return i;
   }
 
   private static String cut(String s, int max) {
