@@ -94,7 +94,8 @@ public final class BenchCommand implements Callable<Integer> {
   String gatewayHeap;
 
   @Option(names = "--gateway-jvm-opt", paramLabel = "OPT",
-      description = "extra option for the spawned gateway JVM (repeatable), e.g. -XX:+UseZGC")
+      description = "option for the spawned gateway JVM (repeatable), replacing the default "
+          + GatewayCommand.RECOMMENDED_JVM_OPTION + ", e.g. -XX:+UseG1GC")
   List<String> gatewayJvmOpts = new ArrayList<>();
 
   @Option(names = "--client-threads", defaultValue = "1", description = "event-loop threads of the load generator")
@@ -131,6 +132,9 @@ public final class BenchCommand implements Callable<Integer> {
         adminPort = p.adminPort();
       } else {
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + gatewayHeap));
+        if (gatewayJvmOpts.isEmpty()) {
+          gatewayJvmOpts.add(GatewayCommand.RECOMMENDED_JVM_OPTION);
+        }
         cmd.addAll(gatewayJvmOpts);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ngsign.cli.Main", "gateway",
             "--report-delay-ms", "0", "--data-dir", dataDir.toString(), "--admin-port", "0"));
@@ -148,7 +152,7 @@ public final class BenchCommand implements Callable<Integer> {
         certPort = Integer.parseInt(m.group(1));
         adminPort = m.group(4) == null ? -1 : Integer.parseInt(m.group(4));
         out.println("gateway: separate JVM (pid " + gatewayProcess.pid() + ", -Xmx" + gatewayHeap
-            + (gatewayJvmOpts.isEmpty() ? "" : " " + String.join(" ", gatewayJvmOpts)) + "), " + line);
+            + " " + String.join(" ", gatewayJvmOpts) + "), " + line);
       }
       run(out, host, certPort, adminPort);
       return 0;

@@ -34,6 +34,11 @@ import picocli.CommandLine.Spec;
       "Ports default to 0 (a free port): read them from the 'ready' line. Ctrl-C / SIGTERM stops cleanly."
     })
 public final class GatewayCommand implements Callable<Integer> {
+  /**
+   * The collector the launcher and {@code ngsign bench} give a gateway JVM: on 2 cores the parallel
+   * collector's young pauses of the gateway's heap are a few ms, G1's 10-30 ms (docs/benchmarks.md).
+   */
+  public static final String RECOMMENDED_JVM_OPTION = "-XX:+UseParallelGC";
   private static final Pattern TPS = Pattern.compile("(\\d{1,5}),(\\d{1,5}),(\\d{1,5})");
 
   @Spec CommandSpec spec;
@@ -79,7 +84,7 @@ public final class GatewayCommand implements Callable<Integer> {
   @Option(names = "--io-threads", paramLabel = "N", description = "event-loop threads (default: processors)")
   Integer ioThreads;
 
-  @Option(names = "--store-cache-mb", paramLabel = "N", description = "report store page cache (default 16)")
+  @Option(names = "--store-cache-mb", paramLabel = "N", description = "report store page cache (default 4)")
   Integer storeCacheMb;
 
   @Override

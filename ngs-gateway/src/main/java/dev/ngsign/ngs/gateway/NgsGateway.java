@@ -222,7 +222,7 @@ public final class NgsGateway implements AutoCloseable {
     private double randomFailureRate;
     private long randomSeed = 42;
     private Path dataDir;
-    private int storeCacheMb = 16;
+    private int storeCacheMb = 4;
     private Clock clock = Clock.systemUTC();
     private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private int maxBodyLength = PacketCodec.DEFAULT_MAX_BODY_LENGTH;
@@ -364,7 +364,7 @@ public final class NgsGateway implements AutoCloseable {
       return this;
     }
 
-    /** Page cache of the store in MB; default 16 (it bounds the heap the store uses). */
+    /** Page cache of the store in MB; default 4 (it bounds the heap the store uses; every page written passes through it, so a large one only makes young collections copy more). */
     public Builder storeCacheMb(int v) {
       this.storeCacheMb = Math.max(1, v);
       return this;

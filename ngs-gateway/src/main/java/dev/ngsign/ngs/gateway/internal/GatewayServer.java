@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
 /** Binds the listeners, owns the event loops and the store, and carries out operator actions. */
 public final class GatewayServer {
   private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
+  /** How often the report store file is committed and its journal cut (see ReportStore). */
+  private static final int CHECKPOINT_MILLIS = 100;
 
   private final GatewaySettings settings;
   private final List<Account> initialAccounts;
@@ -93,7 +95,8 @@ public final class GatewayServer {
     if (ports != null) {
       return ports;
     }
-    ReportStore store = ReportStore.open(settings.dataDir(), settings.storeCacheMb(), 200, settings.clock().millis());
+    ReportStore store = ReportStore.open(settings.dataDir(), settings.storeCacheMb(), CHECKPOINT_MILLIS,
+        settings.clock().millis());
     GatewayMetrics metrics = new GatewayMetrics();
     gw = new GatewayContext(settings, store, metrics);
     initialAccounts.forEach(gw::putAccount);

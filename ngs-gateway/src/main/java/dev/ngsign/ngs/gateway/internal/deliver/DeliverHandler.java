@@ -5,6 +5,7 @@ import dev.ngsign.ngs.gateway.internal.account.AccountState;
 import dev.ngsign.ngs.gateway.internal.carrier.Outcome;
 import dev.ngsign.ngs.gateway.internal.report.ReportStore;
 import dev.ngsign.ngs.gateway.internal.report.SerialClaim;
+import dev.ngsign.ngs.gateway.internal.report.StoreBatch;
 import dev.ngsign.ngs.gateway.internal.session.Closer;
 import dev.ngsign.ngs.gateway.internal.session.GatewaySession;
 import dev.ngsign.ngs.protocol.MalformedDeliverException;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -35,11 +35,11 @@ import org.slf4j.LoggerFactory;
  * Otherwise the message is accepted: a GWSERIAL, the simulated carrier's outcome and a report due after
  * the report delay are stored.
  *
- * <p>Crash safety: the ACKs of one read batch are collected; when any is E_OK (a new message or a
- * duplicate), the batch waits for a store commit ({@link ReportStore#afterCommit}, shared with every other
- * session's batches) and its ACKs are written on this channel's event loop once the SERIAL claims and
- * reports are in the store file. Later batches queue behind it, so ACKs keep the DELIVER order; the event
- * loop never blocks on the disk. ACKs are flushed once per batch.
+ * <p>Crash safety: the ACKs of one read batch are collected with the batch's store changes; at the end of
+ * the batch the changes are appended to the store's journal in one write ({@link ReportStore#write}), and
+ * only then are the ACKs written and flushed. An E_OK therefore never goes out before its SERIAL claim and
+ * pending report would survive a kill -9. The journal write goes to the page cache (no fsync), so the event
+ * loop does not wait for the disk, and no other thread is involved: no hand-off on the ACK path.
  */
 public final class DeliverHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(DeliverHandler.class);
@@ -53,19 +53,9 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
   private long monthEnd = Long.MIN_VALUE;
   private YearMonth month;
   /** ACKs of the read batch being decoded. */
-  private List<DeliverAck> current = new ArrayList<>();
-  private boolean currentNeedsCommit;
-  /** Batches written to the store, waiting for their commit (or behind one that is); event loop only. */
-  private final ArrayDeque<Batch> waiting = new ArrayDeque<>();
-
-  private static final class Batch {
-    final List<DeliverAck> acks;
-    boolean committed;
-
-    Batch(List<DeliverAck> acks) {
-      this.acks = acks;
-    }
-  }
+  private final List<DeliverAck> current = new ArrayList<>();
+  /** Store changes of the read batch being decoded. */
+  private final StoreBatch changes = new StoreBatch();
 
   public DeliverHandler(GatewayContext gw, GatewaySession session) {
     this.gw = gw;
@@ -103,59 +93,46 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
     gw.metrics().deliver(rc);
     if (rc != ResultCode.E_OK) {
       account.countRefused();
-    } else {
-      currentNeedsCommit = true;
     }
     session.countOut();
     current.add(new DeliverAck(rc.code(), d.daAddr(), d.serial()));
   }
 
   /**
-   * Ends the read batch: its ACKs go out now when nothing needs a commit and no earlier batch is waiting;
-   * otherwise they queue, and a batch with an E_OK asks the store for a commit.
+   * Ends the read batch: its store changes are journaled, then its ACKs go out. When the journal cannot be
+   * written, no E_OK may go out: the session is closed (the client re-sends with the same SERIALs).
    */
   private void endBatch(ChannelHandlerContext ctx) {
-    if (current.isEmpty()) {
-      return;
-    }
-    List<DeliverAck> acks = current;
-    boolean needsCommit = currentNeedsCommit;
-    current = new ArrayList<>();
-    currentNeedsCommit = false;
-    if (!needsCommit && waiting.isEmpty()) {
-      acks.forEach(ctx::write);
-      ctx.flush();
-      return;
-    }
-    Batch b = new Batch(acks);
-    waiting.add(b);
-    if (!needsCommit) {
-      b.committed = true;
-      return; // goes out with the batch ahead of it
-    }
-    store.afterCommit(ok -> {
-      if (!ctx.executor().isShuttingDown()) {
-        ctx.executor().execute(() -> committed(ctx, b, ok));
-      }
-    });
-  }
-
-  private void committed(ChannelHandlerContext ctx, Batch b, boolean ok) {
-    if (!ok) {
-      // not in the file: no E_OK may go out; the client re-sends on a new session (same SERIAL)
-      waiting.clear();
+    if (!writeChanges()) {
+      current.clear();
       Closer.closeWithEvent(ctx.channel(), ResultCode.E_SYS_FAIL, "gateway store failure");
       return;
     }
-    b.committed = true;
-    boolean wrote = false;
-    while (!waiting.isEmpty() && waiting.peek().committed) {
-      waiting.poll().acks.forEach(ctx::write);
-      wrote = true;
+    if (current.isEmpty()) {
+      return;
     }
-    if (wrote) {
-      ctx.flush();
+    for (DeliverAck a : current) {
+      ctx.write(a);
     }
+    current.clear();
+    ctx.flush();
+  }
+
+  private boolean writeChanges() {
+    try {
+      store.write(changes);
+      return true;
+    } catch (RuntimeException e) {
+      log.error("journal write failed: DELIVER_ACKs of {} withheld, session closed", account.id(), e);
+      return false;
+    }
+  }
+
+  /** A batch cut short by a close is still journaled: its reports must not stay unsendable. */
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    writeChanges();
+    current.clear();
   }
 
   private ResultCode accept(Deliver d) {
@@ -163,21 +140,31 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
     if (!violations.isEmpty()) {
       return violations.get(0).code();
     }
+    // one account's claims in one order: two sessions of an account can overlap while both are being closed
+    synchronized (account) {
+      return acceptValid(d);
+    }
+  }
+
+  private ResultCode acceptValid(Deliver d) {
     long now = gw.clock().millis();
     String id = account.id();
     String gwSerial = store.nextGwSerial(); // allocated up front: a duplicate or refusal leaves a gap, nothing more
-    SerialClaim claim = store.claimSerial(id, d.serial(), gwSerial, now, dedupWindowMillis);
+    SerialClaim claim = store.claimSerial(id, d.serial(), gwSerial, now, dedupWindowMillis, changes);
+    if (claim.isBusy()) {
+      return ResultCode.E_SYS_BUSY; // the original is not yet durable: an E_OK now could outrun it
+    }
     if (claim.isDuplicate()) {
       account.countDuplicate();
       gw.metrics().duplicate();
       return ResultCode.E_OK;
     }
     if (!account.tpsGuard().tryAcquire(d.messageType().tpsClass(), account.account().tps(), now)) {
-      store.releaseSerial(claim);
+      store.releaseSerial(claim, changes);
       return ResultCode.E_TPS_OVER;
     }
     if (!account.quota().tryTake(monthOf(now), account.account().monthlyQuota())) {
-      store.releaseSerial(claim);
+      store.releaseSerial(claim, changes);
       return ResultCode.E_QUOTA_OVER;
     }
     try {
@@ -185,10 +172,10 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
       long due = account.nextDueAt(now, gw.reportDelayMillis());
       LocalDateTime sendTime = LocalDateTime.ofInstant(Instant.ofEpochMilli(due), GatewayContext.ZONE).withNano(0);
       store.storeReport(id, new Report(o.result().code(), o.message(), d.daAddr(), d.serial(), gwSerial, sendTime,
-          o.telco()), due);
+          o.telco()), due, claim, changes);
     } catch (RuntimeException e) {
       // E_SYS_FAIL follows: the sender retries, and the retry must not look like a duplicate
-      store.releaseSerial(claim);
+      store.releaseSerial(claim, changes);
       throw e;
     }
     account.countAccepted(Math.floorDiv(now, 1000));
@@ -224,8 +211,8 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
       gw.metrics().deliver(rc);
       account.countRefused();
       current.add(new DeliverAck(rc.code(), printable(e.daAddr()), printable(e.serial())));
-      endBatch(ctx); // in order behind any ACK still waiting for its commit
-      return;
+      return; // goes out in order with the batch's other ACKs
+
     }
     ctx.fireExceptionCaught(cause);
   }

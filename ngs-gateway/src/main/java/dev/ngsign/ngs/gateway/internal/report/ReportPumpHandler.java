@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The report session (section 4.4): sends the account's due reports, at most {@code reportWindow} waiting
@@ -20,12 +22,16 @@ import java.util.concurrent.TimeUnit;
  * channel's event loop; the store is polled every {@code reportPollInterval} and after every ACK.
  */
 public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(ReportPumpHandler.class);
+
   private final GatewayContext gw;
   private final GatewaySession session;
   private final ReportStore store;
   private final int window;
   private final Map<String, String> inFlight = new HashMap<>(); // GWSERIAL -> store key
   private final Map<String, String> serialOf = new HashMap<>(); // GWSERIAL -> SERIAL
+  /** Deletions of acknowledged reports, journaled once per read batch (nothing waits for them). */
+  private final StoreBatch acked = new StoreBatch();
   private String cursor;
   private ScheduledFuture<?> poller;
   private ChannelHandlerContext ctx;
@@ -55,7 +61,17 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
     ctx.fireChannelInactive();
   }
 
+  private void journalAcks() {
+    try {
+      store.write(acked);
+    } catch (RuntimeException e) {
+      // the deletions are made in the store; after a crash the reports would only be sent again
+      log.warn("journaling REPORT_ACKs failed", e);
+    }
+  }
+
   private void stop() {
+    journalAcks();
     if (poller != null) {
       poller.cancel(false);
       poller = null;
@@ -80,7 +96,7 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
     String key = inFlight.remove(ack.gwSerial());
     String serial = serialOf.remove(ack.gwSerial());
     if (key != null && ack.result() == 0 && ack.serial().equals(serial)) {
-      store.acknowledge(key);
+      store.acknowledge(key, acked);
       gw.metrics().reportAcked();
     }
     // an ACK for nothing in flight (or with RESULT != 0) deletes nothing: the report goes out again on the
@@ -89,6 +105,7 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
+    journalAcks();
     pump();
     ctx.fireChannelReadComplete();
   }

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -28,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's durable state in one H2 MVStore file ({@code gateway.mv.db} in the data directory; in memory
- * when there is none):
+ * The gateway's durable state: H2 MVStore maps in {@code gateway.mv.db} in the data directory (in memory
+ * when there is none), with a redo log ({@link StoreJournal}) in front of them:
  *
  * <ul>
  *   <li>{@code reports}: every report not yet acknowledged, keyed {@code account NUL dueAt(13 digits)
@@ -39,41 +39,43 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code meta}: the GWSERIAL reservation and monthly quota counts.
  * </ul>
  *
- * <p>Why MVStore and not SQL or a hand-written journal: it is an embedded, crash-safe (copy-on-write,
- * append-only chunks) ordered key-value store in one jar; pages are cached with a size bound and the rest
- * stays on disk, so a million pending reports do not live on the heap. Maps are safe for concurrent use.
+ * <p>Why MVStore: it is an embedded, crash-safe (copy-on-write, append-only chunks) ordered key-value store
+ * in one jar; pages are cached with a size bound and the rest stays on disk, so a million pending reports do
+ * not live on the heap. Maps are safe for concurrent use.
  *
- * <p>Durability (group commit): writes land in memory; {@link #afterCommit} asks the single committer
- * thread for a commit that starts after the call and runs the callback once it is written to the file. The
- * deliver path holds each DELIVER_ACK E_OK until then, so an acknowledged message (its SERIAL claim and its
- * pending report) survives a kill -9. One commit serves every request queued while the previous one ran,
- * so a busy gateway commits a few hundred times a second, not once per message. A report is not handed to
- * a report session ({@link #due}) before the commit that holds it. There is no fsync: the file survives a
- * process kill (the data is in the OS page cache), not a power cut. What is not on the ACK path (REPORT_ACK
- * deletions, quota counts, de-duplication sweeps) is committed by the same thread or the background writer
- * within {@code autoCommitDelay}; losing such a deletion to a crash only re-sends a report.
+ * <p>Durability: a session's changes go into its {@link StoreBatch}; {@link #write} appends the batch to the
+ * journal in one write, and only then do the DELIVER_ACKs that depend on it go out and its reports become
+ * {@linkplain #due due}. So an acknowledged message (its SERIAL claim and its pending report) survives a
+ * kill -9. A background thread checkpoints every {@code checkpointMillis}: it seals the journal segment,
+ * commits the store file and deletes the sealed segment; on open, what is left of the journal is replayed.
+ * There is no fsync: the files survive a process kill (the data is in the OS page cache), not a power cut.
+ * What no ACK waits for (REPORT_ACK deletions, quota counts) is journaled without being waited on;
+ * de-duplication sweeps are not journaled at all (a swept record that comes back is swept again).
  */
 public final class ReportStore implements AutoCloseable {
   private static final String GW_RESERVED = "gwserial.reserved";
   private static final long GW_BLOCK = 1_000_000L;
   private static final char SEP = '\u0000';
-  private static final int AUTO_COMMIT_BUFFER_KB = 32 * 1024;
+  // MVStore commits inline in the writing thread (an event loop) once this much is unsaved: keep it well
+  // above what arrives between two checkpoints
+  private static final int AUTO_COMMIT_BUFFER_KB = 64 * 1024;
   private static final Logger log = LoggerFactory.getLogger(ReportStore.class);
-  private static final String STORED = "s";
-  private static final Consumer<Boolean> STOP = ok -> { };
 
   private final MVStore store;
   private final MVMap<String, String> reports;
   private final MVMap<String, String> serials;
   private final MVMap<String, String> meta;
+  private final StoreJournal journal; // null when in memory
   private final AtomicLong gwSeq;
   private final AtomicLong gwReserved;
-  /** Reports written but not yet committed: key → "" while being written, {@link #STORED} once in the map. */
-  private final ConcurrentHashMap<String, String> uncommitted = new ConcurrentHashMap<>();
-  private final LinkedBlockingQueue<Consumer<Boolean>> commitRequests = new LinkedBlockingQueue<>();
-  private final Thread committer;
+  /** Reports in the map whose journal record is not yet written: not due until it is. */
+  private final Set<String> unwrittenReports = ConcurrentHashMap.newKeySet();
+  /** SERIAL claims whose journal record is not yet written, and the batch that will write them. */
+  private final ConcurrentHashMap<String, StoreBatch> unwrittenSerials = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService checkpointer;
+  private final Object checkpointLock = new Object();
 
-  private ReportStore(MVStore store, long nowMillis) {
+  private ReportStore(MVStore store, Path dataDir, long nowMillis, int checkpointMillis) {
     this.store = store;
     this.reports = store.openMap("reports",
         new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
@@ -81,107 +83,57 @@ public final class ReportStore implements AutoCloseable {
         new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
     this.meta = store.openMap("meta",
         new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
+    if (dataDir != null) {
+      List<Long> replayed = StoreJournal.replay(dataDir, this::apply);
+      store.commit();
+      this.journal = StoreJournal.start(dataDir);
+      if (!replayed.isEmpty()) {
+        journal.deleteUpTo(replayed.get(replayed.size() - 1));
+      }
+    } else {
+      this.journal = null;
+    }
     long reserved = Long.parseLong(meta.getOrDefault(GW_RESERVED, "0"));
     long start = Math.max(reserved, (nowMillis / 1000) * 100_000L);
     this.gwSeq = new AtomicLong(start);
     this.gwReserved = new AtomicLong(start);
     reserve(start + GW_BLOCK);
     store.commit();
-    this.committer = new Thread(this::commitLoop, "ngs-gw-store-commit");
-    committer.setDaemon(true);
-    committer.start();
-  }
-
-  /**
-   * Runs {@code then} (on the committer thread; it must only hand work off) with true once a commit that
-   * started after this call has written everything done before it to the file, or with false when that
-   * commit failed or the store is closed.
-   */
-  public void afterCommit(Consumer<Boolean> then) {
-    commitRequests.add(then);
-    if (!committer.isAlive()) {
-      drainFailed();
-    }
-  }
-
-  private void commitLoop() {
-    List<Consumer<Boolean>> batch = new ArrayList<>();
-    List<String> stored = new ArrayList<>();
-    while (true) {
-      Consumer<Boolean> first;
-      try {
-        first = commitRequests.poll(50, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        break;
-      }
-      if (first == STOP) {
-        break;
-      }
-      if (first == null && uncommitted.isEmpty()) {
-        continue;
-      }
-      batch.clear();
-      if (first != null) {
-        batch.add(first);
-      }
-      commitRequests.drainTo(batch);
-      boolean stop = batch.remove(STOP);
-      boolean ok;
-      try {
-        commitNow(stored);
-        ok = true;
-      } catch (RuntimeException e) {
-        log.error("report store commit failed: held DELIVER_ACKs are not sent", e);
-        ok = false;
-      }
-      for (Consumer<Boolean> c : batch) {
-        run(c, ok);
-      }
-      if (stop) {
-        break;
-      }
-    }
-    drainFailed();
-  }
-
-  /** Commits; reports in the map before the commit started become visible to {@link #due}. */
-  private void commitNow(List<String> stored) {
-    // only reports already in the map are sure to be in the commit that starts now
-    stored.clear();
-    uncommitted.forEach((k, v) -> {
-      if (v == STORED) {
-        stored.add(k);
-      }
+    this.checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "ngs-gw-store-checkpoint");
+      t.setDaemon(true);
+      return t;
     });
-    store.commit();
-    for (String k : stored) {
-      uncommitted.remove(k, STORED);
+    if (checkpointMillis > 0) {
+      checkpointer.scheduleWithFixedDelay(this::checkpointQuietly, checkpointMillis, checkpointMillis,
+          TimeUnit.MILLISECONDS);
     }
   }
 
-  private void drainFailed() {
-    Consumer<Boolean> c;
-    while ((c = commitRequests.poll()) != null) {
-      run(c, false);
-    }
-  }
-
-  private static void run(Consumer<Boolean> c, boolean ok) {
-    try {
-      c.accept(ok);
-    } catch (RuntimeException e) {
-      log.warn("commit callback failed", e);
+  private void apply(byte op, byte map, String key, String value) {
+    MVMap<String, String> m = switch (map) {
+      case StoreJournal.REPORTS -> reports;
+      case StoreJournal.SERIALS -> serials;
+      case StoreJournal.META -> meta;
+      default -> null;
+    };
+    if (m == null) {
+      log.warn("store journal names an unknown map '{}': record ignored", (char) map);
+    } else if (op == StoreJournal.PUT) {
+      m.put(key, value);
+    } else if (op == StoreJournal.REMOVE) {
+      m.remove(key);
     }
   }
 
   /**
-   * Opens (or creates) the store in {@code dataDir}, or an in-memory one when it is null.
+   * Opens (or creates) the store in {@code dataDir}, or an in-memory one when it is null, replaying what is
+   * left of the journal.
    *
-   * @param autoCommitMillis how often the background writer commits (0 = only on {@link #commit()})
+   * @param checkpointMillis how often the store file is committed and the journal cut (0 = only on
+   *     {@link #checkpoint()} and close)
    */
-  public static ReportStore open(Path dataDir, int cacheMb, int autoCommitMillis, long nowMillis) {
-    // a large write buffer lets the background writer do the commits: below it, MVStore makes the writing
-    // thread (an event loop) commit inline, which shows up as DELIVER_ACK latency spikes
+  public static ReportStore open(Path dataDir, int cacheMb, int checkpointMillis, long nowMillis) {
     MVStore.Builder b = new MVStore.Builder().cacheSize(cacheMb).autoCommitBufferSize(AUTO_COMMIT_BUFFER_KB);
     if (dataDir != null) {
       try {
@@ -192,8 +144,65 @@ public final class ReportStore implements AutoCloseable {
       b.fileName(dataDir.resolve("gateway.mv.db").toString());
     }
     MVStore s = b.open();
-    s.setAutoCommitDelay(autoCommitMillis);
-    return new ReportStore(s, nowMillis);
+    s.setAutoCommitDelay(0); // the checkpointer commits
+    return new ReportStore(s, dataDir, nowMillis, checkpointMillis);
+  }
+
+  /**
+   * Makes a batch's changes durable: one journal write, after which its reports may be sent and the ACKs
+   * that depend on it may go out. When the write fails, the batch's SERIAL claims and reports are taken out
+   * of the maps again (nothing of it was acknowledged) and the exception is thrown. Empties the batch.
+   */
+  public void write(StoreBatch batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      if (journal != null && batch.hasRecords()) {
+        journal.append(batch.records());
+      }
+    } catch (RuntimeException e) {
+      for (String key : batch.reportKeys) {
+        reports.remove(key);
+        unwrittenReports.remove(key);
+      }
+      for (SerialClaim c : List.copyOf(batch.claims)) {
+        releaseSerial(c, batch);
+      }
+      batch.clear();
+      throw e;
+    }
+    for (String key : batch.reportKeys) {
+      unwrittenReports.remove(key);
+    }
+    for (SerialClaim c : batch.claims) {
+      unwrittenSerials.remove(c.key(), batch);
+    }
+    batch.clear();
+  }
+
+  /** Seals the journal segment, commits the store file and deletes the sealed segment. */
+  public void checkpoint() {
+    synchronized (checkpointLock) {
+      if (store.isClosed()) {
+        return;
+      }
+      long sealed = journal == null ? 0 : journal.seal();
+      store.commit();
+      if (journal != null) {
+        journal.deleteUpTo(sealed);
+      }
+    }
+  }
+
+  private void checkpointQuietly() {
+    try {
+      if (journal == null || journal.bytesInSegment() > 0 || store.hasUnsavedChanges()) {
+        checkpoint();
+      }
+    } catch (RuntimeException e) {
+      log.error("store checkpoint failed (the journal keeps growing until one succeeds)", e);
+    }
   }
 
   /**
@@ -212,7 +221,17 @@ public final class ReportStore implements AutoCloseable {
 
   private void reserve(long upTo) {
     long r = gwReserved.accumulateAndGet(upTo, Math::max);
-    meta.merge(GW_RESERVED, Long.toString(r), (a, b) -> Long.parseLong(a) >= Long.parseLong(b) ? a : b);
+    String v = meta.merge(GW_RESERVED, Long.toString(r), (a, b) -> Long.parseLong(a) >= Long.parseLong(b) ? a : b);
+    journalNow(StoreJournal.META, GW_RESERVED, v); // before any GWSERIAL of the block can be acknowledged
+  }
+
+  /** Journals one change on its own (rare changes that no batch carries). */
+  private void journalNow(byte map, String key, String value) {
+    if (journal != null) {
+      StoreBatch one = new StoreBatch();
+      one.put(map, key, value);
+      journal.append(one.records());
+    }
   }
 
   // ---- de-duplication ----
@@ -230,30 +249,45 @@ public final class ReportStore implements AutoCloseable {
   /**
    * Claims {@code serial} for a new message with {@code gwSerial}, in one B-tree operation when the SERIAL is
    * new (the common case). A SERIAL accepted less than {@code windowMillis} ago is a duplicate: its record
-   * counts one more DELIVER and nothing is claimed. A claim must be {@linkplain #releaseSerial released}
-   * when the message is then refused.
+   * counts one more DELIVER (journaled in {@code batch}) and nothing is claimed; but while that message is
+   * still waiting for another batch's journal write, the claim is {@linkplain SerialClaim#isBusy busy}. A
+   * claim is journaled by {@link #storeReport} or must be {@linkplain #releaseSerial released}. Callers
+   * serialise claims of one account (a SERIAL is claimed and its record marked unwritten as one step).
    */
-  public SerialClaim claimSerial(String account, String serial, String gwSerial, long nowMillis, long windowMillis) {
+  public SerialClaim claimSerial(String account, String serial, String gwSerial, long nowMillis, long windowMillis,
+      StoreBatch batch) {
     String key = serialKey(account, serial);
     String fresh = new SerialRecord(gwSerial, nowMillis, 1, 1).encode();
     String existing = serials.putIfAbsent(key, fresh);
     if (existing == null) {
-      return new SerialClaim(null, null, key, fresh);
+      return claimed(new SerialClaim(null, null, key, fresh, false), batch);
     }
     SerialRecord prev = SerialRecord.decode(existing);
     if (nowMillis - prev.firstAcceptedMillis() < windowMillis) {
-      serials.put(key, new SerialRecord(prev.gwSerial(), prev.firstAcceptedMillis(), prev.distinctMessages(),
-          prev.acceptedDelivers() + 1).encode());
-      return new SerialClaim(prev, null, key, null);
+      StoreBatch writer = unwrittenSerials.get(key);
+      if (writer != null && writer != batch) {
+        return new SerialClaim(prev, null, key, null, true);
+      }
+      String counted = new SerialRecord(prev.gwSerial(), prev.firstAcceptedMillis(), prev.distinctMessages(),
+          prev.acceptedDelivers() + 1).encode();
+      serials.put(key, counted);
+      batch.put(StoreJournal.SERIALS, key, counted);
+      return new SerialClaim(prev, null, key, null, false);
     }
     String next = new SerialRecord(gwSerial, nowMillis, prev.distinctMessages() + 1, prev.acceptedDelivers() + 1)
         .encode();
     serials.put(key, next);
-    return new SerialClaim(null, prev, key, next);
+    return claimed(new SerialClaim(null, prev, key, next, false), batch);
+  }
+
+  private SerialClaim claimed(SerialClaim c, StoreBatch batch) {
+    unwrittenSerials.put(c.key(), batch);
+    batch.claims.add(c);
+    return c;
   }
 
   /** Undoes a claim whose message was refused after all (TPS, quota): the SERIAL is as it was before. */
-  public void releaseSerial(SerialClaim claim) {
+  public void releaseSerial(SerialClaim claim, StoreBatch batch) {
     if (claim.isDuplicate()) {
       return;
     }
@@ -262,19 +296,27 @@ public final class ReportStore implements AutoCloseable {
     } else {
       serials.replace(claim.key(), claim.value(), claim.previous().encode());
     }
+    batch.claims.remove(claim);
+    unwrittenSerials.remove(claim.key(), batch);
   }
 
-  /** Stores a new message's report, due at {@code dueAtMillis}. */
-  public void storeReport(String account, Report report, long dueAtMillis) {
+  /**
+   * Stores a new message's report, due at {@code dueAtMillis}, and journals it with its SERIAL claim in
+   * {@code batch}; the report is not {@linkplain #due due} before the batch is {@linkplain #write written}.
+   */
+  public void storeReport(String account, Report report, long dueAtMillis, SerialClaim claim, StoreBatch batch) {
     String key = reportKey(account, dueAtMillis, report.gwSerial());
-    uncommitted.put(key, ""); // before the map: a report session must not see it until it is committed
+    String value = encode(report);
+    unwrittenReports.add(key); // before the map: a report session must not see it until it is written
     try {
-      reports.put(key, encode(report));
+      reports.put(key, value);
     } catch (RuntimeException e) {
-      uncommitted.remove(key);
+      unwrittenReports.remove(key);
       throw e;
     }
-    uncommitted.put(key, STORED);
+    batch.reportKeys.add(key);
+    batch.put(StoreJournal.SERIALS, claim.key(), claim.value());
+    batch.put(StoreJournal.REPORTS, key, value);
   }
 
   /**
@@ -326,8 +368,8 @@ public final class ReportStore implements AutoCloseable {
       if (key.equals(afterKey)) {
         continue;
       }
-      if (dueOf(key, account.length()) > nowMillis || (!uncommitted.isEmpty() && uncommitted.containsKey(key))) {
-        break; // not due, or not yet committed: the next poll resumes here
+      if (dueOf(key, account.length()) > nowMillis || (!unwrittenReports.isEmpty() && unwrittenReports.contains(key))) {
+        break; // not due, or not yet journaled: the next poll resumes here
       }
       out.add(new PendingReport(key, decode(c.getValue())));
     }
@@ -372,9 +414,13 @@ public final class ReportStore implements AutoCloseable {
         Telco.fromCode(f[6]));
   }
 
-  /** Deletes an acknowledged report; false when it was already gone. */
-  public boolean acknowledge(String key) {
-    return reports.remove(key) != null;
+  /** Deletes an acknowledged report (journaled in {@code batch}, not waited for); false when already gone. */
+  public boolean acknowledge(String key, StoreBatch batch) {
+    if (reports.remove(key) == null) {
+      return false;
+    }
+    batch.remove(StoreJournal.REPORTS, key);
+    return true;
   }
 
   /** Reports of the account not yet acknowledged (due or not). */
@@ -395,7 +441,9 @@ public final class ReportStore implements AutoCloseable {
   // ---- quota ----
 
   public void saveQuota(String account, YearMonth month, long used) {
-    meta.put("quota|" + account, month + "|" + used);
+    String v = month + "|" + used;
+    meta.put("quota|" + account, v);
+    journalNow(StoreJournal.META, "quota|" + account, v);
   }
 
   /** Persisted quota counts: account → (month, used). */
@@ -410,23 +458,24 @@ public final class ReportStore implements AutoCloseable {
     return out;
   }
 
-  /** Commits now, on the calling thread. */
-  public void commit() {
-    commitNow(new ArrayList<>());
-  }
-
-  /** Commits and closes the file. */
+  /** Checkpoints and closes the files; the journal is empty afterwards (the store file holds it all). */
   @Override
   public void close() {
-    commitRequests.add(STOP);
+    checkpointer.shutdownNow();
     try {
-      committer.join(10_000);
+      checkpointer.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (!store.isClosed()) {
+    synchronized (checkpointLock) {
+      if (store.isClosed()) {
+        return;
+      }
+      store.commit();
       store.close();
+      if (journal != null) {
+        journal.close();
+      }
     }
-    drainFailed();
   }
 }

@@ -1,16 +1,22 @@
 package dev.ngsign.ngs.gateway.internal.report;
 
 /**
- * The result of {@link ReportStore#claimSerial}: either a duplicate of an accepted message, or a claim for a
- * new one (replacing an expired record, or none).
+ * The result of {@link ReportStore#claimSerial}: a duplicate of an accepted message, a claim for a new one
+ * (replacing an expired record, or none), or {@linkplain #isBusy busy}.
  *
  * @param duplicateOf the record of the message this DELIVER repeats, or null
  * @param previous the expired record the claim replaced, or null
  * @param key store key of the SERIAL
  * @param value the record written by the claim, null for a duplicate
+ * @param busy the SERIAL was just accepted by another session and is not yet in the journal: the DELIVER must
+ *     be refused with a retryable code, since an E_OK for it could outrun the original's durability
  */
-public record SerialClaim(SerialRecord duplicateOf, SerialRecord previous, String key, String value) {
+public record SerialClaim(SerialRecord duplicateOf, SerialRecord previous, String key, String value, boolean busy) {
   public boolean isDuplicate() {
     return duplicateOf != null;
+  }
+
+  public boolean isBusy() {
+    return busy;
   }
 }

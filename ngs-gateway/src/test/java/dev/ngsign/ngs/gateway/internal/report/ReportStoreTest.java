@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ngsign.ngs.protocol.packet.Report;
 import dev.ngsign.ngs.protocol.packet.ReportMessage;
 import dev.ngsign.ngs.protocol.packet.Telco;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,50 +24,162 @@ class ReportStoreTest {
     return new Report(0, ReportMessage.EMPTY, "01020001234", serial, gw, LocalDateTime.of(2026, 1, 1, 0, 0), Telco.SK);
   }
 
+  /** What the deliver path does for a new message: claim its SERIAL, store its report (not yet written). */
+  private static void accept(ReportStore s, String account, String serial, long due, StoreBatch batch) {
+    String gw = s.nextGwSerial();
+    SerialClaim c = s.claimSerial(account, serial, gw, due, 86_400_000L, batch);
+    assertThat(c.isDuplicate() || c.isBusy()).isFalse();
+    s.storeReport(account, report(serial, gw), due, c, batch);
+  }
+
+  /** The data directory as a kill -9 would leave it right now: the files, without a close. */
+  private Path crashCopy() throws IOException {
+    Path copy = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-crash-" + System.nanoTime()));
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    return copy;
+  }
+
+  private static Path onlySegment(Path d) throws IOException {
+    try (Stream<Path> files = Files.list(d)) {
+      return files.filter(f -> f.getFileName().toString().startsWith("journal-")).reduce((a, b) -> {
+        throw new AssertionError("more than one journal segment: " + a + ", " + b);
+      }).orElseThrow();
+    }
+  }
+
   @Test
   void reportsOfAnAccountComeInDueOrderAndOnlyWhenDue() {
     try (ReportStore s = ReportStore.open(null, 4, 0, 1_000)) {
-      s.storeReport("a", report("1", s.nextGwSerial()), 100);
-      s.storeReport("a", report("2", s.nextGwSerial()), 200);
-      s.storeReport("ab", report("3", s.nextGwSerial()), 50); // an ID that extends another ID
-      s.storeReport("b", report("4", s.nextGwSerial()), 50);
-      s.commit();
+      StoreBatch b = new StoreBatch();
+      accept(s, "a", "1", 100, b);
+      accept(s, "a", "2", 200, b);
+      accept(s, "ab", "3", 50, b); // an ID that extends another ID
+      accept(s, "b", "4", 50, b);
+      s.write(b);
       assertThat(s.due("a", null, 150, 10)).extracting(p -> p.report().serial()).containsExactly("1");
       List<PendingReport> both = s.due("a", null, 1_000, 10);
       assertThat(both).extracting(p -> p.report().serial()).containsExactly("1", "2");
       assertThat(s.due("a", both.get(0).key(), 1_000, 10)).extracting(p -> p.report().serial()).containsExactly("2");
       assertThat(s.pending("a")).isEqualTo(2);
       assertThat(s.pending("ab")).isEqualTo(1);
-      assertThat(s.acknowledge(both.get(0).key())).isTrue();
-      assertThat(s.acknowledge(both.get(0).key())).isFalse();
+      assertThat(s.acknowledge(both.get(0).key(), b)).isTrue();
+      assertThat(s.acknowledge(both.get(0).key(), b)).isFalse();
       assertThat(s.pending("a")).isEqualTo(1);
       assertThat(s.pendingTotal()).isEqualTo(3);
     }
   }
 
   @Test
-  void aReportIsNotDueBeforeTheCommitThatHoldsIt() throws Exception {
+  void aReportIsNotDueBeforeItsBatchIsWrittenToTheJournal() {
     try (ReportStore s = ReportStore.open(dir, 4, 0, 1_000)) {
-      s.storeReport("a", report("1", s.nextGwSerial()), 100);
+      StoreBatch b = new StoreBatch();
+      accept(s, "a", "1", 100, b);
       assertThat(s.due("a", null, 1_000, 10)).isEmpty();
-      java.util.concurrent.CompletableFuture<Boolean> done = new java.util.concurrent.CompletableFuture<>();
-      s.afterCommit(done::complete);
-      assertThat(done.get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      s.write(b);
+      assertThat(b.isEmpty()).isTrue();
       assertThat(s.due("a", null, 1_000, 10)).extracting(p -> p.report().serial()).containsExactly("1");
+    }
+  }
+
+  @Test
+  void writtenBatchesSurviveAKillBeforeAnyCheckpointAndAcknowledgementsStayDeleted() throws IOException {
+    try (ReportStore s = ReportStore.open(dir, 4, 0, 1_000)) {
+      StoreBatch b = new StoreBatch();
+      accept(s, "a", "1", 100, b);
+      accept(s, "a", "2", 200, b);
+      accept(s, "a", "3", 300, b);
+      s.write(b);
+      StoreBatch unwritten = new StoreBatch();
+      accept(s, "a", "4", 400, unwritten); // its ACK never went out: may be lost
+      PendingReport first = s.due("a", null, 1_000, 1).get(0);
+      StoreBatch acks = new StoreBatch();
+      s.acknowledge(first.key(), acks);
+      s.write(acks);
+      s.saveQuota("a", YearMonth.of(2026, 11), 3);
+      Path crashed = crashCopy();
+      try (ReportStore after = ReportStore.open(crashed, 4, 0, 1_000)) {
+        assertThat(after.due("a", null, 1_000, 10)).extracting(p -> p.report().serial()).containsExactly("2", "3");
+        assertThat(after.serial("a", "1")).isNotNull();
+        assertThat(after.serial("a", "3").gwSerial()).isEqualTo(s.serial("a", "3").gwSerial());
+        assertThat(after.quotas().get("a").getValue()).isEqualTo(3);
+        assertThat(after.nextGwSerial()).isGreaterThan(s.nextGwSerial());
+        assertThat(onlySegment(crashed)).as("replayed segments are deleted, a new one started").exists();
+      }
+    }
+  }
+
+  @Test
+  void aTornOrCorruptTailEndsTheReplayAndKeepsEverythingBeforeIt() throws IOException {
+    try (ReportStore s = ReportStore.open(dir, 4, 0, 1_000)) {
+      StoreBatch b = new StoreBatch();
+      accept(s, "a", "1", 100, b);
+      s.write(b);
+      Path torn = crashCopy();
+      Path corrupt = crashCopy();
+      StoreBatch next = new StoreBatch();
+      accept(s, "a", "2", 200, next);
+      byte[] records = Arrays.copyOf(next.records().array(), next.records().remaining());
+      Files.write(onlySegment(torn), Arrays.copyOf(records, records.length - 7), StandardOpenOption.APPEND);
+      records[records.length - 1] ^= 1; // last byte of the last record's value: CRC no longer matches
+      Files.write(onlySegment(corrupt), records, StandardOpenOption.APPEND);
+      for (Path d : List.of(torn, corrupt)) {
+        try (ReportStore after = ReportStore.open(d, 4, 0, 1_000)) {
+          assertThat(after.due("a", null, 1_000, 10)).extracting(p -> p.report().serial()).containsExactly("1");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aDuplicateOfAMessageAnotherSessionHasNotYetJournaledIsBusyNotOk() {
+    try (ReportStore s = ReportStore.open(dir, 4, 0, 1_000)) {
+      StoreBatch sessionA = new StoreBatch();
+      StoreBatch sessionB = new StoreBatch();
+      accept(s, "a", "X", 100, sessionA);
+      assertThat(s.claimSerial("a", "X", s.nextGwSerial(), 110, 1_000, sessionB).isBusy()).isTrue();
+      SerialClaim sameBatch = s.claimSerial("a", "X", s.nextGwSerial(), 110, 1_000, sessionA);
+      assertThat(sameBatch.isDuplicate()).as("written together with the original").isTrue();
+      s.write(sessionA);
+      SerialClaim later = s.claimSerial("a", "X", s.nextGwSerial(), 120, 1_000, sessionB);
+      assertThat(later.isBusy()).isFalse();
+      assertThat(later.isDuplicate()).isTrue();
+      assertThat(s.serial("a", "X").acceptedDelivers()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void checkpointsCutTheJournal() throws IOException {
+    try (ReportStore s = ReportStore.open(dir, 4, 0, 1_000)) {
+      StoreBatch b = new StoreBatch();
+      accept(s, "a", "1", 100, b);
+      s.write(b);
+      long before = Files.size(onlySegment(dir));
+      assertThat(before).isPositive();
+      s.checkpoint();
+      assertThat(Files.size(onlySegment(dir))).isZero();
+      try (ReportStore after = ReportStore.open(crashCopy(), 4, 0, 1_000)) {
+        assertThat(after.pending("a")).isEqualTo(1);
+      }
     }
   }
 
   @Test
   void aReleasedClaimLeavesTheSerialAsItWas() {
     try (ReportStore s = ReportStore.open(null, 4, 0, 0)) {
-      SerialClaim first = s.claimSerial("a", "X", "0000000000000001", 0, 100);
-      s.releaseSerial(first);
+      StoreBatch b = new StoreBatch();
+      SerialClaim first = s.claimSerial("a", "X", "0000000000000001", 0, 100, b);
+      s.releaseSerial(first, b);
       assertThat(s.serial("a", "X")).isNull();
-      s.claimSerial("a", "X", "0000000000000002", 0, 100);
-      SerialClaim later = s.claimSerial("a", "X", "0000000000000003", 500, 100); // window expired
+      assertThat(b.isEmpty()).isTrue();
+      s.claimSerial("a", "X", "0000000000000002", 0, 100, b);
+      SerialClaim later = s.claimSerial("a", "X", "0000000000000003", 500, 100, b); // window expired
       assertThat(later.isDuplicate()).isFalse();
       assertThat(s.serial("a", "X").distinctMessages()).isEqualTo(2);
-      s.releaseSerial(later);
+      s.releaseSerial(later, b);
       assertThat(s.serial("a", "X").gwSerial()).isEqualTo("0000000000000002");
       assertThat(s.serial("a", "X").distinctMessages()).isEqualTo(1);
     }
@@ -95,9 +212,13 @@ class ReportStoreTest {
   void serialRecordsAndQuotaPersist() {
     try (ReportStore s = ReportStore.open(dir, 4, 0, 0)) {
       String gw = s.nextGwSerial();
-      assertThat(s.claimSerial("a", "X", gw, 10, 1_000).isDuplicate()).isFalse();
-      s.storeReport("a", report("X", gw), 10);
-      assertThat(s.claimSerial("a", "X", s.nextGwSerial(), 20, 1_000).isDuplicate()).isTrue();
+      StoreBatch b = new StoreBatch();
+      SerialClaim c = s.claimSerial("a", "X", gw, 10, 1_000, b);
+      assertThat(c.isDuplicate()).isFalse();
+      s.storeReport("a", report("X", gw), 10, c, b);
+      s.write(b);
+      assertThat(s.claimSerial("a", "X", s.nextGwSerial(), 20, 1_000, b).isDuplicate()).isTrue();
+      s.write(b);
       s.saveQuota("a", YearMonth.of(2026, 11), 42);
     }
     try (ReportStore s = ReportStore.open(dir, 4, 0, 0)) {
