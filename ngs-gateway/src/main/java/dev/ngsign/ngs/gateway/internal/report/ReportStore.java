@@ -5,6 +5,7 @@ import dev.ngsign.ngs.protocol.packet.ReportMessage;
 import dev.ngsign.ngs.protocol.packet.Telco;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.StringDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,14 +58,16 @@ public final class ReportStore implements AutoCloseable {
   private static final String GW_RESERVED = "gwserial.reserved";
   private static final long GW_BLOCK = 1_000_000L;
   private static final char SEP = '\u0000';
+  private static final String REPORTS_MAP = "reports.utf8";
+  private static final String SERIALS_MAP = "serials.utf8";
   // MVStore commits inline in the writing thread (an event loop) once this much is unsaved: keep it well
   // above what arrives between two checkpoints
   private static final int AUTO_COMMIT_BUFFER_KB = 64 * 1024;
   private static final Logger log = LoggerFactory.getLogger(ReportStore.class);
 
   private final MVStore store;
-  private final MVMap<String, String> reports;
-  private final MVMap<String, String> serials;
+  private final MVMap<String, byte[]> reports;
+  private final MVMap<String, byte[]> serials;
   private final MVMap<String, String> meta;
   private final StoreJournal journal; // null when in memory
   private final AtomicLong gwSeq;
@@ -77,10 +81,8 @@ public final class ReportStore implements AutoCloseable {
 
   private ReportStore(MVStore store, Path dataDir, long nowMillis, int checkpointMillis) {
     this.store = store;
-    this.reports = store.openMap("reports",
-        new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
-    this.serials = store.openMap("serials",
-        new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
+    this.reports = openBytesMap(store, REPORTS_MAP, "reports");
+    this.serials = openBytesMap(store, SERIALS_MAP, "serials");
     this.meta = store.openMap("meta",
         new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
     if (dataDir != null) {
@@ -110,14 +112,50 @@ public final class ReportStore implements AutoCloseable {
     }
   }
 
-  private void apply(byte op, byte map, String key, String value) {
-    MVMap<String, String> m = switch (map) {
+  /**
+   * Opens a map of UTF-8 values: MVStore writes a byte[] value with one copy, a String one varint per char,
+   * which made checkpoints a fifth of the gateway's CPU. Data directories of earlier builds kept String
+   * values in a map named {@code legacyName}; their entries are moved over once.
+   */
+  private static MVMap<String, byte[]> openBytesMap(MVStore store, String name, String legacyName) {
+    MVMap<String, byte[]> m = store.openMap(name,
+        new MVMap.Builder<String, byte[]>().keyType(StringDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
+    if (store.hasMap(legacyName)) {
+      MVMap<String, String> legacy = store.openMap(legacyName,
+          new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
+      long n = 0;
+      for (Map.Entry<String, String> e : legacy.entrySet()) {
+        m.putIfAbsent(e.getKey(), utf8(e.getValue()));
+        n++;
+      }
+      store.removeMap(legacy);
+      store.commit();
+      log.info("moved {} entries of the store map '{}' to '{}'", n, legacyName, name);
+    }
+    return m;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String string(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  private void apply(byte op, byte map, String key, byte[] value) {
+    MVMap<String, byte[]> m = switch (map) {
       case StoreJournal.REPORTS -> reports;
       case StoreJournal.SERIALS -> serials;
-      case StoreJournal.META -> meta;
       default -> null;
     };
-    if (m == null) {
+    if (map == StoreJournal.META) {
+      if (op == StoreJournal.PUT) {
+        meta.put(key, string(value));
+      } else if (op == StoreJournal.REMOVE) {
+        meta.remove(key);
+      }
+    } else if (m == null) {
       log.warn("store journal names an unknown map '{}': record ignored", (char) map);
     } else if (op == StoreJournal.PUT) {
       m.put(key, value);
@@ -222,11 +260,11 @@ public final class ReportStore implements AutoCloseable {
   private void reserve(long upTo) {
     long r = gwReserved.accumulateAndGet(upTo, Math::max);
     String v = meta.merge(GW_RESERVED, Long.toString(r), (a, b) -> Long.parseLong(a) >= Long.parseLong(b) ? a : b);
-    journalNow(StoreJournal.META, GW_RESERVED, v); // before any GWSERIAL of the block can be acknowledged
+    journalNow(StoreJournal.META, GW_RESERVED, utf8(v)); // before any GWSERIAL of the block can be acknowledged
   }
 
   /** Journals one change on its own (rare changes that no batch carries). */
-  private void journalNow(byte map, String key, String value) {
+  private void journalNow(byte map, String key, byte[] value) {
     if (journal != null) {
       StoreBatch one = new StoreBatch();
       one.put(map, key, value);
@@ -242,8 +280,8 @@ public final class ReportStore implements AutoCloseable {
 
   /** The SERIAL's record, or null when the account never sent it (or it was swept). */
   public SerialRecord serial(String account, String serial) {
-    String v = serials.get(serialKey(account, serial));
-    return v == null ? null : SerialRecord.decode(v);
+    byte[] v = serials.get(serialKey(account, serial));
+    return v == null ? null : SerialRecord.decode(string(v));
   }
 
   /**
@@ -257,24 +295,24 @@ public final class ReportStore implements AutoCloseable {
   public SerialClaim claimSerial(String account, String serial, String gwSerial, long nowMillis, long windowMillis,
       StoreBatch batch) {
     String key = serialKey(account, serial);
-    String fresh = new SerialRecord(gwSerial, nowMillis, 1, 1).encode();
-    String existing = serials.putIfAbsent(key, fresh);
+    byte[] fresh = new SerialRecord(gwSerial, nowMillis, 1, 1).encode();
+    byte[] existing = serials.putIfAbsent(key, fresh);
     if (existing == null) {
       return claimed(new SerialClaim(null, null, key, fresh, false), batch);
     }
-    SerialRecord prev = SerialRecord.decode(existing);
+    SerialRecord prev = SerialRecord.decode(string(existing));
     if (nowMillis - prev.firstAcceptedMillis() < windowMillis) {
       StoreBatch writer = unwrittenSerials.get(key);
       if (writer != null && writer != batch) {
         return new SerialClaim(prev, null, key, null, true);
       }
-      String counted = new SerialRecord(prev.gwSerial(), prev.firstAcceptedMillis(), prev.distinctMessages(),
+      byte[] counted = new SerialRecord(prev.gwSerial(), prev.firstAcceptedMillis(), prev.distinctMessages(),
           prev.acceptedDelivers() + 1).encode();
       serials.put(key, counted);
       batch.put(StoreJournal.SERIALS, key, counted);
       return new SerialClaim(prev, null, key, null, false);
     }
-    String next = new SerialRecord(gwSerial, nowMillis, prev.distinctMessages() + 1, prev.acceptedDelivers() + 1)
+    byte[] next = new SerialRecord(gwSerial, nowMillis, prev.distinctMessages() + 1, prev.acceptedDelivers() + 1)
         .encode();
     serials.put(key, next);
     return claimed(new SerialClaim(null, prev, key, next, false), batch);
@@ -306,7 +344,7 @@ public final class ReportStore implements AutoCloseable {
    */
   public void storeReport(String account, Report report, long dueAtMillis, SerialClaim claim, StoreBatch batch) {
     String key = reportKey(account, dueAtMillis, report.gwSerial());
-    String value = encode(report);
+    byte[] value = utf8(encode(report));
     unwrittenReports.add(key); // before the map: a report session must not see it until it is written
     try {
       reports.put(key, value);
@@ -325,10 +363,10 @@ public final class ReportStore implements AutoCloseable {
    */
   public int sweepSerials(long nowMillis, long windowMillis) {
     int removed = 0;
-    Iterator<Map.Entry<String, String>> it = serials.entrySet().iterator();
+    Iterator<Map.Entry<String, byte[]>> it = serials.entrySet().iterator();
     while (it.hasNext()) {
-      Map.Entry<String, String> e = it.next();
-      if (nowMillis - SerialRecord.decode(e.getValue()).firstAcceptedMillis() >= windowMillis
+      Map.Entry<String, byte[]> e = it.next();
+      if (nowMillis - SerialRecord.decode(string(e.getValue())).firstAcceptedMillis() >= windowMillis
           && serials.remove(e.getKey(), e.getValue())) {
         removed++;
       }
@@ -359,7 +397,7 @@ public final class ReportStore implements AutoCloseable {
     String from = afterKey == null ? account + SEP : afterKey;
     String end = account + '\u0001';
     List<PendingReport> out = new ArrayList<>(Math.min(max, 256));
-    Cursor<String, String> c = reports.cursor(from);
+    Cursor<String, byte[]> c = reports.cursor(from);
     while (out.size() < max && c.hasNext()) {
       String key = c.next();
       if (key.compareTo(end) >= 0) {
@@ -371,7 +409,7 @@ public final class ReportStore implements AutoCloseable {
       if (dueOf(key, account.length()) > nowMillis || (!unwrittenReports.isEmpty() && unwrittenReports.contains(key))) {
         break; // not due, or not yet journaled: the next poll resumes here
       }
-      out.add(new PendingReport(key, decode(c.getValue())));
+      out.add(new PendingReport(key, decode(string(c.getValue()))));
     }
     return out;
   }
@@ -443,7 +481,7 @@ public final class ReportStore implements AutoCloseable {
   public void saveQuota(String account, YearMonth month, long used) {
     String v = month + "|" + used;
     meta.put("quota|" + account, v);
-    journalNow(StoreJournal.META, "quota|" + account, v);
+    journalNow(StoreJournal.META, "quota|" + account, utf8(v));
   }
 
   /** Persisted quota counts: account → (month, used). */

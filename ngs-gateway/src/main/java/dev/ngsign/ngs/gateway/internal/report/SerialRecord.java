@@ -11,8 +11,10 @@ package dev.ngsign.ngs.gateway.internal.report;
  */
 public record SerialRecord(String gwSerial, long firstAcceptedMillis, long distinctMessages, long acceptedDelivers) {
 
-  String encode() {
-    return gwSerial + '|' + firstAcceptedMillis + '|' + distinctMessages + '|' + acceptedDelivers;
+  /** The stored form: the fields separated by '|', in ASCII. */
+  byte[] encode() {
+    return (gwSerial + '|' + firstAcceptedMillis + '|' + distinctMessages + '|' + acceptedDelivers)
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   static SerialRecord decode(String s) {

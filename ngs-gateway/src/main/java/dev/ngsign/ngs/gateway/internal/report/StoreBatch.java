@@ -25,8 +25,8 @@ public final class StoreBatch {
     return size == 0 && reportKeys.isEmpty() && claims.isEmpty();
   }
 
-  void put(byte map, String key, String value) {
-    record(StoreJournal.PUT, map, key, value.getBytes(StandardCharsets.UTF_8));
+  void put(byte map, String key, byte[] value) {
+    record(StoreJournal.PUT, map, key, value);
   }
 
   void remove(byte map, String key) {

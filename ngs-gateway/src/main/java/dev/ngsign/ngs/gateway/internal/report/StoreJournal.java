@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ final class StoreJournal implements AutoCloseable {
 
   /** Receives replayed changes, in the order they were written. */
   interface Replay {
-    void apply(byte op, byte map, String key, String value);
+    void apply(byte op, byte map, String key, byte[] value);
   }
 
   private final Path dir;
@@ -112,7 +113,7 @@ final class StoreJournal implements AutoCloseable {
       String key = new String(bytes, b.position(), keyLength, java.nio.charset.StandardCharsets.UTF_8);
       int valueStart = b.position() + keyLength;
       int valueLength = length - 4 - keyLength;
-      String value = op == PUT ? new String(bytes, valueStart, valueLength, java.nio.charset.StandardCharsets.UTF_8) : null;
+      byte[] value = op == PUT ? Arrays.copyOfRange(bytes, valueStart, valueStart + valueLength) : null;
       b.position(valueStart + valueLength);
       target.apply(op, map, key, value);
       count++;

@@ -14,6 +14,9 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.StringDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,6 +151,27 @@ class ReportStoreTest {
       assertThat(later.isBusy()).isFalse();
       assertThat(later.isDuplicate()).isTrue();
       assertThat(s.serial("a", "X").acceptedDelivers()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aDataDirectoryOfAnEarlierBuildKeepsItsPendingReportsAndSerials() {
+    // earlier builds kept String values in maps named "reports" and "serials"
+    Report r = report("S1", "000000000000077");
+    String key = ReportStore.reportKey("a", 100, r.gwSerial());
+    try (MVStore old = new MVStore.Builder().fileName(dir.resolve("gateway.mv.db").toString()).open()) {
+      old.openMap("reports", new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE)
+          .valueType(StringDataType.INSTANCE)).put(key, ReportStore.encode(r));
+      old.openMap("serials", new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE)
+          .valueType(StringDataType.INSTANCE)).put("a\u0000S1", "000000000000077|100|1|1");
+    }
+    try (ReportStore s = ReportStore.open(dir, 4, 0, 1_000)) {
+      assertThat(s.due("a", null, 1_000, 10)).extracting(PendingReport::report).containsExactly(r);
+      assertThat(s.serial("a", "S1")).isEqualTo(new SerialRecord("000000000000077", 100, 1, 1));
+    }
+    try (MVStore reopened = new MVStore.Builder().fileName(dir.resolve("gateway.mv.db").toString()).open()) {
+      assertThat(reopened.hasMap("reports")).as("moved once").isFalse();
+      assertThat(reopened.hasMap("serials")).isFalse();
     }
   }
 
