@@ -72,10 +72,23 @@ public final class ReportStore implements AutoCloseable {
   private final StoreJournal journal; // null when in memory
   private final AtomicLong gwSeq;
   private final AtomicLong gwReserved;
-  /** Reports in the map whose journal record is not yet written: not due until it is. */
-  private final Set<String> unwrittenReports = ConcurrentHashMap.newKeySet();
-  /** SERIAL claims whose journal record is not yet written, and the batch that will write them. */
-  private final ConcurrentHashMap<String, StoreBatch> unwrittenSerials = new ConcurrentHashMap<>();
+  /**
+   * SERIALs claimed by a batch not yet written: they reach the serials map only with their batch. A claim
+   * of another batch is {@linkplain SerialClaim#isBusy busy}; of the same batch, a duplicate.
+   */
+  private final ConcurrentHashMap<String, PendingClaim> pendingClaims = new ConcurrentHashMap<>();
+  /** Held while a batch is appended and applied, and while the journal is sealed for a checkpoint. */
+  private final Object journalLock = new Object();
+
+  private static final class PendingClaim {
+    final StoreBatch batch;
+    SerialRecord record;
+
+    PendingClaim(StoreBatch batch, SerialRecord record) {
+      this.batch = batch;
+      this.record = record;
+    }
+  }
   private final ScheduledExecutorService checkpointer;
   private final Object checkpointLock = new Object();
 
@@ -187,36 +200,29 @@ public final class ReportStore implements AutoCloseable {
   }
 
   /**
-   * Makes a batch's changes durable: one journal write, after which its reports may be sent and the ACKs
-   * that depend on it may go out. When the write fails, the batch's SERIAL claims and reports are taken out
-   * of the maps again (nothing of it was acknowledged) and the exception is thrown. Empties the batch.
+   * Makes a batch's changes durable and visible: one journal write, then the changes are applied to the
+   * maps, both under one lock that a checkpoint's seal also takes, so a checkpoint holds a batch whole or
+   * not at all and the maps never hold a change the journal does not. After this the batch's reports may be
+   * sent and the ACKs that depend on it may go out. When the write fails nothing of the batch reaches the
+   * maps and the exception is thrown. Empties the batch either way.
    */
   public void write(StoreBatch batch) {
     if (batch.isEmpty()) {
       return;
     }
     try {
-      if (journal != null && batch.hasRecords()) {
-        journal.append(batch.records());
+      synchronized (journalLock) {
+        if (journal != null && batch.hasRecords()) {
+          journal.append(batch.records());
+        }
+        batch.applyChanges(this::apply);
       }
-    } catch (RuntimeException e) {
-      for (String key : batch.reportKeys) {
-        reports.remove(key);
-        unwrittenReports.remove(key);
-      }
-      for (SerialClaim c : List.copyOf(batch.claims)) {
-        releaseSerial(c, batch);
+    } finally {
+      for (SerialClaim c : batch.claims) {
+        pendingClaims.computeIfPresent(c.key(), (k, p) -> p.batch == batch ? null : p);
       }
       batch.clear();
-      throw e;
     }
-    for (String key : batch.reportKeys) {
-      unwrittenReports.remove(key);
-    }
-    for (SerialClaim c : batch.claims) {
-      unwrittenSerials.remove(c.key(), batch);
-    }
-    batch.clear();
   }
 
   /** Seals the journal segment, commits the store file and deletes the sealed segment. */
@@ -225,7 +231,10 @@ public final class ReportStore implements AutoCloseable {
       if (store.isClosed()) {
         return;
       }
-      long sealed = journal == null ? 0 : journal.seal();
+      long sealed;
+      synchronized (journalLock) {
+        sealed = journal == null ? 0 : journal.seal();
+      }
       store.commit();
       if (journal != null) {
         journal.deleteUpTo(sealed);
@@ -267,8 +276,10 @@ public final class ReportStore implements AutoCloseable {
   private void journalNow(byte map, String key, byte[] value) {
     if (journal != null) {
       StoreBatch one = new StoreBatch();
-      one.put(map, key, value);
-      journal.append(one.records());
+      one.journalOnly(StoreJournal.PUT, map, key, value);
+      synchronized (journalLock) {
+        journal.append(one.records());
+      }
     }
   }
 
@@ -285,76 +296,60 @@ public final class ReportStore implements AutoCloseable {
   }
 
   /**
-   * Claims {@code serial} for a new message with {@code gwSerial}, in one B-tree operation when the SERIAL is
-   * new (the common case). A SERIAL accepted less than {@code windowMillis} ago is a duplicate: its record
-   * counts one more DELIVER (journaled in {@code batch}) and nothing is claimed; but while that message is
-   * still waiting for another batch's journal write, the claim is {@linkplain SerialClaim#isBusy busy}. A
-   * claim is journaled by {@link #storeReport} or must be {@linkplain #releaseSerial released}. Callers
-   * serialise claims of one account (a SERIAL is claimed and its record marked unwritten as one step).
+   * Claims {@code serial} for a new message with {@code gwSerial}. A SERIAL accepted less than
+   * {@code windowMillis} ago is a duplicate: its record counts one more DELIVER (written with {@code batch})
+   * and nothing is claimed; but while that message is still waiting for another batch's write, the claim is
+   * {@linkplain SerialClaim#isBusy busy}. A claim reaches the serials map only through {@link #storeReport}
+   * and {@link #write}; until then it is held here, or it is {@linkplain #releaseSerial released}. Callers
+   * serialise claims of one account.
    */
   public SerialClaim claimSerial(String account, String serial, String gwSerial, long nowMillis, long windowMillis,
       StoreBatch batch) {
     String key = serialKey(account, serial);
-    byte[] fresh = new SerialRecord(gwSerial, nowMillis, 1, 1).encode();
-    byte[] existing = serials.putIfAbsent(key, fresh);
-    if (existing == null) {
-      return claimed(new SerialClaim(null, null, key, fresh, false), batch);
-    }
-    SerialRecord prev = SerialRecord.decode(string(existing));
-    if (nowMillis - prev.firstAcceptedMillis() < windowMillis) {
-      StoreBatch writer = unwrittenSerials.get(key);
-      if (writer != null && writer != batch) {
-        return new SerialClaim(prev, null, key, null, true);
+    PendingClaim pending = pendingClaims.get(key);
+    SerialRecord prev;
+    if (pending != null) {
+      if (pending.batch != batch) {
+        return new SerialClaim(pending.record, null, key, null, true);
       }
-      byte[] counted = new SerialRecord(prev.gwSerial(), prev.firstAcceptedMillis(), prev.distinctMessages(),
-          prev.acceptedDelivers() + 1).encode();
-      serials.put(key, counted);
-      batch.put(StoreJournal.SERIALS, key, counted);
+      prev = pending.record;
+    } else {
+      byte[] stored = serials.get(key);
+      prev = stored == null ? null : SerialRecord.decode(string(stored));
+    }
+    if (prev != null && nowMillis - prev.firstAcceptedMillis() < windowMillis) {
+      SerialRecord counted = new SerialRecord(prev.gwSerial(), prev.firstAcceptedMillis(), prev.distinctMessages(),
+          prev.acceptedDelivers() + 1);
+      if (pending != null) {
+        pending.record = counted;
+      }
+      batch.put(StoreJournal.SERIALS, key, counted.encode());
       return new SerialClaim(prev, null, key, null, false);
     }
-    byte[] next = new SerialRecord(gwSerial, nowMillis, prev.distinctMessages() + 1, prev.acceptedDelivers() + 1)
-        .encode();
-    serials.put(key, next);
-    return claimed(new SerialClaim(null, prev, key, next, false), batch);
-  }
-
-  private SerialClaim claimed(SerialClaim c, StoreBatch batch) {
-    unwrittenSerials.put(c.key(), batch);
+    SerialRecord next = prev == null ? new SerialRecord(gwSerial, nowMillis, 1, 1)
+        : new SerialRecord(gwSerial, nowMillis, prev.distinctMessages() + 1, prev.acceptedDelivers() + 1);
+    pendingClaims.put(key, new PendingClaim(batch, next));
+    SerialClaim c = new SerialClaim(null, prev, key, next.encode(), false);
     batch.claims.add(c);
     return c;
   }
 
   /** Undoes a claim whose message was refused after all (TPS, quota): the SERIAL is as it was before. */
   public void releaseSerial(SerialClaim claim, StoreBatch batch) {
-    if (claim.isDuplicate()) {
+    if (claim.isDuplicate() || claim.isBusy()) {
       return;
     }
-    if (claim.previous() == null) {
-      serials.remove(claim.key(), claim.value());
-    } else {
-      serials.replace(claim.key(), claim.value(), claim.previous().encode());
-    }
+    pendingClaims.computeIfPresent(claim.key(), (k, p) -> p.batch == batch ? null : p);
     batch.claims.remove(claim);
-    unwrittenSerials.remove(claim.key(), batch);
   }
 
   /**
-   * Stores a new message's report, due at {@code dueAtMillis}, and journals it with its SERIAL claim in
-   * {@code batch}; the report is not {@linkplain #due due} before the batch is {@linkplain #write written}.
+   * Stores a new message's report, due at {@code dueAtMillis}, with its SERIAL claim in {@code batch}: both
+   * reach the maps (and the report becomes {@linkplain #due due}) when the batch is {@linkplain #write written}.
    */
   public void storeReport(String account, Report report, long dueAtMillis, SerialClaim claim, StoreBatch batch) {
-    String key = reportKey(account, dueAtMillis, report.gwSerial());
-    byte[] value = utf8(encode(report));
-    unwrittenReports.add(key); // before the map: a report session must not see it until it is written
-    try {
-      reports.put(key, value);
-    } catch (RuntimeException e) {
-      unwrittenReports.remove(key);
-      throw e;
-    }
-    batch.reportKeys.add(key);
     batch.put(StoreJournal.SERIALS, claim.key(), claim.value());
-    batch.put(StoreJournal.REPORTS, key, value);
+    batch.put(StoreJournal.REPORTS, reportKey(account, dueAtMillis, report.gwSerial()), utf8(encode(report)));
   }
 
   /**
@@ -406,8 +401,8 @@ public final class ReportStore implements AutoCloseable {
       if (key.equals(afterKey)) {
         continue;
       }
-      if (dueOf(key, account.length()) > nowMillis || (!unwrittenReports.isEmpty() && unwrittenReports.contains(key))) {
-        break; // not due, or not yet journaled: the next poll resumes here
+      if (dueOf(key, account.length()) > nowMillis) {
+        break; // not due: the next poll resumes here
       }
       out.add(new PendingReport(key, decode(string(c.getValue()))));
     }
@@ -457,7 +452,7 @@ public final class ReportStore implements AutoCloseable {
     if (reports.remove(key) == null) {
       return false;
     }
-    batch.remove(StoreJournal.REPORTS, key);
+    batch.journalOnly(StoreJournal.REMOVE, StoreJournal.REPORTS, key, null); // a removal may reach the map first
     return true;
   }
 

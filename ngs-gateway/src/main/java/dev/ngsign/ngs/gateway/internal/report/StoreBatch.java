@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * The store changes made while handling one read batch of a session, encoded as journal records, plus what
- * {@link ReportStore#write} needs to publish them (reports become due) or undo them (the write failed). One
- * per session, used on its event loop only; empty again after each write.
+ * The store changes made while handling one read batch of a session: encoded as journal records, and kept
+ * as map changes that {@link ReportStore#write} applies once the records are written, plus the batch's
+ * SERIAL claims. One per session, used on its event loop only; empty again after each write.
  */
 public final class StoreBatch {
   private static final int SHRINK_ABOVE = 1 << 20;
@@ -18,19 +18,30 @@ public final class StoreBatch {
   private byte[] buf = new byte[4096];
   private int size;
   private final CRC32C crc = new CRC32C();
-  final List<String> reportKeys = new ArrayList<>();
+  private final List<Change> changes = new ArrayList<>();
   final List<SerialClaim> claims = new ArrayList<>();
 
+  private record Change(byte map, String key, byte[] value) {}
+
   public boolean isEmpty() {
-    return size == 0 && reportKeys.isEmpty() && claims.isEmpty();
+    return size == 0 && changes.isEmpty() && claims.isEmpty();
   }
 
+  /** A PUT to journal and then apply to the map. */
   void put(byte map, String key, byte[] value) {
     record(StoreJournal.PUT, map, key, value);
+    changes.add(new Change(map, key, value));
   }
 
-  void remove(byte map, String key) {
-    record(StoreJournal.REMOVE, map, key, new byte[0]);
+  /** A record only: the map was changed already (a removal, or meta written in place). */
+  void journalOnly(byte op, byte map, String key, byte[] value) {
+    record(op, map, key, value == null ? new byte[0] : value);
+  }
+
+  void applyChanges(StoreJournal.Replay target) {
+    for (Change c : changes) {
+      target.apply(StoreJournal.PUT, c.map(), c.key(), c.value());
+    }
   }
 
   private void record(byte op, byte map, String key, byte[] value) {
@@ -67,7 +78,7 @@ public final class StoreBatch {
 
   void clear() {
     size = 0;
-    reportKeys.clear();
+    changes.clear();
     claims.clear();
     if (buf.length > SHRINK_ABOVE) {
       buf = new byte[4096];

@@ -150,6 +150,7 @@ class ReportStoreTest {
       SerialClaim later = s.claimSerial("a", "X", s.nextGwSerial(), 120, 1_000, sessionB);
       assertThat(later.isBusy()).isFalse();
       assertThat(later.isDuplicate()).isTrue();
+      s.write(sessionB);
       assertThat(s.serial("a", "X").acceptedDelivers()).isEqualTo(3);
     }
   }
@@ -197,15 +198,41 @@ class ReportStoreTest {
       StoreBatch b = new StoreBatch();
       SerialClaim first = s.claimSerial("a", "X", "0000000000000001", 0, 100, b);
       s.releaseSerial(first, b);
+      s.write(b);
       assertThat(s.serial("a", "X")).isNull();
-      assertThat(b.isEmpty()).isTrue();
-      s.claimSerial("a", "X", "0000000000000002", 0, 100, b);
+      SerialClaim kept = s.claimSerial("a", "X", "0000000000000002", 0, 100, b);
+      s.storeReport("a", report("X", "0000000000000002"), 0, kept, b);
+      s.write(b);
       SerialClaim later = s.claimSerial("a", "X", "0000000000000003", 500, 100, b); // window expired
       assertThat(later.isDuplicate()).isFalse();
-      assertThat(s.serial("a", "X").distinctMessages()).isEqualTo(2);
+      assertThat(later.previous().gwSerial()).isEqualTo("0000000000000002");
       s.releaseSerial(later, b);
+      s.write(b);
       assertThat(s.serial("a", "X").gwSerial()).isEqualTo("0000000000000002");
       assertThat(s.serial("a", "X").distinctMessages()).isEqualTo(1);
+      SerialClaim again = s.claimSerial("a", "X", "0000000000000004", 600, 100, b);
+      s.storeReport("a", report("X", "0000000000000004"), 600, again, b);
+      s.write(b);
+      assertThat(s.serial("a", "X").distinctMessages()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aCheckpointNeverHoldsAClaimWithoutItsReport() throws IOException {
+    try (ReportStore s = ReportStore.open(dir, 4, 0, 1_000)) {
+      StoreBatch b = new StoreBatch();
+      accept(s, "a", "1", 100, b); // decided, not written: its ACK has not gone out
+      s.checkpoint();
+      try (ReportStore after = ReportStore.open(crashCopy(), 4, 0, 1_000)) {
+        assertThat(after.serial("a", "1")).as("a re-sent DELIVER must not look like a duplicate").isNull();
+        assertThat(after.pending("a")).isZero();
+      }
+      s.write(b);
+      s.checkpoint();
+      try (ReportStore after = ReportStore.open(crashCopy(), 4, 0, 1_000)) {
+        assertThat(after.serial("a", "1")).isNotNull();
+        assertThat(after.pending("a")).isEqualTo(1);
+      }
     }
   }
 
