@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.StampedLock;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -77,8 +78,12 @@ public final class ReportStore implements AutoCloseable {
    * of another batch is {@linkplain SerialClaim#isBusy busy}; of the same batch, a duplicate.
    */
   private final ConcurrentHashMap<String, PendingClaim> pendingClaims = new ConcurrentHashMap<>();
-  /** Held while a batch is appended and applied, and while the journal is sealed for a checkpoint. */
-  private final Object journalLock = new Object();
+  /**
+   * Batches are appended and applied under the read side (batches of different sessions do not wait for each
+   * other: the journal orders their appends itself); sealing the journal for a checkpoint takes the write
+   * side, so every batch in a sealed segment is in the maps before the checkpoint commits them.
+   */
+  private final StampedLock sealLock = new StampedLock();
 
   private static final class PendingClaim {
     final StoreBatch batch;
@@ -201,8 +206,8 @@ public final class ReportStore implements AutoCloseable {
 
   /**
    * Makes a batch's changes durable and visible: one journal write, then the changes are applied to the
-   * maps, both under one lock that a checkpoint's seal also takes, so a checkpoint holds a batch whole or
-   * not at all and the maps never hold a change the journal does not. After this the batch's reports may be
+   * maps, both under the read side of a lock whose write side a checkpoint's seal takes, so a checkpoint
+   * holds a batch whole or not at all and the maps never hold a change the journal does not. After this the batch's reports may be
    * sent and the ACKs that depend on it may go out. When the write fails nothing of the batch reaches the
    * maps and the exception is thrown. Empties the batch either way.
    */
@@ -210,14 +215,14 @@ public final class ReportStore implements AutoCloseable {
     if (batch.isEmpty()) {
       return;
     }
+    long stamp = sealLock.readLock();
     try {
-      synchronized (journalLock) {
-        if (journal != null && batch.hasRecords()) {
-          journal.append(batch.records());
-        }
-        batch.applyChanges(this::apply);
+      if (journal != null && batch.hasRecords()) {
+        journal.append(batch.records());
       }
+      batch.applyChanges(this::apply);
     } finally {
+      sealLock.unlockRead(stamp);
       for (SerialClaim c : batch.claims) {
         pendingClaims.computeIfPresent(c.key(), (k, p) -> p.batch == batch ? null : p);
       }
@@ -232,8 +237,11 @@ public final class ReportStore implements AutoCloseable {
         return;
       }
       long sealed;
-      synchronized (journalLock) {
+      long stamp = sealLock.writeLock();
+      try {
         sealed = journal == null ? 0 : journal.seal();
+      } finally {
+        sealLock.unlockWrite(stamp);
       }
       store.commit();
       if (journal != null) {
@@ -277,9 +285,7 @@ public final class ReportStore implements AutoCloseable {
     if (journal != null) {
       StoreBatch one = new StoreBatch();
       one.journalOnly(StoreJournal.PUT, map, key, value);
-      synchronized (journalLock) {
-        journal.append(one.records());
-      }
+      journal.append(one.records());
     }
   }
 
