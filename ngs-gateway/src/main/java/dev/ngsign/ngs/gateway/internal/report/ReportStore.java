@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * when there is none), with a redo log ({@link StoreJournal}) in front of them:
  *
  * <ul>
- *   <li>{@code reports}: every report not yet acknowledged, keyed {@code account NUL dueAt(13 digits)
+ *   <li>{@code reports.utf8}: every report not yet acknowledged, keyed {@code account NUL dueAt(13 digits)
  *       GWSERIAL}, so one account's reports are a contiguous range in due order; the value is the
- *       report's fields ({@link #encode}).
- *   <li>{@code serials}: {@code account NUL SERIAL} → {@link SerialRecord}, the de-duplication window.
+ *       report's fields ({@link #encode}) in UTF-8.
+ *   <li>{@code serials.utf8}: {@code account NUL SERIAL} → {@link SerialRecord}, the de-duplication window.
  *   <li>{@code meta}: the GWSERIAL reservation and monthly quota counts.
  * </ul>
  *
@@ -47,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * not live on the heap. Maps are safe for concurrent use.
  *
  * <p>Durability: a session's changes go into its {@link StoreBatch}; {@link #write} appends the batch to the
- * journal in one write, and only then do the DELIVER_ACKs that depend on it go out and its reports become
- * {@linkplain #due due}. So an acknowledged message (its SERIAL claim and its pending report) survives a
+ * journal in one write and then applies it to the maps; only then do the DELIVER_ACKs that depend on it go
+ * out and its reports become {@linkplain #due due}. The maps never hold a change the journal lacks, so a
+ * checkpoint cannot catch a SERIAL claim without its report. So an acknowledged message (its SERIAL claim and its pending report) survives a
  * kill -9. A background thread checkpoints every {@code checkpointMillis}: it seals the journal segment,
  * commits the store file and deletes the sealed segment; on open, what is left of the journal is replayed.
  * There is no fsync: the files survive a process kill (the data is in the OS page cache), not a power cut.
@@ -84,7 +84,10 @@ public final class ReportStore implements AutoCloseable {
    * side, so every batch in a sealed segment is in the maps before the checkpoint commits them.
    */
   private final StampedLock sealLock = new StampedLock();
+  private final ScheduledExecutorService checkpointer;
+  private final Object checkpointLock = new Object();
 
+  /** A claim waiting for its batch's write, with the record it will write (counts include the batch's repeats). */
   private static final class PendingClaim {
     final StoreBatch batch;
     SerialRecord record;
@@ -94,8 +97,6 @@ public final class ReportStore implements AutoCloseable {
       this.record = record;
     }
   }
-  private final ScheduledExecutorService checkpointer;
-  private final Object checkpointLock = new Object();
 
   private ReportStore(MVStore store, Path dataDir, long nowMillis, int checkpointMillis) {
     this.store = store;
