@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.StampedLock;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -78,12 +77,6 @@ public final class ReportStore implements AutoCloseable {
    * of another batch is {@linkplain SerialClaim#isBusy busy}; of the same batch, a duplicate.
    */
   private final ConcurrentHashMap<String, PendingClaim> pendingClaims = new ConcurrentHashMap<>();
-  /**
-   * Batches are appended and applied under the read side (batches of different sessions do not wait for each
-   * other: the journal orders their appends itself); sealing the journal for a checkpoint takes the write
-   * side, so every batch in a sealed segment is in the maps before the checkpoint commits them.
-   */
-  private final StampedLock sealLock = new StampedLock();
   private final ScheduledExecutorService checkpointer;
   private final Object checkpointLock = new Object();
 
@@ -207,23 +200,26 @@ public final class ReportStore implements AutoCloseable {
 
   /**
    * Makes a batch's changes durable and visible: one journal write, then the changes are applied to the
-   * maps, both under the read side of a lock whose write side a checkpoint's seal takes, so a checkpoint
-   * holds a batch whole or not at all and the maps never hold a change the journal does not. After this the batch's reports may be
-   * sent and the ACKs that depend on it may go out. When the write fails nothing of the batch reaches the
+   * maps; a checkpoint that seals the batch's segment waits until they are (no lock: batches of different
+   * sessions never wait for each other or for a checkpoint), so a checkpoint holds a batch whole or not at
+   * all and the maps never hold a change the journal does not. After this the batch's reports may be sent and
+   * the ACKs that depend on it may go out. When the write fails nothing of the batch reaches the
    * maps and the exception is thrown. Empties the batch either way.
    */
   public void write(StoreBatch batch) {
     if (batch.isEmpty()) {
       return;
     }
-    long stamp = sealLock.readLock();
+    StoreJournal.Appliers appliers = null;
     try {
       if (journal != null && batch.hasRecords()) {
-        journal.append(batch.records());
+        appliers = journal.append(batch.records());
       }
       batch.applyChanges(this::apply);
     } finally {
-      sealLock.unlockRead(stamp);
+      if (appliers != null) {
+        appliers.applied(); // a checkpoint that sealed this batch's segment waits for this
+      }
       for (SerialClaim c : batch.claims) {
         pendingClaims.computeIfPresent(c.key(), (k, p) -> p.batch == batch ? null : p);
       }
@@ -237,16 +233,13 @@ public final class ReportStore implements AutoCloseable {
       if (store.isClosed()) {
         return;
       }
-      long sealed;
-      long stamp = sealLock.writeLock();
-      try {
-        sealed = journal == null ? 0 : journal.seal();
-      } finally {
-        sealLock.unlockWrite(stamp);
+      StoreJournal.Appliers sealed = journal == null ? null : journal.seal();
+      if (sealed != null) {
+        sealed.awaitApplied(); // batches in the sealed segment are in the maps: the commit holds them
       }
       store.commit();
-      if (journal != null) {
-        journal.deleteUpTo(sealed);
+      if (sealed != null) {
+        journal.deleteUpTo(sealed.segment);
       }
     }
   }
@@ -286,7 +279,7 @@ public final class ReportStore implements AutoCloseable {
     if (journal != null) {
       StoreBatch one = new StoreBatch();
       one.journalOnly(StoreJournal.PUT, map, key, value);
-      journal.append(one.records());
+      journal.append(one.records()).applied(); // the map was written before
     }
   }
 

@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +51,35 @@ final class StoreJournal implements AutoCloseable {
     void apply(byte op, byte map, String key, byte[] value);
   }
 
+  /**
+   * The batches appended to one segment whose changes are still being applied to the store maps: a
+   * checkpoint that sealed the segment waits for none to be left before it commits the maps.
+   */
+  static final class Appliers {
+    final long segment;
+    private final AtomicInteger applying = new AtomicInteger();
+
+    Appliers(long segment) {
+      this.segment = segment;
+    }
+
+    /** The batch's changes are in the maps (or will never be). */
+    void applied() {
+      applying.decrementAndGet();
+    }
+
+    /** Waits (a few microseconds: one batch's map writes) until every batch appended to the segment is applied. */
+    void awaitApplied() {
+      while (applying.get() > 0) {
+        LockSupport.parkNanos(20_000);
+      }
+    }
+  }
+
   private final Path dir;
   private FileChannel current;
   private long segment;
+  private Appliers appliers;
   private long bytesInSegment;
   private boolean failed;
 
@@ -59,6 +87,7 @@ final class StoreJournal implements AutoCloseable {
     this.dir = dir;
     this.segment = firstSegment;
     this.current = openSegment(firstSegment);
+    this.appliers = new Appliers(firstSegment);
   }
 
   /**
@@ -125,8 +154,12 @@ final class StoreJournal implements AutoCloseable {
     log.warn("store journal ends with {} bytes of an incomplete record (cut off by a crash): ignored", bytes);
   }
 
-  /** Appends a batch of encoded records in one write; throws when the log cannot be written. */
-  synchronized void append(ByteBuffer records) {
+  /**
+   * Appends a batch of encoded records in one write and returns its segment's {@link Appliers}, counting
+   * this batch as being applied: the caller calls {@link Appliers#applied()} once its map changes are made.
+   * Throws when the log cannot be written (then nothing is counted).
+   */
+  synchronized Appliers append(ByteBuffer records) {
     if (failed) {
       throw new UncheckedIOException(new IOException("store journal failed earlier; restart the gateway"));
     }
@@ -135,6 +168,8 @@ final class StoreJournal implements AutoCloseable {
       while (records.hasRemaining()) {
         current.write(records);
       }
+      appliers.applying.incrementAndGet();
+      return appliers;
     } catch (IOException e) {
       failed = true; // a partly written record would hide everything after it from the replay
       throw new UncheckedIOException("cannot write store journal " + path(dir, segment), e);
@@ -147,15 +182,16 @@ final class StoreJournal implements AutoCloseable {
   }
 
   /**
-   * Closes the current segment and starts the next; returns the number of the sealed one. Every record in it
-   * was appended, and so its map change made, before this returns.
+   * Closes the current segment and starts the next; returns the sealed one's {@link Appliers}: once they are
+   * {@linkplain Appliers#awaitApplied all applied}, the maps hold every change recorded in the segment.
    */
-  synchronized long seal() {
-    long sealed = segment;
-    FileChannel next = openSegment(sealed + 1);
+  synchronized Appliers seal() {
+    Appliers sealed = appliers;
+    FileChannel next = openSegment(segment + 1);
     closeQuietly(current);
     current = next;
-    segment = sealed + 1;
+    segment++;
+    appliers = new Appliers(segment);
     bytesInSegment = 0;
     return sealed;
   }
