@@ -2,12 +2,14 @@ package dev.ngsign.ngs.gateway;
 
 import dev.ngsign.ngs.gateway.internal.GatewayServer;
 import dev.ngsign.ngs.gateway.internal.GatewaySettings;
+import dev.ngsign.ngs.gateway.internal.account.AccountState;
 import dev.ngsign.ngs.gateway.internal.deliver.DeliverScript;
 import dev.ngsign.ngs.gateway.internal.report.SerialRecord;
 import dev.ngsign.ngs.protocol.ResultCode;
 import dev.ngsign.ngs.protocol.codec.PacketCodec;
 import dev.ngsign.ngs.protocol.packet.Deliver;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
+import dev.ngsign.ngs.protocol.packet.TpsClass;
 import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -126,6 +128,34 @@ public final class NgsGateway implements AutoCloseable {
   }
 
   /**
+   * While {@code hold} is true, LINKs on the account's sessions of {@code kind} (null: both kinds) are received
+   * but get no LINK_ACK, so a test can watch the client's keepalive timeout and reconnect. A held LINK still
+   * counts as activity for the idle timeout, as every received packet does. The hold is per account and kind,
+   * so it also applies to the sessions the client binds after reconnecting, until {@code hold} is false.
+   */
+  public void holdLinkAcks(String accountId, SessionKind kind, boolean hold) {
+    AccountState a = server.account(accountId);
+    for (SessionKind k : kind == null ? SessionKind.values() : new SessionKind[] {kind}) {
+      a.holdLinkAcks(k, hold);
+    }
+  }
+
+  /**
+   * The next {@code count} reports of the account that the client acknowledges (REPORT_ACK RESULT 0 with the
+   * matching SERIAL and GWSERIAL) are sent once more, unchanged (same GWSERIAL), right after their REPORT_ACK,
+   * on the same report session: a test of the client's duplicate-report handling, for the case where the
+   * vendor repeats a report the client has already acknowledged. The repeat's own REPORT_ACK deletes nothing
+   * and is not repeated again. Replaces an earlier count; 0 switches it off (the default: no report is sent
+   * again once acknowledged).
+   */
+  public void resendAcknowledgedReports(String accountId, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count " + count);
+    }
+    server.account(accountId).resendAcknowledgedReports(count);
+  }
+
+  /**
    * The oldest DELIVER received (decodable ones, in arrival order, scripted or not), waiting up to {@code
    * timeout}; null when none came. Needs {@link Builder#recordDelivers(int)}.
    */
@@ -147,7 +177,16 @@ public final class NgsGateway implements AutoCloseable {
 
   /** Messages accepted per second (gateway clock, epoch seconds) over the last ~8 minutes; for TPS tests. */
   public SortedMap<Long, Long> acceptedPerSecond(String accountId) {
-    return server.account(accountId).acceptedPerSecond().snapshot();
+    return server.account(accountId).acceptedPerSecondTotal();
+  }
+
+  /**
+   * Messages of one TPS class (SMS; LMS and MMS; AlimTalk and FriendTalk, as BIND_ACK limits them) accepted
+   * per second, like {@link #acceptedPerSecond(String)}: a test of a client that paces each class to its own
+   * limit checks each class here, which the total cannot show.
+   */
+  public SortedMap<Long, Long> acceptedPerSecond(String accountId, TpsClass cls) {
+    return server.account(accountId).acceptedPerSecond(Objects.requireNonNull(cls, "cls")).snapshot();
   }
 
   /** Messages accepted for the account since start (duplicates not counted). */

@@ -32,13 +32,18 @@ public final class PerSecondCounter {
   /** Epoch second → count, oldest first, seconds with no accepted message left out. */
   public SortedMap<Long, Long> snapshot() {
     SortedMap<Long, Long> out = new TreeMap<>();
+    addTo(out);
+    return out;
+  }
+
+  /** Adds this counter's seconds to {@code out} (summing with what is there), e.g. to total several counters. */
+  public void addTo(SortedMap<Long, Long> out) {
     for (int i = 0; i < SLOTS; i++) {
       long s = seconds.get(i);
       long c = counts.get(i);
       if (s != Long.MIN_VALUE && c > 0) {
-        out.put(s, c);
+        out.merge(s, c, Long::sum);
       }
     }
-    return out;
   }
 }

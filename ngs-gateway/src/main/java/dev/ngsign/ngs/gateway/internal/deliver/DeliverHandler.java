@@ -15,6 +15,7 @@ import dev.ngsign.ngs.protocol.content.ContentViolation;
 import dev.ngsign.ngs.protocol.packet.Deliver;
 import dev.ngsign.ngs.protocol.packet.DeliverAck;
 import dev.ngsign.ngs.protocol.packet.Report;
+import dev.ngsign.ngs.protocol.packet.TpsClass;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
@@ -159,7 +160,8 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
       gw.metrics().duplicate();
       return ResultCode.E_OK;
     }
-    if (!account.tpsGuard().tryAcquire(d.messageType().tpsClass(), account.account().tps(), now)) {
+    TpsClass cls = d.messageType().tpsClass();
+    if (!account.tpsGuard().tryAcquire(cls, account.account().tps(), now)) {
       store.releaseSerial(claim, changes);
       return ResultCode.E_TPS_OVER;
     }
@@ -178,7 +180,7 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
       store.releaseSerial(claim, changes);
       throw e;
     }
-    account.countAccepted(Math.floorDiv(now, 1000));
+    account.countAccepted(Math.floorDiv(now, 1000), cls);
     return ResultCode.E_OK;
   }
 

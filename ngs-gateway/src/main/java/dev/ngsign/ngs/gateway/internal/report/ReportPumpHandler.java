@@ -3,9 +3,11 @@ package dev.ngsign.ngs.gateway.internal.report;
 import dev.ngsign.ngs.gateway.internal.GatewayContext;
 import dev.ngsign.ngs.gateway.internal.session.Closer;
 import dev.ngsign.ngs.gateway.internal.session.GatewaySession;
+import dev.ngsign.ngs.protocol.packet.Report;
 import dev.ngsign.ngs.protocol.packet.ReportAck;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * and GWSERIAL) arrives. Reports sent but not acknowledged stay in the store and go out again on the next
  * report session of the account, even after a restart: duplicates only for those. State lives on the
  * channel's event loop; the store is polled every {@code reportPollInterval} and after every ACK.
+ *
+ * <p>Test fixture: when the account asks for it ({@code NgsGateway.resendAcknowledgedReports}), an
+ * acknowledged report is sent once more, unchanged, right after its REPORT_ACK. The copy is not in flight:
+ * its REPORT_ACK, like any ACK for nothing in flight, deletes nothing, and the store is not involved.
  */
 public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(ReportPumpHandler.class);
@@ -28,8 +34,9 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
   private final GatewaySession session;
   private final ReportStore store;
   private final int window;
-  private final Map<String, String> inFlight = new HashMap<>(); // GWSERIAL -> store key
-  private final Map<String, String> serialOf = new HashMap<>(); // GWSERIAL -> SERIAL
+  private final Map<String, PendingReport> inFlight = new HashMap<>(); // by GWSERIAL
+  /** Acknowledged reports to send once more (test fixture); written ahead of the next due ones. */
+  private final List<Report> resends = new ArrayList<>(0);
   /** Deletions of acknowledged reports, journaled once per read batch (nothing waits for them). */
   private final StoreBatch acked = new StoreBatch();
   private String cursor;
@@ -93,11 +100,13 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     session.countIn();
-    String key = inFlight.remove(ack.gwSerial());
-    String serial = serialOf.remove(ack.gwSerial());
-    if (key != null && ack.result() == 0 && ack.serial().equals(serial)) {
-      store.acknowledge(key, acked);
+    PendingReport p = inFlight.remove(ack.gwSerial());
+    if (p != null && ack.result() == 0 && ack.serial().equals(p.report().serial())) {
+      store.acknowledge(p.key(), acked);
       gw.metrics().reportAcked();
+      if (session.account().claimReportResend()) {
+        resends.add(p.report());
+      }
     }
     // an ACK for nothing in flight (or with RESULT != 0) deletes nothing: the report goes out again on the
     // next report session
@@ -114,22 +123,35 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
     if (ctx == null || poller == null || Closer.closing(ctx.channel()) || !ctx.channel().isWritable()) {
       return;
     }
-    int room = window - inFlight.size();
-    if (room <= 0) {
-      return;
+    boolean resent = !resends.isEmpty();
+    if (resent) {
+      writeResends();
     }
-    List<PendingReport> due = store.due(session.account().id(), cursor, gw.clock().millis(), room);
+    int room = window - inFlight.size();
+    List<PendingReport> due = room <= 0 ? List.of()
+        : store.due(session.account().id(), cursor, gw.clock().millis(), room);
     if (due.isEmpty()) {
+      if (resent) {
+        ctx.flush();
+      }
       return;
     }
     for (PendingReport p : due) {
-      inFlight.put(p.report().gwSerial(), p.key());
-      serialOf.put(p.report().gwSerial(), p.report().serial());
+      inFlight.put(p.report().gwSerial(), p);
       cursor = p.key();
       session.countOut();
       ctx.write(p.report());
       gw.metrics().reportSent();
     }
     ctx.flush();
+  }
+
+  private void writeResends() {
+    for (Report r : resends) {
+      session.countOut();
+      ctx.write(r);
+      gw.metrics().reportSent();
+    }
+    resends.clear();
   }
 }
