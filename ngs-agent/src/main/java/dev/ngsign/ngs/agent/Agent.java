@@ -386,9 +386,13 @@ public final class Agent implements AutoCloseable {
      * reconnect delay (defaults 3.5 s and 5 s, as the spec asks of real gateways).
      */
     public Builder testTiming(Duration certMinInterval, Duration reconnect) {
-      NgsClientGateway.Tuning t = tuning;
-      this.tuning = new NgsClientGateway.Tuning(t.window(), t.queueCapacity(), t.reportThreads(), reconnect, certMinInterval, reconnect,
-          Duration.ofSeconds(5));
+      this.tuning = tuning.withLoginPacing(certMinInterval, reconnect);
+      return this;
+    }
+
+    /** Client settings of the NGS gateway (tests). */
+    Builder tuning(NgsClientGateway.Tuning t) {
+      this.tuning = Objects.requireNonNull(t, "tuning");
       return this;
     }
 

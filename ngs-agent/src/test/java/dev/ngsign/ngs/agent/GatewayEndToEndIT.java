@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
+import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
 import dev.ngsign.ngs.gateway.NgsGateway;
 import dev.ngsign.ngs.gateway.TestNumbers;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
+import io.micrometer.core.instrument.Counter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ class GatewayEndToEndIT {
   private GatewayPorts ports;
   private final List<Agent> agents = new ArrayList<>();
   private TestDb db;
+  private ReportCommitGate gate;
 
   @BeforeEach
   void startGateway() {
@@ -41,6 +44,9 @@ class GatewayEndToEndIT {
 
   @AfterEach
   void stop() {
+    if (gate != null) {
+      gate.release(); // a held write-back must not keep the agent's close waiting
+    }
     for (Agent a : agents) {
       a.close();
     }
@@ -67,6 +73,24 @@ class GatewayEndToEndIT {
         .testTiming(Duration.ofMillis(10), Duration.ofMillis(200)).build().start();
     agents.add(a);
     return a;
+  }
+
+  /** The agent on {@link #gate} in front of the test database, with the given client settings. */
+  private Agent startGated(AgentConfig cfg, NgsClientGateway.Tuning tuning) {
+    gate = new ReportCommitGate(db.ds);
+    Agent a = Agent.builder(cfg).dataSource(gate, db.url).clock(Clock.systemUTC()).migrate(true)
+        .tuning(tuning.withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200))).build().start();
+    agents.add(a);
+    return a;
+  }
+
+  /** REPORTs the agent's report listener was handed (a report re-sent by the gateway counts again). */
+  private static double reportsHandled(Agent a) {
+    return a.meterRegistry().find("ngs.agent.reports").counters().stream().mapToDouble(Counter::count).sum();
+  }
+
+  private String status(long id) {
+    return (String) row(id).get("STATUS");
   }
 
   private long open() {
@@ -144,5 +168,59 @@ class GatewayEndToEndIT {
     for (Map<String, Object> r : db.query("SELECT SERIAL FROM E_MSG")) {
       assertThat(gateway.messagesAccepted("testid", (String) r.get("SERIAL"))).isEqualTo(1);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void aReportIsAcknowledgedOnlyAfterItsRowUpdateIsCommitted(Dialect dialect) {
+    db = TestDb.create(dialect);
+    // the report comes well after the ACK, so the ACK's write-back is its own transaction
+    gateway.setReportDelay(Duration.ofMillis(300));
+    Agent agent = startGated(config("n1"), NgsClientGateway.Tuning.defaults());
+    gate.hold();
+    long id = new SendTable(db.ds, "E_").insert(SampleMessages.sms("01020005001", "commit first").columns());
+
+    // the report reached the agent and its transaction waits in commit(): no REPORT_ACK, row not updated
+    await().atMost(30, TimeUnit.SECONDS).until(() -> gate.held() == 1);
+    await().during(1, TimeUnit.SECONDS).atMost(5, TimeUnit.SECONDS)
+        .until(() -> gateway.pendingReports("testid") == 1 && !"DONE".equals(status(id)) && gate.held() == 1);
+    assertThat(gate.committed()).isZero();
+
+    gate.release();
+    await().atMost(15, TimeUnit.SECONDS).until(() -> gateway.pendingReports("testid") == 0);
+    assertThat(gate.committed()).isEqualTo(1);
+    assertThat(status(id)).isEqualTo("DONE");
+    assertThat(reportsHandled(agent)).isEqualTo(1.0); // acknowledged the first time: not sent again
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void aReportWhoseWriteFailsIsNotAcknowledgedAndComesBackOnTheNextReportSession(Dialect dialect) {
+    db = TestDb.create(dialect);
+    gateway.setReportDelay(Duration.ofMillis(300));
+    Agent agent = startGated(config("n1"), NgsClientGateway.Tuning.defaults().withReportCommitTimeout(Duration.ofSeconds(1)));
+    gate.fail();
+    long id = new SendTable(db.ds, "E_").insert(SampleMessages.sms("01020005002", "write fails").columns());
+
+    // the database refuses the report's commit (the write-behind retries): no REPORT_ACK, also not after the
+    // agent gave the report up at its 1 s commit timeout
+    await().atMost(30, TimeUnit.SECONDS).until(() -> gate.refused() >= 1);
+    await().during(2, TimeUnit.SECONDS).atMost(6, TimeUnit.SECONDS)
+        .until(() -> gateway.pendingReports("testid") == 1 && !"DONE".equals(status(id)));
+
+    // the database is back: the write-behind's retry commits the row, but that report's stage was given up
+    // at the timeout, so it is still not acknowledged
+    gate.release();
+    await().atMost(30, TimeUnit.SECONDS).until(() -> gate.committed() == 1 && "DONE".equals(status(id)));
+    await().during(500, TimeUnit.MILLISECONDS).atMost(3, TimeUnit.SECONDS).until(() -> gateway.pendingReports("testid") == 1);
+    assertThat(reportsHandled(agent)).isEqualTo(1.0);
+
+    // the next report session gets it again; this time it is committed (idempotently) and acknowledged
+    gateway.kick("testid", SessionKind.REPORT, "test: new report session");
+    await().atMost(30, TimeUnit.SECONDS).until(() -> gateway.pendingReports("testid") == 0);
+    assertThat(reportsHandled(agent)).isEqualTo(2.0);
+    assertThat(gate.committed()).isEqualTo(2);
+    assertThat(status(id)).isEqualTo("DONE");
+    assertThat(gateway.messagesAccepted("testid", (String) row(id).get("SERIAL"))).isEqualTo(1);
   }
 }

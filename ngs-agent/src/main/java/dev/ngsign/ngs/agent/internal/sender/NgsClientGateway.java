@@ -1,6 +1,7 @@
 package dev.ngsign.ngs.agent.internal.sender;
 
 import dev.ngsign.ngs.agent.AgentConfig;
+import dev.ngsign.ngs.agent.ConfigException;
 import dev.ngsign.ngs.agent.GatewaySession;
 import dev.ngsign.ngs.agent.MessageGateway;
 import dev.ngsign.ngs.agent.ReportSink;
@@ -15,13 +16,13 @@ import dev.ngsign.ngs.client.RetryPolicy;
 import dev.ngsign.ngs.protocol.ResultCode;
 import dev.ngsign.ngs.protocol.packet.Deliver;
 import dev.ngsign.ngs.protocol.packet.DeliverAck;
+import dev.ngsign.ngs.protocol.packet.Report;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -37,29 +38,92 @@ import org.slf4j.LoggerFactory;
  *   <li>The client's own retries are off ({@link RetryPolicy#none()}): the agent keeps retry state in the
  *       row (ATTEMPTS, NEXT_TRY_AT) so that it survives restarts.
  *   <li>A DELIVER goes out as built by the agent, with the row's SERIAL ({@link NgsMessage#of}).
- *   <li>The report listener blocks until the report is committed (the client then sends REPORT_ACK). It
- *       runs on a pool, not one thread, so that many reports wait for the same group commit.
+ *   <li>Reports go to the client's {@link dev.ngsign.ngs.client.AsyncReportListener}: the listener only
+ *       queues the report for the group commit and returns its stage, and the client sends REPORT_ACK when
+ *       that stage completes, i.e. after the commit. No thread waits per report, so many reports share one
+ *       commit without a pool of blocked threads.
  *   <li>When the first login fails the client closes; this session builds a new one after a pause.
  * </ul>
  */
 public final class NgsClientGateway implements MessageGateway {
   private static final Logger log = LoggerFactory.getLogger(NgsClientGateway.class);
+  /** How often ngs-client retries a first login refused with a retryable code (docs/client.md, "Sessions"). */
+  static final int CLIENT_START_RETRIES = 3;
+  /** Jitter of the reconnect strategy the agent gives the client (the first delay is at most 1.2 × the minimum). */
+  static final double RECONNECT_JITTER = 0.2;
+  /** Added to the client's own bound on a login, so that its watchdog, not ours, ends a slow attempt. */
+  static final Duration START_SLACK = Duration.ofSeconds(5);
 
   /**
    * Client settings the agent exposes.
    *
    * @param window DELIVERs awaiting their ACK per account
    * @param queueCapacity sends queued in the client
-   * @param reportThreads threads that may wait for report commits at once
    * @param restartDelay pause before a new client after a failed first login
    * @param certMinInterval least time between two CERTs (the spec refuses a second within 3 s)
    * @param reconnectMin the client's first reconnect delay (the spec asks about 5 s)
-   * @param startTimeout a first login that has neither bound nor failed by then is abandoned and retried
+   * @param connectTimeout the client's TCP connect timeout
+   * @param ackTimeout the client's timeout for any ACK (CERT_ACK, BIND_ACK, DELIVER_ACK, LINK_ACK)
+   * @param reportCommitTimeout how long a REPORT may wait for its commit; after that it is given up without
+   *     REPORT_ACK (the gateway sends it again on the next report session) instead of being held forever
+   * @param startTimeout a first login that has neither bound nor failed by then is abandoned and retried;
+   *     {@code null} derives it from the client's own bound ({@link #clientStartBound}). It must be longer
+   *     than that bound, or the agent would abandon a login the client may still complete.
    */
-  public record Tuning(int window, int queueCapacity, int reportThreads, Duration restartDelay, Duration certMinInterval,
-      Duration reconnectMin, Duration startTimeout) {
+  public record Tuning(int window, int queueCapacity, Duration restartDelay, Duration certMinInterval, Duration reconnectMin,
+      Duration connectTimeout, Duration ackTimeout, Duration reportCommitTimeout, Duration startTimeout) {
+    public Tuning {
+      Duration bound = clientStartBound(connectTimeout, ackTimeout, certMinInterval, reconnectMin);
+      if (startTimeout == null) {
+        startTimeout = bound.plus(START_SLACK);
+      } else if (startTimeout.compareTo(bound) <= 0) {
+        throw new ConfigException("the agent's start timeout (" + text(startTimeout) + ") must be longer than the client's bound on"
+            + " startAsync() (" + text(bound) + ": up to " + (CLIENT_START_RETRIES + 1) + " attempts of 2 x (connect timeout "
+            + text(connectTimeout) + " + ack timeout " + text(ackTimeout) + ") + 1 s and the retry delays between them);"
+            + " otherwise the agent abandons a login the client may still complete");
+      }
+    }
+
+    /** The production settings; the start timeout is derived from the client's timeouts (147 s). */
     public static Tuning defaults() {
-      return new Tuning(256, 10_000, 512, Duration.ofSeconds(5), Duration.ofMillis(3_500), Duration.ofSeconds(5), Duration.ofSeconds(30));
+      return new Tuning(256, 10_000, Duration.ofSeconds(5), Duration.ofMillis(3_500), Duration.ofSeconds(5),
+          Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(120), null);
+    }
+
+    /** The same with other login pacing (tests, demo); the start timeout is derived again. */
+    public Tuning withLoginPacing(Duration certMinInterval, Duration reconnect) {
+      return new Tuning(window, queueCapacity, reconnect, certMinInterval, reconnect, connectTimeout, ackTimeout, reportCommitTimeout, null);
+    }
+
+    /** The same with another report commit timeout (tests). */
+    public Tuning withReportCommitTimeout(Duration timeout) {
+      return new Tuning(window, queueCapacity, restartDelay, certMinInterval, reconnectMin, connectTimeout, ackTimeout, timeout, startTimeout);
+    }
+
+    /**
+     * The longest one CERT + BIND attempt of ngs-client may take: connect and CERT_ACK, then connect and
+     * BIND_ACK, plus a second (its SessionSupervisor's watchdog; docs/client.md, "Sessions").
+     */
+    public static Duration clientAttemptBound(Duration connectTimeout, Duration ackTimeout) {
+      return connectTimeout.plus(ackTimeout).multipliedBy(2).plusSeconds(1);
+    }
+
+    /**
+     * The longest ngs-client's {@code startAsync()} may take before it completes on its own: the first
+     * attempt (a new client has no CERT to pace against), then up to {@code CLIENT_START_RETRIES} (3) retries of
+     * a retryable refusal, each after {@code max(certMinInterval, reconnect.delay(1))}, which for the agent's
+     * reconnect strategy is at most {@code reconnectMin × (1 + jitter)}.
+     */
+    public static Duration clientStartBound(Duration connectTimeout, Duration ackTimeout, Duration certMinInterval, Duration reconnectMin) {
+      Duration attempt = clientAttemptBound(connectTimeout, ackTimeout);
+      Duration firstReconnect = Duration.ofNanos((long) (reconnectMin.toNanos() * (1 + RECONNECT_JITTER)));
+      Duration retryDelay = certMinInterval.compareTo(firstReconnect) >= 0 ? certMinInterval : firstReconnect;
+      return attempt.plus(retryDelay.plus(attempt).multipliedBy(CLIENT_START_RETRIES));
+    }
+
+    private static String text(Duration d) {
+      long ms = d.toMillis();
+      return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
     }
   }
 
@@ -91,14 +155,12 @@ public final class NgsClientGateway implements MessageGateway {
   private final class Session implements GatewaySession {
     private final AgentConfig.Account account;
     private final ReportSink reports;
-    private final ExecutorService reportPool;
     private volatile NgsClient client;
     private volatile boolean closed;
 
     Session(AgentConfig.Account account, ReportSink reports) {
       this.account = account;
       this.reports = reports;
-      this.reportPool = Executors.newFixedThreadPool(tuning.reportThreads(), daemon("ngs-agent-report-" + account.name()));
       connect();
     }
 
@@ -114,9 +176,11 @@ public final class NgsClientGateway implements MessageGateway {
           .window(tuning.window())
           .queueCapacity(tuning.queueCapacity())
           .certMinInterval(tuning.certMinInterval())
-          .reconnect(ReconnectStrategy.exponential(tuning.reconnectMin(), tuning.reconnectMin().multipliedBy(12), 0.2))
-          .reportExecutor(this::runReportTask)
-          .reportListener(r -> reports.accept(r.report()).toCompletableFuture().get(120, TimeUnit.SECONDS));
+          .reconnect(ReconnectStrategy.exponential(tuning.reconnectMin(), tuning.reconnectMin().multipliedBy(12), RECONNECT_JITTER))
+          // set here, not left to the client's defaults: the start timeout below is derived from them
+          .connectTimeout(tuning.connectTimeout())
+          .ackTimeout(tuning.ackTimeout())
+          .asyncReportListener(r -> committed(reports, r.report(), tuning.reportCommitTimeout()));
       if (account.senderCode() != null && !account.senderCode().isBlank()) {
         b.senderCode(account.senderCode());
       }
@@ -126,6 +190,8 @@ public final class NgsClientGateway implements MessageGateway {
       NgsClient c = b.build();
       client = c;
       log.info("account {}: logging in to {}:{} as {}", account.name(), account.certHost(), account.certPort(), account.id());
+      // a backstop: the client completes its start on its own within Tuning.clientStartBound, which the start
+      // timeout exceeds; it only fires if the client broke that promise
       c.startAsync().orTimeout(tuning.startTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((v, e) -> {
         if (e != null && !closed) {
           log.warn("account {}: login failed ({}); trying again in {}", account.name(), rootMessage(e), tuning.restartDelay());
@@ -137,25 +203,6 @@ public final class NgsClientGateway implements MessageGateway {
       });
       if (closed) {
         c.closeAsync();
-      }
-    }
-
-    /**
-     * Runs the client's report task on the pool. After the client closed, its task may fail to hand the
-     * REPORT_ACK back to the closed event loop; the report is committed and the gateway re-sends it (its
-     * update is idempotent), so that failure is expected and not an error of this thread.
-     */
-    private void runReportTask(Runnable task) {
-      try {
-        reportPool.execute(() -> {
-          try {
-            task.run();
-          } catch (java.util.concurrent.RejectedExecutionException e) {
-            log.debug("account {}: report task after close: {}", account.name(), e.getMessage());
-          }
-        });
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        log.debug("account {}: report arrived after close; not acknowledged, the gateway sends it again", account.name());
       }
     }
 
@@ -209,8 +256,27 @@ public final class NgsClientGateway implements MessageGateway {
           log.warn("account {}: close: {}", account.name(), e.getMessage());
         }
       }
-      reportPool.shutdown();
     }
+  }
+
+  /**
+   * The stage the client sends REPORT_ACK on: completes when the sink committed the report, fails when the
+   * sink failed it or when it did not complete within {@code timeout}. A write-back that never completes
+   * (the database down for hours) must not keep the report outstanding in the client for ever: past 1,000
+   * outstanding the client stops reading the report session. A report given up here may still be committed
+   * later; the gateway sends it again on the next report session and its update is idempotent. The sink's
+   * own future is not touched (it belongs to the write-behind).
+   */
+  static CompletableFuture<Void> committed(ReportSink sink, Report report, Duration timeout) {
+    CompletableFuture<Void> out = new CompletableFuture<>();
+    sink.accept(report).whenComplete((v, e) -> {
+      if (e != null) {
+        out.completeExceptionally(e);
+      } else {
+        out.complete(null);
+      }
+    });
+    return out.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private static String rootMessage(Throwable e) {
