@@ -77,6 +77,12 @@ public final class ReportStore implements AutoCloseable {
    * of another batch is {@linkplain SerialClaim#isBusy busy}; of the same batch, a duplicate.
    */
   private final ConcurrentHashMap<String, PendingClaim> pendingClaims = new ConcurrentHashMap<>();
+  /** The keys of {@link #serials}: a new SERIAL is known new without a B-tree lookup. */
+  private volatile SerialFilter serialFilter;
+  /** While a filter is being rebuilt from the map, keys written meanwhile go into it too. */
+  private volatile SerialFilter rebuilding;
+  /** How many keys the current filter was sized for (16 bits each). */
+  private volatile long filterKeys;
   private final ScheduledExecutorService checkpointer;
   private final Object checkpointLock = new Object();
 
@@ -107,6 +113,7 @@ public final class ReportStore implements AutoCloseable {
     } else {
       this.journal = null;
     }
+    rebuildSerialFilter();
     long reserved = Long.parseLong(meta.getOrDefault(GW_RESERVED, "0"));
     long start = Math.max(reserved, (nowMillis / 1000) * 100_000L);
     this.gwSeq = new AtomicLong(start);
@@ -171,9 +178,36 @@ public final class ReportStore implements AutoCloseable {
       log.warn("store journal names an unknown map '{}': record ignored", (char) map);
     } else if (op == StoreJournal.PUT) {
       m.put(key, value);
+      if (m == serials) {
+        filterAdd(key);
+      }
     } else if (op == StoreJournal.REMOVE) {
       m.remove(key);
     }
+  }
+
+  /** After the key is in the map: a rebuild that started before sees it here, one that starts later in the map. */
+  private void filterAdd(String serialKey) {
+    SerialFilter f = serialFilter;
+    if (f != null) {
+      f.add(serialKey);
+    }
+    SerialFilter r = rebuilding;
+    if (r != null) {
+      r.add(serialKey);
+    }
+  }
+
+  /** Builds the SERIAL filter afresh from the map (sized for twice its keys), without stopping writers. */
+  private void rebuildSerialFilter() {
+    SerialFilter f = SerialFilter.forKeys(Math.max(2 * serials.sizeAsLong(), 1_000_000));
+    rebuilding = f;
+    for (String key : serials.keySet()) {
+      f.add(key);
+    }
+    serialFilter = f;
+    rebuilding = null;
+    filterKeys = Math.max(2 * serials.sizeAsLong(), 1_000_000);
   }
 
   /**
@@ -314,7 +348,7 @@ public final class ReportStore implements AutoCloseable {
       }
       prev = pending.record;
     } else {
-      byte[] stored = serials.get(key);
+      byte[] stored = serialFilter.mightContain(key) ? serials.get(key) : null;
       prev = stored == null ? null : SerialRecord.decode(string(stored));
     }
     if (prev != null && nowMillis - prev.firstAcceptedMillis() < windowMillis) {
@@ -365,6 +399,10 @@ public final class ReportStore implements AutoCloseable {
           && serials.remove(e.getKey(), e.getValue())) {
         removed++;
       }
+    }
+    long left = serials.sizeAsLong();
+    if ((removed > 0 && removed >= left / 4) || left > filterKeys) {
+      rebuildSerialFilter(); // forget swept keys; grow with the map
     }
     return removed;
   }

@@ -177,6 +177,26 @@ class ReportStoreTest {
   }
 
   @Test
+  void duplicatesAreFoundAfterASweepAndAfterARestartAndSweptSerialsAreNew() {
+    try (ReportStore s = ReportStore.open(dir, 4, 0, 1_000)) {
+      StoreBatch b = new StoreBatch();
+      for (int i = 0; i < 2_000; i++) {
+        accept(s, "a", "S" + i, i < 1_000 ? 10 : 500, b); // the first thousand accepted earlier
+      }
+      s.write(b);
+      assertThat(s.sweepSerials(1_050, 1_000)).isEqualTo(1_000); // a quarter or more gone: filter rebuilt
+      assertThat(s.claimSerial("a", "S1500", s.nextGwSerial(), 1_050, 1_000, b).isDuplicate()).isTrue();
+      assertThat(s.claimSerial("a", "S5", s.nextGwSerial(), 1_050, 1_000, b).isDuplicate()).isFalse();
+      s.write(b);
+    }
+    try (ReportStore s = ReportStore.open(dir, 4, 0, 1_000)) {
+      StoreBatch b = new StoreBatch();
+      assertThat(s.claimSerial("a", "S1999", s.nextGwSerial(), 1_100, 1_000, b).isDuplicate()).isTrue();
+      assertThat(s.claimSerial("a", "S5", s.nextGwSerial(), 1_100, 1_000, b).isDuplicate()).isFalse();
+    }
+  }
+
+  @Test
   void checkpointsCutTheJournal() throws IOException {
     try (ReportStore s = ReportStore.open(dir, 4, 0, 1_000)) {
       StoreBatch b = new StoreBatch();
