@@ -51,12 +51,6 @@ class FixtureHooksIT {
     }
   }
 
-  private static void deliver(RawNgsClient dlv, dev.ngsign.ngs.protocol.packet.Deliver d) {
-    dlv.send(d);
-    DeliverAck ack = (DeliverAck) dlv.read();
-    assertThat(ack.result()).as("DELIVER_ACK of " + d.serial()).isZero();
-  }
-
   /**
    * Asserts that nothing but LINK_ACKs comes: two LINK round trips, because a LINK_ACK is written as its LINK
    * is read, a REPORT only at the end of that read; after the second LINK_ACK nothing of the first read is
@@ -84,7 +78,7 @@ class FixtureHooksIT {
         RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
       // LINK then DELIVER on one session: a LINK_ACK would come before the DELIVER_ACK
       dlv.send(new Link());
-      deliver(dlv, Messages.sms("H1"));
+      dlv.deliverOk(Messages.sms("H1"));
       // the other kind is not held (H1's report comes first: it was due at once)
       Report h1 = (Report) rep.read();
       rep.send(h1.ack());
@@ -114,7 +108,7 @@ class FixtureHooksIT {
     // the hold is per account and kind: the session bound after the reconnect is held too, until released
     try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.DELIVER)) {
       dlv.send(new Link());
-      deliver(dlv, Messages.sms("H2"));
+      dlv.deliverOk(Messages.sms("H2"));
       gw.holdLinkAcks(ID, null, false);
       dlv.send(new Link());
       assertThat(dlv.read()).isInstanceOf(LinkAck.class);
@@ -130,14 +124,14 @@ class FixtureHooksIT {
     try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, mode, SessionKind.DELIVER);
         RawNgsClient rep = RawNgsClient.login(ports, ID, PW, mode, SessionKind.REPORT)) {
       // unused, an acknowledged report never comes again
-      deliver(dlv, Messages.sms("N1"));
+      dlv.deliverOk(Messages.sms("N1"));
       Report n1 = (Report) rep.read();
       rep.send(n1.ack());
       assertNothingElseSent(rep, "no repeat without the switch");
 
       gw.resendAcknowledgedReports(ID, 1);
-      deliver(dlv, Messages.sms("R1"));
-      deliver(dlv, Messages.sms("R2"));
+      dlv.deliverOk(Messages.sms("R1"));
+      dlv.deliverOk(Messages.sms("R2"));
       Report r1 = (Report) rep.read();
       Report r2 = (Report) rep.read();
       assertThat(List.of(r1.serial(), r2.serial())).containsExactly("R1", "R2");
@@ -172,12 +166,12 @@ class FixtureHooksIT {
         dlv.send(Messages.sms("S" + i)); // the 4th is over the SMS limit: refused, not counted
       }
       assertThat(results(dlv, 4)).containsExactly(0, 0, 0, ResultCode.E_TPS_OVER.code());
-      deliver(dlv, Messages.sms("S0")); // a duplicate: E_OK, not a new message
-      deliver(dlv, Messages.lms("L0", "본문"));
-      deliver(dlv, Messages.lms("L1", "본문"));
-      deliver(dlv, Messages.alimtalk("K0", "01020001234", Failover.NONE, "본문", null));
+      dlv.deliverOk(Messages.sms("S0")); // a duplicate: E_OK, not a new message
+      dlv.deliverOk(Messages.lms("L0", "본문"));
+      dlv.deliverOk(Messages.lms("L1", "본문"));
+      dlv.deliverOk(Messages.alimtalk("K0", "01020001234", Failover.NONE, "본문", null));
       clock.advance(Duration.ofSeconds(1));
-      deliver(dlv, Messages.sms("S9"));
+      dlv.deliverOk(Messages.sms("S9"));
     }
     assertThat(gw.acceptedPerSecond(ID, TpsClass.SMS)).isEqualTo(Map.of(second, 3L, second + 1, 1L));
     assertThat(gw.acceptedPerSecond(ID, TpsClass.MMS)).isEqualTo(Map.of(second, 2L));

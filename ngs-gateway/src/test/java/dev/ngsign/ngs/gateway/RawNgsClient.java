@@ -1,5 +1,7 @@
 package dev.ngsign.ngs.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ngsign.ngs.protocol.codec.PacketCodec;
 import dev.ngsign.ngs.protocol.crypto.BodyCipher;
 import dev.ngsign.ngs.protocol.crypto.PasswordHash;
@@ -7,6 +9,8 @@ import dev.ngsign.ngs.protocol.packet.Bind;
 import dev.ngsign.ngs.protocol.packet.BindAck;
 import dev.ngsign.ngs.protocol.packet.Cert;
 import dev.ngsign.ngs.protocol.packet.CertAck;
+import dev.ngsign.ngs.protocol.packet.Deliver;
+import dev.ngsign.ngs.protocol.packet.DeliverAck;
 import dev.ngsign.ngs.protocol.packet.NgsPacket;
 import dev.ngsign.ngs.protocol.packet.NgsVersion;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
@@ -82,6 +86,13 @@ final class RawNgsClient implements AutoCloseable {
       throw new IllegalStateException("BIND failed: " + ba);
     }
     return c;
+  }
+
+  /** Sends a DELIVER and asserts that its DELIVER_ACK is E_OK. */
+  void deliverOk(Deliver d) {
+    send(d);
+    DeliverAck ack = (DeliverAck) read();
+    assertThat(ack.result()).as("DELIVER_ACK of " + d.serial()).isZero();
   }
 
   void send(NgsPacket p) {

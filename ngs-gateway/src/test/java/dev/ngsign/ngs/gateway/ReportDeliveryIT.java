@@ -49,12 +49,6 @@ class ReportDeliveryIT {
     }
   }
 
-  private static void deliver(RawNgsClient dlv, dev.ngsign.ngs.protocol.packet.Deliver d) {
-    dlv.send(d);
-    DeliverAck ack = (DeliverAck) dlv.read();
-    assertThat(ack.result()).as("DELIVER_ACK of " + d.serial()).isZero();
-  }
-
   static Stream<Arguments> outcomes() {
     return Stream.of(
         Arguments.of(TestNumbers.DELIVERED_SK, ResultCode.E_OK, "", Telco.SK),
@@ -78,7 +72,7 @@ class ReportDeliveryIT {
     start(null);
     try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
         RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
-      deliver(dlv, Messages.sms("T1", da));
+      dlv.deliverOk(Messages.sms("T1", da));
       Report r = (Report) rep.read();
       assertThat(ResultCode.of(r.result())).isEqualTo(result);
       assertThat(r.message().toWire()).isEqualTo(message);
@@ -107,7 +101,7 @@ class ReportDeliveryIT {
     start(null);
     try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
         RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
-      deliver(dlv, Messages.alimtalk("K1", TestNumbers.kakaoFailure(2103), failover, body, fallback));
+      dlv.deliverOk(Messages.alimtalk("K1", TestNumbers.kakaoFailure(2103), failover, body, fallback));
       Report r = (Report) rep.read();
       assertThat(ResultCode.of(r.result())).isEqualTo(result);
       assertThat(r.message().toWire()).isEqualTo(message);
@@ -119,7 +113,7 @@ class ReportDeliveryIT {
     start(null);
     try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
         RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
-      deliver(dlv, Messages.alimtalk("K1", "01099998888", Failover.CONVERT, "본문", null));
+      dlv.deliverOk(Messages.alimtalk("K1", "01099998888", Failover.CONVERT, "본문", null));
       Report r = (Report) rep.read();
       assertThat(r.result()).isZero();
       assertThat(r.telco()).isEqualTo(Telco.KKO);
@@ -132,7 +126,7 @@ class ReportDeliveryIT {
     start(null);
     try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, mode, SessionKind.DELIVER)) {
       for (int i = 0; i < 3; i++) {
-        deliver(dlv, Messages.sms("R" + i));
+        dlv.deliverOk(Messages.sms("R" + i));
       }
     }
     Set<String> firstRound = new HashSet<>();
@@ -170,8 +164,8 @@ class ReportDeliveryIT {
   void anAckWithAnotherSerialOrAFailureResultDeletesNothing() {
     start(null);
     try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
-      deliver(dlv, Messages.sms("A1"));
-      deliver(dlv, Messages.sms("A2"));
+      dlv.deliverOk(Messages.sms("A1"));
+      dlv.deliverOk(Messages.sms("A2"));
     }
     try (RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
       Report r1 = (Report) rep.read();
@@ -189,7 +183,7 @@ class ReportDeliveryIT {
     start(dataDir);
     try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.DELIVER)) {
       for (int i = 0; i < 5; i++) {
-        deliver(dlv, Messages.sms("P" + i, TestNumbers.DELIVERED_LG));
+        dlv.deliverOk(Messages.sms("P" + i, TestNumbers.DELIVERED_LG));
       }
     }
     Set<String> gwSerials = new HashSet<>();
@@ -221,7 +215,7 @@ class ReportDeliveryIT {
     // GWSERIALs keep growing after a restart
     try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
         RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
-      deliver(dlv, Messages.sms("NEW"));
+      dlv.deliverOk(Messages.sms("NEW"));
       Report r = (Report) rep.read();
       assertThat(gwSerials).allSatisfy(old -> assertThat(r.gwSerial()).isGreaterThan(old));
     }
@@ -235,7 +229,7 @@ class ReportDeliveryIT {
     ports = gw.start();
     try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
         RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
-      deliver(dlv, Messages.sms("D1"));
+      dlv.deliverOk(Messages.sms("D1"));
       rep.send(new Link());
       assertThat(rep.read()).as("not due yet").isInstanceOf(LinkAck.class);
       clock.advance(Duration.ofSeconds(30));

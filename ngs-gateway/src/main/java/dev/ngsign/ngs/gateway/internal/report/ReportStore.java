@@ -81,8 +81,6 @@ public final class ReportStore implements AutoCloseable {
   private volatile SerialFilter serialFilter;
   /** While a filter is being rebuilt from the map, keys written meanwhile go into it too. */
   private volatile SerialFilter rebuilding;
-  /** How many keys the current filter was sized for (16 bits each). */
-  private volatile long filterKeys;
   private final ScheduledExecutorService checkpointer;
   private final Object checkpointLock = new Object();
 
@@ -113,7 +111,7 @@ public final class ReportStore implements AutoCloseable {
     } else {
       this.journal = null;
     }
-    rebuildSerialFilter();
+    rebuildSerialFilter(0, 0);
     long reserved = Long.parseLong(meta.getOrDefault(GW_RESERVED, "0"));
     long start = Math.max(reserved, (nowMillis / 1000) * 100_000L);
     this.gwSeq = new AtomicLong(start);
@@ -163,26 +161,31 @@ public final class ReportStore implements AutoCloseable {
   }
 
   private void apply(byte op, byte map, String key, byte[] value) {
-    MVMap<String, byte[]> m = switch (map) {
-      case StoreJournal.REPORTS -> reports;
-      case StoreJournal.SERIALS -> serials;
-      default -> null;
-    };
-    if (map == StoreJournal.META) {
-      if (op == StoreJournal.PUT) {
-        meta.put(key, string(value));
-      } else if (op == StoreJournal.REMOVE) {
-        meta.remove(key);
+    boolean put = op == StoreJournal.PUT;
+    switch (map) {
+      case StoreJournal.REPORTS -> {
+        if (put) {
+          reports.put(key, value);
+        } else {
+          reports.remove(key);
+        }
       }
-    } else if (m == null) {
-      log.warn("store journal names an unknown map '{}': record ignored", (char) map);
-    } else if (op == StoreJournal.PUT) {
-      m.put(key, value);
-      if (m == serials) {
-        filterAdd(key);
+      case StoreJournal.SERIALS -> {
+        if (put) {
+          serials.put(key, value);
+          filterAdd(key);
+        } else {
+          serials.remove(key);
+        }
       }
-    } else if (op == StoreJournal.REMOVE) {
-      m.remove(key);
+      case StoreJournal.META -> {
+        if (put) {
+          meta.put(key, string(value));
+        } else {
+          meta.remove(key);
+        }
+      }
+      default -> log.warn("store journal names an unknown map '{}': record ignored", (char) map);
     }
   }
 
@@ -198,16 +201,30 @@ public final class ReportStore implements AutoCloseable {
     }
   }
 
-  /** Builds the SERIAL filter afresh from the map (sized for twice its keys), without stopping writers. */
-  private void rebuildSerialFilter() {
+  /**
+   * Builds the SERIAL filter afresh (sized for twice the map's keys, so it has room to grow until the next
+   * sweep) in one pass over the map, without stopping writers; with {@code windowMillis} > 0 the same pass
+   * removes records older than the window, which the new filter then leaves out. Returns how many it removed.
+   */
+  private int rebuildSerialFilter(long nowMillis, long windowMillis) {
     SerialFilter f = SerialFilter.forKeys(Math.max(2 * serials.sizeAsLong(), 1_000_000));
-    rebuilding = f;
-    for (String key : serials.keySet()) {
-      f.add(key);
+    rebuilding = f; // before the pass: a key written after its snapshot reaches f through filterAdd
+    int removed = 0;
+    // the iterator walks a snapshot of the map (later changes unseen), deleting as it goes: memory stays flat
+    Iterator<Map.Entry<String, byte[]>> it = serials.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<String, byte[]> e = it.next();
+      if (windowMillis > 0
+          && nowMillis - SerialRecord.decode(string(e.getValue())).firstAcceptedMillis() >= windowMillis
+          && serials.remove(e.getKey(), e.getValue())) {
+        removed++;
+      } else {
+        f.add(e.getKey());
+      }
     }
     serialFilter = f;
     rebuilding = null;
-    filterKeys = Math.max(2 * serials.sizeAsLong(), 1_000_000);
+    return removed;
   }
 
   /**
@@ -387,24 +404,11 @@ public final class ReportStore implements AutoCloseable {
   }
 
   /**
-   * Removes SERIAL records older than the window; returns how many. Walks a snapshot of the map (MVMap
-   * iterators do not see later changes), deleting as it goes, so memory stays flat however many expire.
+   * Removes SERIAL records older than the window and renews the SERIAL filter (swept keys leave it; it is
+   * resized to the map); returns how many records it removed.
    */
   public int sweepSerials(long nowMillis, long windowMillis) {
-    int removed = 0;
-    Iterator<Map.Entry<String, byte[]>> it = serials.entrySet().iterator();
-    while (it.hasNext()) {
-      Map.Entry<String, byte[]> e = it.next();
-      if (nowMillis - SerialRecord.decode(string(e.getValue())).firstAcceptedMillis() >= windowMillis
-          && serials.remove(e.getKey(), e.getValue())) {
-        removed++;
-      }
-    }
-    long left = serials.sizeAsLong();
-    if ((removed > 0 && removed >= left / 4) || left > filterKeys) {
-      rebuildSerialFilter(); // forget swept keys; grow with the map
-    }
-    return removed;
+    return rebuildSerialFilter(nowMillis, Math.max(1, windowMillis));
   }
 
   // ---- reports ----
