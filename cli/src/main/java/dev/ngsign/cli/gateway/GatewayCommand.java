@@ -84,7 +84,8 @@ public final class GatewayCommand implements Callable<Integer> {
   @Option(names = "--io-threads", paramLabel = "N", description = "event-loop threads (default: processors)")
   Integer ioThreads;
 
-  @Option(names = "--store-cache-mb", paramLabel = "N", description = "report store page cache (default 4)")
+  /** Accepted and ignored: the page cache of the store file of earlier builds. */
+  @Option(names = "--store-cache-mb", paramLabel = "N", hidden = true)
   Integer storeCacheMb;
 
   @Override
@@ -130,7 +131,7 @@ public final class GatewayCommand implements Callable<Integer> {
       b.ioThreads(ioThreads);
     }
     if (storeCacheMb != null) {
-      b.storeCacheMb(storeCacheMb);
+      System.err.println("--store-cache-mb is ignored: the gateway's store is a log now and has no page cache");
     }
     NgsGateway gw = b.build();
     CountDownLatch stopped = new CountDownLatch(1);

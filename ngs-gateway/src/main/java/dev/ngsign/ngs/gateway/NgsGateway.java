@@ -261,7 +261,6 @@ public final class NgsGateway implements AutoCloseable {
     private double randomFailureRate;
     private long randomSeed = 42;
     private Path dataDir;
-    private int storeCacheMb = 4;
     private Clock clock = Clock.systemUTC();
     private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private int maxBodyLength = PacketCodec.DEFAULT_MAX_BODY_LENGTH;
@@ -397,15 +396,21 @@ public final class NgsGateway implements AutoCloseable {
       return this;
     }
 
-    /** Where pending reports, SERIALs and counters are kept; null (default) keeps them in memory. */
+    /**
+     * Where pending reports, SERIALs and counters are kept; null (default): in a temporary directory deleted
+     * when the gateway closes.
+     */
     public Builder dataDir(Path v) {
       this.dataDir = v;
       return this;
     }
 
-    /** Page cache of the store in MB; default 4 (it bounds the heap the store uses; every page written passes through it, so a large one only makes young collections copy more). */
+    /**
+     * Ignored: the page cache of the B-tree store file that earlier builds kept their state in. The store is
+     * a log with in-memory indexes now (docs/gateway.md, "Durability"); kept so that existing set-ups build.
+     */
+    @Deprecated
     public Builder storeCacheMb(int v) {
-      this.storeCacheMb = Math.max(1, v);
       return this;
     }
 
@@ -445,7 +450,7 @@ public final class NgsGateway implements AutoCloseable {
       GatewaySettings s = new GatewaySettings(host, adv, certPort, deliverPort, reportPort, adminHost, adminPort,
           loginTimeout, certInterval, bindWindow, idleTimeout, lockThreshold, lockWindow, lockDuration,
           reportDelay, dedupWindow, reportWindow, reportPollInterval, randomFailureRate, randomSeed, dataDir,
-          storeCacheMb, clock, ioThreads, maxBodyLength, recordDelivers);
+          clock, ioThreads, maxBodyLength, recordDelivers);
       return new NgsGateway(new GatewayServer(s, new ArrayList<>(byId.values())));
     }
 

@@ -49,7 +49,7 @@ class GatewayConfigTest {
       assertThat(gw.account("second").tps()).isEqualTo(new TpsLimits(10, TpsLimits.MAX, TpsLimits.MAX));
       assertThat(gw.account("testid").toString()).doesNotContain("secret");
     }
-    assertThat(dir.resolve("data/gateway.mv.db")).exists();
+    assertThat(dir.resolve("data/store-000000000001.log")).exists();
   }
 
   @Test

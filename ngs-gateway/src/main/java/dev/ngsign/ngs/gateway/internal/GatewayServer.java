@@ -55,8 +55,6 @@ import org.slf4j.LoggerFactory;
 /** Binds the listeners, owns the event loops and the store, and carries out operator actions. */
 public final class GatewayServer {
   private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
-  /** How often the report store file is committed and its journal cut (see ReportStore). */
-  private static final int CHECKPOINT_MILLIS = 100;
 
   private final GatewaySettings settings;
   private final List<Account> initialAccounts;
@@ -66,7 +64,10 @@ public final class GatewayServer {
   private final List<Channel> listeners = new ArrayList<>();
   private AdminServer admin;
   private GatewayPorts ports;
-  /** Quota saving and the SERIAL sweep: off the event loops, since a sweep walks the whole SERIAL map. */
+  /**
+   * Quota saving and the SERIAL sweep: off the event loops, since a sweep copies reports and rebuilds the
+   * SERIAL index.
+   */
   private ScheduledExecutorService housekeeping;
   private final Map<String, Long> savedQuota = new HashMap<>();
   private volatile boolean closed;
@@ -95,8 +96,7 @@ public final class GatewayServer {
     if (ports != null) {
       return ports;
     }
-    ReportStore store = ReportStore.open(settings.dataDir(), settings.storeCacheMb(), CHECKPOINT_MILLIS,
-        settings.clock().millis());
+    ReportStore store = ReportStore.open(settings.dataDir(), settings.clock().millis());
     GatewayMetrics metrics = new GatewayMetrics();
     gw = new GatewayContext(settings, store, metrics);
     initialAccounts.forEach(gw::putAccount);

@@ -31,7 +31,6 @@ public record GatewaySettings(
     double randomFailureRate,
     long randomSeed,
     Path dataDir,
-    int storeCacheMb,
     Clock clock,
     int ioThreads,
     int maxBodyLength,

@@ -2,5 +2,8 @@ package dev.ngsign.ngs.gateway.internal.report;
 
 import dev.ngsign.ngs.protocol.packet.Report;
 
-/** A stored report and its store key (needed to delete it when REPORT_ACK comes). */
-public record PendingReport(String key, Report report) {}
+/**
+ * A report waiting for REPORT_ACK, as the store hands it out: its due time and GWSERIAL say where it is in
+ * the account's queue (to acknowledge it, or to go on after it).
+ */
+public record PendingReport(long dueAt, long gwSerial, Report report) {}

@@ -39,7 +39,7 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
   private final List<Report> resends = new ArrayList<>(0);
   /** Deletions of acknowledged reports, journaled once per read batch (nothing waits for them). */
   private final StoreBatch acked = new StoreBatch();
-  private String cursor;
+  private PendingReport cursor;
   private ScheduledFuture<?> poller;
   private ChannelHandlerContext ctx;
 
@@ -102,7 +102,7 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
     session.countIn();
     PendingReport p = inFlight.remove(ack.gwSerial());
     if (p != null && ack.result() == 0 && ack.serial().equals(p.report().serial())) {
-      store.acknowledge(p.key(), acked);
+      store.acknowledge(session.account().id(), p, acked);
       gw.metrics().reportAcked();
       if (session.account().claimReportResend()) {
         resends.add(p.report());
@@ -138,7 +138,7 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
     }
     for (PendingReport p : due) {
       inFlight.put(p.report().gwSerial(), p);
-      cursor = p.key();
+      cursor = p;
       session.countOut();
       ctx.write(p.report());
       gw.metrics().reportSent();

@@ -11,78 +11,65 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.h2.mvstore.Cursor;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ByteArrayDataType;
-import org.h2.mvstore.type.StringDataType;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's durable state: H2 MVStore maps in {@code gateway.mv.db} in the data directory (in memory
- * when there is none), with a redo log ({@link StoreJournal}) in front of them:
+ * The gateway's durable state: a log of records ({@link StoreLog}) in the data directory (in a temporary
+ * directory, deleted on close, when there is none), and in-memory indexes that point into it:
  *
  * <ul>
- *   <li>{@code reports.utf8}: every report not yet acknowledged, keyed {@code account NUL dueAt(13 digits)
- *       GWSERIAL}, so one account's reports are a contiguous range in due order; the value is the
- *       report's fields ({@link #encode}) in UTF-8.
- *   <li>{@code serials.utf8}: {@code account NUL SERIAL} → {@link SerialRecord}, the de-duplication window.
- *   <li>{@code meta}: the GWSERIAL reservation and monthly quota counts.
+ *   <li>reports not yet acknowledged: per account, in due order ({@link AccountReports}); a report record is
+ *       keyed {@code account NUL dueAt(13 digits) GWSERIAL}, its value the report's fields ({@link #encode}),
+ *       and an acknowledgement is a remove record of that key;
+ *   <li>SERIAL records, the de-duplication window: {@code account NUL SERIAL} → {@link SerialRecord}, the
+ *       latest record of a key being the one that counts ({@link SerialIndex});
+ *   <li>meta: the GWSERIAL reservation and monthly quota counts, a small map kept whole in memory.
  * </ul>
  *
- * <p>Why MVStore: it is an embedded, crash-safe (copy-on-write, append-only chunks) ordered key-value store
- * in one jar; pages are cached with a size bound and the rest stays on disk, so a million pending reports do
- * not live on the heap. Maps are safe for concurrent use.
- *
  * <p>Durability: a session's changes go into its {@link StoreBatch}; {@link #write} appends the batch to the
- * journal in one write and then applies it to the maps; only then do the DELIVER_ACKs that depend on it go
- * out and its reports become {@linkplain #due due}. The maps never hold a change the journal lacks, so a
- * checkpoint cannot catch a SERIAL claim without its report. So an acknowledged message (its SERIAL claim and its pending report) survives a
- * kill -9. A background thread checkpoints every {@code checkpointMillis}: it seals the journal segment,
- * commits the store file and deletes the sealed segment; on open, what is left of the journal is replayed.
- * There is no fsync: the files survive a process kill (the data is in the OS page cache), not a power cut.
- * What no ACK waits for (REPORT_ACK deletions, quota counts) is journaled without being waited on;
- * de-duplication sweeps are not journaled at all (a swept record that comes back is swept again).
+ * log in one write and then points the indexes at its records; only then do the DELIVER_ACKs that depend on
+ * it go out and its reports become {@linkplain #due due}. So an acknowledged message (its SERIAL record and
+ * its pending report) survives a kill -9, and the indexes never hold a change the log lacks. On open the log
+ * is replayed to rebuild the indexes. What no ACK waits for (REPORT_ACK deletions, quota counts) is logged
+ * without being waited on.
+ *
+ * <p>Space: {@link #sweepSerials} deletes the oldest segments once every SERIAL record in them is older than
+ * the de-duplication window, after copying forward the reports in them still waiting for REPORT_ACK, and the
+ * meta; segments go oldest first, because a segment's remove records cancel reports in older ones.
+ *
+ * <p>Data directories of builds that kept this state in H2 MVStore ({@code gateway.mv.db}) are moved into
+ * the log once, on open ({@link LegacyStore}).
  */
 public final class ReportStore implements AutoCloseable {
   private static final String GW_RESERVED = "gwserial.reserved";
   private static final long GW_BLOCK = 1_000_000L;
   private static final char SEP = '\u0000';
-  private static final String REPORTS_MAP = "reports.utf8";
-  private static final String SERIALS_MAP = "serials.utf8";
-  // MVStore commits inline in the writing thread (an event loop) once this much is unsaved: keep it well
-  // above what arrives between two checkpoints
-  private static final int AUTO_COMMIT_BUFFER_KB = 64 * 1024;
+  /** Reports copied forward per log write when a segment is emptied. */
+  private static final int COPY_CHUNK = 4096;
   private static final Logger log = LoggerFactory.getLogger(ReportStore.class);
 
-  private final MVStore store;
-  private final MVMap<String, byte[]> reports;
-  private final MVMap<String, byte[]> serials;
-  private final MVMap<String, String> meta;
-  private final StoreJournal journal; // null when in memory
+  private final StoreLog storeLog;
+  private final Path temporaryDir; // the log's directory when the gateway has no data directory, else null
+  private final SerialIndex serials;
+  private final ConcurrentHashMap<String, AccountReports> reports = new ConcurrentHashMap<>();
+  private final AtomicLong pendingTotal = new AtomicLong();
+  private final ConcurrentHashMap<String, String> meta = new ConcurrentHashMap<>();
   private final AtomicLong gwSeq;
   private final AtomicLong gwReserved;
   /**
-   * SERIALs claimed by a batch not yet written: they reach the serials map only with their batch. A claim
-   * of another batch is {@linkplain SerialClaim#isBusy busy}; of the same batch, a duplicate.
+   * SERIALs claimed by a batch not yet written: they reach the index only with their batch. A claim of
+   * another batch is {@linkplain SerialClaim#isBusy busy}; of the same batch, a duplicate.
    */
   private final ConcurrentHashMap<String, PendingClaim> pendingClaims = new ConcurrentHashMap<>();
-  /** The keys of {@link #serials}: a new SERIAL is known new without a B-tree lookup. */
-  private volatile SerialFilter serialFilter;
-  /** While a filter is being rebuilt from the map, keys written meanwhile go into it too. */
-  private volatile SerialFilter rebuilding;
-  private final ScheduledExecutorService checkpointer;
-  private final Object checkpointLock = new Object();
+  private final Object sweepLock = new Object();
 
   /** A claim waiting for its batch's write, with the record it will write (counts include the batch's repeats). */
   private static final class PendingClaim {
@@ -95,61 +82,43 @@ public final class ReportStore implements AutoCloseable {
     }
   }
 
-  private ReportStore(MVStore store, Path dataDir, long nowMillis, int checkpointMillis) {
-    this.store = store;
-    this.reports = openBytesMap(store, REPORTS_MAP, "reports");
-    this.serials = openBytesMap(store, SERIALS_MAP, "serials");
-    this.meta = store.openMap("meta",
-        new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
-    if (dataDir != null) {
-      List<Long> replayed = StoreJournal.replay(dataDir, this::apply);
-      store.commit();
-      this.journal = StoreJournal.start(dataDir);
-      if (!replayed.isEmpty()) {
-        journal.deleteUpTo(replayed.get(replayed.size() - 1));
-      }
-    } else {
-      this.journal = null;
-    }
-    rebuildSerialFilter(0, 0);
+  private ReportStore(Path dir, Path temporaryDir, long segmentBytes, long nowMillis) {
+    this.temporaryDir = temporaryDir;
+    SerialIndex.deleteLeftovers(dir);
+    this.storeLog = new StoreLog(dir, segmentBytes);
+    // the index reads keys back from the log, also while the log is being replayed
+    this.serials = new SerialIndex(dir, p -> storeLog.read(p).key());
+    storeLog.open(this::apply);
+    LegacyStore.migrate(dir, this::writeMigrated);
     long reserved = Long.parseLong(meta.getOrDefault(GW_RESERVED, "0"));
     long start = Math.max(reserved, (nowMillis / 1000) * 100_000L);
     this.gwSeq = new AtomicLong(start);
     this.gwReserved = new AtomicLong(start);
     reserve(start + GW_BLOCK);
-    store.commit();
-    this.checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "ngs-gw-store-checkpoint");
-      t.setDaemon(true);
-      return t;
-    });
-    if (checkpointMillis > 0) {
-      checkpointer.scheduleWithFixedDelay(this::checkpointQuietly, checkpointMillis, checkpointMillis,
-          TimeUnit.MILLISECONDS);
-    }
   }
 
   /**
-   * Opens a map of UTF-8 values: MVStore writes a byte[] value with one copy, a String one varint per char,
-   * which made checkpoints a fifth of the gateway's CPU. Data directories of earlier builds kept String
-   * values in a map named {@code legacyName}; their entries are moved over once.
+   * Opens (or creates) the store in {@code dataDir}, or in a temporary directory deleted on close when it is
+   * null, replaying the log.
    */
-  private static MVMap<String, byte[]> openBytesMap(MVStore store, String name, String legacyName) {
-    MVMap<String, byte[]> m = store.openMap(name,
-        new MVMap.Builder<String, byte[]>().keyType(StringDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
-    if (store.hasMap(legacyName)) {
-      MVMap<String, String> legacy = store.openMap(legacyName,
-          new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
-      long n = 0;
-      for (Map.Entry<String, String> e : legacy.entrySet()) {
-        m.putIfAbsent(e.getKey(), utf8(e.getValue()));
-        n++;
+  public static ReportStore open(Path dataDir, long nowMillis) {
+    return open(dataDir, nowMillis, StoreLog.DEFAULT_SEGMENT_BYTES);
+  }
+
+  static ReportStore open(Path dataDir, long nowMillis, long segmentBytes) {
+    Path temporary = null;
+    Path dir = dataDir;
+    try {
+      if (dir == null) {
+        temporary = Files.createTempDirectory("ngs-gateway-store-");
+        dir = temporary;
+      } else {
+        Files.createDirectories(dir);
       }
-      store.removeMap(legacy);
-      store.commit();
-      log.info("moved {} entries of the store map '{}' to '{}'", n, legacyName, name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + dir, e);
     }
-    return m;
+    return new ReportStore(dir, temporary, segmentBytes, nowMillis);
   }
 
   private static byte[] utf8(String s) {
@@ -160,148 +129,78 @@ public final class ReportStore implements AutoCloseable {
     return new String(b, StandardCharsets.UTF_8);
   }
 
-  private void apply(byte op, byte map, String key, byte[] value) {
-    boolean put = op == StoreJournal.PUT;
+  /** Points the indexes at a record in the log (written now, or replayed). */
+  private void apply(long position, byte op, byte map, String key, byte[] value) {
+    boolean put = op == StoreLog.PUT;
     switch (map) {
-      case StoreJournal.REPORTS -> {
+      case StoreLog.REPORTS -> {
+        int sep = key.indexOf(SEP);
+        if (sep < 0 || key.length() < sep + 15) {
+          log.warn("store log holds a malformed report key: record ignored");
+          return;
+        }
+        String account = key.substring(0, sep);
+        long due = Long.parseLong(key, sep + 1, sep + 14, 10);
+        long gw = Long.parseLong(key, sep + 14, key.length(), 10);
         if (put) {
-          reports.put(key, value);
+          if (reports.computeIfAbsent(account, a -> new AccountReports()).put(due, gw, position)) {
+            pendingTotal.incrementAndGet();
+          }
         } else {
-          reports.remove(key);
+          AccountReports q = reports.get(account);
+          if (q != null && q.remove(due, gw)) {
+            pendingTotal.decrementAndGet();
+          }
         }
       }
-      case StoreJournal.SERIALS -> {
-        if (put) {
-          serials.put(key, value);
-          filterAdd(key);
-        } else {
-          serials.remove(key);
+      case StoreLog.SERIALS -> {
+        if (put) { // SERIAL records are never removed: they expire with their segment
+          serials.put(key, position);
+          noteSerial(storeLog.segment(StoreLog.segmentOf(position)), SerialRecord.firstAcceptedOf(value));
         }
       }
-      case StoreJournal.META -> {
+      case StoreLog.META -> {
         if (put) {
           meta.put(key, string(value));
         } else {
           meta.remove(key);
         }
       }
-      default -> log.warn("store journal names an unknown map '{}': record ignored", (char) map);
+      default -> log.warn("store log names an unknown map '{}': record ignored", (char) map);
     }
   }
 
-  /** After the key is in the map: a rebuild that started before sees it here, one that starts later in the map. */
-  private void filterAdd(String serialKey) {
-    SerialFilter f = serialFilter;
-    if (f != null) {
-      f.add(serialKey);
-    }
-    SerialFilter r = rebuilding;
-    if (r != null) {
-      r.add(serialKey);
+  private static void noteSerial(StoreLog.Segment s, long firstAcceptedMillis) {
+    if (s != null) {
+      s.noteSerial(firstAcceptedMillis);
     }
   }
 
-  /**
-   * Builds the SERIAL filter afresh (sized for twice the map's keys, so it has room to grow until the next
-   * sweep) in one pass over the map, without stopping writers; with {@code windowMillis} > 0 the same pass
-   * removes records older than the window, which the new filter then leaves out. Returns how many it removed.
-   */
-  private int rebuildSerialFilter(long nowMillis, long windowMillis) {
-    SerialFilter f = SerialFilter.forKeys(Math.max(2 * serials.sizeAsLong(), 1_000_000));
-    rebuilding = f; // before the pass: a key written after its snapshot reaches f through filterAdd
-    int removed = 0;
-    // the iterator walks a snapshot of the map (later changes unseen), deleting as it goes: memory stays flat
-    Iterator<Map.Entry<String, byte[]>> it = serials.entrySet().iterator();
-    while (it.hasNext()) {
-      Map.Entry<String, byte[]> e = it.next();
-      if (windowMillis > 0
-          && nowMillis - SerialRecord.decode(string(e.getValue())).firstAcceptedMillis() >= windowMillis
-          && serials.remove(e.getKey(), e.getValue())) {
-        removed++;
-      } else {
-        f.add(e.getKey());
-      }
-    }
-    serialFilter = f;
-    rebuilding = null;
-    return removed;
+  /** Writes what an earlier build's store held (see {@link LegacyStore}), as one batch. */
+  private void writeMigrated(StoreBatch batch) {
+    write(batch);
   }
 
   /**
-   * Opens (or creates) the store in {@code dataDir}, or an in-memory one when it is null, replaying what is
-   * left of the journal.
-   *
-   * @param checkpointMillis how often the store file is committed and the journal cut (0 = only on
-   *     {@link #checkpoint()} and close)
-   */
-  public static ReportStore open(Path dataDir, int cacheMb, int checkpointMillis, long nowMillis) {
-    MVStore.Builder b = new MVStore.Builder().cacheSize(cacheMb).autoCommitBufferSize(AUTO_COMMIT_BUFFER_KB);
-    if (dataDir != null) {
-      try {
-        Files.createDirectories(dataDir);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create data directory " + dataDir, e);
-      }
-      b.fileName(dataDir.resolve("gateway.mv.db").toString());
-    }
-    MVStore s = b.open();
-    s.setAutoCommitDelay(0); // the checkpointer commits
-    return new ReportStore(s, dataDir, nowMillis, checkpointMillis);
-  }
-
-  /**
-   * Makes a batch's changes durable and visible: one journal write, then the changes are applied to the
-   * maps; a checkpoint that seals the batch's segment waits until they are (no lock: batches of different
-   * sessions never wait for each other or for a checkpoint), so a checkpoint holds a batch whole or not at
-   * all and the maps never hold a change the journal does not. After this the batch's reports may be sent and
-   * the ACKs that depend on it may go out. When the write fails nothing of the batch reaches the
-   * maps and the exception is thrown. Empties the batch either way.
+   * Makes a batch's changes durable and visible: one log write, then the indexes are pointed at the new
+   * records. After this the batch's reports may be sent and the ACKs that depend on it may go out. When the
+   * write fails nothing of the batch reaches the indexes and the exception is thrown. Empties the batch
+   * either way.
    */
   public void write(StoreBatch batch) {
     if (batch.isEmpty()) {
       return;
     }
-    StoreJournal.Appliers appliers = null;
     try {
-      if (journal != null && batch.hasRecords()) {
-        appliers = journal.append(batch.records());
+      if (batch.hasRecords()) {
+        long base = storeLog.append(batch.records());
+        batch.applyChanges(base, this::apply);
       }
-      batch.applyChanges(this::apply);
     } finally {
-      if (appliers != null) {
-        appliers.applied(); // a checkpoint that sealed this batch's segment waits for this
-      }
       for (SerialClaim c : batch.claims) {
         pendingClaims.computeIfPresent(c.key(), (k, p) -> p.batch == batch ? null : p);
       }
       batch.clear();
-    }
-  }
-
-  /** Seals the journal segment, commits the store file and deletes the sealed segment. */
-  public void checkpoint() {
-    synchronized (checkpointLock) {
-      if (store.isClosed()) {
-        return;
-      }
-      StoreJournal.Appliers sealed = journal == null ? null : journal.seal();
-      if (sealed != null) {
-        sealed.awaitApplied(); // batches in the sealed segment are in the maps: the commit holds them
-      }
-      store.commit();
-      if (sealed != null) {
-        journal.deleteUpTo(sealed.segment);
-      }
-    }
-  }
-
-  private void checkpointQuietly() {
-    try {
-      if (journal == null || journal.bytesInSegment() > 0 || store.hasUnsavedChanges()) {
-        checkpoint();
-      }
-    } catch (RuntimeException e) {
-      log.error("store checkpoint failed (the journal keeps growing until one succeeds)", e);
     }
   }
 
@@ -322,16 +221,14 @@ public final class ReportStore implements AutoCloseable {
   private void reserve(long upTo) {
     long r = gwReserved.accumulateAndGet(upTo, Math::max);
     String v = meta.merge(GW_RESERVED, Long.toString(r), (a, b) -> Long.parseLong(a) >= Long.parseLong(b) ? a : b);
-    journalNow(StoreJournal.META, GW_RESERVED, utf8(v)); // before any GWSERIAL of the block can be acknowledged
+    logNow(GW_RESERVED, v); // before any GWSERIAL of the block can be acknowledged
   }
 
-  /** Journals one change on its own (rare changes that no batch carries). */
-  private void journalNow(byte map, String key, byte[] value) {
-    if (journal != null) {
-      StoreBatch one = new StoreBatch();
-      one.journalOnly(StoreJournal.PUT, map, key, value);
-      journal.append(one.records()).applied(); // the map was written before
-    }
+  /** Logs one meta entry on its own (rare changes that no batch carries); the map was written before. */
+  private void logNow(String key, String value) {
+    StoreBatch one = new StoreBatch();
+    one.journalOnly(StoreLog.PUT, StoreLog.META, key, utf8(value));
+    storeLog.append(one.records());
   }
 
   // ---- de-duplication ----
@@ -340,18 +237,27 @@ public final class ReportStore implements AutoCloseable {
     return account + SEP + serial;
   }
 
-  /** The SERIAL's record, or null when the account never sent it (or it was swept). */
+  /** The SERIAL's latest record, or null when the account never sent it (or it was swept). */
   public SerialRecord serial(String account, String serial) {
-    byte[] v = serials.get(serialKey(account, serial));
-    return v == null ? null : SerialRecord.decode(string(v));
+    return stored(serialKey(account, serial));
+  }
+
+  private SerialRecord stored(String key) {
+    storeLog.lockRead();
+    try {
+      long p = serials.get(key);
+      return p < 0 ? null : SerialRecord.decode(string(storeLog.read(p).value()));
+    } finally {
+      storeLog.unlockRead();
+    }
   }
 
   /**
    * Claims {@code serial} for a new message with {@code gwSerial}. A SERIAL accepted less than
    * {@code windowMillis} ago is a duplicate: its record counts one more DELIVER (written with {@code batch})
    * and nothing is claimed; but while that message is still waiting for another batch's write, the claim is
-   * {@linkplain SerialClaim#isBusy busy}. A claim reaches the serials map only through {@link #storeReport}
-   * and {@link #write}; until then it is held here, or it is {@linkplain #releaseSerial released}. Callers
+   * {@linkplain SerialClaim#isBusy busy}. A claim reaches the index only through {@link #storeReport} and
+   * {@link #write}; until then it is held here, or it is {@linkplain #releaseSerial released}. Callers
    * serialise claims of one account.
    */
   public SerialClaim claimSerial(String account, String serial, String gwSerial, long nowMillis, long windowMillis,
@@ -365,8 +271,7 @@ public final class ReportStore implements AutoCloseable {
       }
       prev = pending.record;
     } else {
-      byte[] stored = serialFilter.mightContain(key) ? serials.get(key) : null;
-      prev = stored == null ? null : SerialRecord.decode(string(stored));
+      prev = stored(key);
     }
     if (prev != null && nowMillis - prev.firstAcceptedMillis() < windowMillis) {
       SerialRecord counted = new SerialRecord(prev.gwSerial(), prev.firstAcceptedMillis(), prev.distinctMessages(),
@@ -374,7 +279,7 @@ public final class ReportStore implements AutoCloseable {
       if (pending != null) {
         pending.record = counted;
       }
-      batch.put(StoreJournal.SERIALS, key, counted.encode());
+      batch.put(StoreLog.SERIALS, key, counted.encode());
       return new SerialClaim(prev, null, key, null, false);
     }
     SerialRecord next = prev == null ? new SerialRecord(gwSerial, nowMillis, 1, 1)
@@ -396,19 +301,68 @@ public final class ReportStore implements AutoCloseable {
 
   /**
    * Stores a new message's report, due at {@code dueAtMillis}, with its SERIAL claim in {@code batch}: both
-   * reach the maps (and the report becomes {@linkplain #due due}) when the batch is {@linkplain #write written}.
+   * reach the indexes (and the report becomes {@linkplain #due due}) when the batch is {@linkplain #write
+   * written}.
    */
   public void storeReport(String account, Report report, long dueAtMillis, SerialClaim claim, StoreBatch batch) {
-    batch.put(StoreJournal.SERIALS, claim.key(), claim.value());
-    batch.put(StoreJournal.REPORTS, reportKey(account, dueAtMillis, report.gwSerial()), utf8(encode(report)));
+    batch.put(StoreLog.SERIALS, claim.key(), claim.value());
+    batch.put(StoreLog.REPORTS, reportKey(account, dueAtMillis, report.gwSerial()), utf8(encode(report)));
   }
 
   /**
-   * Removes SERIAL records older than the window and renews the SERIAL filter (swept keys leave it; it is
-   * resized to the map); returns how many records it removed.
+   * Frees the space of SERIALs older than the window: seals the current segment once its oldest SERIAL
+   * record is a quarter window old, and deletes sealed segments, oldest first, whose every SERIAL record is
+   * older than the window, after copying forward their reports still waiting for REPORT_ACK and the meta.
+   * Returns how many SERIALs it forgot. A SERIAL older than the window is not a duplicate whether or not it
+   * was swept yet ({@link #claimSerial} checks the time).
    */
   public int sweepSerials(long nowMillis, long windowMillis) {
-    return rebuildSerialFilter(nowMillis, Math.max(1, windowMillis));
+    long window = Math.max(1, windowMillis);
+    synchronized (sweepLock) {
+      StoreLog.Segment current = storeLog.current();
+      if (current.oldestSerialMillis != Long.MAX_VALUE && nowMillis - current.oldestSerialMillis >= window / 4) {
+        storeLog.seal();
+      }
+      long forgotten = 0;
+      for (StoreLog.Segment s : storeLog.sealed()) {
+        if (s.newestSerialMillis != Long.MIN_VALUE && nowMillis - s.newestSerialMillis < window) {
+          break; // holds SERIALs still in the window; and newer segments may cancel reports in it
+        }
+        long n = s.number;
+        for (AccountReports q : reports.values()) {
+          q.relocate(p -> StoreLog.segmentOf(p) == n, COPY_CHUNK, this::copyForward);
+        }
+        rewriteMeta();
+        forgotten += serials.retain(p -> StoreLog.segmentOf(p) != n);
+        storeLog.delete(s);
+      }
+      return (int) Math.min(Integer.MAX_VALUE, forgotten);
+    }
+  }
+
+  /** Appends copies of the records at {@code positions} in one write; returns the copies' positions. */
+  private long[] copyForward(long[] positions, int count) {
+    StoreBatch b = new StoreBatch();
+    int[] offsets = new int[count];
+    for (int i = 0; i < count; i++) {
+      StoreLog.Entry e = storeLog.read(positions[i]);
+      offsets[i] = b.size();
+      b.record(e.op(), e.map(), e.key(), e.value());
+    }
+    long base = storeLog.append(b.records());
+    long[] moved = new long[count];
+    for (int i = 0; i < count; i++) {
+      moved[i] = base + offsets[i];
+    }
+    return moved;
+  }
+
+  private void rewriteMeta() {
+    StoreBatch b = new StoreBatch();
+    meta.forEach((k, v) -> b.journalOnly(StoreLog.PUT, StoreLog.META, k, utf8(v)));
+    if (b.hasRecords()) {
+      storeLog.append(b.records());
+    }
   }
 
   // ---- reports ----
@@ -422,31 +376,35 @@ public final class ReportStore implements AutoCloseable {
     return sb.append(due).append(gwSerial).toString();
   }
 
-  private static long dueOf(String key, int accountLength) {
-    return Long.parseLong(key, accountLength + 1, accountLength + 14, 10);
-  }
-
   /**
    * Up to {@code max} of the account's reports due at {@code nowMillis}, in due order, starting after
-   * {@code afterKey} (null: from the first).
+   * {@code after} (null: from the first).
    */
-  public List<PendingReport> due(String account, String afterKey, long nowMillis, int max) {
-    String from = afterKey == null ? account + SEP : afterKey;
-    String end = account + '\u0001';
-    List<PendingReport> out = new ArrayList<>(Math.min(max, 256));
-    Cursor<String, byte[]> c = reports.cursor(from);
-    while (out.size() < max && c.hasNext()) {
-      String key = c.next();
-      if (key.compareTo(end) >= 0) {
-        break;
+  public List<PendingReport> due(String account, PendingReport after, long nowMillis, int max) {
+    AccountReports q = reports.get(account);
+    if (q == null || max <= 0) {
+      return List.of();
+    }
+    long[] found = new long[Math.min(max, 1024) * 3];
+    List<PendingReport> out = new ArrayList<>();
+    long afterDue = after == null ? 0 : after.dueAt();
+    long afterGw = after == null ? -1 : after.gwSerial();
+    storeLog.lockRead(); // the positions stay readable while they are read
+    try {
+      while (out.size() < max) {
+        int n = q.due(afterDue, afterGw, nowMillis, Math.min(max - out.size(), found.length / 3), found);
+        for (int i = 0; i < n; i++) {
+          Report r = decode(string(storeLog.read(found[i * 3 + 2]).value()));
+          out.add(new PendingReport(found[i * 3], found[i * 3 + 1], r));
+        }
+        if (n == 0 || n < found.length / 3) {
+          break;
+        }
+        afterDue = found[(n - 1) * 3];
+        afterGw = found[(n - 1) * 3 + 1];
       }
-      if (key.equals(afterKey)) {
-        continue;
-      }
-      if (dueOf(key, account.length()) > nowMillis) {
-        break; // not due: the next poll resumes here
-      }
-      out.add(new PendingReport(key, decode(string(c.getValue()))));
+    } finally {
+      storeLog.unlockRead();
     }
     return out;
   }
@@ -489,28 +447,29 @@ public final class ReportStore implements AutoCloseable {
         Telco.fromCode(f[6]));
   }
 
-  /** Deletes an acknowledged report (journaled in {@code batch}, not waited for); false when already gone. */
-  public boolean acknowledge(String key, StoreBatch batch) {
-    if (reports.remove(key) == null) {
+  /**
+   * Deletes an acknowledged report (logged in {@code batch}, not waited for); false when it is not waiting
+   * (any more).
+   */
+  public boolean acknowledge(String account, PendingReport report, StoreBatch batch) {
+    AccountReports q = reports.get(account);
+    if (q == null || !q.remove(report.dueAt(), report.gwSerial())) {
       return false;
     }
-    batch.journalOnly(StoreJournal.REMOVE, StoreJournal.REPORTS, key, null); // a removal may reach the map first
+    pendingTotal.decrementAndGet();
+    batch.journalOnly(StoreLog.REMOVE, StoreLog.REPORTS, reportKey(account, report.dueAt(), report.report().gwSerial()),
+        null);
     return true;
   }
 
   /** Reports of the account not yet acknowledged (due or not). */
   public long pending(String account) {
-    long lo = reports.getKeyIndex(account + SEP);
-    long hi = reports.getKeyIndex(account + '\u0001');
-    return insertionPoint(hi) - insertionPoint(lo);
-  }
-
-  private static long insertionPoint(long index) {
-    return index < 0 ? -(index + 1) : index;
+    AccountReports q = reports.get(account);
+    return q == null ? 0 : q.size();
   }
 
   public long pendingTotal() {
-    return reports.sizeAsLong();
+    return pendingTotal.get();
   }
 
   // ---- quota ----
@@ -518,7 +477,7 @@ public final class ReportStore implements AutoCloseable {
   public void saveQuota(String account, YearMonth month, long used) {
     String v = month + "|" + used;
     meta.put("quota|" + account, v);
-    journalNow(StoreJournal.META, "quota|" + account, utf8(v));
+    logNow("quota|" + account, v);
   }
 
   /** Persisted quota counts: account → (month, used). */
@@ -533,23 +492,25 @@ public final class ReportStore implements AutoCloseable {
     return out;
   }
 
-  /** Checkpoints and closes the files; the journal is empty afterwards (the store file holds it all). */
+  /** Bytes of log on disk (all segments). */
+  public long logBytes() {
+    return storeLog.bytes();
+  }
+
+  /** Closes the files (every change is in the log already); a temporary directory is deleted. */
   @Override
   public void close() {
-    checkpointer.shutdownNow();
-    try {
-      checkpointer.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    synchronized (checkpointLock) {
-      if (store.isClosed()) {
-        return;
-      }
-      store.commit();
-      store.close();
-      if (journal != null) {
-        journal.close();
+    synchronized (sweepLock) {
+      storeLog.close();
+      serials.close();
+      if (temporaryDir != null) {
+        try (Stream<Path> files = Files.walk(temporaryDir)) {
+          for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+            Files.deleteIfExists(p);
+          }
+        } catch (IOException e) {
+          log.warn("cannot delete the store's temporary directory {}", temporaryDir, e);
+        }
       }
     }
   }

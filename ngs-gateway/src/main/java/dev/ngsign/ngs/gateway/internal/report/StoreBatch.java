@@ -9,7 +9,7 @@ import java.util.zip.CRC32C;
 
 /**
  * The store changes made while handling one read batch of a session: encoded as journal records, and kept
- * as map changes that {@link ReportStore#write} applies once the records are written, plus the batch's
+ * as index changes that {@link ReportStore#write} applies once the records are in the log, plus the batch's
  * SERIAL claims. One per session, used on its event loop only; empty again after each write.
  */
 public final class StoreBatch {
@@ -21,7 +21,8 @@ public final class StoreBatch {
   private final List<Change> changes = new ArrayList<>();
   final List<SerialClaim> claims = new ArrayList<>();
 
-  private record Change(byte map, String key, byte[] value) {}
+  /** A put to apply once written; {@code offset} is where its record starts in the batch. */
+  private record Change(byte map, String key, byte[] value, int offset) {}
 
   public boolean isEmpty() {
     return size == 0 && changes.isEmpty() && claims.isEmpty();
@@ -29,8 +30,9 @@ public final class StoreBatch {
 
   /** A PUT to journal and then apply to the map. */
   void put(byte map, String key, byte[] value) {
-    record(StoreJournal.PUT, map, key, value);
-    changes.add(new Change(map, key, value));
+    int offset = size;
+    record(StoreLog.PUT, map, key, value);
+    changes.add(new Change(map, key, value, offset));
   }
 
   /** A record only: the map was changed already (a removal, or meta written in place). */
@@ -38,13 +40,19 @@ public final class StoreBatch {
     record(op, map, key, value == null ? new byte[0] : value);
   }
 
-  void applyChanges(StoreJournal.Replay target) {
+  /** Applies the puts, written at {@code base} (the position of the batch's first record in the log). */
+  void applyChanges(long base, StoreLog.Replay target) {
     for (Change c : changes) {
-      target.apply(StoreJournal.PUT, c.map(), c.key(), c.value());
+      target.apply(base + c.offset(), StoreLog.PUT, c.map(), c.key(), c.value());
     }
   }
 
-  private void record(byte op, byte map, String key, byte[] value) {
+  /** Bytes of records so far: the offset in the batch of the next record. */
+  int size() {
+    return size;
+  }
+
+  void record(byte op, byte map, String key, byte[] value) {
     byte[] k = key.getBytes(StandardCharsets.UTF_8);
     int payload = 4 + k.length + value.length;
     ensure(8 + payload);

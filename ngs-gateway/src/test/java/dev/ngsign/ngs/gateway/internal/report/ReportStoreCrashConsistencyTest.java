@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +24,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Random runs of what the gateway does to its store — sessions deciding DELIVERs into batches, writing them,
- * repeating SERIALs, refusing some, report sessions acknowledging, checkpoints — with a kill -9 simulated at
- * random moments (a copy of the data directory taken without a close, then opened). After every such crash:
- * every message whose batch was written (its ACK may have gone out) has its SERIAL record, and its report
- * unless that report's acknowledgement was written; no message whose batch was not written has either; a
- * report never appears without its SERIAL. Seeded, so a failure names the seed that reproduces it.
+ * repeating SERIALs (within the de-duplication window and after it), refusing some, report sessions
+ * acknowledging, sweeps that delete expired segments and move waiting reports forward, in small segments —
+ * with a kill -9 simulated at random moments (a copy of the data directory taken without a close, then
+ * opened). After every such crash: every message whose batch was written (its ACK may have gone out) has its
+ * report unless that report's acknowledgement was written, and, while it is in the window, its SERIAL record;
+ * no message whose batch was not written has either. Seeded, so a failure names the seed that reproduces it.
  */
 class ReportStoreCrashConsistencyTest {
-  private static final long WINDOW = 86_400_000L;
+  private static final long WINDOW = 60;
+  private static final long SEGMENT_BYTES = 2_048;
   private static final String[] ACCOUNTS = {"a", "b", "ab"};
 
   @TempDir Path dir;
@@ -41,11 +42,29 @@ class ReportStoreCrashConsistencyTest {
     return IntStream.range(0, 40).mapToObj(i -> 0x5EEDL * 31 + i);
   }
 
+  /** A message the test decided: its fate so far. */
+  private static final class Message {
+    final String account;
+    final String serial;
+    final String gw;
+    final long acceptedAt;
+    boolean written;
+    boolean ackDecided; // acknowledged, the remove record maybe not yet written
+    boolean ackWritten;
+
+    Message(String account, String serial, String gw, long acceptedAt) {
+      this.account = account;
+      this.serial = serial;
+      this.gw = gw;
+      this.acceptedAt = acceptedAt;
+    }
+  }
+
   /** One session's view: its batch and the messages decided into it. */
   private static final class Session {
     final String account;
     final StoreBatch batch = new StoreBatch();
-    final List<String> decided = new ArrayList<>(); // SERIALs of new messages in the unwritten batch
+    final List<Message> decided = new ArrayList<>();
 
     Session(String account) {
       this.account = account;
@@ -56,27 +75,25 @@ class ReportStoreCrashConsistencyTest {
   @MethodSource("seeds")
   void aCrashAtAnyMomentKeepsExactlyWhatWasWritten(long seed) throws IOException {
     Random rnd = new Random(seed);
-    // account NUL serial -> written (ACK may be out); serial -> gwSerial
-    Set<String> written = new HashSet<>();
-    Set<String> ackWritten = new HashSet<>(); // account NUL serial whose REPORT_ACK deletion was journaled
-    Map<String, String> gwOf = new HashMap<>();
+    Map<String, Message> byGw = new HashMap<>();
+    Map<String, Message> latestWritten = new HashMap<>(); // account NUL serial -> its latest written message
     int crashes = 0;
-    try (ReportStore s = ReportStore.open(dir, 1, 0, 1_000)) {
+    int sweptSegments = 0;
+    try (ReportStore s = ReportStore.open(dir, 1_000, SEGMENT_BYTES)) {
       List<Session> sessions = new ArrayList<>();
       for (String a : ACCOUNTS) {
         sessions.add(new Session(a));
       }
       StoreBatch acks = new StoreBatch();
-      Set<String> acksPending = new HashSet<>();
+      List<Message> acksPending = new ArrayList<>();
       long now = 1_000;
       int nextSerial = 0;
-      for (int step = 0; step < 300; step++) {
+      for (int step = 0; step < 400; step++) {
         now += rnd.nextInt(3);
         Session session = sessions.get(rnd.nextInt(sessions.size()));
         int op = rnd.nextInt(100);
         if (op < 45) { // a DELIVER: new SERIAL, or a repeat of one this account used
-          String serial = rnd.nextInt(5) == 0 && nextSerial > 0 ? "S" + rnd.nextInt(nextSerial) : "S" + nextSerial++;
-          String key = session.account + '\u0000' + serial;
+          String serial = rnd.nextInt(4) == 0 && nextSerial > 0 ? "S" + rnd.nextInt(nextSerial) : "S" + nextSerial++;
           String gw = s.nextGwSerial();
           SerialClaim c = s.claimSerial(session.account, serial, gw, now, WINDOW, session.batch);
           if (c.isBusy() || c.isDuplicate()) {
@@ -87,72 +104,81 @@ class ReportStoreCrashConsistencyTest {
             continue;
           }
           s.storeReport(session.account, report(serial, gw), now, c, session.batch);
-          session.decided.add(key);
-          gwOf.put(key, gw);
+          Message m = new Message(session.account, serial, gw, now);
+          session.decided.add(m);
+          byGw.put(gw, m);
         } else if (op < 70) { // end of a read batch
           s.write(session.batch);
-          written.addAll(session.decided);
+          for (Message m : session.decided) {
+            m.written = true;
+            latestWritten.put(m.account + '\u0000' + m.serial, m);
+          }
           session.decided.clear();
         } else if (op < 85) { // a REPORT_ACK for a due report of the account
           List<PendingReport> due = s.due(session.account, null, now, 5);
           if (!due.isEmpty()) {
             PendingReport p = due.get(rnd.nextInt(due.size()));
-            if (s.acknowledge(p.key(), acks)) {
-              acksPending.add(session.account + '\u0000' + p.report().serial());
+            if (s.acknowledge(session.account, p, acks)) {
+              Message m = byGw.get(p.report().gwSerial());
+              m.ackDecided = true;
+              acksPending.add(m);
             }
           }
           if (rnd.nextBoolean()) {
             s.write(acks);
-            ackWritten.addAll(acksPending);
+            acksPending.forEach(m -> m.ackWritten = true);
             acksPending.clear();
           }
-        } else if (op < 92) {
-          s.checkpoint();
+        } else if (op < 93) {
+          long before = s.logBytes();
+          s.sweepSerials(now, WINDOW);
+          sweptSegments += s.logBytes() < before ? 1 : 0;
         } else { // kill -9 now
           crashes++;
-          verifyAfterCrash(s, written, ackWritten, acksPending, gwOf, seed);
+          verifyAfterCrash(byGw, latestWritten, now, seed);
         }
       }
       crashes++;
-      verifyAfterCrash(s, written, ackWritten, acksPending, gwOf, seed);
+      verifyAfterCrash(byGw, latestWritten, now, seed);
     }
     assertThat(crashes).isPositive();
+    assertThat(sweptSegments).as("seed %d: the run deleted segments", seed).isPositive();
   }
 
-  private void verifyAfterCrash(ReportStore live, Set<String> written, Set<String> ackWritten,
-      Set<String> acksUnwritten, Map<String, String> gwOf, long seed) throws IOException {
+  private void verifyAfterCrash(Map<String, Message> byGw, Map<String, Message> latestWritten, long now, long seed)
+      throws IOException {
     Path copy = crashCopy();
-    try (ReportStore after = ReportStore.open(copy, 1, 0, 1_000)) {
-      Map<String, String> pendingAfter = new HashMap<>(); // account NUL serial -> gwSerial
+    try (ReportStore after = ReportStore.open(copy, 1_000, SEGMENT_BYTES)) {
+      Set<String> pendingAfter = new HashSet<>(); // GWSERIALs
       for (String a : ACCOUNTS) {
         for (PendingReport p : after.due(a, null, Long.MAX_VALUE / 2, 100_000)) {
-          pendingAfter.put(a + '\u0000' + p.report().serial(), p.report().gwSerial());
+          assertThat(pendingAfter.add(p.report().gwSerial())).as("seed %d: report listed once", seed).isTrue();
         }
       }
-      for (String key : gwOf.keySet()) {
-        String account = key.substring(0, key.indexOf('\u0000'));
-        String serial = key.substring(key.indexOf('\u0000') + 1);
-        SerialRecord r = after.serial(account, serial);
-        if (written.contains(key)) {
-          assertThat(r).as("seed %d: SERIAL of a written message %s", seed, key).isNotNull();
-          assertThat(r.gwSerial()).as("seed %d: %s", seed, key).isEqualTo(gwOf.get(key));
-          if (ackWritten.contains(key)) {
-            assertThat(pendingAfter).as("seed %d: acknowledged report %s came back", seed, key).doesNotContainKey(key);
-          } else if (!acksUnwritten.contains(key)) {
-            assertThat(pendingAfter).as("seed %d: report of a written message %s", seed, key)
-                .containsEntry(key, gwOf.get(key));
-          }
-        } else {
-          assertThat(r).as("seed %d: SERIAL of an unwritten message %s survived", seed, key).isNull();
-          assertThat(pendingAfter).as("seed %d: report of an unwritten message %s survived", seed, key)
-              .doesNotContainKey(key);
+      for (Message m : byGw.values()) {
+        String what = m.account + "/" + m.serial + "/" + m.gw;
+        if (!m.written) {
+          assertThat(pendingAfter).as("seed %d: report of an unwritten message %s survived", seed, what)
+              .doesNotContain(m.gw);
+        } else if (m.ackWritten) {
+          assertThat(pendingAfter).as("seed %d: acknowledged report %s came back", seed, what).doesNotContain(m.gw);
+        } else if (!m.ackDecided) {
+          assertThat(pendingAfter).as("seed %d: report of a written message %s lost", seed, what).contains(m.gw);
         }
       }
-      assertThat(pendingAfter.keySet()).as("seed %d: only known reports", seed)
-          .isSubsetOf(gwOf.keySet().stream().filter(written::contains).collect(Collectors.toSet()));
+      for (Map.Entry<String, Message> e : latestWritten.entrySet()) {
+        Message m = e.getValue();
+        SerialRecord r = after.serial(m.account, m.serial);
+        if (now - m.acceptedAt < WINDOW) {
+          assertThat(r).as("seed %d: SERIAL %s of a written message in the window", seed, e.getKey()).isNotNull();
+          assertThat(r.gwSerial()).as("seed %d: %s", seed, e.getKey()).isEqualTo(m.gw);
+        } else if (r != null) {
+          assertThat(byGw.get(r.gwSerial()).written).as("seed %d: SERIAL %s of an unwritten message", seed, e.getKey())
+              .isTrue();
+        }
+      }
     }
     deleteTree(copy);
-    assertThat(live.pendingTotal()).isNotNegative();
   }
 
   private static Report report(String serial, String gw) {
