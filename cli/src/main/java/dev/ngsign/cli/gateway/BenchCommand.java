@@ -69,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--messages", defaultValue = "1000000", description = "messages in total; default 1000000")
   long messages;
 
-  @Option(names = "--warmup", defaultValue = "-1", description = "messages per session not measured (default 20%, at most 100000)")
+  @Option(names = "--warmup", defaultValue = "-1", description = "messages per session not measured (default 20%%, at most 100000)")
   long warmup;
 
   @Option(names = "--encrypt", description = "TYPE P sessions (AES-256 bodies)")
