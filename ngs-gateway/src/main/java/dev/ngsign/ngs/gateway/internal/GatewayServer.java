@@ -320,11 +320,13 @@ public final class GatewayServer {
     Runtime rt = Runtime.getRuntime();
     m.put("heapUsedBytes", rt.totalMemory() - rt.freeMemory());
     m.put("heapMaxBytes", rt.maxMemory());
+    // each heap pool as its last collection left it; a pool never collected yet (the old generation, until
+    // a full or mixed collection) reports nothing there, so its current use counts: an upper bound of live data
     long live = 0;
     for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
       java.lang.management.MemoryUsage after = pool.getCollectionUsage();
       if (pool.getType() == java.lang.management.MemoryType.HEAP && after != null) {
-        live += after.getUsed();
+        live += after.getCommitted() == 0 ? pool.getUsage().getUsed() : after.getUsed();
       }
     }
     m.put("heapAfterLastGcBytes", live);

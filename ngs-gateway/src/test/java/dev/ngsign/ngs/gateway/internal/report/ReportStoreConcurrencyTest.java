@@ -1,0 +1,150 @@
+package dev.ngsign.ngs.gateway.internal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ngsign.ngs.protocol.packet.Report;
+import dev.ngsign.ngs.protocol.packet.ReportMessage;
+import dev.ngsign.ngs.protocol.packet.Telco;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store used the way the gateway uses it, from several threads at once: deliver sessions writing batches,
+ * report sessions acknowledging, and the housekeeping thread sweeping (sealing segments, moving waiting
+ * reports forward, deleting expired segments) all the while, in small segments and with a short window so
+ * that sweeps move and delete a lot. After a restart, exactly the reports written and not acknowledged are
+ * waiting: a report moved by a sweep while it was being acknowledged neither comes back nor gets lost.
+ */
+class ReportStoreConcurrencyTest {
+  private static final long WINDOW = 20;
+  private static final String[] ACCOUNTS = {"a", "b"};
+  private static final int BATCHES = 400;
+
+  @TempDir Path dir;
+
+  @Test
+  void sweepsRacingWithWritesAndAcknowledgementsKeepExactlyTheWaitingReports() throws Exception {
+    Set<String> written = ConcurrentHashMap.newKeySet(); // GWSERIALs
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    AtomicLong clock = new AtomicLong(1_000);
+    AtomicBoolean delivering = new AtomicBoolean(true);
+    ExecutorService pool = Executors.newFixedThreadPool(2 * ACCOUNTS.length + 1);
+    long sweeps = 0;
+    try (ReportStore s = ReportStore.open(dir, 1_000, 4_096)) {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> delivers = new ArrayList<>();
+      List<Future<?>> acks = new ArrayList<>();
+      for (String account : ACCOUNTS) {
+        delivers.add(pool.submit(() -> {
+          start.await();
+          StoreBatch b = new StoreBatch();
+          for (int i = 0; i < BATCHES; i++) {
+            List<String> batch = new ArrayList<>();
+            for (int j = 0; j < 5; j++) {
+              long now = clock.incrementAndGet();
+              String serial = "S" + i + "-" + j;
+              String gw = s.nextGwSerial();
+              SerialClaim c;
+              synchronized (account) { // as DeliverHandler: one account's claims in one order
+                c = s.claimSerial(account, serial, gw, now, WINDOW, b);
+                s.storeReport(account, report(serial, gw), now, c, b);
+              }
+              batch.add(gw);
+            }
+            s.write(b);
+            written.addAll(batch);
+          }
+          return null;
+        }));
+        acks.add(pool.submit(() -> {
+          start.await();
+          StoreBatch b = new StoreBatch();
+          PendingReport cursor = null;
+          while (delivering.get()) {
+            List<PendingReport> due = s.due(account, cursor, Long.MAX_VALUE / 2, 50);
+            if (due.isEmpty()) {
+              cursor = null; // start over, as a new report session would
+            }
+            for (PendingReport p : due) {
+              cursor = p;
+              acknowledge(s, account, p, b, acknowledged);
+            }
+            s.write(b);
+          }
+          for (PendingReport p : s.due(account, null, Long.MAX_VALUE / 2, Integer.MAX_VALUE)) { // a last pass
+            acknowledge(s, account, p, b, acknowledged);
+          }
+          s.write(b);
+          return null;
+        }));
+      }
+      Future<Long> sweeper = pool.submit(() -> {
+        start.await();
+        long n = 0;
+        while (delivering.get()) {
+          s.sweepSerials(clock.get(), WINDOW);
+          n++;
+        }
+        return n;
+      });
+      start.countDown();
+      for (Future<?> f : delivers) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+      delivering.set(false);
+      sweeps = sweeper.get(120, TimeUnit.SECONDS);
+      for (Future<?> f : acks) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+      s.sweepSerials(clock.get() + 10 * WINDOW, WINDOW); // every SERIAL expired: all but the newest segment go
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(sweeps).isPositive();
+    assertThat(written).hasSize(ACCOUNTS.length * BATCHES * 5);
+    Set<String> expected = new HashSet<>(written);
+    expected.removeAll(acknowledged);
+    assertThat(acknowledged).as("a third is left waiting").hasSizeLessThan(written.size());
+    try (ReportStore after = ReportStore.open(dir, 1_000, 4_096)) {
+      Set<String> waiting = new HashSet<>();
+      for (String a : ACCOUNTS) {
+        for (PendingReport p : after.due(a, null, Long.MAX_VALUE / 2, Integer.MAX_VALUE)) {
+          assertThat(waiting.add(p.report().gwSerial())).as("listed once: %s", p.report().gwSerial()).isTrue();
+        }
+      }
+      assertThat(waiting).isEqualTo(expected);
+      assertThat(after.pendingTotal()).isEqualTo(expected.size());
+    }
+  }
+
+  /**
+   * Acknowledges two thirds of the reports (by GWSERIAL), leaving the rest waiting; a report handed out again
+   * after its acknowledgement is a report that came back.
+   */
+  private static void acknowledge(ReportStore s, String account, PendingReport p, StoreBatch b, Set<String> acked) {
+    if (acked.contains(p.report().gwSerial())) {
+      throw new AssertionError("acknowledged report " + p.report().gwSerial() + " is waiting again");
+    }
+    if (p.gwSerial() % 3 != 0 && s.acknowledge(account, p, b)) {
+      acked.add(p.report().gwSerial());
+    }
+  }
+
+  private static Report report(String serial, String gw) {
+    return new Report(0, ReportMessage.EMPTY, "01020001234", serial, gw, LocalDateTime.of(2026, 1, 1, 0, 0), Telco.LG);
+  }
+}
