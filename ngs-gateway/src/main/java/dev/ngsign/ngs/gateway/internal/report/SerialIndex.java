@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
+import java.util.function.ToLongFunction;
 
 /**
  * Where each SERIAL's latest record is in the {@link StoreLog}: an open-addressing hash table of
@@ -30,6 +31,8 @@ final class SerialIndex implements AutoCloseable {
   private final Path dir;
   /** Reads the key of the record at a position. */
   private final LongFunction<String> keyAt;
+  /** Hashes a key (0 is taken as 1: 0 marks an empty slot). */
+  private final ToLongFunction<String> hash;
   private Table table;
   private long size;
   private int files;
@@ -65,8 +68,14 @@ final class SerialIndex implements AutoCloseable {
   }
 
   SerialIndex(Path dir, LongFunction<String> keyAt) {
+    this(dir, keyAt, SerialIndex::hash);
+  }
+
+  /** With another hash: tests use one that makes every key collide. */
+  SerialIndex(Path dir, LongFunction<String> keyAt, ToLongFunction<String> hash) {
     this.dir = dir;
     this.keyAt = keyAt;
+    this.hash = hash;
     this.table = map(1L << MIN_SLOTS_LOG2);
   }
 
@@ -118,15 +127,20 @@ final class SerialIndex implements AutoCloseable {
     return h == EMPTY ? 1 : h;
   }
 
+  private long hashOf(String key) {
+    long h = hash.applyAsLong(key);
+    return h == EMPTY ? 1 : h;
+  }
+
   /** The position of the key's latest record, or -1. */
   synchronized long get(String key) {
-    long slot = find(key, hash(key));
+    long slot = find(key, hashOf(key));
     return slot < 0 ? -1 : table.position(slot);
   }
 
   /** Points the key at a new record (its latest). */
   synchronized void put(String key, long position) {
-    long h = hash(key);
+    long h = hashOf(key);
     long slot = find(key, h);
     if (slot >= 0) {
       table.set(slot, h, position);
