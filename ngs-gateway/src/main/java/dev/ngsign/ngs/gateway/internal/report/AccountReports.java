@@ -11,6 +11,7 @@ import java.util.function.LongPredicate;
 final class AccountReports {
   static final long DEAD = -1;
   private static final int MIN_CAPACITY = 16;
+  private static final int KEEP_WHEN_EMPTY = 1 << 16; // 1.5 MB
 
   private long[] due = new long[MIN_CAPACITY];
   private long[] gw = new long[MIN_CAPACITY];
@@ -93,7 +94,7 @@ final class AccountReports {
     while (capacity < need * 2 && capacity < Integer.MAX_VALUE / 2) {
       capacity *= 2;
     }
-    while (capacity > MIN_CAPACITY && capacity >= need * 8) {
+    while (capacity > KEEP_WHEN_EMPTY && capacity >= need * 8) {
       capacity /= 2;
     }
     long[] d2 = new long[capacity];
@@ -130,10 +131,12 @@ final class AccountReports {
     if (head == tail) {
       head = 0;
       tail = 0;
-      if (due.length > 1024) {
-        due = new long[MIN_CAPACITY];
-        gw = new long[MIN_CAPACITY];
-        pos = new long[MIN_CAPACITY];
+      if (due.length > KEEP_WHEN_EMPTY) {
+        // give back what a backlog took, but keep a report session's working set: an account whose queue
+        // empties every few milliseconds must not regrow its arrays each time
+        due = new long[KEEP_WHEN_EMPTY];
+        gw = new long[KEEP_WHEN_EMPTY];
+        pos = new long[KEEP_WHEN_EMPTY];
       }
     } else if (tail - head > 64 && live < (tail - head) / 2) {
       compact(live); // many acknowledged out of order

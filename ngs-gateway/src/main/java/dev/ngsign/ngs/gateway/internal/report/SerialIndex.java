@@ -181,9 +181,15 @@ final class SerialIndex implements AutoCloseable {
    */
   synchronized long retain(LongPredicate keep) {
     long before = size;
+    long kept = 0;
+    for (long slot = 0; slot < table.slots(); slot++) {
+      if (table.hash(slot) != EMPTY && keep.test(table.position(slot))) {
+        kept++;
+      }
+    }
     long slots = table.slots();
-    while (slots > (1L << MIN_SLOTS_LOG2) && slots / 4 > size * 10 / 7) {
-      slots /= 2; // shrink when mostly empty, leaving room to grow
+    while (slots > (1L << MIN_SLOTS_LOG2) && slots / 4 > kept * 10 / 7) {
+      slots /= 2; // shrink when mostly empty after the drop, leaving room to grow
     }
     rehash(slots, keep);
     return before - size;
