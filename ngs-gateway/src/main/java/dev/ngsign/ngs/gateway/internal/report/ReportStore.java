@@ -89,7 +89,7 @@ public final class ReportStore implements AutoCloseable {
     // the index reads keys back from the log, also while the log is being replayed
     this.serials = new SerialIndex(dir, p -> storeLog.read(p).key());
     storeLog.open(this::apply);
-    LegacyStore.migrate(dir, this::writeMigrated);
+    LegacyStore.migrate(dir, this::write);
     long reserved = Long.parseLong(meta.getOrDefault(GW_RESERVED, "0"));
     long start = Math.max(reserved, (nowMillis / 1000) * 100_000L);
     this.gwSeq = new AtomicLong(start);
@@ -156,7 +156,7 @@ public final class ReportStore implements AutoCloseable {
       case StoreLog.SERIALS -> {
         if (put) { // SERIAL records are never removed: they expire with their segment
           serials.put(key, position);
-          noteSerial(storeLog.segment(StoreLog.segmentOf(position)), SerialRecord.firstAcceptedOf(value));
+          storeLog.segment(StoreLog.segmentOf(position)).noteSerial(SerialRecord.firstAcceptedOf(value));
         }
       }
       case StoreLog.META -> {
@@ -170,17 +170,6 @@ public final class ReportStore implements AutoCloseable {
     }
   }
 
-  private static void noteSerial(StoreLog.Segment s, long firstAcceptedMillis) {
-    if (s != null) {
-      s.noteSerial(firstAcceptedMillis);
-    }
-  }
-
-  /** Writes what an earlier build's store held (see {@link LegacyStore}), as one batch. */
-  private void writeMigrated(StoreBatch batch) {
-    write(batch);
-  }
-
   /**
    * Makes a batch's changes durable and visible: one log write, then the indexes are pointed at the new
    * records. After this the batch's reports may be sent and the ACKs that depend on it may go out. When the
@@ -188,13 +177,27 @@ public final class ReportStore implements AutoCloseable {
    * either way.
    */
   public void write(StoreBatch batch) {
+    write(batch, null);
+  }
+
+  /** {@link #write(StoreBatch)}, running {@code afterAppend} between the append and the indexing (tests). */
+  void write(StoreBatch batch, Runnable afterAppend) {
     if (batch.isEmpty()) {
       return;
     }
     try {
-      if (batch.hasRecords()) {
-        long base = storeLog.append(batch.records());
-        batch.applyChanges(base, this::apply);
+      if (batch.hasChanges()) {
+        long base = storeLog.appendForIndex(batch.records());
+        try {
+          if (afterAppend != null) {
+            afterAppend.run();
+          }
+          batch.applyChanges(base, this::apply);
+        } finally {
+          storeLog.indexed(base);
+        }
+      } else if (batch.hasRecords()) {
+        storeLog.append(batch.records()); // removals and meta: the indexes were changed before
       }
     } finally {
       for (SerialClaim c : batch.claims) {
@@ -325,8 +328,10 @@ public final class ReportStore implements AutoCloseable {
       }
       long forgotten = 0;
       for (StoreLog.Segment s : storeLog.sealed()) {
-        if (s.newestSerialMillis != Long.MIN_VALUE && nowMillis - s.newestSerialMillis < window) {
-          break; // holds SERIALs still in the window; and newer segments may cancel reports in it
+        if (s.indexing.get() > 0
+            || s.newestSerialMillis != Long.MIN_VALUE && nowMillis - s.newestSerialMillis < window) {
+          break; // holds SERIALs still in the window, or batches not yet indexed; and newer segments may
+                 // cancel reports in it
         }
         long n = s.number;
         for (AccountReports q : reports.values()) {

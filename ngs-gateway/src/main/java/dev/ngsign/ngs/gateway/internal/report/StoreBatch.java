@@ -80,6 +80,11 @@ public final class StoreBatch {
     return ByteBuffer.wrap(buf, 0, size);
   }
 
+  /** Whether the batch holds puts for the indexes (not only removals and meta). */
+  boolean hasChanges() {
+    return !changes.isEmpty();
+  }
+
   boolean hasRecords() {
     return size > 0;
   }

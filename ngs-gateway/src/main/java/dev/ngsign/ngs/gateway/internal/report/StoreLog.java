@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.zip.CRC32C;
@@ -74,6 +75,11 @@ final class StoreLog implements AutoCloseable {
     volatile long newestSerialMillis = Long.MIN_VALUE;
     /** The oldest such time: a current segment whose oldest SERIAL is getting old is sealed. */
     volatile long oldestSerialMillis = Long.MAX_VALUE;
+    /**
+     * Batches appended here whose indexes are not yet updated ({@link #appendForIndex}): the segment may
+     * not be deleted meanwhile, since what they add to the indexes is not yet there to be moved.
+     */
+    final AtomicInteger indexing = new AtomicInteger();
 
     Segment(long number, FileChannel channel, long size) {
       this.number = number;
@@ -211,6 +217,23 @@ final class StoreLog implements AutoCloseable {
    * that every append throws (a partly written record would hide everything after it from the replay).
    */
   synchronized long append(ByteBuffer records) {
+    return append(records, false);
+  }
+
+  /**
+   * {@link #append(ByteBuffer)} for records the indexes will point at: the segment counts the batch as
+   * being indexed until {@link #indexed} is called with the returned position.
+   */
+  synchronized long appendForIndex(ByteBuffer records) {
+    return append(records, true);
+  }
+
+  /** The batch appended at {@code position} by {@link #appendForIndex} is in the indexes. */
+  void indexed(long position) {
+    segments.get(segmentOf(position)).indexing.decrementAndGet();
+  }
+
+  private long append(ByteBuffer records, boolean forIndex) {
     if (failed) {
       throw new UncheckedIOException(new IOException("store log failed earlier; restart the gateway"));
     }
@@ -222,6 +245,9 @@ final class StoreLog implements AutoCloseable {
         p += s.channel.write(records, p);
       }
       s.size = p;
+      if (forIndex) {
+        s.indexing.incrementAndGet(); // before a seal makes the segment a candidate for deletion
+      }
     } catch (IOException e) {
       failed = true;
       throw new UncheckedIOException("cannot write store segment " + path(dir, s.number), e);

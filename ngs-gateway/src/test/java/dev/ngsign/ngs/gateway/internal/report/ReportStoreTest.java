@@ -265,6 +265,25 @@ class ReportStoreTest {
   }
 
   @Test
+  void aSweepLeavesASegmentAloneWhileABatchWrittenThereIsBeingIndexed() {
+    try (ReportStore s = ReportStore.open(dir, 0, 64)) { // every batch fills its segment: sealed at once
+      StoreBatch b = new StoreBatch();
+      accept(s, "a", "X", 0, b);
+      s.write(b);
+      assertThat(s.claimSerial("a", "X", s.nextGwSerial(), 10, 1_000, b).isDuplicate()).isTrue();
+      accept(s, "a", "Y", 10, b);
+      // the sweep comes after the append and before the indexes know the batch: its segment is sealed,
+      // and nothing the indexes know of holds it
+      s.write(b, () -> s.sweepSerials(5_000, 1_000));
+      assertThat(s.serial("a", "Y")).as("the index does not point into a deleted segment").isNotNull();
+      assertThat(s.due("a", null, 5_000, 10)).extracting(p -> p.report().serial()).containsExactly("X", "Y");
+      s.sweepSerials(5_000, 1_000); // now the batch's segment may go: its report is moved forward
+      assertThat(s.serial("a", "Y")).as("expired and forgotten").isNull();
+      assertThat(s.due("a", null, 5_000, 10)).extracting(p -> p.report().serial()).containsExactly("X", "Y");
+    }
+  }
+
+  @Test
   void aReleasedClaimLeavesTheSerialAsItWas() {
     try (ReportStore s = ReportStore.open(null, 0)) {
       StoreBatch b = new StoreBatch();
