@@ -128,7 +128,7 @@ class AdminApiIT {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
     assertThat(r.body()).contains("ngs_deliver_total{result=\"E_OK\"} 1.0").contains("ngs_reports_pending")
-        .contains("jvm_memory_used_bytes");
+        .contains("ngs_store_log_bytes").contains("jvm_memory_used_bytes");
   }
 
   @Test

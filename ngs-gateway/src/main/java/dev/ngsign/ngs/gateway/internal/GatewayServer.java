@@ -110,6 +110,7 @@ public final class GatewayServer {
       }
     });
     metrics.gauge("ngs.reports.pending", store::pendingTotal);
+    metrics.gauge("ngs.store.log.bytes", store::logBytes); // disk held by the store: grows with the dedup window
     metrics.gauge("ngs.sessions.bound", () -> gw.sessions().all().size());
     boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ngs-gw-accept", true), NioIoHandler.newFactory());
     workers = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("ngs-gw-io", true),
