@@ -14,6 +14,7 @@ import dev.ngsign.ngs.protocol.packet.ReportAck;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
 import dev.ngsign.ngs.protocol.packet.SessionMode;
 import dev.ngsign.ngs.protocol.packet.Telco;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -219,6 +220,44 @@ class ReportDeliveryIT {
       Report r = (Report) rep.read();
       assertThat(gwSerials).allSatisfy(old -> assertThat(r.gwSerial()).isGreaterThan(old));
     }
+  }
+
+  @Test
+  void waitingReportsOutliveTheSweepOfTheirSegmentAndExpiredSerialsAreNew() {
+    MutableClock clock = new MutableClock();
+    gw = NgsGateway.builder().clock(clock).certInterval(Duration.ZERO).reportDelay(Duration.ZERO)
+        .dedupWindow(Duration.ofSeconds(10)).dataDir(dataDir).account(Account.builder(ID, PW).build()).build();
+    ports = gw.start(); // sweeps every second (a tenth of the window, at least 1 s)
+    Path first = dataDir.resolve("store-000000000001.log");
+    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+      for (int i = 0; i < 50; i++) {
+        dlv.deliverOk(Messages.sms("W" + i));
+      }
+      assertThat(first).exists();
+      clock.advance(Duration.ofSeconds(3)); // the segment's oldest SERIAL is a quarter window old: sealed
+      await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dataDir.resolve("store-000000000002.log")));
+      clock.advance(Duration.ofSeconds(20)); // every SERIAL in it expired: deleted, its reports moved forward
+      await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(first));
+      assertThat(gw.messagesAccepted(ID, "W7")).as("forgotten with its segment").isZero();
+      assertThat(gw.pendingReports(ID)).isEqualTo(50);
+      dlv.deliverOk(Messages.sms("W7")); // after the window: a new message, not a duplicate
+      assertThat(gw.messagesAccepted(ID, "W7")).isEqualTo(1);
+    }
+    assertThat(gw.duplicateCount()).isZero();
+    try (RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+      Set<String> gwSerials = new HashSet<>();
+      for (int i = 0; i < 51; i++) {
+        Report r = (Report) rep.read();
+        assertThat(gwSerials.add(r.gwSerial())).as("each report once").isTrue();
+        rep.send(r.ack());
+      }
+      await().until(() -> gw.pendingReports(ID) == 0);
+    }
+    gw.close();
+    gw = NgsGateway.builder().clock(clock).certInterval(Duration.ZERO).reportDelay(Duration.ZERO)
+        .dedupWindow(Duration.ofSeconds(10)).dataDir(dataDir).account(Account.builder(ID, PW).build()).build();
+    ports = gw.start();
+    assertThat(gw.pendingReports(ID)).as("acknowledged reports stay acknowledged after a restart").isZero();
   }
 
   @Test
