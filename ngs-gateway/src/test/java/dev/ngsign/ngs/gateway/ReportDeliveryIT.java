@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ngsign.ngs.protocol.ResultCode;
 import dev.ngsign.ngs.protocol.packet.DeliverAck;
+import dev.ngsign.ngs.protocol.packet.Event;
 import dev.ngsign.ngs.protocol.packet.Failover;
 import dev.ngsign.ngs.protocol.packet.Link;
 import dev.ngsign.ngs.protocol.packet.LinkAck;
@@ -14,10 +15,13 @@ import dev.ngsign.ngs.protocol.packet.ReportAck;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
 import dev.ngsign.ngs.protocol.packet.SessionMode;
 import dev.ngsign.ngs.protocol.packet.Telco;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -258,6 +262,26 @@ class ReportDeliveryIT {
         .dedupWindow(Duration.ofSeconds(10)).dataDir(dataDir).account(Account.builder(ID, PW).build()).build();
     ports = gw.start();
     assertThat(gw.pendingReports(ID)).as("acknowledged reports stay acknowledged after a restart").isZero();
+  }
+
+  @Test
+  void aReportThatCannotBeReadBackClosesTheReportSessionWithAnEventInsteadOfStallingIt() throws Exception {
+    MutableClock clock = new MutableClock();
+    gw = NgsGateway.builder().clock(clock).certInterval(Duration.ZERO).reportDelay(Duration.ofSeconds(30))
+        .dataDir(dataDir).account(Account.builder(ID, PW).build()).build();
+    ports = gw.start();
+    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
+        RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+      dlv.deliverOk(Messages.sms("T1"));
+      try (FileChannel segment = FileChannel.open(dataDir.resolve("store-000000000001.log"),
+          StandardOpenOption.WRITE)) {
+        segment.truncate(0); // the report's record is gone from under the gateway (a disk fault, an operator)
+      }
+      clock.advance(Duration.ofSeconds(30)); // due now: the report session's poller reads it back
+      List<NgsPacket> got = rep.readUntilClosed();
+      assertThat(got).last().isInstanceOfSatisfying(Event.class,
+          e -> assertThat(e.data()).isEqualTo(ResultCode.E_SYS_FAIL.code() + " gateway store failure"));
+    }
   }
 
   @Test

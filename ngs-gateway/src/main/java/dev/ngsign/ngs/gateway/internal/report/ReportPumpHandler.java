@@ -3,6 +3,7 @@ package dev.ngsign.ngs.gateway.internal.report;
 import dev.ngsign.ngs.gateway.internal.GatewayContext;
 import dev.ngsign.ngs.gateway.internal.session.Closer;
 import dev.ngsign.ngs.gateway.internal.session.GatewaySession;
+import dev.ngsign.ngs.protocol.ResultCode;
 import dev.ngsign.ngs.protocol.packet.Report;
 import dev.ngsign.ngs.protocol.packet.ReportAck;
 import io.netty.channel.ChannelHandlerContext;
@@ -128,8 +129,16 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
       writeResends();
     }
     int room = window - inFlight.size();
-    List<PendingReport> due = room <= 0 ? List.of()
-        : store.due(session.account().id(), cursor, gw.clock().millis(), room);
+    List<PendingReport> due;
+    try {
+      due = room <= 0 ? List.of() : store.due(session.account().id(), cursor, gw.clock().millis(), room);
+    } catch (RuntimeException e) {
+      // reports are read back from the store's files: when that fails, say so and close rather than let
+      // the poller die and the session wait for ever (the reports stay stored for the next session)
+      log.error("reading due reports of {} failed: report session closed", session.account().id(), e);
+      Closer.closeWithEvent(ctx.channel(), ResultCode.E_SYS_FAIL, "gateway store failure");
+      return;
+    }
     if (due.isEmpty()) {
       if (resent) {
         ctx.flush();
