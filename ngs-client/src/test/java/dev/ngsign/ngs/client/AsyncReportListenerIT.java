@@ -34,12 +34,7 @@ class AsyncReportListenerIT {
   }
 
   private NgsClientBuilder client() {
-    return NgsClient.builder()
-        .certServer("127.0.0.1", peer.certPort)
-        .account("async", PW)
-        .senderCode("101280092")
-        .certMinInterval(Duration.ofMillis(100))
-        .reconnect(ReconnectStrategy.exponential(Duration.ofMillis(50), Duration.ofMillis(50), 0));
+    return peer.client("async");
   }
 
   private static Report report(String serial) {

@@ -42,13 +42,9 @@ class FaultInjectionIT {
   }
 
   private NgsClientBuilder client() {
-    return NgsClient.builder()
-        .certServer("127.0.0.1", peer.certPort)
-        .account("faulty", PW)
-        .senderCode("101280092")
+    return peer.client("faulty")
         .ackTimeout(Duration.ofMillis(1_500))
         .certMinInterval(Duration.ofMillis(300))
-        .reconnect(ReconnectStrategy.exponential(Duration.ofMillis(50), Duration.ofMillis(50), 0))
         .stateListener(changes::add);
   }
 

@@ -26,6 +26,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,6 +45,7 @@ final class ScriptedPeer implements AutoCloseable {
   final List<Received> received = new CopyOnWriteArrayList<>();
   final AtomicReference<Channel> deliverChannel = new AtomicReference<>();
   final AtomicReference<Channel> reportChannel = new AtomicReference<>();
+  private final String clientPassword;
   private final PasswordHash password;
   final int certPort;
   final int deliverPort;
@@ -60,10 +62,24 @@ final class ScriptedPeer implements AutoCloseable {
   volatile TpsLimits tps = new TpsLimits(1000, 1000, 1000);
 
   ScriptedPeer(String password) throws InterruptedException {
+    this.clientPassword = password;
     this.password = PasswordHash.of(password);
     certPort = listen("CERT");
     deliverPort = listen("DLV");
     reportPort = listen("REP");
+  }
+
+  /**
+   * A client of this peer, for {@code account} with the peer's password: short CERT interval, reconnects
+   * after 50 ms, retried for ever. Tests change what they need on the returned builder.
+   */
+  NgsClientBuilder client(String account) {
+    return NgsClient.builder()
+        .certServer("127.0.0.1", certPort)
+        .account(account, clientPassword)
+        .senderCode("101280092")
+        .certMinInterval(Duration.ofMillis(100))
+        .reconnect(ReconnectStrategy.exponential(Duration.ofMillis(50), Duration.ofMillis(50), 0));
   }
 
   private int listen(String session) throws InterruptedException {

@@ -40,12 +40,7 @@ class StartAndCloseIT {
   }
 
   private NgsClientBuilder client() {
-    return NgsClient.builder()
-        .certServer("127.0.0.1", peer.certPort)
-        .account("starting", PW)
-        .senderCode("101280092")
-        .certMinInterval(Duration.ofMillis(100))
-        .reconnect(ReconnectStrategy.exponential(Duration.ofMillis(50), Duration.ofMillis(50), 0));
+    return peer.client("starting");
   }
 
   private static Throwable failure(CompletableFuture<Void> f, long seconds) {
