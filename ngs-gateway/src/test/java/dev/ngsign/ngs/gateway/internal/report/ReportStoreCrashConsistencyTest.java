@@ -6,7 +6,6 @@ import dev.ngsign.ngs.protocol.packet.Report;
 import dev.ngsign.ngs.protocol.packet.ReportMessage;
 import dev.ngsign.ngs.protocol.packet.Telco;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -147,7 +146,7 @@ class ReportStoreCrashConsistencyTest {
 
   private void verifyAfterCrash(Map<String, Message> byGw, Map<String, Message> latestWritten, long now, long seed)
       throws IOException {
-    Path copy = crashCopy();
+    Path copy = KillNineCopy.of(dir);
     try (ReportStore after = ReportStore.open(copy, 1_000, SEGMENT_BYTES)) {
       Set<String> pendingAfter = new HashSet<>(); // GWSERIALs
       for (String a : ACCOUNTS) {
@@ -178,29 +177,10 @@ class ReportStoreCrashConsistencyTest {
         }
       }
     }
-    deleteTree(copy);
+    KillNineCopy.delete(copy);
   }
 
   private static Report report(String serial, String gw) {
     return new Report(0, ReportMessage.EMPTY, "01020001234", serial, gw, LocalDateTime.of(2026, 1, 1, 0, 0), Telco.KT);
-  }
-
-  private Path crashCopy() throws IOException {
-    Path copy = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-crash-" + System.nanoTime()));
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Files.copy(f, copy.resolve(f.getFileName()));
-      }
-    }
-    return copy;
-  }
-
-  private static void deleteTree(Path d) throws IOException {
-    try (Stream<Path> files = Files.list(d)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Files.delete(f);
-      }
-    }
-    Files.delete(d);
   }
 }

@@ -37,17 +37,6 @@ class ReportStoreTest {
     s.storeReport(account, report(serial, gw), due, c, batch);
   }
 
-  /** The data directory as a kill -9 would leave it right now: the files, without a close. */
-  private Path crashCopy() throws IOException {
-    Path copy = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-crash-" + System.nanoTime()));
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Files.copy(f, copy.resolve(f.getFileName()));
-      }
-    }
-    return copy;
-  }
-
   private static List<Path> segments(Path d) throws IOException {
     try (Stream<Path> files = Files.list(d)) {
       return files.filter(f -> f.getFileName().toString().startsWith("store-")).sorted().toList();
@@ -109,7 +98,7 @@ class ReportStoreTest {
       s.acknowledge("a", first, acks);
       s.write(acks);
       s.saveQuota("a", YearMonth.of(2026, 11), 3);
-      Path crashed = crashCopy();
+      Path crashed = KillNineCopy.of(dir);
       try (ReportStore after = ReportStore.open(crashed, 1_000)) {
         assertThat(after.due("a", null, 1_000, 10)).extracting(p -> p.report().serial()).containsExactly("2", "3");
         assertThat(after.serial("a", "1")).isNotNull();
@@ -127,8 +116,8 @@ class ReportStoreTest {
       StoreBatch b = new StoreBatch();
       accept(s, "a", "1", 100, b);
       s.write(b);
-      Path torn = crashCopy();
-      Path corrupt = crashCopy();
+      Path torn = KillNineCopy.of(dir);
+      Path corrupt = KillNineCopy.of(dir);
       StoreBatch next = new StoreBatch();
       accept(s, "a", "2", 200, next);
       byte[] records = Arrays.copyOf(next.records().array(), next.records().remaining());
@@ -313,12 +302,12 @@ class ReportStoreTest {
     try (ReportStore s = ReportStore.open(dir, 1_000)) {
       StoreBatch b = new StoreBatch();
       accept(s, "a", "1", 100, b); // decided, not written: its ACK has not gone out
-      try (ReportStore after = ReportStore.open(crashCopy(), 1_000)) {
+      try (ReportStore after = ReportStore.open(KillNineCopy.of(dir), 1_000)) {
         assertThat(after.serial("a", "1")).as("a re-sent DELIVER must not look like a duplicate").isNull();
         assertThat(after.pending("a")).isZero();
       }
       s.write(b);
-      try (ReportStore after = ReportStore.open(crashCopy(), 1_000)) {
+      try (ReportStore after = ReportStore.open(KillNineCopy.of(dir), 1_000)) {
         assertThat(after.serial("a", "1")).isNotNull();
         assertThat(after.pending("a")).isEqualTo(1);
       }
