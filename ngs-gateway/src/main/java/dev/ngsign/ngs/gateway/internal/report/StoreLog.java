@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -176,10 +175,11 @@ final class StoreLog implements AutoCloseable {
    */
   static int scan(byte[] bytes, long segment, Replay target) {
     CRC32C crc = new CRC32C();
+    ByteBuffer all = ByteBuffer.wrap(bytes);
     int at = 0;
     while (bytes.length - at >= HEADER) {
-      int length = ByteBuffer.wrap(bytes, at, HEADER).getInt();
-      int expected = ByteBuffer.wrap(bytes, at + 4, 4).getInt();
+      int length = all.getInt(at);
+      int expected = all.getInt(at + 4);
       if (length < 4 || length > MAX_RECORD || length > bytes.length - at - HEADER) {
         break;
       }
@@ -289,12 +289,7 @@ final class StoreLog implements AutoCloseable {
 
   /** The sealed segments, oldest first. */
   List<Segment> sealed() {
-    Segment c = current();
-    List<Segment> out = new ArrayList<>();
-    for (Map.Entry<Long, Segment> e : segments.headMap(c.number).entrySet()) {
-      out.add(e.getValue());
-    }
-    return out;
+    return new ArrayList<>(segments.headMap(current().number).values());
   }
 
   /** Takes the read side of the deletion lock: positions read meanwhile stay readable. */
