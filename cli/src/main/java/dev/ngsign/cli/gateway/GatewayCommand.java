@@ -84,9 +84,15 @@ public final class GatewayCommand implements Callable<Integer> {
   @Option(names = "--io-threads", paramLabel = "N", description = "event-loop threads (default: processors)")
   Integer ioThreads;
 
-  /** Accepted and ignored: the page cache of the store file of earlier builds. */
-  @Option(names = "--store-cache-mb", paramLabel = "N", hidden = true)
+  @Option(names = "--store-cache-mb", paramLabel = "N", description = "store block cache, MB, off-heap (default 32)")
   Integer storeCacheMb;
+
+  @Option(names = "--store-write-buffer-mb", paramLabel = "N",
+      description = "store memtables, MB, off-heap (default 64)")
+  Integer storeWriteBufferMb;
+
+  @Option(names = "--fsync", description = "sync the store's log before each ACK batch: survives power loss, slower")
+  boolean fsync;
 
   @Override
   public Integer call() throws Exception {
@@ -131,11 +137,23 @@ public final class GatewayCommand implements Callable<Integer> {
       b.ioThreads(ioThreads);
     }
     if (storeCacheMb != null) {
-      System.err.println("--store-cache-mb is ignored: the gateway's store is a log now and has no page cache");
+      b.storeCacheMb(storeCacheMb);
+    }
+    if (storeWriteBufferMb != null) {
+      b.storeWriteBufferMb(storeWriteBufferMb);
+    }
+    if (fsync) {
+      b.fsync(true);
     }
     NgsGateway gw = b.build();
     CountDownLatch stopped = new CountDownLatch(1);
-    GatewayPorts ports = gw.start();
+    GatewayPorts ports;
+    try {
+      ports = gw.start();
+    } catch (RuntimeException e) { // e.g. a data directory of an older build: its message says what to do
+      System.err.println("ngsign gateway: " + e.getMessage());
+      return 1;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       gw.close();
       stopped.countDown();

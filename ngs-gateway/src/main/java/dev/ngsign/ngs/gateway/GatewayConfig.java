@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * adminPort: 8080            # -1 or absent: no admin API
  * adminHost: 127.0.0.1
  * dataDir: ./gateway-data    # absent: in memory
+ * fsync: false              # true: sync the store's log per batch (survives power loss; slower)
+ * storeCacheMb: 32           # store block cache, off-heap
+ * storeWriteBufferMb: 64     # store memtables, off-heap
  * reportDelay: 500ms
  * dedupWindow: 24h
  * timeouts: {login: 1s, certInterval: 3s, bindWindow: 5s, idle: 90s}
@@ -53,7 +56,7 @@ public final class GatewayConfig {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
   private static final Set<String> TOP = Set.of("host", "advertisedHost", "certPort", "deliverPort", "reportPort",
       "adminPort", "adminHost", "dataDir", "reportDelay", "dedupWindow", "timeouts", "lock", "reports", "carrier",
-      "accounts", "ioThreads", "storeCacheMb");
+      "accounts", "ioThreads", "storeCacheMb", "storeWriteBufferMb", "fsync");
 
   private GatewayConfig() {}
 
@@ -98,8 +101,17 @@ public final class GatewayConfig {
       b.ioThreads(integer(root, "ioThreads"));
     }
     if (root.has("storeCacheMb")) {
-      integer(root, "storeCacheMb"); // still checked, so that a typo in it is still an error
-      log.warn("storeCacheMb is ignored: the gateway's store is a log now and has no page cache");
+      b.storeCacheMb(integer(root, "storeCacheMb"));
+    }
+    if (root.has("storeWriteBufferMb")) {
+      b.storeWriteBufferMb(integer(root, "storeWriteBufferMb"));
+    }
+    if (root.has("fsync")) {
+      JsonNode v = root.get("fsync");
+      if (!v.isBoolean()) {
+        throw new IllegalArgumentException("config: 'fsync' must be true or false, not " + v);
+      }
+      b.fsync(v.booleanValue());
     }
     if (root.has("dataDir")) {
       Path p = Path.of(text(root, "dataDir"));

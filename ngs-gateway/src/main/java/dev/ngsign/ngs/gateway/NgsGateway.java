@@ -1,6 +1,7 @@
 package dev.ngsign.ngs.gateway;
 
 import dev.ngsign.ngs.gateway.internal.GatewayServer;
+import dev.ngsign.ngs.gateway.internal.report.StoreOptions;
 import dev.ngsign.ngs.gateway.internal.GatewaySettings;
 import dev.ngsign.ngs.gateway.internal.account.AccountState;
 import dev.ngsign.ngs.gateway.internal.deliver.DeliverScript;
@@ -265,6 +266,9 @@ public final class NgsGateway implements AutoCloseable {
     private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private int maxBodyLength = PacketCodec.DEFAULT_MAX_BODY_LENGTH;
     private int recordDelivers;
+    private int storeCacheMb = StoreOptions.DEFAULT_CACHE_MB;
+    private int storeWriteBufferMb = StoreOptions.DEFAULT_WRITE_BUFFER_MB;
+    private boolean fsync;
 
     private Builder() {}
 
@@ -406,11 +410,27 @@ public final class NgsGateway implements AutoCloseable {
     }
 
     /**
-     * Ignored: the page cache of the B-tree store file that earlier builds kept their state in. The store is
-     * a log with in-memory indexes now (docs/gateway.md, "Durability"); kept so that existing set-ups build.
+     * The store's block cache, MB, off the Java heap (RocksDB's; the memtables are charged to it too);
+     * default 32.
      */
-    @Deprecated
     public Builder storeCacheMb(int v) {
+      this.storeCacheMb = atLeastOne(v, "storeCacheMb");
+      return this;
+    }
+
+    /** The store's memtables (all column families together), MB, off the Java heap; default 64. */
+    public Builder storeWriteBufferMb(int v) {
+      this.storeWriteBufferMb = atLeastOne(v, "storeWriteBufferMb");
+      return this;
+    }
+
+    /**
+     * Sync the store's write-ahead log before each DELIVER_ACK batch, so that acknowledged messages also
+     * survive a power loss or an operating-system crash; default false (they survive a killed gateway
+     * process, not a lost machine). Costs a disk sync per read batch.
+     */
+    public Builder fsync(boolean v) {
+      this.fsync = v;
       return this;
     }
 
@@ -450,13 +470,21 @@ public final class NgsGateway implements AutoCloseable {
       GatewaySettings s = new GatewaySettings(host, adv, certPort, deliverPort, reportPort, adminHost, adminPort,
           loginTimeout, certInterval, bindWindow, idleTimeout, lockThreshold, lockWindow, lockDuration,
           reportDelay, dedupWindow, reportWindow, reportPollInterval, randomFailureRate, randomSeed, dataDir,
-          clock, ioThreads, maxBodyLength, recordDelivers);
+          clock, ioThreads, maxBodyLength, recordDelivers,
+          new StoreOptions(dataDir, dedupWindow, fsync, storeCacheMb, storeWriteBufferMb, 0));
       return new NgsGateway(new GatewayServer(s, new ArrayList<>(byId.values())));
     }
 
     private static int port(int v) {
       if (v < 0 || v > 65535) {
         throw new IllegalArgumentException("port " + v + " outside 0..65535");
+      }
+      return v;
+    }
+
+    private static int atLeastOne(int v, String name) {
+      if (v < 1) {
+        throw new IllegalArgumentException(name + " must be >= 1, not " + v);
       }
       return v;
     }

@@ -38,9 +38,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +62,8 @@ public final class GatewayServer {
   private final List<Channel> listeners = new ArrayList<>();
   private AdminServer admin;
   private GatewayPorts ports;
-  /**
-   * Quota saving and the SERIAL sweep: off the event loops, since a sweep copies reports and rebuilds the
-   * SERIAL index.
-   */
+  /** The SERIAL sweep: off the event loops, since dropping a column family waits for the store's manifest. */
   private ScheduledExecutorService housekeeping;
-  private final Map<String, Long> savedQuota = new HashMap<>();
   private volatile boolean closed;
 
   public GatewayServer(GatewaySettings settings, List<Account> accounts) {
@@ -96,21 +90,21 @@ public final class GatewayServer {
     if (ports != null) {
       return ports;
     }
-    ReportStore store = ReportStore.open(settings.dataDir(), settings.clock().millis());
+    ReportStore store = ReportStore.open(settings.store(), settings.clock().millis());
     GatewayMetrics metrics = new GatewayMetrics();
     gw = new GatewayContext(settings, store, metrics);
     initialAccounts.forEach(gw::putAccount);
     if (settings.recordDelivers() > 0) {
       gw.script().record(settings.recordDelivers());
     }
-    store.quotas().forEach((id, q) -> {
+    store.quotas().forEach((id, q) -> { // written with the messages they count: exact after a crash too
       AccountState a = gw.account(id);
       if (a != null) {
         a.quota().restore(q.getKey(), q.getValue());
       }
     });
     metrics.gauge("ngs.reports.pending", store::pendingTotal);
-    metrics.gauge("ngs.store.log.bytes", store::logBytes); // disk held by the store: grows with the dedup window
+    metrics.gauge("ngs.store.log.bytes", store::diskBytes); // disk held by the store: grows with the dedup window
     metrics.gauge("ngs.sessions.bound", () -> gw.sessions().all().size());
     boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ngs-gw-accept", true), NioIoHandler.newFactory());
     workers = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("ngs-gw-io", true),
@@ -146,7 +140,6 @@ public final class GatewayServer {
       throw e;
     }
     housekeeping = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ngs-gw-housekeeping", true));
-    housekeeping.scheduleWithFixedDelay(this::saveQuotas, 1, 1, TimeUnit.SECONDS);
     long sweep = Math.max(1_000, Math.min(settings.dedupWindow().toMillis() / 10, 600_000));
     housekeeping.scheduleWithFixedDelay(this::sweepSerials, sweep, sweep, TimeUnit.MILLISECONDS);
     log.info("NGS gateway listening on {} ({})", settings.host(), ports.describe());
@@ -184,24 +177,9 @@ public final class GatewayServer {
     return ((InetSocketAddress) ch.localAddress()).getPort();
   }
 
-  private void saveQuotas() {
-    try {
-      for (AccountState a : gw.accounts()) {
-        YearMonth m = a.quota().month();
-        long used = a.quota().used();
-        if (m != null && !Long.valueOf(used).equals(savedQuota.get(a.id()))) {
-          gw.store().saveQuota(a.id(), m, used);
-          savedQuota.put(a.id(), used);
-        }
-      }
-    } catch (RuntimeException e) {
-      log.warn("saving quota counters failed", e);
-    }
-  }
-
   private void sweepSerials() {
     try {
-      int n = gw.store().sweepSerials(gw.clock().millis(), settings.dedupWindow().toMillis());
+      long n = gw.store().sweepSerials(gw.clock().millis());
       if (n > 0) {
         log.debug("forgot {} SERIALs older than the de-duplication window", n);
       }
@@ -377,7 +355,6 @@ public final class GatewayServer {
     }
     closing.forEach(f -> f.awaitUninterruptibly(2, TimeUnit.SECONDS));
     shutdownLoops();
-    saveQuotas();
     gw.store().close();
     gw.metrics().close();
     log.info("NGS gateway stopped");

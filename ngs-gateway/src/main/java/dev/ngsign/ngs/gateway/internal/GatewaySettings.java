@@ -1,5 +1,6 @@
 package dev.ngsign.ngs.gateway.internal;
 
+import dev.ngsign.ngs.gateway.internal.report.StoreOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,4 +35,5 @@ public record GatewaySettings(
     Clock clock,
     int ioThreads,
     int maxBodyLength,
-    int recordDelivers) {}
+    int recordDelivers,
+    StoreOptions store) {}

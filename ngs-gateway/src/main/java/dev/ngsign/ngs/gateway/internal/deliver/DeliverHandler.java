@@ -37,10 +37,10 @@ import org.slf4j.LoggerFactory;
  * the report delay are stored.
  *
  * <p>Crash safety: the ACKs of one read batch are collected with the batch's store changes; at the end of
- * the batch the changes are appended to the store's journal in one write ({@link ReportStore#write}), and
- * only then are the ACKs written and flushed. An E_OK therefore never goes out before its SERIAL claim and
- * pending report would survive a kill -9. The journal write goes to the page cache (no fsync), so the event
- * loop does not wait for the disk, and no other thread is involved: no hand-off on the ACK path.
+ * the batch the changes are written to the store in one atomic write ({@link ReportStore#write}: RocksDB's
+ * write-ahead log), and only then are the ACKs written and flushed. An E_OK therefore never goes out before
+ * its SERIAL claim, pending report and quota use would survive a kill -9. Without {@code fsync} the write goes
+ * to the page cache, so the event loop does not wait for the disk, and no other thread is involved.
  */
 public final class DeliverHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(DeliverHandler.class);
@@ -49,7 +49,6 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
   private final GatewaySession session;
   private final AccountState account;
   private final ReportStore store;
-  private final long dedupWindowMillis;
   private long monthStart = Long.MAX_VALUE;
   private long monthEnd = Long.MIN_VALUE;
   private YearMonth month;
@@ -63,7 +62,6 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
     this.session = session;
     this.account = session.account();
     this.store = gw.store();
-    this.dedupWindowMillis = gw.settings().dedupWindow().toMillis();
   }
 
   @Override
@@ -151,7 +149,7 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
     long now = gw.clock().millis();
     String id = account.id();
     String gwSerial = store.nextGwSerial(); // allocated up front: a duplicate or refusal leaves a gap, nothing more
-    SerialClaim claim = store.claimSerial(id, d.serial(), gwSerial, now, dedupWindowMillis, changes);
+    SerialClaim claim = store.claimSerial(id, d.serial(), gwSerial, now, changes);
     if (claim.isBusy()) {
       return ResultCode.E_SYS_BUSY; // the original is not yet durable: an E_OK now could outrun it
     }
@@ -165,7 +163,8 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
       store.releaseSerial(claim, changes);
       return ResultCode.E_TPS_OVER;
     }
-    if (!account.quota().tryTake(monthOf(now), account.account().monthlyQuota())) {
+    YearMonth quotaMonth = monthOf(now);
+    if (!account.quota().tryTake(quotaMonth, account.account().monthlyQuota())) {
       store.releaseSerial(claim, changes);
       return ResultCode.E_QUOTA_OVER;
     }
@@ -174,7 +173,7 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
       long due = account.nextDueAt(now, gw.reportDelayMillis());
       LocalDateTime sendTime = LocalDateTime.ofInstant(Instant.ofEpochMilli(due), GatewayContext.ZONE).withNano(0);
       store.storeReport(id, new Report(o.result().code(), o.message(), d.daAddr(), d.serial(), gwSerial, sendTime,
-          o.telco()), due, claim, changes);
+          o.telco()), due, quotaMonth, claim, changes);
     } catch (RuntimeException e) {
       // E_SYS_FAIL follows: the sender retries, and the retry must not look like a duplicate
       store.releaseSerial(claim, changes);

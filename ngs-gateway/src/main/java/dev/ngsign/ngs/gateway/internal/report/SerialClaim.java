@@ -6,13 +6,14 @@ package dev.ngsign.ngs.gateway.internal.report;
  *
  * @param duplicateOf the record of the message this DELIVER repeats, or null
  * @param previous the expired record the claim replaced, or null
- * @param key store key of the SERIAL
- * @param value the record written by the claim (stored form), null for a duplicate; claims are compared by
- *     identity, so the array's identity is what {@link StoreBatch} tracks
- * @param busy the SERIAL was just accepted by another session and is not yet in the journal: the DELIVER must
- *     be refused with a retryable code, since an E_OK for it could outrun the original's durability
+ * @param key store key of the SERIAL ({@code account NUL SERIAL})
+ * @param record the record written by the claim, null for a duplicate or a busy claim
+ * @param bucket start of the SERIAL bucket the record goes to
+ * @param busy the SERIAL was just accepted by another session and is not yet written: the DELIVER must be
+ *     refused with a retryable code, since an E_OK for it could outrun the original's durability
  */
-public record SerialClaim(SerialRecord duplicateOf, SerialRecord previous, String key, byte[] value, boolean busy) {
+public record SerialClaim(SerialRecord duplicateOf, SerialRecord previous, String key, SerialRecord record,
+    long bucket, boolean busy) {
   public boolean isDuplicate() {
     return duplicateOf != null;
   }

@@ -17,23 +17,6 @@ public record SerialRecord(String gwSerial, long firstAcceptedMillis, long disti
         .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
-  /** The first-accepted time of a record in its stored form, without decoding the rest. */
-  static long firstAcceptedOf(byte[] stored) {
-    int i = 0;
-    while (stored[i] != '|') {
-      i++;
-    }
-    long v = 0;
-    boolean negative = stored[++i] == '-';
-    if (negative) {
-      i++;
-    }
-    for (; stored[i] != '|'; i++) {
-      v = v * 10 + (stored[i] - '0');
-    }
-    return negative ? -v : v;
-  }
-
   static SerialRecord decode(String s) {
     String[] p = s.split("\\|", -1);
     return new SerialRecord(p[0], Long.parseLong(p[1]), Long.parseLong(p[2]), Long.parseLong(p[3]));

@@ -1,6 +1,6 @@
 /**
- * Reports that wait for REPORT_ACK, the SERIAL de-duplication window and the GWSERIAL sequence: a log of
- * records in the data directory with in-memory indexes that point into it; and the pump that sends due
- * reports on a report session.
+ * Reports that wait for REPORT_ACK, the SERIAL de-duplication window, the GWSERIAL sequence and quota use: a
+ * small {@link dev.ngsign.ngs.gateway.internal.report.ReportStore} interface of domain operations, its RocksDB
+ * implementation, and the pump that sends due reports on a report session.
  */
 package dev.ngsign.ngs.gateway.internal.report;

@@ -7,6 +7,7 @@ import dev.ngsign.ngs.protocol.packet.ReportMessage;
 import dev.ngsign.ngs.protocol.packet.Telco;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,9 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store used the way the gateway uses it, from several threads at once: deliver sessions writing batches,
- * report sessions acknowledging, and the housekeeping thread sweeping (sealing segments, moving waiting
- * reports forward, deleting expired segments) all the while, in small segments and with a short window so
- * that sweeps move and delete a lot. After a restart, exactly the reports written and not acknowledged are
+ * report sessions acknowledging, and the housekeeping thread sweeping (creating SERIAL buckets and dropping
+ * expired ones) all the while, with a short window and narrow buckets so that sweeps drop a lot. After a restart, exactly the reports written and not acknowledged are
  * waiting: a report moved by a sweep while it was being acknowledged neither comes back nor gets lost.
  */
 class ReportStoreConcurrencyTest {
@@ -44,7 +44,7 @@ class ReportStoreConcurrencyTest {
     AtomicBoolean delivering = new AtomicBoolean(true);
     ExecutorService pool = Executors.newFixedThreadPool(2 * ACCOUNTS.length + 1);
     long sweeps = 0;
-    try (ReportStore s = ReportStore.open(dir, 1_000, 4_096)) {
+    try (ReportStore s = KillNineCopy.open(dir, WINDOW, 10, 1_000)) {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<?>> delivers = new ArrayList<>();
       List<Future<?>> acks = new ArrayList<>();
@@ -60,8 +60,8 @@ class ReportStoreConcurrencyTest {
               String gw = s.nextGwSerial();
               SerialClaim c;
               synchronized (account) { // as DeliverHandler: one account's claims in one order
-                c = s.claimSerial(account, serial, gw, now, WINDOW, b);
-                s.storeReport(account, report(serial, gw), now, c, b);
+                c = s.claimSerial(account, serial, gw, now, b);
+                s.storeReport(account, report(serial, gw), now, YearMonth.of(2026, 11), c, b);
               }
               batch.add(gw);
             }
@@ -96,8 +96,7 @@ class ReportStoreConcurrencyTest {
         start.await();
         long n = 0;
         while (delivering.get()) {
-          s.sweepSerials(clock.get(), WINDOW);
-          n++;
+          n += s.sweepSerials(clock.get());
         }
         return n;
       });
@@ -110,16 +109,16 @@ class ReportStoreConcurrencyTest {
       for (Future<?> f : acks) {
         f.get(120, TimeUnit.SECONDS);
       }
-      s.sweepSerials(clock.get() + 10 * WINDOW, WINDOW); // every SERIAL expired: all but the newest segment go
+      s.sweepSerials(clock.get() + 10 * WINDOW); // every SERIAL expired: every bucket goes
     } finally {
       pool.shutdownNow();
     }
-    assertThat(sweeps).isPositive();
+    assertThat(sweeps).as("SERIALs dropped by sweeps while delivering").isPositive();
     assertThat(written).hasSize(ACCOUNTS.length * BATCHES * 5);
     Set<String> expected = new HashSet<>(written);
     expected.removeAll(acknowledged);
     assertThat(acknowledged).as("a third is left waiting").hasSizeLessThan(written.size());
-    try (ReportStore after = ReportStore.open(dir, 1_000, 4_096)) {
+    try (ReportStore after = KillNineCopy.open(dir, WINDOW, 10, 1_000)) {
       Set<String> waiting = new HashSet<>();
       for (String a : ACCOUNTS) {
         for (PendingReport p : after.due(a, null, Long.MAX_VALUE / 2, Integer.MAX_VALUE)) {

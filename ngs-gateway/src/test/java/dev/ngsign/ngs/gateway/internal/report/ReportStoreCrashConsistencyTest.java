@@ -8,6 +8,7 @@ import dev.ngsign.ngs.protocol.packet.Telco;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,15 +25,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Random runs of what the gateway does to its store — sessions deciding DELIVERs into batches, writing them,
  * repeating SERIALs (within the de-duplication window and after it), refusing some, report sessions
- * acknowledging, sweeps that delete expired segments and move waiting reports forward, in small segments —
- * with a kill -9 simulated at random moments (a copy of the data directory taken without a close, then
- * opened). After every such crash: every message whose batch was written (its ACK may have gone out) has its
- * report unless that report's acknowledgement was written, and, while it is in the window, its SERIAL record;
- * no message whose batch was not written has either. Seeded, so a failure names the seed that reproduces it.
+ * acknowledging, sweeps that drop expired SERIAL buckets, with narrow buckets — with a kill -9 simulated at
+ * random moments (a copy of the data directory taken without a close, then opened). After every such crash:
+ * every message whose batch was written (its ACK may have gone out) has its report unless that report's
+ * acknowledgement was written, and, while it is in the window, its SERIAL record; no message whose batch was
+ * not written has either; quota use is exactly the written messages. Seeded, so a failure names the seed that
+ * reproduces it.
  */
 class ReportStoreCrashConsistencyTest {
   private static final long WINDOW = 60;
-  private static final long SEGMENT_BYTES = 2_048;
+  private static final long BUCKET = 15;
+  private static final YearMonth MONTH = YearMonth.of(2026, 11);
   private static final String[] ACCOUNTS = {"a", "b", "ab"};
 
   @TempDir Path dir;
@@ -77,8 +80,9 @@ class ReportStoreCrashConsistencyTest {
     Map<String, Message> byGw = new HashMap<>();
     Map<String, Message> latestWritten = new HashMap<>(); // account NUL serial -> its latest written message
     int crashes = 0;
-    int sweptSegments = 0;
-    try (ReportStore s = ReportStore.open(dir, 1_000, SEGMENT_BYTES)) {
+    long sweptSerials = 0;
+    Map<String, Long> quotaWritten = new HashMap<>();
+    try (ReportStore s = KillNineCopy.open(dir, WINDOW, BUCKET, 1_000)) {
       List<Session> sessions = new ArrayList<>();
       for (String a : ACCOUNTS) {
         sessions.add(new Session(a));
@@ -94,7 +98,7 @@ class ReportStoreCrashConsistencyTest {
         if (op < 45) { // a DELIVER: new SERIAL, or a repeat of one this account used
           String serial = rnd.nextInt(4) == 0 && nextSerial > 0 ? "S" + rnd.nextInt(nextSerial) : "S" + nextSerial++;
           String gw = s.nextGwSerial();
-          SerialClaim c = s.claimSerial(session.account, serial, gw, now, WINDOW, session.batch);
+          SerialClaim c = s.claimSerial(session.account, serial, gw, now, session.batch);
           if (c.isBusy() || c.isDuplicate()) {
             continue;
           }
@@ -102,7 +106,7 @@ class ReportStoreCrashConsistencyTest {
             s.releaseSerial(c, session.batch);
             continue;
           }
-          s.storeReport(session.account, report(serial, gw), now, c, session.batch);
+          s.storeReport(session.account, report(serial, gw), now, MONTH, c, session.batch);
           Message m = new Message(session.account, serial, gw, now);
           session.decided.add(m);
           byGw.put(gw, m);
@@ -111,6 +115,7 @@ class ReportStoreCrashConsistencyTest {
           for (Message m : session.decided) {
             m.written = true;
             latestWritten.put(m.account + '\u0000' + m.serial, m);
+            quotaWritten.merge(m.account, 1L, Long::sum);
           }
           session.decided.clear();
         } else if (op < 85) { // a REPORT_ACK for a due report of the account
@@ -129,25 +134,27 @@ class ReportStoreCrashConsistencyTest {
             acksPending.clear();
           }
         } else if (op < 93) {
-          long before = s.logBytes();
-          s.sweepSerials(now, WINDOW);
-          sweptSegments += s.logBytes() < before ? 1 : 0;
+          sweptSerials += s.sweepSerials(now);
         } else { // kill -9 now
           crashes++;
-          verifyAfterCrash(byGw, latestWritten, now, seed);
+          verifyAfterCrash(s, byGw, latestWritten, quotaWritten, now, seed);
         }
       }
       crashes++;
-      verifyAfterCrash(byGw, latestWritten, now, seed);
+      verifyAfterCrash(s, byGw, latestWritten, quotaWritten, now, seed);
     }
     assertThat(crashes).isPositive();
-    assertThat(sweptSegments).as("seed %d: the run deleted segments", seed).isPositive();
+    assertThat(sweptSerials).as("seed %d: the run dropped SERIAL buckets", seed).isPositive();
   }
 
-  private void verifyAfterCrash(Map<String, Message> byGw, Map<String, Message> latestWritten, long now, long seed)
-      throws IOException {
-    Path copy = KillNineCopy.of(dir);
-    try (ReportStore after = ReportStore.open(copy, 1_000, SEGMENT_BYTES)) {
+  private void verifyAfterCrash(ReportStore s, Map<String, Message> byGw, Map<String, Message> latestWritten,
+      Map<String, Long> quotaWritten, long now, long seed) throws IOException {
+    Path copy = KillNineCopy.of(s, dir);
+    try (ReportStore after = KillNineCopy.open(copy, WINDOW, BUCKET, 1_000)) {
+      for (Map.Entry<String, Long> q : quotaWritten.entrySet()) {
+        assertThat(after.quotas().get(q.getKey())).as("seed %d: quota use of %s", seed, q.getKey())
+            .isEqualTo(Map.entry(MONTH, q.getValue()));
+      }
       Set<String> pendingAfter = new HashSet<>(); // GWSERIALs
       for (String a : ACCOUNTS) {
         for (PendingReport p : after.due(a, null, Long.MAX_VALUE / 2, 100_000)) {
