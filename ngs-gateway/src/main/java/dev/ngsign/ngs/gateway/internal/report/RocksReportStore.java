@@ -155,7 +155,9 @@ final class RocksReportStore implements ReportStore {
       DBOptions dbOptions = keep(new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
           .setWriteBufferManager(buffers).setMaxBackgroundJobs(2).setMaxTotalWalSize(2 * writeBufferBytes)
           .setInfoLogLevel(InfoLogLevel.WARN_LEVEL).setKeepLogFileNum(2).setMaxLogFileSize(1L << 20)
-          .setStatsDumpPeriodSec(0));
+          .setStatsDumpPeriodSec(0)
+          // start-up: what the log holds stays in the memtables instead of being flushed before "ready"
+          .setAvoidFlushDuringRecovery(true));
       BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache)
           .setFilterPolicy(keep(new BloomFilter(10))).setCacheIndexAndFilterBlocks(true)
           .setPinL0FilterAndIndexBlocksInCache(true);
@@ -320,9 +322,13 @@ final class RocksReportStore implements ReportStore {
   }
 
   private SerialBuckets.Found stored(String key) {
+    return stored(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private SerialBuckets.Found stored(byte[] key) {
     Lock l = use();
     try {
-      return serials.find(key.getBytes(StandardCharsets.UTF_8));
+      return serials.find(key);
     } catch (RocksDBException e) {
       throw new StoreException("cannot read a SERIAL record: " + e.getMessage(), e);
     } finally {
@@ -333,17 +339,18 @@ final class RocksReportStore implements ReportStore {
   @Override
   public SerialClaim claimSerial(String account, String serial, String gwSerial, long nowMillis, StoreBatch batch) {
     String key = serialKey(account, serial);
+    byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
     PendingClaim pendingClaim = pendingClaims.get(key);
     SerialRecord prev;
     long prevBucket;
     if (pendingClaim != null) {
       if (pendingClaim.batch != batch) {
-        return new SerialClaim(pendingClaim.record, null, key, null, pendingClaim.bucket, true);
+        return new SerialClaim(pendingClaim.record, null, key, keyBytes, null, pendingClaim.bucket, true);
       }
       prev = pendingClaim.record;
       prevBucket = pendingClaim.bucket;
     } else {
-      SerialBuckets.Found f = stored(key);
+      SerialBuckets.Found f = stored(keyBytes);
       prev = f == null ? null : f.record();
       prevBucket = f == null ? 0 : f.bucket();
     }
@@ -353,14 +360,15 @@ final class RocksReportStore implements ReportStore {
       if (pendingClaim != null) {
         pendingClaim.record = counted;
       }
-      batch.serials.add(new StoreBatch.SerialPut(prevBucket, key.getBytes(StandardCharsets.UTF_8), counted.encode()));
-      return new SerialClaim(prev, null, key, null, prevBucket, false);
+      batch.serials.add(new StoreBatch.SerialPut(prevBucket, keyBytes, counted.encode()));
+      return new SerialClaim(prev, null, key, keyBytes, null, prevBucket, false);
     }
     SerialRecord next = prev == null ? new SerialRecord(gwSerial, nowMillis, 1, 1)
         : new SerialRecord(gwSerial, nowMillis, prev.distinctMessages() + 1, prev.acceptedDelivers() + 1);
     long bucket = serials.bucketOf(nowMillis);
+    serials.claimed(bucket, keyBytes); // before the record can be written: the filter never misses a stored key
     pendingClaims.put(key, new PendingClaim(batch, next, bucket));
-    SerialClaim c = new SerialClaim(null, prev, key, next, bucket, false);
+    SerialClaim c = new SerialClaim(null, prev, key, keyBytes, next, bucket, false);
     batch.claims.add(c);
     return c;
   }
@@ -393,12 +401,10 @@ final class RocksReportStore implements ReportStore {
   @Override
   public void storeReport(String account, Report report, long dueAtMillis, YearMonth quotaMonth, SerialClaim claim,
       StoreBatch batch) {
-    batch.serials.add(new StoreBatch.SerialPut(claim.bucket(), claim.key().getBytes(StandardCharsets.UTF_8),
-        claim.record().encode()));
+    batch.serials.add(new StoreBatch.SerialPut(claim.bucket(), claim.keyBytes(), claim.record().encode()));
     batch.reports.add(new StoreBatch.ReportPut(account,
         StoredReport.key(account, dueAtMillis, Long.parseLong(report.gwSerial())), StoredReport.encode(report)));
-    batch.count(pendingCounter(account), 1);
-    batch.count(quotaCounter(account, quotaMonth), 1);
+    batch.countMessage(account, quotaMonth);
   }
 
   @Override
@@ -420,8 +426,12 @@ final class RocksReportStore implements ReportStore {
       for (byte[] k : batch.acks) {
         wb.delete(reports, k);
       }
-      for (Map.Entry<String, Long> c : batch.counters.entrySet()) {
-        wb.merge(counters, c.getKey().getBytes(StandardCharsets.UTF_8), uint64(c.getValue()));
+      for (StoreBatch.MessageCount c : batch.messageCounts) {
+        wb.merge(counters, pendingCounter(c.account).getBytes(StandardCharsets.UTF_8), uint64(c.count));
+        wb.merge(counters, quotaCounter(c.account, c.month).getBytes(StandardCharsets.UTF_8), uint64(c.count));
+      }
+      for (Map.Entry<String, Long> c : batch.acksPerAccount.entrySet()) {
+        wb.merge(counters, pendingCounter(c.getKey()).getBytes(StandardCharsets.UTF_8), uint64(-c.getValue()));
       }
       if (wb.count() > 0) {
         db.write(writeOptions, wb);
@@ -494,7 +504,7 @@ final class RocksReportStore implements ReportStore {
       l.unlock();
     }
     batch.acks.add(k);
-    batch.count(pendingCounter(account), -1);
+    batch.acksPerAccount.merge(account, 1L, Long::sum);
     AtomicLong n = pending.get(account);
     if (n != null) {
       n.decrementAndGet();

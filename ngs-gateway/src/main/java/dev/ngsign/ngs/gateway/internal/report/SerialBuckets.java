@@ -2,6 +2,7 @@ package dev.ngsign.ngs.gateway.internal.report;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -10,13 +11,15 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 
 /**
  * The SERIAL de-duplication window as RocksDB column families, one per time bucket ({@code serials-<start
  * millis>}): a SERIAL record lives in the bucket of the time its message was first accepted, so a bucket whose
  * every record is older than the window is dropped whole — no record is rewritten or deleted one by one. A
  * lookup asks the buckets newest first (each answers from its memtable and SST Bloom filters); the first
- * record found is the latest.
+ * record found is the latest. A {@link SerialFilter} per bucket answers most lookups of a new SERIAL without
+ * asking the engine.
  *
  * <p>Dropping takes the write side of a read-write lock; lookups and batch writes hold the read side, so a
  * write never meets a handle being dropped.
@@ -32,6 +35,8 @@ final class SerialBuckets implements AutoCloseable {
   private final long width;
   private final long windowMillis;
   private final ConcurrentSkipListMap<Long, ColumnFamilyHandle> buckets = new ConcurrentSkipListMap<>();
+  /** Per bucket, every key claimed into it (and, for buckets found at open, every key stored in it). */
+  private final ConcurrentHashMap<Long, SerialFilter> filters = new ConcurrentHashMap<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   /** Buckets that start before this were dropped: records for them are no longer written. */
   private volatile long horizon = Long.MIN_VALUE;
@@ -52,9 +57,24 @@ final class SerialBuckets implements AutoCloseable {
     return Long.parseLong(cfName.substring(PREFIX.length()));
   }
 
-  /** A bucket found when the database was opened. */
+  /** A bucket found when the database was opened: its filter is filled from its keys. */
   void adopt(long start, ColumnFamilyHandle handle) {
+    SerialFilter f = filter(start);
+    try (RocksIterator it = db.newIterator(handle)) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        f.add(it.key());
+      }
+    }
     buckets.put(start, handle);
+  }
+
+  private SerialFilter filter(long bucket) {
+    return filters.computeIfAbsent(bucket, b -> new SerialFilter());
+  }
+
+  /** Notes a key claimed into {@code bucket}, before its record can be written. */
+  void claimed(long bucket, byte[] key) {
+    filter(bucket).add(key);
   }
 
   long bucketOf(long millis) {
@@ -69,6 +89,10 @@ final class SerialBuckets implements AutoCloseable {
   /** The latest record of {@code key}, or null; the caller holds {@link #readLock}. */
   Found find(byte[] key) throws RocksDBException {
     for (Map.Entry<Long, ColumnFamilyHandle> e : buckets.descendingMap().entrySet()) {
+      SerialFilter f = filters.get(e.getKey());
+      if (f != null && !f.mightContain(key)) {
+        continue;
+      }
       byte[] v = db.get(e.getValue(), key);
       if (v != null) {
         return new Found(SerialRecord.decode(new String(v, StandardCharsets.US_ASCII)), e.getKey());
@@ -115,6 +139,7 @@ final class SerialBuckets implements AutoCloseable {
           break;
         }
         ColumnFamilyHandle h = buckets.remove(start);
+        filters.remove(start);
         dropped += db.getLongProperty(h, "rocksdb.estimate-num-keys");
         horizon = start + width;
         db.dropColumnFamily(h);

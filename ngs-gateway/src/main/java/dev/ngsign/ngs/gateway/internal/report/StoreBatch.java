@@ -1,5 +1,6 @@
 package dev.ngsign.ngs.gateway.internal.report;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,23 +21,47 @@ public final class StoreBatch {
   final List<ReportPut> reports = new ArrayList<>();
   /** Report keys to delete (acknowledged). */
   final List<byte[]> acks = new ArrayList<>();
-  /** Counter key → amount to add (pending reports per account, quota per account and month). */
-  final Map<String, Long> counters = new HashMap<>(4);
+  /** New messages per account and quota month (usually one entry: a session is one account). */
+  final List<MessageCount> messageCounts = new ArrayList<>(1);
+  /** Acknowledged reports per account. */
+  final Map<String, Long> acksPerAccount = new HashMap<>(4);
   final List<SerialClaim> claims = new ArrayList<>();
 
   public boolean isEmpty() {
-    return serials.isEmpty() && reports.isEmpty() && acks.isEmpty() && counters.isEmpty() && claims.isEmpty();
+    return serials.isEmpty() && reports.isEmpty() && acks.isEmpty() && messageCounts.isEmpty() && acksPerAccount.isEmpty()
+        && claims.isEmpty();
   }
 
-  void count(String counter, long delta) {
-    counters.merge(counter, delta, Long::sum);
+  /** Messages of one account and quota month in this batch. */
+  static final class MessageCount {
+    final String account;
+    final YearMonth month;
+    long count;
+
+    MessageCount(String account, YearMonth month) {
+      this.account = account;
+      this.month = month;
+    }
+  }
+
+  void countMessage(String account, YearMonth month) {
+    for (MessageCount c : messageCounts) {
+      if (c.account.equals(account) && c.month.equals(month)) {
+        c.count++;
+        return;
+      }
+    }
+    MessageCount c = new MessageCount(account, month);
+    c.count = 1;
+    messageCounts.add(c);
   }
 
   void clear() {
     serials.clear();
     reports.clear();
     acks.clear();
-    counters.clear();
+    messageCounts.clear();
+    acksPerAccount.clear();
     claims.clear();
   }
 }
