@@ -6,14 +6,15 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A gateway in a JVM of its own, for kill -9 tests: {@code ChildGateway <certPort> <deliverPort> <reportPort>
- * <dataDir>}; prints "ready" once listening.
+ * <dataDir> [monthlyQuota]}; prints "ready" once listening.
  */
 public final class ChildGateway {
   private ChildGateway() {}
 
   public static void main(String[] args) throws Exception {
     NgsGateway gw = NgsGateway.builder()
-        .account(Account.builder("testid", "secret").build())
+        .account(Account.builder("testid", "secret").monthlyQuota(args.length > 4 ? Long.parseLong(args[4]) : 0)
+            .build())
         .certPort(Integer.parseInt(args[0]))
         .deliverPort(Integer.parseInt(args[1]))
         .reportPort(Integer.parseInt(args[2]))
