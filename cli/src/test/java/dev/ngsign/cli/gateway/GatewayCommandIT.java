@@ -74,7 +74,7 @@ class GatewayCommandIT {
         }
       }
       assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-      assertThat(dir.resolve("store-000000000001.log")).as("the store log in the data directory").exists();
+      assertThat(dir.resolve("CURRENT")).as("the store (RocksDB) in the data directory").exists();
     } finally {
       p.destroyForcibly();
     }

@@ -21,6 +21,7 @@ public final class ChildGateway {
         .dataDir(Path.of(args[3]))
         .reportDelay(Duration.ZERO)
         .certInterval(Duration.ZERO)
+        .loginTimeout(Duration.ofSeconds(10)) // a cold JVM on a busy machine: not the subject of these tests
         .ioThreads(2)
         .build();
     gw.start();

@@ -49,7 +49,7 @@ class GatewayConfigTest {
       assertThat(gw.account("second").tps()).isEqualTo(new TpsLimits(10, TpsLimits.MAX, TpsLimits.MAX));
       assertThat(gw.account("testid").toString()).doesNotContain("secret");
     }
-    assertThat(dir.resolve("data/store-000000000001.log")).exists();
+    assertThat(dir.resolve("data/CURRENT")).as("the store (RocksDB) in the data directory").exists();
   }
 
   @Test

@@ -128,6 +128,26 @@ final class SerialBuckets implements AutoCloseable {
    */
   long sweep(long nowMillis) throws RocksDBException {
     long dropped = 0;
+    Map.Entry<Long, ColumnFamilyHandle> oldest = buckets.firstEntry();
+    boolean expired = oldest != null && oldest.getKey() + width <= nowMillis - windowMillis;
+    if (expired) { // else the claims need not wait for the write lock
+      dropped = dropExpired(nowMillis);
+    }
+    lock.readLock().lock();
+    try {
+      if (closed) {
+        return dropped;
+      }
+      forWrite(bucketOf(nowMillis));
+      forWrite(bucketOf(nowMillis) + width);
+    } finally {
+      lock.readLock().unlock();
+    }
+    return dropped;
+  }
+
+  private long dropExpired(long nowMillis) throws RocksDBException {
+    long dropped = 0;
     lock.writeLock().lock();
     try {
       if (closed) {
@@ -147,16 +167,6 @@ final class SerialBuckets implements AutoCloseable {
       }
     } finally {
       lock.writeLock().unlock();
-    }
-    lock.readLock().lock();
-    try {
-      if (closed) {
-        return dropped;
-      }
-      forWrite(bucketOf(nowMillis));
-      forWrite(bucketOf(nowMillis) + width);
-    } finally {
-      lock.readLock().unlock();
     }
     return dropped;
   }

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportStoreConcurrencyTest {
   private static final long WINDOW = 20;
+  /** Wide enough that creating and dropping column families (a manifest write each) does not dominate. */
+  private static final long BUCKET = 100;
   private static final String[] ACCOUNTS = {"a", "b"};
   private static final int BATCHES = 400;
 
@@ -44,7 +46,7 @@ class ReportStoreConcurrencyTest {
     AtomicBoolean delivering = new AtomicBoolean(true);
     ExecutorService pool = Executors.newFixedThreadPool(2 * ACCOUNTS.length + 1);
     long sweeps = 0;
-    try (ReportStore s = KillNineCopy.open(dir, WINDOW, 10, 1_000)) {
+    try (ReportStore s = KillNineCopy.open(dir, WINDOW, BUCKET, 1_000)) {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<?>> delivers = new ArrayList<>();
       List<Future<?>> acks = new ArrayList<>();
@@ -118,7 +120,7 @@ class ReportStoreConcurrencyTest {
     Set<String> expected = new HashSet<>(written);
     expected.removeAll(acknowledged);
     assertThat(acknowledged).as("a third is left waiting").hasSizeLessThan(written.size());
-    try (ReportStore after = KillNineCopy.open(dir, WINDOW, 10, 1_000)) {
+    try (ReportStore after = KillNineCopy.open(dir, WINDOW, BUCKET, 1_000)) {
       Set<String> waiting = new HashSet<>();
       for (String a : ACCOUNTS) {
         for (PendingReport p : after.due(a, null, Long.MAX_VALUE / 2, Integer.MAX_VALUE)) {
