@@ -204,19 +204,33 @@ public final class Front implements Function<Request, Reply> {
     return m;
   }
 
+  /** The operator's signer profile: {gender: "M"|"F", email: string, foreign: boolean}, nothing else. */
   private static SignerProfile profile(byte[] body) {
     if (body.length == 0) {
       return SignerProfile.DEFAULT;
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> m = JsonBody.object(body, Map.class, "the signer profile");
+    com.fasterxml.jackson.databind.JsonNode m =
+        JsonBody.object(body, com.fasterxml.jackson.databind.JsonNode.class, "the signer profile");
+    String bad = "the signer profile must be JSON {\"gender\": \"M\"|\"F\", \"email\": \"...\", \"foreign\": true|false}";
+    java.util.Iterator<String> names = m.fieldNames();
+    while (names.hasNext()) {
+      if (!java.util.Set.of("gender", "email", "foreign").contains(names.next())) {
+        throw new ApiError(400, BAD_REQUEST_BODY, bad + " and nothing else");
+      }
+    }
+    com.fasterxml.jackson.databind.JsonNode g = m.get("gender");
+    com.fasterxml.jackson.databind.JsonNode e = m.get("email");
+    com.fasterxml.jackson.databind.JsonNode f = m.get("foreign");
+    if ((g != null && !g.isTextual()) || (e != null && !e.isTextual()) || (f != null && !f.isBoolean())) {
+      throw new ApiError(400, BAD_REQUEST_BODY, bad);
+    }
     try {
-      String gender = m.get("gender") == null ? "M" : m.get("gender").toString();
-      String email = m.get("email") == null ? SignerProfile.DEFAULT.email() : m.get("email").toString();
-      boolean foreign = Boolean.parseBoolean(String.valueOf(m.get("foreign")));
-      return new SignerProfile(gender, email, foreign);
-    } catch (IllegalArgumentException e) {
-      throw new ApiError(400, BAD_REQUEST_BODY, "signer profile must be JSON {gender: M|F, email, foreign}");
+      return new SignerProfile(
+          g == null ? "M" : g.asText(),
+          e == null ? SignerProfile.DEFAULT.email() : e.asText(),
+          f != null && f.asBoolean());
+    } catch (IllegalArgumentException ex) {
+      throw new ApiError(400, BAD_REQUEST_BODY, bad);
     }
   }
 
