@@ -163,11 +163,11 @@ class SignerCheckTest {
     assertThat(TrustAnchors.fromKeyStore(ks).certificates()).containsExactly(pki.ca);
   }
 
-  /** One flipped byte anywhere in a signature: never an exception, always every check listed. */
+  /** One flipped byte anywhere in a signature (200 seeds; seed 53 once found a lazily parsed attribute): never an exception, always every check listed. */
   @TestFactory
   Stream<DynamicTest> corrupted_signatures_give_a_verdict_never_an_exception() {
     byte[] good = pki.signText("약관 본문", SIGNED);
-    return IntStream.range(0, 60).mapToObj(seed -> dynamicTest("seed " + seed, () -> {
+    return IntStream.range(0, 200).mapToObj(seed -> dynamicTest("seed " + seed, () -> {
       Random r = new Random(seed);
       byte[] bad = good.clone();
       int at = r.nextInt(bad.length);

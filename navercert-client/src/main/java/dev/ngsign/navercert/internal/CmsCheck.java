@@ -69,6 +69,11 @@ public final class CmsCheck {
         throw new CMSException("has " + signers.size() + " signers, expected exactly 1");
       }
       SignerInformation first = signers.iterator().next();
+      // BouncyCastle parses these lazily: a damaged signature must fail here, not in a later check
+      first.getSignedAttributes();
+      first.getUnsignedAttributes();
+      first.getDigestAlgOID();
+      first.getEncryptionAlgOID();
       @SuppressWarnings("unchecked")
       Collection<X509CertificateHolder> match = parsed.getCertificates().getMatches(first.getSID());
       if (match.isEmpty()) {
@@ -103,9 +108,14 @@ public final class CmsCheck {
       throw new IllegalStateException(e); // was converted above already
     }
 
-    out.add(content(document, sd, si, token));
-    out.add(signature(document, si, holder));
-    Instant signingTime = signingTime(si);
+    out.add(safely(Kind.CONTENT, document, () -> content(document, sd, si, token)));
+    out.add(safely(Kind.SIGNATURE, document, () -> signature(document, si, holder)));
+    Instant signingTime;
+    try {
+      signingTime = signingTime(si);
+    } catch (RuntimeException e) {
+      signingTime = null;
+    }
     if (signingTime == null) {
       out.add(new Check(Kind.SIGNING_TIME, document, false, "no signingTime attribute: validity at signing cannot be checked"));
     } else if (signingTime.isAfter(now.plus(skew))) {
@@ -113,9 +123,19 @@ public final class CmsCheck {
     } else {
       out.add(new Check(Kind.SIGNING_TIME, document, true, "signed at " + signingTime));
     }
-    out.add(chain(document, signer, bundled, anchors, signingTime));
-    out.add(keyUsage(document, signer));
+    Instant at = signingTime;
+    out.add(safely(Kind.CHAIN, document, () -> chain(document, signer, bundled, anchors, at)));
+    out.add(safely(Kind.KEY_USAGE, document, () -> keyUsage(document, signer)));
     return new Outcome(out, signer);
+  }
+
+  /** A damaged signature can still surprise the parser deep inside a check: that check fails, no more. */
+  private static Check safely(Kind kind, int document, java.util.function.Supplier<Check> check) {
+    try {
+      return check.get();
+    } catch (RuntimeException e) {
+      return new Check(kind, document, false, "the signature is damaged: " + e.getMessage());
+    }
   }
 
   private static Check content(int document, CMSSignedData sd, SignerInformation si, Token token) {
