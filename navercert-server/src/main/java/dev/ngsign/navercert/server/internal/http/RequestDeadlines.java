@@ -24,6 +24,8 @@ final class RequestDeadlines extends ChannelDuplexHandler {
   private final long headerNanos;
   private final long bodyNanos;
   private ScheduledFuture<?> timer;
+  /** Requests whose head arrived and whose reply is not written yet (more than 1 when pipelined). */
+  private int unanswered;
 
   RequestDeadlines(Duration headerTimeout, Duration bodyTimeout) {
     this.headerNanos = headerTimeout.toNanos();
@@ -31,14 +33,24 @@ final class RequestDeadlines extends ChannelDuplexHandler {
   }
 
   @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    if (ctx.channel().isActive() && ctx.channel().isRegistered()) {
+      arm(ctx, headerNanos, "request head"); // added to a live connection
+    }
+  }
+
+  @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
-    arm(ctx, headerNanos, "request head");
+    if (timer == null) {
+      arm(ctx, headerNanos, "request head");
+    }
     super.channelActive(ctx);
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
     if (msg instanceof HttpRequest) {
+      unanswered++;
       arm(ctx, bodyNanos, "request body");
     }
     if (msg instanceof LastHttpContent) {
@@ -49,8 +61,10 @@ final class RequestDeadlines extends ChannelDuplexHandler {
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-    if (msg instanceof HttpResponse) {
-      // the next request's head is due from now, whether or not the client reads this reply
+    if (msg instanceof HttpResponse && --unanswered <= 0) {
+      // the next request's head is due from now, whether or not the client reads this reply; a
+      // pipelined request still being answered keeps the connection without a deadline of ours
+      unanswered = 0;
       arm(ctx, headerNanos, "request head");
     }
     super.write(ctx, msg, promise);
