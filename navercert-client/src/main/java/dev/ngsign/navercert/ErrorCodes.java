@@ -1,16 +1,13 @@
 package dev.ngsign.navercert;
 
 /**
- * Error codes of the service and of its auth service, as {@link BarocertException#code()} carries
+ * Error codes of the service and of its auth service, as {@link BarocertServiceException#code()} carries
  * them. Codes marked <em>mirrored</em> are Linkhub's published codes; the others are this project's
  * (Barocert does not publish its Naver table), numbered after Barocert's published pattern (8 digits,
  * negative, per-service prefix, {@code 1xxx} for input rules). docs/navercert.md lists them all.
  */
 public final class ErrorCodes {
   private ErrorCodes() {}
-
-  /** Failure on the caller's side (bad input, network, parse): Barocert SDK convention. */
-  public static final long LOCAL = BarocertException.LOCAL_ERROR;
 
   // --- auth service (Linkhub) ---
   /** Mirrored: the LinkID is not known ("partner information does not exist"). */
@@ -67,6 +64,8 @@ public final class ErrorCodes {
   public static final long NOT_FOUND = -45000404L;
   /** Unexpected server error. */
   public static final long INTERNAL = -45000500L;
+  /** The server is at its connection or queue limit: try again shortly (HTTP 503). */
+  public static final long BUSY = -45000503L;
 
   // --- input rules (1xxx) ---
   public static final long PHONE_MISSING = -45001001L;
@@ -92,4 +91,6 @@ public final class ErrorCodes {
   public static final long DEVICE_OS_INVALID = -45001022L;
   public static final long CLIENT_CODE_FORMAT = -45001023L;
   public static final long RECEIPT_ID_FORMAT = -45001024L;
+  /** A HASH or PDF token that is not a SHA-256 in Base64url without padding (43 characters). */
+  public static final long TOKEN_HASH_FORMAT = -45001025L;
 }

@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <p>{@link #toString()} never shows the personal fields, the message or the tokens.
  *
- * @param receiverHP 11 digits without hyphens
+ * @param receiverHP 11 digits (the builder removes hyphens and spaces)
  * @param receiverName at most 80 characters
  * @param receiverBirthday yyyyMMdd, a real date
  * @param reqTitle at most 40 characters (sent in clear)
@@ -37,7 +37,7 @@ public record MultiSign(
     String reqMessage,
     String callCenterNum,
     int expireIn,
-    List<MultiSignTokens> tokens,
+    List<Token> tokens,
     boolean appUseYN,
     DeviceOSType deviceOSType,
     String returnURL) {
@@ -64,16 +64,7 @@ public record MultiSign(
       }
     }
     tokens = List.copyOf(tokens);
-    if (appUseYN) {
-      if (deviceOSType == null) {
-        throw new BarocertValidationException(
-            "deviceOSType (ANDROID or IOS) is required for app-to-app signing",
-            ErrorCodes.DEVICE_OS_INVALID);
-      }
-      Checks.returnUrl(returnURL);
-    } else if (returnURL != null) {
-      Checks.returnUrl(returnURL);
-    }
+    Checks.appToApp(appUseYN, deviceOSType, returnURL);
   }
 
   /** The birthday as a date. */
@@ -111,7 +102,7 @@ public record MultiSign(
     private String reqMessage;
     private String callCenterNum;
     private Integer expireIn;
-    private final List<MultiSignTokens> tokens = new ArrayList<>();
+    private final List<Token> tokens = new ArrayList<>();
     private boolean appUseYN;
     private DeviceOSType deviceOSType;
     private String returnURL;
@@ -120,7 +111,7 @@ public record MultiSign(
 
     /** The person's phone number; hyphens and spaces are stripped. */
     public Builder receiverHP(String phone) {
-      this.receiverHP = phone == null ? null : phone.replace("-", "").replace(" ", "");
+      this.receiverHP = Checks.stripPhone(phone);
       return this;
     }
 
@@ -168,12 +159,12 @@ public record MultiSign(
       return this;
     }
 
-    public Builder addToken(MultiSignTokens token) {
+    public Builder addToken(Token token) {
       this.tokens.add(Objects.requireNonNull(token, "token"));
       return this;
     }
 
-    public Builder tokens(List<MultiSignTokens> tokens) {
+    public Builder tokens(List<Token> tokens) {
       this.tokens.clear();
       tokens.forEach(this::addToken);
       return this;

@@ -1,6 +1,7 @@
 package dev.ngsign.navercert;
 
 import dev.ngsign.navercert.internal.Calls;
+import dev.ngsign.navercert.internal.Failures;
 import dev.ngsign.navercert.internal.Checks;
 import dev.ngsign.navercert.internal.Json;
 import dev.ngsign.navercert.internal.Mapping;
@@ -15,22 +16,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Client of Barocert's Naver multi-document e-signature service (or of the ngsign simulator). One
- * immutable, thread-safe instance per LinkID; build it once with {@link #builder()} and share it.
+ * Client of Barocert's Naver e-signature services — multi-sign, single sign and identity — or of the
+ * ngsign simulator. One immutable, thread-safe instance per LinkID; build it once with {@link
+ * #builder()} and share it.
  *
- * <p>Each operation comes in three forms: blocking (throws {@link BarocertException}), {@code
- * ...Async} (a {@link CompletableFuture} failing with a {@link BarocertException}), and the seed
- * document's callback form {@code (…, success, error)}. Input is validated before any network call
- * ({@link BarocertValidationException}). Session tokens are cached until shortly before they expire
- * and refreshed once under concurrency. Only the status call is retried after a transport failure:
- * request and verify are not idempotent (verify succeeds once).
+ * <p>Every operation returns a {@link Call}, run as {@link Call#execute()} (blocking), {@link
+ * Call#future()} or {@link Call#enqueue} (the seed document's success and error callbacks); the
+ * three come from one asynchronous implementation. Failures are a {@link BarocertException}: input
+ * is validated before any network call ({@link BarocertValidationException}), network trouble is a
+ * {@link BarocertTransportException}, the service's error reply a {@link BarocertServiceException}.
+ * Session tokens are cached until shortly before they expire and refreshed once under concurrency.
+ * Only status calls are retried after a transport failure: request and verify are not idempotent
+ * (verify succeeds once).
+ *
+ * <pre>{@code
+ * NavercertClient client = NavercertClient.builder().linkId("TESTER").secretKey(key).build();
+ * Receipt receipt = client.requestMultiSign("023040000001", request).execute();
+ * RequestStatus status = client.getMultiSignStatus("023040000001", receipt.receiptID()).execute();
+ * VerifyResult result = client.verifyMultiSign("023040000001", receipt.receiptID()).execute();
+ * Verdict verdict = signerCheck.check(SignerCheck.Expected.of(request), result);
+ * }</pre>
  *
  * <p>The SecretKey and personal data never appear in logs, exception messages or {@code toString()}.
  */
@@ -100,77 +111,68 @@ public final class NavercertClient {
     return authUrl;
   }
 
-  // ---------------------------------------------------------------- request
+  // ---------------------------------------------------------------- multi-sign
 
   /**
-   * Asks the person to sign the documents.
+   * Asks the person to sign 1 to 50 documents (전자서명 복수). Not retried after a transport failure.
    *
    * @param clientCode 12 digits
-   * @throws BarocertValidationException for a bad client code (nothing sent)
-   * @throws BarocertException the service's error
    */
-  public MultiSignReceipt requestMultiSign(String clientCode, MultiSign request) {
-    return await(requestMultiSignAsync(clientCode, request));
+  public Call<Receipt> requestMultiSign(String clientCode, MultiSign request) {
+    return request(Service.MULTI_SIGN, clientCode, request, () -> mapping.toWire(request));
   }
 
-  /** {@link #requestMultiSign(String, MultiSign)}, asynchronously. */
-  public CompletableFuture<MultiSignReceipt> requestMultiSignAsync(
-      String clientCode, MultiSign request) {
-    try {
-      Checks.clientCode(clientCode);
-      Objects.requireNonNull(request, "request");
-      byte[] body = Json.write(mapping.toWire(request));
-      return calls
-          .post("/NAVER/MultiSign/" + clientCode, body)
-          .thenApply(bytes -> Calls.parse(bytes, Wire.Receipt.class))
-          .thenApply(Mapping::toReceipt);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(asBarocert(e));
-    }
+  /** The multi-sign request's progress; retried after transport failures (idempotent). */
+  public Call<RequestStatus> getMultiSignStatus(String clientCode, String receiptId) {
+    return status(Service.MULTI_SIGN, clientCode, receiptId);
   }
-
-  /** {@link #requestMultiSign(String, MultiSign)} with the seed's success and error callbacks. */
-  public void requestMultiSign(
-      String clientCode,
-      MultiSign request,
-      Consumer<? super MultiSignReceipt> success,
-      Consumer<? super BarocertException> error) {
-    callback(requestMultiSignAsync(clientCode, request), success, error);
-  }
-
-  // ---------------------------------------------------------------- status
 
   /**
-   * The request's progress. Retried on transport failures (it is idempotent).
-   *
-   * @param clientCode 12 digits
-   * @param receiptId 32 digits
+   * The signatures (one per document, in request order) and the person's data, decrypted. Succeeds
+   * once per receipt, only when DONE and before expireDT; never retried. Then check them with
+   * {@link SignerCheck}.
    */
-  public MultiSignStatus getMultiSignStatus(String clientCode, String receiptId) {
-    return await(getMultiSignStatusAsync(clientCode, receiptId));
+  public Call<VerifyResult> verifyMultiSign(String clientCode, String receiptId) {
+    return verify(Service.MULTI_SIGN, clientCode, receiptId);
   }
 
-  public CompletableFuture<MultiSignStatus> getMultiSignStatusAsync(
-      String clientCode, String receiptId) {
-    try {
-      Checks.clientCode(clientCode);
-      Checks.receiptId(receiptId);
-      return calls
-          .get("/NAVER/MultiSign/" + clientCode + "/" + receiptId)
-          .thenApply(bytes -> Calls.parse(bytes, Wire.Status.class))
-          .thenApply(Mapping::toStatus);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(asBarocert(e));
-    }
+  // ---------------------------------------------------------------- single sign
+
+  /** Asks the person to sign one document (전자서명 단건). Not retried after a transport failure. */
+  public Call<Receipt> requestSign(String clientCode, Sign request) {
+    return request(Service.SIGN, clientCode, request, () -> mapping.toWire(request));
   }
 
-  public void getMultiSignStatus(
-      String clientCode,
-      String receiptId,
-      Consumer<? super MultiSignStatus> success,
-      Consumer<? super BarocertException> error) {
-    callback(getMultiSignStatusAsync(clientCode, receiptId), success, error);
+  /** The single-sign request's progress; retried after transport failures. */
+  public Call<RequestStatus> getSignStatus(String clientCode, String receiptId) {
+    return status(Service.SIGN, clientCode, receiptId);
   }
+
+  /** The one signature and the person's data; once per receipt, never retried. */
+  public Call<VerifyResult> verifySign(String clientCode, String receiptId) {
+    return verify(Service.SIGN, clientCode, receiptId);
+  }
+
+  // ---------------------------------------------------------------- identity
+
+  /** Asks the person to confirm their identity in the Naver app (본인인증). Not retried. */
+  public Call<Receipt> requestIdentity(String clientCode, Identity request) {
+    return request(Service.IDENTITY, clientCode, request, () -> mapping.toWire(request));
+  }
+
+  /** The identity request's progress; retried after transport failures. */
+  public Call<RequestStatus> getIdentityStatus(String clientCode, String receiptId) {
+    return status(Service.IDENTITY, clientCode, receiptId);
+  }
+
+  /**
+   * Who confirmed: the person's data and one signature over the receipt ID; once per receipt.
+   */
+  public Call<VerifyResult> verifyIdentity(String clientCode, String receiptId) {
+    return verify(Service.IDENTITY, clientCode, receiptId);
+  }
+
+  // ---------------------------------------------------------------- polling
 
   /**
    * Polls the status every {@code every} until the request reaches a final state (DONE, EXPIRED,
@@ -179,110 +181,92 @@ public final class NavercertClient {
    *
    * @param every polling interval, at least 100 ms (Barocert asks partners not to hammer status)
    */
-  public CompletableFuture<MultiSignStatus> pollUntilFinal(
-      String clientCode, String receiptId, Duration every) {
-    Objects.requireNonNull(every, "every");
-    if (every.toMillis() < 100) {
+  public CompletableFuture<RequestStatus> pollUntilFinal(
+      Service service, String clientCode, String receiptId, Duration every) {
+    if (every == null || every.toMillis() < 100) {
       return CompletableFuture.failedFuture(
-          new BarocertValidationException("polling interval must be at least 100 ms"));
+          new BarocertValidationException("the polling interval must be at least 100 ms"));
     }
-    CompletableFuture<MultiSignStatus> result = new CompletableFuture<>();
-    poll(clientCode, receiptId, every, result);
+    CompletableFuture<RequestStatus> result = new CompletableFuture<>();
+    poll(service, clientCode, receiptId, every, result);
     return result;
   }
 
   private void poll(
+      Service service,
       String clientCode,
       String receiptId,
       Duration every,
-      CompletableFuture<MultiSignStatus> result) {
+      CompletableFuture<RequestStatus> result) {
     if (result.isDone()) {
       return; // cancelled by the caller
     }
-    getMultiSignStatusAsync(clientCode, receiptId)
+    status(service, clientCode, receiptId)
+        .future()
         .whenComplete(
             (status, error) -> {
               if (error != null) {
-                result.completeExceptionally(asBarocert(error));
+                result.completeExceptionally(Failures.unwrap(error));
               } else if (status.state().isFinal()) {
                 result.complete(status);
               } else {
-                CompletableFuture.delayedExecutor(every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                    .execute(() -> poll(clientCode, receiptId, every, result));
+                CompletableFuture.delayedExecutor(every.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> poll(service, clientCode, receiptId, every, result));
               }
             });
   }
 
-  // ---------------------------------------------------------------- verify
+  // ---------------------------------------------------------------- the one core
 
-  /**
-   * Verifies a completed signature and returns the signed data with the person's data, decrypted.
-   * Succeeds once per receipt, only when the state is DONE and before expireDT; never retried.
-   *
-   * @param clientCode 12 digits
-   * @param receiptId 32 digits
-   */
-  public MultiSignResult verifyMultiSign(String clientCode, String receiptId) {
-    return await(verifyMultiSignAsync(clientCode, receiptId));
+  private <R> Call<Receipt> request(
+      Service service, String clientCode, R request, Supplier<Object> wire) {
+    return new Call<>(
+        () -> {
+          Checks.clientCode(clientCode);
+          if (request == null) {
+            throw new BarocertValidationException("the " + service.segment() + " request is required");
+          }
+          byte[] body = Json.write(wire.get());
+          return calls
+              .post(path(service, clientCode), body)
+              .thenApply(bytes -> Calls.parse(bytes, Wire.Receipt.class))
+              .thenApply(Mapping::toReceipt);
+        });
   }
 
-  public CompletableFuture<MultiSignResult> verifyMultiSignAsync(
-      String clientCode, String receiptId) {
-    try {
-      Checks.clientCode(clientCode);
-      Checks.receiptId(receiptId);
-      // Barocert's SDKs send the JSON string "" as the verify body.
-      byte[] body = "\"\"".getBytes(StandardCharsets.UTF_8);
-      return calls
-          .post("/NAVER/MultiSign/" + clientCode + "/" + receiptId, body)
-          .thenApply(bytes -> Calls.parse(bytes, Wire.Result.class))
-          .thenApply(mapping::toResult);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(asBarocert(e));
-    }
+  private Call<RequestStatus> status(Service service, String clientCode, String receiptId) {
+    return new Call<>(
+        () -> {
+          Checks.clientCode(clientCode);
+          Checks.receiptId(receiptId);
+          return calls
+              .get(path(service, clientCode) + "/" + receiptId)
+              .thenApply(bytes -> Calls.parse(bytes, Wire.Status.class))
+              .thenApply(Mapping::toStatus);
+        });
   }
 
-  public void verifyMultiSign(
-      String clientCode,
-      String receiptId,
-      Consumer<? super MultiSignResult> success,
-      Consumer<? super BarocertException> error) {
-    callback(verifyMultiSignAsync(clientCode, receiptId), success, error);
+  private Call<VerifyResult> verify(Service service, String clientCode, String receiptId) {
+    return new Call<>(
+        () -> {
+          Checks.clientCode(clientCode);
+          Checks.receiptId(receiptId);
+          // Barocert's SDKs send the JSON string "" as the verify body.
+          byte[] body = "\"\"".getBytes(StandardCharsets.UTF_8);
+          return calls
+              .post(path(service, clientCode) + "/" + receiptId, body)
+              .thenApply(bytes -> Calls.parse(bytes, Wire.Result.class))
+              .thenApply(mapping::toResult);
+        });
   }
 
-  // ---------------------------------------------------------------- machinery
+  private static String path(Service service, String clientCode) {
+    return "/NAVER/" + service.segment() + "/" + clientCode;
+  }
 
   private static URI stripSlash(URI u) {
     String s = u.toString();
     return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : u;
-  }
-
-  static BarocertException asBarocert(Throwable e) {
-    return Calls.asBarocert(e);
-  }
-
-  private static <T> T await(CompletableFuture<T> f) {
-    try {
-      return f.join();
-    } catch (CompletionException | CancellationException e) {
-      throw asBarocert(e);
-    }
-  }
-
-  private static <T> void callback(
-      CompletableFuture<T> f,
-      Consumer<? super T> success,
-      Consumer<? super BarocertException> error) {
-    Objects.requireNonNull(success, "success");
-    Objects.requireNonNull(error, "error");
-    f.whenComplete(
-        (v, e) -> {
-          if (e != null) {
-            error.accept(asBarocert(e));
-          } else {
-            success.accept(v);
-          }
-        });
   }
 
   @Override
@@ -322,7 +306,7 @@ public final class NavercertClient {
     /** The LinkID issued by Linkhub. */
     public Builder linkId(String linkId) {
       if (linkId == null || linkId.isBlank() || linkId.contains(" ")) {
-        throw new BarocertValidationException("linkId is required and may not contain spaces");
+        throw new BarocertValidationException("linkId is required: the LinkID Linkhub issued, without spaces");
       }
       this.linkId = linkId;
       return this;
@@ -334,11 +318,11 @@ public final class NavercertClient {
       try {
         k = Base64.getDecoder().decode(Objects.requireNonNull(base64, "secretKey").trim());
       } catch (IllegalArgumentException e) {
-        throw new BarocertValidationException("secretKey is not Base64");
+        throw new BarocertValidationException("secretKey must be the Base64 text Linkhub issued (44 characters ending in =)");
       }
       if (k.length != 32) {
         throw new BarocertValidationException(
-            "secretKey must decode to 32 bytes (AES-256), was " + k.length);
+            "secretKey must be Base64 of exactly 32 bytes (AES-256), was " + k.length + " bytes");
       }
       this.key = k;
       return this;
@@ -421,7 +405,7 @@ public final class NavercertClient {
     /** Retries of idempotent calls (status, token) after transport failures; default 2. */
     public Builder maxRetries(int n) {
       if (n < 0) {
-        throw new IllegalArgumentException("maxRetries must be >= 0");
+        throw new BarocertValidationException("maxRetries must be 0 or more, was " + n);
       }
       this.maxRetries = n;
       return this;
@@ -457,7 +441,7 @@ public final class NavercertClient {
 
     private static Duration positive(Duration d, String name) {
       if (d == null || d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive");
+        throw new BarocertValidationException(name + " must be a positive duration, was " + d);
       }
       return d;
     }

@@ -2,13 +2,13 @@ package dev.ngsign.navercert;
 
 import java.util.Locale;
 
-/** What a {@link MultiSignTokens#token()} holds. */
+/** What a {@link Token#token()} holds. */
 public enum TokenType {
   /** The document text itself (shown to the person). */
   TEXT,
   /** A hash of the document, computed by the caller (SHA-256, Base64 URL-safe without padding). */
   HASH,
-  /** A hash of a PDF file (SHA-256, Base64 URL-safe without padding); see {@link MultiSignTokens#pdf}. */
+  /** A hash of a PDF file (SHA-256, Base64 URL-safe without padding); see {@link Token#pdf}. */
   PDF;
 
   /**

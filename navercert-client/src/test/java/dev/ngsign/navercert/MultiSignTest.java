@@ -26,27 +26,28 @@ class MultiSignTest {
         .reqMessage("메시지")
         .callCenterNum("1600-9854")
         .expireIn(300)
-        .addToken(MultiSignTokens.text("문서"));
+        .addToken(Token.text("문서"));
   }
 
   static Stream<Arguments> broken() {
     return Stream.of(
-        rule("phone too short", b -> b.receiverHP("0101234"), "receiverHP must be 11 digits", ErrorCodes.PHONE_LENGTH),
-        rule("phone letters", b -> b.receiverHP("0101234abcd"), "receiverHP must be 11 digits", ErrorCodes.PHONE_LENGTH),
+        rule("phone too short", b -> b.receiverHP("0101234"), "receiverHP must be a mobile number of exactly 11 digits", ErrorCodes.PHONE_LENGTH),
+        rule("phone letters", b -> b.receiverHP("0101234abcd"), "receiverHP must be a mobile number of exactly 11 digits", ErrorCodes.PHONE_LENGTH),
+        rule("phone with dots", b -> b.receiverHP("010.1234.1234"), "also accept it with hyphens or spaces", ErrorCodes.PHONE_LENGTH),
         rule("phone missing", b -> b.receiverHP(null), "receiverHP is required", ErrorCodes.PHONE_MISSING),
         rule("name missing", b -> b.receiverName(" "), "receiverName is required", ErrorCodes.NAME_MISSING),
-        rule("name > 80", b -> b.receiverName("가".repeat(81)), "at most 80", ErrorCodes.NAME_TOO_LONG),
-        rule("birthday format", b -> b.receiverBirthday("1970-01-01"), "8 characters", ErrorCodes.BIRTHDAY_FORMAT),
+        rule("name > 80", b -> b.receiverName("가".repeat(81)), "1 to 80", ErrorCodes.NAME_TOO_LONG),
+        rule("birthday format", b -> b.receiverBirthday("1970-01-01"), "8 digits, yyyyMMdd", ErrorCodes.BIRTHDAY_FORMAT),
         rule("birthday not a date", b -> b.receiverBirthday("19700230"), "real date", ErrorCodes.BIRTHDAY_FORMAT),
         rule("birthday 13th month", b -> b.receiverBirthday("19701301"), "real date", ErrorCodes.BIRTHDAY_FORMAT),
-        rule("title > 40", b -> b.reqTitle("x".repeat(41)), "reqTitle must be at most 40", ErrorCodes.TITLE_INVALID),
+        rule("title > 40", b -> b.reqTitle("x".repeat(41)), "reqTitle must be 1 to 40", ErrorCodes.TITLE_INVALID),
         rule("title missing", b -> b.reqTitle(null), "reqTitle is required", ErrorCodes.TITLE_INVALID),
-        rule("message > 500", b -> b.reqMessage("x".repeat(501)), "at most 500", ErrorCodes.MESSAGE_INVALID),
-        rule("call centre > 12", b -> b.callCenterNum("1234567890123"), "at most 12", ErrorCodes.CALL_CENTER_INVALID),
+        rule("message > 500", b -> b.reqMessage("x".repeat(501)), "1 to 500", ErrorCodes.MESSAGE_INVALID),
+        rule("call centre > 12", b -> b.callCenterNum("1234567890123"), "1 to 12", ErrorCodes.CALL_CENTER_INVALID),
         rule("expireIn 0", b -> b.expireIn(0), "between 1 and 1000", ErrorCodes.EXPIRE_IN_TOO_SHORT),
         rule("expireIn 1001", b -> b.expireIn(1001), "between 1 and 1000", ErrorCodes.EXPIRE_IN_TOO_LONG),
         rule("no tokens", b -> b.tokens(java.util.List.of()), "at least one token", ErrorCodes.TOKEN_MISSING_DOC),
-        rule("51 tokens", b -> { for (int i = 0; i < 50; i++) { b.addToken(MultiSignTokens.text("d" + i)); } },
+        rule("51 tokens", b -> { for (int i = 0; i < 50; i++) { b.addToken(Token.text("d" + i)); } },
             "at most 50 tokens", ErrorCodes.TOKEN_COUNT),
         rule("app-to-app without OS", b -> b.appToApp(null, "myapp://x"), "deviceOSType", ErrorCodes.DEVICE_OS_INVALID),
         rule("app-to-app https", b -> b.appToApp(DeviceOSType.ANDROID, "https://partner.example/back"), "not http/https",
@@ -69,8 +70,7 @@ class MultiSignTest {
         .hasMessageContaining(message)
         .satisfies(e -> {
           BarocertValidationException v = (BarocertValidationException) e;
-          assertThat(v.code()).isEqualTo(ErrorCodes.LOCAL);
-          assertThat(v.rule()).isEqualTo(code);
+          assertThat(v.rule()).hasValue(code);
           assertThat(v.getMessage()).doesNotContain("홍길동", "01012341234");
         });
   }
@@ -83,7 +83,7 @@ class MultiSignTest {
     assertThat(m.receiverHP()).isEqualTo("01012341234");
     MultiSign.Builder fifty = valid();
     for (int i = 0; i < 49; i++) {
-      fifty.addToken(MultiSignTokens.text("d" + i));
+      fifty.addToken(Token.text("d" + i));
     }
     assertThat(fifty.build().tokens()).hasSize(50);
     assertThat(valid().expireIn(1).build().expireIn()).isEqualTo(1);
@@ -91,26 +91,34 @@ class MultiSignTest {
 
   @Test
   void tokens_are_checked_too() {
-    assertThatThrownBy(() -> MultiSignTokens.text("")).isInstanceOf(BarocertValidationException.class);
-    assertThatThrownBy(() -> MultiSignTokens.text("x".repeat(2801))).hasMessageContaining("2800");
-    assertThat(MultiSignTokens.text("x".repeat(2800)).token()).hasSize(2800);
+    assertThatThrownBy(() -> Token.text("")).isInstanceOf(BarocertValidationException.class);
+    assertThatThrownBy(() -> Token.text("x".repeat(2801))).hasMessageContaining("2800");
+    assertThat(Token.text("x".repeat(2800)).token()).hasSize(2800);
     assertThatThrownBy(() -> TokenType.parse("DOC")).hasMessageContaining("unknown token type");
+    // HASH and PDF: a SHA-256 in Base64url without padding, and the message says exactly that
+    String sha = "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0";
+    assertThat(Token.hash(sha).digest()).hasSize(32);
+    for (String bad : new String[] {sha + "=", sha.substring(1), sha.replace('-', '+'), "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa1", "abc"}) {
+      assertThatThrownBy(() -> Token.hash(bad)).isInstanceOf(BarocertValidationException.class)
+          .hasMessageContaining("SHA-256 in Base64url without padding: exactly 43 characters")
+          .satisfies(e -> assertThat(((BarocertValidationException) e).rule()).hasValue(ErrorCodes.TOKEN_HASH_FORMAT));
+    }
     assertThat(TokenType.parse("pdf")).isEqualTo(TokenType.PDF);
   }
 
   @Test
   void pdf_tokens_are_hashed_sha256_base64url_without_padding(@TempDir Path dir) throws Exception {
     byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
-    assertThat(MultiSignTokens.pdf(abc)).isEqualTo(new MultiSignTokens(TokenType.PDF,
+    assertThat(Token.pdf(abc)).isEqualTo(new Token(TokenType.PDF,
         "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0"));
     Path f = dir.resolve("contract.pdf");
     Files.write(f, abc);
-    assertThat(MultiSignTokens.pdf(f).token()).isEqualTo("ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
+    assertThat(Token.pdf(f).token()).isEqualTo("ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
   }
 
   @Test
   void to_string_hides_personal_data_message_and_tokens() {
-    MultiSign m = valid().reqMessage("비밀 메시지").tokens(java.util.List.of(MultiSignTokens.text("계약 본문"))).build();
+    MultiSign m = valid().reqMessage("비밀 메시지").tokens(java.util.List.of(Token.text("계약 본문"))).build();
     assertThat(m.toString()).doesNotContain("홍길동", "01012341234", "19700101", "비밀 메시지", "계약 본문")
         .contains("제목");
   }

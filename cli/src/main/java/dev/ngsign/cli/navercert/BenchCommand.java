@@ -1,7 +1,7 @@
 package dev.ngsign.cli.navercert;
 
 import dev.ngsign.navercert.MultiSign;
-import dev.ngsign.navercert.MultiSignTokens;
+import dev.ngsign.navercert.Token;
 import dev.ngsign.navercert.NavercertClient;
 import dev.ngsign.navercert.SignState;
 import dev.ngsign.navercert.server.Account;
@@ -117,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
         .receiverBirthday("19700101").reqTitle("bench").reqMessage("bench round trip")
         .callCenterNum("1600-9854").expireIn(300);
     for (int i = 0; i < documents; i++) {
-      mb.addToken(MultiSignTokens.text("benchmark document " + i));
+      mb.addToken(Token.text("benchmark document " + i));
     }
     MultiSign request = mb.build();
     String cpu = cpuModel();
@@ -166,7 +166,7 @@ public final class BenchCommand implements Callable<Integer> {
           while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline) {
             long t0 = System.nanoTime();
             try {
-              String rid = client.requestMultiSign(code, request).receiptID();
+              String rid = client.requestMultiSign(code, request).execute().receiptID();
               HttpResponse<Void> r = http.send(
                   HttpRequest.newBuilder(URI.create(base + "/operator/requests/" + rid + "/sign"))
                       .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -174,10 +174,10 @@ public final class BenchCommand implements Callable<Integer> {
               if (r.statusCode() != 200) {
                 throw new IllegalStateException("sign: HTTP " + r.statusCode());
               }
-              if (client.getMultiSignStatus(code, rid).state() != SignState.DONE) {
+              if (client.getMultiSignStatus(code, rid).execute().state() != SignState.DONE) {
                 throw new IllegalStateException("status is not DONE");
               }
-              client.verifyMultiSign(code, rid);
+              client.verifyMultiSign(code, rid).execute();
               if (rec != null) {
                 int i = rec.done().getAndIncrement();
                 rec.lat()[i] = System.nanoTime() - t0;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
       "Run the Barocert-compatible Naver e-signature simulator (auth service, MultiSign/Sign/Identity,",
       "the simulated Naver app at /app, operator API, simulator CA at /ca.pem).",
       "Without account options, the data dir's accounts are reused, else test credentials are generated.",
-      "Prints a line starting with 'ready' with the URLs, then the credentials in use. Ctrl-C stops it."
+      "Prints a line starting with 'ready' with the URLs, then the accounts (a SecretKey only when generated). Ctrl-C stops it."
     })
 public final class NavercertServerCommand implements Callable<Integer> {
 
@@ -85,8 +85,10 @@ public final class NavercertServerCommand implements Callable<Integer> {
     out.println("  simulator CA:                " + url + "/ca.pem");
     out.println("  data dir:                    " + dataDir.toAbsolutePath());
     for (Account a : server.accounts()) {
+      // a SecretKey the operator gave is theirs to keep: only a generated one is shown
+      String key = server.generatedSecret(a) ? a.secretKey() : "(as given; not shown)";
       out.println(
-          "  account: LinkID=" + a.linkId() + " SecretKey=" + a.secretKey()
+          "  account: LinkID=" + a.linkId() + " SecretKey=" + key
               + " ClientCode=" + String.join(",", a.clientCodes()));
     }
     out.flush();

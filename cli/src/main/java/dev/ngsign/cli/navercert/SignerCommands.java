@@ -34,11 +34,11 @@ final class SignerCommands {
     try {
       HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() == 200) {
-        spec.commandLine().getOut().println(r.body());
+        spec.commandLine().getOut().println(CliJson.operator(r.body()));
         spec.commandLine().getOut().flush();
         return 0;
       }
-      spec.commandLine().getErr().println("error (HTTP " + r.statusCode() + "): " + r.body());
+      spec.commandLine().getErr().println("error " + errorOf(r.body()) + " (HTTP " + r.statusCode() + ")");
       return 1;
     } catch (IOException e) {
       spec.commandLine().getErr().println("error (network): cannot reach " + base + ": " + e);
@@ -47,6 +47,19 @@ final class SignerCommands {
       Thread.currentThread().interrupt();
       return 3;
     }
+  }
+
+  /** "-45000021: the request is no longer waiting" from the simulator's error JSON. */
+  private static String errorOf(String body) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode n = CliJson.MAPPER.readTree(body);
+      if (n != null && n.has("code")) {
+        return n.get("code").asText() + ": " + n.path("message").asText();
+      }
+    } catch (IOException e) {
+      // not JSON
+    }
+    return body;
   }
 
   @Command(name = "sign", mixinStandardHelpOptions = true,

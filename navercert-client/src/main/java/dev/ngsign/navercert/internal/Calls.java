@@ -2,7 +2,7 @@ package dev.ngsign.navercert.internal;
 
 import dev.ngsign.navercert.BarocertException;
 import dev.ngsign.navercert.BarocertTransportException;
-import dev.ngsign.navercert.BarocertValidationException;
+import dev.ngsign.navercert.BarocertServiceException;
 import dev.ngsign.navercert.EncryptionMode;
 import dev.ngsign.navercert.ErrorCodes;
 import java.io.IOException;
@@ -14,10 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
@@ -105,9 +102,10 @@ public final class Calls {
                 call.apply(token)
                     .exceptionallyCompose(
                         e -> {
-                          BarocertException be = asBarocert(e);
-                          if (be.code() == ErrorCodes.TOKEN_EXPIRED
-                              || be.code() == ErrorCodes.TOKEN_INVALID) {
+                          BarocertException be = Failures.unwrap(e);
+                          if (be instanceof BarocertServiceException se
+                              && (se.code() == ErrorCodes.TOKEN_EXPIRED
+                                  || se.code() == ErrorCodes.TOKEN_INVALID)) {
                             tokens.invalidate(token);
                             return tokens.get().thenCompose(call);
                           }
@@ -159,24 +157,5 @@ public final class Calls {
 
   private static URI uri(URI base, String path) {
     return URI.create(base.toString() + path);
-  }
-
-  /** Unwraps future exceptions into the SDK's one exception hierarchy. */
-  public static BarocertException asBarocert(Throwable e) {
-    Throwable t = e;
-    while ((t instanceof CompletionException || t instanceof ExecutionException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    if (t instanceof BarocertException be) {
-      return be;
-    }
-    if (t instanceof NullPointerException npe) {
-      return new BarocertValidationException(npe.getMessage() + " is required");
-    }
-    if (t instanceof CancellationException) {
-      return new BarocertTransportException("cancelled", t);
-    }
-    return new BarocertTransportException(t.toString(), t);
   }
 }

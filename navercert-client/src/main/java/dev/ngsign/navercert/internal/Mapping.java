@@ -1,16 +1,17 @@
 package dev.ngsign.navercert.internal;
 
-import dev.ngsign.navercert.BarocertException;
 import dev.ngsign.navercert.BarocertTransportException;
 import dev.ngsign.navercert.DeviceOSType;
 import dev.ngsign.navercert.EncryptionMode;
+import dev.ngsign.navercert.Identity;
 import dev.ngsign.navercert.MultiSign;
-import dev.ngsign.navercert.MultiSignReceipt;
-import dev.ngsign.navercert.MultiSignResult;
-import dev.ngsign.navercert.MultiSignStatus;
-import dev.ngsign.navercert.MultiSignTokens;
+import dev.ngsign.navercert.Receipt;
+import dev.ngsign.navercert.RequestStatus;
+import dev.ngsign.navercert.Sign;
 import dev.ngsign.navercert.SignState;
+import dev.ngsign.navercert.Token;
 import dev.ngsign.navercert.TokenType;
+import dev.ngsign.navercert.VerifyResult;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class Mapping {
 
   public Wire.MultiSignRequest toWire(MultiSign r) {
     List<Wire.Token> toks = new ArrayList<>(r.tokens().size());
-    for (MultiSignTokens t : r.tokens()) {
+    for (Token t : r.tokens()) {
       toks.add(new Wire.Token(enc(t.token()), t.tokenType().name()));
     }
     return new Wire.MultiSignRequest(
@@ -42,22 +43,59 @@ public final class Mapping {
         r.callCenterNum(),
         r.expireIn(),
         r.returnURL(),
-        r.deviceOSType() == null ? null : r.deviceOSType().name(),
+        os(r.deviceOSType()),
         r.appUseYN(),
         toks);
   }
 
-  public static MultiSignReceipt toReceipt(Wire.Receipt r) {
-    return new MultiSignReceipt(r.receiptID(), r.scheme(), r.marketUrl());
+  public Wire.SignRequest toWire(Sign r) {
+    return new Wire.SignRequest(
+        enc(r.receiverHP()),
+        enc(r.receiverName()),
+        enc(r.receiverBirthday()),
+        r.reqTitle(),
+        enc(r.reqMessage()),
+        r.callCenterNum(),
+        r.expireIn(),
+        enc(r.token().token()),
+        r.token().tokenType().name(),
+        r.returnURL(),
+        os(r.deviceOSType()),
+        r.appUseYN());
   }
 
-  public static MultiSignStatus toStatus(Wire.Status s) {
+  public Wire.IdentityRequest toWire(Identity r) {
+    return new Wire.IdentityRequest(
+        enc(r.receiverHP()),
+        enc(r.receiverName()),
+        enc(r.receiverBirthday()),
+        r.callCenterNum(),
+        r.expireIn(),
+        r.returnURL(),
+        os(r.deviceOSType()),
+        r.appUseYN());
+  }
+
+  private static String os(DeviceOSType t) {
+    return t == null ? null : t.name();
+  }
+
+  public static Receipt toReceipt(Wire.Receipt r) {
+    if (r.receiptID() == null) {
+      throw new BarocertTransportException("the request reply has no receiptID", null);
+    }
+    return new Receipt(r.receiptID(), r.scheme(), r.marketUrl());
+  }
+
+  public static RequestStatus toStatus(Wire.Status s) {
     try {
       List<TokenType> types = new ArrayList<>();
       if (s.tokenTypes() != null) {
         s.tokenTypes().forEach(t -> types.add(TokenType.parse(t)));
+      } else if (s.tokenType() != null && !s.tokenType().isEmpty()) {
+        types.add(TokenType.parse(s.tokenType()));
       }
-      return new MultiSignStatus(
+      return new RequestStatus(
           s.receiptID(),
           s.clientCode(),
           SignState.fromCode(s.state() == null ? -1 : s.state()),
@@ -78,14 +116,19 @@ public final class Mapping {
     }
   }
 
-  public MultiSignResult toResult(Wire.Result r) {
+  /** Multi-sign replies carry multiSignedData, Sign and Identity one signedData. */
+  public VerifyResult toResult(Wire.Result r) {
     SignState state;
     try {
       state = SignState.fromCode(r.state() == null ? -1 : r.state());
     } catch (IllegalArgumentException e) {
       throw new BarocertTransportException("unexpected verify reply: " + e.getMessage(), e);
     }
-    return new MultiSignResult(
+    List<String> signed =
+        r.multiSignedData() != null
+            ? r.multiSignedData()
+            : r.signedData() == null ? List.of() : List.of(r.signedData());
+    return new VerifyResult(
         r.receiptID(),
         state,
         dec(r.receiverName()),
@@ -96,7 +139,7 @@ public final class Mapping {
         dec(r.receiverEmail()),
         dec(r.receiverForeign()),
         dec(r.ci()),
-        r.multiSignedData());
+        signed);
   }
 
   private String enc(String plain) {
@@ -110,9 +153,11 @@ public final class Mapping {
     try {
       return FieldCipher.decrypt(mode, key, cipher);
     } catch (GeneralSecurityException e) {
-      throw new BarocertException(
-          BarocertException.LOCAL_ERROR,
-          "cannot decrypt the verify result with this SecretKey in " + mode + " mode");
+      throw new BarocertTransportException(
+          "the verify reply cannot be decrypted with this SecretKey in "
+              + mode
+              + " mode (the one verify of this receipt is used up)",
+          null);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.ngsign.navercert.internal;
 
 import dev.ngsign.navercert.BarocertException;
+import dev.ngsign.navercert.BarocertServiceException;
 import dev.ngsign.navercert.BarocertTransportException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -93,7 +94,7 @@ public final class Transport {
                 if (status / 100 == 2) {
                   return CompletableFuture.completedFuture(bytes);
                 }
-                return CompletableFuture.<byte[]>failedFuture(errorOf(status, bytes));
+                return CompletableFuture.<byte[]>failedFuture(errorOf(status, bytes, uri));
               } catch (IOException e) {
                 return CompletableFuture.<byte[]>failedFuture(
                     new BarocertTransportException("unreadable reply (HTTP " + status + ")", e));
@@ -121,15 +122,22 @@ public final class Transport {
     }
   }
 
-  private static BarocertException errorOf(int status, byte[] body) {
+  private static BarocertException errorOf(int status, byte[] body, URI uri) {
     try {
       Wire.Error e = Json.read(body, Wire.Error.class);
       if (e.code() != 0) {
-        return new BarocertException(e.code(), e.message() == null ? "HTTP " + status : e.message());
+        return new BarocertServiceException(
+            e.code(),
+            status,
+            e.message() == null ? "HTTP " + status : e.message(),
+            new String(body, java.nio.charset.StandardCharsets.UTF_8));
       }
     } catch (IOException | RuntimeException ignored) {
       // not Barocert's error JSON: fall through
     }
-    return new BarocertTransportException("HTTP " + status + " without a Barocert error body", null);
+    return new BarocertTransportException(
+        "HTTP " + status + " from " + uri.getScheme() + "://" + uri.getAuthority()
+            + " without Barocert's error body (a proxy or another server answered?)",
+        null);
   }
 }

@@ -1,6 +1,5 @@
 package dev.ngsign.navercert.server;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.ngsign.navercert.SignState;
 import dev.ngsign.navercert.server.internal.ApiError;
 import dev.ngsign.navercert.server.internal.Auth;
@@ -8,6 +7,7 @@ import dev.ngsign.navercert.server.internal.Engine;
 import dev.ngsign.navercert.server.internal.Front;
 import dev.ngsign.navercert.server.internal.SimulatorCa;
 import dev.ngsign.navercert.server.internal.Store;
+import dev.ngsign.navercert.server.internal.http.HttpListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -19,11 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,21 +36,13 @@ import org.slf4j.LoggerFactory;
 public final class NavercertServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NavercertServer.class);
 
-  static {
-    // The JDK server writes headers and body separately; with Nagle on, a small reply waits for the
-    // peer's delayed ACK (~40 ms per call on Linux). Read once by the JDK when the first server starts.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final Store store;
   private final SimulatorCa ca;
   private final Engine engine;
   private final List<Account> accounts;
-  private final HttpServer http;
-  private final ExecutorService pool;
+  private final HttpListener http;
   private final String baseUrl;
+  private final java.util.Set<String> generated;
 
   private NavercertServer(Builder b) throws IOException {
     if (b.dataDir != null) {
@@ -66,14 +53,19 @@ public final class NavercertServer implements AutoCloseable {
     }
     try {
       List<Account> acc = new ArrayList<>(b.accounts);
+      java.util.Set<String> made = new java.util.HashSet<>();
       if (acc.isEmpty()) {
         acc.addAll(store.accounts());
+        made.addAll(store.generatedLinkIds());
       }
       if (acc.isEmpty()) {
-        acc.add(Account.generate());
+        Account g = Account.generate();
+        acc.add(g);
+        made.add(g.linkId());
       }
-      store.saveAccounts(acc);
+      store.saveAccounts(acc, made);
       this.accounts = List.copyOf(acc);
+      this.generated = java.util.Set.copyOf(made);
       this.ca =
           store
               .ca()
@@ -87,24 +79,17 @@ public final class NavercertServer implements AutoCloseable {
       if (b.dataDir != null) {
         Files.writeString(b.dataDir.resolve("ca.pem"), ca.certificatePem());
       }
-      this.http = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 128);
+      Auth auth = new Auth(accounts, store, b.clock, b.tokenTtl, b.maxSkew);
+      // the routes need the base URL (app-to-app marketUrl) before the port is known: late-bound
+      java.util.concurrent.atomic.AtomicReference<Front> front = new java.util.concurrent.atomic.AtomicReference<>();
+      this.http = new HttpListener(b.bindAddress, b.port, b.limits, r -> front.get().apply(r));
       String host = b.bindAddress.contains(":") ? "[" + b.bindAddress + "]" : b.bindAddress;
       if ("0.0.0.0".equals(b.bindAddress)) {
         host = "127.0.0.1";
       }
-      this.baseUrl = "http://" + host + ":" + http.getAddress().getPort();
+      this.baseUrl = "http://" + host + ":" + http.port();
       this.engine = new Engine(store, ca, b.clock, baseUrl);
-      Auth auth = new Auth(accounts, store, b.clock, b.tokenTtl, b.maxSkew);
-      AtomicInteger n = new AtomicInteger();
-      ThreadFactory tf =
-          r -> {
-            Thread t = new Thread(r, "navercert-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          };
-      this.pool = Executors.newFixedThreadPool(b.threads, tf);
-      http.setExecutor(pool);
-      http.createContext("/", new Front(auth, engine, ca));
+      front.set(new Front(auth, engine, ca));
     } catch (RuntimeException | IOException e) {
       store.close();
       throw e;
@@ -116,14 +101,18 @@ public final class NavercertServer implements AutoCloseable {
   }
 
   private NavercertServer start() {
-    http.start();
     LOG.info("navercert simulator listening on {} ({} account(s))", baseUrl, accounts.size());
     return this;
   }
 
   /** The port bound. */
   public int port() {
-    return http.getAddress().getPort();
+    return http.port();
+  }
+
+  /** HTTP connections open now (diagnostics and tests). */
+  int openConnections() {
+    return http.openConnections();
   }
 
   /** http://host:port: the service URL and the auth URL at once. */
@@ -134,6 +123,14 @@ public final class NavercertServer implements AutoCloseable {
   /** The simulated Naver app page. */
   public String appUrl() {
     return baseUrl + "/app";
+  }
+
+  /**
+   * True when this simulator generated the account's SecretKey (now or in an earlier run on the same
+   * data dir). Only such a key may be shown to the operator; a key given to it is never printed.
+   */
+  public boolean generatedSecret(Account account) {
+    return generated.contains(account.linkId());
   }
 
   /** The accounts in use (given, restored from the data dir, or generated). */
@@ -203,13 +200,7 @@ public final class NavercertServer implements AutoCloseable {
   /** Stops the HTTP server and closes the store. */
   @Override
   public void close() {
-    http.stop(0);
-    pool.shutdownNow();
-    try {
-      pool.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    http.close();
     store.close();
     LOG.info("navercert simulator on {} stopped", baseUrl);
   }
@@ -228,7 +219,7 @@ public final class NavercertServer implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration tokenTtl = Duration.ofHours(1);
     private Duration maxSkew = Duration.ofMinutes(5);
-    private int threads = 16;
+    private HttpLimits limits = HttpLimits.DEFAULTS;
 
     private Builder() {}
 
@@ -274,9 +265,19 @@ public final class NavercertServer implements AutoCloseable {
       return this;
     }
 
-    /** HTTP worker threads; default 16. */
+    /** Threads running requests (the store is blocking); default 16. */
     public Builder threads(int threads) {
-      this.threads = threads;
+      this.limits = limits.withWorkers(threads);
+      return this;
+    }
+
+    /**
+     * Timeouts and limits of the HTTP listener; default {@link HttpLimits#DEFAULTS}: request head
+     * within 20 s of connecting (or of the previous reply), body within 30 s of the head, 512
+     * connections, 2 MiB bodies, 16 workers, 1024 queued requests.
+     */
+    public Builder httpLimits(HttpLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -7,7 +7,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.ngsign.navercert.MultiSign;
-import dev.ngsign.navercert.MultiSignResult;
+import dev.ngsign.navercert.VerifyResult;
 import dev.ngsign.navercert.NavercertClient;
 import dev.ngsign.navercert.SignState;
 import java.nio.file.Path;
@@ -74,7 +74,7 @@ class BrowserIT {
   @Test
   void request_open_page_click_sign_then_verify_succeeds() {
     MultiSign req = Fixtures.request(2);
-    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, req).receiptID();
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, req).execute().receiptID();
     try (Page page = browser.newPage()) {
       page.navigate(server.appUrl());
       String section = "section[data-receipt='" + rid + "']";
@@ -88,21 +88,21 @@ class BrowserIT {
       assertThat(page.textContent("tr[data-receipt='" + rid + "'] .state")).contains("done");
       page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/navercert-app-after.png")).setFullPage(true));
     }
-    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.DONE);
-    MultiSignResult result = client.verifyMultiSign(Fixtures.CLIENT_CODE, rid);
-    assertThat(result.multiSignedData()).hasSize(2);
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute().state()).isEqualTo(SignState.DONE);
+    VerifyResult result = client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute();
+    assertThat(result.signedData()).hasSize(2);
     assertThat(result.receiverName()).isEqualTo("홍길동");
   }
 
   @Test
   void click_refuse_marks_the_request_refused() {
-    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
     try (Page page = browser.newPage()) {
       page.navigate(server.appUrl());
       page.click("button[data-action='refuse'][data-receipt='" + rid + "']");
       page.waitForSelector("#notice");
       assertThat(page.textContent("#notice")).contains("refused");
     }
-    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.REFUSED);
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute().state()).isEqualTo(SignState.REFUSED);
   }
 }

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ngsign.navercert.BarocertException;
+import dev.ngsign.navercert.BarocertServiceException;
+import dev.ngsign.navercert.Service;
+import dev.ngsign.navercert.SignerCheck;
+import dev.ngsign.navercert.TrustAnchors;
+import dev.ngsign.navercert.Verdict;
 import dev.ngsign.navercert.BarocertValidationException;
 import dev.ngsign.navercert.DeviceOSType;
 import dev.ngsign.navercert.EncryptionMode;
 import dev.ngsign.navercert.ErrorCodes;
 import dev.ngsign.navercert.MultiSign;
-import dev.ngsign.navercert.MultiSignReceipt;
-import dev.ngsign.navercert.MultiSignResult;
-import dev.ngsign.navercert.MultiSignStatus;
-import dev.ngsign.navercert.MultiSignTokens;
+import dev.ngsign.navercert.Receipt;
+import dev.ngsign.navercert.VerifyResult;
+import dev.ngsign.navercert.RequestStatus;
+import dev.ngsign.navercert.Token;
 import dev.ngsign.navercert.NavercertClient;
 import dev.ngsign.navercert.SignState;
 import dev.ngsign.navercert.TokenType;
@@ -32,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
@@ -64,11 +70,11 @@ class EndToEndIT {
   @Test
   void done_then_verify_returns_decrypted_person_and_verifiable_cms_per_document() throws Exception {
     MultiSign req = Fixtures.request(3);
-    MultiSignReceipt receipt = client.requestMultiSign(Fixtures.CLIENT_CODE, req);
+    Receipt receipt = client.requestMultiSign(Fixtures.CLIENT_CODE, req).execute();
     assertThat(receipt.receiptID()).matches("\\d{32}");
     assertThat(receipt.scheme()).isNull();
 
-    MultiSignStatus waiting = client.getMultiSignStatus(Fixtures.CLIENT_CODE, receipt.receiptID());
+    RequestStatus waiting = client.getMultiSignStatus(Fixtures.CLIENT_CODE, receipt.receiptID()).execute();
     assertThat(waiting.state()).isEqualTo(SignState.WAITING);
     assertThat(waiting.tokenTypes()).containsExactly(TokenType.TEXT, TokenType.TEXT, TokenType.TEXT);
     assertThat(waiting.expireIn()).isEqualTo(300);
@@ -81,10 +87,10 @@ class EndToEndIT {
     assertThat(seen.documents().get(0).token()).isEqualTo(req.tokens().get(0).token());
 
     server.sign(receipt.receiptID(), new SignerProfile("F", "hong@example.com", false));
-    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, receipt.receiptID()).state())
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, receipt.receiptID()).execute().state())
         .isEqualTo(SignState.DONE);
 
-    MultiSignResult result = client.verifyMultiSign(Fixtures.CLIENT_CODE, receipt.receiptID());
+    VerifyResult result = client.verifyMultiSign(Fixtures.CLIENT_CODE, receipt.receiptID()).execute();
     assertThat(result.state()).isEqualTo(SignState.DONE);
     assertThat(result.receiverName()).isEqualTo("홍길동");
     assertThat(result.receiverHP()).isEqualTo("01012341234");
@@ -95,9 +101,9 @@ class EndToEndIT {
     assertThat(result.receiverForeign()).isEqualTo("N");
     assertThat(result.ci()).isNotBlank();
     assertThat(result.toString()).doesNotContain("홍길동", "01012341234");
-    assertThat(result.multiSignedData()).hasSize(3);
+    assertThat(result.signedData()).hasSize(3);
     for (int i = 0; i < 3; i++) {
-      assertVerifiableCms(result.signedData(i), req.tokens().get(i).token());
+      assertVerifiableCms(result.signedDataDer(i), req.tokens().get(i).token());
     }
   }
 
@@ -107,24 +113,24 @@ class EndToEndIT {
         .receiverBirthday("19700101").reqTitle("가".repeat(40)).reqMessage("나".repeat(500))
         .callCenterNum("1600-9854-12").expireIn(1000);
     for (int i = 0; i < 50; i++) {
-      b.addToken(MultiSignTokens.text(String.valueOf((char) ('가' + i)).repeat(2800)));
+      b.addToken(Token.text(String.valueOf((char) ('가' + i)).repeat(2800)));
     }
     MultiSign req = b.build();
-    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, req).receiptID();
-    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).tokenTypes()).hasSize(50);
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, req).execute().receiptID();
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute().tokenTypes()).hasSize(50);
     server.sign(rid);
-    MultiSignResult result = client.verifyMultiSign(Fixtures.CLIENT_CODE, rid);
-    assertThat(result.multiSignedData()).hasSize(50);
+    VerifyResult result = client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute();
+    assertThat(result.signedData()).hasSize(50);
     assertThat(result.receiverName()).isEqualTo("가".repeat(80));
-    assertVerifiableCms(result.signedData(49), req.tokens().get(49).token());
+    assertVerifiableCms(result.signedDataDer(49), req.tokens().get(49).token());
   }
 
   @Test
   void refused_request_reports_state_3_and_verify_is_refused() {
-    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
     server.refuse(rid);
-    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.REFUSED);
-    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid), ErrorCodes.REFUSED);
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute().state()).isEqualTo(SignState.REFUSED);
+    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute(), ErrorCodes.REFUSED);
   }
 
   @Test
@@ -132,45 +138,45 @@ class EndToEndIT {
     MultiSign req = MultiSign.builder()
         .receiverHP("01012341234").receiverName("홍길동").receiverBirthday("19700101")
         .reqTitle("t").reqMessage("m").callCenterNum("1600-9854").expireIn(10)
-        .addToken(MultiSignTokens.text("doc")).build();
-    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, req).receiptID();
+        .addToken(Token.text("doc")).build();
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, req).execute().receiptID();
     clock.advance(Duration.ofSeconds(9));
-    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.WAITING);
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute().state()).isEqualTo(SignState.WAITING);
     clock.advance(Duration.ofSeconds(1));
-    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.EXPIRED);
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute().state()).isEqualTo(SignState.EXPIRED);
     assertThatThrownBy(() -> server.sign(rid)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(String.valueOf(ErrorCodes.EXPIRED));
-    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid), ErrorCodes.EXPIRED);
+    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute(), ErrorCodes.EXPIRED);
   }
 
   @Test
   void verify_after_expireDT_is_refused_even_when_signed() {
-    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
     server.sign(rid);
     clock.advance(Duration.ofSeconds(301));
-    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.DONE);
-    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid), ErrorCodes.EXPIRED);
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute().state()).isEqualTo(SignState.DONE);
+    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute(), ErrorCodes.EXPIRED);
   }
 
   @Test
   void verify_twice_fails_the_second_time() {
-    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
     server.sign(rid);
-    client.verifyMultiSign(Fixtures.CLIENT_CODE, rid);
-    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid), ErrorCodes.ALREADY_VERIFIED);
+    client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute();
+    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute(), ErrorCodes.ALREADY_VERIFIED);
   }
 
   @Test
   void verify_before_done_fails() {
-    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
-    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid), ErrorCodes.NOT_COMPLETED);
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
+    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute(), ErrorCodes.NOT_COMPLETED);
     server.sign(rid); // the failed attempt did not consume the one verify
-    assertThat(client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.DONE);
+    assertThat(client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute().state()).isEqualTo(SignState.DONE);
   }
 
   @Test
   void concurrent_verify_calls_exactly_one_succeeds() throws Exception {
-    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(2)).receiptID();
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(2)).execute().receiptID();
     server.sign(rid);
     int n = 12;
     ExecutorService pool = Executors.newFixedThreadPool(n);
@@ -181,8 +187,8 @@ class EndToEndIT {
         results.add(pool.submit(() -> {
           go.await();
           try {
-            return client.verifyMultiSign(Fixtures.CLIENT_CODE, rid);
-          } catch (BarocertException e) {
+            return client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute();
+          } catch (BarocertServiceException e) {
             return e;
           }
         }));
@@ -191,10 +197,10 @@ class EndToEndIT {
       int ok = 0;
       for (Future<Object> f : results) {
         Object o = f.get(30, TimeUnit.SECONDS);
-        if (o instanceof MultiSignResult) {
+        if (o instanceof VerifyResult) {
           ok++;
         } else {
-          assertThat(((BarocertException) o).code()).isEqualTo(ErrorCodes.ALREADY_VERIFIED);
+          assertThat(((BarocertServiceException) o).code()).isEqualTo(ErrorCodes.ALREADY_VERIFIED);
         }
       }
       assertThat(ok).isEqualTo(1);
@@ -208,7 +214,7 @@ class EndToEndIT {
     NavercertClient bad = NavercertClient.builder().linkId(Fixtures.LINK_ID)
         .secretKey(Fixtures.OTHER_SECRET).serviceUrl(server.baseUrl()).authUrl(server.baseUrl())
         .clock(clock).build();
-    assertCode(() -> bad.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)),
+    assertCode(() -> bad.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute(),
         ErrorCodes.AUTH_SIGNATURE_INVALID);
   }
 
@@ -216,7 +222,7 @@ class EndToEndIT {
   void unknown_link_id_is_rejected() {
     NavercertClient bad = NavercertClient.builder().linkId("NOBODY").secretKey(Fixtures.SECRET)
         .serviceUrl(server.baseUrl()).authUrl(server.baseUrl()).clock(clock).build();
-    assertCode(() -> bad.getMultiSignStatus(Fixtures.CLIENT_CODE, "0".repeat(32)),
+    assertCode(() -> bad.getMultiSignStatus(Fixtures.CLIENT_CODE, "0".repeat(32)).execute(),
         ErrorCodes.LINK_ID_UNKNOWN);
   }
 
@@ -301,12 +307,12 @@ class EndToEndIT {
   @Test
   void expired_token_is_rejected_and_the_sdk_refreshes_its_own() {
     String token = raw.sessionToken(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "422"));
-    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
     clock.advance(Duration.ofMinutes(61));
     RawWire.Reply r = raw.get(token, "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE + "/" + rid);
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.error().code()).isEqualTo(ErrorCodes.TOKEN_EXPIRED);
-    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).state()).isEqualTo(SignState.EXPIRED);
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute().state()).isEqualTo(SignState.EXPIRED);
     RawWire.Reply unknown = raw.get("nope", "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE + "/" + rid);
     assertThat(unknown.error().code()).isEqualTo(ErrorCodes.TOKEN_INVALID);
   }
@@ -322,21 +328,21 @@ class EndToEndIT {
 
   @Test
   void client_code_of_another_link_id_is_rejected() {
-    assertCode(() -> client.requestMultiSign(Fixtures.OTHER_CLIENT_CODE, Fixtures.request(1)),
+    assertCode(() -> client.requestMultiSign(Fixtures.OTHER_CLIENT_CODE, Fixtures.request(1)).execute(),
         ErrorCodes.CLIENT_CODE_NOT_OWNED);
-    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
     NavercertClient other = NavercertClient.builder().linkId(Fixtures.OTHER_LINK_ID)
         .secretKey(Fixtures.OTHER_SECRET).serviceUrl(server.baseUrl()).authUrl(server.baseUrl())
         .clock(clock).build();
-    assertCode(() -> other.getMultiSignStatus(Fixtures.CLIENT_CODE, rid), ErrorCodes.CLIENT_CODE_NOT_OWNED);
-    assertCode(() -> other.getMultiSignStatus(Fixtures.OTHER_CLIENT_CODE, rid), ErrorCodes.RECEIPT_NOT_FOUND);
+    assertCode(() -> other.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute(), ErrorCodes.CLIENT_CODE_NOT_OWNED);
+    assertCode(() -> other.getMultiSignStatus(Fixtures.OTHER_CLIENT_CODE, rid).execute(), ErrorCodes.RECEIPT_NOT_FOUND);
   }
 
   @Test
   void bad_input_is_rejected_before_the_network_and_by_the_server() {
-    assertThatThrownBy(() -> client.getMultiSignStatus("12345", "0".repeat(32)))
+    assertThatThrownBy(() -> client.getMultiSignStatus("12345", "0".repeat(32)).execute())
         .isInstanceOf(BarocertValidationException.class).hasMessageContaining("12 digits");
-    assertThatThrownBy(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, "123"))
+    assertThatThrownBy(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, "123").execute())
         .isInstanceOf(BarocertValidationException.class).hasMessageContaining("32 digits");
     // the server applies the same rules to what it decrypts
     String token = raw.sessionToken(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "422"));
@@ -351,29 +357,30 @@ class EndToEndIT {
 
   @Test
   void async_and_callback_forms_work() throws Exception {
-    MultiSignReceipt receipt = client.requestMultiSignAsync(Fixtures.CLIENT_CODE, Fixtures.request(1))
+    Receipt receipt = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).future()
         .get(30, TimeUnit.SECONDS);
-    CompletableFuture<MultiSignStatus> ok = new CompletableFuture<>();
-    client.getMultiSignStatus(Fixtures.CLIENT_CODE, receipt.receiptID(), ok::complete, ok::completeExceptionally);
+    CompletableFuture<RequestStatus> ok = new CompletableFuture<>();
+    client.getMultiSignStatus(Fixtures.CLIENT_CODE, receipt.receiptID()).enqueue(ok::complete, ok::completeExceptionally);
     assertThat(ok.get(30, TimeUnit.SECONDS).state()).isEqualTo(SignState.WAITING);
     CompletableFuture<BarocertException> err = new CompletableFuture<>();
-    client.verifyMultiSign(Fixtures.CLIENT_CODE, receipt.receiptID(),
-        r -> err.completeExceptionally(new AssertionError("verify must fail")), err::complete);
-    assertThat(err.get(30, TimeUnit.SECONDS).code()).isEqualTo(ErrorCodes.NOT_COMPLETED);
+    client.verifyMultiSign(Fixtures.CLIENT_CODE, receipt.receiptID())
+        .enqueue(r -> err.completeExceptionally(new AssertionError("verify must fail")), err::complete);
+    assertThat(err.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(BarocertServiceException.class,
+        e -> assertThat(e.code()).isEqualTo(ErrorCodes.NOT_COMPLETED));
   }
 
   @Test
   void poll_until_final_completes_when_the_person_signs() throws Exception {
-    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
-    CompletableFuture<MultiSignStatus> done = client.pollUntilFinal(Fixtures.CLIENT_CODE, rid, Duration.ofMillis(100));
+    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
+    CompletableFuture<RequestStatus> done = client.pollUntilFinal(Service.MULTI_SIGN, Fixtures.CLIENT_CODE, rid, Duration.ofMillis(100));
     assertThat(done).isNotDone();
     server.sign(rid);
     assertThat(done.get(30, TimeUnit.SECONDS).state()).isEqualTo(SignState.DONE);
-    String refused = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    String refused = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
     server.refuse(refused);
-    assertThat(client.pollUntilFinal(Fixtures.CLIENT_CODE, refused, Duration.ofSeconds(1)).get(30, TimeUnit.SECONDS)
+    assertThat(client.pollUntilFinal(Service.MULTI_SIGN, Fixtures.CLIENT_CODE, refused, Duration.ofSeconds(1)).get(30, TimeUnit.SECONDS)
         .state()).isEqualTo(SignState.REFUSED);
-    assertThat(client.pollUntilFinal(Fixtures.CLIENT_CODE, refused, Duration.ofMillis(10)))
+    assertThat(client.pollUntilFinal(Service.MULTI_SIGN, Fixtures.CLIENT_CODE, refused, Duration.ofMillis(10)))
         .isCompletedExceptionally();
   }
 
@@ -386,21 +393,33 @@ class EndToEndIT {
     MultiSign req = MultiSign.builder()
         .receiverHP("010-9876-5432").receiverName("김철수").receiverBirthday("20000229")
         .reqTitle("PDF 계약").reqMessage("PDF 서명").callCenterNum("15881234").expireIn(600)
-        .addToken(MultiSignTokens.pdf(pdf)).addToken(MultiSignTokens.hash(MultiSignTokens.sha256Base64Url(pdf)))
+        .addToken(Token.pdf(pdf)).addToken(Token.hash(Token.sha256Base64Url(pdf)))
         .appToApp(DeviceOSType.IOS, "myapp://signed").build();
-    MultiSignReceipt receipt = cbc.requestMultiSign(Fixtures.CLIENT_CODE, req);
+    Receipt receipt = cbc.requestMultiSign(Fixtures.CLIENT_CODE, req).execute();
     assertThat(receipt.scheme()).startsWith("navercert-sim://");
     assertThat(receipt.marketUrl()).isEqualTo(server.appUrl());
-    MultiSignStatus st = cbc.getMultiSignStatus(Fixtures.CLIENT_CODE, receipt.receiptID());
+    RequestStatus st = cbc.getMultiSignStatus(Fixtures.CLIENT_CODE, receipt.receiptID()).execute();
     assertThat(st.appUseYN()).isTrue();
     assertThat(st.deviceOSType()).isEqualTo(DeviceOSType.IOS);
     assertThat(st.returnURL()).isEqualTo("myapp://signed");
     assertThat(st.tokenTypes()).containsExactly(TokenType.PDF, TokenType.HASH);
     server.sign(receipt.receiptID());
-    MultiSignResult res = cbc.verifyMultiSign(Fixtures.CLIENT_CODE, receipt.receiptID());
+    VerifyResult res = cbc.verifyMultiSign(Fixtures.CLIENT_CODE, receipt.receiptID()).execute();
     assertThat(res.receiverHP()).isEqualTo("01098765432");
     assertThat(res.receiverBirthday()).isEqualTo(java.time.LocalDate.of(2000, 2, 29));
-    assertVerifiableCms(res.signedData(0), MultiSignTokens.sha256Base64Url(pdf));
+    // PDF and HASH are signed detached over the digest: BouncyCastle's ordinary detached verification
+    // over the PDF bytes themselves passes, and SignerCheck accepts both documents
+    for (int i = 0; i < 2; i++) {
+      CMSSignedData detached = new CMSSignedData(new CMSProcessableByteArray(pdf), res.signedDataDer(i));
+      assertThat(detached.isDetachedSignature()).isTrue();
+      SignerInformation si = detached.getSignerInfos().getSigners().iterator().next();
+      @SuppressWarnings("unchecked")
+      X509CertificateHolder cert = (X509CertificateHolder) detached.getCertificates().getMatches(si.getSID()).iterator().next();
+      assertThat(si.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert))).isTrue();
+    }
+    Verdict verdict = SignerCheck.builder().trustAnchors(TrustAnchors.of(server.caCertificate())).build()
+        .check(SignerCheck.Expected.of(req), res);
+    assertThat(verdict.ok()).as(verdict.toString()).isTrue();
   }
 
   @Test
@@ -409,10 +428,10 @@ class EndToEndIT {
     server = Fixtures.server(clock).dataDir(dir).start();
     client = Fixtures.client(server, clock);
     String caPem = server.caCertificatePem();
-    String waiting = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(2)).receiptID();
-    String done = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).receiptID();
+    String waiting = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(2)).execute().receiptID();
+    String done = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
     server.sign(done);
-    client.verifyMultiSign(Fixtures.CLIENT_CODE, done);
+    client.verifyMultiSign(Fixtures.CLIENT_CODE, done).execute();
     server.close();
 
     // same data dir, no accounts given: accounts, CA, tokens and requests come back
@@ -421,10 +440,10 @@ class EndToEndIT {
     assertThat(server.caCertificatePem()).isEqualTo(caPem);
     assertThat(Files.exists(dir.resolve("ca.pem"))).isTrue();
     client = Fixtures.client(server, clock);
-    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, waiting).state()).isEqualTo(SignState.WAITING);
-    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, done), ErrorCodes.ALREADY_VERIFIED);
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, waiting).execute().state()).isEqualTo(SignState.WAITING);
+    assertCode(() -> client.verifyMultiSign(Fixtures.CLIENT_CODE, done).execute(), ErrorCodes.ALREADY_VERIFIED);
     server.sign(waiting);
-    assertThat(client.verifyMultiSign(Fixtures.CLIENT_CODE, waiting).multiSignedData()).hasSize(2);
+    assertThat(client.verifyMultiSign(Fixtures.CLIENT_CODE, waiting).execute().signedData()).hasSize(2);
   }
 
   private void assertVerifiableCms(byte[] der, String expectedContent) throws Exception {
@@ -445,8 +464,8 @@ class EndToEndIT {
 
   private static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, long code) {
     AtomicReference<Throwable> t = new AtomicReference<>();
-    assertThatThrownBy(call).isInstanceOf(BarocertException.class)
+    assertThatThrownBy(call).isInstanceOf(BarocertServiceException.class)
         .satisfies(e -> t.set(e));
-    assertThat(((BarocertException) t.get()).code()).as(t.get().toString()).isEqualTo(code);
+    assertThat(((BarocertServiceException) t.get()).code()).as(t.get().toString()).isEqualTo(code);
   }
 }

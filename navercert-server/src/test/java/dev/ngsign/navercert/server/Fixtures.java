@@ -1,7 +1,7 @@
 package dev.ngsign.navercert.server;
 
 import dev.ngsign.navercert.MultiSign;
-import dev.ngsign.navercert.MultiSignTokens;
+import dev.ngsign.navercert.Token;
 import dev.ngsign.navercert.NavercertClient;
 import java.time.Clock;
 import java.util.List;
@@ -50,7 +50,7 @@ final class Fixtures {
             .callCenterNum("1600-9854")
             .expireIn(300);
     for (int i = 1; i <= documents; i++) {
-      b.addToken(MultiSignTokens.text("계약서 " + i + ": 본인은 약관에 동의합니다."));
+      b.addToken(Token.text("계약서 " + i + ": 본인은 약관에 동의합니다."));
     }
     return b.build();
   }

@@ -20,18 +20,18 @@ class NoSecretsInLogsIT {
   void secret_key_and_personal_data_are_never_logged() throws Exception {
     try (NavercertServer server = Fixtures.server(Clock.systemUTC()).start()) {
       NavercertClient client = Fixtures.client(server, Clock.systemUTC());
-      String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(2)).receiptID();
+      String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(2)).execute().receiptID();
       try {
-        client.verifyMultiSign(Fixtures.CLIENT_CODE, rid);
+        client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute();
       } catch (BarocertException expected) {
         // not signed yet
       }
       server.sign(rid);
-      client.verifyMultiSign(Fixtures.CLIENT_CODE, rid);
+      client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute();
       NavercertClient wrongKey = NavercertClient.builder().linkId(Fixtures.LINK_ID).secretKey(Fixtures.OTHER_SECRET)
           .serviceUrl(server.baseUrl()).authUrl(server.baseUrl()).build();
       try {
-        wrongKey.getMultiSignStatus(Fixtures.CLIENT_CODE, rid);
+        wrongKey.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute();
       } catch (BarocertException expected) {
         // bad signature
       }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Barocert's own Java SDK (kr.co.linkhub:barocert-sdk 1.5.0), unmodified, pointed at the simulator
- * with setServiceURL / setAuthURL: request, status, verify, and an error reply it must parse.
+ * with setServiceURL / setAuthURL, for all three services (MultiSign, Sign, Identity): request,
+ * status, verify, an error reply it must parse — and our SignerCheck accepts what it received.
  */
 @SuppressWarnings("deprecation") // the SDK marks some getters deprecated; we test what partners call
 class OfficialSdkIT {
@@ -97,6 +98,20 @@ class OfficialSdkIT {
     assertThat(FieldCipher.decrypt(EncryptionMode.GCM, key, result.getReceiverHP())).isEqualTo("01012341234");
     assertThat(FieldCipher.decrypt(EncryptionMode.GCM, key, result.getReceiverYear())).isEqualTo("1970");
 
+    // our SignerCheck accepts what Barocert's SDK received: the four documents, the person, the CA
+    dev.ngsign.navercert.VerifyResult ours = new dev.ngsign.navercert.VerifyResult(result.getReceiptID(),
+        dev.ngsign.navercert.SignState.DONE, dec(result.getReceiverName()), dec(result.getReceiverYear()),
+        dec(result.getReceiverDay()), dec(result.getReceiverHP()), dec(result.getReceiverGender()), null,
+        dec(result.getReceiverForeign()), null, result.getMultiSignedData());
+    List<dev.ngsign.navercert.Token> docs = new java.util.ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      docs.add(dev.ngsign.navercert.Token.text("전자서명(복수) 요청 원문 " + i));
+    }
+    docs.add(dev.ngsign.navercert.Token.hash(sdk.sha256_base64url("원문 4")));
+    dev.ngsign.navercert.Verdict verdict = checker().check(
+        new dev.ngsign.navercert.SignerCheck.Expected("홍길동", "19700101", "01012341234", docs), ours);
+    assertThat(verdict.ok()).as(verdict.toString()).isTrue();
+
     // verify is allowed once: the SDK parses the error reply into its own exception
     assertThatThrownBy(() -> sdk.verifyMultiSign(clientCode, receipt.getReceiptID()))
         .isInstanceOf(BarocertException.class)
@@ -113,14 +128,22 @@ class OfficialSdkIT {
     request.setReqMessage(sdk.encrypt("전자서명(단건) 요청 메시지"));
     request.setCallCenterNum("1600-9854");
     request.setExpireIn(300);
-    request.setTokenType("TEXT");
-    request.setToken(sdk.encrypt("전자서명(단건) 요청 원문"));
+    request.setTokenType("HASH");
+    request.setToken(sdk.encrypt(sdk.sha256_base64url("전자서명(단건) 요청 원문")));
     SignReceipt receipt = sdk.requestSign(clientCode, request);
-    assertThat(sdk.getSignStatus(clientCode, receipt.getReceiptID()).getTokenType()).isEqualTo("TEXT");
+    assertThat(sdk.getSignStatus(clientCode, receipt.getReceiptID()).getTokenType()).isEqualTo("HASH");
     server.sign(receipt.getReceiptID());
     SignResult result = sdk.verifySign(clientCode, receipt.getReceiptID());
     assertThat(result.getSignedData()).isNotBlank();
     assertThat(server.pending()).isEmpty();
+    dev.ngsign.navercert.Verdict verdict = checker().check(
+        new dev.ngsign.navercert.SignerCheck.Expected("홍길동", "19700101", "01012341234",
+            List.of(dev.ngsign.navercert.Token.hash(sdk.sha256_base64url("전자서명(단건) 요청 원문")))),
+        new dev.ngsign.navercert.VerifyResult(result.getReceiptID(), dev.ngsign.navercert.SignState.DONE,
+            dec(result.getReceiverName()), dec(result.getReceiverYear()), dec(result.getReceiverDay()),
+            dec(result.getReceiverHP()), dec(result.getReceiverGender()), null, dec(result.getReceiverForeign()), null,
+            List.of(result.getSignedData())));
+    assertThat(verdict.ok()).as(verdict.toString()).isTrue();
   }
 
   @Test
@@ -142,6 +165,14 @@ class OfficialSdkIT {
     assertThat(result.getSignedData()).isNotBlank();
     assertThat(FieldCipher.decrypt(EncryptionMode.GCM, Base64.getDecoder().decode(secret), result.getReceiverDay()))
         .isEqualTo("0101");
+    dev.ngsign.navercert.Verdict verdict = checker().check(
+        new dev.ngsign.navercert.SignerCheck.Expected("홍길동", "19700101", "01012341234",
+            List.of(dev.ngsign.navercert.Token.text(rid))),
+        new dev.ngsign.navercert.VerifyResult(rid, dev.ngsign.navercert.SignState.DONE,
+            dec(result.getReceiverName()), dec(result.getReceiverYear()), dec(result.getReceiverDay()),
+            dec(result.getReceiverHP()), dec(result.getReceiverGender()), null, dec(result.getReceiverForeign()), null,
+            List.of(result.getSignedData())));
+    assertThat(verdict.ok()).as(verdict.toString()).isTrue();
   }
 
   @Test
@@ -161,6 +192,15 @@ class OfficialSdkIT {
     assertThatThrownBy(() -> sdk.requestMultiSign(clientCode, request))
         .isInstanceOf(BarocertException.class)
         .satisfies(e -> assertThat(((BarocertException) e).getCode()).isEqualTo(ErrorCodes.PHONE_LENGTH));
+  }
+
+  private dev.ngsign.navercert.SignerCheck checker() {
+    return dev.ngsign.navercert.SignerCheck.builder()
+        .trustAnchors(dev.ngsign.navercert.TrustAnchors.of(server.caCertificate())).build();
+  }
+
+  private String dec(String cipher) throws Exception {
+    return FieldCipher.decrypt(EncryptionMode.GCM, Base64.getDecoder().decode(secret), cipher);
   }
 
   private String encrypt(String s) {

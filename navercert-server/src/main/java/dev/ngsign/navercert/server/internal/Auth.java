@@ -2,14 +2,13 @@ package dev.ngsign.navercert.server.internal;
 
 import static dev.ngsign.navercert.ErrorCodes.*;
 
-import com.sun.net.httpserver.Headers;
+import io.netty.handler.codec.http.HttpHeaders;
 import dev.ngsign.navercert.EncryptionMode;
 import dev.ngsign.navercert.internal.Hmac;
 import dev.ngsign.navercert.internal.Json;
 import dev.ngsign.navercert.internal.Wire;
 import dev.ngsign.navercert.internal.WireTime;
 import dev.ngsign.navercert.server.Account;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,8 +49,8 @@ public final class Auth {
   }
 
   /** POST /BAROCERT/Token: checks the LINKHUB signature and issues a session token. */
-  public Wire.SessionToken issue(Headers h, byte[] body) {
-    String authz = h.getFirst("Authorization");
+  public Wire.SessionToken issue(HttpHeaders h, byte[] body) {
+    String authz = h.get("Authorization");
     if (authz == null) {
       throw new ApiError(401, AUTH_HEADER_INVALID, "Authorization header is missing");
     }
@@ -63,23 +62,18 @@ public final class Auth {
     if (acc == null) {
       throw new ApiError(401, LINK_ID_UNKNOWN, "unknown LinkID");
     }
-    if (!LH_VERSION.equals(h.getFirst("x-lh-version"))) {
+    if (!LH_VERSION.equals(h.get("x-lh-version"))) {
       throw new ApiError(400, AUTH_VERSION_INVALID, "x-lh-version must be 2.0");
     }
-    String date = h.getFirst("x-lh-date");
+    String date = h.get("x-lh-date");
     checkDate(date, AUTH_DATE_INVALID, "x-lh-date");
-    String forwarded = h.getFirst("x-lh-forwarded");
+    String forwarded = h.get("x-lh-forwarded");
     String expected =
         Hmac.linkhubSignature(acc.keyBytes(), body, date, forwarded, LH_VERSION, TOKEN_PATH);
     if (!Hmac.matches(expected, parts[2])) {
       throw new ApiError(401, AUTH_SIGNATURE_INVALID, "the LINKHUB signature does not match");
     }
-    Wire.TokenRequest req;
-    try {
-      req = Json.read(body, Wire.TokenRequest.class);
-    } catch (IOException e) {
-      throw new ApiError(400, BAD_REQUEST_BODY, "the token request is not JSON");
-    }
+    Wire.TokenRequest req = JsonBody.object(body, Wire.TokenRequest.class, "the token request");
     if (req.scope() == null || !req.scope().contains("partner")) {
       throw new ApiError(400, SCOPE_INVALID, "scope must include 'partner'");
     }
@@ -101,8 +95,8 @@ public final class Auth {
   }
 
   /** The account behind a service call, after token, version, scope and client code checks. */
-  public Account service(Headers h, String scope, String clientCode) {
-    String authz = h.getFirst("Authorization");
+  public Account service(HttpHeaders h, String scope, String clientCode) {
+    String authz = h.get("Authorization");
     if (authz == null || authz.isBlank()) {
       throw new ApiError(401, TOKEN_MISSING, "no bearer token (Authorization: Bearer ...)");
     }
@@ -116,7 +110,7 @@ public final class Auth {
     if (s.expiresAt() <= clock.millis()) {
       throw new ApiError(401, TOKEN_EXPIRED, "the session token has expired");
     }
-    if (!BC_VERSION.equals(h.getFirst("x-bc-version"))) {
+    if (!BC_VERSION.equals(h.get("x-bc-version"))) {
       throw new ApiError(400, BC_VERSION_INVALID, "x-bc-version must be 2.1");
     }
     if (!s.scope().contains(scope)) {
@@ -134,10 +128,10 @@ public final class Auth {
   }
 
   /** The POST checks: x-bc-date fresh, encryption mode known, x-bc-auth over body and path. */
-  public EncryptionMode post(Headers h, Account acc, String path, byte[] body) {
-    String date = h.getFirst("x-bc-date");
+  public EncryptionMode post(HttpHeaders h, Account acc, String path, byte[] body) {
+    String date = h.get("x-bc-date");
     checkDate(date, BC_DATE_INVALID, "x-bc-date");
-    String modeHeader = h.getFirst("x-bc-encryptionmode");
+    String modeHeader = h.get("x-bc-encryptionmode");
     EncryptionMode mode;
     if (modeHeader == null || modeHeader.isBlank()) {
       mode = EncryptionMode.GCM;
@@ -149,7 +143,7 @@ public final class Auth {
       }
     }
     String expected = Hmac.bcAuth(acc.keyBytes(), body, date, path);
-    if (!Hmac.matches(expected, h.getFirst("x-bc-auth"))) {
+    if (!Hmac.matches(expected, h.get("x-bc-auth"))) {
       throw new ApiError(401, BC_AUTH_INVALID, "x-bc-auth is missing or does not match");
     }
     return mode;

@@ -9,6 +9,7 @@ import dev.ngsign.navercert.SignState;
 import dev.ngsign.navercert.TokenType;
 import dev.ngsign.navercert.internal.Checks;
 import dev.ngsign.navercert.internal.FieldCipher;
+import dev.ngsign.navercert.internal.Masking;
 import dev.ngsign.navercert.internal.Wire;
 import dev.ngsign.navercert.internal.WireTime;
 import dev.ngsign.navercert.server.Account;
@@ -94,7 +95,7 @@ public final class Engine {
           for (int i = 0; i < toks.size(); i++) {
             Wire.Token t = toks.get(i);
             TokenType type = TokenType.parse(t == null ? null : t.tokenType());
-            String token = Checks.token(i, d.dec(t.token()));
+            String token = Checks.token(i, type, d.dec(t.token()));
             docs.add(new StoredRequest.Doc(type.name(), token));
           }
           return intake(
@@ -121,7 +122,7 @@ public final class Engine {
     return validated(
         () -> {
           TokenType type = TokenType.parse(w.tokenType());
-          String token = Checks.token(0, d.dec(w.token()));
+          String token = Checks.token(0, type, d.dec(w.token()));
           return intake(
               Kind.SIGN,
               acc,
@@ -259,7 +260,7 @@ public final class Engine {
     try {
       return i.run();
     } catch (BarocertValidationException e) {
-      throw new ApiError(400, e.rule() == LOCAL ? BAD_REQUEST_BODY : e.rule(), e.getMessage());
+      throw new ApiError(400, e.rule().orElse(BAD_REQUEST_BODY), e.getMessage());
     }
   }
 
@@ -401,11 +402,11 @@ public final class Engine {
     long now = clock.millis();
     StoredRequest r = find(receiptId, now);
     requireWaiting(r);
-    List<byte[]> docs = new ArrayList<>();
+    List<SimulatorCa.Document> docs = new ArrayList<>();
     if (r.docs().isEmpty()) {
-      docs.add(r.receiptId().getBytes(StandardCharsets.UTF_8)); // identity: sign the receipt
+      docs.add(SimulatorCa.Document.text(r.receiptId())); // identity: sign the receipt ID
     } else {
-      r.docs().forEach(d -> docs.add(d.token().getBytes(StandardCharsets.UTF_8)));
+      r.docs().forEach(d -> docs.add(SimulatorCa.Document.of(TokenType.parse(d.tokenType()), d.token())));
     }
     String ci = ci(r);
     List<String> signed =
@@ -484,18 +485,10 @@ public final class Engine {
   }
 
   static String maskName(String n) {
-    int[] cps = n.codePoints().toArray();
-    if (cps.length <= 1) {
-      return "*";
-    }
-    StringBuilder sb = new StringBuilder().appendCodePoint(cps[0]);
-    for (int i = 1; i < cps.length - 1; i++) {
-      sb.append('*');
-    }
-    return cps.length == 2 ? sb.append('*').toString() : sb.appendCodePoint(cps[cps.length - 1]).toString();
+    return Masking.name(n);
   }
 
   static String maskPhone(String p) {
-    return p.length() == 11 ? p.substring(0, 3) + "****" + p.substring(7) : "***";
+    return p.length() == 11 ? Masking.phone(p) : "***";
   }
 }

@@ -2,8 +2,6 @@ package dev.ngsign.navercert.server.internal;
 
 import static dev.ngsign.navercert.ErrorCodes.*;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.ngsign.navercert.EncryptionMode;
 import dev.ngsign.navercert.SignState;
 import dev.ngsign.navercert.internal.Json;
@@ -12,19 +10,20 @@ import dev.ngsign.navercert.internal.WireTime;
 import dev.ngsign.navercert.server.Account;
 import dev.ngsign.navercert.server.PendingRequest;
 import dev.ngsign.navercert.server.SignerProfile;
+import dev.ngsign.navercert.server.internal.http.Reply;
+import dev.ngsign.navercert.server.internal.http.Request;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP handler: frames requests, routes them, and turns {@link ApiError}s into Barocert's
+ * The routes: one complete request in, one reply out (the listener frames and times out); and turns {@link ApiError}s into Barocert's
  * {code, message} replies. Routes:
  *
  * <pre>
@@ -41,9 +40,8 @@ import org.slf4j.LoggerFactory;
  * GET  /ca.pem, /ca.der                      the simulator CA certificate
  * </pre>
  */
-public final class Front implements HttpHandler {
+public final class Front implements Function<Request, Reply> {
   private static final Logger LOG = LoggerFactory.getLogger(Front.class);
-  private static final int MAX_BODY = 2 * 1024 * 1024;
 
   private final Auth auth;
   private final Engine engine;
@@ -56,141 +54,115 @@ public final class Front implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      String method = ex.getRequestMethod();
-      String path = ex.getRequestURI().getRawPath();
-      try {
-        byte[] body = readBody(ex);
-        route(ex, method, path, body);
-      } catch (ApiError e) {
-        LOG.debug("{} {} -> {} {}", method, path, e.status(), e.code());
-        json(ex, e.status(), new Wire.Error(e.code(), e.getMessage()));
-      } catch (RuntimeException e) {
-        LOG.warn("{} {} failed", method, path, e);
-        json(ex, 500, new Wire.Error(INTERNAL, "internal error: " + e.getClass().getSimpleName()));
-      }
+  public Reply apply(Request ex) {
+    String method = ex.method();
+    String path = ex.rawPath();
+    try {
+      return route(ex, method, path, ex.body());
+    } catch (ApiError e) {
+      LOG.debug("{} {} -> {} {}", method, path, e.status(), e.code());
+      return json(ex, e.status(), new Wire.Error(e.code(), e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.warn("{} {} failed", method, path, e);
+      return json(ex, 500, new Wire.Error(INTERNAL, "internal error: " + e.getClass().getSimpleName()));
     }
   }
 
-  private void route(HttpExchange ex, String method, String path, byte[] body) throws IOException {
+  private Reply route(Request ex, String method, String path, byte[] body) {
     String[] seg = path.length() > 1 ? path.substring(1).split("/") : new String[0];
     if (seg.length == 0) {
-      redirect(ex, "/app");
-      return;
+      return Reply.redirect("/app");
     }
-    switch (seg[0]) {
-      case "BAROCERT":
-        if (seg.length == 2 && "Token".equals(seg[1]) && "POST".equals(method)) {
-          json(ex, 200, auth.issue(ex.getRequestHeaders(), body));
-          return;
-        }
-        break;
-      case "Time":
-        if (seg.length == 1 && "GET".equals(method)) {
-          bytes(ex, 200, "text/plain; charset=utf-8",
-              WireTime.LH_DATE.format(engine.clock().instant()).getBytes(StandardCharsets.US_ASCII));
-          return;
-        }
-        break;
-      case "NAVER":
-        if (naver(ex, method, path, seg, body)) {
-          return;
-        }
-        break;
-      case "operator":
-        if (operator(ex, method, seg, body)) {
-          return;
-        }
-        break;
-      case "app":
-        if (app(ex, method, seg)) {
-          return;
-        }
-        break;
-      case "ca.pem":
-        bytes(ex, 200, "application/x-pem-file", ca.certificatePem().getBytes(StandardCharsets.US_ASCII));
-        return;
-      case "ca.der":
-        bytes(ex, 200, "application/pkix-cert", ca.certificateDer());
-        return;
-      default:
-        break;
+    Reply r =
+        switch (seg[0]) {
+          case "BAROCERT" ->
+              seg.length == 2 && "Token".equals(seg[1]) && "POST".equals(method)
+                  ? json(ex, 200, auth.issue(ex.headers(), body))
+                  : null;
+          case "Time" ->
+              seg.length == 1 && "GET".equals(method)
+                  ? bytes(ex, 200, "text/plain; charset=utf-8",
+                      WireTime.LH_DATE.format(engine.clock().instant()).getBytes(StandardCharsets.US_ASCII))
+                  : null;
+          case "NAVER" -> naver(ex, method, path, seg, body);
+          case "operator" -> operator(ex, method, seg, body);
+          case "app" -> app(ex, method, seg);
+          case "ca.pem" ->
+              bytes(ex, 200, "application/x-pem-file", ca.certificatePem().getBytes(StandardCharsets.US_ASCII));
+          case "ca.der" -> bytes(ex, 200, "application/pkix-cert", ca.certificateDer());
+          default -> null;
+        };
+    if (r == null) {
+      throw new ApiError(404, NOT_FOUND, "no such endpoint: " + method + " " + path);
     }
-    throw new ApiError(404, NOT_FOUND, "no such endpoint: " + method + " " + path);
+    return r;
   }
 
-  private boolean naver(HttpExchange ex, String method, String path, String[] seg, byte[] body) {
+  private Reply naver(Request ex, String method, String path, String[] seg, byte[] body) {
     if (seg.length < 3 || seg.length > 4) {
-      return false;
+      return null;
     }
     Engine.Kind kind = Engine.Kind.ofSegment(seg[1]);
     if (kind == null) {
-      return false;
+      return null;
     }
     String clientCode = seg[2];
-    Account acc = auth.service(ex.getRequestHeaders(), kind.scope, clientCode);
+    Account acc = auth.service(ex.headers(), kind.scope, clientCode);
     if (seg.length == 3 && "POST".equals(method)) {
-      EncryptionMode mode = auth.post(ex.getRequestHeaders(), acc, path, body);
+      EncryptionMode mode = auth.post(ex.headers(), acc, path, body);
       Wire.Receipt r =
           switch (kind) {
-            case MULTI -> engine.requestMulti(acc, clientCode, parse(body, Wire.MultiSignRequest.class), mode);
-            case SIGN -> engine.requestSign(acc, clientCode, parse(body, Wire.SignRequest.class), mode);
-            case IDENTITY -> engine.requestIdentity(acc, clientCode, parse(body, Wire.IdentityRequest.class), mode);
+            case MULTI -> engine.requestMulti(acc, clientCode,
+                JsonBody.object(body, Wire.MultiSignRequest.class, "the MultiSign request"), mode);
+            case SIGN -> engine.requestSign(acc, clientCode,
+                JsonBody.object(body, Wire.SignRequest.class, "the Sign request"), mode);
+            case IDENTITY -> engine.requestIdentity(acc, clientCode,
+                JsonBody.object(body, Wire.IdentityRequest.class, "the Identity request"), mode);
           };
-      json(ex, 200, r);
-      return true;
+      return json(ex, 200, r);
     }
     if (seg.length == 4 && "GET".equals(method)) {
-      json(ex, 200, engine.status(kind, clientCode, seg[3]));
-      return true;
+      return json(ex, 200, engine.status(kind, clientCode, seg[3]));
     }
     if (seg.length == 4 && "POST".equals(method)) {
-      EncryptionMode mode = auth.post(ex.getRequestHeaders(), acc, path, body);
-      json(ex, 200, engine.verify(kind, acc, clientCode, seg[3], mode));
-      return true;
+      EncryptionMode mode = auth.post(ex.headers(), acc, path, body);
+      return json(ex, 200, engine.verify(kind, acc, clientCode, seg[3], mode));
     }
-    return false;
+    return null;
   }
 
-  private boolean operator(HttpExchange ex, String method, String[] seg, byte[] body) {
+  private Reply operator(Request ex, String method, String[] seg, byte[] body) {
     if (seg.length < 2 || !"requests".equals(seg[1])) {
-      return false;
+      return null;
     }
     if (seg.length == 2 && "GET".equals(method)) {
-      String q = ex.getRequestURI().getQuery();
+      String q = ex.rawQuery();
       boolean all = q != null && q.contains("all=true");
-      json(ex, 200, engine.list(!all, 200).stream().map(Front::view).toList());
-      return true;
+      return json(ex, 200, engine.list(!all, 200).stream().map(Front::view).toList());
     }
     if (seg.length == 3 && "GET".equals(method)) {
-      json(ex, 200, view(engine.get(seg[2])));
-      return true;
+      return json(ex, 200, view(engine.get(seg[2])));
     }
     if (seg.length == 4 && "POST".equals(method)) {
-      switch (seg[3]) {
+      return switch (seg[3]) {
         case "sign" -> json(ex, 200, view(engine.sign(seg[2], profile(body))));
         case "refuse" -> json(ex, 200, view(engine.finish(seg[2], SignState.REFUSED)));
         case "fail" -> json(ex, 200, view(engine.finish(seg[2], SignState.FAILED)));
-        default -> {
-          return false;
-        }
-      }
-      return true;
+        default -> null;
+      };
     }
-    return false;
+    return null;
   }
 
-  private boolean app(HttpExchange ex, String method, String[] seg) {
+  private Reply app(Request ex, String method, String[] seg) {
     if (seg.length == 1 && "GET".equals(method)) {
       String notice = null;
-      String q = ex.getRequestURI().getRawQuery();
+      String q = ex.rawQuery();
       if (q != null && q.startsWith("notice=")) {
         notice = URLDecoder.decode(q.substring(7), StandardCharsets.UTF_8);
       }
       String html = AppPage.render(engine.list(true, 100), engine.list(false, 20), notice);
-      bytes(ex, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
-      return true;
+      return bytes(ex, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
     if (seg.length == 4 && "requests".equals(seg[1]) && "POST".equals(method)) {
       String rid = seg[2];
@@ -203,15 +175,14 @@ public final class Front implements HttpHandler {
           engine.finish(rid, SignState.REFUSED);
           notice = "거절됨 (refused): " + rid;
         } else {
-          return false;
+          return null;
         }
       } catch (ApiError e) {
         notice = "오류 " + e.code() + ": " + e.getMessage();
       }
-      redirect(ex, "/app?notice=" + java.net.URLEncoder.encode(notice, StandardCharsets.UTF_8));
-      return true;
+      return Reply.redirect("/app?notice=" + java.net.URLEncoder.encode(notice, StandardCharsets.UTF_8));
     }
-    return false;
+    return null;
   }
 
   /** Operator JSON of a request (times as strings; masked name and phone). */
@@ -233,77 +204,52 @@ public final class Front implements HttpHandler {
     return m;
   }
 
+  /** The operator's signer profile: {gender: "M"|"F", email: string, foreign: boolean}, nothing else. */
   private static SignerProfile profile(byte[] body) {
     if (body.length == 0) {
       return SignerProfile.DEFAULT;
     }
-    try {
-      Map<?, ?> m = Json.read(body, Map.class);
-      String gender = m.get("gender") == null ? "M" : m.get("gender").toString();
-      String email = m.get("email") == null ? SignerProfile.DEFAULT.email() : m.get("email").toString();
-      boolean foreign = Boolean.parseBoolean(String.valueOf(m.get("foreign")));
-      return new SignerProfile(gender, email, foreign);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ApiError(400, BAD_REQUEST_BODY, "signer profile must be JSON {gender: M|F, email, foreign}");
-    }
-  }
-
-  private static <T> T parse(byte[] body, Class<T> type) {
-    try {
-      return Json.read(body, type);
-    } catch (IOException e) {
-      throw new ApiError(400, BAD_REQUEST_BODY, "the body is not the expected JSON");
-    }
-  }
-
-  private static byte[] readBody(HttpExchange ex) throws IOException {
-    try (InputStream in = ex.getRequestBody()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[16384];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        out.write(buf, 0, n);
-        if (out.size() > MAX_BODY) {
-          throw new ApiError(413, BAD_REQUEST_BODY, "body larger than 2 MiB");
-        }
+    com.fasterxml.jackson.databind.JsonNode m =
+        JsonBody.object(body, com.fasterxml.jackson.databind.JsonNode.class, "the signer profile");
+    String bad = "the signer profile must be JSON {\"gender\": \"M\"|\"F\", \"email\": \"...\", \"foreign\": true|false}";
+    java.util.Iterator<String> names = m.fieldNames();
+    while (names.hasNext()) {
+      if (!java.util.Set.of("gender", "email", "foreign").contains(names.next())) {
+        throw new ApiError(400, BAD_REQUEST_BODY, bad + " and nothing else");
       }
-      return out.toByteArray();
     }
-  }
-
-  private static void json(HttpExchange ex, int status, Object value) {
-    bytes(ex, status, "application/json; charset=utf-8", Json.write(value));
-  }
-
-  private static void redirect(HttpExchange ex, String location) {
+    com.fasterxml.jackson.databind.JsonNode g = m.get("gender");
+    com.fasterxml.jackson.databind.JsonNode e = m.get("email");
+    com.fasterxml.jackson.databind.JsonNode f = m.get("foreign");
+    if ((g != null && !g.isTextual()) || (e != null && !e.isTextual()) || (f != null && !f.isBoolean())) {
+      throw new ApiError(400, BAD_REQUEST_BODY, bad);
+    }
     try {
-      ex.getResponseHeaders().set("Location", location);
-      ex.sendResponseHeaders(303, -1);
-    } catch (IOException e) {
-      LOG.debug("client went away", e);
+      return new SignerProfile(
+          g == null ? "M" : g.asText(),
+          e == null ? SignerProfile.DEFAULT.email() : e.asText(),
+          f != null && f.asBoolean());
+    } catch (IllegalArgumentException ex) {
+      throw new ApiError(400, BAD_REQUEST_BODY, bad);
     }
   }
 
-  private static void bytes(HttpExchange ex, int status, String type, byte[] data) {
-    try {
-      byte[] out = data;
-      String accept = ex.getRequestHeaders().getFirst("Accept-Encoding");
-      if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
-        ByteArrayOutputStream bos = new ByteArrayOutputStream(data.length / 2 + 32);
-        try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
-          gz.write(data);
-        }
-        out = bos.toByteArray();
-        ex.getResponseHeaders().set("Content-Encoding", "gzip");
-      }
-      ex.getResponseHeaders().set("Content-Type", type);
-      ex.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
-      if (out.length > 0) {
-        try (OutputStream os = ex.getResponseBody()) {
-          os.write(out);
-        }
-      }
-    } catch (IOException e) {
-      LOG.debug("client went away", e);
+  private static Reply json(Request ex, int status, Object value) {
+    return bytes(ex, status, "application/json; charset=utf-8", Json.write(value));
+  }
+
+  /** The reply, gzipped when the client accepts it (Barocert's SDKs ask for gzip). */
+  private static Reply bytes(Request ex, int status, String type, byte[] data) {
+    String accept = ex.header("Accept-Encoding");
+    if (data.length == 0 || accept == null || !accept.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+      return Reply.of(status, type, data);
     }
+    ByteArrayOutputStream bos = new ByteArrayOutputStream(data.length / 2 + 32);
+    try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
+      gz.write(data);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return new Reply(status, type, bos.toByteArray(), Map.of("Content-Encoding", "gzip"));
   }
 }

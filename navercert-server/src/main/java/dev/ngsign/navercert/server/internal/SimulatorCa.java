@@ -29,7 +29,11 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cms.CMSAbsentContent;
 import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -134,11 +138,28 @@ public final class SimulatorCa {
   }
 
   /**
+   * What the person signs for one document: TEXT's UTF-8 bytes, encapsulated in the CMS; or a
+   * SHA-256 digest (HASH and PDF tokens), signed detached — the document itself never reaches the
+   * signer, only its digest, so the signature's messageDigest is the token.
+   */
+  public record Document(byte[] text, byte[] sha256) {
+    public static Document text(String text) {
+      return new Document(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+    }
+
+    public static Document of(dev.ngsign.navercert.TokenType type, String token) {
+      return type == dev.ngsign.navercert.TokenType.TEXT
+          ? text(token)
+          : new Document(null, java.util.Base64.getUrlDecoder().decode(token));
+    }
+  }
+
+  /**
    * Signs each document as the person: a signer certificate (subject CN = the person's name, valid
    * one year, issued on first use and reused; {@code personKey} identifies the person), then one CMS
-   * SignedData (DER) per document with the bytes encapsulated.
+   * SignedData (DER) per document: TEXT encapsulated, HASH/PDF detached over the token's digest.
    */
-  public List<byte[]> signAll(String personKey, String signerName, Instant now, List<byte[]> documents) {
+  public List<byte[]> signAll(String personKey, String signerName, Instant now, List<Document> documents) {
     try {
       Signer signer = signers.get(personKey);
       if (signer == null
@@ -149,13 +170,26 @@ public final class SimulatorCa {
       }
       List<byte[]> out = new ArrayList<>(documents.size());
       JcaCertStore certs = new JcaCertStore(List.of(signer.cert(), caCert));
-      for (byte[] doc : documents) {
+      for (Document doc : documents) {
         CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+        DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
+        if (doc.sha256() != null) {
+          digests = precomputed(digests, doc.sha256());
+        }
+        // signingTime from the simulator's clock, not the JVM's: tests move the clock
+        org.bouncycastle.asn1.ASN1EncodableVector attrs = new org.bouncycastle.asn1.ASN1EncodableVector();
+        attrs.add(new org.bouncycastle.asn1.cms.Attribute(org.bouncycastle.asn1.cms.CMSAttributes.signingTime,
+            new org.bouncycastle.asn1.DERSet(new org.bouncycastle.asn1.cms.Time(Date.from(now)))));
         gen.addSignerInfoGenerator(
-            new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+            new JcaSignerInfoGeneratorBuilder(digests)
+                .setSignedAttributeGenerator(new org.bouncycastle.cms.DefaultSignedAttributeTableGenerator(
+                    new org.bouncycastle.asn1.cms.AttributeTable(attrs)))
                 .build(signer(signer.key()), signer.cert()));
         gen.addCertificates(certs);
-        out.add(gen.generate(new CMSProcessableByteArray(doc), true).getEncoded());
+        out.add(
+            doc.sha256() == null
+                ? gen.generate(new CMSProcessableByteArray(doc.text()), true).getEncoded()
+                : gen.generate(new CMSAbsentContent(), false).getEncoded());
       }
       return out;
     } catch (GeneralSecurityException
@@ -164,6 +198,34 @@ public final class SimulatorCa {
         | java.io.IOException e) {
       throw new IllegalStateException("signing failed", e);
     }
+  }
+
+  /**
+   * A digest provider whose SHA-256 "computes" the given digest: how BouncyCastle signs a digest it
+   * did not compute itself (the signed attributes still get their own, real digest).
+   */
+  private static DigestCalculatorProvider precomputed(DigestCalculatorProvider real, byte[] sha256) {
+    return algorithm -> {
+      DigestCalculator calc = real.get(algorithm);
+      return new DigestCalculator() {
+        private final java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public AlgorithmIdentifier getAlgorithmIdentifier() {
+          return calc.getAlgorithmIdentifier();
+        }
+
+        @Override
+        public java.io.OutputStream getOutputStream() {
+          return sink;
+        }
+
+        @Override
+        public byte[] getDigest() {
+          return sha256.clone();
+        }
+      };
+    };
   }
 
   private Signer issue(String signerName, Instant now)

@@ -50,6 +50,8 @@ public final class Store implements AutoCloseable {
       s.execute(
           "CREATE TABLE IF NOT EXISTS account (link_id VARCHAR PRIMARY KEY, secret_key VARCHAR NOT NULL,"
               + " client_codes VARCHAR NOT NULL, position INT NOT NULL)");
+      // generated: the simulator made up this SecretKey, so it may print it (a given key is never shown)
+      s.execute("ALTER TABLE account ADD COLUMN IF NOT EXISTS generated BOOLEAN NOT NULL DEFAULT FALSE");
       s.execute(
           "CREATE TABLE IF NOT EXISTS session_token (token VARCHAR PRIMARY KEY, link_id VARCHAR NOT NULL,"
               + " scope VARCHAR NOT NULL, expires_at BIGINT NOT NULL)");
@@ -90,13 +92,29 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  public void saveAccounts(List<Account> accounts) {
+  /** LinkIDs whose SecretKey the simulator generated (in this run or an earlier one). */
+  public java.util.Set<String> generatedLinkIds() {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT link_id FROM account WHERE generated");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public void saveAccounts(List<Account> accounts, java.util.Set<String> generated) {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement del = c.prepareStatement("DELETE FROM account");
           PreparedStatement ins =
               c.prepareStatement(
-                  "INSERT INTO account (link_id, secret_key, client_codes, position) VALUES (?,?,?,?)")) {
+                  "INSERT INTO account (link_id, secret_key, client_codes, position, generated)"
+                      + " VALUES (?,?,?,?,?)")) {
         del.executeUpdate();
         int i = 0;
         for (Account a : accounts) {
@@ -104,6 +122,7 @@ public final class Store implements AutoCloseable {
           ins.setString(2, a.secretKey());
           ins.setString(3, String.join(",", a.clientCodes()));
           ins.setInt(4, i++);
+          ins.setBoolean(5, generated.contains(a.linkId()));
           ins.executeUpdate();
         }
         c.commit();

@@ -27,8 +27,8 @@ class SimulatorCaTest {
     SimulatorCa created = SimulatorCa.create(now);
     SimulatorCa ca = SimulatorCa.load(created.keyPkcs8(), created.certificateDer());
     assertThat(ca.certificatePem()).startsWith("-----BEGIN CERTIFICATE-----");
-    List<byte[]> sigs = ca.signAll("ci-1", "홍길동", now, List.of("a".getBytes(StandardCharsets.UTF_8),
-        "b".getBytes(StandardCharsets.UTF_8)));
+    List<byte[]> sigs = ca.signAll("ci-1", "홍길동", now, List.of(SimulatorCa.Document.text("a"),
+        SimulatorCa.Document.text("b")));
     assertThat(sigs).hasSize(2);
     CMSSignedData sd = new CMSSignedData(sigs.get(1));
     assertThat(new String((byte[]) sd.getSignedContent().getContent(), StandardCharsets.UTF_8)).isEqualTo("b");

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Progress of a request.
+ * Progress of a request, for every service.
  *
  * @param receiptID 32 digits
  * @param clientCode 12 digits
@@ -12,15 +12,15 @@ import java.util.List;
  * @param expireIn seconds the request was given
  * @param callCenterName partner's display name, or null
  * @param callCenterNum as requested
- * @param reqTitle as requested
+ * @param reqTitle as requested (null for identity)
  * @param returnURL app-to-app return URL, or null
- * @param tokenTypes the type of each document, in order
+ * @param tokenTypes the type of each document, in order (one for single sign, none for identity)
  * @param expireDT when the request expires (wire: yyyyMMddHHmmss, Korea time)
  * @param scheme app scheme (app-to-app), or null
  * @param deviceOSType app-to-app OS, or null
  * @param appUseYN app-to-app or push
  */
-public record MultiSignStatus(
+public record RequestStatus(
     String receiptID,
     String clientCode,
     SignState state,
@@ -35,7 +35,7 @@ public record MultiSignStatus(
     DeviceOSType deviceOSType,
     boolean appUseYN) {
 
-  public MultiSignStatus {
+  public RequestStatus {
     tokenTypes = tokenTypes == null ? List.of() : List.copyOf(tokenTypes);
   }
 }

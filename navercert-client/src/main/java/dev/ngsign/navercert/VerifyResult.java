@@ -5,9 +5,10 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The verified signature: the person's data (decrypted by the client) and one CMS SignedData per
- * document. Compare the person's data with what you requested before trusting the signature.
- * {@link #toString()} shows no personal data.
+ * What verify returns, for every service: the person's data (decrypted by the client) and the CMS
+ * SignedData — one per document for multi-sign, one for single sign and identity. The service has
+ * verified nothing for you: check the signatures and compare the person with whom you asked, with
+ * {@link SignerCheck}, before you rely on it. {@link #toString()} shows no personal data.
  *
  * @param receiptID 32 digits
  * @param state always {@link SignState#DONE} for a successful verify
@@ -19,9 +20,9 @@ import java.util.List;
  * @param receiverEmail e-mail address, or null
  * @param receiverForeign Y (foreigner) or N
  * @param ci connecting information, or null
- * @param multiSignedData Base64 DER CMS SignedData, one per document, in request order
+ * @param signedData Base64 DER CMS SignedData, in request order (wire: multiSignedData or signedData)
  */
-public record MultiSignResult(
+public record VerifyResult(
     String receiptID,
     SignState state,
     String receiverName,
@@ -32,10 +33,10 @@ public record MultiSignResult(
     String receiverEmail,
     String receiverForeign,
     String ci,
-    List<String> multiSignedData) {
+    List<String> signedData) {
 
-  public MultiSignResult {
-    multiSignedData = multiSignedData == null ? List.of() : List.copyOf(multiSignedData);
+  public VerifyResult {
+    signedData = signedData == null ? List.of() : List.copyOf(signedData);
   }
 
   /** The birthday from receiverYear and receiverDay. */
@@ -46,9 +47,9 @@ public record MultiSignResult(
         Integer.parseInt(receiverDay.substring(2, 4)));
   }
 
-  /** The DER bytes of document {@code index}'s CMS SignedData. */
-  public byte[] signedData(int index) {
-    return Base64.getDecoder().decode(multiSignedData.get(index));
+  /** The DER bytes of signature {@code index} (0-based, in request order). */
+  public byte[] signedDataDer(int index) {
+    return Base64.getDecoder().decode(signedData.get(index));
   }
 
   /** True when the person is a foreigner (receiverForeign = Y). */
@@ -58,12 +59,12 @@ public record MultiSignResult(
 
   @Override
   public String toString() {
-    return "MultiSignResult[receiptID="
+    return "VerifyResult[receiptID="
         + receiptID
         + ", state="
         + state
-        + ", documents="
-        + multiSignedData.size()
+        + ", signatures="
+        + signedData.size()
         + ", receiver=<redacted>]";
   }
 }

@@ -3,7 +3,6 @@ package dev.ngsign.navercert;
 import dev.ngsign.navercert.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -17,44 +16,52 @@ import java.util.Objects;
  * the type and length.
  *
  * @param tokenType what the token is
- * @param token at most 2800 characters
+ * @param token TEXT: 1 to 2800 characters; HASH and PDF: the document's SHA-256 in Base64url without
+ *     padding, exactly 43 characters of {@code A-Z a-z 0-9 - _}
  */
-public record MultiSignTokens(TokenType tokenType, String token) {
+public record Token(TokenType tokenType, String token) {
 
-  public MultiSignTokens {
-    Objects.requireNonNull(tokenType, "tokenType");
-    if (token == null || token.isEmpty()) {
-      throw new BarocertValidationException("token is empty", ErrorCodes.TOKEN_MISSING_DOC);
-    }
-    if (token.length() > Checks.TOKEN_MAX) {
+  public Token {
+    if (tokenType == null) {
       throw new BarocertValidationException(
-          "token must be at most 2800 characters, was " + token.length(),
-          ErrorCodes.TOKEN_TOO_LONG);
+          "tokenType is required (TEXT, HASH or PDF)", ErrorCodes.TOKEN_TYPE_INVALID);
     }
+    Checks.token(tokenType, token);
+  }
+
+  /** HASH and PDF: the 32 digest bytes the token encodes. */
+  public byte[] digest() {
+    if (tokenType == TokenType.TEXT) {
+      throw new IllegalStateException("a TEXT token has no digest");
+    }
+    return Base64.getUrlDecoder().decode(token);
   }
 
   /** A plain-text document shown to the person. */
-  public static MultiSignTokens text(String text) {
-    return new MultiSignTokens(TokenType.TEXT, text);
+  public static Token text(String text) {
+    return new Token(TokenType.TEXT, text);
   }
 
-  /** A hash the caller computed (SHA-256, Base64 URL-safe without padding, by convention). */
-  public static MultiSignTokens hash(String hash) {
-    return new MultiSignTokens(TokenType.HASH, hash);
+  /**
+   * A hash the caller computed: SHA-256 of the document, Base64url without padding (43 characters).
+   * The person signs this digest (a detached signature), so the document itself need not leave you.
+   */
+  public static Token hash(String hash) {
+    return new Token(TokenType.HASH, hash);
   }
 
   /** A PDF, hashed here: SHA-256 then Base64 URL-safe without padding. */
-  public static MultiSignTokens pdf(byte[] pdfBytes) {
+  public static Token pdf(byte[] pdfBytes) {
     Objects.requireNonNull(pdfBytes, "pdfBytes");
-    return new MultiSignTokens(TokenType.PDF, sha256Base64Url(pdfBytes));
+    return new Token(TokenType.PDF, sha256Base64Url(pdfBytes));
   }
 
   /**
    * A PDF file, streamed and hashed here: SHA-256 then Base64 URL-safe without padding.
    *
-   * @throws UncheckedIOException when the file cannot be read
+   * @throws BarocertValidationException when the file cannot be read
    */
-  public static MultiSignTokens pdf(Path pdfFile) {
+  public static Token pdf(Path pdfFile) {
     Objects.requireNonNull(pdfFile, "pdfFile");
     MessageDigest md = sha256();
     try (InputStream in = Files.newInputStream(pdfFile)) {
@@ -63,9 +70,9 @@ public record MultiSignTokens(TokenType tokenType, String token) {
         md.update(buf, 0, n);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read PDF " + pdfFile, e);
+      throw new BarocertValidationException("cannot read the PDF file " + pdfFile + ": " + e.getMessage());
     }
-    return new MultiSignTokens(
+    return new Token(
         TokenType.PDF, Base64.getUrlEncoder().withoutPadding().encodeToString(md.digest()));
   }
 
@@ -84,6 +91,6 @@ public record MultiSignTokens(TokenType tokenType, String token) {
 
   @Override
   public String toString() {
-    return "MultiSignTokens[" + tokenType + ", " + token.length() + " chars]";
+    return "Token[" + tokenType + ", " + token.length() + " chars]";
   }
 }
