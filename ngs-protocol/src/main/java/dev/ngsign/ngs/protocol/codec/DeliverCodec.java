@@ -80,7 +80,9 @@ final class DeliverCodec implements BodyCodec<Deliver> {
     } else if (ext instanceof Extension.NationCode n) {
       w.ascii(NAT_CODE, n.value());
     }
-    for (Media m : p.media()) {
+    List<Media> media = p.media();
+    for (int i = 0; i < media.size(); i++) {
+      Media m = media.get(i);
       w.number(MTYPE, m.mediaType().code());
       w.number(MEDIA_ENCODING, m.encoding().code());
       w.number(MFILELEN, m.size());
@@ -107,36 +109,37 @@ final class DeliverCodec implements BodyCodec<Deliver> {
       throw r.error(MSGTYPE.name(), NgsProtocolException.show(typeCode)
           + " is not a MSGTYPE (S L M A a F f W s l m)", ResultCode.E_INVALID_MSGTYPE);
     }
-    Deliver.Builder b = Deliver.builder(type);
-    b.daAddr(r.ascii(DA_ADDR, ResultCode.E_INVALID_DA_ADDR));
-    b.callback(r.ascii(CALLBACK, ResultCode.E_INVALID_CALLBACK));
+    String daAddr = r.ascii(DA_ADDR, ResultCode.E_INVALID_DA_ADDR);
+    String callback = r.ascii(CALLBACK, ResultCode.E_INVALID_CALLBACK);
     long encCode = r.number(ENCODING, ResultCode.E_INVALID_ENCODING);
     ContentEncoding encoding = ContentEncoding.fromCode((int) Math.min(encCode, 99));
     if (encoding == null || encoding == ContentEncoding.BINARY) {
       throw r.error(ENCODING.name(), encCode + " is not a text encoding (0 MS949/EUC-KR, 1 UTF-8)",
           ResultCode.E_INVALID_ENCODING);
     }
-    b.encoding(encoding);
+    KakaoInfo kakao = null;
+    String text = "";
     if (type.isKakao()) {
-      b.kakao(decodeKakaoInfo(r, encoding));
+      kakao = decodeKakaoInfo(r, encoding);
     } else {
-      b.text(r.text(TEXT, encoding));
+      text = r.text(TEXT, encoding);
     }
-    b.serial(r.ascii(SERIAL, ResultCode.E_INVALID_SERIAL));
-    b.senderCode(r.ascii(SENDER_CODE, ResultCode.E_INVALID_SENDER_CODE));
+    String serial = r.ascii(SERIAL, ResultCode.E_INVALID_SERIAL);
+    String senderCode = r.ascii(SENDER_CODE, ResultCode.E_INVALID_SENDER_CODE);
     int mediaCount = (int) r.number(MEDIACNT, ResultCode.E_MEDIA_COUNT);
     long extSize = r.number(EXT_SIZE, ResultCode.E_INVALID_EXTENSION);
+    Extension extension = null;
     if (extSize == DPT_CODE.size()) {
-      b.extension(new Extension.DeptCode(r.ascii(DPT_CODE, ResultCode.E_INVALID_EXTENSION)));
+      extension = new Extension.DeptCode(r.ascii(DPT_CODE, ResultCode.E_INVALID_EXTENSION));
     } else if (extSize == NAT_CODE.size()) {
-      b.extension(new Extension.NationCode(r.ascii(NAT_CODE, ResultCode.E_INVALID_EXTENSION)));
+      extension = new Extension.NationCode(r.ascii(NAT_CODE, ResultCode.E_INVALID_EXTENSION));
     } else if (extSize != 0) {
       throw r.error(EXT_SIZE.name(), extSize + " is not 0, 10 (DPT_CODE) or 16 (NAT_CODE)", ResultCode.E_INVALID_EXTENSION);
     }
     if (mediaCount > MAX_MEDIA_FIELD) {
       throw r.error(MEDIACNT.name(), mediaCount + " is over 99", ResultCode.E_MEDIA_COUNT);
     }
-    List<Media> media = new ArrayList<>(Math.min(mediaCount, 4));
+    List<Media> media = mediaCount == 0 ? List.of() : new ArrayList<>(Math.min(mediaCount, 4));
     for (int i = 0; i < mediaCount; i++) {
       String at = "MEDIA[" + (i + 1) + "].";
       if (r.remaining() < MEDIA_HEADER_SIZE) {
@@ -166,8 +169,7 @@ final class DeliverCodec implements BodyCodec<Deliver> {
       media.add(Media.wrap(mediaType, mediaEncoding, data));
     }
     r.expectEnd(ResultCode.E_MEDIA_SIZE);
-    media.forEach(b::addMedia);
-    return b.build();
+    return new Deliver(type, daAddr, callback, encoding, text, kakao, serial, senderCode, extension, media);
   }
 
   private static KakaoInfo decodeKakaoInfo(BodyReader r, ContentEncoding encoding) {

@@ -80,11 +80,13 @@ public record FrameHeader(PacketType type, int bodyLength) {
 
   /** Writes a header. */
   public static void write(ByteBuf out, PacketType type, int bodyLength) {
-    int start = out.writerIndex();
-    out.writeCharSequence(Integer.toString(type.headType()), StandardCharsets.US_ASCII);
-    out.writeZero(Layout.HEAD_TYPE.size() - (out.writerIndex() - start));
-    int lenStart = out.writerIndex();
-    out.writeCharSequence(Integer.toString(bodyLength), StandardCharsets.US_ASCII);
-    out.writeZero(Layout.MSG_LENG.size() - (out.writerIndex() - lenStart));
+    BodyWriter w = new BodyWriter(out, "header");
+    write(w, type, bodyLength);
+    w.flush();
+  }
+
+  static void write(BodyWriter w, PacketType type, int bodyLength) {
+    w.number(Layout.HEAD_TYPE, type.headType());
+    w.number(Layout.MSG_LENG, bodyLength);
   }
 }

@@ -68,22 +68,26 @@ public final class PacketCodec {
     int bodyLength = bodyLength(p);
     try {
       if (cipher != null && p.type().encryptedOnSecureSession()) {
-        FrameHeader.write(out, p.type(), BodyCipher.cipherLength(bodyLength));
-        ByteBuf plain = out.alloc().heapBuffer(bodyLength);
+        int cipherLength = BodyCipher.cipherLength(bodyLength);
+        out.ensureWritable(Layout.HEADER_SIZE + cipherLength);
+        BodyWriter header = new BodyWriter(out, p.type().name());
+        FrameHeader.write(header, p.type(), cipherLength);
+        header.flush();
+        boolean staged = cipherLength <= TextCoders.CIPHER_STAGE;
+        ByteBuf plain = staged ? TextCoders.local().toEncrypt() : out.alloc().heapBuffer(cipherLength);
         try {
-          encodeBody(p, plain);
+          encodeBody(p, new BodyWriter(plain, p.type().name()), plain, plain.writerIndex(), bodyLength);
           cipher.encrypt(plain, out);
         } finally {
-          plain.release();
+          if (!staged) {
+            plain.release();
+          }
         }
       } else {
-        FrameHeader.write(out, p.type(), bodyLength);
-        out.ensureWritable(bodyLength);
-        encodeBody(p, out);
-        int written = out.writerIndex() - start - Layout.HEADER_SIZE;
-        if (written != bodyLength) {
-          throw new IllegalStateException(p.type() + " body wrote " + written + " bytes, expected " + bodyLength);
-        }
+        out.ensureWritable(Layout.HEADER_SIZE + bodyLength);
+        BodyWriter w = new BodyWriter(out, p.type().name());
+        FrameHeader.write(w, p.type(), bodyLength);
+        encodeBody(p, w, out, start + Layout.HEADER_SIZE, bodyLength);
       }
     } catch (RuntimeException e) {
       out.writerIndex(start);
@@ -91,11 +95,17 @@ public final class PacketCodec {
     }
   }
 
+  /** Writes the body through {@code w} (which may hold the header) and checks its length against the packet's. */
   @SuppressWarnings("unchecked")
-  private static <P extends NgsPacket> void encodeBody(P p, ByteBuf out) {
+  private static <P extends NgsPacket> void encodeBody(P p, BodyWriter w, ByteBuf out, int bodyStart, int bodyLength) {
     BodyCodec<P> codec = (BodyCodec<P>) codecFor(p.type());
     if (codec != null) {
-      codec.encode(p, new BodyWriter(out, p.type().name()));
+      codec.encode(p, w);
+    }
+    w.flush();
+    int written = out.writerIndex() - bodyStart;
+    if (written != bodyLength) {
+      throw new IllegalStateException(p.type() + " body wrote " + written + " bytes, expected " + bodyLength);
     }
   }
 
@@ -123,12 +133,16 @@ public final class PacketCodec {
    */
   public static NgsPacket decodeBody(PacketType type, ByteBuf body, BodyCipher cipher) {
     if (cipher != null && type.encryptedOnSecureSession()) {
-      ByteBuf plain = body.alloc().heapBuffer(body.readableBytes());
+      int length = body.readableBytes();
+      boolean staged = length <= TextCoders.CIPHER_STAGE;
+      ByteBuf plain = staged ? TextCoders.local().decrypted() : body.alloc().heapBuffer(length);
       try {
         cipher.decrypt(body, plain, type.name());
         return decodePlainBody(type, plain);
       } finally {
-        plain.release();
+        if (!staged) {
+          plain.release();
+        }
       }
     }
     return decodePlainBody(type, body);

@@ -91,8 +91,8 @@ public record Deliver(
   /** The plain body length: 221 + EXT_SIZE + per attachment 15 + MFILELEN. */
   public int bodyLength() {
     int n = PacketType.DELIVER.bodySize() + extSize();
-    for (Media m : media) {
-      n += 15 + m.size();
+    for (int i = 0; i < media.size(); i++) { // no iterator: called for every DELIVER encoded
+      n += 15 + media.get(i).size();
     }
     return n;
   }

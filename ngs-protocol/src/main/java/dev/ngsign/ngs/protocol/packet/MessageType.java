@@ -61,10 +61,12 @@ public enum MessageType {
     return this == LMS || this == MMS || this == INTL_LMS || this == INTL_MMS;
   }
 
+  private static final MessageType[] VALUES = values();
+
   /** The type for a wire value, or null. */
   public static MessageType fromCode(String code) {
     if (code.length() == 1) {
-      for (MessageType t : values()) {
+      for (MessageType t : VALUES) {
         if (t.code.charAt(0) == code.charAt(0)) {
           return t;
         }
