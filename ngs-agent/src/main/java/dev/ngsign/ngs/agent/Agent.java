@@ -12,6 +12,7 @@ import dev.ngsign.ngs.agent.internal.reports.WriteBehind;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
 import dev.ngsign.ngs.agent.internal.schema.SchemaMigrator;
 import dev.ngsign.ngs.agent.internal.sender.AccountLeases;
+import dev.ngsign.ngs.agent.internal.sender.BuilderAccess;
 import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import dev.ngsign.ngs.agent.internal.store.MessageStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,6 +60,10 @@ public final class Agent implements AutoCloseable {
   private ScheduledExecutorService scheduler;
   private HttpEndpoint http;
   private volatile boolean started;
+
+  static {
+    BuilderAccess.install(Builder::tuning);
+  }
 
   private Agent(Builder b) {
     if (b.gateway == null) {
@@ -274,16 +279,7 @@ public final class Agent implements AutoCloseable {
       return this;
     }
 
-    /**
-     * Shorter login pacing for a local test gateway: the least time between two CERTs and the first
-     * reconnect delay (defaults 3.5 s and 5 s, as the spec asks of real gateways).
-     */
-    public Builder testTiming(Duration certMinInterval, Duration reconnect) {
-      this.tuning = tuning.withLoginPacing(certMinInterval, reconnect);
-      return this;
-    }
-
-    /** Client settings of the NGS gateway (tests). */
+    /** Client settings of the NGS gateway (tests, and the demo through {@code demo.LoginPacing}). */
     Builder tuning(NgsClientGateway.Tuning t) {
       this.tuning = Objects.requireNonNull(t, "tuning");
       return this;

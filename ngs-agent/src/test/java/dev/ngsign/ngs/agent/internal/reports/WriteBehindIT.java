@@ -3,7 +3,7 @@ package dev.ngsign.ngs.agent.internal.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ngsign.ngs.agent.MutableClock;
-import dev.ngsign.ngs.agent.SampleMessages;
+import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.agent.SendTable;
 import dev.ngsign.ngs.agent.TestDb;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
