@@ -2,6 +2,7 @@ package dev.ngsign.cli.agent;
 
 import ch.qos.logback.classic.Level;
 import dev.ngsign.ngs.agent.Agent;
+import dev.ngsign.ngs.agent.demo.LoginPacing;
 import dev.ngsign.ngs.agent.AgentConfig;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
@@ -105,7 +106,7 @@ public final class BenchAgentCommand implements Callable<Integer> {
           .withLease(new AgentConfig.Lease(Duration.ofSeconds(30), Duration.ofSeconds(2)))
           .withHttp(new AgentConfig.Http(0, null));
       Agent.initDb(cfg, Map.of());
-      Agent agent = Agent.builder(cfg).migrate(true).testTiming(Duration.ofMillis(10), Duration.ofMillis(500)).build();
+      Agent agent = LoginPacing.shorten(Agent.builder(cfg).migrate(true), Duration.ofMillis(10), Duration.ofMillis(500)).build();
       try {
         DataSource ds = agent.dataSource();
         agent.start();

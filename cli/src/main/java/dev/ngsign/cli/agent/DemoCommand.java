@@ -2,8 +2,9 @@ package dev.ngsign.cli.agent;
 
 import ch.qos.logback.classic.Level;
 import dev.ngsign.ngs.agent.Agent;
+import dev.ngsign.ngs.agent.demo.LoginPacing;
 import dev.ngsign.ngs.agent.AgentConfig;
-import dev.ngsign.ngs.agent.SampleMessages;
+import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.agent.SendTable;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
@@ -81,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
           .withHttp(new AgentConfig.Http(0, null));
       int applied = Agent.initDb(cfg, Map.of());
       out.println("database : " + url + " (table prefix " + PREFIX + ", " + applied + " migration(s) applied)");
-      Agent agent = Agent.builder(cfg).testTiming(Duration.ofMillis(100), Duration.ofSeconds(1)).build();
+      Agent agent = LoginPacing.shorten(Agent.builder(cfg), Duration.ofMillis(100), Duration.ofSeconds(1)).build();
       try {
         DataSource ds = agent.dataSource();
         clean(ds);

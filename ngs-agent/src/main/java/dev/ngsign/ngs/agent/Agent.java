@@ -3,14 +3,16 @@ package dev.ngsign.ngs.agent;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ngsign.ngs.agent.internal.config.Pools;
 import dev.ngsign.ngs.agent.internal.lease.LeaseCoordinator;
-import dev.ngsign.ngs.agent.internal.lease.LeaseListener;
+import dev.ngsign.ngs.agent.internal.housekeeping.Housekeeping;
 import dev.ngsign.ngs.agent.internal.lease.LeaseStore;
 import dev.ngsign.ngs.agent.internal.metrics.AgentMetrics;
+import dev.ngsign.ngs.agent.internal.metrics.Health;
 import dev.ngsign.ngs.agent.internal.metrics.HttpEndpoint;
 import dev.ngsign.ngs.agent.internal.reports.WriteBehind;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
 import dev.ngsign.ngs.agent.internal.schema.SchemaMigrator;
-import dev.ngsign.ngs.agent.internal.sender.AccountWorker;
+import dev.ngsign.ngs.agent.internal.sender.AccountLeases;
+import dev.ngsign.ngs.agent.internal.sender.BuilderAccess;
 import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import dev.ngsign.ngs.agent.internal.store.MessageStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,13 +21,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Agent implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Agent.class);
-  /** The lease that elects the node running housekeeping (report timeouts, log tables). */
-  static final String MAINTENANCE = "#maintenance";
 
   private final AgentConfig config;
   private final DataSource dataSource;
@@ -54,18 +52,18 @@ public final class Agent implements AutoCloseable {
   private final Dialect dialect;
   private final MessageStore store;
   private final LeaseStore leaseStore;
-  private final Map<String, AgentConfig.Account> accounts = new HashMap<>();
-  private final Map<String, Running> running = new ConcurrentHashMap<>();
-  private final Map<String, Long> openCounts = new ConcurrentHashMap<>();
+  private final Map<String, AgentConfig.Account> accounts = new LinkedHashMap<>();
+  private final Housekeeping housekeeping;
   private WriteBehind writer;
+  private AccountLeases leases;
   private LeaseCoordinator coordinator;
   private ScheduledExecutorService scheduler;
   private HttpEndpoint http;
-  private volatile boolean maintenance;
-  private volatile boolean databaseUp = true;
   private volatile boolean started;
 
-  private record Running(AccountWorker worker, GatewaySession session) {}
+  static {
+    BuilderAccess.install(Builder::tuning);
+  }
 
   private Agent(Builder b) {
     if (b.gateway == null) {
@@ -92,6 +90,7 @@ public final class Agent implements AutoCloseable {
     for (AgentConfig.Account a : config.accounts()) {
       accounts.put(a.name(), a);
     }
+    this.housekeeping = new Housekeeping(config, store, clock);
   }
 
   public static Builder builder(AgentConfig config) {
@@ -112,13 +111,14 @@ public final class Agent implements AutoCloseable {
     } else if (!SchemaMigrator.upToDate(dataSource, dialect, prefix)) {
       throw new AgentException("the agent's tables (prefix " + prefix + ") are missing or out of date: run './ngsign agent init-db --config ...' first");
     }
-    writer = new WriteBehind(store, clock, config.zone(), config.polling().writeBatchSize(), config.polling().writeDelay(), metrics::orphans);
+    writer = new WriteBehind(store.writeBack(), clock, config.zone(), config.polling().writeBatchSize(), config.polling().writeDelay(), metrics::orphans);
     List<String> leased = new ArrayList<>(accounts.keySet());
-    leased.add(MAINTENANCE);
+    leased.add(Housekeeping.MAINTENANCE);
+    leases = new AccountLeases(config, accounts, gateway, store, writer, housekeeping, clock, metrics);
     coordinator = new LeaseCoordinator(leaseStore, config.nodeId(), leased, config.lease().timeout(), config.lease().heartbeat(),
-        clock, config.zone(), new Listener());
+        clock, config.zone(), leases);
     for (String s : List.of("READY", "SENDING", "SENT")) {
-      metrics.queueDepth(s, () -> openCounts.getOrDefault(s, 0L));
+      metrics.queueDepth(s, () -> housekeeping.openCounts().getOrDefault(s, 0L));
     }
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "ngs-agent-lease");
@@ -128,7 +128,7 @@ public final class Agent implements AutoCloseable {
     long hb = config.lease().heartbeat().toMillis();
     started = true;
     scheduler.scheduleWithFixedDelay(this::safeTick, 0, hb, TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(this::housekeeping, 1000, Math.max(1000, Math.min(10_000, hb)), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(housekeeping, 1000, Math.max(1000, Math.min(10_000, hb)), TimeUnit.MILLISECONDS);
     if (config.http().port() > 0) {
       try {
         http = new HttpEndpoint(config.http().bind(), config.http().port(), this::scrape, this::health);
@@ -151,86 +151,6 @@ public final class Agent implements AutoCloseable {
     }
   }
 
-  private void housekeeping() {
-    try {
-      LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), config.zone());
-      openCounts.clear();
-      openCounts.putAll(store.openCounts());
-      databaseUp = true;
-      if (maintenance) {
-        if (!config.expiry().resendUnreportedAfter().isZero()) {
-          int again = store.resendUnreported(now.minus(config.expiry().resendUnreportedAfter()), config.retry().maxAttempts(), now);
-          if (again > 0) {
-            log.info("{} SENT row(s) had no REPORT after {}: sent again with the same SERIAL", again, config.expiry().resendUnreportedAfter());
-          }
-        }
-        int failed = store.failReportTimeouts(now.minus(config.expiry().reportTimeout()), now);
-        if (failed > 0) {
-          log.info("{} row(s) had no REPORT within {}: FAILED/9006", failed, config.expiry().reportTimeout());
-        }
-        if (config.logTable().monthly()) {
-          int moved;
-          do {
-            moved = store.moveToLog(now.minus(config.logTable().after()), config.logTable().batchSize());
-          } while (moved >= config.logTable().batchSize());
-        }
-      }
-    } catch (RuntimeException e) {
-      databaseUp = false;
-      log.warn("housekeeping: {}", e.getMessage());
-    }
-  }
-
-  private final class Listener implements LeaseListener {
-    @Override
-    public void acquired(String account, long fence) {
-      if (account.equals(MAINTENANCE)) {
-        maintenance = true;
-        return;
-      }
-      AgentConfig.Account acc = accounts.get(account);
-      LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), config.zone());
-      int recovered = store.recover(account, fence, now);
-      if (recovered > 0) {
-        log.info("account {}: {} row(s) caught between send and ACK go out again with the same SERIAL", account, recovered);
-      }
-      GatewaySession session = gateway.open(acc, report -> {
-        metrics.report(account, report.serial(), report.result());
-        return writer.report(new MessageStore.ReportWrite(account, report, LocalDateTime.ofInstant(clock.instant(), config.zone())));
-      });
-      boolean isDefault = config.defaultAccount() != null && config.defaultAccount().name().equals(account);
-      AccountWorker w = new AccountWorker(config, acc, isDefault, fence, store, writer, session, clock, metrics);
-      running.put(account, new Running(w, session));
-      metrics.leaseHeld(account, true);
-      w.start();
-    }
-
-    @Override
-    public void stop(String account, long fence) {
-      if (account.equals(MAINTENANCE)) {
-        maintenance = false;
-        return;
-      }
-      Running r = running.remove(account);
-      if (r == null) {
-        return;
-      }
-      r.worker().stop(Duration.ofSeconds(10));
-      try {
-        r.session().close();
-      } catch (RuntimeException e) {
-        log.warn("closing the session of {}: {}", account, e.getMessage());
-      }
-      r.worker().awaitIdle(Duration.ofSeconds(5));
-      try {
-        writer.flush().get(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        log.warn("account {}: write-back not confirmed on stop: {}", account, e.toString());
-      }
-      metrics.leaseHeld(account, false);
-    }
-  }
-
   /**
    * Simulates this process dying (tests): stops every thread and closes the sessions without releasing
    * the leases or leaving the node table, so other nodes must wait for the lease timeout.
@@ -241,11 +161,7 @@ public final class Agent implements AutoCloseable {
     }
     started = false;
     scheduler.shutdownNow();
-    for (Running r : running.values()) {
-      r.worker().stop(Duration.ZERO);
-      r.session().close();
-    }
-    running.clear();
+    leases.abandonAll();
     writer.close();
     if (http != null) {
       http.close();
@@ -274,11 +190,7 @@ public final class Agent implements AutoCloseable {
 
   /** The accounts this node holds now, with their fence. */
   public Map<String, Long> heldAccounts() {
-    Map<String, Long> out = new HashMap<>();
-    for (var e : running.entrySet()) {
-      out.put(e.getKey(), e.getValue().worker().fence());
-    }
-    return out;
+    return leases == null ? Map.of() : leases.held();
   }
 
   public AgentConfig config() {
@@ -295,7 +207,7 @@ public final class Agent implements AutoCloseable {
 
   /** Statements the store has run (a batched row counts once), for the benchmark. */
   public long statementCount() {
-    return store.statementCount();
+    return store.tables().statementCount();
   }
 
   /** The HTTP endpoint's port, or 0 when disabled. */
@@ -308,21 +220,7 @@ public final class Agent implements AutoCloseable {
   }
 
   private HttpEndpoint.Health health() {
-    StringBuilder sb = new StringBuilder("{\"node\":\"").append(config.nodeId()).append("\",\"database\":\"")
-        .append(databaseUp ? "up" : "down").append("\",\"accounts\":{");
-    boolean first = true;
-    for (String a : accounts.keySet()) {
-      sb.append(first ? "" : ",").append('"').append(a).append("\":\"").append(running.containsKey(a) ? "held" : "standby").append('"');
-      first = false;
-    }
-    sb.append("},\"open\":{");
-    first = true;
-    for (var e : openCounts.entrySet()) {
-      sb.append(first ? "" : ",").append('"').append(e.getKey()).append("\":").append(e.getValue());
-      first = false;
-    }
-    sb.append("}}");
-    return new HttpEndpoint.Health(databaseUp, sb.toString());
+    return Health.of(config.nodeId(), housekeeping.databaseUp(), accounts.keySet(), leases.heldNames(), housekeeping.openCounts());
   }
 
   /** Stops claiming, waits for outstanding ACKs, writes everything back, releases the leases. */
@@ -381,16 +279,7 @@ public final class Agent implements AutoCloseable {
       return this;
     }
 
-    /**
-     * Shorter login pacing for a local test gateway: the least time between two CERTs and the first
-     * reconnect delay (defaults 3.5 s and 5 s, as the spec asks of real gateways).
-     */
-    public Builder testTiming(Duration certMinInterval, Duration reconnect) {
-      this.tuning = tuning.withLoginPacing(certMinInterval, reconnect);
-      return this;
-    }
-
-    /** Client settings of the NGS gateway (tests). */
+    /** Client settings of the NGS gateway (tests, and the demo through {@code demo.LoginPacing}). */
     Builder tuning(NgsClientGateway.Tuning t) {
       this.tuning = Objects.requireNonNull(t, "tuning");
       return this;

@@ -1,6 +1,5 @@
 package dev.ngsign.ngs.agent;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -8,18 +7,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The agent's whole configuration, as read from {@code agent.yml} (keys in kebab-case; durations as
- * {@code 200ms}, {@code 5s}, {@code 10m}, {@code 1h}, {@code 2d} or ISO-8601). Every section and value
- * has a default, documented on its component; {@link #defaults()} is a valid configuration that sends
- * nothing (no accounts) on embedded H2 under {@code ./data}.
+ * The agent's whole configuration: immutable, built with {@link #builder()} or read from {@code agent.yml}
+ * by {@link #load} (keys in kebab-case; durations as {@code 200ms}, {@code 5s}, {@code 10m}, {@code 1h},
+ * {@code 2d} or ISO-8601). Every section and value has a default, given by a {@code DEFAULT_*}
+ * constant and documented on its component; a {@code null} component means "the default".
+ * {@link #defaults()} is a valid configuration that sends nothing (no accounts) on embedded H2 under
+ * {@code ./data}.
  *
- * @param nodeId this node's name in the lease tables (default: host name + process id)
- * @param zone the time zone of the database's timestamps and of the advertising window (default
- *     Asia/Seoul)
+ * @param nodeId this node's name in the lease tables (default: host name + process id, looked up only
+ *     when no node id is given)
+ * @param zone the time zone of every timestamp in the agent's tables, the ones the application writes
+ *     ({@code SCHEDULED_AT}, {@code EXPIRES_AT}, {@code CREATED_AT}) and the ones the agent writes
+ *     (default {@link #DEFAULT_ZONE}). The advertising window and the log month do not follow it: they
+ *     are Korean time (see {@link Guards} and {@link LogTable})
+ * @param allowZoneMismatch start even when the database's clock, as its sessions see it, differs from
+ *     the agent's clock in {@code zone} by more than a minute (default false: refuse to start)
  */
 public record AgentConfig(
     String nodeId,
     ZoneId zone,
+    Boolean allowZoneMismatch,
     Database database,
     List<Account> accounts,
     Polling polling,
@@ -30,15 +37,21 @@ public record AgentConfig(
     Guards guards,
     Http http) {
 
+  /** Korea: the zone of the law's advertising hours, of the NGS gateway's SENDTIME and of its billing month. */
+  public static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
+  /** Default {@code zone}: {@link #KOREA}. */
+  public static final ZoneId DEFAULT_ZONE = KOREA;
+
   public AgentConfig {
     nodeId = nodeId == null || nodeId.isBlank() ? defaultNodeId() : nodeId;
-    zone = zone == null ? ZoneId.of("Asia/Seoul") : zone;
+    zone = zone == null ? DEFAULT_ZONE : zone;
+    allowZoneMismatch = allowZoneMismatch != null && allowZoneMismatch;
     database = database == null ? Database.DEFAULT : database;
     accounts = accounts == null ? List.of() : List.copyOf(accounts);
     polling = polling == null ? new Polling(null, null, null, null, null) : polling;
     retry = retry == null ? new Retry(null, null, null, null) : retry;
-    expiry = expiry == null ? new Expiry(null, null, null) : expiry;
-    logTable = logTable == null ? new LogTable(null, null, null) : logTable;
+    expiry = expiry == null ? new Expiry(null, null, null, null) : expiry;
+    logTable = logTable == null ? new LogTable(null, null, null, null) : logTable;
     lease = lease == null ? new Lease(null, null) : lease;
     guards = guards == null ? new Guards(null, null, null, null, null) : guards;
     http = http == null ? new Http(null, null) : http;
@@ -67,7 +80,18 @@ public record AgentConfig(
 
   /** Everything at its default. */
   public static AgentConfig defaults() {
-    return new AgentConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return builder().build();
+  }
+
+  /** A builder with every section at its default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration's values. */
+  public Builder toBuilder() {
+    return new Builder().nodeId(nodeId).zone(zone).allowZoneMismatch(allowZoneMismatch).database(database).accounts(accounts)
+        .polling(polling).retry(retry).expiry(expiry).logTable(logTable).lease(lease).guards(guards).http(http);
   }
 
   /** The account rows with an empty ACCOUNT column go to: the one marked default, else the first. */
@@ -81,50 +105,139 @@ public record AgentConfig(
   }
 
   public AgentConfig withAccounts(List<Account> a) {
-    return new AgentConfig(nodeId, zone, database, a, polling, retry, expiry, logTable, lease, guards, http);
+    return toBuilder().accounts(a).build();
   }
 
   public AgentConfig withDatabase(Database d) {
-    return new AgentConfig(nodeId, zone, d, accounts, polling, retry, expiry, logTable, lease, guards, http);
+    return toBuilder().database(d).build();
   }
 
   public AgentConfig withNodeId(String n) {
-    return new AgentConfig(n, zone, database, accounts, polling, retry, expiry, logTable, lease, guards, http);
+    return toBuilder().nodeId(n).build();
+  }
+
+  public AgentConfig withZone(ZoneId z) {
+    return toBuilder().zone(z).build();
   }
 
   public AgentConfig withPolling(Polling p) {
-    return new AgentConfig(nodeId, zone, database, accounts, p, retry, expiry, logTable, lease, guards, http);
+    return toBuilder().polling(p).build();
   }
 
   public AgentConfig withRetry(Retry r) {
-    return new AgentConfig(nodeId, zone, database, accounts, polling, r, expiry, logTable, lease, guards, http);
+    return toBuilder().retry(r).build();
   }
 
   public AgentConfig withExpiry(Expiry e) {
-    return new AgentConfig(nodeId, zone, database, accounts, polling, retry, e, logTable, lease, guards, http);
+    return toBuilder().expiry(e).build();
   }
 
   public AgentConfig withLogTable(LogTable l) {
-    return new AgentConfig(nodeId, zone, database, accounts, polling, retry, expiry, l, lease, guards, http);
+    return toBuilder().logTable(l).build();
   }
 
   public AgentConfig withLease(Lease l) {
-    return new AgentConfig(nodeId, zone, database, accounts, polling, retry, expiry, logTable, l, guards, http);
+    return toBuilder().lease(l).build();
   }
 
   public AgentConfig withGuards(Guards g) {
-    return new AgentConfig(nodeId, zone, database, accounts, polling, retry, expiry, logTable, lease, g, http);
+    return toBuilder().guards(g).build();
   }
 
   public AgentConfig withHttp(Http h) {
-    return new AgentConfig(nodeId, zone, database, accounts, polling, retry, expiry, logTable, lease, guards, h);
+    return toBuilder().http(h).build();
   }
 
+  /** Builds an {@link AgentConfig}; every setter left alone keeps the default. Not thread-safe. */
+  public static final class Builder {
+    private String nodeId;
+    private ZoneId zone;
+    private Boolean allowZoneMismatch;
+    private Database database;
+    private List<Account> accounts;
+    private Polling polling;
+    private Retry retry;
+    private Expiry expiry;
+    private LogTable logTable;
+    private Lease lease;
+    private Guards guards;
+    private Http http;
+
+    private Builder() {}
+
+    public Builder nodeId(String v) {
+      this.nodeId = v;
+      return this;
+    }
+
+    public Builder zone(ZoneId v) {
+      this.zone = v;
+      return this;
+    }
+
+    public Builder allowZoneMismatch(Boolean v) {
+      this.allowZoneMismatch = v;
+      return this;
+    }
+
+    public Builder database(Database v) {
+      this.database = v;
+      return this;
+    }
+
+    public Builder accounts(List<Account> v) {
+      this.accounts = v;
+      return this;
+    }
+
+    public Builder polling(Polling v) {
+      this.polling = v;
+      return this;
+    }
+
+    public Builder retry(Retry v) {
+      this.retry = v;
+      return this;
+    }
+
+    public Builder expiry(Expiry v) {
+      this.expiry = v;
+      return this;
+    }
+
+    public Builder logTable(LogTable v) {
+      this.logTable = v;
+      return this;
+    }
+
+    public Builder lease(Lease v) {
+      this.lease = v;
+      return this;
+    }
+
+    public Builder guards(Guards v) {
+      this.guards = v;
+      return this;
+    }
+
+    public Builder http(Http v) {
+      this.http = v;
+      return this;
+    }
+
+    /** @throws ConfigException naming the value when one is out of range */
+    public AgentConfig build() {
+      return new AgentConfig(nodeId, zone, allowZoneMismatch, database, accounts, polling, retry, expiry, logTable, lease, guards, http);
+    }
+  }
+
+  /** The host name as the environment gives it (no DNS lookup), and the process id. */
   private static String defaultNodeId() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (Exception e) {
+    String host = System.getenv("HOSTNAME");
+    if (host == null || host.isBlank()) {
+      host = System.getenv("COMPUTERNAME");
+    }
+    if (host == null || host.isBlank()) {
       host = "node";
     }
     String id = host + "-" + ProcessHandle.current().pid();
@@ -145,6 +258,9 @@ public record AgentConfig(
    * @param poolSize connections in the pool (default 6)
    */
   public record Database(String url, String user, String password, String passwordEnv, String tablePrefix, String serialPrefix, Integer poolSize) {
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/ngsign-agent";
+    public static final String DEFAULT_TABLE_PREFIX = "NGS_";
+    public static final int DEFAULT_POOL_SIZE = 6;
     public static final Database DEFAULT = new Database(null, null, null, null, null, null, null);
 
     /** A database with only URL, user and password set. */
@@ -157,9 +273,9 @@ public record AgentConfig(
     }
 
     public Database {
-      url = url == null || url.isBlank() ? "jdbc:h2:file:./data/ngsign-agent" : url;
+      url = url == null || url.isBlank() ? DEFAULT_URL : url;
       user = user == null ? (url.startsWith("jdbc:h2:") ? "sa" : "") : user;
-      tablePrefix = tablePrefix == null ? "NGS_" : tablePrefix;
+      tablePrefix = tablePrefix == null ? DEFAULT_TABLE_PREFIX : tablePrefix;
       serialPrefix = serialPrefix == null ? "" : serialPrefix;
       if (!serialPrefix.matches("[A-Za-z0-9]{0,4}")) {
         throw new ConfigException("database.serial-prefix: '" + serialPrefix + "' must be 0 to 4 letters or digits");
@@ -167,7 +283,7 @@ public record AgentConfig(
       if (!tablePrefix.matches("[A-Za-z][A-Za-z0-9_]{0,20}|")) {
         throw new ConfigException("database.table-prefix: '" + tablePrefix + "' must be letters, digits and _ (at most 21, starting with a letter)");
       }
-      poolSize = poolSize == null ? 6 : poolSize;
+      poolSize = poolSize == null ? DEFAULT_POOL_SIZE : poolSize;
       if (poolSize < 2) {
         throw new ConfigException("database.pool-size: " + poolSize + " is below 2");
       }
@@ -213,8 +329,16 @@ public record AgentConfig(
       String passwordEnv,
       Boolean encrypted,
       String senderCode,
-      @com.fasterxml.jackson.annotation.JsonProperty("default") Boolean isDefault,
+      Boolean isDefault,
       Integer tps) {
+    public static final String DEFAULT_CERT_HOST = "127.0.0.1";
+    public static final boolean DEFAULT_ENCRYPTED = true;
+
+    /** A builder for the account with NGS ID {@code id} whose cert server listens on {@code certPort}. */
+    public static Builder builder(String id, int certPort) {
+      return new Builder(id, certPort);
+    }
+
     public Account {
       if (id == null || id.isBlank()) {
         throw new ConfigException("accounts[].id is required");
@@ -223,11 +347,11 @@ public record AgentConfig(
       if (name.length() > 32) {
         throw new ConfigException("accounts[" + name + "].name is longer than 32 characters");
       }
-      certHost = certHost == null ? "127.0.0.1" : certHost;
+      certHost = certHost == null ? DEFAULT_CERT_HOST : certHost;
       if (certPort == null) {
         throw new ConfigException("accounts[" + name + "].cert-port is required");
       }
-      encrypted = encrypted == null ? Boolean.TRUE : encrypted;
+      encrypted = encrypted == null ? DEFAULT_ENCRYPTED : encrypted;
       isDefault = isDefault == null ? Boolean.FALSE : isDefault;
       tps = tps == null ? 0 : tps;
     }
@@ -235,6 +359,69 @@ public record AgentConfig(
     /** The password: {@code password}, else the variable {@code password-env} names. */
     public String resolvePassword(Map<String, String> env) {
       return Secrets.resolve("accounts[" + name + "]", password, passwordEnv, env);
+    }
+
+    /** Builds an {@link Account}; unset values take their defaults. */
+    public static final class Builder {
+      private final String id;
+      private final int certPort;
+      private String name;
+      private String certHost;
+      private String password;
+      private String passwordEnv;
+      private Boolean encrypted;
+      private String senderCode;
+      private Boolean isDefault;
+      private Integer tps;
+
+      private Builder(String id, int certPort) {
+        this.id = id;
+        this.certPort = certPort;
+      }
+
+      public Builder name(String v) {
+        this.name = v;
+        return this;
+      }
+
+      public Builder certHost(String v) {
+        this.certHost = v;
+        return this;
+      }
+
+      public Builder password(String v) {
+        this.password = v;
+        return this;
+      }
+
+      public Builder passwordEnv(String v) {
+        this.passwordEnv = v;
+        return this;
+      }
+
+      public Builder encrypted(boolean v) {
+        this.encrypted = v;
+        return this;
+      }
+
+      public Builder senderCode(String v) {
+        this.senderCode = v;
+        return this;
+      }
+
+      public Builder isDefault(boolean v) {
+        this.isDefault = v;
+        return this;
+      }
+
+      public Builder tps(int v) {
+        this.tps = v;
+        return this;
+      }
+
+      public Account build() {
+        return new Account(name, certHost, certPort, id, password, passwordEnv, encrypted, senderCode, isDefault, tps);
+      }
     }
 
     public Account withCertPort(int port) {
@@ -259,12 +446,18 @@ public record AgentConfig(
    * @param writeDelay how long the writer waits to fill a batch (default 5ms)
    */
   public record Polling(Duration interval, Integer batchSize, Integer maxInFlight, Integer writeBatchSize, Duration writeDelay) {
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(200);
+    public static final int DEFAULT_BATCH_SIZE = 500;
+    public static final int DEFAULT_MAX_IN_FLIGHT = 2000;
+    public static final int DEFAULT_WRITE_BATCH_SIZE = 1000;
+    public static final Duration DEFAULT_WRITE_DELAY = Duration.ofMillis(5);
+
     public Polling {
-      interval = interval == null ? Duration.ofMillis(200) : interval;
-      batchSize = batchSize == null ? 500 : batchSize;
-      maxInFlight = maxInFlight == null ? 2000 : maxInFlight;
-      writeBatchSize = writeBatchSize == null ? 1000 : writeBatchSize;
-      writeDelay = writeDelay == null ? Duration.ofMillis(5) : writeDelay;
+      interval = interval == null ? DEFAULT_INTERVAL : interval;
+      batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
+      maxInFlight = maxInFlight == null ? DEFAULT_MAX_IN_FLIGHT : maxInFlight;
+      writeBatchSize = writeBatchSize == null ? DEFAULT_WRITE_BATCH_SIZE : writeBatchSize;
+      writeDelay = writeDelay == null ? DEFAULT_WRITE_DELAY : writeDelay;
       if (batchSize < 1 || maxInFlight < 1 || writeBatchSize < 1) {
         throw new ConfigException("polling: batch-size, max-in-flight and write-batch-size must be at least 1");
       }
@@ -282,11 +475,16 @@ public record AgentConfig(
    * @param maxBackoff the longest wait (default 5m)
    */
   public record Retry(Integer maxAttempts, Duration initialBackoff, Double multiplier, Duration maxBackoff) {
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(5);
+    public static final double DEFAULT_MULTIPLIER = 2.0;
+    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(5);
+
     public Retry {
-      maxAttempts = maxAttempts == null ? 5 : maxAttempts;
-      initialBackoff = initialBackoff == null ? Duration.ofSeconds(5) : initialBackoff;
-      multiplier = multiplier == null ? 2.0 : multiplier;
-      maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
+      maxAttempts = maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts;
+      initialBackoff = initialBackoff == null ? DEFAULT_INITIAL_BACKOFF : initialBackoff;
+      multiplier = multiplier == null ? DEFAULT_MULTIPLIER : multiplier;
+      maxBackoff = maxBackoff == null ? DEFAULT_MAX_BACKOFF : maxBackoff;
     }
 
     public BackoffStrategy backoff() {
@@ -305,42 +503,76 @@ public record AgentConfig(
    *     same SERIAL (while attempts are left), for gateways that may lose accepted messages in a crash;
    *     only safe when the gateway treats a repeated SERIAL as the same message for longer than this
    *     (this project's gateway: 24 h). Zero (the default) never re-sends.
+   * @param unservedHintAfter a READY row whose ACCOUNT names no account any running node serves gets a
+   *     hint in RESULT_MSG once it has waited this long (default 5m; zero: never). The agent also logs a
+   *     WARN once per such account and counts the rows in {@code ngs_agent_unserved_rows}
    */
-  public record Expiry(Duration defaultTtl, Duration reportTimeout, Duration resendUnreportedAfter) {
-    @com.fasterxml.jackson.annotation.JsonCreator
+  public record Expiry(Duration defaultTtl, Duration reportTimeout, Duration resendUnreportedAfter, Duration unservedHintAfter) {
+    public static final Duration DEFAULT_DEFAULT_TTL = Duration.ofHours(24);
+    public static final Duration DEFAULT_REPORT_TIMEOUT = Duration.ofHours(72);
+    public static final Duration DEFAULT_RESEND_UNREPORTED_AFTER = Duration.ZERO;
+    public static final Duration DEFAULT_UNSERVED_HINT_AFTER = Duration.ofMinutes(5);
+
     public Expiry {
-      defaultTtl = defaultTtl == null ? Duration.ofHours(24) : defaultTtl;
-      reportTimeout = reportTimeout == null ? Duration.ofHours(72) : reportTimeout;
-      resendUnreportedAfter = resendUnreportedAfter == null ? Duration.ZERO : resendUnreportedAfter;
+      defaultTtl = defaultTtl == null ? DEFAULT_DEFAULT_TTL : defaultTtl;
+      reportTimeout = reportTimeout == null ? DEFAULT_REPORT_TIMEOUT : reportTimeout;
+      resendUnreportedAfter = resendUnreportedAfter == null ? DEFAULT_RESEND_UNREPORTED_AFTER : resendUnreportedAfter;
+      unservedHintAfter = unservedHintAfter == null ? DEFAULT_UNSERVED_HINT_AFTER : unservedHintAfter;
       if (!resendUnreportedAfter.isZero() && resendUnreportedAfter.compareTo(reportTimeout) >= 0) {
         throw new ConfigException("expiry.resend-unreported-after " + resendUnreportedAfter + " must be below expiry.report-timeout " + reportTimeout);
       }
     }
 
     public Expiry(Duration defaultTtl, Duration reportTimeout) {
-      this(defaultTtl, reportTimeout, null);
+      this(defaultTtl, reportTimeout, null, null);
+    }
+
+    public Expiry(Duration defaultTtl, Duration reportTimeout, Duration resendUnreportedAfter) {
+      this(defaultTtl, reportTimeout, resendUnreportedAfter, null);
     }
   }
 
   /**
-   * Moving finished rows to monthly log tables ({@code <prefix>MSG_LOG_YYYYMM}, month of UPDATED_AT).
+   * Moving finished rows to monthly log tables ({@code <prefix>MSG_LOG_YYYYMM}).
    *
    * @param mode {@code none} (rows stay) or {@code monthly} (default none)
    * @param after how long a final row stays in the send table first (default 10m)
    * @param batchSize rows moved per transaction (default 1000)
+   * @param month which month a row belongs to: {@code korean} (default), the Korean calendar month of the
+   *     row's last update, the month the NGS gateway bills and vendors' agents use; or {@code zone}, the
+   *     month of UPDATED_AT as written in {@code zone}. The two differ only when {@code zone} is not
+   *     Korean time, for rows finished near midnight on a month's last day
    */
-  public record LogTable(String mode, Duration after, Integer batchSize) {
+  public record LogTable(String mode, Duration after, Integer batchSize, String month) {
+    public static final String DEFAULT_MODE = "none";
+    public static final Duration DEFAULT_AFTER = Duration.ofMinutes(10);
+    public static final int DEFAULT_BATCH_SIZE = 1000;
+    public static final String DEFAULT_MONTH = "korean";
+
     public LogTable {
-      mode = mode == null ? "none" : mode.toLowerCase(java.util.Locale.ROOT);
+      mode = mode == null ? DEFAULT_MODE : mode.toLowerCase(java.util.Locale.ROOT);
       if (!mode.equals("none") && !mode.equals("monthly")) {
         throw new ConfigException("log-table.mode: '" + mode + "' is not none or monthly");
       }
-      after = after == null ? Duration.ofMinutes(10) : after;
-      batchSize = batchSize == null ? 1000 : batchSize;
+      after = after == null ? DEFAULT_AFTER : after;
+      batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
+      month = month == null ? DEFAULT_MONTH : month.toLowerCase(java.util.Locale.ROOT);
+      if (!month.equals("korean") && !month.equals("zone")) {
+        throw new ConfigException("log-table.month: '" + month + "' is not korean or zone");
+      }
+    }
+
+    public LogTable(String mode, Duration after, Integer batchSize) {
+      this(mode, after, batchSize, null);
     }
 
     public boolean monthly() {
       return mode.equals("monthly");
+    }
+
+    /** The zone whose calendar month names a row's log table. */
+    public ZoneId monthZone(ZoneId zone) {
+      return month.equals("korean") ? KOREA : zone;
     }
   }
 
@@ -351,8 +583,10 @@ public record AgentConfig(
    * @param heartbeat how often leases and the node row are renewed (default timeout / 3)
    */
   public record Lease(Duration timeout, Duration heartbeat) {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
     public Lease {
-      timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
+      timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
       heartbeat = heartbeat == null ? timeout.dividedBy(3) : heartbeat;
       if (heartbeat.compareTo(timeout.dividedBy(2)) > 0) {
         throw new ConfigException("lease.heartbeat " + heartbeat + " must be at most half of lease.timeout " + timeout);
@@ -365,18 +599,26 @@ public record AgentConfig(
    *
    * @param advertising hold AD_FLAG=Y rows outside the window and require the (광고) prefix and an opt-out
    *     number (default true)
-   * @param adWindowStart start of the advertising window, local time (default 08:00)
-   * @param adWindowEnd end of the window, exclusive (default 21:00)
+   * @param adWindowStart start of the advertising window in Korean time (Asia/Seoul), whatever {@code zone},
+   *     the JVM or the database say (default 08:00)
+   * @param adWindowEnd end of the window in Korean time, exclusive (default 21:00)
    * @param requireSenderCode reject rows without SENDER_CODE (and no account default) (default true)
    * @param contentRules check section-6 content rules before sending (default true)
    */
   public record Guards(Boolean advertising, LocalTime adWindowStart, LocalTime adWindowEnd, Boolean requireSenderCode, Boolean contentRules) {
+    /** 정보통신망법 제50조: no advertising from 21:00 to 08:00 (Korean time) without separate consent. */
+    public static final LocalTime DEFAULT_AD_WINDOW_START = LocalTime.of(8, 0);
+    public static final LocalTime DEFAULT_AD_WINDOW_END = LocalTime.of(21, 0);
+
     public Guards {
       advertising = advertising == null ? Boolean.TRUE : advertising;
-      adWindowStart = adWindowStart == null ? LocalTime.of(8, 0) : adWindowStart;
-      adWindowEnd = adWindowEnd == null ? LocalTime.of(21, 0) : adWindowEnd;
+      adWindowStart = adWindowStart == null ? DEFAULT_AD_WINDOW_START : adWindowStart;
+      adWindowEnd = adWindowEnd == null ? DEFAULT_AD_WINDOW_END : adWindowEnd;
       requireSenderCode = requireSenderCode == null ? Boolean.TRUE : requireSenderCode;
       contentRules = contentRules == null ? Boolean.TRUE : contentRules;
+      if (!adWindowStart.isBefore(adWindowEnd)) {
+        throw new ConfigException("guards.ad-window-start " + adWindowStart + " must be before guards.ad-window-end " + adWindowEnd);
+      }
     }
   }
 
@@ -387,9 +629,12 @@ public record AgentConfig(
    * @param bind the address (default 127.0.0.1)
    */
   public record Http(Integer port, String bind) {
+    public static final int DEFAULT_PORT = 9464;
+    public static final String DEFAULT_BIND = "127.0.0.1";
+
     public Http {
-      port = port == null ? 9464 : port;
-      bind = bind == null ? "127.0.0.1" : bind;
+      port = port == null ? DEFAULT_PORT : port;
+      bind = bind == null ? DEFAULT_BIND : bind;
     }
   }
 

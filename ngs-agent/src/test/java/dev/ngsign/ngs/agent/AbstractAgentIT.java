@@ -1,5 +1,6 @@
 package dev.ngsign.ngs.agent;
 
+import dev.ngsign.ngs.agent.demo.SampleMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,6 +8,7 @@ import dev.ngsign.ngs.agent.internal.schema.Dialect;
 import dev.ngsign.ngs.agent.internal.schema.SchemaMigrator;
 import dev.ngsign.ngs.agent.internal.store.MessageRow;
 import dev.ngsign.ngs.agent.internal.store.MessageStore;
+import dev.ngsign.ngs.agent.internal.store.WriteBack;
 import dev.ngsign.ngs.protocol.packet.Deliver;
 import dev.ngsign.ngs.protocol.packet.Extension;
 import dev.ngsign.ngs.protocol.packet.MessageType;
@@ -175,7 +177,7 @@ abstract class AbstractAgentIT {
           }
         }
       }
-      List<MessageRow> claimed = store.claim("acc", false, clock.seoul(), 10, "n1", 1);
+      List<MessageRow> claimed = store.claims().claim("acc", false, clock.seoul(), 10, "n1", 1);
       assertThat(claimed).extracting(MessageRow::id).containsExactly(ids.get(2), ids.get(3));
       c.rollback();
     }
@@ -352,12 +354,12 @@ abstract class AbstractAgentIT {
   void aStaleHolderCannotWriteBack() {
     long id = insert(SampleMessages.sms("01020007001", "x"), Map.of("ACCOUNT", "acc"));
     MessageStore store = new MessageStore(db.ds, dialect(), prefix, "");
-    store.claim("acc", false, clock.seoul(), 10, "old", 1);
-    store.recover("acc", 2, clock.seoul());
-    store.claim("acc", false, clock.seoul(), 10, "new", 2);
-    store.write(List.of(new MessageStore.AckOk(id, 1, clock.seoul())), List.of(), List.of(), clock.seoul());
+    store.claims().claim("acc", false, clock.seoul(), 10, "old", 1);
+    store.recovery().recover("acc", 2, clock.seoul());
+    store.claims().claim("acc", false, clock.seoul(), 10, "new", 2);
+    store.writeBack().write(List.of(new WriteBack.AckOk(id, 1, clock.seoul())), List.of(), List.of(), clock.seoul());
     assertThat(status(id)).isEqualTo("SENDING");
-    store.write(List.of(new MessageStore.AckOk(id, 2, clock.seoul())), List.of(), List.of(), clock.seoul());
+    store.writeBack().write(List.of(new WriteBack.AckOk(id, 2, clock.seoul())), List.of(), List.of(), clock.seoul());
     assertThat(status(id)).isEqualTo("SENT");
   }
 

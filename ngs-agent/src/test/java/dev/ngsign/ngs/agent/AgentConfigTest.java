@@ -114,4 +114,68 @@ class AgentConfigTest {
     AgentConfig.Database inUrl = AgentConfig.Database.of("jdbc:postgresql://h/db?user=a&password=url-secret-3&ssl=true", "a", null);
     assertThat(inUrl.toString()).doesNotContain("url-secret-3").contains("password=****&ssl=true");
   }
+
+  @Test
+  void theBuilderAndTheFileGiveTheSameConfigurationAndTheDefaultsAreTheConstants() {
+    AgentConfig built = AgentConfig.builder()
+        .nodeId("n1")
+        .zone(ZoneId.of("UTC"))
+        .allowZoneMismatch(true)
+        .accounts(java.util.List.of(AgentConfig.Account.builder("myid", 4400).name("main").isDefault(true).tps(5).build()))
+        .logTable(new AgentConfig.LogTable("monthly", null, null, "zone"))
+        .expiry(new AgentConfig.Expiry(null, null, null, Duration.ofMinutes(2)))
+        .build();
+    AgentConfig read = AgentConfig.parse("""
+        node-id: n1
+        zone: UTC
+        allow-zone-mismatch: true
+        accounts: [{name: main, id: myid, cert-port: 4400, default: true, tps: 5}]
+        log-table: {mode: monthly, month: zone}
+        expiry: {unserved-hint-after: 2m}
+        """);
+    assertThat(read).isEqualTo(built);
+    AgentConfig d = AgentConfig.defaults();
+    assertThat(d.zone()).isEqualTo(AgentConfig.DEFAULT_ZONE).isEqualTo(ZoneId.of("Asia/Seoul"));
+    assertThat(d.allowZoneMismatch()).isFalse();
+    assertThat(d.polling().interval()).isEqualTo(AgentConfig.Polling.DEFAULT_INTERVAL);
+    assertThat(d.polling().batchSize()).isEqualTo(AgentConfig.Polling.DEFAULT_BATCH_SIZE);
+    assertThat(d.retry().maxAttempts()).isEqualTo(AgentConfig.Retry.DEFAULT_MAX_ATTEMPTS);
+    assertThat(d.expiry().reportTimeout()).isEqualTo(AgentConfig.Expiry.DEFAULT_REPORT_TIMEOUT);
+    assertThat(d.expiry().unservedHintAfter()).isEqualTo(AgentConfig.Expiry.DEFAULT_UNSERVED_HINT_AFTER);
+    assertThat(d.logTable().month()).isEqualTo(AgentConfig.LogTable.DEFAULT_MONTH).isEqualTo("korean");
+    assertThat(d.guards().adWindowStart()).isEqualTo(AgentConfig.Guards.DEFAULT_AD_WINDOW_START);
+    assertThat(d.guards().adWindowEnd()).isEqualTo(AgentConfig.Guards.DEFAULT_AD_WINDOW_END);
+    assertThat(d.http().port()).isEqualTo(AgentConfig.Http.DEFAULT_PORT);
+    assertThat(d.database().url()).isEqualTo(AgentConfig.Database.DEFAULT_URL);
+  }
+
+  @Test
+  void badNewValuesAreErrorsNamingTheKey() {
+    assertThatThrownBy(() -> AgentConfig.parse("log-table: {month: billing}")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("log-table.month");
+    assertThatThrownBy(() -> AgentConfig.parse("guards: {ad-window-start: '21:00', ad-window-end: '08:00'}"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("ad-window-start");
+  }
+
+  @Test
+  void noJacksonAnnotationOnThePublicConfiguration() {
+    java.util.List<Class<?>> types = new java.util.ArrayList<>(java.util.List.of(AgentConfig.class.getDeclaredClasses()));
+    types.add(AgentConfig.class);
+    for (Class<?> t : types) {
+      java.util.List<java.lang.annotation.Annotation> found = new java.util.ArrayList<>(java.util.List.of(t.getAnnotations()));
+      for (var c : t.getDeclaredConstructors()) {
+        found.addAll(java.util.List.of(c.getAnnotations()));
+        for (var ps : c.getParameterAnnotations()) {
+          found.addAll(java.util.List.of(ps));
+        }
+      }
+      for (var f : t.getDeclaredFields()) {
+        found.addAll(java.util.List.of(f.getAnnotations()));
+      }
+      for (var m : t.getDeclaredMethods()) {
+        found.addAll(java.util.List.of(m.getAnnotations()));
+      }
+      assertThat(found).as(t.getName()).noneMatch(a -> a.annotationType().getName().startsWith("com.fasterxml"));
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.ngsign.ngs.agent;
 
+import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class ChildAgent {
 
   public static void main(String[] args) throws Exception {
     AgentConfig cfg = config(args[0], args[1], args[2], Integer.parseInt(args[3]), args[4]);
-    Agent a = Agent.builder(cfg).clock(Clock.systemUTC()).migrate(true).testTiming(Duration.ofMillis(10), Duration.ofMillis(200)).build().start();
+    Agent a = Agent.builder(cfg).clock(Clock.systemUTC()).migrate(true).tuning(NgsClientGateway.Tuning.defaults().withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200))).build().start();
     System.out.println("ready " + cfg.nodeId());
     System.out.flush();
     new CountDownLatch(1).await();

@@ -1,5 +1,6 @@
 package dev.ngsign.ngs.agent;
 
+import dev.ngsign.ngs.agent.demo.SampleMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -70,7 +71,7 @@ class GatewayEndToEndIT {
 
   private Agent start(AgentConfig cfg) {
     Agent a = Agent.builder(cfg).dataSource(db.ds, db.url).clock(Clock.systemUTC()).migrate(true)
-        .testTiming(Duration.ofMillis(10), Duration.ofMillis(200)).build().start();
+        .tuning(NgsClientGateway.Tuning.defaults().withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200))).build().start();
     agents.add(a);
     return a;
   }

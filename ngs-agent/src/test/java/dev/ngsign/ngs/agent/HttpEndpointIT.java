@@ -1,5 +1,6 @@
 package dev.ngsign.ngs.agent;
 
+import dev.ngsign.ngs.agent.demo.SampleMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

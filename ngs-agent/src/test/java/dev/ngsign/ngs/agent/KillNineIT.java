@@ -1,5 +1,7 @@
 package dev.ngsign.ngs.agent;
 
+import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
+import dev.ngsign.ngs.agent.demo.SampleMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -125,7 +127,7 @@ class KillNineIT {
     // acknowledges, so every acknowledged message must come back with its report after the restart.
     AgentConfig cfg = ChildAgent.config(db.url, db.user, "K_", certPort, "n1");
     agents.add(Agent.builder(cfg).dataSource(db.ds, db.url).clock(Clock.systemUTC()).migrate(true)
-        .testTiming(Duration.ofMillis(10), Duration.ofMillis(200)).build().start());
+        .tuning(NgsClientGateway.Tuning.defaults().withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200))).build().start());
     insertRows();
     await().atMost(30, TimeUnit.SECONDS).until(() -> count("STATUS = 'DONE'") >= ROWS / 5);
     gw.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -41,8 +41,8 @@ public final class ConfigLoader {
 
   public static AgentConfig parse(String yaml) {
     try {
-      AgentConfig c = mapper().readValue(yaml, AgentConfig.class);
-      return c == null ? AgentConfig.defaults() : c;
+      AgentYaml y = mapper().readValue(yaml, AgentYaml.class);
+      return y == null ? AgentConfig.defaults() : y.toConfig();
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException("unknown key '" + e.getPropertyName() + "' at " + path(e) + " (known: " + e.getKnownPropertyIds() + ")", e);
     } catch (InvalidFormatException e) {
@@ -109,7 +109,9 @@ public final class ConfigLoader {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
-  /** {@code 200ms}, {@code 5s}, {@code 10m}, {@code 1h}, {@code 2d}, {@code 0}, or ISO-8601 ({@code PT5S}). */
+  /**
+   * The agent's one duration grammar (every duration key goes through here): {@code 200ms}, {@code 5s}, {@code 10m}, {@code 1h}, {@code 2d}, {@code 0}, or ISO-8601 ({@code PT5S}).
+   */
   public static Duration parseDuration(String v) {
     if (v == null) {
       return null;

@@ -1,8 +1,8 @@
 package dev.ngsign.ngs.agent.internal.reports;
 
-import dev.ngsign.ngs.agent.internal.store.MessageStore;
-import dev.ngsign.ngs.agent.internal.store.MessageStore.AckOk;
-import dev.ngsign.ngs.agent.internal.store.MessageStore.ReportWrite;
+import dev.ngsign.ngs.agent.internal.store.WriteBack;
+import dev.ngsign.ngs.agent.internal.store.WriteBack.AckOk;
+import dev.ngsign.ngs.agent.internal.store.WriteBack.ReportWrite;
 import dev.ngsign.ngs.agent.internal.store.Outcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +36,7 @@ public final class WriteBehind implements AutoCloseable {
 
   private record FlushItem(CompletableFuture<Void> done) implements Item {}
 
-  private final MessageStore store;
+  private final WriteBack store;
   private final Clock clock;
   private final ZoneId zone;
   private final int batchSize;
@@ -46,7 +46,7 @@ public final class WriteBehind implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  public WriteBehind(MessageStore store, Clock clock, ZoneId zone, int batchSize, Duration delay, IntConsumer orphanCounter) {
+  public WriteBehind(WriteBack store, Clock clock, ZoneId zone, int batchSize, Duration delay, IntConsumer orphanCounter) {
     this.store = store;
     this.clock = clock;
     this.zone = zone;
@@ -198,7 +198,7 @@ public final class WriteBehind implements AutoCloseable {
       }
     }
     if (!oks.isEmpty() || !outcomes.isEmpty() || !reports.isEmpty()) {
-      MessageStore.WriteResult r = store.write(oks, outcomes, reports, LocalDateTime.ofInstant(clock.instant(), zone));
+      WriteBack.WriteResult r = store.write(oks, outcomes, reports, LocalDateTime.ofInstant(clock.instant(), zone));
       if (r.orphanReports() > 0) {
         orphanCounter.accept(r.orphanReports());
       }

@@ -51,6 +51,15 @@ public enum Dialect {
     return " LIMIT ? FOR UPDATE SKIP LOCKED";
   }
 
+  /** How this database applies a batch of REPORTs. */
+  public ReportWriter reportWriter() {
+    return switch (this) {
+      case POSTGRESQL -> new ReportWriter.Postgres();
+      case MARIADB -> new ReportWriter.MariaDb();
+      case H2 -> new ReportWriter.Batched();
+    };
+  }
+
   /** {@code CREATE TABLE IF NOT EXISTS log} with the send table's columns and no rows. */
   public String createLikeSql(String logTable, String sendTable) {
     return switch (this) {

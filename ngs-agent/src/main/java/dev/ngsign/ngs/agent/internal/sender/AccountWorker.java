@@ -13,6 +13,7 @@ import dev.ngsign.ngs.agent.internal.store.Attachment;
 import dev.ngsign.ngs.agent.internal.store.MessageRow;
 import dev.ngsign.ngs.agent.internal.store.MessageStore;
 import dev.ngsign.ngs.agent.internal.store.Outcome;
+import dev.ngsign.ngs.agent.internal.store.WriteBack;
 import dev.ngsign.ngs.protocol.ResultCode;
 import dev.ngsign.ngs.protocol.content.ContentRules;
 import dev.ngsign.ngs.protocol.content.ContentViolation;
@@ -107,7 +108,7 @@ public final class AccountWorker {
           }
           continue;
         }
-        List<MessageRow> rows = store.claim(account.name(), includeUnassigned, now(), Math.min(batch, free), config.nodeId(), fence);
+        List<MessageRow> rows = store.claims().claim(account.name(), includeUnassigned, now(), Math.min(batch, free), config.nodeId(), fence);
         if (!rows.isEmpty()) {
           process(rows);
         }
@@ -131,7 +132,7 @@ public final class AccountWorker {
         withMedia.add(r.id());
       }
     }
-    Map<Long, List<Attachment>> media = store.attachments(withMedia);
+    Map<Long, List<Attachment>> media = store.claims().attachments(withMedia);
     for (MessageRow r : rows) {
       LocalDateTime now = now();
       if (expired(r, now)) {
@@ -148,7 +149,7 @@ public final class AccountWorker {
         local(r, MessageStatus.READY, null, hold.reason(), hold.until(), true);
         continue;
       }
-      String serial = store.serialOf(r);
+      String serial = store.claims().serialOf(r);
       Deliver d;
       try {
         d = RowMapper.toDeliver(r, serial, senderCode, media.getOrDefault(r.id(), List.of()));
@@ -194,7 +195,7 @@ public final class AccountWorker {
       }
       metrics.ack(account.name(), ack.result());
       if (ack.isOk()) {
-        writer.ackOk(new MessageStore.AckOk(r.id(), fence, now));
+        writer.ackOk(new WriteBack.AckOk(r.id(), fence, now));
         return;
       }
       ResultCode rc = ResultCode.of(ack.result());

@@ -3,12 +3,13 @@ package dev.ngsign.ngs.agent.internal.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ngsign.ngs.agent.MutableClock;
-import dev.ngsign.ngs.agent.SampleMessages;
+import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.agent.SendTable;
 import dev.ngsign.ngs.agent.TestDb;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
 import dev.ngsign.ngs.agent.internal.schema.SchemaMigrator;
 import dev.ngsign.ngs.agent.internal.store.MessageStore;
+import dev.ngsign.ngs.agent.internal.store.WriteBack;
 import dev.ngsign.ngs.protocol.packet.Report;
 import dev.ngsign.ngs.protocol.packet.ReportMessage;
 import dev.ngsign.ngs.protocol.packet.Telco;
@@ -32,15 +33,15 @@ class WriteBehindIT {
       MessageStore store = new MessageStore(db.ds, Dialect.H2, "W_", "");
       AtomicInteger orphans = new AtomicInteger();
       MutableClock clock = MutableClock.atSeoul(LocalDateTime.of(2026, 11, 24, 12, 0));
-      try (WriteBehind w = new WriteBehind(store, clock, ZoneId.of("Asia/Seoul"), 100, Duration.ofMillis(50), orphans::addAndGet)) {
+      try (WriteBehind w = new WriteBehind(store.writeBack(), clock, ZoneId.of("Asia/Seoul"), 100, Duration.ofMillis(50), orphans::addAndGet)) {
         LocalDateTime now = clock.seoul();
         Report good = new Report(0, ReportMessage.EMPTY, "01020001001", "S1", "GW1", now, Telco.SK);
         Report stray = new Report(0, ReportMessage.EMPTY, "01020001002", "S2", "GW2", now, Telco.KT);
         // GWSERIAL is 16C on the wire: 30 characters do not fit the column, the database refuses the row
         Report poison = new Report(0, ReportMessage.EMPTY, "01020001003", "S3", "G".repeat(30), now, Telco.LG);
-        CompletableFuture<Void> f1 = w.report(new MessageStore.ReportWrite("acc", good, now));
-        CompletableFuture<Void> f2 = w.report(new MessageStore.ReportWrite("acc", stray, now));
-        CompletableFuture<Void> f3 = w.report(new MessageStore.ReportWrite("acc", poison, now));
+        CompletableFuture<Void> f1 = w.report(new WriteBack.ReportWrite("acc", good, now));
+        CompletableFuture<Void> f2 = w.report(new WriteBack.ReportWrite("acc", stray, now));
+        CompletableFuture<Void> f3 = w.report(new WriteBack.ReportWrite("acc", poison, now));
         f1.get(30, TimeUnit.SECONDS);
         f2.get(30, TimeUnit.SECONDS);
         try {

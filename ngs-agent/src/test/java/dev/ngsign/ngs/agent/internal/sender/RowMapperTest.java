@@ -3,7 +3,7 @@ package dev.ngsign.ngs.agent.internal.sender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ngsign.ngs.agent.SampleMessages;
+import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.agent.SendTable;
 import dev.ngsign.ngs.agent.internal.store.Attachment;
 import dev.ngsign.ngs.agent.internal.store.MessageRow;

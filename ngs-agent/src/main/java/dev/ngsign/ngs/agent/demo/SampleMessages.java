@@ -1,11 +1,13 @@
-package dev.ngsign.ngs.agent;
+package dev.ngsign.ngs.agent.demo;
 
+import dev.ngsign.ngs.agent.SendTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One valid row of every message type (the demo inserts them; docs/agent.md shows them as SQL). Recipient
+ * Demo data, not API: one valid row of every message type (the demo inserts them; docs/agent.md shows
+ * them as SQL). Recipient
  * numbers ending in {@code 9999} make the test gateways fail Kakao delivery, so the Kakao samples to
  * such a number show the fallback to SMS or a failure.
  */

@@ -1,0 +1,87 @@
+package dev.ngsign.ngs.agent.internal.housekeeping;
+
+import dev.ngsign.ngs.agent.AgentConfig;
+import dev.ngsign.ngs.agent.internal.store.MessageStore;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One round of housekeeping, run periodically on every node: refreshes the queue-depth counts (and with
+ * them whether the database answers); on the node holding the maintenance lease also re-sends or fails
+ * rows whose REPORT is overdue and moves final rows to the log tables.
+ */
+public final class Housekeeping implements Runnable {
+  /** The lease that elects the node running the sweeps (report timeouts, log tables). */
+  public static final String MAINTENANCE = "#maintenance";
+
+  private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+
+  private final AgentConfig config;
+  private final MessageStore store;
+  private final Clock clock;
+  private final Map<String, Long> openCounts = new ConcurrentHashMap<>();
+  private volatile boolean maintenance;
+  private volatile boolean databaseUp = true;
+
+  public Housekeeping(AgentConfig config, MessageStore store, Clock clock) {
+    this.config = config;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Whether this node holds the maintenance lease (set by the lease listener). */
+  public void maintenance(boolean held) {
+    this.maintenance = held;
+  }
+
+  /** True unless the last round failed on the database. */
+  public boolean databaseUp() {
+    return databaseUp;
+  }
+
+  /** Open rows per status as of the last round. */
+  public Map<String, Long> openCounts() {
+    return openCounts;
+  }
+
+  @Override
+  public void run() {
+    try {
+      LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), config.zone());
+      Map<String, Long> counts = store.openCounts().read();
+      openCounts.keySet().retainAll(counts.keySet());
+      openCounts.putAll(counts);
+      databaseUp = true;
+      if (maintenance) {
+        sweep(now);
+      }
+    } catch (RuntimeException e) {
+      databaseUp = false;
+      log.warn("housekeeping: {}", e.getMessage());
+    }
+  }
+
+  private void sweep(LocalDateTime now) {
+    AgentConfig.Expiry expiry = config.expiry();
+    if (!expiry.resendUnreportedAfter().isZero()) {
+      int again = store.sweeps().resendUnreported(now.minus(expiry.resendUnreportedAfter()), config.retry().maxAttempts(), now);
+      if (again > 0) {
+        log.info("{} SENT row(s) had no REPORT after {}: sent again with the same SERIAL", again, expiry.resendUnreportedAfter());
+      }
+    }
+    int failed = store.sweeps().failReportTimeouts(now.minus(expiry.reportTimeout()), now);
+    if (failed > 0) {
+      log.info("{} row(s) had no REPORT within {}: FAILED/9006", failed, expiry.reportTimeout());
+    }
+    if (config.logTable().monthly()) {
+      int moved;
+      do {
+        moved = store.logArchive().moveToLog(now.minus(config.logTable().after()), config.logTable().batchSize());
+      } while (moved >= config.logTable().batchSize());
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.ngsign.ngs.agent.internal.store;
+
+import static dev.ngsign.ngs.agent.internal.store.Tables.FINAL_STATUSES;
+import static dev.ngsign.ngs.agent.internal.store.Tables.bindIds;
+import static dev.ngsign.ngs.agent.internal.store.Tables.placeholders;
+
+import dev.ngsign.ngs.agent.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Log-table archiving: final rows move to {@code <prefix>MSG_LOG_YYYYMM}. */
+public final class LogArchive {
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
+
+  private final Tables t;
+
+  public LogArchive(Tables tables) {
+    this.t = tables;
+  }
+
+  /**
+   * Moves up to {@code limit} final rows last updated before {@code before} into {@code <prefix>MSG_LOG_YYYYMM}
+   * (month of UPDATED_AT), creating the table when needed; their attachments are deleted with them. One
+   * transaction per month: a row is either in the send table or in its log table, never both or neither.
+   *
+   * @return rows moved
+   */
+  public int moveToLog(LocalDateTime before, int limit) {
+    String msg = t.sendTable();
+    Map<String, List<Long>> byMonth = new LinkedHashMap<>();
+    String sel = "SELECT ID, UPDATED_AT FROM " + msg + " WHERE STATUS IN " + FINAL_STATUSES + " AND UPDATED_AT < ? ORDER BY ID LIMIT ?";
+    try (Connection c = t.dataSource().getConnection()) {
+      try (PreparedStatement ps = c.prepareStatement(sel)) {
+        ps.setObject(1, before);
+        ps.setInt(2, limit);
+        t.counted();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            LocalDateTime at = rs.getObject(2, LocalDateTime.class);
+            byMonth.computeIfAbsent(at.format(MONTH), k -> new ArrayList<>()).add(rs.getLong(1));
+          }
+        }
+      }
+      int moved = 0;
+      for (Map.Entry<String, List<Long>> e : byMonth.entrySet()) {
+        String log = logTable(e.getKey());
+        try (Statement st = c.createStatement()) {
+          st.execute(t.dialect().createLikeSql(log, msg));
+        }
+        c.setAutoCommit(false);
+        try {
+          String in = placeholders(e.getValue().size());
+          try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + log + " SELECT * FROM " + msg + " WHERE ID IN (" + in + ")"
+              + " AND STATUS IN " + FINAL_STATUSES)) {
+            bindIds(ps, e.getValue());
+            t.counted();
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + msg + " WHERE ID IN (" + in + ") AND STATUS IN " + FINAL_STATUSES)) {
+            bindIds(ps, e.getValue());
+            t.counted();
+            moved += ps.executeUpdate();
+          }
+          c.commit();
+        } catch (SQLException | RuntimeException ex) {
+          c.rollback();
+          throw ex;
+        } finally {
+          c.setAutoCommit(true);
+        }
+      }
+      return moved;
+    } catch (SQLException e) {
+      throw new StoreException("moving rows to the log table failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The log table name for a month {@code yyyyMM}. */
+  public String logTable(String yyyyMM) {
+    return t.prefix() + "MSG_LOG_" + yyyyMM;
+  }
+}
