@@ -3,18 +3,15 @@ package dev.ngsign.ngs.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ngsign.ngs.protocol.DurationFormat;
 import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayConfig {
   private static final Logger log = LoggerFactory.getLogger(GatewayConfig.class);
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
   private static final Set<String> TOP = Set.of("host", "advertisedHost", "certPort", "deliverPort", "reportPort",
       "adminPort", "adminHost", "dataDir", "reportDelay", "dedupWindow", "timeouts", "lock", "reports", "carrier",
       "accounts", "ioThreads", "storeCacheMb");
@@ -232,26 +228,11 @@ public final class GatewayConfig {
     return v.asInt();
   }
 
-  /** {@code 500ms}, {@code 3s}, {@code 10m}, {@code 24h}, {@code 1d}, or ISO-8601 {@code PT3S}. */
+  /** The project's one duration grammar: see {@link DurationFormat#parse}. */
   public static Duration parseDuration(String s) {
-    String v = s.strip().toLowerCase(Locale.ROOT);
-    Matcher m = DURATION.matcher(v);
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-    }
-    try {
-      return Duration.parse(s.strip().toUpperCase(Locale.ROOT));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("not a duration: '" + s + "' (use 500ms, 3s, 10m, 24h or PT3S)", e);
-    }
+    return DurationFormat.parse(s);
   }
+
 
   private static Duration duration(JsonNode n, String k) {
     return parseDuration(n.get(k).asText());
