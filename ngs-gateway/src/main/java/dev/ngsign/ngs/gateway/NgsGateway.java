@@ -225,7 +225,7 @@ public final class NgsGateway implements AutoCloseable {
   }
 
   /** Gateway-wide counters, as {@code GET /counters} shows them. */
-  public Map<String, Object> counters() {
+  public GatewayCounters counters() {
     return server.counters();
   }
 
