@@ -51,6 +51,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void everyPackageIsNullMarked() {
+    ModuleRules.everyPackageIsNullMarked().check(main);
+  }
+
+  @Test
   void navercertServerStillNeedsItsDeclaredException() {
     // the exception is declared for a reason that holds today; when it stops holding, delete it
     assertThat(main.stream().filter(c -> "navercert-server".equals(ModuleRules.moduleOf(c)))

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * The project's module boundaries as ArchUnit rules. Each module owns one package root; {@code .internal}
@@ -127,6 +128,20 @@ final class ModuleRules {
               if (moduleOf(i) != null && isInternal(i)) {
                 events.add(SimpleConditionEvent.violated(c, c.getName() + " implements " + i.getName()));
               }
+            }
+          }
+        });
+  }
+
+  /** Every ngsign package is {@code @NullMarked} in its package-info.java: non-null unless marked. */
+  static ArchRule everyPackageIsNullMarked() {
+    return classes().that().resideInAPackage("dev.ngsign..")
+        .should(new ArchCondition<JavaClass>("be in a @NullMarked package") {
+          @Override
+          public void check(JavaClass c, ConditionEvents events) {
+            if (!c.getPackage().isAnnotatedWith(NullMarked.class)) {
+              events.add(SimpleConditionEvent.violated(c, c.getPackageName()
+                  + " has no @NullMarked package-info.java (" + c.getName() + ")"));
             }
           }
         });

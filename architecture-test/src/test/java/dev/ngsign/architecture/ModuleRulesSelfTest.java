@@ -51,4 +51,15 @@ class ModuleRulesSelfTest {
     assertThat(r.hasViolation()).isTrue();
     assertThat(r.getFailureReport().toString()).contains("dev.ngsign.ngs.client.NgsClient");
   }
+
+  @Test
+  void refusesAPackageWithoutNullMarked() throws Exception {
+    // the fixture packages have no package-info.java
+    EvaluationResult r = run(ModuleRules.everyPackageIsNullMarked(), "dev.ngsign.ngs.client.archfixture.LeaksAnInternalType");
+    assertThat(r.hasViolation()).isTrue();
+    assertThat(r.getFailureReport().toString()).contains("dev.ngsign.ngs.client.archfixture has no @NullMarked");
+    assertThat(ModuleRules.everyPackageIsNullMarked().evaluate(new ClassFileImporter().importClasses(
+        dev.ngsign.ngs.client.NgsClient.class, Class.forName("dev.ngsign.ngs.client.package-info"))).hasViolation())
+        .isFalse();
+  }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An NGS 2.0.1 gateway: the cert server, the deliver port and the report port, with simulated carriers that
@@ -58,7 +59,7 @@ public final class NgsGateway implements AutoCloseable {
   }
 
   /** The bound ports, or null before {@link #start()}. */
-  public GatewayPorts ports() {
+  public @Nullable GatewayPorts ports() {
     return server.ports();
   }
 
@@ -86,7 +87,7 @@ public final class NgsGateway implements AutoCloseable {
   }
 
   /** Closes the account's sessions of {@code kind} (null: both) with EVENT type 0 and the reason. */
-  public int kick(String accountId, SessionKind kind, String reason) {
+  public int kick(String accountId, @Nullable SessionKind kind, @Nullable String reason) {
     return server.kick(accountId, kind, reason);
   }
 
@@ -133,7 +134,7 @@ public final class NgsGateway implements AutoCloseable {
    * counts as activity for the idle timeout, as every received packet does. The hold is per account and kind,
    * so it also applies to the sessions the client binds after reconnecting, until {@code hold} is false.
    */
-  public void holdLinkAcks(String accountId, SessionKind kind, boolean hold) {
+  public void holdLinkAcks(String accountId, @Nullable SessionKind kind, boolean hold) {
     AccountState a = server.account(accountId);
     for (SessionKind k : kind == null ? SessionKind.values() : new SessionKind[] {kind}) {
       a.holdLinkAcks(k, hold);
@@ -159,7 +160,7 @@ public final class NgsGateway implements AutoCloseable {
    * The oldest DELIVER received (decodable ones, in arrival order, scripted or not), waiting up to {@code
    * timeout}; null when none came. Needs {@link Builder#recordDelivers(int)}.
    */
-  public Deliver takeDeliver(Duration timeout) throws InterruptedException {
+  public @Nullable Deliver takeDeliver(Duration timeout) throws InterruptedException {
     return server.context().script().take(timeout);
   }
 
@@ -241,7 +242,7 @@ public final class NgsGateway implements AutoCloseable {
   public static final class Builder {
     private final List<Account> accounts = new ArrayList<>();
     private String host = "127.0.0.1";
-    private String advertisedHost;
+    private @Nullable String advertisedHost;
     private int certPort;
     private int deliverPort;
     private int reportPort;
@@ -260,7 +261,7 @@ public final class NgsGateway implements AutoCloseable {
     private Duration reportPollInterval = Duration.ofMillis(10);
     private double randomFailureRate;
     private long randomSeed = 42;
-    private Path dataDir;
+    private @Nullable Path dataDir;
     private Clock clock = Clock.systemUTC();
     private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private int maxBodyLength = PacketCodec.DEFAULT_MAX_BODY_LENGTH;
@@ -285,7 +286,7 @@ public final class NgsGateway implements AutoCloseable {
     }
 
     /** SERVER_IP in CERT_ACK; default: the bind host ({@code 127.0.0.1} when bound to {@code 0.0.0.0}). */
-    public Builder advertisedHost(String v) {
+    public Builder advertisedHost(@Nullable String v) {
       this.advertisedHost = v;
       return this;
     }
@@ -400,7 +401,7 @@ public final class NgsGateway implements AutoCloseable {
      * Where pending reports, SERIALs and counters are kept; null (default): in a temporary directory deleted
      * when the gateway closes.
      */
-    public Builder dataDir(Path v) {
+    public Builder dataDir(@Nullable Path v) {
       this.dataDir = v;
       return this;
     }
