@@ -42,7 +42,7 @@ public final class NgsClientBuilder {
   private AsyncReportListener asyncReportListener;
   private Executor reportExecutor;
   private final List<StateListener> stateListeners = new ArrayList<>(2);
-  private MeterRegistry meterRegistry;
+  private Object meterRegistry; // a MeterRegistry: Object, so the builder loads without Micrometer
   private Clock clock = Clock.systemUTC();
   private EventLoopGroup eventLoopGroup;
   private int duplicateMemory = 20_000;
