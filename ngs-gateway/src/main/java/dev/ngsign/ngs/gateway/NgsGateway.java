@@ -43,6 +43,37 @@ import org.jspecify.annotations.Nullable;
  * the reports still waiting for REPORT_ACK when the account's report session binds again.
  */
 public final class NgsGateway implements AutoCloseable {
+  /** Listeners' bind address: loopback, so a gateway is never exposed by accident. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  /** The admin API's bind address. */
+  public static final String DEFAULT_ADMIN_HOST = "127.0.0.1";
+  /** No admin API unless a port is given. */
+  public static final int DEFAULT_ADMIN_PORT = -1;
+  /** CERT/BIND must arrive within this of connecting (section 2.1). */
+  public static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofSeconds(1);
+  /** At most one successful CERT per account per interval (section 4.1). */
+  public static final Duration DEFAULT_CERT_INTERVAL = Duration.ofSeconds(3);
+  /** BIND must use a CERT_KEY at most this old. */
+  public static final Duration DEFAULT_BIND_WINDOW = Duration.ofSeconds(5);
+  /** A bound session with no packet received for this long is closed. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(90);
+  /** More than this many CERT attempts within {@link #DEFAULT_LOCK_WINDOW} lock the account. */
+  public static final int DEFAULT_LOCK_THRESHOLD = 20;
+  /** The window the CERT attempts of {@link #DEFAULT_LOCK_THRESHOLD} are counted in. */
+  public static final Duration DEFAULT_LOCK_WINDOW = Duration.ofSeconds(60);
+  /** How long a connect lock lasts. */
+  public static final Duration DEFAULT_LOCK_DURATION = Duration.ofMinutes(10);
+  /** From accepting a message to its REPORT. */
+  public static final Duration DEFAULT_REPORT_DELAY = Duration.ofMillis(500);
+  /** A SERIAL repeated within this window is the same message. */
+  public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(24);
+  /** REPORTs in flight (sent, not yet acknowledged) per report session. */
+  public static final int DEFAULT_REPORT_WINDOW = 1000;
+  /** How often a report session looks for newly due reports. */
+  public static final Duration DEFAULT_REPORT_POLL_INTERVAL = Duration.ofMillis(10);
+  /** Seed of the simulated carriers' random failures. */
+  public static final long DEFAULT_RANDOM_SEED = 42;
+
   private final GatewayServer server;
 
   private NgsGateway(GatewayServer server) {
@@ -237,30 +268,32 @@ public final class NgsGateway implements AutoCloseable {
 
   /**
    * Builds a gateway. Defaults: listeners on 127.0.0.1 with ephemeral ports, no admin API, no data
-   * directory (in memory), system UTC clock, and the spec's timings.
+   * directory (in memory), system UTC clock, and the spec's timings; each is a {@code DEFAULT_*} constant of
+   * {@link NgsGateway}. Not thread-safe; {@link #build()} copies the settings into an immutable snapshot, so
+   * changing the builder afterwards does not change a built gateway.
    */
   public static final class Builder {
     private final List<Account> accounts = new ArrayList<>();
-    private String host = "127.0.0.1";
+    private String host = DEFAULT_HOST;
     private @Nullable String advertisedHost;
     private int certPort;
     private int deliverPort;
     private int reportPort;
-    private String adminHost = "127.0.0.1";
-    private int adminPort = -1;
-    private Duration loginTimeout = Duration.ofSeconds(1);
-    private Duration certInterval = Duration.ofSeconds(3);
-    private Duration bindWindow = Duration.ofSeconds(5);
-    private Duration idleTimeout = Duration.ofSeconds(90);
-    private int lockThreshold = 20;
-    private Duration lockWindow = Duration.ofSeconds(60);
-    private Duration lockDuration = Duration.ofMinutes(10);
-    private Duration reportDelay = Duration.ofMillis(500);
-    private Duration dedupWindow = Duration.ofHours(24);
-    private int reportWindow = 1000;
-    private Duration reportPollInterval = Duration.ofMillis(10);
+    private String adminHost = DEFAULT_ADMIN_HOST;
+    private int adminPort = DEFAULT_ADMIN_PORT;
+    private Duration loginTimeout = DEFAULT_LOGIN_TIMEOUT;
+    private Duration certInterval = DEFAULT_CERT_INTERVAL;
+    private Duration bindWindow = DEFAULT_BIND_WINDOW;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private int lockThreshold = DEFAULT_LOCK_THRESHOLD;
+    private Duration lockWindow = DEFAULT_LOCK_WINDOW;
+    private Duration lockDuration = DEFAULT_LOCK_DURATION;
+    private Duration reportDelay = DEFAULT_REPORT_DELAY;
+    private Duration dedupWindow = DEFAULT_DEDUP_WINDOW;
+    private int reportWindow = DEFAULT_REPORT_WINDOW;
+    private Duration reportPollInterval = DEFAULT_REPORT_POLL_INTERVAL;
     private double randomFailureRate;
-    private long randomSeed = 42;
+    private long randomSeed = DEFAULT_RANDOM_SEED;
     private @Nullable Path dataDir;
     private Clock clock = Clock.systemUTC();
     private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
