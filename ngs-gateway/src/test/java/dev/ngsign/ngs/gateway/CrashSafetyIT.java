@@ -2,6 +2,7 @@ package dev.ngsign.ngs.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ngsign.ngs.gateway.testing.ChildGateway;
 import dev.ngsign.ngs.protocol.packet.DeliverAck;
 import dev.ngsign.ngs.protocol.packet.NgsPacket;
 import dev.ngsign.ngs.protocol.packet.Report;
