@@ -1,2 +1,5 @@
 /** The {@code ./ngsign} command line: one class per subcommand. */
+@NullMarked
 package dev.ngsign.cli;
+
+import org.jspecify.annotations.NullMarked;

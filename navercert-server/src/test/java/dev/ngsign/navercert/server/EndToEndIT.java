@@ -21,6 +21,7 @@ import dev.ngsign.navercert.Token;
 import dev.ngsign.navercert.NavercertClient;
 import dev.ngsign.navercert.SignState;
 import dev.ngsign.navercert.TokenType;
+import dev.ngsign.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,4 +3,7 @@
  * REPORT are written back. Start with {@link dev.ngsign.ngs.agent.Agent#builder()}; the table layout and
  * the status machine are in {@code docs/agent.md}. Everything is non-null unless documented otherwise.
  */
+@NullMarked
 package dev.ngsign.ngs.agent;
+
+import org.jspecify.annotations.NullMarked;

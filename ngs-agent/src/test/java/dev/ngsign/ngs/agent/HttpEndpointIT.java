@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
+import dev.ngsign.testing.MutableClock;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;

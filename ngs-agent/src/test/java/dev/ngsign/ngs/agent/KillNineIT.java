@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
 import dev.ngsign.ngs.gateway.NgsGateway;
+import dev.ngsign.ngs.gateway.testing.ChildGateway;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

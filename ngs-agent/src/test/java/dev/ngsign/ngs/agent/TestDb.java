@@ -3,6 +3,7 @@ package dev.ngsign.ngs.agent;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
+import dev.ngsign.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,24 +30,24 @@ public final class TestDb implements AutoCloseable {
   public final String url;
   public final String user;
   public final HikariDataSource ds;
+  /** The PostgreSQL schema or MariaDB database (null for H2): skips the test when the server is absent. */
+  private final TestDatabase server;
 
   private TestDb(Dialect dialect) {
     this.dialect = dialect;
-    this.name = "agent_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     switch (dialect) {
       case H2 -> {
+        server = null;
+        name = "agent_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
         user = "sa";
       }
-      case POSTGRESQL -> {
-        admin(PG_ADMIN, "postgres", "CREATE SCHEMA " + name);
-        url = PG_ADMIN + "?currentSchema=" + name;
-        user = "postgres";
-      }
       default -> {
-        admin(MARIADB_ADMIN, "root", "CREATE DATABASE " + name);
-        url = "jdbc:mariadb://127.0.0.1:3306/" + name;
-        user = "root";
+        server = TestDatabase.create(dialect == Dialect.POSTGRESQL ? TestDatabase.Server.POSTGRESQL
+            : TestDatabase.Server.MARIADB, "agent_it_");
+        name = server.name();
+        url = server.url();
+        user = server.user();
       }
     }
     HikariConfig hc = new HikariConfig();
@@ -66,14 +67,6 @@ public final class TestDb implements AutoCloseable {
   /** The database section of an agent configuration pointing here. */
   public AgentConfig.Database config(String prefix) {
     return new AgentConfig.Database(url, user, "", null, prefix, null, 6);
-  }
-
-  private static void admin(String url, String user, String sql) {
-    try (Connection c = DriverManager.getConnection(url, user, ""); Statement st = c.createStatement()) {
-      st.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-    }
   }
 
   public int update(String sql, Object... args) {
@@ -145,8 +138,7 @@ public final class TestDb implements AutoCloseable {
           // already gone
         }
       }
-      case POSTGRESQL -> admin(PG_ADMIN, "postgres", "DROP SCHEMA IF EXISTS " + name + " CASCADE");
-      default -> admin(MARIADB_ADMIN, "root", "DROP DATABASE IF EXISTS " + name);
+      default -> server.close();
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.ngsign.ngs.client;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One button of an AlimTalk/FriendTalk (the extras JSON's {@code button} list, at most 5). Use the
@@ -16,19 +17,22 @@ import java.util.Objects;
  * @param schemeAndroid Android app scheme, or null
  * @param schemeIos iOS app scheme, or null
  */
-public record KakaoButton(String name, String type, String urlMobile, String urlPc, String schemeAndroid, String schemeIos) {
+public record KakaoButton(
+    String name, String type, @Nullable String urlMobile, @Nullable String urlPc, @Nullable String schemeAndroid,
+    @Nullable String schemeIos) {
   public KakaoButton {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
   }
 
   /** WL: opens {@code urlMobile} (required) or {@code urlPc} (may be null). */
-  public static KakaoButton webLink(String name, String urlMobile, String urlPc) {
+  public static KakaoButton webLink(String name, String urlMobile, @Nullable String urlPc) {
     return new KakaoButton(name, "WL", Objects.requireNonNull(urlMobile, "urlMobile"), urlPc, null, null);
   }
 
   /** AL: opens an app (give at least two of the four links, as Kakao requires). */
-  public static KakaoButton appLink(String name, String schemeAndroid, String schemeIos, String urlMobile) {
+  public static KakaoButton appLink(
+      String name, @Nullable String schemeAndroid, @Nullable String schemeIos, @Nullable String urlMobile) {
     return new KakaoButton(name, "AL", urlMobile, null, schemeAndroid, schemeIos);
   }
 

@@ -2,6 +2,7 @@ package dev.ngsign.ngs.client;
 
 import dev.ngsign.ngs.client.internal.ClientConfig;
 import dev.ngsign.ngs.client.internal.RealNgsClient;
+import dev.ngsign.ngs.protocol.DurationFormat;
 import dev.ngsign.ngs.protocol.crypto.PasswordHash;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoopGroup;
@@ -41,7 +42,7 @@ public final class NgsClientBuilder {
   private AsyncReportListener asyncReportListener;
   private Executor reportExecutor;
   private final List<StateListener> stateListeners = new ArrayList<>(2);
-  private MeterRegistry meterRegistry;
+  private Object meterRegistry; // a MeterRegistry: Object, so the builder loads without Micrometer
   private Clock clock = Clock.systemUTC();
   private EventLoopGroup eventLoopGroup;
   private int duplicateMemory = 20_000;
@@ -268,7 +269,8 @@ public final class NgsClientBuilder {
    * {@code password}, {@code encrypted}, {@code key-pos}, {@code sender-code}, {@code window},
    * {@code queue-capacity}, {@code max-block}, {@code delivery-timeout}, {@code ack-timeout},
    * {@code link-interval}, {@code connect-timeout}, {@code cert-min-interval}, {@code close-timeout},
-   * {@code duplicate-memory}. Durations are {@code 500ms}, {@code 10s}, {@code 2m} or ISO-8601 ({@code PT10S}).
+   * {@code duplicate-memory}. Durations are read by {@link DurationFormat}: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1d} or
+   * ISO-8601 ({@code PT10S}).
    * Missing keys keep their defaults; unknown keys are refused, so a typo does not pass silently.
    *
    * @throws IllegalArgumentException naming the key when a key is unknown or a value malformed (the
@@ -327,27 +329,11 @@ public final class NgsClientBuilder {
     throw new IllegalArgumentException("must be true or false");
   }
 
-  /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601. */
+  /** The project's one duration grammar, {@link DurationFormat}. */
   static Duration parseDuration(String v) {
-    String s = v.toLowerCase(java.util.Locale.ROOT);
-    try {
-      if (s.startsWith("pt") || s.startsWith("p")) {
-        return Duration.parse(v);
-      }
-      if (s.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
-      }
-      long n = Long.parseLong(s.substring(0, s.length() - 1));
-      return switch (s.charAt(s.length() - 1)) {
-        case 's' -> Duration.ofSeconds(n);
-        case 'm' -> Duration.ofMinutes(n);
-        case 'h' -> Duration.ofHours(n);
-        default -> throw new IllegalArgumentException("x");
-      };
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("is not a duration like 500ms, 10s, 2m or PT10S");
-    }
+    return DurationFormat.parse(v);
   }
+
 
   /**
    * Builds the client (not started).

@@ -3,6 +3,7 @@ package dev.ngsign.ngs.client;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One transition of {@link ConnectionState}.
@@ -13,7 +14,7 @@ import java.util.Optional;
  * @param cause the failure behind a drop, or null
  * @param at when it happened (the client's clock)
  */
-public record StateChange(ConnectionState previous, ConnectionState current, String reason, Throwable cause, Instant at) {
+public record StateChange(ConnectionState previous, ConnectionState current, String reason, @Nullable Throwable cause, Instant at) {
   public StateChange {
     Objects.requireNonNull(previous, "previous");
     Objects.requireNonNull(current, "current");

@@ -3,4 +3,7 @@
  * over one account's deliver and report sessions. Everything in this package is public API; parameters
  * and return values are non-null unless documented otherwise. Machinery lives in {@code .internal}.
  */
+@NullMarked
 package dev.ngsign.ngs.client;
+
+import org.jspecify.annotations.NullMarked;

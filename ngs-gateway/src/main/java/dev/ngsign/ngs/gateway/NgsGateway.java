@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An NGS 2.0.1 gateway: the cert server, the deliver port and the report port, with simulated carriers that
@@ -43,6 +44,37 @@ import java.util.SortedMap;
  * the reports still waiting for REPORT_ACK when the account's report session binds again.
  */
 public final class NgsGateway implements AutoCloseable {
+  /** Listeners' bind address: loopback, so a gateway is never exposed by accident. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  /** The admin API's bind address. */
+  public static final String DEFAULT_ADMIN_HOST = "127.0.0.1";
+  /** No admin API unless a port is given. */
+  public static final int DEFAULT_ADMIN_PORT = -1;
+  /** CERT/BIND must arrive within this of connecting (section 2.1). */
+  public static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofSeconds(1);
+  /** At most one successful CERT per account per interval (section 4.1). */
+  public static final Duration DEFAULT_CERT_INTERVAL = Duration.ofSeconds(3);
+  /** BIND must use a CERT_KEY at most this old. */
+  public static final Duration DEFAULT_BIND_WINDOW = Duration.ofSeconds(5);
+  /** A bound session with no packet received for this long is closed. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(90);
+  /** More than this many CERT attempts within {@link #DEFAULT_LOCK_WINDOW} lock the account. */
+  public static final int DEFAULT_LOCK_THRESHOLD = 20;
+  /** The window the CERT attempts of {@link #DEFAULT_LOCK_THRESHOLD} are counted in. */
+  public static final Duration DEFAULT_LOCK_WINDOW = Duration.ofSeconds(60);
+  /** How long a connect lock lasts. */
+  public static final Duration DEFAULT_LOCK_DURATION = Duration.ofMinutes(10);
+  /** From accepting a message to its REPORT. */
+  public static final Duration DEFAULT_REPORT_DELAY = Duration.ofMillis(500);
+  /** A SERIAL repeated within this window is the same message. */
+  public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(24);
+  /** REPORTs in flight (sent, not yet acknowledged) per report session. */
+  public static final int DEFAULT_REPORT_WINDOW = 1000;
+  /** How often a report session looks for newly due reports. */
+  public static final Duration DEFAULT_REPORT_POLL_INTERVAL = Duration.ofMillis(10);
+  /** Seed of the simulated carriers' random failures. */
+  public static final long DEFAULT_RANDOM_SEED = 42;
+
   private final GatewayServer server;
 
   private NgsGateway(GatewayServer server) {
@@ -59,7 +91,7 @@ public final class NgsGateway implements AutoCloseable {
   }
 
   /** The bound ports, or null before {@link #start()}. */
-  public GatewayPorts ports() {
+  public @Nullable GatewayPorts ports() {
     return server.ports();
   }
 
@@ -87,7 +119,7 @@ public final class NgsGateway implements AutoCloseable {
   }
 
   /** Closes the account's sessions of {@code kind} (null: both) with EVENT type 0 and the reason. */
-  public int kick(String accountId, SessionKind kind, String reason) {
+  public int kick(String accountId, @Nullable SessionKind kind, @Nullable String reason) {
     return server.kick(accountId, kind, reason);
   }
 
@@ -134,7 +166,7 @@ public final class NgsGateway implements AutoCloseable {
    * counts as activity for the idle timeout, as every received packet does. The hold is per account and kind,
    * so it also applies to the sessions the client binds after reconnecting, until {@code hold} is false.
    */
-  public void holdLinkAcks(String accountId, SessionKind kind, boolean hold) {
+  public void holdLinkAcks(String accountId, @Nullable SessionKind kind, boolean hold) {
     AccountState a = server.account(accountId);
     for (SessionKind k : kind == null ? SessionKind.values() : new SessionKind[] {kind}) {
       a.holdLinkAcks(k, hold);
@@ -160,7 +192,7 @@ public final class NgsGateway implements AutoCloseable {
    * The oldest DELIVER received (decodable ones, in arrival order, scripted or not), waiting up to {@code
    * timeout}; null when none came. Needs {@link Builder#recordDelivers(int)}.
    */
-  public Deliver takeDeliver(Duration timeout) throws InterruptedException {
+  public @Nullable Deliver takeDeliver(Duration timeout) throws InterruptedException {
     return server.context().script().take(timeout);
   }
 
@@ -226,7 +258,7 @@ public final class NgsGateway implements AutoCloseable {
   }
 
   /** Gateway-wide counters, as {@code GET /counters} shows them. */
-  public Map<String, Object> counters() {
+  public GatewayCounters counters() {
     return server.counters();
   }
 
@@ -237,31 +269,33 @@ public final class NgsGateway implements AutoCloseable {
 
   /**
    * Builds a gateway. Defaults: listeners on 127.0.0.1 with ephemeral ports, no admin API, no data
-   * directory (in memory), system UTC clock, and the spec's timings.
+   * directory (in memory), system UTC clock, and the spec's timings; each is a {@code DEFAULT_*} constant of
+   * {@link NgsGateway}. Not thread-safe; {@link #build()} copies the settings into an immutable snapshot, so
+   * changing the builder afterwards does not change a built gateway.
    */
   public static final class Builder {
     private final List<Account> accounts = new ArrayList<>();
-    private String host = "127.0.0.1";
-    private String advertisedHost;
+    private String host = DEFAULT_HOST;
+    private @Nullable String advertisedHost;
     private int certPort;
     private int deliverPort;
     private int reportPort;
-    private String adminHost = "127.0.0.1";
-    private int adminPort = -1;
-    private Duration loginTimeout = Duration.ofSeconds(1);
-    private Duration certInterval = Duration.ofSeconds(3);
-    private Duration bindWindow = Duration.ofSeconds(5);
-    private Duration idleTimeout = Duration.ofSeconds(90);
-    private int lockThreshold = 20;
-    private Duration lockWindow = Duration.ofSeconds(60);
-    private Duration lockDuration = Duration.ofMinutes(10);
-    private Duration reportDelay = Duration.ofMillis(500);
-    private Duration dedupWindow = Duration.ofHours(24);
-    private int reportWindow = 1000;
-    private Duration reportPollInterval = Duration.ofMillis(10);
+    private String adminHost = DEFAULT_ADMIN_HOST;
+    private int adminPort = DEFAULT_ADMIN_PORT;
+    private Duration loginTimeout = DEFAULT_LOGIN_TIMEOUT;
+    private Duration certInterval = DEFAULT_CERT_INTERVAL;
+    private Duration bindWindow = DEFAULT_BIND_WINDOW;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private int lockThreshold = DEFAULT_LOCK_THRESHOLD;
+    private Duration lockWindow = DEFAULT_LOCK_WINDOW;
+    private Duration lockDuration = DEFAULT_LOCK_DURATION;
+    private Duration reportDelay = DEFAULT_REPORT_DELAY;
+    private Duration dedupWindow = DEFAULT_DEDUP_WINDOW;
+    private int reportWindow = DEFAULT_REPORT_WINDOW;
+    private Duration reportPollInterval = DEFAULT_REPORT_POLL_INTERVAL;
     private double randomFailureRate;
-    private long randomSeed = 42;
-    private Path dataDir;
+    private long randomSeed = DEFAULT_RANDOM_SEED;
+    private @Nullable Path dataDir;
     private Clock clock = Clock.systemUTC();
     private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private int maxBodyLength = PacketCodec.DEFAULT_MAX_BODY_LENGTH;
@@ -289,7 +323,7 @@ public final class NgsGateway implements AutoCloseable {
     }
 
     /** SERVER_IP in CERT_ACK; default: the bind host ({@code 127.0.0.1} when bound to {@code 0.0.0.0}). */
-    public Builder advertisedHost(String v) {
+    public Builder advertisedHost(@Nullable String v) {
       this.advertisedHost = v;
       return this;
     }
@@ -404,7 +438,7 @@ public final class NgsGateway implements AutoCloseable {
      * Where pending reports, SERIALs and counters are kept; null (default): in a temporary directory deleted
      * when the gateway closes.
      */
-    public Builder dataDir(Path v) {
+    public Builder dataDir(@Nullable Path v) {
       this.dataDir = v;
       return this;
     }

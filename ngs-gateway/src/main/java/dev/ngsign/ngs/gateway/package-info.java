@@ -3,4 +3,7 @@
  * entry point (also an in-process test fixture, like OkHttp's MockWebServer); everything under
  * {@code .internal} is machinery and may change without notice.
  */
+@NullMarked
 package dev.ngsign.ngs.gateway;
+
+import org.jspecify.annotations.NullMarked;

@@ -84,6 +84,60 @@ class AdminApiIT {
     }
   }
 
+  /** The JSON each GET route answers keeps its keys, in order, and their types: operators' scripts read them. */
+  @Test
+  void viewsKeepTheirShape() throws Exception {
+    try (RawNgsClient dlv = RawNgsClient.login(ports, "testid", "secret", SessionMode.PLAIN, SessionKind.DELIVER)) {
+      dlv.send(Messages.sms("S1"));
+      dlv.read();
+      JsonNode session = json("GET", "/sessions", null).get(0);
+      assertThat(fieldNames(session)).containsExactly("account", "kind", "mode", "remoteAddress", "boundAt",
+          "packetsIn", "packetsOut");
+      assertThat(java.time.Instant.parse(session.get("boundAt").asText())).isNotNull();
+      assertThat(session.get("remoteAddress").asText()).contains("127.0.0.1:");
+      assertThat(session.get("packetsIn").asLong()).isPositive();
+      JsonNode account = accountById("testid");
+      assertThat(fieldNames(account)).containsExactly("id", "tps", "monthlyQuota", "quotaUsed", "allowedAddresses",
+          "encryptionAllowed", "encryptionRequired", "locked", "lockedUntil", "accepted", "refused", "duplicates",
+          "pendingReports", "sessions");
+      assertThat(fieldNames(account.get("tps"))).containsExactlyInAnyOrder("sms", "mms", "kko");
+      assertThat(account.get("id").asText()).isEqualTo("testid");
+      assertThat(account.get("locked").asBoolean()).isFalse();
+      assertThat(account.get("lockedUntil").isNull()).isTrue();
+      assertThat(account.get("quotaUsed").asLong()).isEqualTo(1);
+      assertThat(account.get("sessions")).hasSize(1);
+      assertThat(account.get("sessions").get(0).asText()).isEqualTo("DLV");
+      assertThat(account.get("allowedAddresses").isArray()).isTrue();
+      JsonNode counters = json("GET", "/counters", null);
+      assertThat(fieldNames(counters)).containsExactly("delivers", "duplicates", "reportsSent", "reportsAcked",
+          "pendingReports", "sessions", "heapUsedBytes", "heapMaxBytes", "heapAfterLastGcBytes");
+      assertThat(counters.get("sessions").asInt()).isEqualTo(1);
+      assertThat(counters.get("pendingReports").asLong()).isEqualTo(1);
+      assertThat(counters.get("heapMaxBytes").asLong()).isPositive();
+    }
+    // a locked account shows when the lock ends: lock(1, ...) locks on the second CERT within the window
+    RawNgsClient.cert(ports.certPort(), "other", "secret", 12);
+    RawNgsClient.cert(ports.certPort(), "other", "secret", 12);
+    JsonNode other = accountById("other");
+    assertThat(other.get("locked").asBoolean()).isTrue();
+    assertThat(java.time.Instant.parse(other.get("lockedUntil").asText())).isAfter(java.time.Instant.now());
+  }
+
+  private JsonNode accountById(String id) throws Exception {
+    for (JsonNode a : json("GET", "/accounts", null)) {
+      if (a.get("id").asText().equals(id)) {
+        return a;
+      }
+    }
+    throw new AssertionError("no account " + id);
+  }
+
+  private static List<String> fieldNames(JsonNode n) {
+    List<String> out = new java.util.ArrayList<>();
+    n.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
   @Test
   void changesTpsLiveWithEventType1() throws Exception {
     try (RawNgsClient dlv = RawNgsClient.login(ports, "testid", "secret", SessionMode.PLAIN, SessionKind.DELIVER)) {

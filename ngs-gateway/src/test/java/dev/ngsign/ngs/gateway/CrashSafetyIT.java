@@ -2,6 +2,7 @@ package dev.ngsign.ngs.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ngsign.ngs.gateway.testing.ChildGateway;
 import dev.ngsign.ngs.protocol.packet.DeliverAck;
 import dev.ngsign.ngs.protocol.packet.NgsPacket;
 import dev.ngsign.ngs.protocol.packet.Report;
@@ -61,7 +62,7 @@ class CrashSafetyIT {
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
         "-cp", cp, ChildGateway.class.getName(), String.valueOf(ports.certPort()), String.valueOf(ports.deliverPort()),
-        String.valueOf(ports.reportPort()), dataDir.toString(), String.valueOf(monthlyQuota));
+        String.valueOf(ports.reportPort()), dataDir.toString(), "0", String.valueOf(monthlyQuota));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     children.add(p);
     BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

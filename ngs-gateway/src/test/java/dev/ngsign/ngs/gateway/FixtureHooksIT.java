@@ -15,6 +15,7 @@ import dev.ngsign.ngs.protocol.packet.Report;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
 import dev.ngsign.ngs.protocol.packet.SessionMode;
 import dev.ngsign.ngs.protocol.packet.TpsClass;
+import dev.ngsign.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,10 +3,13 @@ package dev.ngsign.ngs.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ngsign.ngs.gateway.internal.config.GatewayFileReader;
 import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +17,50 @@ class GatewayConfigTest {
   @TempDir Path dir;
 
   @Test
-  void readsEveryKey() throws Exception {
+  void readsEveryKeyInKebabCaseWithoutAWarning() throws Exception {
+    List<String> warnings = new ArrayList<>();
+    Path f = dir.resolve("gw.yaml");
+    Files.writeString(f, """
+        host: 127.0.0.1
+        cert-port: 0
+        deliver-port: 0
+        report-port: 0
+        admin-port: 0
+        data-dir: data
+        report-delay: 20ms
+        dedup-window: 1d
+        io-threads: 1
+        timeouts: {login: 1s, cert-interval: 0s, bind-window: 5s, idle: PT90S}
+        lock: {threshold: 5, window: 60s, duration: 10m}
+        reports: {window: 100, poll-interval: 5ms}
+        carrier: {random-failure-rate: 0.1, seed: 7}
+        accounts:
+          - id: testid
+            password: secret
+            allowed-addresses: [127.0.0.1/32, "::1/128"]
+            tps: {sms: 80, mms: 30, kko: 30}
+            monthly-quota: 1000
+            encryption-allowed: true
+          - id: second
+            password: pw2
+            tps: {sms: 10}
+        """);
+    try (NgsGateway gw = GatewayFileReader.read(f, warnings::add).build()) {
+      GatewayPorts p = gw.start();
+      assertThat(p.adminPort()).isPositive();
+      assertThat(gw.account("testid").tps()).isEqualTo(new TpsLimits(80, 30, 30));
+      assertThat(gw.account("testid").monthlyQuota()).isEqualTo(1000);
+      assertThat(gw.account("testid").allowedAddresses()).containsExactly("127.0.0.1/32", "::1/128");
+      assertThat(gw.account("second").tps()).isEqualTo(new TpsLimits(10, TpsLimits.MAX, TpsLimits.MAX));
+      assertThat(gw.account("testid").toString()).doesNotContain("secret");
+    }
+    assertThat(dir.resolve("data/store-000000000001.log")).exists();
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void stillReadsTheCamelCaseKeysOfEarlierReleasesWithOneWarning() throws Exception {
+    List<String> warnings = new ArrayList<>();
     Path f = dir.resolve("gw.yaml");
     Files.writeString(f, """
         host: 127.0.0.1
@@ -40,7 +86,7 @@ class GatewayConfigTest {
             password: pw2
             tps: {sms: 10}
         """);
-    try (NgsGateway gw = GatewayConfig.load(f).build()) {
+    try (NgsGateway gw = GatewayFileReader.read(f, warnings::add).build()) {
       GatewayPorts p = gw.start();
       assertThat(p.adminPort()).isPositive();
       assertThat(gw.account("testid").tps()).isEqualTo(new TpsLimits(80, 30, 30));
@@ -50,6 +96,29 @@ class GatewayConfigTest {
       assertThat(gw.account("testid").toString()).doesNotContain("secret");
     }
     assertThat(dir.resolve("data/CURRENT")).as("the store (RocksDB) in the data directory").exists();
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0)).contains("certPort", "dataDir", "allowedAddresses", "deprecated")
+        .contains("cert-port", "data-dir", "allowed-addresses");
+  }
+
+  @Test
+  void refusesBothSpellingsOfOneKeyAndNamesBadValues() throws Exception {
+    Path f = dir.resolve("both.yaml");
+    Files.writeString(f, "certPort: 1\ncert-port: 2\naccounts: [{id: a, password: b}]\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("certPort and cert-port");
+    Files.writeString(f, "cert-port: many\naccounts: [{id: a, password: b}]\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("'cert-port' must be an integer")
+        .hasMessageContaining("many");
+    Files.writeString(f, "report-delay: soon\naccounts: [{id: a, password: b}]\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("report-delay")
+        .hasMessageContaining("'soon' is not a duration");
+    Files.writeString(f, "timeouts: {idel: 5s}\naccounts: [{id: a, password: b}]\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("unknown key 'timeouts.idel'");
+    Files.writeString(f, "accounts: [{id: a, password: b, monthly-quota: lots}]\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("accounts[0].monthly-quota");
+    Files.writeString(f, "accounts: [{id: a, password: hunter2, tps: {sms: -1}}]\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("accounts[0].tps.sms")
+        .hasMessageNotContaining("hunter2");
   }
 
   @Test

@@ -15,6 +15,7 @@ import dev.ngsign.ngs.protocol.packet.ReportAck;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
 import dev.ngsign.ngs.protocol.packet.SessionMode;
 import dev.ngsign.ngs.protocol.packet.Telco;
+import dev.ngsign.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;

@@ -19,6 +19,7 @@ import dev.ngsign.ngs.protocol.packet.ReportAck;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
 import dev.ngsign.ngs.protocol.packet.SessionMode;
 import dev.ngsign.ngs.protocol.packet.TpsLimits;
+import dev.ngsign.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -3,4 +3,7 @@
  * exception root. Packets live in {@code .packet}, the pure codec in {@code .codec}, section 5 crypto in
  * {@code .crypto} and the section 6 content rules in {@code .content}.
  */
+@NullMarked
 package dev.ngsign.ngs.protocol;
+
+import org.jspecify.annotations.NullMarked;

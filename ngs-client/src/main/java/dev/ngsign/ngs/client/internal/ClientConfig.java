@@ -6,7 +6,6 @@ import dev.ngsign.ngs.client.ReportListener;
 import dev.ngsign.ngs.client.RetryPolicy;
 import dev.ngsign.ngs.client.StateListener;
 import dev.ngsign.ngs.protocol.crypto.PasswordHash;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -14,7 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-/** The builder's settings, immutable. Nullable: keyPos (random), reportListener, reportExecutor, meterRegistry, eventLoopGroup. */
+/**
+ * The builder's settings, immutable. Nullable: keyPos (random), reportListener, reportExecutor, meterRegistry,
+ * eventLoopGroup. {@code meterRegistry} is a Micrometer {@code MeterRegistry} typed {@code Object}, so that this
+ * record (whose toString/equals resolve every component's type) loads without Micrometer on the class path.
+ */
 public record ClientConfig(
     InetSocketAddress certServer,
     String id,
@@ -37,7 +40,7 @@ public record ClientConfig(
     ReportListener reportListener,
     Executor reportExecutor,
     List<StateListener> stateListeners,
-    MeterRegistry meterRegistry,
+    Object meterRegistry,
     Clock clock,
     EventLoopGroup eventLoopGroup,
     int duplicateMemory,
@@ -48,7 +51,7 @@ public record ClientConfig(
       String senderCode, int window, int queueCapacity, Duration maxBlock, Duration deliveryTimeout, Duration ackTimeout,
       Duration linkInterval, Duration connectTimeout, Duration certMinInterval, Duration closeTimeout, Duration tpsWindow,
       ReconnectStrategy reconnect, RetryPolicy retryPolicy, ReportListener reportListener, Executor reportExecutor,
-      List<StateListener> stateListeners, MeterRegistry meterRegistry, Clock clock, EventLoopGroup eventLoopGroup,
+      List<StateListener> stateListeners, Object meterRegistry, Clock clock, EventLoopGroup eventLoopGroup,
       int duplicateMemory) {
     this(certServer, id, password, encrypted, keyPos, senderCode, window, queueCapacity, maxBlock, deliveryTimeout, ackTimeout,
         linkInterval, connectTimeout, certMinInterval, closeTimeout, tpsWindow, reconnect, retryPolicy, reportListener,

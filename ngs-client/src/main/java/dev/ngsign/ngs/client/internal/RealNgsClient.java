@@ -79,7 +79,7 @@ public final class RealNgsClient implements NgsClient {
     }
     this.permits = new Semaphore(cfg.queueCapacity());
     this.wakeAt = Math.max(1, cfg.queueCapacity() / 4);
-    this.metrics = new ClientMetrics(cfg.meterRegistry(), cfg.id());
+    this.metrics = ClientMetrics.of(cfg.meterRegistry(), cfg.id());
     this.window = new SendWindow(cfg, loop, metrics, ticker);
     this.reports = new ReportDispatcher(cfg, loop, reportExecutor, metrics);
     this.supervisor = new SessionSupervisor(cfg, loop, window, reports, metrics, ticker);

@@ -43,7 +43,7 @@ class SendWindowTest {
   }
 
   private SendWindow window(int size, RetryPolicy retry, TpsLimits tps) {
-    SendWindow w = new SendWindow(config(size, retry), ch.eventLoop(), new ClientMetrics(null, "unit"), () -> now);
+    SendWindow w = new SendWindow(config(size, retry), ch.eventLoop(), ClientMetrics.NONE, () -> now);
     w.onAckTimeout(ackTimeouts::add);
     w.bound(ch, tps);
     return w;

@@ -1,9 +1,12 @@
 package dev.ngsign.ngs.gateway.internal;
 
 import dev.ngsign.ngs.gateway.Account;
+import dev.ngsign.ngs.gateway.GatewayCounters;
 import dev.ngsign.ngs.gateway.GatewayPorts;
 import dev.ngsign.ngs.gateway.SessionInfo;
 import dev.ngsign.ngs.gateway.internal.account.AccountState;
+import dev.ngsign.ngs.gateway.internal.admin.AccountView;
+import dev.ngsign.ngs.gateway.internal.admin.AdminOperations;
 import dev.ngsign.ngs.gateway.internal.admin.AdminServer;
 import dev.ngsign.ngs.gateway.internal.cert.CertHandler;
 import dev.ngsign.ngs.gateway.internal.deliver.DeliverHandler;
@@ -51,7 +54,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Binds the listeners, owns the event loops and the store, and carries out operator actions. */
-public final class GatewayServer {
+public final class GatewayServer implements AdminOperations {
   private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
 
   private final GatewaySettings settings;
@@ -215,6 +218,7 @@ public final class GatewayServer {
   }
 
   /** Changes an account's TPS live and tells its bound sessions with EVENT type 1. Returns sessions told. */
+  @Override
   public int setTps(String id, TpsLimits tps) {
     AccountState a = account(id);
     a.update(a.account().withTps(tps));
@@ -229,6 +233,7 @@ public final class GatewayServer {
   }
 
   /** Closes the account's sessions (of {@code kind}, or both when null) with EVENT type 0. */
+  @Override
   public int kick(String id, SessionKind kind, String reason) {
     account(id);
     int n = 0;
@@ -241,47 +246,41 @@ public final class GatewayServer {
   }
 
   /** Lifts the connect lock; returns whether the account was locked. */
+  @Override
   public boolean unlock(String id) {
     return account(id).connectGuard().unlock(gw.now());
   }
 
+  @Override
   public List<SessionInfo> sessions() {
     requireStarted();
     return gw.sessions().all().stream().map(GatewaySession::info).toList();
   }
 
-  /** A JSON-friendly view of every account. */
-  public List<Map<String, Object>> accountsView() {
+  @Override
+  public List<AccountView> accounts() {
     requireStarted();
     Instant now = gw.now();
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<AccountView> out = new ArrayList<>();
     for (AccountState a : gw.accounts()) {
-      Map<String, Object> m = new LinkedHashMap<>();
       Account acc = a.account();
-      m.put("id", acc.id());
-      m.put("tps", Map.of("sms", acc.tps().sms(), "mms", acc.tps().mms(), "kko", acc.tps().kko()));
-      m.put("monthlyQuota", acc.monthlyQuota());
-      m.put("quotaUsed", a.quota().used());
-      m.put("allowedAddresses", acc.allowedAddresses());
-      m.put("encryptionAllowed", acc.encryptionAllowed());
-      m.put("encryptionRequired", acc.encryptionRequired());
       Instant until = a.connectGuard().lockedUntil(now);
-      m.put("locked", until != null);
-      m.put("lockedUntil", until == null ? null : until.toString());
-      m.put("accepted", a.accepted());
-      m.put("refused", a.refused());
-      m.put("duplicates", a.duplicates());
-      m.put("pendingReports", gw.store().pending(acc.id()));
-      m.put("sessions", gw.sessions().of(acc.id(), null).stream().map(s -> s.kind().code()).toList());
-      out.add(m);
+      out.add(new AccountView(acc.id(), new AccountView.Tps(acc.tps().sms(), acc.tps().mms(), acc.tps().kko()),
+          acc.monthlyQuota(), a.quota().used(), acc.allowedAddresses(), acc.encryptionAllowed(),
+          acc.encryptionRequired(), until != null, until, a.accepted(), a.refused(), a.duplicates(),
+          gw.store().pending(acc.id()), gw.sessions().of(acc.id(), null).stream().map(s -> s.kind().code()).toList()));
     }
     return out;
   }
 
-  /** Gateway-wide counters. */
-  public Map<String, Object> counters() {
+  @Override
+  public boolean hasAccount(String id) {
+    return context().account(id) != null;
+  }
+
+  @Override
+  public GatewayCounters counters() {
     requireStarted();
-    Map<String, Object> m = new LinkedHashMap<>();
     GatewayMetrics mx = gw.metrics();
     Map<String, Long> delivers = new LinkedHashMap<>();
     for (ResultCode rc : ResultCode.values()) {
@@ -290,15 +289,7 @@ public final class GatewayServer {
         delivers.put(rc.name(), c);
       }
     }
-    m.put("delivers", delivers);
-    m.put("duplicates", mx.duplicates());
-    m.put("reportsSent", mx.reportsSent());
-    m.put("reportsAcked", mx.reportsAcked());
-    m.put("pendingReports", gw.store().pendingTotal());
-    m.put("sessions", gw.sessions().all().size());
     Runtime rt = Runtime.getRuntime();
-    m.put("heapUsedBytes", rt.totalMemory() - rt.freeMemory());
-    m.put("heapMaxBytes", rt.maxMemory());
     // each heap pool as its last collection left it; a pool never collected yet (the old generation, until
     // a full or mixed collection) reports nothing there, so its current use counts: an upper bound of live data
     long live = 0;
@@ -308,10 +299,12 @@ public final class GatewayServer {
         live += after.getCommitted() == 0 ? pool.getUsage().getUsed() : after.getUsed();
       }
     }
-    m.put("heapAfterLastGcBytes", live);
-    return m;
+    return new GatewayCounters(delivers, mx.duplicates(), mx.reportsSent(), mx.reportsAcked(),
+        gw.store().pendingTotal(), gw.sessions().all().size(), rt.totalMemory() - rt.freeMemory(), rt.maxMemory(),
+        live);
   }
 
+  @Override
   public String prometheus() {
     requireStarted();
     return gw.metrics().scrape();

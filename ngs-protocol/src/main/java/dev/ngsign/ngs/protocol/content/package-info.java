@@ -3,4 +3,7 @@
  * gateway runs when one arrives: text limits per type in the declared encoding, attachment counts,
  * types and sizes, image signatures, and the Kakao extras JSON schema.
  */
+@NullMarked
 package dev.ngsign.ngs.protocol.content;
+
+import org.jspecify.annotations.NullMarked;

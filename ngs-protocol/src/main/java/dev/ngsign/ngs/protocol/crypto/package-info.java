@@ -3,4 +3,7 @@
  * and BIND, and whole-body AES-256-CBC (zero IV, PKCS#5) for TYPE {@code P} sessions. Nothing here ever
  * puts key material or password hashes into a message or {@code toString()}.
  */
+@NullMarked
 package dev.ngsign.ngs.protocol.crypto;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package dev.ngsign.ngs.protocol.packet;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ENCODING of DELIVER's TEXT and of each MEDIA: {@code 0} Korean extended Wansung, read as MS949 (the
@@ -25,7 +26,7 @@ public enum ContentEncoding {
   }
 
   /** The charset for text encodings; null for {@link #BINARY}. */
-  public Charset charset() {
+  public @Nullable Charset charset() {
     return charset;
   }
 
@@ -34,7 +35,7 @@ public enum ContentEncoding {
   }
 
   /** The encoding for a wire number, or null. */
-  public static ContentEncoding fromCode(int code) {
+  public static @Nullable ContentEncoding fromCode(int code) {
     return switch (code) {
       case 0 -> MS949;
       case 1 -> UTF_8;

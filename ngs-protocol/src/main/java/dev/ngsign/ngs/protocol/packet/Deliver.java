@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DELIVER (section 4.3): one message to send. The fixed part is 221 bytes; EXTENTION and MEDIA follow.
@@ -30,10 +31,10 @@ public record Deliver(
     String callback,
     ContentEncoding encoding,
     String text,
-    KakaoInfo kakao,
+    @Nullable KakaoInfo kakao,
     String serial,
     String senderCode,
-    Extension extension,
+    @Nullable Extension extension,
     List<Media> media)
     implements NgsPacket {
 

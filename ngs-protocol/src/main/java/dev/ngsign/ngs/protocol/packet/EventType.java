@@ -1,5 +1,7 @@
 package dev.ngsign.ngs.protocol.packet;
 
+import org.jspecify.annotations.Nullable;
+
 /** EVENT TYPE (section 4.5). */
 public enum EventType {
   /** 0: the server is closing the session; DATA is the reason. */
@@ -18,7 +20,7 @@ public enum EventType {
   }
 
   /** The type for a wire number, or null. */
-  public static EventType fromCode(int code) {
+  public static @Nullable EventType fromCode(int code) {
     return switch (code) {
       case 0 -> DISCONNECT;
       case 1 -> TPS_CHANGE;

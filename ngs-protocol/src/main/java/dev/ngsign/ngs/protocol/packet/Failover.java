@@ -1,5 +1,7 @@
 package dev.ngsign.ngs.protocol.packet;
 
+import org.jspecify.annotations.Nullable;
+
 /** KAKAO_INFO FAILOVER: what the gateway sends when Kakao delivery fails. */
 public enum Failover {
   /** 0: nothing. */
@@ -22,7 +24,7 @@ public enum Failover {
   }
 
   /** The value for a wire number, or null. */
-  public static Failover fromCode(int code) {
+  public static @Nullable Failover fromCode(int code) {
     return code >= 0 && code < values().length ? values()[code] : null;
   }
 }

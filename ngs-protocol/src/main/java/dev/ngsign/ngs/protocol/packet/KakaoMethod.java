@@ -1,5 +1,7 @@
 package dev.ngsign.ngs.protocol.packet;
 
+import org.jspecify.annotations.Nullable;
+
 /** KAKAO_INFO METHOD: how the relay hands the message to Kakao. */
 public enum KakaoMethod {
   /** {@code p}: push (the default). */
@@ -20,7 +22,7 @@ public enum KakaoMethod {
   }
 
   /** The method for a wire value, or null. */
-  public static KakaoMethod fromCode(String code) {
+  public static @Nullable KakaoMethod fromCode(String code) {
     for (KakaoMethod m : values()) {
       if (m.code.equals(code)) {
         return m;

@@ -1,5 +1,7 @@
 package dev.ngsign.ngs.protocol.packet;
 
+import org.jspecify.annotations.Nullable;
+
 /** MEDIA MTYPE (section 4.3, MEDIA format). */
 public enum MediaType {
   /** 11: the body text of LMS/MMS/AlimTalk/FriendTalk. */
@@ -40,7 +42,7 @@ public enum MediaType {
   }
 
   /** The type for a wire number, or null. */
-  public static MediaType fromCode(int code) {
+  public static @Nullable MediaType fromCode(int code) {
     for (MediaType t : values()) {
       if (t.code == code) {
         return t;

@@ -1,5 +1,7 @@
 package dev.ngsign.ngs.protocol.packet;
 
+import org.jspecify.annotations.Nullable;
+
 /** DELIVER MSGTYPE (section 4.3). The international types carry a NAT_CODE extension. */
 public enum MessageType {
   SMS("S", TpsClass.SMS, false),
@@ -64,7 +66,7 @@ public enum MessageType {
   private static final MessageType[] VALUES = values();
 
   /** The type for a wire value, or null. */
-  public static MessageType fromCode(String code) {
+  public static @Nullable MessageType fromCode(String code) {
     if (code.length() == 1) {
       for (MessageType t : VALUES) {
         if (t.code.charAt(0) == code.charAt(0)) {

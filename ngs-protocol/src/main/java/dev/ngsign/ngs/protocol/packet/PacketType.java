@@ -1,5 +1,7 @@
 package dev.ngsign.ngs.protocol.packet;
 
+import org.jspecify.annotations.Nullable;
+
 /** HeadType values (section 3.2) with each body's fixed size and whether it is encrypted on a TYPE P session. */
 public enum PacketType {
   CERT(0, 149, false),
@@ -57,7 +59,7 @@ public enum PacketType {
   }
 
   /** The type for a HeadType number, or null when there is none. */
-  public static PacketType fromHeadType(int headType) {
+  public static @Nullable PacketType fromHeadType(int headType) {
     return headType >= 0 && headType < BY_CODE.length ? BY_CODE[headType] : null;
   }
 }

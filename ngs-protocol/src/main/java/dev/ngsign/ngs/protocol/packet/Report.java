@@ -3,6 +3,7 @@ package dev.ngsign.ngs.protocol.packet;
 import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * REPORT (section 4.4): the delivery result of one message, sent on the report session.
@@ -22,7 +23,7 @@ public record Report(
     String daAddr,
     String serial,
     String gwSerial,
-    LocalDateTime sendTime,
+    @Nullable LocalDateTime sendTime,
     Telco telco)
     implements NgsPacket {
   public Report {

@@ -1,5 +1,7 @@
 package dev.ngsign.ngs.protocol.packet;
 
+import org.jspecify.annotations.Nullable;
+
 /** BIND KIND: the deliver session ({@code DLV}) or the report session ({@code REP}). */
 public enum SessionKind {
   DELIVER("DLV"),
@@ -16,7 +18,7 @@ public enum SessionKind {
   }
 
   /** The kind for a wire value, or null. */
-  public static SessionKind fromCode(String code) {
+  public static @Nullable SessionKind fromCode(String code) {
     for (SessionKind k : values()) {
       if (k.code.equals(code)) {
         return k;

@@ -1,5 +1,7 @@
 package dev.ngsign.ngs.protocol.packet;
 
+import org.jspecify.annotations.Nullable;
+
 /** BIND TYPE: plain ({@code p}) or encrypted ({@code P}) session (section 4.2). */
 public enum SessionMode {
   PLAIN("p"),
@@ -16,7 +18,7 @@ public enum SessionMode {
   }
 
   /** The mode for a wire value, or null. Case matters: {@code p} and {@code P} differ. */
-  public static SessionMode fromCode(String code) {
+  public static @Nullable SessionMode fromCode(String code) {
     for (SessionMode m : values()) {
       if (m.code.equals(code)) {
         return m;

@@ -1,6 +1,7 @@
 package dev.ngsign.ngs.protocol.packet;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Messages per second the account may send, per class (BIND_ACK SMS_TPS / MMS_TPS / KKO_TPS, EVENT type 1).
@@ -39,7 +40,7 @@ public record TpsLimits(int sms, int mms, int kko) {
   }
 
   /** Parses EVENT type 1 DATA; null when it is not three comma-separated numbers. */
-  public static TpsLimits parseEventData(String data) {
+  public static @Nullable TpsLimits parseEventData(String data) {
     var m = EVENT_DATA.matcher(data);
     if (!m.matches()) {
       return null;

@@ -3,4 +3,7 @@
  * dev.ngsign.ngs.protocol.packet.NgsPacket}, and the small value types they are made of. Components are
  * non-null unless their documentation says otherwise.
  */
+@NullMarked
 package dev.ngsign.ngs.protocol.packet;
+
+import org.jspecify.annotations.NullMarked;

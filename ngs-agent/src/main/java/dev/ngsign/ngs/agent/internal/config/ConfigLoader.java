@@ -12,20 +12,16 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ngsign.ngs.agent.AgentConfig;
 import dev.ngsign.ngs.agent.ConfigException;
+import dev.ngsign.ngs.protocol.DurationFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads {@code agent.yml}: kebab-case keys, unknown keys refused (a typo must not pass silently). */
 public final class ConfigLoader {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-
   private ConfigLoader() {}
 
   public static AgentConfig load(Path file) {
@@ -109,31 +105,14 @@ public final class ConfigLoader {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
-  /**
-   * The agent's one duration grammar (every duration key goes through here): {@code 200ms}, {@code 5s}, {@code 10m}, {@code 1h}, {@code 2d}, {@code 0}, or ISO-8601 ({@code PT5S}).
-   */
+  /** The project's one duration grammar ({@link DurationFormat}); null stays null. */
   public static Duration parseDuration(String v) {
     if (v == null) {
       return null;
     }
-    String s = v.trim().toLowerCase(Locale.ROOT);
-    if (s.equals("0")) {
-      return Duration.ZERO;
-    }
-    Matcher m = DURATION.matcher(s);
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-    }
     try {
-      return Duration.parse(v.trim().toUpperCase(Locale.ROOT));
-    } catch (RuntimeException e) {
+      return DurationFormat.parse(v);
+    } catch (IllegalArgumentException e) {
       throw new ConfigException("'" + v + "' is not a duration like 200ms, 5s, 10m, 1h or 2d");
     }
   }

@@ -2,7 +2,6 @@ package dev.ngsign.ngs.agent.internal.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ngsign.ngs.agent.MutableClock;
 import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.agent.SendTable;
 import dev.ngsign.ngs.agent.TestDb;
@@ -13,6 +12,7 @@ import dev.ngsign.ngs.agent.internal.store.WriteBack;
 import dev.ngsign.ngs.protocol.packet.Report;
 import dev.ngsign.ngs.protocol.packet.ReportMessage;
 import dev.ngsign.ngs.protocol.packet.Telco;
+import dev.ngsign.testing.MutableClock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

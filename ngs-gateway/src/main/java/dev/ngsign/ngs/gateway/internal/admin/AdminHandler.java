@@ -3,9 +3,9 @@ package dev.ngsign.ngs.gateway.internal.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ngsign.ngs.gateway.SessionInfo;
-import dev.ngsign.ngs.gateway.internal.GatewayServer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
 import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import io.netty.buffer.ByteBuf;
@@ -26,7 +26,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -51,13 +51,15 @@ import org.slf4j.LoggerFactory;
 @ChannelHandler.Sharable
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
+  // an Instant is written as ISO-8601 text (2026-11-24T03:00:00Z), with or without jackson-datatype-jsr310
   private static final ObjectMapper JSON = new ObjectMapper()
       .findAndRegisterModules()
+      .registerModule(new SimpleModule("admin-views").addSerializer(Instant.class, ToStringSerializer.instance))
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  private final GatewayServer server;
+  private final AdminOperations server;
 
-  AdminHandler(GatewayServer server) {
+  AdminHandler(AdminOperations server) {
     this.server = server;
   }
 
@@ -106,10 +108,10 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           return json(HttpResponseStatus.OK, Map.of("status", "ok"));
         case "sessions":
           requireGet(m);
-          return json(HttpResponseStatus.OK, server.sessions().stream().map(AdminHandler::view).toList());
+          return json(HttpResponseStatus.OK, server.sessions().stream().map(SessionView::of).toList());
         case "accounts":
           requireGet(m);
-          return json(HttpResponseStatus.OK, server.accountsView());
+          return json(HttpResponseStatus.OK, server.accounts());
         case "counters":
           requireGet(m);
           return json(HttpResponseStatus.OK, server.counters());
@@ -125,7 +127,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       if (!m.equals(HttpMethod.POST) && !m.equals(HttpMethod.PUT)) {
         throw new HttpError(HttpResponseStatus.METHOD_NOT_ALLOWED, "use POST");
       }
-      if (server.context().account(id) == null) {
+      if (!server.hasAccount(id)) {
         throw new HttpError(HttpResponseStatus.NOT_FOUND, "no account '" + id + "'");
       }
       JsonNode body = body(req);
@@ -153,18 +155,6 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       }
     }
     throw new HttpError(HttpResponseStatus.NOT_FOUND, "no route " + m + " " + path);
-  }
-
-  private static Map<String, Object> view(SessionInfo s) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("account", s.account());
-    v.put("kind", s.kind().code());
-    v.put("mode", s.mode().code());
-    v.put("remoteAddress", s.remoteAddress());
-    v.put("boundAt", s.boundAt().toString());
-    v.put("packetsIn", s.packetsIn());
-    v.put("packetsOut", s.packetsOut());
-    return v;
   }
 
   private static void requireGet(HttpMethod m) {

@@ -1,6 +1,5 @@
 package dev.ngsign.ngs.gateway.internal.admin;
 
-import dev.ngsign.ngs.gateway.internal.GatewayServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -16,12 +15,12 @@ import java.net.InetSocketAddress;
 public final class AdminServer implements AutoCloseable {
   private static final int MAX_REQUEST = 64 * 1024;
 
-  private final GatewayServer server;
+  private final AdminOperations server;
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private Channel channel;
 
-  public AdminServer(GatewayServer server, EventLoopGroup boss, EventLoopGroup workers) {
+  public AdminServer(AdminOperations server, EventLoopGroup boss, EventLoopGroup workers) {
     this.server = server;
     this.boss = boss;
     this.workers = workers;

@@ -1,0 +1,109 @@
+package dev.ngsign.ngs.client.internal;
+
+import dev.ngsign.ngs.protocol.ResultCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The client's Micrometer meters, all tagged {@code account=<id>}: {@code ngs.client.sent} (DELIVERs
+ * written, retries included), {@code ngs.client.acked} (tag {@code code}), {@code ngs.client.ack.latency}
+ * (send() to DELIVER_ACK E_OK), {@code ngs.client.reports} (tag {@code result}), {@code ngs.client.reconnects},
+ * {@code ngs.client.failed} (tag {@code reason}) and the gauges {@code ngs.client.inflight},
+ * {@code ngs.client.pending}, {@code ngs.client.queued}. Only loaded when a registry is given: the only class
+ * of the client that names Micrometer at run time, so the client works without it on the class path.
+ */
+final class MicrometerClientMetrics implements ClientMetrics {
+  private final MeterRegistry registry;
+  private final String account;
+  private final Counter sent;
+  private final Counter reconnects;
+  private final Timer ackLatency;
+  private final Map<Integer, Counter> acked = new ConcurrentHashMap<>();
+  private final Map<Integer, Counter> reports = new ConcurrentHashMap<>();
+  private final Map<String, Counter> failed = new ConcurrentHashMap<>();
+
+  MicrometerClientMetrics(MeterRegistry registry, String account) {
+    this.registry = registry;
+    this.account = account;
+    this.sent = Counter.builder("ngs.client.sent").description("DELIVERs written, retries included")
+        .tag("account", account).register(this.registry);
+    this.reconnects = Counter.builder("ngs.client.reconnects").description("session pairs lost")
+        .tag("account", account).register(this.registry);
+    this.ackLatency = Timer.builder("ngs.client.ack.latency").description("send() to DELIVER_ACK E_OK")
+        .tag("account", account).register(this.registry);
+  }
+
+  @Override
+  public void gauges(Supplier<Number> inFlight, Supplier<Number> pending, Supplier<Number> queued) {
+    Gauge.builder("ngs.client.queued", queued).description("sends waiting to be written (window full, TPS, reconnect)")
+        .tag("account", account).register(registry);
+    Gauge.builder("ngs.client.inflight", inFlight).description("DELIVERs waiting for their ACK")
+        .tag("account", account).register(registry);
+    Gauge.builder("ngs.client.pending", pending).description("sends accepted and not completed (queue depth)")
+        .tag("account", account).register(registry);
+  }
+
+  @Override
+  public void sent() {
+    sent.increment();
+  }
+
+  private Counter ackedOk;
+  private Counter reportOk;
+
+  @Override
+  public void acked(int code, long latencyNanos) {
+    if (code == 0) {
+      Counter c = ackedOk;
+      if (c == null) {
+        c = ackedOk = counter(acked, "ngs.client.acked", "code", 0);
+      }
+      c.increment();
+      ackLatency.record(latencyNanos, TimeUnit.NANOSECONDS);
+      return;
+    }
+    acked.computeIfAbsent(code, c -> Counter.builder("ngs.client.acked").tag("account", account)
+        .tag("code", ResultCode.of(c) == ResultCode.UNKNOWN ? String.valueOf(c) : ResultCode.of(c).name())
+        .register(registry)).increment();
+    if (code == 0) {
+      ackLatency.record(latencyNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private Counter counter(Map<Integer, Counter> map, String name, String tag, int code) {
+    return map.computeIfAbsent(code, c -> Counter.builder(name).tag("account", account)
+        .tag(tag, ResultCode.of(c) == ResultCode.UNKNOWN ? String.valueOf(c) : ResultCode.of(c).name()).register(registry));
+  }
+
+  @Override
+  public void report(int result) {
+    if (result == 0) {
+      Counter c = reportOk;
+      if (c == null) {
+        c = reportOk = counter(reports, "ngs.client.reports", "result", 0);
+      }
+      c.increment();
+      return;
+    }
+    reports.computeIfAbsent(result, c -> Counter.builder("ngs.client.reports").tag("account", account)
+        .tag("result", ResultCode.of(c) == ResultCode.UNKNOWN ? String.valueOf(c) : ResultCode.of(c).name())
+        .register(registry)).increment();
+  }
+
+  @Override
+  public void failed(String reason) {
+    failed.computeIfAbsent(reason, r -> Counter.builder("ngs.client.failed").tag("account", account)
+        .tag("reason", r).register(registry)).increment();
+  }
+
+  @Override
+  public void reconnect() {
+    reconnects.increment();
+  }
+}

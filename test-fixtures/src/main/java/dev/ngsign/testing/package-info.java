@@ -1,0 +1,8 @@
+/**
+ * Test fixtures shared by every module's tests: {@link dev.ngsign.testing.MutableClock} and {@link
+ * dev.ngsign.testing.TestDatabase}. A test-scope dependency only.
+ */
+@NullMarked
+package dev.ngsign.testing;
+
+import org.jspecify.annotations.NullMarked;
