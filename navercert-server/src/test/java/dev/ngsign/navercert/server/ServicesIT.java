@@ -1,5 +1,6 @@
 package dev.ngsign.navercert.server;
 
+import dev.ngsign.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
