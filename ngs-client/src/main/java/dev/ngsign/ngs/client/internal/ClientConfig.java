@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-/** The builder's settings, immutable. Nullable: keyPos (random), reportListener, reportExecutor, meterRegistry, eventLoopGroup. */
+/** The builder's settings, immutable. {@code accountName} is the NGS id unless the user named the account. Nullable: keyPos (random), reportListener, reportExecutor, meterRegistry, eventLoopGroup. */
 public record ClientConfig(
     InetSocketAddress certServer,
     String id,
@@ -41,7 +41,9 @@ public record ClientConfig(
     Clock clock,
     EventLoopGroup eventLoopGroup,
     int duplicateMemory,
-    AsyncReportListener asyncReportListener) {
+    AsyncReportListener asyncReportListener,
+    int recentReports,
+    String accountName) {
 
   /** Without an asynchronous report listener. */
   public ClientConfig(InetSocketAddress certServer, String id, PasswordHash password, boolean encrypted, Integer keyPos,
@@ -52,7 +54,7 @@ public record ClientConfig(
       int duplicateMemory) {
     this(certServer, id, password, encrypted, keyPos, senderCode, window, queueCapacity, maxBlock, deliveryTimeout, ackTimeout,
         linkInterval, connectTimeout, certMinInterval, closeTimeout, tpsWindow, reconnect, retryPolicy, reportListener,
-        reportExecutor, stateListeners, meterRegistry, clock, eventLoopGroup, duplicateMemory, null);
+        reportExecutor, stateListeners, meterRegistry, clock, eventLoopGroup, duplicateMemory, null, 1_000, id);
   }
 
   /** A report listener of either kind is set. */

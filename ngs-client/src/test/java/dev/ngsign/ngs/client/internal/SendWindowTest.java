@@ -39,11 +39,11 @@ class SendWindowTest {
     return new ClientConfig(InetSocketAddress.createUnresolved("127.0.0.1", 1), "unit", PasswordHash.of("pw"), false, null,
         "101280092", window, 100, Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(30),
         Duration.ofSeconds(5), Duration.ofMillis(3500), Duration.ofSeconds(1), Duration.ofMillis(1005),
-        ReconnectStrategy.defaultStrategy(), retry, null, null, List.of(), null, Clock.systemUTC(), null, 0);
+        ReconnectStrategy.defaultStrategy(), retry, null, null, List.of(), null, Clock.systemUTC(), null, 0, null, 0, "unit");
   }
 
   private SendWindow window(int size, RetryPolicy retry, TpsLimits tps) {
-    SendWindow w = new SendWindow(config(size, retry), ch.eventLoop(), new ClientMetrics(null, "unit"), () -> now);
+    SendWindow w = new SendWindow(config(size, retry), ch.eventLoop(), new ClientMetrics(null, "unit", "unit"), () -> now);
     w.onAckTimeout(ackTimeouts::add);
     w.bound(ch, tps);
     return w;

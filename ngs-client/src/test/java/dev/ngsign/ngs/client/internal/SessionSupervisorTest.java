@@ -24,7 +24,7 @@ class SessionSupervisorTest {
 
   private SessionSupervisor supervisor() {
     ClientConfig cfg = SendWindowTest.config(8, RetryPolicy.none());
-    ClientMetrics metrics = new ClientMetrics(null, "unit");
+    ClientMetrics metrics = new ClientMetrics(null, "unit", "unit");
     SendWindow window = new SendWindow(cfg, loop, metrics, System::nanoTime);
     return new SessionSupervisor(cfg, loop, window, new ReportDispatcher(cfg, loop, null, metrics), metrics, System::nanoTime);
   }
