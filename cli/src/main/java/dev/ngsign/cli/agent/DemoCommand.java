@@ -51,10 +51,10 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data-dir", defaultValue = "./data", description = "where the H2 database file goes; default ./data")
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./data", description = "where the H2 database file goes; default ./data")
   String dataDir;
 
-  @Option(names = "--max-seconds", defaultValue = "60", description = "give up after this long; default 60")
+  @Option(names = "--max-seconds", paramLabel = "SECONDS", defaultValue = "60", description = "give up after this long; default 60")
   int maxSeconds;
 
   @Override

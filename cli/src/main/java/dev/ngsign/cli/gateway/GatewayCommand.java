@@ -84,10 +84,6 @@ public final class GatewayCommand implements Callable<Integer> {
   @Option(names = "--io-threads", paramLabel = "N", description = "event-loop threads (default: processors)")
   Integer ioThreads;
 
-  /** Accepted and ignored: the page cache of the store file of earlier builds. */
-  @Option(names = "--store-cache-mb", paramLabel = "N", hidden = true)
-  Integer storeCacheMb;
-
   @Override
   public Integer call() throws Exception {
     NgsGateway.Builder b = config != null ? GatewayConfig.load(config) : NgsGateway.builder();
@@ -129,9 +125,6 @@ public final class GatewayCommand implements Callable<Integer> {
     }
     if (ioThreads != null) {
       b.ioThreads(ioThreads);
-    }
-    if (storeCacheMb != null) {
-      System.err.println("--store-cache-mb is ignored: the gateway's store is a log now and has no page cache");
     }
     NgsGateway gw = b.build();
     CountDownLatch stopped = new CountDownLatch(1);

@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a gateway configuration file (YAML; JSON is YAML too) into a {@link NgsGateway.Builder}. Every key is
@@ -49,11 +47,10 @@ import org.slf4j.LoggerFactory;
  * </pre>
  */
 public final class GatewayConfig {
-  private static final Logger log = LoggerFactory.getLogger(GatewayConfig.class);
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
   private static final Set<String> TOP = Set.of("host", "advertisedHost", "certPort", "deliverPort", "reportPort",
       "adminPort", "adminHost", "dataDir", "reportDelay", "dedupWindow", "timeouts", "lock", "reports", "carrier",
-      "accounts", "ioThreads", "storeCacheMb");
+      "accounts", "ioThreads");
 
   private GatewayConfig() {}
 
@@ -96,10 +93,6 @@ public final class GatewayConfig {
     }
     if (root.has("ioThreads")) {
       b.ioThreads(integer(root, "ioThreads"));
-    }
-    if (root.has("storeCacheMb")) {
-      integer(root, "storeCacheMb"); // still checked, so that a typo in it is still an error
-      log.warn("storeCacheMb is ignored: the gateway's store is a log now and has no page cache");
     }
     if (root.has("dataDir")) {
       Path p = Path.of(text(root, "dataDir"));

@@ -405,15 +405,6 @@ public final class NgsGateway implements AutoCloseable {
       return this;
     }
 
-    /**
-     * Ignored: the page cache of the B-tree store file that earlier builds kept their state in. The store is
-     * a log with in-memory indexes now (docs/gateway.md, "Durability"); kept so that existing set-ups build.
-     */
-    @Deprecated
-    public Builder storeCacheMb(int v) {
-      return this;
-    }
-
     /** Time source of every rule (CERT interval, bind window, lock, dedup window, SENDTIME); default UTC. */
     public Builder clock(Clock v) {
       this.clock = Objects.requireNonNull(v);
