@@ -53,16 +53,12 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    for (String a : args) {
-      if (a.equals("--verbose")) {
-        ErrorReport.verbose(true); // before the first log line: logging is configured from it
-      }
-    }
     System.exit(commandLine().execute(args));
   }
 
   /** The configured command line, shared by {@link #main} and the CLI tests. */
   public static CommandLine commandLine() {
+    ErrorReport.verbose(false); // until --verbose is parsed: each command line starts quiet
     CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     for (Map.Entry<Object, String> e : commands().entrySet()) {
       CommandLine sub = new CommandLine(e.getKey());

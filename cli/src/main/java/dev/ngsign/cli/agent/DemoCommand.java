@@ -109,7 +109,8 @@ public final class DemoCommand implements Callable<Integer> {
         printTable(out, ds, labels);
         long open = counts.getOrDefault("READY", 0L) + counts.getOrDefault("SENDING", 0L) + counts.getOrDefault("SENT", 0L);
         out.println();
-        out.println(open == 0 ? "every row reached a final state. Rows stay in " + dataDir + "/ngsign-demo.mv.db; next: ./ngsign agent --config agent.yml (docs/agent.md)"
+        out.println(open == 0 ? "every row reached a final state. Rows stay in " + dataDir + "/ngsign-demo.mv.db; next, on your database:"
+            + " ./ngsign agent init-config --db postgresql > agent.yml (README, 'The agent on your database')"
             : open + " row(s) still open after " + maxSeconds + " s");
         return open == 0 ? 0 : 1;
       } finally {

@@ -85,7 +85,7 @@ public final class InitConfigCommand implements Callable<Integer> {
         database:
         %s  url: %s
           user: %s
-        %s  table-prefix: NGS_               # every table starts with it: NGS_MSG, NGS_MSG_ATTACH, ...
+        %s  table-prefix: NGS_                 # every table starts with it: NGS_MSG, NGS_MSG_ATTACH, ...
 
         accounts:
           - name: main                     # rows whose ACCOUNT column is empty go to the default account

@@ -49,7 +49,7 @@ class HttpEndpointIT {
         HttpResponse<String> h = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(h.statusCode()).isEqualTo(200);
-        assertThat(h.body()).contains("\"database\":\"up\"").contains("\"acc\":\"held\"");
+        assertThat(h.body()).contains("\"database\":\"up\"").contains("\"shop\":\"held\"");
         assertThat(agent.httpPort()).isEqualTo(port);
       }
     }
