@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class DocsTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
-  private static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w*)\\n(.*?)^```");
+  private static final Pattern FENCE = Pattern.compile("(?ms)^```([^\\n]*)\\n(.*?)^```");
   /** java.lang needs no import; every other type a snippet names does. */
   private static final Set<String> JAVA_LANG = Set.of("String", "Integer", "Long", "Object", "System", "Thread", "Math",
       "Runtime", "Exception", "RuntimeException", "Override", "Boolean", "Character", "Byte", "Short", "Double", "Float",
