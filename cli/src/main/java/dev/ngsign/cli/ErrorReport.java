@@ -66,7 +66,7 @@ public final class ErrorReport implements CommandLine.IExecutionExceptionHandler
     if (sql != null) {
       String state = sql.getSQLState() == null ? "" : sql.getSQLState();
       String msg = clean(sql.getMessage());
-      if (msg.contains("No suitable driver")) {
+      if (msg.contains("No suitable driver") || msg.contains("Unable to parse URL") || msg.contains("Invalid connection URL")) {
         out.add("the database URL is not one the H2, PostgreSQL or MariaDB driver accepts" + tried + ": " + msg);
         out.add("check database.url, e.g. jdbc:postgresql://127.0.0.1:5432/postgres or jdbc:mariadb://127.0.0.1:3306/ngsign" + trace);
       } else if (state.startsWith("28") || sql.getErrorCode() == 1045) {

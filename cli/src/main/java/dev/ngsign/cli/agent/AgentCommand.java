@@ -64,7 +64,7 @@ public final class AgentCommand implements Callable<Integer> {
       Agent.ensureSchema(cfg, System.getenv(), false);
     } catch (RuntimeException e) {
       ErrorReport.print(spec, e, describe(cfg.database()));
-      return FAILED;
+      return e instanceof ConfigException ? CONFIG : FAILED;
     }
     Agent.Builder b = Agent.builder(cfg);
     if (migrate) {
@@ -134,7 +134,7 @@ public final class AgentCommand implements Callable<Integer> {
         return 0;
       } catch (RuntimeException e) {
         ErrorReport.print(spec, e, describe(db));
-        return FAILED;
+        return e instanceof ConfigException ? CONFIG : FAILED;
       }
     }
   }

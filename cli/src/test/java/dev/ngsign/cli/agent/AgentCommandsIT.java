@@ -31,7 +31,7 @@ class AgentCommandsIT {
     Run r = run("demo", "--data-dir", dir.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out())
-        .contains("every row reached a final state")
+        .contains("every row reached a final state").contains("./ngsign agent init-config --db postgresql > agent.yml")
         .contains("AlimTalk, Kakao fails -> SMS").contains("K2103,TS")
         .contains("FriendTalk, Kakao fails").contains("4005")
         .contains("SMS to a dead number").contains("4001")
