@@ -1,6 +1,7 @@
 package dev.ngsign.cli;
 
 import dev.ngsign.ngs.agent.AgentException;
+import dev.ngsign.ngs.agent.ConfigException;
 import dev.ngsign.ngs.client.NgsAuthenticationException;
 import dev.ngsign.ngs.client.NgsConnectionException;
 import java.io.PrintWriter;
@@ -104,7 +105,8 @@ public final class ErrorReport implements CommandLine.IExecutionExceptionHandler
     }
     AgentException agent = find(failure, AgentException.class);
     if (agent != null) {
-      out.add(clean(agent.getMessage()) + trace);
+      // a configuration mistake is the whole story: no trace to offer
+      out.add(clean(agent.getMessage()) + (agent instanceof ConfigException ? "" : trace));
       return out;
     }
     Throwable root = innermost(failure);

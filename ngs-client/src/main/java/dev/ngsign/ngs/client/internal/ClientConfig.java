@@ -54,7 +54,7 @@ public record ClientConfig(
       int duplicateMemory) {
     this(certServer, id, password, encrypted, keyPos, senderCode, window, queueCapacity, maxBlock, deliveryTimeout, ackTimeout,
         linkInterval, connectTimeout, certMinInterval, closeTimeout, tpsWindow, reconnect, retryPolicy, reportListener,
-        reportExecutor, stateListeners, meterRegistry, clock, eventLoopGroup, duplicateMemory, null, 1_000, id);
+        reportExecutor, stateListeners, meterRegistry, clock, eventLoopGroup, duplicateMemory, null, 10_000, id);
   }
 
   /** A report listener of either kind is set. */
