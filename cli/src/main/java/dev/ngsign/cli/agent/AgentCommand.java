@@ -1,10 +1,12 @@
 package dev.ngsign.cli.agent;
 
+import dev.ngsign.cli.ErrorReport;
 import dev.ngsign.ngs.agent.Agent;
 import dev.ngsign.ngs.agent.AgentConfig;
-import dev.ngsign.ngs.agent.AgentException;
+import dev.ngsign.ngs.agent.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -16,17 +18,21 @@ import picocli.CommandLine.Spec;
  * {@code ngsign agent --config agent.yml}: runs an agent node until SIGTERM/Ctrl-C (then it stops
  * claiming, waits for outstanding ACKs, writes back and releases its leases). Prints one line
  * {@code agent ready node=<id> accounts=<n> http=<port>} on stdout once started. Exit status 2 for a bad
- * configuration or schema, 1 for other failures.
+ * configuration, 1 when the database cannot be used (one or two lines saying what was tried and what to check).
  */
 @Command(
     name = "agent",
     mixinStandardHelpOptions = true,
-    subcommands = {AgentCommand.InitDb.class},
+    subcommands = {InitConfigCommand.class, AgentCommand.InitDb.class},
     description = {
       "Run the DB sending agent: rows in the send table go out through NGS; ACKs and reports are written back.",
+      "Start with: ngsign agent init-config --db postgresql > agent.yml; then ngsign agent init-db --config agent.yml.",
       "See docs/agent.md for the tables, the status machine and every configuration key."
     })
 public final class AgentCommand implements Callable<Integer> {
+  static final int CONFIG = 2;
+  static final int FAILED = 1;
+
   @Spec CommandSpec spec;
 
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "agent.yml (default: embedded H2 under ./data, no accounts)")
@@ -41,12 +47,24 @@ public final class AgentCommand implements Callable<Integer> {
     AgentConfig cfg;
     try {
       cfg = config == null ? AgentConfig.defaults() : AgentConfig.load(config);
-    } catch (AgentException e) {
-      spec.commandLine().getErr().println("agent: " + e.getMessage());
-      return 2;
+      cfg.database().resolvePassword(System.getenv());
+      for (AgentConfig.Account a : cfg.accounts()) {
+        a.resolvePassword(System.getenv());
+      }
+    } catch (ConfigException e) {
+      ErrorReport.print(spec, e, null);
+      return CONFIG;
     }
     if (cfg.accounts().isEmpty()) {
       spec.commandLine().getErr().println("agent: warning: no accounts configured; rows will wait (see docs/agent.md, 'accounts')");
+    }
+    // Connect once before the pool does: a refused connection, a wrong password or a missing database is then
+    // one readable line instead of the pool's start-up trace.
+    try {
+      Agent.ensureSchema(cfg, System.getenv(), false);
+    } catch (RuntimeException e) {
+      ErrorReport.print(spec, e, describe(cfg.database()));
+      return e instanceof ConfigException ? CONFIG : FAILED;
     }
     Agent.Builder b = Agent.builder(cfg);
     if (migrate) {
@@ -55,16 +73,10 @@ public final class AgentCommand implements Callable<Integer> {
     Agent agent;
     try {
       agent = b.build();
-    } catch (AgentException e) {
-      spec.commandLine().getErr().println("agent: " + e.getMessage());
-      return 2;
-    }
-    try {
       agent.start();
-    } catch (AgentException e) {
-      agent.close();
-      spec.commandLine().getErr().println("agent: " + e.getMessage());
-      return 2;
+    } catch (RuntimeException e) {
+      ErrorReport.print(spec, e, describe(cfg.database()));
+      return e instanceof ConfigException ? CONFIG : FAILED;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -77,34 +89,52 @@ public final class AgentCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** What was tried, for error messages: the URL (password parameters masked) and the user. */
+  static String describe(AgentConfig.Database db) {
+    return "database " + db.redactedUrl() + (db.user().isEmpty() ? "" : " as " + db.user());
+  }
+
   /** {@code ngsign agent init-db}: creates or upgrades the agent's tables, then exits. */
   @Command(name = "init-db", mixinStandardHelpOptions = true,
-      description = "Create or upgrade the agent's tables (Flyway; safe to run again).")
+      description = {
+        "Create or upgrade the agent's tables (Flyway; safe to run again).",
+        "A schema (PostgreSQL currentSchema, the MariaDB database) that does not exist is created only with --create-schema."
+      })
   public static final class InitDb implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "agent.yml (default: embedded H2 under ./data)")
     Path config;
 
+    @Option(names = "--create-schema",
+        description = "create the schema the URL names when it does not exist (PostgreSQL ?currentSchema=NAME, the MariaDB database)")
+    boolean createSchema;
+
     @Override
     public Integer call() {
       AgentConfig cfg;
       try {
         cfg = config == null ? AgentConfig.defaults() : AgentConfig.load(config);
-      } catch (AgentException e) {
-        spec.commandLine().getErr().println("init-db: " + e.getMessage());
-        return 2;
+        cfg.database().resolvePassword(System.getenv());
+      } catch (ConfigException e) {
+        ErrorReport.print(spec, e, null);
+        return CONFIG;
       }
       AgentConfig.Database db = cfg.database();
+      Map<String, String> env = System.getenv();
       try {
-        int n = Agent.initDb(cfg, System.getenv());
+        String created = Agent.ensureSchema(cfg, env, createSchema);
+        if (created != null) {
+          spec.commandLine().getOut().println("created schema " + created);
+        }
+        int n = Agent.initDb(cfg, env);
         spec.commandLine().getOut().println("schema up to date on " + db.redactedUrl() + " (table prefix " + db.tablePrefix() + "): "
             + n + " migration(s) applied; tables " + db.tablePrefix() + "MSG, " + db.tablePrefix() + "MSG_ATTACH, "
             + db.tablePrefix() + "REPORT_ORPHAN, " + db.tablePrefix() + "LEASE, " + db.tablePrefix() + "NODE");
         return 0;
       } catch (RuntimeException e) {
-        spec.commandLine().getErr().println("init-db: " + e.getMessage());
-        return 1;
+        ErrorReport.print(spec, e, describe(db));
+        return e instanceof ConfigException ? CONFIG : FAILED;
       }
     }
   }

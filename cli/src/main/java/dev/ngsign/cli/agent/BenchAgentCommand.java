@@ -1,8 +1,12 @@
 package dev.ngsign.cli.agent;
 
 import ch.qos.logback.classic.Level;
+import dev.ngsign.cli.bench.BenchOptions;
+import dev.ngsign.cli.bench.LatencyReport;
 import dev.ngsign.ngs.agent.Agent;
 import dev.ngsign.ngs.agent.demo.LoginPacing;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import dev.ngsign.ngs.agent.AgentConfig;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
@@ -27,6 +31,7 @@ import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -48,27 +53,29 @@ import picocli.CommandLine.Spec;
 public final class BenchAgentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--db", defaultValue = "h2", description = "h2, postgresql or mariadb; default h2")
+  @Mixin BenchOptions bench;
+
+  @Option(names = "--db", paramLabel = "DB", defaultValue = "h2", description = "h2, postgresql or mariadb; default ${DEFAULT-VALUE}")
   String db;
 
-  @Option(names = "--messages", defaultValue = "100000", description = "rows; default 100000")
-  int messages;
-
-  @Option(names = "--batch", defaultValue = "1000", description = "rows claimed per transaction; default 1000")
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "1000", description = "rows claimed per transaction; default ${DEFAULT-VALUE}")
   int batch;
 
-  @Option(names = "--in-flight", defaultValue = "4000", description = "DELIVERs awaiting their ACK; default 4000")
+  @Option(names = "--in-flight", paramLabel = "N", defaultValue = "4000", description = "DELIVERs awaiting their ACK; default ${DEFAULT-VALUE}")
   int inFlight;
 
-  @Option(names = "--encrypt", description = "encrypted sessions (BIND TYPE P)")
+  @Option(names = "--encrypt", description = "encrypted sessions (BIND TYPE P, AES-256 bodies)")
   boolean encrypt;
 
-  @Option(names = "--max-seconds", defaultValue = "600", description = "give up after this long; default 600")
-  int maxSeconds;
+  private int messages;
+  private int maxSeconds;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    messages = Math.toIntExact(bench.messages());
+    maxSeconds = bench.maxSeconds();
+    int warmup = Math.toIntExact(bench.warmup());
     if (System.getenv("NGSIGN_LOG_LEVEL") == null) {
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(Level.ERROR);
@@ -110,18 +117,27 @@ public final class BenchAgentCommand implements Callable<Integer> {
       try {
         DataSource ds = agent.dataSource();
         agent.start();
-        out.printf("bench-agent: %d SMS rows, db=%s, batch=%d, in-flight=%d, %s sessions, TPS unlimited%n", messages, db, batch, inFlight,
-            encrypt ? "encrypted" : "plain");
+        out.printf("bench-agent: %d SMS rows after %d warm-up rows, db=%s, batch=%d, in-flight=%d, %s sessions, TPS unlimited%n",
+            messages, warmup, db, batch, inFlight, encrypt ? "encrypted" : "plain");
         out.flush();
+        long deadline = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
+        if (warmup > 0) {
+          insert(ds, 0, warmup);
+          while (count(ds, "SELECT COUNT(*) FROM B_MSG WHERE STATUS = 'DONE'") < warmup && System.nanoTime() < deadline) {
+            Thread.sleep(200); // polling the result, not synchronisation
+          }
+        }
+        Timer reportLatency = agent.meterRegistry().get("ngs.agent.report.latency").timer();
+        HistogramSnapshot before = reportLatency.takeSnapshot();
+        long statements0 = agent.statementCount();
         AtomicLong insertNanos = new AtomicLong();
         long t0 = System.nanoTime();
-        Thread producer = new Thread(() -> insertNanos.set(insert(ds)), "bench-insert");
+        Thread producer = new Thread(() -> insertNanos.set(insert(ds, warmup, messages)), "bench-insert");
         producer.start();
-        long deadline = t0 + Duration.ofSeconds(maxSeconds).toNanos();
         long done = 0;
         long lastPrint = t0;
         while (System.nanoTime() < deadline) {
-          done = count(ds, "SELECT COUNT(*) FROM B_MSG WHERE STATUS = 'DONE'");
+          done = count(ds, "SELECT COUNT(*) FROM B_MSG WHERE STATUS = 'DONE'") - warmup;
           if (done >= messages) {
             break;
           }
@@ -135,17 +151,18 @@ public final class BenchAgentCommand implements Callable<Integer> {
         long elapsed = System.nanoTime() - t0;
         producer.join();
         if (done < messages) {
-          out.printf("only %d of %d rows DONE after %d s%n", done, messages, maxSeconds);
+          out.printf("INCOMPLETE: only %d of %d rows DONE after %d s%n", done, messages, maxSeconds);
           return 1;
         }
         double secs = elapsed / 1e9;
         out.printf("inserted : %d rows in %.2f s (%.0f rows/s, producer alone)%n", messages, insertNanos.get() / 1e9,
             messages / (insertNanos.get() / 1e9));
         out.printf("agent    : %.3f SQL statements per message (claim, ACK and report write-back; a JDBC batch of n rows counts n, an IN list or multi-row UPDATE once)%n",
-            agent.statementCount() / (double) messages);
+            (agent.statementCount() - statements0) / (double) messages);
         out.printf("gateway  : %d accepted, %d duplicates%n", gateway.acceptedCount("bench"), gateway.duplicateCount());
         out.printf("end to end: %d rows from first INSERT to last REPORT written in %.2f s%n", messages, secs);
-        out.printf("%.0f msg/s%n", messages / secs);
+        LatencyReport.latency(out, "DELIVER->REPORT stored", before, reportLatency.takeSnapshot());
+        LatencyReport.throughput(out, messages / secs, "msg");
         return 0;
       } finally {
         agent.close();
@@ -158,16 +175,17 @@ public final class BenchAgentCommand implements Callable<Integer> {
     }
   }
 
-  private long insert(DataSource ds) {
+  /** Inserts rows {@code from} .. {@code from + n - 1} in batches of 1,000; returns the nanoseconds it took. */
+  private static long insert(DataSource ds, int from, int n) {
     long t = System.nanoTime();
     String sql = "INSERT INTO B_MSG (MSG_TYPE, DEST_ADDR, CALLBACK, SENDER_CODE, MSG_TEXT) VALUES ('S', ?, '15880000', '101280092', ?)";
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       c.setAutoCommit(false);
-      for (int i = 0; i < messages; i++) {
+      for (int i = from; i < from + n; i++) {
         ps.setString(1, String.format("0109%07d", i));
         ps.setString(2, "bench message " + i);
         ps.addBatch();
-        if ((i + 1) % 1000 == 0 || i == messages - 1) {
+        if ((i + 1 - from) % 1000 == 0 || i == from + n - 1) {
           ps.executeBatch();
           c.commit();
         }

@@ -52,10 +52,10 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data-dir", defaultValue = "./data", description = "where the H2 database file goes; default ./data")
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./data", description = "where the H2 database file goes; default ./data")
   String dataDir;
 
-  @Option(names = "--max-seconds", defaultValue = "60", description = "give up after this long; default 60")
+  @Option(names = "--max-seconds", paramLabel = "SECONDS", defaultValue = "60", description = "give up after this long; default 60")
   int maxSeconds;
 
   @Override
@@ -110,7 +110,8 @@ public final class DemoCommand implements Callable<Integer> {
         printTable(out, ds, labels);
         long open = counts.getOrDefault("READY", 0L) + counts.getOrDefault("SENDING", 0L) + counts.getOrDefault("SENT", 0L);
         out.println();
-        out.println(open == 0 ? "every row reached a final state. Rows stay in " + dataDir + "/ngsign-demo.mv.db; next: ./ngsign agent --config agent.yml (docs/agent.md)"
+        out.println(open == 0 ? "every row reached a final state. Rows stay in " + dataDir + "/ngsign-demo.mv.db; next, on your database:"
+            + " ./ngsign agent init-config --db postgresql > agent.yml (README, 'The agent on your database')"
             : open + " row(s) still open after " + maxSeconds + " s");
         return open == 0 ? 0 : 1;
       } finally {

@@ -2,6 +2,8 @@ package dev.ngsign.cli.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ngsign.cli.bench.BenchOptions;
+import dev.ngsign.cli.bench.LatencyReport;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
 import dev.ngsign.ngs.gateway.NgsGateway;
@@ -37,7 +39,9 @@ import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -60,37 +64,33 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--sessions", defaultValue = "1", description = "deliver sessions (one account each); default 1")
+  @Mixin BenchOptions bench;
+
+  @Option(names = "--sessions", paramLabel = "N", defaultValue = "1", description = "deliver sessions (one account each); default ${DEFAULT-VALUE}")
   int sessions;
 
-  @Option(names = "--window", defaultValue = "256", description = "DELIVERs in flight per session; default 256")
+  @Option(names = "--window", paramLabel = "N", defaultValue = "256", description = "DELIVERs in flight per session; default ${DEFAULT-VALUE}")
   int window;
 
-  @Option(names = "--messages", defaultValue = "1000000", description = "messages in total; default 1000000")
-  long messages;
-
-  @Option(names = "--warmup", defaultValue = "-1", description = "messages per session not measured (default 20%%, at most 100000)")
-  long warmup;
-
-  @Option(names = "--encrypt", description = "TYPE P sessions (AES-256 bodies)")
+  @Option(names = "--encrypt", description = "encrypted sessions (BIND TYPE P, AES-256 bodies)")
   boolean encrypt;
 
-  @Option(names = "--rate", defaultValue = "0", description = "total messages/s to pace at (0 = as fast as possible)")
+  @Option(names = "--rate", paramLabel = "PER-SECOND", defaultValue = "0", description = "total messages/s to pace at; default 0, as fast as possible")
   double rate;
 
-  @Option(names = "--target", paramLabel = "HOST:PORT", description = "an already running gateway's cert server")
+  @Option(names = "--target", paramLabel = "HOST:PORT", description = "a running gateway's cert server instead of starting one")
   String target;
 
-  @Option(names = "--account-prefix", defaultValue = "bench", description = "with --target: accounts PREFIX1..PREFIXN")
+  @Option(names = "--id-prefix", paramLabel = "PREFIX", defaultValue = "bench", description = "account IDs are PREFIX1..PREFIXN; default ${DEFAULT-VALUE}")
   String accountPrefix;
 
-  @Option(names = "--password", defaultValue = "benchpw", description = "with --target: the accounts' password")
+  @Option(names = "--password", paramLabel = "PW", defaultValue = "benchpw", description = "the accounts' password (with --target); default ${DEFAULT-VALUE}")
   String password;
 
   @Option(names = "--in-process", description = "run the gateway inside this JVM instead of a separate one")
   boolean inProcess;
 
-  @Option(names = "--gateway-heap", defaultValue = "256m", description = "-Xmx of the spawned gateway JVM; default 256m")
+  @Option(names = "--gateway-heap", paramLabel = "SIZE", defaultValue = "256m", description = "-Xmx of the spawned gateway JVM; default ${DEFAULT-VALUE}")
   String gatewayHeap;
 
   @Option(names = "--gateway-jvm-opt", paramLabel = "OPT",
@@ -98,17 +98,14 @@ public final class BenchCommand implements Callable<Integer> {
           + GatewayCommand.RECOMMENDED_JVM_OPTION + ", e.g. -XX:+UseG1GC")
   List<String> gatewayJvmOpts = new ArrayList<>();
 
-  @Option(names = "--client-threads", defaultValue = "1", description = "event-loop threads of the load generator")
+  @Option(names = "--client-io-threads", paramLabel = "N", defaultValue = "1", description = "event-loop threads of the load generator; default ${DEFAULT-VALUE}")
   int clientThreads;
-
-  @Option(names = "--max-seconds", defaultValue = "300", description = "give up after this long; default 300")
-  int maxSeconds;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (sessions < 1 || window < 1 || messages < sessions) {
-      throw new IllegalArgumentException("need --sessions >= 1, --window >= 1, --messages >= sessions");
+    if (sessions < 1 || window < 1 || bench.messages() < sessions) {
+      throw new ParameterException(spec.commandLine(), "need --sessions >= 1, --window >= 1, --messages >= --sessions");
     }
     Path dataDir = Files.createTempDirectory("ngs-bench-");
     Process gatewayProcess = null;
@@ -172,8 +169,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   private void run(PrintWriter out, String host, int certPort, int adminPort) throws Exception {
     SessionMode mode = encrypt ? SessionMode.ENCRYPTED : SessionMode.PLAIN;
-    long perSession = messages / sessions;
-    long warm = warmup >= 0 ? Math.min(warmup, perSession - 1) : Math.min(perSession / 5, 100_000);
+    long warm = bench.warmup() / sessions;
+    long perSession = bench.messages() / sessions + warm;
+    int maxSeconds = bench.maxSeconds();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(clientThreads, NioIoHandler.newFactory());
     CountDownLatch done = new CountDownLatch(sessions);
     List<BenchSession> all = new ArrayList<>();
@@ -191,7 +189,7 @@ public final class BenchCommand implements Callable<Integer> {
       long startNanos = System.nanoTime();
       boolean finished = done.await(maxSeconds, TimeUnit.SECONDS);
       long wall = System.nanoTime() - startNanos;
-      Histogram h = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+      Histogram h = LatencyReport.histogram(10, TimeUnit.SECONDS);
       Map<Integer, Long> results = new TreeMap<>();
       long measured = 0;
       long first = Long.MAX_VALUE;
@@ -211,19 +209,16 @@ public final class BenchCommand implements Callable<Integer> {
       }
       double secs = (last - first) / 1e9;
       double perSec = secs > 0 ? measured / secs : 0;
-      out.printf("sessions=%d window=%d encrypt=%s rate=%s messages=%d (warmup %d/session) acked=%d%s%n",
-          sessions, window, encrypt, rate > 0 ? String.format("%.0f/s", rate) : "max", messages, warm, acked,
+      out.printf("sessions=%d window=%d encrypt=%s rate=%s messages=%d warmup=%d acked=%d%s%n",
+          sessions, window, encrypt, rate > 0 ? String.format("%.0f/s", rate) : "max", bench.messages(), warm * sessions, acked,
           finished ? "" : " INCOMPLETE after " + maxSeconds + "s");
       out.printf("wall %.2fs, measured %d messages in %.2fs, DELIVER_ACK results %s%n", wall / 1e9, measured, secs,
           results);
-      out.printf("latency ms: p50=%.3f p90=%.3f p99=%.3f p99.9=%.3f max=%.3f%n", ms(h.getValueAtPercentile(50)),
-          ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
-          ms(h.getMaxValue()));
+      LatencyReport.latency(out, "DELIVER->DELIVER_ACK", h);
       if (adminPort > 0) {
         printGatewayCounters(out, host, adminPort);
       }
-      out.printf("%.0f msg/s%n", perSec);
-      out.flush();
+      LatencyReport.throughput(out, perSec, "msg");
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
@@ -243,10 +238,6 @@ public final class BenchCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static double ms(long nanos) {
-    return nanos / 1e6;
   }
 
   private static String javaBin() {

@@ -1,5 +1,8 @@
 package dev.ngsign.cli.navercert;
 
+import dev.ngsign.cli.bench.BenchOptions;
+import dev.ngsign.cli.bench.LatencyReport;
+import org.HdrHistogram.Histogram;
 import dev.ngsign.navercert.MultiSign;
 import dev.ngsign.navercert.Token;
 import dev.ngsign.navercert.NavercertClient;
@@ -26,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,43 +43,43 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Measure request+sign+status+verify round trips per second against a simulator on loopback.",
-      "Bounded by --requests and --max-seconds; only loopback servers are accepted."
+      "Bounded by --messages (round trips) and --max-seconds; only loopback servers are accepted."
     })
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--requests", defaultValue = "2000", description = "measured round trips (default ${DEFAULT-VALUE})")
-  int requests;
+  @Mixin BenchOptions bench;
 
-  @Option(names = "--warmup", defaultValue = "200", description = "unmeasured round trips first (default ${DEFAULT-VALUE})")
-  int warmup;
-
-  @Option(names = "--concurrency", defaultValue = "4", description = "parallel callers (default ${DEFAULT-VALUE})")
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "parallel callers; default ${DEFAULT-VALUE}")
   int concurrency;
 
-  @Option(names = "--documents", defaultValue = "1", description = "documents per request, 1..50 (default ${DEFAULT-VALUE})")
+  @Option(names = "--documents", paramLabel = "N", defaultValue = "1", description = "documents per request, 1..50; default ${DEFAULT-VALUE}")
   int documents;
 
-  @Option(names = "--max-seconds", defaultValue = "60", description = "stop after this long (default ${DEFAULT-VALUE})")
-  int maxSeconds;
+  private int requests;
+  private int warmup;
+  private int maxSeconds;
 
   @Option(names = "--server", paramLabel = "URL", description = "a running simulator on loopback (default: start one in-process)")
   String server;
 
-  @Option(names = "--link-id", description = "LinkID on --server")
+  @Option(names = "--link-id", paramLabel = "ID", description = "LinkID on --server")
   String linkId;
 
-  @Option(names = "--secret-key", defaultValue = "${env:NAVERCERT_SECRET_KEY}", description = "SecretKey on --server")
+  @Option(names = "--secret-key", paramLabel = "KEY", defaultValue = "${env:NAVERCERT_SECRET_KEY}", description = "SecretKey on --server")
   String secretKey;
 
-  @Option(names = "--client-code", description = "client code on --server")
+  @Option(names = "--client-code", paramLabel = "CODE", description = "client code on --server")
   String clientCode;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (requests < 1 || concurrency < 1 || documents < 1 || documents > 50 || maxSeconds < 1) {
-      spec.commandLine().getErr().println("error: --requests, --concurrency, --max-seconds >= 1; --documents 1..50");
+    requests = Math.toIntExact(bench.messages());
+    warmup = Math.toIntExact(bench.warmup());
+    maxSeconds = bench.maxSeconds();
+    if (concurrency < 1 || documents < 1 || documents > 50) {
+      spec.commandLine().getErr().println("error: --concurrency >= 1; --documents 1..50");
       return 2;
     }
     NavercertServer local = null;
@@ -139,16 +143,15 @@ public final class BenchCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("error: no round trip completed");
       return 1;
     }
-    long[] l = Arrays.copyOf(lat, n);
-    Arrays.sort(l);
+    Histogram h = LatencyReport.histogram(60, TimeUnit.SECONDS);
+    for (int i = 0; i < n; i++) {
+      h.recordValue(Math.min(lat[i], h.getHighestTrackableValue()));
+    }
     double secs = elapsed / 1e9;
     out.printf(Locale.ROOT, "%d round trips (%d HTTP calls) in %.2f s, %d error(s)%s%n", n, n * 4L, secs, errors,
-        n < requests ? " (stopped at --max-seconds)" : "");
-    out.printf(Locale.ROOT, "latency per round trip: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-        l[(int) (n * 0.50)] / 1e6, l[Math.min(n - 1, (int) (n * 0.90))] / 1e6,
-        l[Math.min(n - 1, (int) (n * 0.99))] / 1e6, l[n - 1] / 1e6);
-    out.printf(Locale.ROOT, "%.1f round-trips/s%n", n / secs);
-    out.flush();
+        n < requests ? " INCOMPLETE after " + maxSeconds + "s" : "");
+    LatencyReport.latency(out, "round trip", h);
+    LatencyReport.throughput(out, n / secs, "round-trips");
     return errors == 0 ? 0 : 1;
   }
 

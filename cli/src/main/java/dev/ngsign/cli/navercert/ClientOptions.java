@@ -23,7 +23,7 @@ final class ClientOptions {
       description = "SecretKey (env NAVERCERT_SECRET_KEY, which keeps it out of shell history)")
   String secretKey;
 
-  @Option(names = "--mode", defaultValue = "GCM", description = "field encryption: GCM or CBC (default ${DEFAULT-VALUE})")
+  @Option(names = "--mode", paramLabel = "GCM|CBC", defaultValue = "GCM", description = "field encryption: GCM or CBC (default ${DEFAULT-VALUE})")
   EncryptionMode mode;
 
   NavercertClient client() {

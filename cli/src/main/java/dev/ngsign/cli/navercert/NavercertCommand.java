@@ -99,19 +99,19 @@ public final class NavercertCommand implements Runnable {
     @Option(names = "--client-code", required = true, paramLabel = "CODE", description = "12-digit client code")
     String clientCode;
 
-    @Option(names = "--phone", required = true, description = "receiver's phone, 11 digits (hyphens ignored)")
+    @Option(names = "--phone", paramLabel = "PHONE", required = true, description = "receiver's phone, 11 digits (hyphens ignored)")
     String phone;
 
-    @Option(names = "--name", required = true, description = "receiver's name (max 80)")
+    @Option(names = "--name", paramLabel = "NAME", required = true, description = "receiver's name (max 80)")
     String name;
 
-    @Option(names = "--birthday", required = true, paramLabel = "yyyyMMdd", description = "receiver's birthday")
+    @Option(names = "--birthday", required = true, paramLabel = "YYYYMMDD", description = "receiver's birthday")
     String birthday;
 
-    @Option(names = "--title", required = true, description = "request title (max 40)")
+    @Option(names = "--title", paramLabel = "TITLE", required = true, description = "request title (max 40)")
     String title;
 
-    @Option(names = "--message", required = true, description = "request message (max 500)")
+    @Option(names = "--message", paramLabel = "MESSAGE", required = true, description = "request message (max 500)")
     String message;
 
     @Option(names = "--call-center", required = true, paramLabel = "NUM", description = "call-centre number (max 12)")

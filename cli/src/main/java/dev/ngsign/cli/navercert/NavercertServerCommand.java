@@ -26,13 +26,13 @@ import picocli.CommandLine.Spec;
     })
 public final class NavercertServerCommand implements Callable<Integer> {
 
-  @Option(names = "--port", defaultValue = "8099", description = "TCP port (0 = any free port; default ${DEFAULT-VALUE})")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8099", description = "TCP port (0 = any free port; default ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--bind", defaultValue = "127.0.0.1", description = "bind address (default ${DEFAULT-VALUE}; the operator API is unauthenticated)")
+  @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "bind address (default ${DEFAULT-VALUE}; the operator API is unauthenticated)")
   String bind;
 
-  @Option(names = "--data-dir", defaultValue = "data/navercert", description = "H2 store and ca.pem (default ${DEFAULT-VALUE})")
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data/navercert", description = "H2 store and ca.pem (default ${DEFAULT-VALUE})")
   Path dataDir;
 
   @ArgGroup(exclusive = false, multiplicity = "0..*")

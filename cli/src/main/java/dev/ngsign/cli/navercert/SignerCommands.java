@@ -73,10 +73,10 @@ final class SignerCommands {
     @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:NAVERCERT_SERVER}", description = "simulator URL (env NAVERCERT_SERVER)")
     String server;
 
-    @Option(names = "--gender", defaultValue = "M", description = "M or F (default ${DEFAULT-VALUE})")
+    @Option(names = "--gender", paramLabel = "M|F", defaultValue = "M", description = "M or F (default ${DEFAULT-VALUE})")
     String gender;
 
-    @Option(names = "--email", defaultValue = "signer@example.com", description = "e-mail the app reports (default ${DEFAULT-VALUE})")
+    @Option(names = "--email", paramLabel = "EMAIL", defaultValue = "signer@example.com", description = "e-mail the app reports (default ${DEFAULT-VALUE})")
     String email;
 
     @Option(names = "--foreign", description = "the person is a foreigner")

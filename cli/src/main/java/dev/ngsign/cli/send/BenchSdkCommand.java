@@ -1,5 +1,7 @@
 package dev.ngsign.cli.send;
 
+import dev.ngsign.cli.bench.BenchOptions;
+import dev.ngsign.cli.bench.LatencyReport;
 import dev.ngsign.ngs.client.DeliverResult;
 import dev.ngsign.ngs.client.NgsClient;
 import dev.ngsign.ngs.client.Sms;
@@ -24,6 +26,7 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -46,47 +49,45 @@ public final class BenchSdkCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--sessions", defaultValue = "1", description = "clients (accounts), each a DLV+REP pair (default ${DEFAULT-VALUE})")
+  @Mixin BenchOptions bench;
+
+  @Option(names = "--sessions", paramLabel = "N", defaultValue = "1", description = "clients (one account each), each a DLV+REP pair; default ${DEFAULT-VALUE}")
   int sessions;
 
-  @Option(names = "--window", defaultValue = "256", description = "DELIVERs in flight per client (default ${DEFAULT-VALUE})")
+  @Option(names = "--window", paramLabel = "N", defaultValue = "256", description = "DELIVERs in flight per client; default ${DEFAULT-VALUE}")
   int window;
 
-  @Option(names = "--messages", defaultValue = "500000", description = "measured messages in all (default ${DEFAULT-VALUE})")
-  long messages;
-
-  @Option(names = "--warmup", defaultValue = "-1", description = "messages sent first and not measured (default: a fifth of --messages, at most 200000)")
-  long warmup;
-
-  @Option(names = "--encrypt", description = "encrypted sessions (AES-256 bodies)")
+  @Option(names = "--encrypt", description = "encrypted sessions (BIND TYPE P, AES-256 bodies)")
   boolean encrypt;
 
-  @Option(names = "--target", paramLabel = "HOST:PORT", description = "a running cert server instead of spawning one")
+  @Option(names = "--target", paramLabel = "HOST:PORT", description = "a running gateway's cert server instead of starting one")
   String target;
 
-  @Option(names = "--id-prefix", defaultValue = "bench", description = "account IDs are <prefix>1..N (default ${DEFAULT-VALUE})")
+  @Option(names = "--id-prefix", paramLabel = "PREFIX", defaultValue = "bench", description = "account IDs are PREFIX1..PREFIXN; default ${DEFAULT-VALUE}")
   String idPrefix;
 
-  @Option(names = "--password", defaultValue = "bench-password", description = "the accounts' password (default: the spawned gateway's)")
+  @Option(names = "--password", paramLabel = "PW", defaultValue = "benchpw", description = "the accounts' password (with --target); default ${DEFAULT-VALUE}")
   String password;
 
-  @Option(names = "--max-seconds", defaultValue = "120", description = "stop sending after this long (default ${DEFAULT-VALUE})")
-  int maxSeconds;
-
-  @Option(names = "--gateway-io-threads", defaultValue = "2", description = "event loops of the spawned gateway (default ${DEFAULT-VALUE})")
+  @Option(names = "--gateway-io-threads", paramLabel = "N", defaultValue = "2", description = "event loops of the spawned gateway; default ${DEFAULT-VALUE}")
   int gatewayIoThreads;
 
-  @Option(names = "--client-io-threads", defaultValue = "1", description = "event loops shared by the clients (default ${DEFAULT-VALUE})")
+  @Option(names = "--client-io-threads", paramLabel = "N", defaultValue = "1", description = "event loops shared by the clients; default ${DEFAULT-VALUE}")
   int clientIoThreads;
+
+  private long messages;
+  private int maxSeconds;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     SendCommand.quietUnlessVerbose(false);
-    if (sessions < 1 || window < 1 || messages < 1) {
-      throw new ParameterException(spec.commandLine(), "--sessions, --window and --messages must be positive");
+    if (sessions < 1 || window < 1) {
+      throw new ParameterException(spec.commandLine(), "--sessions and --window must be positive");
     }
-    long warm = warmup >= 0 ? warmup : Math.min(messages / 5, 200_000);
+    messages = bench.messages();
+    maxSeconds = bench.maxSeconds();
+    long warm = bench.warmup();
     Process child = null;
     String host = "127.0.0.1";
     int port;
@@ -134,9 +135,7 @@ public final class BenchSdkCommand implements Callable<Integer> {
         long clientCpu = cpuNanos(ProcessHandle.current()) - clientCpu0;
         long gatewayCpu = child == null ? -1 : cpuNanos(child.toHandle()) - gatewayCpu0;
         out.printf("measured: %d acked, %d failed, %.3f s%n", r.acked, r.failed, r.seconds);
-        out.printf("latency send()->ACK: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
-            ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
-            ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()));
+        LatencyReport.latency(out, "send()->DELIVER_ACK", h);
         if (r.acked > 0) {
           // CPU per message does not depend on what else the machine runs: it says who the bottleneck is
           double clientUs = clientCpu / 1e3 / r.acked;
@@ -145,8 +144,7 @@ public final class BenchSdkCommand implements Callable<Integer> {
                   1e6 / (gatewayCpu / 1e3 / r.acked)),
               java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
-        out.printf("%.0f msg/s%n", r.rate());
-        out.flush();
+        LatencyReport.throughput(out, r.rate(), "msg");
         return r.failed == 0 && r.acked == messages ? 0 : 1;
       } finally {
         for (NgsClient c : clients) {
@@ -166,10 +164,6 @@ public final class BenchSdkCommand implements Callable<Integer> {
 
   private static long cpuNanos(ProcessHandle p) {
     return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
-  }
-
-  private static double ms(long nanos) {
-    return nanos / 1e6;
   }
 
   record Result(long acked, long failed, double seconds) {

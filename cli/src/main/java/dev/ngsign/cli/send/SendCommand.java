@@ -8,7 +8,6 @@ import dev.ngsign.ngs.client.FriendTalk;
 import dev.ngsign.ngs.client.KakaoMessageBuilder;
 import dev.ngsign.ngs.client.Lms;
 import dev.ngsign.ngs.client.Mms;
-import dev.ngsign.ngs.client.NgsAuthenticationException;
 import dev.ngsign.ngs.client.NgsClient;
 import dev.ngsign.ngs.client.NgsClientBuilder;
 import dev.ngsign.ngs.client.NgsConnectionException;
@@ -19,7 +18,13 @@ import dev.ngsign.ngs.client.NgsRejectedException;
 import dev.ngsign.ngs.client.NgsReport;
 import dev.ngsign.ngs.client.RetryPolicy;
 import dev.ngsign.ngs.client.Sms;
+import dev.ngsign.ngs.protocol.packet.ContentEncoding;
+import dev.ngsign.ngs.protocol.packet.Deliver;
+import dev.ngsign.ngs.protocol.packet.Extension;
 import dev.ngsign.ngs.protocol.packet.Failover;
+import dev.ngsign.ngs.protocol.packet.Media;
+import dev.ngsign.ngs.protocol.packet.MediaType;
+import dev.ngsign.ngs.protocol.packet.MessageType;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,9 +73,14 @@ public final class SendCommand implements Callable<Integer> {
   @Option(names = "--encrypt", description = "encrypted sessions (BIND TYPE P)")
   boolean encrypt;
 
-  @Option(names = "--type", required = true, paramLabel = "S|L|M|A|a|F|f|W",
-      description = "S SMS, L LMS, M MMS, A AlimTalk (a: with image), F FriendTalk, f FriendTalk image, W FriendTalk wide image")
+  @Option(names = "--type", required = true, paramLabel = "TYPE",
+      description = "the NGS MSGTYPE (case matters): S SMS, L LMS, M MMS, A AlimTalk, a AlimTalk with image, F FriendTalk,"
+          + " f FriendTalk image, W FriendTalk wide image, s/l/m international SMS/LMS/MMS (with --nat-code)")
   String type;
+
+  @Option(names = "--nat-code", paramLabel = "CODE",
+      description = "country calling code for the international types s, l and m, e.g. 1 or 81 (--to without it)")
+  String natCode;
 
   @Option(names = "--to", required = true, paramLabel = "NUMBER", description = "recipient number")
   String to;
@@ -118,14 +128,11 @@ public final class SendCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print JSON instead of text")
   boolean json;
 
-  @Option(names = {"-v", "--verbose"}, description = "log the session steps on standard error")
-  boolean verbose;
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    quietUnlessVerbose(verbose);
+    quietUnlessVerbose(dev.ngsign.cli.ErrorReport.verbose());
     NgsMessage message;
     NgsClientBuilder builder;
     try {
@@ -177,11 +184,8 @@ public final class SendCommand implements Callable<Integer> {
     } catch (NgsInvalidMessageException e) {
       err.println("error: invalid input: " + e.getMessage());
       exit = INVALID;
-    } catch (NgsAuthenticationException e) {
-      err.println("error: login failed: " + e.getMessage());
-      exit = CONNECTION;
-    } catch (NgsConnectionException e) {
-      err.println("error: connection: " + e.getMessage());
+    } catch (NgsConnectionException e) { // NgsAuthenticationException included
+      dev.ngsign.cli.ErrorReport.print(spec, e, "cert server " + cert + " as " + id);
       exit = CONNECTION;
     } catch (TimeoutException e) {
       err.println("error: no REPORT within " + reportTimeout + " s");
@@ -205,7 +209,7 @@ public final class SendCommand implements Callable<Integer> {
     return exit;
   }
 
-  /** The SDK logs at INFO; a one-shot command prints its own result, so only warnings unless -v. */
+  /** The SDK logs at INFO; a one-shot command prints its own result, so only errors unless --verbose. */
   static void quietUnlessVerbose(boolean verbose) {
     if (!verbose && org.slf4j.LoggerFactory.getLogger("dev.ngsign.ngs.client") instanceof ch.qos.logback.classic.Logger l) {
       l.setLevel(ch.qos.logback.classic.Level.ERROR);
@@ -284,8 +288,49 @@ public final class SendCommand implements Callable<Integer> {
         }
         return b.build();
       }
-      default -> throw new IllegalArgumentException("--type must be one of S L M A a F f W, not '" + type + "'");
+      case "s", "l", "m" -> {
+        return international(t);
+      }
+      default -> throw new IllegalArgumentException("--type must be one of S L M A a F f W s l m, not '" + type + "'");
     }
+  }
+
+  /**
+   * International SMS/LMS/MMS: the SDK's builders cover the domestic types, so the DELIVER is built as the
+   * spec lays it out (NAT_CODE extension; LMS/MMS subject in TEXT and the body as an attachment) and checked by
+   * the same content rules when the client sends it.
+   */
+  private NgsMessage international(String t) {
+    if (natCode == null || natCode.isBlank()) {
+      throw new IllegalArgumentException("--type " + type + " (international) needs --nat-code, the country calling code, e.g. 1");
+    }
+    MessageType mt = MessageType.fromCode(type);
+    String all = t + (subject == null ? "" : subject);
+    ContentEncoding enc = ContentEncoding.MS949.charset().newEncoder().canEncode(all) ? ContentEncoding.MS949 : ContentEncoding.UTF_8;
+    Deliver.Builder b = Deliver.builder(mt).daAddr(to).callback(from).encoding(enc).senderCode(senderCode)
+        .serial(serial != null ? serial : "intl" + Long.toString(System.nanoTime(), 36))
+        .extension(new Extension.NationCode(natCode.trim()));
+    if (mt == MessageType.INTL_SMS) {
+      b.text(t);
+    } else {
+      b.text(subject == null ? "" : subject);
+      if (!t.isEmpty()) {
+        b.addMedia(Media.text(MediaType.BODY_TEXT, enc, t));
+      }
+    }
+    if (mt != MessageType.INTL_MMS && !images.isEmpty()) {
+      throw new IllegalArgumentException("--type " + type + " takes no image: use m");
+    }
+    for (Path image : images) {
+      String name = image.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+      MediaType kind = name.endsWith(".png") ? MediaType.PNG : MediaType.JPG;
+      try {
+        b.addMedia(Media.wrap(kind, ContentEncoding.BINARY, java.nio.file.Files.readAllBytes(image)));
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("--image " + image + ": " + e.getMessage(), e);
+      }
+    }
+    return NgsMessage.of(b.build());
   }
 
   private <B extends dev.ngsign.ngs.client.MessageBuilder<B>> B common(B b) {

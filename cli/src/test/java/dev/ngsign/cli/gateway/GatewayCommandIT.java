@@ -107,7 +107,7 @@ class GatewayCommandIT {
     assertThat(code).isZero();
     List<String> lines = out.toString().lines().toList();
     assertThat(lines.get(lines.size() - 1)).matches("\\d+ msg/s");
-    assertThat(out.toString()).contains("acked=4000").contains("latency ms: p50=");
+    assertThat(out.toString()).contains("acked=4800").contains("latency DELIVER->DELIVER_ACK: p50 ");
   }
 
   @Test

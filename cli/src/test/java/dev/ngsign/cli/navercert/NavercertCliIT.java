@@ -182,10 +182,10 @@ class NavercertCliIT {
   @Test
   void bench_against_the_running_server_ends_with_round_trips_per_second() {
     Run r = run("navercert", "bench", "--server", url, "--link-id", linkId, "--secret-key", secret,
-        "--client-code", clientCode, "--requests", "20", "--warmup", "5", "--concurrency", "2");
+        "--client-code", clientCode, "--messages", "20", "--warmup", "5", "--concurrency", "2");
     assertThat(r.exit()).as(r.err()).isZero();
     List<String> lines = new ArrayList<>(r.out().lines().toList());
-    assertThat(lines.get(lines.size() - 1)).matches("\\d+\\.\\d round-trips/s");
+    assertThat(lines.get(lines.size() - 1)).matches("\\d+ round-trips/s");
     assertThat(r.out()).contains("20 round trips (80 HTTP calls)");
   }
 

@@ -113,6 +113,60 @@ class SendCommandIT {
     Run r = run("send", "--cert", cert, "--id", "cli", "--password", "nope-nope", "--from", "15880000", "--type", "S",
         "--to", TestNumbers.DELIVERED_SK, "--text", "x");
     assertThat(r.exit()).isEqualTo(3);
-    assertThat(r.err()).contains("login failed").contains("E_AUTH_FAIL").doesNotContain("nope-nope");
+    assertThat(r.err()).contains("ngsign send: the NGS cert server refused the login (cert server " + cert + " as cli)")
+        .contains("E_AUTH_FAIL").contains("check the account ID and its password").doesNotContain("nope-nope");
+    assertThat(r.err().lines()).hasSize(2);
+  }
+
+  @Test
+  void anUnreachableCertServerIsTwoLinesAndExitsThree() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort(); // free once closed: nothing listens there
+    }
+    Run r = run("send", "--cert", "127.0.0.1:" + closed, "--id", "cli", "--password", "pw", "--from", "15880000",
+        "--type", "S", "--to", TestNumbers.DELIVERED_SK, "--text", "x");
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err()).startsWith("ngsign send: cannot reach the NGS cert server (cert server 127.0.0.1:" + closed)
+        .contains("check the cert server's host and port").doesNotContain("\tat ");
+    assertThat(r.err().lines()).hasSize(2);
+  }
+
+  /** Every MSGTYPE the protocol has, through {@code --type}, accepted by the gateway. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "--type {0}")
+  @org.junit.jupiter.params.provider.EnumSource(dev.ngsign.ngs.protocol.packet.MessageType.class)
+  void sendTakesEveryMessageType(dev.ngsign.ngs.protocol.packet.MessageType type) throws Exception {
+    Path jpg = dir.resolve("p.jpg");
+    byte[] img = new byte[500];
+    img[0] = (byte) 0xFF;
+    img[1] = (byte) 0xD8;
+    img[2] = (byte) 0xFF;
+    Files.write(jpg, img);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(send("--type", type.code(),
+        "--to", type.isInternational() ? "2025550123" : TestNumbers.DELIVERED_SK, "--text", "본문 " + type,
+        "--serial", "cli-type-" + type.ordinal())));
+    if (type.isInternational()) {
+      args.addAll(java.util.List.of("--nat-code", "1"));
+    }
+    if (type.isKakao()) {
+      args.addAll(java.util.List.of("--sender-key", "cf1060fa976a7875eafae84083649af24f6ad3db"));
+    }
+    if (type == dev.ngsign.ngs.protocol.packet.MessageType.ALIMTALK || type == dev.ngsign.ngs.protocol.packet.MessageType.ALIMTALK_IMAGE) {
+      args.addAll(java.util.List.of("--template", "tpl_01"));
+    }
+    if (type.isLongMessage() && !type.isKakao()) {
+      args.addAll(java.util.List.of("--subject", "제목"));
+    }
+    boolean needsImage = switch (type) {
+      case MMS, INTL_MMS, ALIMTALK_IMAGE, FRIENDTALK_IMAGE, FRIENDTALK_WIDE -> true;
+      default -> false;
+    };
+    if (needsImage) {
+      args.addAll(java.util.List.of("--image", jpg.toString()));
+    }
+    Run r = run(args.toArray(String[]::new));
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("ACK E_OK");
+    assertThat(gateway.messagesAccepted("cli", "cli-type-" + type.ordinal())).isEqualTo(1);
   }
 }

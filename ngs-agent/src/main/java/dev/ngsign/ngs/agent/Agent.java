@@ -10,6 +10,7 @@ import dev.ngsign.ngs.agent.internal.metrics.Health;
 import dev.ngsign.ngs.agent.internal.metrics.HttpEndpoint;
 import dev.ngsign.ngs.agent.internal.reports.WriteBehind;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
+import dev.ngsign.ngs.agent.internal.schema.SchemaLocation;
 import dev.ngsign.ngs.agent.internal.schema.SchemaMigrator;
 import dev.ngsign.ngs.agent.internal.sender.AccountLeases;
 import dev.ngsign.ngs.agent.internal.sender.BuilderAccess;
@@ -82,7 +83,8 @@ public final class Agent implements AutoCloseable {
       this.ownedPool = Pools.create(config.database(), b.env, "ngs-agent");
       this.dataSource = ownedPool;
     }
-    this.metrics = new AgentMetrics(registry);
+    this.metrics = new AgentMetrics(registry, config.accounts().stream()
+        .collect(java.util.stream.Collectors.toMap(AgentConfig.Account::name, AgentConfig.Account::id, (first, second) -> first)));
     this.dialect = Dialect.of(b.jdbcUrl != null ? b.jdbcUrl : config.database().url());
     this.migrate = b.migrate != null ? b.migrate : dialect == Dialect.H2;
     this.store = new MessageStore(dataSource, dialect, config.database().tablePrefix(), config.database().serialPrefix());
@@ -178,9 +180,24 @@ public final class Agent implements AutoCloseable {
    */
   public static int initDb(AgentConfig config, Map<String, String> env) {
     AgentConfig.Database db = config.database();
+    ensureSchema(config, env, false);
     try (HikariDataSource ds = Pools.create(db, env, "ngs-agent-init")) {
       return SchemaMigrator.migrate(ds, Dialect.of(db.url()), db.tablePrefix());
     }
+  }
+
+  /**
+   * Connects once and makes sure the schema the URL names exists (PostgreSQL {@code currentSchema}, default
+   * {@code public}; MariaDB's database), creating it only when {@code create} is true: a typo in the URL must not
+   * quietly make a new, empty schema.
+   *
+   * @return the schema created, or null when it existed (always null on H2)
+   * @throws AgentException naming the schema and {@code --create-schema} when it does not exist; carrying the
+   *     driver's exception when the database cannot be reached or refuses the login
+   */
+  public static String ensureSchema(AgentConfig config, Map<String, String> env, boolean create) {
+    AgentConfig.Database db = config.database();
+    return SchemaLocation.ensure(db.url(), db.user(), db.resolvePassword(env), create);
   }
 
   /** Runs one lease round now (tests, and right after start). */

@@ -649,7 +649,8 @@ public record AgentConfig(
       if (env != null && !env.isBlank()) {
         String v = vars.get(env);
         if (v == null) {
-          throw new ConfigException(where + ".password-env: environment variable " + env + " is not set");
+          throw new ConfigException(where + ".password-env: environment variable " + env + " is not set (export " + env
+              + "=...; an empty value is allowed, e.g. for a database with trust authentication)");
         }
         return v;
       }

@@ -27,7 +27,7 @@ class HttpEndpointIT {
     }
     try (TestDb db = TestDb.create(Dialect.H2)) {
       AgentConfig cfg = AgentConfig.defaults().withNodeId("n1").withDatabase(db.config("H_"))
-          .withAccounts(List.of(new AgentConfig.Account("acc", "127.0.0.1", 1, "acc", "pw", null, false, null, null, 0)))
+          .withAccounts(List.of(new AgentConfig.Account("shop", "127.0.0.1", 1, "acc", "pw", null, false, null, null, 0)))
           .withPolling(new AgentConfig.Polling(Duration.ofMillis(20), null, null, null, null))
           .withLease(new AgentConfig.Lease(Duration.ofSeconds(3), Duration.ofMillis(100)))
           .withExpiry(new AgentConfig.Expiry(Duration.ZERO, null))
@@ -41,16 +41,17 @@ class HttpEndpointIT {
           HttpResponse<String> m = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
               HttpResponse.BodyHandlers.ofString());
           assertThat(m.statusCode()).isEqualTo(200);
-          assertThat(m.body()).contains("ngs_agent_sent_total{account=\"acc\"} 1.0")
-              .contains("ngs_agent_ack_total{account=\"acc\",code=\"0\"} 1.0")
-              .contains("ngs_agent_lease_held{account=\"acc\"} 1.0")
+          assertThat(m.body()).contains("ngs_agent_sent_total{account=\"shop\",ngs_id=\"acc\"} 1.0")
+              .contains("ngs_agent_ack_total{account=\"shop\",code=\"0\",ngs_id=\"acc\"} 1.0")
+              .contains("ngs_agent_lease_held{account=\"shop\",ngs_id=\"acc\"} 1.0")
+              .contains("ngs_agent_reports_total{account=\"shop\",ngs_id=\"acc\",result=\"0\"} 1.0")
               .contains("ngs_agent_queue_depth{status=\"READY\"}")
               .contains("ngs_agent_report_latency_seconds_count 1");
         });
         HttpResponse<String> h = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(h.statusCode()).isEqualTo(200);
-        assertThat(h.body()).contains("\"database\":\"up\"").contains("\"acc\":\"held\"");
+        assertThat(h.body()).contains("\"database\":\"up\"").contains("\"shop\":\"held\"");
         assertThat(agent.httpPort()).isEqualTo(port);
       }
     }

@@ -46,7 +46,7 @@ public abstract class KakaoMessageBuilder<B extends KakaoMessageBuilder<B>> exte
 
   /**
    * The extras JSON (MTYPE 13): {@code button}, {@code quick_reply}, {@code title}/{@code subtitle},
-   * {@code image}; see docs/client.md. Checked against the schema at {@code build()}. Not together with
+   * {@code image}; see docs/kakao-extras.md. Checked against the schema at {@code build()}. Not together with
    * {@link #button}.
    */
   public B extrasJson(String json) {

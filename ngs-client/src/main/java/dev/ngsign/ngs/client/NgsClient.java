@@ -58,10 +58,13 @@ public interface NgsClient extends AutoCloseable {
   DeliverResult sendAndWait(NgsMessage message);
 
   /**
-   * A future for the next REPORT with this SERIAL, completed after the {@link ReportListener} (if any)
-   * returned and the REPORT_ACK was sent. Register it before sending (a message's SERIAL is known once
-   * built). Cancel it or use {@code orTimeout} when you stop caring; it fails with
-   * {@link NgsClosedException} on close.
+   * A future for the REPORT with this SERIAL, completed after the {@link ReportListener} (if any) returned and
+   * the REPORT_ACK was sent. Best registered before sending (a message's SERIAL is known once built); called
+   * after the report arrived, it completes at once from the memory of recent reports
+   * ({@link NgsClientBuilder#recentReports}, default the latest 10,000), or fails at once with
+   * {@link NgsReportForgottenException} when the report arrived and has already been forgotten. Cancel it or use
+   * {@code orTimeout} when you stop caring; it fails with {@link NgsClosedException} on close, and at once when
+   * the client is already closed.
    */
   CompletableFuture<NgsReport> awaitReport(String serial);
 

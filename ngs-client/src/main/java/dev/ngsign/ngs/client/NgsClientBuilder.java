@@ -46,6 +46,8 @@ public final class NgsClientBuilder {
   private Clock clock = Clock.systemUTC();
   private EventLoopGroup eventLoopGroup;
   private int duplicateMemory = 20_000;
+  private int recentReports = 10_000;
+  private String accountName;
 
   NgsClientBuilder() {}
 
@@ -238,7 +240,11 @@ public final class NgsClientBuilder {
     return this;
   }
 
-  /** The clock for timestamps and TPS windows. Default: system UTC. For tests. */
+  /**
+   * The clock for timestamps and for the client's timers (TPS windows, keepalive, ACK and delivery timeouts,
+   * CERT spacing). Default: system UTC, with the timers on the monotonic {@link System#nanoTime}. For tests: a
+   * clock that a test moves by hand moves those timers, and holds them still while it does not move.
+   */
   public NgsClientBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;
@@ -264,13 +270,38 @@ public final class NgsClientBuilder {
   }
 
   /**
+   * How many of the latest reports are kept so that {@link NgsClient#awaitReport} called after a report arrived
+   * still completes with it (about 400 bytes each). Default 10,000; 0 keeps none. The SERIALs of as many reports
+   * again are remembered after that, so an {@code awaitReport} for one of them fails at once instead of waiting.
+   */
+  public NgsClientBuilder recentReports(int reports) {
+    if (reports < 0) {
+      throw new IllegalArgumentException("recentReports must not be negative");
+    }
+    this.recentReports = reports;
+    return this;
+  }
+
+  /**
+   * Your name for the account (e.g. the agent's {@code accounts[].name}), shown beside the NGS id: every meter
+   * carries both, as tags {@code account} (this name) and {@code ngs_id}. Default: the NGS id.
+   */
+  public NgsClientBuilder accountName(String name) {
+    if (Objects.requireNonNull(name, "name").isBlank()) {
+      throw new IllegalArgumentException("accountName must not be blank");
+    }
+    this.accountName = name;
+    return this;
+  }
+
+  /**
    * Applies settings from configuration (e.g. a Spring {@code @ConfigurationProperties} map or a
    * {@code .properties} file), keys without a prefix: {@code cert-server} ({@code host:port}), {@code id},
    * {@code password}, {@code encrypted}, {@code key-pos}, {@code sender-code}, {@code window},
    * {@code queue-capacity}, {@code max-block}, {@code delivery-timeout}, {@code ack-timeout},
    * {@code link-interval}, {@code connect-timeout}, {@code cert-min-interval}, {@code close-timeout},
-   * {@code duplicate-memory}. Durations are read by {@link DurationFormat}: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1d} or
-   * ISO-8601 ({@code PT10S}).
+   * {@code duplicate-memory}, {@code recent-reports}, {@code account-name}. Durations are read by {@link
+   * DurationFormat}: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1d} or ISO-8601 ({@code PT10S}).
    * Missing keys keep their defaults; unknown keys are refused, so a typo does not pass silently.
    *
    * @throws IllegalArgumentException naming the key when a key is unknown or a value malformed (the
@@ -306,6 +337,8 @@ public final class NgsClientBuilder {
           case "cert-min-interval" -> certMinInterval(parseDuration(v));
           case "close-timeout" -> closeTimeout(parseDuration(v));
           case "duplicate-memory" -> duplicateMemory(Integer.parseInt(v));
+          case "recent-reports" -> recentReports(Integer.parseInt(v));
+          case "account-name" -> accountName(v);
           default -> throw new IllegalArgumentException("unknown setting");
         }
       } catch (RuntimeException ex) {
@@ -353,7 +386,8 @@ public final class NgsClientBuilder {
     return new RealNgsClient(new ClientConfig(certServer, id, password, encrypted, keyPos, senderCode, window,
         queueCapacity, maxBlock, deliveryTimeout, ackTimeout, linkInterval, connectTimeout, certMinInterval,
         closeTimeout, tpsWindow, reconnect, retryPolicy, reportListener, reportExecutor, List.copyOf(stateListeners),
-        meterRegistry, clock, eventLoopGroup, duplicateMemory, asyncReportListener));
+        meterRegistry, clock, eventLoopGroup, duplicateMemory, asyncReportListener, recentReports,
+        accountName == null ? id : accountName));
   }
 
   private static Duration positive(Duration d, String name) {

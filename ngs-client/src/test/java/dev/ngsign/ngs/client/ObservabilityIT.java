@@ -22,7 +22,7 @@ class ObservabilityIT {
   void metersCountSendsAcksReportsAndReconnects() throws Exception {
     SimpleMeterRegistry reg = new SimpleMeterRegistry();
     try (GatewayFixture gw = new GatewayFixture(GatewayFixture.account("metrics"));
-        NgsClient c = gw.client("metrics").meterRegistry(reg).build()) {
+        NgsClient c = gw.client("metrics").accountName("shop").meterRegistry(reg).build()) {
       c.start();
       for (int i = 0; i < 5; i++) {
         Sms m = Sms.builder().to(i < 4 ? TestNumbers.DELIVERED_SK : TestNumbers.UNREACHABLE).from(GatewayFixture.FROM).text("m" + i).build();
@@ -33,7 +33,12 @@ class ObservabilityIT {
       gw.gateway.kick("metrics", SessionKind.DELIVER, "operator test");
       await().atMost(Duration.ofSeconds(5)).until(() -> reg.get("ngs.client.reconnects").counter().count() == 1
           && c.state() == ConnectionState.BOUND);
-      assertThat(reg.get("ngs.client.sent").tag("account", "metrics").counter().count()).isEqualTo(5);
+      assertThat(reg.get("ngs.client.sent").tag("account", "shop").tag("ngs_id", "metrics").counter().count()).isEqualTo(5);
+      // every meter of the account carries both its name and its NGS id
+      assertThat(reg.getMeters()).isNotEmpty().allSatisfy(m -> {
+        assertThat(m.getId().getTag("account")).as(m.getId().getName()).isEqualTo("shop");
+        assertThat(m.getId().getTag("ngs_id")).as(m.getId().getName()).isEqualTo("metrics");
+      });
       assertThat(reg.get("ngs.client.acked").tag("code", "E_OK").counter().count()).isEqualTo(5);
       assertThat(reg.get("ngs.client.ack.latency").timer().count()).isEqualTo(5);
       assertThat(reg.get("ngs.client.reports").tag("result", "E_OK").counter().count()).isEqualTo(4);

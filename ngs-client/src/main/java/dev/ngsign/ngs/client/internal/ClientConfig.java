@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The builder's settings, immutable. Nullable: keyPos (random), reportListener, reportExecutor, meterRegistry,
- * eventLoopGroup. {@code meterRegistry} is a Micrometer {@code MeterRegistry} typed {@code Object}, so that this
- * record (whose toString/equals resolve every component's type) loads without Micrometer on the class path.
+ * The builder's settings, immutable. {@code accountName} is the NGS id unless the user named the account.
+ * Nullable: keyPos (random), reportListener, reportExecutor, meterRegistry, eventLoopGroup. {@code meterRegistry}
+ * is a Micrometer {@code MeterRegistry} typed {@code Object}, so that this record (whose toString/equals resolve
+ * every component's type) loads without Micrometer on the class path.
  */
 public record ClientConfig(
     InetSocketAddress certServer,
@@ -44,7 +45,9 @@ public record ClientConfig(
     Clock clock,
     EventLoopGroup eventLoopGroup,
     int duplicateMemory,
-    AsyncReportListener asyncReportListener) {
+    AsyncReportListener asyncReportListener,
+    int recentReports,
+    String accountName) {
 
   /** Without an asynchronous report listener. */
   public ClientConfig(InetSocketAddress certServer, String id, PasswordHash password, boolean encrypted, Integer keyPos,
@@ -55,7 +58,7 @@ public record ClientConfig(
       int duplicateMemory) {
     this(certServer, id, password, encrypted, keyPos, senderCode, window, queueCapacity, maxBlock, deliveryTimeout, ackTimeout,
         linkInterval, connectTimeout, certMinInterval, closeTimeout, tpsWindow, reconnect, retryPolicy, reportListener,
-        reportExecutor, stateListeners, meterRegistry, clock, eventLoopGroup, duplicateMemory, null);
+        reportExecutor, stateListeners, meterRegistry, clock, eventLoopGroup, duplicateMemory, null, 10_000, id);
   }
 
   /** A report listener of either kind is set. */

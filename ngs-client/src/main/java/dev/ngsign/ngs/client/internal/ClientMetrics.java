@@ -15,9 +15,9 @@ interface ClientMetrics {
    * The metrics for {@code registry} (a Micrometer {@code MeterRegistry}), or {@link #NONE} when it is null.
    * {@link MicrometerClientMetrics} is resolved only on the non-null path.
    */
-  static ClientMetrics of(Object registry, String account) {
+  static ClientMetrics of(Object registry, String account, String ngsId) {
     return registry == null ? NONE
-        : new MicrometerClientMetrics((io.micrometer.core.instrument.MeterRegistry) registry, account);
+        : new MicrometerClientMetrics((io.micrometer.core.instrument.MeterRegistry) registry, account, ngsId);
   }
 
   default void gauges(Supplier<Number> inFlight, Supplier<Number> pending, Supplier<Number> queued) {}

@@ -16,6 +16,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -53,7 +55,7 @@ public final class RealNgsClient implements NgsClient {
   private final ReentrantLock spaceLock = new ReentrantLock();
   private final Condition space = spaceLock.newCondition();
   private final AtomicInteger blocked = new AtomicInteger();
-  private final LongSupplier ticker = System::nanoTime;
+  private final LongSupplier ticker;
   private final ClientMetrics metrics;
   private final SendWindow window;
   private final ReportDispatcher reports;
@@ -65,6 +67,7 @@ public final class RealNgsClient implements NgsClient {
 
   public RealNgsClient(ClientConfig cfg) {
     this.cfg = cfg;
+    this.ticker = ticker(cfg.clock());
     this.ownGroup = cfg.eventLoopGroup() == null;
     this.group = ownGroup
         ? new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ngs-io-" + cfg.id(), true), NioIoHandler.newFactory())
@@ -79,11 +82,25 @@ public final class RealNgsClient implements NgsClient {
     }
     this.permits = new Semaphore(cfg.queueCapacity());
     this.wakeAt = Math.max(1, cfg.queueCapacity() / 4);
-    this.metrics = ClientMetrics.of(cfg.meterRegistry(), cfg.id());
+    this.metrics = ClientMetrics.of(cfg.meterRegistry(), cfg.accountName(), cfg.id());
     this.window = new SendWindow(cfg, loop, metrics, ticker);
     this.reports = new ReportDispatcher(cfg, loop, reportExecutor, metrics);
     this.supervisor = new SessionSupervisor(cfg, loop, window, reports, metrics, ticker);
     metrics.gauges(window::inFlight, this::pending, window::queued);
+  }
+
+  /**
+   * The monotonic ticker behind TPS windows, keepalive and timeouts: {@link System#nanoTime} with the system
+   * clock; an injected clock (tests) drives them too, so a test that holds its clock still holds them still.
+   */
+  static LongSupplier ticker(Clock clock) {
+    if (clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone())) {
+      return System::nanoTime;
+    }
+    return () -> {
+      Instant now = clock.instant();
+      return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    };
   }
 
   @Override
@@ -243,7 +260,8 @@ public final class RealNgsClient implements NgsClient {
   public CompletableFuture<NgsReport> awaitReport(String serial) {
     Objects.requireNonNull(serial, "serial");
     if (closing) {
-      return CompletableFuture.failedFuture(new NgsClosedException("client " + cfg.id() + " is closed"));
+      return CompletableFuture.failedFuture(new NgsClosedException("client " + cfg.id() + " is closed: no report for SERIAL "
+          + serial + " will arrive"));
     }
     return reports.await(serial);
   }

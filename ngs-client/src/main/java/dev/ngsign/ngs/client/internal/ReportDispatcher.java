@@ -3,6 +3,7 @@ package dev.ngsign.ngs.client.internal;
 import dev.ngsign.ngs.client.AsyncReportListener;
 import dev.ngsign.ngs.client.NgsClosedException;
 import dev.ngsign.ngs.client.NgsReport;
+import dev.ngsign.ngs.client.NgsReportForgottenException;
 import dev.ngsign.ngs.client.ReportListener;
 import dev.ngsign.ngs.protocol.packet.Report;
 import dev.ngsign.ngs.protocol.NgsProtocolException;
@@ -12,6 +13,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +42,17 @@ final class ReportDispatcher {
   private final WallClock clock;
   private final DuplicateFilter seen;
   private final Map<String, CompletableFuture<NgsReport>> waiters = new ConcurrentHashMap<>();
+  /**
+   * The latest acknowledged reports by SERIAL, so an {@link #await} that comes after its report still completes;
+   * then the SERIALs of as many older ones, so an await for one of those fails at once. Written on the loop
+   * (the rings), read from any thread (the maps).
+   */
+  private final Map<String, NgsReport> recent = new ConcurrentHashMap<>();
+  private final NgsReport[] recentRing;
+  private int recentNext;
+  private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
+  private final String[] forgottenRing;
+  private int forgottenNext;
   private int outstanding;
   /** Set by {@link #close()}: no listener call, no REPORT_ACK, no task handed to the loop any more. */
   private volatile boolean closed;
@@ -55,13 +68,63 @@ final class ReportDispatcher {
     this.metrics = metrics;
     this.clock = new WallClock(cfg.clock(), System::nanoTime);
     this.seen = new DuplicateFilter(cfg.duplicateMemory());
+    this.recentRing = new NgsReport[cfg.recentReports()];
+    this.forgottenRing = new String[cfg.recentReports()];
   }
 
-  /** Any thread. */
+  /**
+   * Any thread. The report if it already arrived and is remembered; a failure at once when it arrived and was
+   * forgotten, or the client is closed; else a future for the next one.
+   */
   CompletableFuture<NgsReport> await(String serial) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new NgsClosedException("client closed: no report for SERIAL " + serial + " will arrive"));
+    }
+    NgsReport known = recent.get(serial);
+    if (known != null) {
+      return CompletableFuture.completedFuture(known);
+    }
+    if (forgotten.contains(serial)) {
+      return CompletableFuture.failedFuture(forgotten(serial));
+    }
     CompletableFuture<NgsReport> f = waiters.computeIfAbsent(serial, s -> new CompletableFuture<>());
     f.whenComplete((r, e) -> waiters.remove(serial, f));
+    // The report may have been remembered between the look-up above and the registration: the loop remembers
+    // before it looks for waiters, so one of the two sides sees the other.
+    known = recent.get(serial);
+    if (known != null) {
+      f.complete(known);
+    } else if (closed) {
+      f.completeExceptionally(new NgsClosedException("client closed before the report arrived"));
+    }
     return f;
+  }
+
+  private NgsReportForgottenException forgotten(String serial) {
+    return new NgsReportForgottenException("the report for SERIAL " + serial + " arrived before awaitReport was called and is"
+        + " no longer in memory (recentReports keeps the latest " + recentRing.length + "): read it where your report"
+        + " listener stored it, or call awaitReport before sending");
+  }
+
+  /** On the loop: keeps the report for late {@link #await} calls, forgetting the oldest. */
+  private void remember(NgsReport report) {
+    if (recentRing.length == 0) {
+      return;
+    }
+    NgsReport old = recentRing[recentNext];
+    recentRing[recentNext] = report;
+    recentNext = (recentNext + 1) % recentRing.length;
+    forgotten.remove(report.serial());
+    recent.put(report.serial(), report);
+    if (old != null && recent.remove(old.serial(), old)) {
+      String older = forgottenRing[forgottenNext];
+      if (older != null) {
+        forgotten.remove(older);
+      }
+      forgottenRing[forgottenNext] = old.serial();
+      forgottenNext = (forgottenNext + 1) % forgottenRing.length;
+      forgotten.add(old.serial());
+    }
   }
 
   /** On the loop: a REPORT arrived on {@code ch}. */
@@ -194,6 +257,7 @@ final class ReportDispatcher {
       log.info("[{}] report session closed before REPORT_ACK for SERIAL {}: the gateway will re-send it", id, report.serial());
     }
     seen.add(key);
+    remember(report);
     if (!waiters.isEmpty()) {
       CompletableFuture<NgsReport> f = waiters.remove(report.serial());
       if (f != null) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The Kakao extras JSON (MTYPE 13) schema this project defines (see {@code ngs-notes.md}): {@code button}
+ * The Kakao extras JSON (MTYPE 13) schema this project defines (docs/kakao-extras.md): {@code button}
  * (at most 5) and {@code quick_reply} (at most 10) lists of {@code {name, type, url_mobile, url_pc,
  * scheme_android, scheme_ios}}, {@code title}/{@code subtitle} strings, and {@code image {img_url,
  * img_link}}. Unknown keys are kept and passed on; a bad value is reported with its path, e.g. {@code

@@ -171,6 +171,7 @@ public final class NgsClientGateway implements MessageGateway {
       NgsClientBuilder b = NgsClient.builder()
           .certServer(account.certHost(), account.certPort())
           .account(account.id(), account.resolvePassword(env))
+          .accountName(account.name())
           .encrypted(account.encrypted())
           .retryPolicy(RetryPolicy.none())
           .window(tuning.window())
