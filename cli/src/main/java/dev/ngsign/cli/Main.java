@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       dev.ngsign.cli.gateway.BenchCommand.class,
       dev.ngsign.cli.navercert.NavercertServerCommand.class, dev.ngsign.cli.navercert.NavercertCommand.class,
       dev.ngsign.cli.agent.AgentCommand.class, dev.ngsign.cli.agent.DemoCommand.class, dev.ngsign.cli.agent.BenchAgentCommand.class,
+      dev.ngsign.cli.chaos.ChaosCommand.class,
     })
 public final class Main implements Runnable {
 

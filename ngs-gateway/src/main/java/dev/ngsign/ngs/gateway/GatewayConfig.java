@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * adminPort: 8080            # -1 or absent: no admin API
  * adminHost: 127.0.0.1
  * dataDir: ./gateway-data    # absent: in memory
+ * carrierLog: false         # true: accepted messages appended to dataDir/carrier.log
  * reportDelay: 500ms
  * dedupWindow: 24h
  * timeouts: {login: 1s, certInterval: 3s, bindWindow: 5s, idle: 90s}
@@ -53,7 +54,7 @@ public final class GatewayConfig {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
   private static final Set<String> TOP = Set.of("host", "advertisedHost", "certPort", "deliverPort", "reportPort",
       "adminPort", "adminHost", "dataDir", "reportDelay", "dedupWindow", "timeouts", "lock", "reports", "carrier",
-      "accounts", "ioThreads", "storeCacheMb");
+      "accounts", "ioThreads", "storeCacheMb", "carrierLog");
 
   private GatewayConfig() {}
 
@@ -104,6 +105,9 @@ public final class GatewayConfig {
     if (root.has("dataDir")) {
       Path p = Path.of(text(root, "dataDir"));
       b.dataDir(base != null && !p.isAbsolute() ? base.resolve(p) : p);
+    }
+    if (root.has("carrierLog")) {
+      b.carrierLog(root.get("carrierLog").asBoolean());
     }
     if (root.has("reportDelay")) {
       b.reportDelay(duration(root, "reportDelay"));

@@ -265,6 +265,7 @@ public final class NgsGateway implements AutoCloseable {
     private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private int maxBodyLength = PacketCodec.DEFAULT_MAX_BODY_LENGTH;
     private int recordDelivers;
+    private boolean carrierLog;
 
     private Builder() {}
 
@@ -438,7 +439,19 @@ public final class NgsGateway implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Appends every message accepted as new to {@code carrier.log} in the data directory (the simulated
+     * carriers' record, read by {@code ngsign chaos}); default off. Needs {@link #dataDir}.
+     */
+    public Builder carrierLog(boolean v) {
+      this.carrierLog = v;
+      return this;
+    }
+
     public NgsGateway build() {
+      if (carrierLog && dataDir == null) {
+        throw new IllegalArgumentException("carrierLog needs a dataDir");
+      }
       Map<String, Account> byId = new LinkedHashMap<>();
       for (Account a : accounts) {
         if (byId.put(a.id(), a) != null) {
@@ -450,7 +463,7 @@ public final class NgsGateway implements AutoCloseable {
       GatewaySettings s = new GatewaySettings(host, adv, certPort, deliverPort, reportPort, adminHost, adminPort,
           loginTimeout, certInterval, bindWindow, idleTimeout, lockThreshold, lockWindow, lockDuration,
           reportDelay, dedupWindow, reportWindow, reportPollInterval, randomFailureRate, randomSeed, dataDir,
-          clock, ioThreads, maxBodyLength, recordDelivers);
+          clock, ioThreads, maxBodyLength, recordDelivers, carrierLog);
       return new NgsGateway(new GatewayServer(s, new ArrayList<>(byId.values())));
     }
 

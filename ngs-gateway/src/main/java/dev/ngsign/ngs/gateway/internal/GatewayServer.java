@@ -379,6 +379,9 @@ public final class GatewayServer {
     shutdownLoops();
     saveQuotas();
     gw.store().close();
+    if (gw.carrierLog() != null) {
+      gw.carrierLog().close();
+    }
     gw.metrics().close();
     log.info("NGS gateway stopped");
   }

@@ -8,6 +8,7 @@ import java.time.Duration;
  * Every tunable of the gateway, resolved (see {@code NgsGateway.Builder} for the documented defaults).
  *
  * @param adminPort -1 disables the admin API, 0 picks a free port
+ * @param carrierLog whether accepted messages are appended to {@code carrier.log} in {@code dataDir}
  */
 public record GatewaySettings(
     String host,
@@ -34,4 +35,5 @@ public record GatewaySettings(
     Clock clock,
     int ioThreads,
     int maxBodyLength,
-    int recordDelivers) {}
+    int recordDelivers,
+    boolean carrierLog) {}
