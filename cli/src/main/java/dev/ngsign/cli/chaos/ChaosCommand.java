@@ -157,6 +157,8 @@ public final class ChaosCommand implements Callable<Integer> {
     Files.writeString(gatewayYml, gatewayYaml(certPort, deliverPort, reportPort, dataDir, accountIds), StandardCharsets.UTF_8);
 
     quietLibraries();
+    Thread reaper = new Thread(this::killChildren, "chaos-reaper"); // Ctrl-C must not leave the children running
+    Runtime.getRuntime().addShutdownHook(reaper);
     ChaosDatabase database = new ChaosDatabase(db, dir, keepDb);
     try {
       List<Path> agentYmls = new ArrayList<>();
@@ -256,17 +258,30 @@ public final class ChaosCommand implements Callable<Integer> {
           LocalDateTime.now().withNano(0))));
       return report(database, dataDir, dir, total, elapsed, accountIds);
     } finally {
-      chaosOn.set(false);
+      killChildren();
+      database.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(reaper);
+      } catch (IllegalStateException e) {
+        // already shutting down
+      }
+    }
+  }
+
+  private void killChildren() {
+    chaosOn.set(false);
+    try {
       for (ChildJvm a : agentJvms) {
         a.kill();
       }
       if (gateway != null) {
         gateway.kill();
       }
-      if (proxy != null) {
-        proxy.close();
-      }
-      database.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (proxy != null) {
+      proxy.close();
     }
   }
 
@@ -299,10 +314,10 @@ public final class ChaosCommand implements Callable<Integer> {
       c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
       try (Statement st = c.createStatement()) {
         st.setFetchSize(5000);
-        try (ResultSet rs = st.executeQuery("SELECT ID, REPORT_AT FROM " + database.table("MSG"))) {
+        try (ResultSet rs = st.executeQuery("SELECT SERIAL, REPORT_AT FROM " + database.table("MSG"))) {
           while (rs.next()) {
             rows++;
-            long id = rs.getLong(1);
+            long id = Long.parseLong(rs.getString(1));
             boolean reported = rs.getTimestamp(2) != null;
             boolean accepted = id <= Integer.MAX_VALUE && carrier.serials.get((int) id);
             if (accepted && !reported) {

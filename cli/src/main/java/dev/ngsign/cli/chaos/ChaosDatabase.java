@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +65,8 @@ final class ChaosDatabase implements AutoCloseable {
   /** A connection of the run itself (not counted as an agent's): tables via {@link #table}. */
   Connection connect() throws SQLException {
     return DriverManager.getConnection(switch (kind) {
-      case "postgresql" -> PG_ADMIN;
-      case "mariadb" -> MARIA_ADMIN;
+      case "postgresql" -> PG_ADMIN + "?reWriteBatchedInserts=true";
+      case "mariadb" -> MARIA_ADMIN + "?rewriteBatchedStatements=true";
       default -> url;
     }, user, "");
   }
@@ -89,54 +88,48 @@ final class ChaosDatabase implements AutoCloseable {
    * digits), so that a recipient seen twice in the carriers' log is a message sent twice.
    */
   void insert(Connection c, long from, long to, List<String> accounts, Random random) throws SQLException {
-    String cols = "MSG_TYPE, DEST_ADDR, CALLBACK, SENDER_CODE, SUBJECT, MSG_TEXT, KKO_SENDER_KEY, KKO_TEMPLATE, "
+    String cols = "SERIAL, MSG_TYPE, DEST_ADDR, CALLBACK, SENDER_CODE, SUBJECT, MSG_TEXT, KKO_SENDER_KEY, KKO_TEMPLATE, "
         + "KKO_FAILOVER, FALLBACK_TEXT, ACCOUNT";
     c.setAutoCommit(false);
+    // two JDBC batches (rewritten to multi-row statements): the rows, then the MMS rows' images found by SERIAL
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table("MSG") + " (" + cols
-        + ") VALUES (?, ?, '15880000', '101280092', ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+        + ") VALUES (?, ?, ?, '15880000', '101280092', ?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement img = c.prepareStatement("INSERT INTO " + table("MSG_ATTACH") + " (MSG_ID, SEQ, MTYPE, FILE_NAME, DATA) "
-            + "VALUES (?, 1, 21, 'photo.jpg', ?)")) {
-      List<Long> mms = new ArrayList<>();
+            + "SELECT ID, 1, 21, 'photo.jpg', ? FROM " + table("MSG") + " WHERE SERIAL = ?")) {
+      boolean images = false;
       for (long n = from; n < to; n++) {
         char type = MIX.charAt(random.nextInt(MIX.length()));
-        ps.setString(1, String.valueOf(type));
-        ps.setString(2, recipient(n));
+        ps.setString(1, serial(n));
+        ps.setString(2, String.valueOf(type));
+        ps.setString(3, recipient(n));
         boolean kakao = type == 'A' || type == 'F';
-        ps.setString(3, type == 'L' || type == 'M' ? "chaos " + n : null);
-        ps.setString(4, switch (type) {
+        ps.setString(4, type == 'L' || type == 'M' ? "chaos " + n : null);
+        ps.setString(5, switch (type) {
           case 'S' -> "[chaos] 메시지 " + n;
           case 'L' -> "[chaos] 장문 메시지 " + n + " " + "가나다라마바사 ".repeat(20);
           case 'M' -> "[chaos] 사진 " + n;
           case 'A' -> "[chaos] 주문이 완료되었습니다. 번호 " + n;
           default -> "[chaos] 친구톡 " + n;
         });
-        ps.setString(5, kakao ? dev.ngsign.ngs.agent.SampleMessages.SENDER_KEY : null);
-        ps.setString(6, type == 'A' ? "order_done_01" : null);
+        ps.setString(6, kakao ? dev.ngsign.ngs.agent.SampleMessages.SENDER_KEY : null);
+        ps.setString(7, type == 'A' ? "order_done_01" : null);
         if (kakao) {
-          ps.setInt(7, type == 'A' ? 1 : 2);
+          ps.setInt(8, type == 'A' ? 1 : 2);
         } else {
-          ps.setNull(7, java.sql.Types.SMALLINT);
+          ps.setNull(8, java.sql.Types.SMALLINT);
         }
-        ps.setString(8, type == 'F' ? "[chaos] 대체 문자 " + n : null);
-        ps.setString(9, accounts.get((int) (n % accounts.size())));
-        if (type == 'M') {
-          mms.add(n - from);
-        }
+        ps.setString(9, type == 'F' ? "[chaos] 대체 문자 " + n : null);
+        ps.setString(10, accounts.get((int) (n % accounts.size())));
         ps.addBatch();
+        if (type == 'M') {
+          img.setBytes(1, dev.ngsign.ngs.agent.SampleMessages.JPEG);
+          img.setString(2, serial(n));
+          img.addBatch();
+          images = true;
+        }
       }
       ps.executeBatch();
-      if (!mms.isEmpty()) {
-        List<Long> ids = new ArrayList<>();
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-          while (keys.next()) {
-            ids.add(keys.getLong(1));
-          }
-        }
-        for (long i : mms) {
-          img.setLong(1, ids.get((int) i));
-          img.setBytes(2, dev.ngsign.ngs.agent.SampleMessages.JPEG);
-          img.addBatch();
-        }
+      if (images) {
         img.executeBatch();
       }
       c.commit();
@@ -144,6 +137,11 @@ final class ChaosDatabase implements AutoCloseable {
       c.rollback();
       throw e;
     }
+  }
+
+  /** The SERIAL of row number n of the run: n + 1 (numeric, so the carrier log can be tallied in a bit set). */
+  static String serial(long n) {
+    return Long.toString(n + 1);
   }
 
   static String recipient(long n) {
