@@ -43,6 +43,7 @@ public final class Main implements Runnable {
     c.put(new BenchCommand(), "Benchmark the gateway: DELIVER to DELIVER_ACK over loopback, messages/s and latency.");
     c.put(new BenchSdkCommand(), "Benchmark the client SDK: send() to DELIVER_ACK against a gateway process, messages/s and latency.");
     c.put(new BenchAgentCommand(), "Benchmark the DB agent: rows from INSERT to REPORT written, messages/s and latency.");
+    c.put(new dev.ngsign.cli.chaos.ChaosCommand(), "Chaos run: agents and gateway killed and cut off at random; counts lost and doubled messages.");
     return c;
   }
 

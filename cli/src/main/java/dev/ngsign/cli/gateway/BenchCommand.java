@@ -151,7 +151,13 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("gateway: separate JVM (pid " + gatewayProcess.pid() + ", -Xmx" + gatewayHeap
             + " " + String.join(" ", gatewayJvmOpts) + "), " + line);
       }
-      run(out, host, certPort, adminPort);
+      long unacknowledged = run(out, host, certPort, adminPort);
+      if (unacknowledged > 0) {
+        // a run that did not finish measured nothing worth keeping: the gateway died or --max-seconds ran out
+        spec.commandLine().getErr().printf("bench: did not finish: %d of %d messages unacknowledged%n", unacknowledged,
+            messages / sessions * sessions);
+        return 1;
+      }
       return 0;
     } finally {
       if (inProcessGateway != null) {
@@ -167,7 +173,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private void run(PrintWriter out, String host, int certPort, int adminPort) throws Exception {
+  /** Runs the sessions; returns how many messages got no DELIVER_ACK (0 when the run finished). */
+  private long run(PrintWriter out, String host, int certPort, int adminPort) throws Exception {
     SessionMode mode = encrypt ? SessionMode.ENCRYPTED : SessionMode.PLAIN;
     long warm = bench.warmup() / sessions;
     long perSession = bench.messages() / sessions + warm;
@@ -219,6 +226,7 @@ public final class BenchCommand implements Callable<Integer> {
         printGatewayCounters(out, host, adminPort);
       }
       LatencyReport.throughput(out, perSec, "msg");
+      return Math.max(0, perSession * sessions - acked);
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }

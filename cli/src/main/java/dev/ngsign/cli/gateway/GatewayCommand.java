@@ -71,6 +71,9 @@ public final class GatewayCommand implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR", description = "where pending reports are kept (default: memory)")
   Path dataDir;
 
+  @Option(names = "--carrier-log", description = "append accepted messages to DIR/carrier.log (needs --data-dir)")
+  boolean carrierLog;
+
   @Option(names = "--admin-port", paramLabel = "P", description = "HTTP admin API on 127.0.0.1 (0 = free port)")
   Integer adminPort;
 
@@ -123,6 +126,9 @@ public final class GatewayCommand implements Callable<Integer> {
     }
     if (dataDir != null) {
       b.dataDir(dataDir);
+    }
+    if (carrierLog) {
+      b.carrierLog(true);
     }
     if (adminPort != null) {
       b.adminPort(adminPort);

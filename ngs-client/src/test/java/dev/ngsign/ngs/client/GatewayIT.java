@@ -1,5 +1,6 @@
 package dev.ngsign.ngs.client;
 
+import dev.ngsign.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * admin-port: 8080            # -1 or absent: no admin API
  * admin-host: 127.0.0.1
  * data-dir: ./gateway-data    # absent: in memory
+ * carrier-log: false          # true: accepted messages appended to data-dir/carrier.log
  * fsync: false               # true: sync the store's write-ahead log per batch (survives power loss; slower)
  * store-cache-mb: 32          # store block cache, off-heap
  * store-write-buffer-mb: 64   # store memtables, off-heap

@@ -303,6 +303,7 @@ public final class NgsGateway implements AutoCloseable {
     private int storeCacheMb = StoreOptions.DEFAULT_CACHE_MB;
     private int storeWriteBufferMb = StoreOptions.DEFAULT_WRITE_BUFFER_MB;
     private boolean fsync;
+    private boolean carrierLog;
 
     private Builder() {}
 
@@ -492,7 +493,19 @@ public final class NgsGateway implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Appends every message accepted as new to {@code carrier.log} in the data directory (the simulated
+     * carriers' record, read by {@code ngsign chaos}); default off. Needs {@link #dataDir}.
+     */
+    public Builder carrierLog(boolean v) {
+      this.carrierLog = v;
+      return this;
+    }
+
     public NgsGateway build() {
+      if (carrierLog && dataDir == null) {
+        throw new IllegalArgumentException("carrierLog needs a dataDir");
+      }
       Map<String, Account> byId = new LinkedHashMap<>();
       for (Account a : accounts) {
         if (byId.put(a.id(), a) != null) {
@@ -505,7 +518,7 @@ public final class NgsGateway implements AutoCloseable {
           loginTimeout, certInterval, bindWindow, idleTimeout, lockThreshold, lockWindow, lockDuration,
           reportDelay, dedupWindow, reportWindow, reportPollInterval, randomFailureRate, randomSeed, dataDir,
           clock, ioThreads, maxBodyLength, recordDelivers,
-          new StoreOptions(dataDir, dedupWindow, fsync, storeCacheMb, storeWriteBufferMb, 0));
+          new StoreOptions(dataDir, dedupWindow, fsync, storeCacheMb, storeWriteBufferMb, 0), carrierLog);
       return new NgsGateway(new GatewayServer(s, new ArrayList<>(byId.values())));
     }
 

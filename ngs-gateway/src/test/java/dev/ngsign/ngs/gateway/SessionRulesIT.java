@@ -312,13 +312,54 @@ class SessionRulesIT {
   @Test
   void secondSessionOfTheSameKindClosesBoth() {
     start();
-    try (RawNgsClient first = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
-        RawNgsClient second = new RawNgsClient(ports.deliverPort())) {
-      BindAck ack = second.bind(ID, PW, certKey(), SessionMode.PLAIN, SessionKind.DELIVER, 12);
+    try (RawNgsClient first = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+      String fresh = certKey(); // a fresh CERT, then the second BIND at once (the login window is 300 ms here)
+      RawNgsClient second = new RawNgsClient(ports.deliverPort());
+      BindAck ack = second.bind(ID, PW, fresh, SessionMode.PLAIN, SessionKind.DELIVER, 12);
       assertThat(ack.result()).isEqualTo(ResultCode.E_DUPLICATE_SESSION.code());
       assertThat(second.readUntilClosed()).isEmpty();
+      second.close();
       assertClosedWithEvent(first, ResultCode.E_DUPLICATE_SESSION);
       await().until(() -> !gw.isBound(ID, SessionKind.DELIVER));
+    }
+  }
+
+  @Test
+  void secondSessionWithTheFirstOnesCertKeyClosesBoth() {
+    start(b -> b.loginTimeout(Duration.ofSeconds(5))); // no login-window race on a loaded machine
+    String key = certKey();
+    try (RawNgsClient first = new RawNgsClient(ports.reportPort())) {
+      assertThat(first.bind(ID, PW, key, SessionMode.PLAIN, SessionKind.REPORT, 12).isOk()).isTrue();
+      RawNgsClient second = new RawNgsClient(ports.reportPort());
+      BindAck ack = second.bind(ID, PW, key, SessionMode.PLAIN, SessionKind.REPORT, 12); // same CERT_KEY again
+      assertThat(ack.result()).as(ack.message()).isEqualTo(ResultCode.E_DUPLICATE_SESSION.code());
+      assertThat(second.readUntilClosed()).isEmpty();
+      second.close();
+      assertClosedWithEvent(first, ResultCode.E_DUPLICATE_SESSION);
+      await().until(() -> !gw.isBound(ID, SessionKind.REPORT));
+    }
+  }
+
+  @Test
+  void secondLoginWithAnExpiredOrUnknownCertKeyStillClosesBoth() {
+    start(b -> b.loginTimeout(Duration.ofSeconds(5))); // no login-window race on a loaded machine
+    try (RawNgsClient first = RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.DELIVER);
+        RawNgsClient second = new RawNgsClient(ports.deliverPort())) {
+      BindAck ack = second.bind(ID, PW, "x".repeat(64), SessionMode.PLAIN, SessionKind.DELIVER, 12);
+      assertThat(ack.result()).isEqualTo(ResultCode.E_DUPLICATE_SESSION.code());
+      assertClosedWithEvent(first, ResultCode.E_DUPLICATE_SESSION);
+    }
+  }
+
+  @Test
+  void aSecondLoginWithTheWrongPasswordLeavesTheFirstSessionAlone() {
+    start(b -> b.loginTimeout(Duration.ofSeconds(5))); // no login-window race on a loaded machine
+    try (RawNgsClient first = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+      assertThat(bind(SessionKind.DELIVER, bindPacket(ID, "wrong", certKey(), SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
+          .result()).isEqualTo(ResultCode.E_AUTH_FAIL.code());
+      first.send(new Link());
+      assertThat(first.read()).isInstanceOf(LinkAck.class);
+      assertThat(gw.isBound(ID, SessionKind.DELIVER)).isTrue();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.ngsign.ngs.gateway.internal;
 
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.internal.account.AccountState;
+import dev.ngsign.ngs.gateway.internal.carrier.CarrierLog;
 import dev.ngsign.ngs.gateway.internal.carrier.CarrierSimulator;
 import dev.ngsign.ngs.gateway.internal.cert.CertKeyRegistry;
 import dev.ngsign.ngs.gateway.internal.deliver.DeliverScript;
@@ -25,6 +26,7 @@ public final class GatewayContext {
   private final SessionRegistry sessions = new SessionRegistry();
   private final ReportStore store;
   private final CarrierSimulator carrier;
+  private final CarrierLog carrierLog;
   private final GatewayMetrics metrics;
   private final DeliverScript script = new DeliverScript();
   private volatile long reportDelayMillis;
@@ -37,6 +39,7 @@ public final class GatewayContext {
     this.metrics = metrics;
     this.certKeys = new CertKeyRegistry(settings.bindWindow());
     this.carrier = new CarrierSimulator(settings.randomFailureRate(), settings.randomSeed());
+    this.carrierLog = settings.carrierLog() ? CarrierLog.open(settings.dataDir()) : null;
     this.reportDelayMillis = settings.reportDelay().toMillis();
   }
 
@@ -85,6 +88,11 @@ public final class GatewayContext {
 
   public CarrierSimulator carrier() {
     return carrier;
+  }
+
+  /** The carriers' record of accepted messages, or null when not enabled. */
+  public CarrierLog carrierLog() {
+    return carrierLog;
   }
 
   /** Test-fixture faults and DELIVER recording. */

@@ -349,6 +349,9 @@ public final class GatewayServer implements AdminOperations {
     closing.forEach(f -> f.awaitUninterruptibly(2, TimeUnit.SECONDS));
     shutdownLoops();
     gw.store().close();
+    if (gw.carrierLog() != null) {
+      gw.carrierLog().close();
+    }
     gw.metrics().close();
     log.info("NGS gateway stopped");
   }

@@ -9,6 +9,7 @@ import java.time.Duration;
  * Every tunable of the gateway, resolved (see {@code NgsGateway.Builder} for the documented defaults).
  *
  * @param adminPort -1 disables the admin API, 0 picks a free port
+ * @param carrierLog whether accepted messages are appended to {@code carrier.log} in {@code dataDir}
  */
 public record GatewaySettings(
     String host,
@@ -36,4 +37,5 @@ public record GatewaySettings(
     int ioThreads,
     int maxBodyLength,
     int recordDelivers,
-    StoreOptions store) {}
+    StoreOptions store,
+    boolean carrierLog) {}

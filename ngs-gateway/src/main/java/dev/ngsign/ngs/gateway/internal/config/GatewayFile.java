@@ -27,7 +27,8 @@ record GatewayFile(
     @Nullable Integer ioThreads,
     @Nullable Integer storeCacheMb,
     @Nullable Integer storeWriteBufferMb,
-    @Nullable Boolean fsync) {
+    @Nullable Boolean fsync,
+    @Nullable Boolean carrierLog) {
 
   record Timeouts(
       @Nullable String login, @Nullable String certInterval, @Nullable String bindWindow, @Nullable String idle) {}

@@ -106,6 +106,9 @@ public final class GatewayFileReader {
     if (f.fsync() != null) {
       b.fsync(f.fsync());
     }
+    if (f.carrierLog() != null) {
+      b.carrierLog(f.carrierLog());
+    }
     if (f.dataDir() != null) {
       Path p = Path.of(f.dataDir());
       b.dataDir(base != null && !p.isAbsolute() ? base.resolve(p) : p);

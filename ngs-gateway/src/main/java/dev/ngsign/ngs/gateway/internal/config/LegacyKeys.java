@@ -29,6 +29,7 @@ final class LegacyKeys {
       Map.entry("ioThreads", "io-threads"),
       Map.entry("storeCacheMb", "store-cache-mb"),
       Map.entry("storeWriteBufferMb", "store-write-buffer-mb"),
+      Map.entry("carrierLog", "carrier-log"),
       Map.entry("certInterval", "cert-interval"),
       Map.entry("bindWindow", "bind-window"),
       Map.entry("pollInterval", "poll-interval"),

@@ -2,6 +2,7 @@ package dev.ngsign.ngs.gateway.internal.deliver;
 
 import dev.ngsign.ngs.gateway.internal.GatewayContext;
 import dev.ngsign.ngs.gateway.internal.account.AccountState;
+import dev.ngsign.ngs.gateway.internal.carrier.CarrierLog;
 import dev.ngsign.ngs.gateway.internal.carrier.Outcome;
 import dev.ngsign.ngs.gateway.internal.report.ReportStore;
 import dev.ngsign.ngs.gateway.internal.report.SerialClaim;
@@ -56,6 +57,8 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
   private final List<DeliverAck> current = new ArrayList<>();
   /** Store changes of the read batch being decoded. */
   private final StoreBatch changes = new StoreBatch();
+  /** The read batch's lines for the carriers' log, when it is kept. */
+  private final CarrierLog.Batch carried = new CarrierLog.Batch();
 
   public DeliverHandler(GatewayContext gw, GatewaySession session) {
     this.gw = gw;
@@ -120,8 +123,12 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
   private boolean writeChanges() {
     try {
       store.write(changes);
+      if (gw.carrierLog() != null) {
+        gw.carrierLog().append(carried); // after the store: a kill in between leaves a gap, never a double line
+      }
       return true;
     } catch (RuntimeException e) {
+      carried.clear();
       log.error("journal write failed: DELIVER_ACKs of {} withheld, session closed", account.id(), e);
       return false;
     }
@@ -180,6 +187,9 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
       throw e;
     }
     account.countAccepted(Math.floorDiv(now, 1000), cls);
+    if (gw.carrierLog() != null) {
+      carried.add(now, id, d.serial(), gwSerial, d.daAddr());
+    }
     return ResultCode.E_OK;
   }
 

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The first packet on the deliver and report ports must be a BIND (section 4.2). Checks, in order: VERSION,
  * KIND matches the port, KEYPOS, the account, its lock, the client address, PWD at KEYPOS, the CERT_KEY
- * (issued to this ID, within the bind window, each KIND once), the TYPE allowed for the account, and that no
- * session of this kind is bound for the ID (otherwise both close). On success it answers BIND_ACK with the
+ * (issued to this ID, within the bind window, each KIND once) and the TYPE allowed for the account. A BIND
+ * whose ID and password are right while a session of its KIND is bound for the ID closes both (section 1.2),
+ * whatever its CERT_KEY. On success it answers BIND_ACK with the
  * account's TPS, switches an encrypted session's codec to AES bodies, installs the session's handlers and
  * steps aside; on failure BIND_ACK carries {@code <code> <reason>} and the connection closes.
  */
@@ -67,6 +68,14 @@ public final class BindHandler extends ChannelInboundHandlerAdapter {
     AccountState account = gw.account(bind.id());
     Refusal refusal = check(bind, account, (InetSocketAddress) ch.remoteAddress(), now);
     if (refusal != null) {
+      if (refusal.code() == ResultCode.E_DUPLICATE_SESSION) {
+        GatewaySession bound = gw.sessions().get(account.id(), bind.kind());
+        if (bound != null) {
+          gw.sessions().unregister(bound);
+          Closer.closeWithEvent(bound.channel(), ResultCode.E_DUPLICATE_SESSION,
+              "second " + bind.kind().code() + " session for " + bind.id() + ": both closed");
+        }
+      }
       refuse(ctx, bind.id(), refusal);
       return;
     }
@@ -126,6 +135,11 @@ public final class BindHandler extends ChannelInboundHandlerAdapter {
     Account a = account.account();
     if (!a.passwordHash().matchesPwdField(bind.pwd(), bind.keyPos())) {
       return new Refusal(ResultCode.E_AUTH_FAIL, "unknown ID or wrong password");
+    }
+    // section 1.2: a second login of the ID ends both sessions, whatever CERT_KEY it carries (a reused, an
+    // expired or a fresh one alike): checked once the ID and password are proven, before the CERT_KEY
+    if (gw.sessions().get(a.id(), bind.kind()) != null) {
+      return new Refusal(ResultCode.E_DUPLICATE_SESSION, "second " + bind.kind().code() + " session");
     }
     CertKeyRegistry.Refusal keyRefusal = gw.certKeys().claim(bind.certKey(), a.id(), bind.kind(), now.toEpochMilli());
     if (keyRefusal != null) {
