@@ -111,7 +111,7 @@ final class ChaosDatabase implements AutoCloseable {
           case 'A' -> "[chaos] 주문이 완료되었습니다. 번호 " + n;
           default -> "[chaos] 친구톡 " + n;
         });
-        ps.setString(6, kakao ? dev.ngsign.ngs.agent.SampleMessages.SENDER_KEY : null);
+        ps.setString(6, kakao ? dev.ngsign.ngs.agent.demo.SampleMessages.SENDER_KEY : null);
         ps.setString(7, type == 'A' ? "order_done_01" : null);
         if (kakao) {
           ps.setInt(8, type == 'A' ? 1 : 2);
@@ -122,7 +122,7 @@ final class ChaosDatabase implements AutoCloseable {
         ps.setString(10, accounts.get((int) (n % accounts.size())));
         ps.addBatch();
         if (type == 'M') {
-          img.setBytes(1, dev.ngsign.ngs.agent.SampleMessages.JPEG);
+          img.setBytes(1, dev.ngsign.ngs.agent.demo.SampleMessages.JPEG);
           img.setString(2, serial(n));
           img.addBatch();
           images = true;

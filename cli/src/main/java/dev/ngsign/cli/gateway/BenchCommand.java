@@ -155,7 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
       if (unacknowledged > 0) {
         // a run that did not finish measured nothing worth keeping: the gateway died or --max-seconds ran out
         spec.commandLine().getErr().printf("bench: did not finish: %d of %d messages unacknowledged%n", unacknowledged,
-            messages / sessions * sessions);
+            (bench.messages() / sessions + bench.warmup() / sessions) * sessions);
         return 1;
       }
       return 0;

@@ -320,28 +320,4 @@ class GatewayIT {
       assertThat(gw.gateway.acceptedPerSecond("classes", TpsClass.MMS).values()).containsExactly(10L, 10L, 5L);
     }
   }
-
-  /** A clock the test moves by hand (also drives the client's TPS windows and the gateway's per-second counts). */
-  static final class MutableClock extends Clock {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-24T03:00:00Z"));
-
-    void advance(Duration d) {
-      now.updateAndGet(t -> t.plus(d));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  }
 }
