@@ -8,8 +8,7 @@ import dev.ngsign.ngs.gateway.NgsGateway;
 import dev.ngsign.ngs.protocol.packet.CertAck;
 import dev.ngsign.ngs.protocol.packet.SessionMode;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -174,7 +173,7 @@ public final class BenchCommand implements Callable<Integer> {
     SessionMode mode = encrypt ? SessionMode.ENCRYPTED : SessionMode.PLAIN;
     long perSession = messages / sessions;
     long warm = warmup >= 0 ? Math.min(warmup, perSession - 1) : Math.min(perSession / 5, 100_000);
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(clientThreads, NioIoHandler.newFactory());
+    EventLoopGroup group = new NioEventLoopGroup(clientThreads); // the API Netty 4.1 and 4.2 share
     CountDownLatch done = new CountDownLatch(sessions);
     List<BenchSession> all = new ArrayList<>();
     try {
