@@ -100,6 +100,16 @@ public final class NavercertClient {
     return authUrl;
   }
 
+  /**
+   * Checks that the auth service issues this LinkID a session token (the cached one while it is still
+   * valid, else a new one), for a health check: a wrong LinkID or SecretKey fails with the service's
+   * {@link BarocertException}, an unreachable auth service with a {@link BarocertTransportException}.
+   * Sends no request to the signing service.
+   */
+  public CompletableFuture<Void> checkAuthAsync() {
+    return calls.token().exceptionallyCompose(e -> CompletableFuture.failedFuture(asBarocert(e)));
+  }
+
   // ---------------------------------------------------------------- request
 
   /**
