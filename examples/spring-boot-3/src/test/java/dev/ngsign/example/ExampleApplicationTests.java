@@ -53,6 +53,8 @@ class ExampleApplicationTests {
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         http.get().uri("/reports/{s}", sent.get("serial")).exchange().expectStatus().isOk()
             .expectBody().jsonPath("$.result").isEqualTo("E_OK").jsonPath("$.delivered").isEqualTo(true));
+    http.get().uri("/actuator/metrics/ngs.client.sent").exchange().expectStatus().isOk() // the client's meters, in Boot's registry
+        .expectBody().jsonPath("$.availableTags[0].tag").isEqualTo("account");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.ngsign.spring.boot.ngs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ngsign.ngs.client.AsyncReportListener;
 import dev.ngsign.ngs.client.ConnectionState;
 import dev.ngsign.ngs.client.DeliverResult;
 import dev.ngsign.ngs.client.NgsClient;
@@ -97,6 +98,19 @@ class NgsAutoConfigurationIT {
       assertThat(gateway.isBound("shop", SessionKind.REPORT)).isTrue();
     });
     await().atMost(Duration.ofSeconds(10)).until(() -> !gateway.isBound("shop", SessionKind.REPORT)); // closed with the context
+  }
+
+  @Test
+  void anAsyncReportListenerBeanAcknowledgesWhenItsStageCompletes() throws Exception {
+    runner.withPropertyValues(account("ngsign.ngs", "shop")).withUserConfiguration(AsyncListener.class).run(ctx -> {
+      NgsClient client = ctx.getBean(NgsClient.class);
+      Sms sms = Sms.builder().to(TestNumbers.DELIVERED_LG).from(FROM).text("async").build();
+      client.sendAndWait(sms);
+      NgsReport r = ctx.getBean(AsyncListener.class).reports.poll(10, TimeUnit.SECONDS);
+      assertThat(r).isNotNull();
+      assertThat(r.serial()).isEqualTo(sms.serial());
+      await().atMost(Duration.ofSeconds(10)).until(() -> gateway.pendingReports("shop") == 0); // REPORT_ACK sent
+    });
   }
 
   @Test
@@ -252,6 +266,19 @@ class NgsAutoConfigurationIT {
     @Bean
     NgsClientBuilderCustomizer customizer() {
       return (account, builder) -> customized = account;
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class AsyncListener {
+    final BlockingQueue<NgsReport> reports = new LinkedBlockingQueue<>();
+
+    @Bean
+    AsyncReportListener asyncReportListener() {
+      return r -> {
+        reports.add(r);
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+      };
     }
   }
 
