@@ -190,25 +190,26 @@ public final class ManagedNgsClient implements NgsClient {
 
   @Override
   public CompletableFuture<DeliverResult> send(NgsMessage message) {
-    NgsClient c = delegate;
-    Throwable failure = loginFailure;
-    if (!closed && failure != null && c.state() == ConnectionState.CLOSED) {
-      return CompletableFuture.failedFuture(
-          new NgsConnectionException("NGS account " + name + " is not logged in: " + failure.getMessage(), failure));
-    }
-    return c.send(message);
+    NgsConnectionException down = notLoggedIn();
+    return down != null ? CompletableFuture.failedFuture(down) : delegate.send(message);
   }
 
   @Override
   public DeliverResult sendAndWait(NgsMessage message) {
-    try {
-      return send(message).join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
+    NgsConnectionException down = notLoggedIn();
+    if (down != null) {
+      throw down;
     }
+    return delegate.sendAndWait(message);
+  }
+
+  /** Without fail-fast, while no login has succeeded: the failure to report instead of "client closed". */
+  private NgsConnectionException notLoggedIn() {
+    Throwable failure = loginFailure;
+    if (!closed && failure != null && delegate.state() == ConnectionState.CLOSED) {
+      return new NgsConnectionException("NGS account " + name + " is not logged in: " + failure.getMessage(), failure);
+    }
+    return null;
   }
 
   @Override
