@@ -216,6 +216,16 @@ public final class NavercertClient {
             });
   }
 
+  /**
+   * Checks that the auth service issues this LinkID a session token (the cached one while it is still
+   * valid, else a new one), for a health check: a wrong LinkID or SecretKey fails with the service's
+   * {@link BarocertServiceException}, an unreachable auth service with a {@link BarocertTransportException}.
+   * Sends no request to the signing service.
+   */
+  public Call<Void> checkAuth() {
+    return new Call<>(() -> calls.token().thenApply(t -> (Void) null));
+  }
+
   // ---------------------------------------------------------------- the one core
 
   private <R> Call<Receipt> request(

@@ -10,8 +10,7 @@ import dev.ngsign.ngs.gateway.NgsGateway;
 import dev.ngsign.ngs.protocol.packet.CertAck;
 import dev.ngsign.ngs.protocol.packet.SessionMode;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -179,7 +178,7 @@ public final class BenchCommand implements Callable<Integer> {
     long warm = bench.warmup() / sessions;
     long perSession = bench.messages() / sessions + warm;
     int maxSeconds = bench.maxSeconds();
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(clientThreads, NioIoHandler.newFactory());
+    EventLoopGroup group = new NioEventLoopGroup(clientThreads); // the API Netty 4.1 and 4.2 share
     CountDownLatch done = new CountDownLatch(sessions);
     List<BenchSession> all = new ArrayList<>();
     try {

@@ -6,8 +6,7 @@ import dev.ngsign.ngs.client.DeliverResult;
 import dev.ngsign.ngs.client.NgsClient;
 import dev.ngsign.ngs.client.Sms;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -105,7 +104,7 @@ public final class BenchSdkCommand implements Callable<Integer> {
       out.printf("clients: %d session pair(s), window %d, %s, %d client io thread(s), cores %d%n", sessions, window,
           encrypt ? "encrypted" : "plain", clientIoThreads, Runtime.getRuntime().availableProcessors());
       out.flush();
-      EventLoopGroup group = new MultiThreadIoEventLoopGroup(clientIoThreads, NioIoHandler.newFactory());
+      EventLoopGroup group = new NioEventLoopGroup(clientIoThreads); // the API Netty 4.1 and 4.2 share
       List<NgsClient> clients = new ArrayList<>();
       try {
         for (int i = 1; i <= sessions; i++) {

@@ -90,6 +90,11 @@ public final class Calls {
         });
   }
 
+  /** A session token: the cached one while it is valid, else a new one from the auth service. */
+  public CompletableFuture<Void> token() {
+    return tokens.get().thenApply(t -> null);
+  }
+
   /**
    * Runs the call with a cached token; when the service says the token is expired or unknown (it
    * rejected the call before doing anything), drops it and tries once more with a fresh one.

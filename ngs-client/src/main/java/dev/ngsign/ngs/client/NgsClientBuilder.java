@@ -252,7 +252,8 @@ public final class NgsClientBuilder {
 
   /**
    * Netty event loops to run on, shared with other clients; the caller shuts it down. It must be an NIO
-   * group ({@code new MultiThreadIoEventLoopGroup(n, NioIoHandler.newFactory())}). Each client still keeps
+   * group: {@code new NioEventLoopGroup(n)} (Netty 4.1 and 4.2) or, on 4.2 only,
+   * {@code new MultiThreadIoEventLoopGroup(n, NioIoHandler.newFactory())}. Each client still keeps
    * all of its state on one loop of the group. Default: the client's own single-thread NIO loop.
    */
   public NgsClientBuilder eventLoopGroup(EventLoopGroup group) {

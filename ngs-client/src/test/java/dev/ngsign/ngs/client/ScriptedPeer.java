@@ -20,9 +20,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
@@ -41,7 +40,12 @@ final class ScriptedPeer implements AutoCloseable {
   /** A packet the client sent, on which session ({@code CERT}, {@code DLV}, {@code REP}), when. */
   record Received(String session, NgsPacket packet, long nanos) {}
 
-  final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  final EventLoopGroup group = newGroup();
+
+  @SuppressWarnings("deprecation") // NioEventLoopGroup: the API Netty 4.1 and 4.2 share
+  private static EventLoopGroup newGroup() {
+    return new NioEventLoopGroup(1);
+  }
   final List<Received> received = new CopyOnWriteArrayList<>();
   final AtomicReference<Channel> deliverChannel = new AtomicReference<>();
   final AtomicReference<Channel> reportChannel = new AtomicReference<>();

@@ -13,8 +13,7 @@ import dev.ngsign.ngs.protocol.packet.Deliver;
 import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,12 +64,15 @@ public final class RealNgsClient implements NgsClient {
   private volatile boolean closing;
   private boolean finished;
 
+  // NioEventLoopGroup: deprecated in Netty 4.2 but present in 4.1 and 4.2 alike, so the client runs on the
+  // Netty a Spring Boot 3 application already has (MultiThreadIoEventLoopGroup exists only from 4.2)
+  @SuppressWarnings("deprecation")
   public RealNgsClient(ClientConfig cfg) {
     this.cfg = cfg;
     this.ticker = ticker(cfg.clock());
     this.ownGroup = cfg.eventLoopGroup() == null;
     this.group = ownGroup
-        ? new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ngs-io-" + cfg.id(), true), NioIoHandler.newFactory())
+        ? new NioEventLoopGroup(1, new DefaultThreadFactory("ngs-io-" + cfg.id(), true))
         : cfg.eventLoopGroup();
     this.loop = group.next();
     Executor reportExecutor = cfg.reportExecutor();

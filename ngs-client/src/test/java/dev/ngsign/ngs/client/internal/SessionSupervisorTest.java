@@ -6,15 +6,19 @@ import dev.ngsign.ngs.client.NgsClosedException;
 import dev.ngsign.ngs.client.RetryPolicy;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SessionSupervisorTest {
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup group = newGroup();
+
+  @SuppressWarnings("deprecation") // NioEventLoopGroup: the API Netty 4.1 and 4.2 share
+  private static EventLoopGroup newGroup() {
+    return new NioEventLoopGroup(1);
+  }
   private final EventLoop loop = group.next();
 
   @AfterEach

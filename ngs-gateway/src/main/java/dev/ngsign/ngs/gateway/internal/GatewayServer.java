@@ -34,8 +34,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -109,9 +108,8 @@ public final class GatewayServer implements AdminOperations {
     metrics.gauge("ngs.reports.pending", store::pendingTotal);
     metrics.gauge("ngs.store.log.bytes", store::diskBytes); // disk held by the store: grows with the dedup window
     metrics.gauge("ngs.sessions.bound", () -> gw.sessions().all().size());
-    boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ngs-gw-accept", true), NioIoHandler.newFactory());
-    workers = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("ngs-gw-io", true),
-        NioIoHandler.newFactory());
+    boss = nioGroup(1, "ngs-gw-accept");
+    workers = nioGroup(settings.ioThreads(), "ngs-gw-io");
     try {
       // CERT connections are short and cheap: they run on the acceptor thread, so that the worker loops are
       // handed out round-robin to deliver and report sessions only (otherwise a client's CERT, BIND, CERT,
@@ -161,6 +159,13 @@ public final class GatewayServer implements AdminOperations {
             .addLast("tail", UnexpectedPacketHandler.INSTANCE);
       }
     };
+  }
+
+  // NioEventLoopGroup: deprecated in Netty 4.2 but present in 4.1 and 4.2 alike, so the gateway also runs as a
+  // test fixture inside a Spring Boot 3 application on Netty 4.1 (MultiThreadIoEventLoopGroup exists only from 4.2)
+  @SuppressWarnings("deprecation")
+  private static EventLoopGroup nioGroup(int threads, String name) {
+    return new NioEventLoopGroup(threads, new DefaultThreadFactory(name, true));
   }
 
   private Channel bind(EventLoopGroup children, int port, Supplier<ChannelHandler> init) {

@@ -1,0 +1,2 @@
+/** The sending agent inside the application: {@code ngsign.agent.*} properties, the agent on the application's DataSource. */
+package dev.ngsign.spring.boot.agent;
