@@ -37,6 +37,7 @@ final class AgentConfigs {
       return new AgentConfig(
           p.getNodeId(),
           p.getZone(),
+          null,
           new AgentConfig.Database(jdbcUrl, null, null, null, p.getDatabase().getTablePrefix(), p.getDatabase().getSerialPrefix(), null),
           accounts,
           new AgentConfig.Polling(po.getInterval(), po.getBatchSize(), po.getMaxInFlight(), po.getWriteBatchSize(), po.getWriteDelay()),

@@ -1,6 +1,6 @@
 package dev.ngsign.spring.boot.navercert;
 
-import dev.ngsign.navercert.BarocertException;
+import dev.ngsign.navercert.BarocertServiceException;
 import dev.ngsign.navercert.NavercertClient;
 import dev.ngsign.spring.boot.HealthReport;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Whether the auth service issues the LinkID a session token ({@link NavercertClient#checkAuthAsync()}): the
+ * Whether the auth service issues the LinkID a session token ({@link NavercertClient#checkAuth()}): the
  * cached token while it is valid, so most checks send nothing. DOWN with Barocert's code and message for a
  * refused LinkID or SecretKey, or with the transport failure.
  */
@@ -30,10 +30,10 @@ public final class NavercertHealth {
     d.put("serviceUrl", client.serviceUrl().toString());
     d.put("authUrl", client.authUrl().toString());
     try {
-      client.checkAuthAsync().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      client.checkAuth().future().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return new HealthReport(true, d);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof BarocertException be) {
+      if (e.getCause() instanceof BarocertServiceException be) {
         d.put("code", be.code());
       }
       d.put("reason", String.valueOf(e.getCause() == null ? e : e.getCause().getMessage()));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ngsign.ngs.agent.Agent;
-import dev.ngsign.ngs.agent.SampleMessages;
+import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.agent.SendTable;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;

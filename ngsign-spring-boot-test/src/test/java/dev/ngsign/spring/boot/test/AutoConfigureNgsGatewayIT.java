@@ -3,8 +3,8 @@ package dev.ngsign.spring.boot.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ngsign.navercert.MultiSign;
-import dev.ngsign.navercert.MultiSignReceipt;
-import dev.ngsign.navercert.MultiSignTokens;
+import dev.ngsign.navercert.Receipt;
+import dev.ngsign.navercert.Token;
 import dev.ngsign.navercert.NavercertClient;
 import dev.ngsign.navercert.SignState;
 import dev.ngsign.navercert.server.NavercertServer;
@@ -61,13 +61,13 @@ class AutoConfigureNgsGatewayIT {
   @Test
   void theNavercertClientTalksToTheSimulatorWithTheApplicationsLinkId() {
     assertThat(navercert.linkId()).isEqualTo("LINKHUB_SHOP");
-    MultiSignReceipt receipt = navercert.requestMultiSign("023040000001", MultiSign.builder()
+    Receipt receipt = navercert.requestMultiSign("023040000001", MultiSign.builder()
         .receiverHP("01012341234").receiverName("홍길동").receiverBirthday("19700101")
         .reqTitle("계약서 서명").reqMessage("서명해 주세요").callCenterNum("1600-9854").expireIn(300)
-        .addToken(MultiSignTokens.text("본인은 약관에 동의합니다.")).build());
+        .addToken(Token.text("본인은 약관에 동의합니다.")).build()).execute();
     assertThat(simulator.pending()).anySatisfy(p -> assertThat(p.receiptID()).isEqualTo(receipt.receiptID()));
     simulator.sign(receipt.receiptID());
-    assertThat(navercert.getMultiSignStatus("023040000001", receipt.receiptID()).state()).isEqualTo(SignState.DONE);
+    assertThat(navercert.getMultiSignStatus("023040000001", receipt.receiptID()).execute().state()).isEqualTo(SignState.DONE);
   }
 
   @SpringBootApplication
