@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,11 @@ public final class TestDb implements AutoCloseable {
   public final String url;
   public final String user;
   public final HikariDataSource ds;
+  /** The zone the pool's sessions write local time in (LOCALTIMESTAMP, NOW(), column defaults). */
+  public final ZoneId sessionZone;
 
-  private TestDb(Dialect dialect) {
+  private TestDb(Dialect dialect, ZoneId sessionZone) {
+    this.sessionZone = sessionZone;
     this.dialect = dialect;
     this.name = "agent_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     switch (dialect) {
@@ -45,7 +49,9 @@ public final class TestDb implements AutoCloseable {
       }
       default -> {
         admin(MARIADB_ADMIN, "root", "CREATE DATABASE " + name);
-        url = "jdbc:mariadb://127.0.0.1:3306/" + name;
+        // MariaDB sessions take the server's zone; the URL sets them (see docs/agent.md, "Time")
+        String offset = sessionZone.getRules().getOffset(java.time.Instant.now()).getId().replace("Z", "+00:00");
+        url = "jdbc:mariadb://127.0.0.1:3306/" + name + "?sessionVariables=time_zone='" + offset + "'";
         user = "root";
       }
     }
@@ -56,11 +62,21 @@ public final class TestDb implements AutoCloseable {
     hc.setMaximumPoolSize(10);
     hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     hc.setPoolName(name);
+    if (dialect != Dialect.MARIADB) {
+      // PostgreSQL's driver would send the JVM's zone, H2 would use it: the session command wins over both
+      hc.setConnectionInitSql("SET TIME ZONE '" + sessionZone.getId() + "'");
+    }
     ds = new HikariDataSource(hc);
   }
 
+  /** Sessions in Korean time, the agent's default zone. */
   public static TestDb create(Dialect d) {
-    return new TestDb(d);
+    return new TestDb(d, ZoneId.of("Asia/Seoul"));
+  }
+
+  /** Sessions writing local time in {@code sessionZone}. */
+  public static TestDb create(Dialect d, ZoneId sessionZone) {
+    return new TestDb(d, sessionZone);
   }
 
   /** The database section of an agent configuration pointing here. */
@@ -119,7 +135,10 @@ public final class TestDb implements AutoCloseable {
         while (rs.next()) {
           Map<String, Object> row = new LinkedHashMap<>();
           for (int i = 1; i <= n; i++) {
-            row.put(rs.getMetaData().getColumnLabel(i).toUpperCase(Locale.ROOT), rs.getObject(i));
+            // TIMESTAMP as LocalDateTime, as the agent reads it: a java.sql.Timestamp would pass through the
+            // JVM's zone (and on H2 the session's), which is no part of what the row holds
+            Object v = rs.getMetaData().getColumnType(i) == java.sql.Types.TIMESTAMP ? rs.getObject(i, java.time.LocalDateTime.class) : rs.getObject(i);
+            row.put(rs.getMetaData().getColumnLabel(i).toUpperCase(Locale.ROOT), v);
           }
           out.add(row);
         }

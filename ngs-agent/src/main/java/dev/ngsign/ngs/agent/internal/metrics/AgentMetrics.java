@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * RESULT ({@code none} when no ACK came); {@code ngs_agent_reports_total{account,result}};
  * {@code ngs_agent_report_latency_seconds} send to report; {@code ngs_agent_local_total{status,code}}
  * rows ended before sending; {@code ngs_agent_orphan_reports_total}; {@code ngs_agent_queue_depth{status}};
- * {@code ngs_agent_lease_held{account}} 1 while this node holds the account; {@code ngs_agent_in_flight}.
+ * {@code ngs_agent_lease_held{account}} 1 while this node holds the account; {@code ngs_agent_in_flight};
+ * {@code ngs_agent_unserved_rows{account}} READY rows whose ACCOUNT no running node serves (maintenance node).
  */
 public final class AgentMetrics {
   private static final int MAX_TRACKED = 1_000_000;
@@ -27,6 +28,7 @@ public final class AgentMetrics {
   private final Counter orphans;
   private final AtomicLong inFlight = new AtomicLong();
   private final Map<String, AtomicLong> leaseHeld = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> unserved = new ConcurrentHashMap<>();
 
   public AgentMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -80,6 +82,21 @@ public final class AgentMetrics {
       Gauge.builder("ngs.agent.lease.held", v, AtomicLong::get).tag("account", a).description("1 while this node holds the account").register(registry);
       return v;
     }).set(held ? 1 : 0);
+  }
+
+  /** READY rows whose ACCOUNT no running node serves ({@code ngs_agent_unserved_rows{account}}). */
+  public void unserved(String account, long rows) {
+    unserved.computeIfAbsent(account, a -> {
+      AtomicLong v = new AtomicLong();
+      Gauge.builder("ngs.agent.unserved.rows", v, AtomicLong::get).tag("account", a)
+          .description("READY rows whose ACCOUNT no running agent node serves").register(registry);
+      return v;
+    }).set(rows);
+  }
+
+  /** The accounts with an unserved-rows gauge. */
+  public java.util.Set<String> unservedAccounts() {
+    return unserved.keySet();
   }
 
   public long inFlight() {
