@@ -100,7 +100,7 @@ public final class AgentCommand implements Callable<Integer> {
         int n = Agent.initDb(cfg, System.getenv());
         spec.commandLine().getOut().println("schema up to date on " + db.redactedUrl() + " (table prefix " + db.tablePrefix() + "): "
             + n + " migration(s) applied; tables " + db.tablePrefix() + "MSG, " + db.tablePrefix() + "MSG_ATTACH, "
-            + db.tablePrefix() + "REPORT_ORPHAN, " + db.tablePrefix() + "LEASE, " + db.tablePrefix() + "NODE");
+            + db.tablePrefix() + "REPORT_ORPHAN, " + db.tablePrefix() + "LEASE, " + db.tablePrefix() + "NODE, " + db.tablePrefix() + "META");
         return 0;
       } catch (RuntimeException e) {
         spec.commandLine().getErr().println("init-db: " + e.getMessage());
