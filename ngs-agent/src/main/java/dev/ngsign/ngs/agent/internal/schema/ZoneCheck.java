@@ -80,8 +80,8 @@ public final class ZoneCheck {
     String offset = zone.getRules().getOffset(ours.atZone(zone).toInstant()).getId().replace("Z", "+00:00");
     String head = "zone mismatch: the database's sessions write local time at UTC" + r.offset().getId().replace("Z", "+00:00")
         + " (LOCALTIMESTAMP " + r.local().withNano(0) + "), but zone is " + zone + " (now " + ours.withNano(0) + ")."
-        + " Timestamps the database fills in (CREATED_AT) or your SQL takes from the session clock (now()) would be read "
-        + String.format(java.util.Locale.ROOT, "%.1f", Duration.between(ours, r.local()).toMinutes() / 60.0) + " h off. Fix: ";
+        + " Timestamps the database fills in (CREATED_AT) or your SQL takes from the session clock (now()) would be "
+        + String.format(java.util.Locale.ROOT, "%.1f", Math.abs(Duration.between(ours, r.local()).toMinutes()) / 60.0) + " h off. Fix: ";
     String fixes = switch (dialect) {
       case POSTGRESQL -> "PostgreSQL's JDBC driver sets each session's TimeZone from the JVM's default zone (a URL"
           + " options=-c TimeZone=... does not win over it): run the agent and your application with -Duser.timezone=" + zone
