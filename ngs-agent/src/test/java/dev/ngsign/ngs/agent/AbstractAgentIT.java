@@ -558,4 +558,23 @@ abstract class AbstractAgentIT {
       assertThat(store.claims().serialOf(r)).as("the sender's SERIAL equals the row's").isEqualTo(serial(r.id()));
     }
   }
+
+  @Test
+  void aSentRowWithoutReportIsFlaggedAfterTheOverdueTimeNotOnlyAtTheTimeout() throws Exception {
+    gateway.reports = d -> null; // e.g. a SERIAL the gateway had already accepted: E_OK, no new message, no report
+    long id = insert(SampleMessages.sms("01020013001", "no report"));
+    Agent a = start(config("n1", "acc").withExpiry(new AgentConfig.Expiry(Duration.ZERO, Duration.ofHours(72), null, null,
+        Duration.ofMinutes(30))));
+    awaitStatus(id, "SENT");
+    assertThat(row(id).get("RESULT_MSG")).isNull();
+    clock.advance(Duration.ofMinutes(31));
+    await().atMost(15, TimeUnit.SECONDS).until(() -> row(id).get("RESULT_MSG") != null);
+    assertThat(row(id).get("RESULT_MSG")).isEqualTo(dev.ngsign.ngs.agent.internal.store.Sweeps.OVERDUE_HINT);
+    assertThat(status(id)).isEqualTo("SENT");
+    await().atMost(15, TimeUnit.SECONDS).until(() -> a.meterRegistry().get("ngs.agent.report.overdue.rows").gauge().value() == 1.0);
+    Report late = new Report(0, ReportMessage.EMPTY, "01020013001", serial(id), "GW1", NOON, Telco.SK);
+    gateway.sinks.get("acc").accept(late).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(status(id)).isEqualTo("DONE");
+    assertThat(row(id).get("RESULT_MSG")).isNull();
+  }
 }

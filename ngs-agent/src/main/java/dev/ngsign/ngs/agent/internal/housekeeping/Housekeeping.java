@@ -34,6 +34,7 @@ public final class Housekeeping implements Runnable {
   private final Map<String, Long> openCounts = new ConcurrentHashMap<>();
   private final Set<String> warnedUnserved = ConcurrentHashMap.newKeySet();
   private volatile boolean maintenance;
+  private long reportOverdue;
   private volatile boolean databaseUp = true;
 
   public Housekeeping(AgentConfig config, MessageStore store, LeaseStore leases, Clock clock, AgentMetrics metrics) {
@@ -88,6 +89,15 @@ public final class Housekeeping implements Runnable {
     int failed = store.sweeps().failReportTimeouts(now.minus(expiry.reportTimeout()), now);
     if (failed > 0) {
       log.info("{} row(s) had no REPORT within {}: FAILED/9006", failed, expiry.reportTimeout());
+    }
+    if (!expiry.reportOverdueAfter().isZero()) {
+      long overdue = store.sweeps().markReportOverdue(now.minus(expiry.reportOverdueAfter()), now);
+      metrics.reportOverdue(overdue);
+      if (overdue > 0 && reportOverdue == 0) {
+        log.warn("{} SENT row(s) have had no REPORT for more than {} after their ACK (RESULT_MSG says why that may be)",
+            overdue, expiry.reportOverdueAfter());
+      }
+      reportOverdue = overdue;
     }
     unserved(now);
     if (config.logTable().monthly()) {

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * {@code ngs_agent_report_latency_seconds} send to report; {@code ngs_agent_local_total{status,code}}
  * rows ended before sending; {@code ngs_agent_orphan_reports_total}; {@code ngs_agent_queue_depth{status}};
  * {@code ngs_agent_lease_held{account}} 1 while this node holds the account; {@code ngs_agent_in_flight};
- * {@code ngs_agent_unserved_rows{account}} READY rows whose ACCOUNT no running node serves (maintenance node).
+ * {@code ngs_agent_unserved_rows{account}} READY rows whose ACCOUNT no running node serves and
+ * {@code ngs_agent_report_overdue_rows} SENT rows waiting too long for their REPORT (maintenance node).
  */
 public final class AgentMetrics {
   private static final int MAX_TRACKED = 1_000_000;
@@ -27,6 +28,7 @@ public final class AgentMetrics {
   private final Timer reportLatency;
   private final Counter orphans;
   private final AtomicLong inFlight = new AtomicLong();
+  private final AtomicLong reportOverdue = new AtomicLong();
   private final Map<String, AtomicLong> leaseHeld = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> unserved = new ConcurrentHashMap<>();
 
@@ -36,6 +38,8 @@ public final class AgentMetrics {
         .publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
     this.orphans = Counter.builder("ngs.agent.orphan.reports").description("REPORTs for SERIALs not in the send table (kept in REPORT_ORPHAN)").register(registry);
     Gauge.builder("ngs.agent.in.flight", inFlight, AtomicLong::get).description("DELIVERs awaiting their ACK").register(registry);
+    Gauge.builder("ngs.agent.report.overdue.rows", reportOverdue, AtomicLong::get)
+        .description("SENT rows without a REPORT past expiry.report-overdue-after (maintenance node)").register(registry);
   }
 
   public MeterRegistry registry() {
@@ -92,6 +96,10 @@ public final class AgentMetrics {
           .description("READY rows whose ACCOUNT no running agent node serves").register(registry);
       return v;
     }).set(rows);
+  }
+
+  public void reportOverdue(long rows) {
+    reportOverdue.set(rows);
   }
 
   /** The accounts with an unserved-rows gauge. */
