@@ -130,7 +130,7 @@ public final class AgentCommand implements Callable<Integer> {
         int n = Agent.initDb(cfg, env);
         spec.commandLine().getOut().println("schema up to date on " + db.redactedUrl() + " (table prefix " + db.tablePrefix() + "): "
             + n + " migration(s) applied; tables " + db.tablePrefix() + "MSG, " + db.tablePrefix() + "MSG_ATTACH, "
-            + db.tablePrefix() + "REPORT_ORPHAN, " + db.tablePrefix() + "LEASE, " + db.tablePrefix() + "NODE");
+            + db.tablePrefix() + "REPORT_ORPHAN, " + db.tablePrefix() + "LEASE, " + db.tablePrefix() + "NODE, " + db.tablePrefix() + "META");
         return 0;
       } catch (RuntimeException e) {
         ErrorReport.print(spec, e, describe(db));

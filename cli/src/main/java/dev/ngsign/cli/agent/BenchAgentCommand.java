@@ -107,6 +107,7 @@ public final class BenchAgentCommand implements Callable<Integer> {
       GatewayPorts ports = gateway.start();
       AgentConfig cfg = AgentConfig.defaults()
           .withNodeId("bench-node")
+          .withZone(java.time.ZoneId.systemDefault()) // the bench's own sessions write in this JVM's zone
           .withDatabase(new AgentConfig.Database(url, user, "", null, "B_", null, 8))
           .withAccounts(List.of(new AgentConfig.Account("bench", "127.0.0.1", ports.certPort(), "bench", "benchpw", null, encrypt, null, true, 0)))
           .withPolling(new AgentConfig.Polling(Duration.ofMillis(20), batch, inFlight, 4000, Duration.ofMillis(5)))

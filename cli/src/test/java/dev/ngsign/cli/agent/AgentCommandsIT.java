@@ -49,7 +49,7 @@ class AgentCommandsIT {
     Files.writeString(cfg, "database:\n  url: jdbc:h2:file:" + dir.resolve("db") + "\n  table-prefix: CLI_\n");
     Run first = run("agent", "init-db", "--config", cfg.toString());
     assertThat(first.exit()).as(first.err()).isZero();
-    assertThat(first.out()).contains("2 migration(s) applied").contains("CLI_MSG");
+    assertThat(first.out()).contains("3 migration(s) applied").contains("CLI_MSG").contains("CLI_META");
     Run second = run("agent", "init-db", "--config", cfg.toString());
     assertThat(second.out()).contains("0 migration(s) applied");
   }

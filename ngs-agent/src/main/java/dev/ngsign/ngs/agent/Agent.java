@@ -12,6 +12,7 @@ import dev.ngsign.ngs.agent.internal.reports.WriteBehind;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
 import dev.ngsign.ngs.agent.internal.schema.SchemaLocation;
 import dev.ngsign.ngs.agent.internal.schema.SchemaMigrator;
+import dev.ngsign.ngs.agent.internal.schema.ZoneCheck;
 import dev.ngsign.ngs.agent.internal.sender.AccountLeases;
 import dev.ngsign.ngs.agent.internal.sender.BuilderAccess;
 import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
@@ -22,6 +23,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,7 @@ public final class Agent implements AutoCloseable {
   private final HikariDataSource ownedPool;
   private final MessageGateway gateway;
   private final Clock clock;
+  private final Clock wallClock;
   private final AgentMetrics metrics;
   private final boolean migrate;
   private final Dialect dialect;
@@ -74,32 +77,37 @@ public final class Agent implements AutoCloseable {
     }
     this.config = b.config;
     this.clock = b.clock;
+    this.wallClock = b.wallClock;
     MeterRegistry registry = b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.gateway = b.gateway != null ? b.gateway : new NgsClientGateway(b.env, registry, b.tuning);
     if (b.dataSource != null) {
       this.dataSource = b.dataSource;
       this.ownedPool = null;
     } else {
-      this.ownedPool = Pools.create(config.database(), b.env, "ngs-agent");
+      this.ownedPool = Pools.create(config.database(), b.env, "ngs-agent", config.zone());
       this.dataSource = ownedPool;
     }
     this.metrics = new AgentMetrics(registry, config.accounts().stream()
         .collect(java.util.stream.Collectors.toMap(AgentConfig.Account::name, AgentConfig.Account::id, (first, second) -> first)));
     this.dialect = Dialect.of(b.jdbcUrl != null ? b.jdbcUrl : config.database().url());
     this.migrate = b.migrate != null ? b.migrate : dialect == Dialect.H2;
-    this.store = new MessageStore(dataSource, dialect, config.database().tablePrefix(), config.database().serialPrefix());
+    this.store = new MessageStore(dataSource, dialect, config.database().tablePrefix(), config.database().serialPrefix(), config.zone());
     this.leaseStore = new LeaseStore(dataSource, config.database().tablePrefix());
     for (AgentConfig.Account a : config.accounts()) {
       accounts.put(a.name(), a);
     }
-    this.housekeeping = new Housekeeping(config, store, clock);
+    this.housekeeping = new Housekeeping(config, store, leaseStore, clock, metrics);
   }
 
   public static Builder builder(AgentConfig config) {
     return new Builder(config);
   }
 
-  /** Checks or applies the schema, then starts polling, leases and the HTTP endpoint. */
+  /**
+   * Checks or applies the schema, checks that the database's sessions write local time in {@code zone}
+   * (else refuses with an {@link AgentException} naming both zones and the fixes, unless {@code
+   * allow-zone-mismatch}), then starts polling, leases and the HTTP endpoint.
+   */
   public synchronized Agent start() {
     if (started) {
       return this;
@@ -113,6 +121,11 @@ public final class Agent implements AutoCloseable {
     } else if (!SchemaMigrator.upToDate(dataSource, dialect, prefix)) {
       throw new AgentException("the agent's tables (prefix " + prefix + ") are missing or out of date: run './ngsign agent init-db --config ...' first");
     }
+    ZoneCheck.verify(dataSource, dialect, config.zone(), wallClock, config.allowZoneMismatch());
+    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), config.zone());
+    String epoch = store.serialEpochs().begin(clock.instant(), now);
+    store.claims().useEpoch(epoch);
+    store.serialEpochs().checkHighWater(now);
     writer = new WriteBehind(store.writeBack(), clock, config.zone(), config.polling().writeBatchSize(), config.polling().writeDelay(), metrics::orphans);
     List<String> leased = new ArrayList<>(accounts.keySet());
     leased.add(Housekeeping.MAINTENANCE);
@@ -138,7 +151,8 @@ public final class Agent implements AutoCloseable {
         throw new AgentException("cannot listen on " + config.http().bind() + ":" + config.http().port() + ": " + e.getMessage(), e);
       }
     }
-    log.info("agent node {} started: {} account(s), database {}", config.nodeId(), accounts.size(), config.database().redactedUrl());
+    log.info("agent node {} started: {} account(s), database {}, SERIAL epoch {}", config.nodeId(), accounts.size(),
+        config.database().redactedUrl(), epoch);
     return this;
   }
 
@@ -174,15 +188,18 @@ public final class Agent implements AutoCloseable {
   }
 
   /**
-   * Creates or upgrades the agent's tables on the configured database ({@code ./ngsign agent init-db}).
+   * Creates or upgrades the agent's tables on the configured database ({@code ./ngsign agent init-db}),
+   * after the same zone check as {@link #start()}.
    *
    * @return migrations applied (0 when already up to date)
    */
   public static int initDb(AgentConfig config, Map<String, String> env) {
     AgentConfig.Database db = config.database();
     ensureSchema(config, env, false);
-    try (HikariDataSource ds = Pools.create(db, env, "ngs-agent-init")) {
-      return SchemaMigrator.migrate(ds, Dialect.of(db.url()), db.tablePrefix());
+    try (HikariDataSource ds = Pools.create(db, env, "ngs-agent-init", config.zone())) {
+      Dialect d = Dialect.of(db.url());
+      ZoneCheck.verify(ds, d, config.zone(), Clock.systemUTC(), config.allowZoneMismatch());
+      return SchemaMigrator.migrate(ds, d, db.tablePrefix());
     }
   }
 
@@ -280,6 +297,7 @@ public final class Agent implements AutoCloseable {
     private String jdbcUrl;
     private MessageGateway gateway;
     private Clock clock = Clock.systemUTC();
+    private Clock wallClock = Clock.systemUTC();
     private MeterRegistry registry;
     private Map<String, String> env = System.getenv();
     private Boolean migrate;
@@ -311,6 +329,12 @@ public final class Agent implements AutoCloseable {
     /** The clock for schedules, expiry, backoff and leases (default: system UTC). */
     public Builder clock(Clock c) {
       this.clock = Objects.requireNonNull(c, "clock");
+      return this;
+    }
+
+    /** The real clock the zone check compares the database's with (tests that simulate the database's clock). */
+    Builder wallClock(Clock c) {
+      this.wallClock = Objects.requireNonNull(c, "wallClock");
       return this;
     }
 

@@ -50,7 +50,7 @@ public record AgentConfig(
     accounts = accounts == null ? List.of() : List.copyOf(accounts);
     polling = polling == null ? new Polling(null, null, null, null, null) : polling;
     retry = retry == null ? new Retry(null, null, null, null) : retry;
-    expiry = expiry == null ? new Expiry(null, null, null, null) : expiry;
+    expiry = expiry == null ? new Expiry(null, null, null, null, null) : expiry;
     logTable = logTable == null ? new LogTable(null, null, null, null) : logTable;
     lease = lease == null ? new Lease(null, null) : lease;
     guards = guards == null ? new Guards(null, null, null, null, null) : guards;
@@ -506,29 +506,39 @@ public record AgentConfig(
    * @param unservedHintAfter a READY row whose ACCOUNT names no account any running node serves gets a
    *     hint in RESULT_MSG once it has waited this long (default 5m; zero: never). The agent also logs a
    *     WARN once per such account and counts the rows in {@code ngs_agent_unserved_rows}
+   * @param reportOverdueAfter a SENT row without a REPORT this long after its ACK is counted in {@code
+   *     ngs_agent_report_overdue_rows}, logged, and gets a hint in RESULT_MSG (default 1h; zero: never) — the
+   *     gateway answers a SERIAL it already accepted within 24 hours with E_OK and no report
    */
-  public record Expiry(Duration defaultTtl, Duration reportTimeout, Duration resendUnreportedAfter, Duration unservedHintAfter) {
+  public record Expiry(Duration defaultTtl, Duration reportTimeout, Duration resendUnreportedAfter, Duration unservedHintAfter,
+      Duration reportOverdueAfter) {
     public static final Duration DEFAULT_DEFAULT_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_REPORT_TIMEOUT = Duration.ofHours(72);
     public static final Duration DEFAULT_RESEND_UNREPORTED_AFTER = Duration.ZERO;
     public static final Duration DEFAULT_UNSERVED_HINT_AFTER = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_REPORT_OVERDUE_AFTER = Duration.ofHours(1);
 
     public Expiry {
       defaultTtl = defaultTtl == null ? DEFAULT_DEFAULT_TTL : defaultTtl;
       reportTimeout = reportTimeout == null ? DEFAULT_REPORT_TIMEOUT : reportTimeout;
       resendUnreportedAfter = resendUnreportedAfter == null ? DEFAULT_RESEND_UNREPORTED_AFTER : resendUnreportedAfter;
       unservedHintAfter = unservedHintAfter == null ? DEFAULT_UNSERVED_HINT_AFTER : unservedHintAfter;
+      reportOverdueAfter = reportOverdueAfter == null ? DEFAULT_REPORT_OVERDUE_AFTER : reportOverdueAfter;
       if (!resendUnreportedAfter.isZero() && resendUnreportedAfter.compareTo(reportTimeout) >= 0) {
         throw new ConfigException("expiry.resend-unreported-after " + resendUnreportedAfter + " must be below expiry.report-timeout " + reportTimeout);
       }
     }
 
     public Expiry(Duration defaultTtl, Duration reportTimeout) {
-      this(defaultTtl, reportTimeout, null, null);
+      this(defaultTtl, reportTimeout, null, null, null);
+    }
+
+    public Expiry(Duration defaultTtl, Duration reportTimeout, Duration resendUnreportedAfter, Duration unservedHintAfter) {
+      this(defaultTtl, reportTimeout, resendUnreportedAfter, unservedHintAfter, null);
     }
 
     public Expiry(Duration defaultTtl, Duration reportTimeout, Duration resendUnreportedAfter) {
-      this(defaultTtl, reportTimeout, resendUnreportedAfter, null);
+      this(defaultTtl, reportTimeout, resendUnreportedAfter, null, null);
     }
   }
 

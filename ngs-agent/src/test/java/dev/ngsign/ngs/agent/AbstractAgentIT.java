@@ -8,6 +8,7 @@ import dev.ngsign.ngs.agent.internal.schema.Dialect;
 import dev.ngsign.ngs.agent.internal.schema.SchemaMigrator;
 import dev.ngsign.ngs.agent.internal.store.MessageRow;
 import dev.ngsign.ngs.agent.internal.store.MessageStore;
+import dev.ngsign.ngs.agent.internal.store.SerialEpochs;
 import dev.ngsign.ngs.agent.internal.store.WriteBack;
 import dev.ngsign.ngs.protocol.packet.Deliver;
 import dev.ngsign.ngs.protocol.packet.Extension;
@@ -119,6 +120,11 @@ abstract class AbstractAgentIT {
     return db.query("SELECT * FROM " + msg + " WHERE ID = ?", id).get(0);
   }
 
+  /** The SERIAL the agent gave the row (its epoch and ID). */
+  String serial(long id) {
+    return (String) row(id).get("SERIAL");
+  }
+
   String status(long id) {
     return (String) row(id).get("STATUS");
   }
@@ -151,7 +157,7 @@ abstract class AbstractAgentIT {
         .placeholders(Map.of("prefix", p)).table(p + "SCHEMA_HISTORY").baselineOnMigrate(true).baselineVersion("0").target("1").load().migrate();
     long id = db.insert(p + "MSG", Map.of("MSG_TYPE", "S", "DEST_ADDR", "01020001234", "CALLBACK", "15880000", "MSG_TEXT", "v1 row"));
     assertThat(row(p, id).get("ACCOUNT")).isNull();
-    assertThat(SchemaMigrator.migrate(db.ds, dialect(), p)).isEqualTo(1);
+    assertThat(SchemaMigrator.migrate(db.ds, dialect(), p)).isEqualTo(2); // V2 and V3
     assertThat(row(p, id).get("ACCOUNT")).isEqualTo("");
     assertThat(SchemaMigrator.upToDate(db.ds, dialect(), p)).isTrue();
   }
@@ -207,7 +213,8 @@ abstract class AbstractAgentIT {
       assertThat(intOf(r.get("ACK_CODE"))).isZero();
       assertThat(r.get("ACK_AT")).isNotNull();
       assertThat(intOf(r.get("RESULT_CODE"))).isZero();
-      assertThat(r.get("GW_SERIAL")).isEqualTo("GW" + id);
+      assertThat(r.get("GW_SERIAL")).isEqualTo("GW" + r.get("SERIAL"));
+      assertThat((String) r.get("SERIAL")).hasSize(SerialEpochs.LENGTH + String.valueOf(id).length()).endsWith(String.valueOf(id));
       assertThat(r.get("DELIVERED_AT")).isNotNull();
       assertThat(r.get("REPORT_AT")).isNotNull();
       assertThat(intOf(r.get("ATTEMPTS"))).isEqualTo(1);
@@ -223,6 +230,11 @@ abstract class AbstractAgentIT {
     assertThat(kf.get("STATUS")).isEqualTo("FAILED");
     assertThat(intOf(kf.get("RESULT_CODE"))).isEqualTo(4005);
     assertThat(kf.get("KKO_ERROR")).isEqualTo("3018");
+    // a failed REPORT says why in RESULT_MSG: the code's name and meaning, and Kakao's own error code
+    dev.ngsign.ngs.protocol.ResultCode rc = dev.ngsign.ngs.protocol.ResultCode.of(4005);
+    assertThat(rc).isNotEqualTo(dev.ngsign.ngs.protocol.ResultCode.UNKNOWN);
+    assertThat((String) kf.get("RESULT_MSG")).startsWith(rc.name() + ": ").contains(rc.meaning()).contains("Kakao error 3018");
+    assertThat(fb.get("RESULT_MSG")).as("delivered: no failure text").isNull();
 
     Map<MessageType, Deliver> byType = new HashMap<>();
     for (Deliver d : gateway.sends) {
@@ -249,7 +261,7 @@ abstract class AbstractAgentIT {
     assertThat(gateway.totalSends()).isEqualTo(1);
     clock.advance(Duration.ofSeconds(11));
     awaitStatus(id, "DONE");
-    assertThat(gateway.sendsBySerial.get(String.valueOf(id)).get()).isEqualTo(2);
+    assertThat(gateway.sendsBySerial.get(serial(id)).get()).isEqualTo(2);
     assertThat(intOf(row(id).get("ATTEMPTS"))).isEqualTo(2);
   }
 
@@ -262,6 +274,7 @@ abstract class AbstractAgentIT {
     start(config("n1", "acc"));
     awaitStatus(refused, "REJECTED");
     assertThat(intOf(row(refused).get("RESULT_CODE"))).isEqualTo(2015);
+    assertThat((String) row(refused).get("RESULT_MSG")).startsWith(dev.ngsign.ngs.protocol.ResultCode.of(2015).name() + ": ");
     for (int i = 0; i < 3 && !"FAILED".equals(status(retried)); i++) {
       int attempts = i + 1;
       await().atMost(10, TimeUnit.SECONDS).until(() -> intOf(row(retried).get("ATTEMPTS")) == attempts && !"SENDING".equals(status(retried)));
@@ -270,7 +283,7 @@ abstract class AbstractAgentIT {
     awaitStatus(retried, "FAILED");
     assertThat(intOf(row(retried).get("RESULT_CODE"))).isEqualTo(AgentCode.RETRIES_EXHAUSTED.code());
     assertThat(intOf(row(retried).get("ACK_CODE"))).isEqualTo(3001);
-    assertThat(gateway.sendsBySerial.get(String.valueOf(retried)).get()).isEqualTo(3);
+    assertThat(gateway.sendsBySerial.get(serial(retried)).get()).isEqualTo(3);
   }
 
   @Test
@@ -285,8 +298,10 @@ abstract class AbstractAgentIT {
     awaitStatus(expired, "EXPIRED");
     awaitStatus(ttl, "EXPIRED");
     assertThat(intOf(row(expired).get("RESULT_CODE"))).isEqualTo(AgentCode.EXPIRED.code());
+    assertThat(row(expired).get("RESULT_MSG")).isEqualTo(AgentCode.EXPIRED.meaning());
     assertThat(status(later)).isEqualTo("READY");
-    assertThat(gateway.sendsBySerial).doesNotContainKeys(String.valueOf(expired), String.valueOf(ttl), String.valueOf(later));
+    assertThat(gateway.sendsBySerial).doesNotContainKeys(serial(expired), serial(ttl));
+    assertThat(serial(later)).isNull();
     clock.advance(Duration.ofMinutes(61));
     awaitStatus(later, "DONE");
   }
@@ -318,7 +333,7 @@ abstract class AbstractAgentIT {
     Map<String, Object> h = row(held);
     assertThat(h.get("STATUS")).isEqualTo("READY");
     assertThat(intOf(h.get("ATTEMPTS"))).isZero();
-    assertThat(h.get("NEXT_TRY_AT").toString()).startsWith("2026-11-25").contains("08:00");
+    assertThat(h.get("NEXT_TRY_AT")).isEqualTo(LocalDateTime.of(2026, 11, 25, 8, 0));
     clock.advance(Duration.ofHours(10)); // 08:00 next day
     awaitStatus(held, "DONE");
   }
@@ -428,9 +443,139 @@ abstract class AbstractAgentIT {
     clock.advance(Duration.ofHours(2));
     await().atMost(15, TimeUnit.SECONDS).until(() -> "FAILED".equals(status(id)));
     assertThat(intOf(row(id).get("RESULT_CODE"))).isEqualTo(AgentCode.REPORT_TIMEOUT.code());
-    Report late = new Report(0, ReportMessage.EMPTY, "01020008001", String.valueOf(id), "GW1", NOON, Telco.LG);
+    Report late = new Report(0, ReportMessage.EMPTY, "01020008001", serial(id), "GW1", NOON, Telco.LG);
     gateway.sinks.get("acc").accept(late).toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertThat(status(id)).isEqualTo("DONE");
     assertThat(row(id).get("TELCO")).isEqualTo("LG");
+  }
+
+  @Test
+  void deliveredAtIsInTheTablesZoneLikeAckAtAndReportAt() {
+    long id = insert(SampleMessages.sms("01020009001", "utc"));
+    // the sessions of this class's database write Korean time: this test is about DELIVERED_AT only
+    start(config("n1", "acc").toBuilder().zone(java.time.ZoneId.of("UTC")).allowZoneMismatch(true).build());
+    awaitStatus(id, "DONE");
+    Map<String, Object> r = row(id);
+    LocalDateTime ack = at(r.get("ACK_AT"));
+    LocalDateTime report = at(r.get("REPORT_AT"));
+    LocalDateTime delivered = at(r.get("DELIVERED_AT"));
+    assertThat(ack).isEqualTo(NOON.minusHours(9)); // 12:00 KST is 03:00 UTC
+    // the fake gateway reports SENDTIME 12:00:01 KST: one simulated second after the send
+    assertThat(delivered).isBetween(ack, report.plusSeconds(1)).isEqualTo(NOON.minusHours(9).plusSeconds(1));
+  }
+
+  static LocalDateTime at(Object o) {
+    return o instanceof java.sql.Timestamp ts ? ts.toLocalDateTime() : (LocalDateTime) o;
+  }
+
+  @Test
+  void eachStartTakesANewSerialEpochAndARecreatedTablesIdsAreNoticed() {
+    long first = insert(SampleMessages.sms("01020010001", "first life"));
+    long third = 0;
+    for (int i = 0; i < 2; i++) {
+      third = insert(SampleMessages.sms("01020010003", "first life " + i));
+    }
+    Agent a = start(config("n1", "acc"));
+    awaitStatus(third, "DONE");
+    String firstSerial = serial(first);
+    a.close();
+    agents.remove(a);
+    // the table's second life: emptied, its IDs start again
+    db.update("DELETE FROM " + msg);
+    db.update(switch (dialect()) {
+      case MARIADB -> "ALTER TABLE " + msg + " AUTO_INCREMENT = 1";
+      default -> "ALTER TABLE " + msg + " ALTER COLUMN ID RESTART WITH 1";
+    });
+    long second = insert(SampleMessages.sms("01020010002", "second life"));
+    assertThat(second).isEqualTo(first);
+    MessageStore store = new MessageStore(db.ds, dialect(), prefix, "");
+    assertThat(store.serialEpochs().checkHighWater(clock.seoul())).as("ID %d below the first life's %d", second, third).isTrue();
+    assertThat(store.serialEpochs().checkHighWater(clock.seoul())).as("warned once, then the mark follows the new life").isFalse();
+    start(config("n1", "acc"));
+    awaitStatus(second, "DONE");
+    assertThat(serial(second)).isNotEqualTo(firstSerial).endsWith(String.valueOf(second));
+    assertThat(gateway.sendsBySerial.get(serial(second)).get()).isEqualTo(1);
+    String firstEpoch = firstSerial.substring(0, SerialEpochs.LENGTH);
+    String secondEpoch = serial(second).substring(0, SerialEpochs.LENGTH);
+    assertThat(secondEpoch).isGreaterThan(firstEpoch); // the test clock stood still: the recorded epoch + 1
+  }
+
+  @Test
+  void rowsForAnAccountNoNodeServesAreWarnedCountedAndHinted() {
+    ch.qos.logback.classic.Logger housekeeping = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        dev.ngsign.ngs.agent.internal.housekeeping.Housekeeping.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    housekeeping.addAppender(logs);
+    try {
+      long typo = insert(SampleMessages.sms("01020011001", "typo"), Map.of("ACCOUNT", "acc-typo", "CREATED_AT", NOON.minusMinutes(1)));
+      insert(SampleMessages.sms("01020011002", "typo 2"), Map.of("ACCOUNT", "acc-typo", "CREATED_AT", NOON.minusMinutes(1)));
+      long served = insert(SampleMessages.sms("01020011003", "served"), Map.of("ACCOUNT", "acc"));
+      Agent a = start(config("n1", "acc").withExpiry(new AgentConfig.Expiry(Duration.ZERO, Duration.ofHours(72), null, Duration.ofMinutes(5))));
+      awaitStatus(served, "DONE");
+      await().atMost(15, TimeUnit.SECONDS).until(() -> unservedRows(a, "acc-typo") == 2.0);
+      assertThat(row(typo).get("RESULT_MSG")).as("waited 1 of 5 minutes: no hint yet").isNull();
+      clock.advance(Duration.ofMinutes(5));
+      await().atMost(15, TimeUnit.SECONDS).until(() -> row(typo).get("RESULT_MSG") != null);
+      assertThat((String) row(typo).get("RESULT_MSG")).contains("no running agent node serves ACCOUNT 'acc-typo'");
+      assertThat(status(typo)).isEqualTo("READY");
+      // more rounds: a later row is hinted too, and still one WARN
+      long third = insert(SampleMessages.sms("01020011004", "typo 3"), Map.of("ACCOUNT", "acc-typo", "CREATED_AT", NOON));
+      clock.advance(Duration.ofMinutes(1));
+      await().atMost(15, TimeUnit.SECONDS).until(() -> row(third).get("RESULT_MSG") != null && unservedRows(a, "acc-typo") == 3.0);
+      assertThat(logs.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
+          && e.getFormattedMessage().contains("'acc-typo'")).as("one WARN per account").hasSize(1);
+
+      // a node serving the account starts: the rows go, the hint goes with the claim, the gauge drops to 0
+      Agent b = start(config("n2", "acc-typo"));
+      awaitStatus(typo, "DONE");
+      assertThat(row(typo).get("RESULT_MSG")).isNull();
+      await().atMost(15, TimeUnit.SECONDS).until(() -> unservedRows(a, "acc-typo") == 0.0 || unservedRows(b, "acc-typo") == 0.0);
+    } finally {
+      housekeeping.detachAppender(logs);
+    }
+  }
+
+  private static double unservedRows(Agent a, String account) {
+    var g = a.meterRegistry().find("ngs.agent.unserved.rows").tag("account", account).gauge();
+    return g == null ? -1 : g.value();
+  }
+
+  @Test
+  void aGeneratedSerialIsPrefixEpochAndIdAndNeverLongerThan20() {
+    long small = insert(SampleMessages.sms("01020012001", "small id"), Map.of("ACCOUNT", "acc"));
+    long huge = 1_234_567_890_123L; // 13 digits: "AB" + epoch + ID would be 21 characters
+    Map<String, Object> cols = new HashMap<>(SampleMessages.sms("01020012002", "huge id").columns());
+    cols.put("ID", huge);
+    cols.put("ACCOUNT", "acc");
+    new SendTable(db.ds, prefix).insert(cols);
+    MessageStore store = new MessageStore(db.ds, dialect(), prefix, "AB");
+    store.claims().useEpoch("0J7QX1");
+    List<MessageRow> rows = store.claims().claim("acc", false, clock.seoul(), 10, "n1", 1);
+    assertThat(rows).hasSize(2);
+    assertThat(serial(small)).isEqualTo("AB0J7QX1" + small);
+    assertThat(serial(huge)).isEqualTo("AB" + huge);
+    for (MessageRow r : rows) {
+      assertThat(store.claims().serialOf(r)).as("the sender's SERIAL equals the row's").isEqualTo(serial(r.id()));
+    }
+  }
+
+  @Test
+  void aSentRowWithoutReportIsFlaggedAfterTheOverdueTimeNotOnlyAtTheTimeout() throws Exception {
+    gateway.reports = d -> null; // e.g. a SERIAL the gateway had already accepted: E_OK, no new message, no report
+    long id = insert(SampleMessages.sms("01020013001", "no report"));
+    Agent a = start(config("n1", "acc").withExpiry(new AgentConfig.Expiry(Duration.ZERO, Duration.ofHours(72), null, null,
+        Duration.ofMinutes(30))));
+    awaitStatus(id, "SENT");
+    assertThat(row(id).get("RESULT_MSG")).isNull();
+    clock.advance(Duration.ofMinutes(31));
+    await().atMost(15, TimeUnit.SECONDS).until(() -> row(id).get("RESULT_MSG") != null);
+    assertThat(row(id).get("RESULT_MSG")).isEqualTo(dev.ngsign.ngs.agent.internal.store.Sweeps.OVERDUE_HINT);
+    assertThat(status(id)).isEqualTo("SENT");
+    await().atMost(15, TimeUnit.SECONDS).until(() -> a.meterRegistry().get("ngs.agent.report.overdue.rows").gauge().value() == 1.0);
+    Report late = new Report(0, ReportMessage.EMPTY, "01020013001", serial(id), "GW1", NOON, Telco.SK);
+    gateway.sinks.get("acc").accept(late).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(status(id)).isEqualTo("DONE");
+    assertThat(row(id).get("RESULT_MSG")).isNull();
   }
 }

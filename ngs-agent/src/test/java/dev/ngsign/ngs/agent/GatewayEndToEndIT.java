@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
+import dev.ngsign.ngs.agent.internal.store.SerialEpochs;
 import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
@@ -223,5 +224,38 @@ class GatewayEndToEndIT {
     assertThat(gate.committed()).isEqualTo(2);
     assertThat(status(id)).isEqualTo("DONE");
     assertThat(gateway.messagesAccepted("testid", (String) row(id).get("SERIAL"))).isEqualTo(1);
+  }
+
+  /**
+   * A send table that is dropped and created again (here with every agent table, as a restore of an old
+   * backup would leave them) starts its IDs again within the gateway's 24-hour de-duplication window. The
+   * new rows must be new messages with reports, not E_OK duplicates that wait 72 hours for a report.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void aRecreatedSendTableDoesNotRepeatSerials(Dialect dialect) {
+    db = TestDb.create(dialect);
+    Agent first = start(config("n1"));
+    long id = new SendTable(db.ds, "E_").insert(SampleMessages.sms("01020006001", "first life").columns());
+    await().atMost(30, TimeUnit.SECONDS).until(() -> "DONE".equals(status(id)));
+    String firstSerial = (String) row(id).get("SERIAL");
+    first.close();
+    agents.remove(first);
+
+    for (String t : List.of("MSG_ATTACH", "MSG", "REPORT_ORPHAN", "LEASE", "NODE", "META")) {
+      db.update("DROP TABLE E_" + t);
+    }
+    db.update("DROP TABLE " + (dialect == Dialect.POSTGRESQL ? "\"E_SCHEMA_HISTORY\"" : "E_SCHEMA_HISTORY")); // Flyway quotes it
+    // an epoch counts seconds: a restore takes longer than one, this test may not
+    await().atMost(3, TimeUnit.SECONDS).until(() -> !SerialEpochs.token(java.time.Instant.now()).equals(firstSerial.substring(0, SerialEpochs.LENGTH)));
+    start(config("n1"));
+    long again = new SendTable(db.ds, "E_").insert(SampleMessages.sms("01020006002", "second life").columns());
+    assertThat(again).isEqualTo(id);
+    await().atMost(30, TimeUnit.SECONDS).until(() -> "DONE".equals(status(again)));
+    String secondSerial = (String) row(again).get("SERIAL");
+    assertThat(secondSerial).isNotEqualTo(firstSerial).endsWith(String.valueOf(id));
+    assertThat(gateway.messagesAccepted("testid", secondSerial)).isEqualTo(1);
+    assertThat(gateway.duplicateCount()).isZero();
+    assertThat(row(again).get("GW_SERIAL")).isNotNull();
   }
 }

@@ -55,7 +55,7 @@ class KillNineIT {
   private Process spawn(Class<?> main, String... args) throws IOException {
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-cp", cp, main.getName()));
+        "-Xmx256m", "-Duser.timezone=Asia/Seoul", "-cp", cp, main.getName())); // PostgreSQL sessions take the JVM zone
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     children.add(p);

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,11 @@ public final class TestDb implements AutoCloseable {
   public final HikariDataSource ds;
   /** The PostgreSQL schema or MariaDB database (null for H2): skips the test when the server is absent. */
   private final TestDatabase server;
+  /** The zone the pool's sessions write local time in (LOCALTIMESTAMP, NOW(), column defaults). */
+  public final ZoneId sessionZone;
 
-  private TestDb(Dialect dialect) {
+  private TestDb(Dialect dialect, ZoneId sessionZone) {
+    this.sessionZone = sessionZone;
     this.dialect = dialect;
     switch (dialect) {
       case H2 -> {
@@ -46,8 +50,14 @@ public final class TestDb implements AutoCloseable {
         server = TestDatabase.create(dialect == Dialect.POSTGRESQL ? TestDatabase.Server.POSTGRESQL
             : TestDatabase.Server.MARIADB, "agent_it_");
         name = server.name();
-        url = server.url();
         user = server.user();
+        if (dialect == Dialect.MARIADB) {
+          // MariaDB sessions take the server's zone; the URL sets them (see docs/agent.md, "Time")
+          String offset = sessionZone.getRules().getOffset(java.time.Instant.now()).getId().replace("Z", "+00:00");
+          url = server.url() + (server.url().contains("?") ? "&" : "?") + "sessionVariables=time_zone='" + offset + "'";
+        } else {
+          url = server.url();
+        }
       }
     }
     HikariConfig hc = new HikariConfig();
@@ -57,11 +67,21 @@ public final class TestDb implements AutoCloseable {
     hc.setMaximumPoolSize(10);
     hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     hc.setPoolName(name);
+    if (dialect != Dialect.MARIADB) {
+      // PostgreSQL's driver would send the JVM's zone, H2 would use it: the session command wins over both
+      hc.setConnectionInitSql("SET TIME ZONE '" + sessionZone.getId() + "'");
+    }
     ds = new HikariDataSource(hc);
   }
 
+  /** Sessions in Korean time, the agent's default zone. */
   public static TestDb create(Dialect d) {
-    return new TestDb(d);
+    return new TestDb(d, ZoneId.of("Asia/Seoul"));
+  }
+
+  /** Sessions writing local time in {@code sessionZone}. */
+  public static TestDb create(Dialect d, ZoneId sessionZone) {
+    return new TestDb(d, sessionZone);
   }
 
   /** The database section of an agent configuration pointing here. */
@@ -112,7 +132,10 @@ public final class TestDb implements AutoCloseable {
         while (rs.next()) {
           Map<String, Object> row = new LinkedHashMap<>();
           for (int i = 1; i <= n; i++) {
-            row.put(rs.getMetaData().getColumnLabel(i).toUpperCase(Locale.ROOT), rs.getObject(i));
+            // TIMESTAMP as LocalDateTime, as the agent reads it: a java.sql.Timestamp would pass through the
+            // JVM's zone (and on H2 the session's), which is no part of what the row holds
+            Object v = rs.getMetaData().getColumnType(i) == java.sql.Types.TIMESTAMP ? rs.getObject(i, java.time.LocalDateTime.class) : rs.getObject(i);
+            row.put(rs.getMetaData().getColumnLabel(i).toUpperCase(Locale.ROOT), v);
           }
           out.add(row);
         }

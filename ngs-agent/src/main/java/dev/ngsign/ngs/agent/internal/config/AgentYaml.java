@@ -35,7 +35,8 @@ record AgentYaml(
 
   record Retry(Integer maxAttempts, Duration initialBackoff, Double multiplier, Duration maxBackoff) {}
 
-  record Expiry(Duration defaultTtl, Duration reportTimeout, Duration resendUnreportedAfter, Duration unservedHintAfter) {}
+  record Expiry(Duration defaultTtl, Duration reportTimeout, Duration resendUnreportedAfter, Duration unservedHintAfter,
+      Duration reportOverdueAfter) {}
 
   record LogTable(String mode, Duration after, Integer batchSize, String month) {}
 
@@ -57,7 +58,7 @@ record AgentYaml(
             polling.writeBatchSize, polling.writeDelay))
         .retry(retry == null ? null : new AgentConfig.Retry(retry.maxAttempts, retry.initialBackoff, retry.multiplier, retry.maxBackoff))
         .expiry(expiry == null ? null : new AgentConfig.Expiry(expiry.defaultTtl, expiry.reportTimeout, expiry.resendUnreportedAfter,
-            expiry.unservedHintAfter))
+            expiry.unservedHintAfter, expiry.reportOverdueAfter))
         .logTable(logTable == null ? null : new AgentConfig.LogTable(logTable.mode, logTable.after, logTable.batchSize, logTable.month))
         .lease(lease == null ? null : new AgentConfig.Lease(lease.timeout, lease.heartbeat))
         .guards(guards == null ? null : new AgentConfig.Guards(guards.advertising, guards.adWindowStart, guards.adWindowEnd,

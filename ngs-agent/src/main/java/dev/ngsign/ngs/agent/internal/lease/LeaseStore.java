@@ -119,6 +119,23 @@ public final class LeaseStore {
   }
 
   /** Records that this node is alive. */
+  /** The accounts some node holds now: a holder whose heartbeat is not older than {@code since}. */
+  public java.util.Set<String> servedAccounts(LocalDateTime since) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT ACCOUNT FROM " + lease + " WHERE HOLDER IS NOT NULL AND HEARTBEAT_AT >= ?")) {
+      ps.setObject(1, since);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("reading the served accounts failed: " + e.getMessage(), e);
+    }
+  }
+
   public void heartbeatNode(String nodeId, LocalDateTime now) {
     if (update("UPDATE " + node + " SET HEARTBEAT_AT = ? WHERE NODE_ID = ?", now, nodeId) == 0) {
       try {

@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  * by RESULT ({@code none} when no ACK came); {@code ngs_agent_reports_total{account,ngs_id,result}};
  * {@code ngs_agent_report_latency_seconds} send to report; {@code ngs_agent_local_total{status,code}}
  * rows ended before sending; {@code ngs_agent_orphan_reports_total}; {@code ngs_agent_queue_depth{status}};
- * {@code ngs_agent_lease_held{account,ngs_id}} 1 while this node holds the account; {@code ngs_agent_in_flight}.
+ * {@code ngs_agent_lease_held{account,ngs_id}} 1 while this node holds the account; {@code ngs_agent_in_flight};
+ * {@code ngs_agent_unserved_rows{account,ngs_id}} READY rows whose ACCOUNT no running node serves and
+ * {@code ngs_agent_report_overdue_rows} SENT rows waiting too long for their REPORT (maintenance node).
  */
 public final class AgentMetrics {
   private static final int MAX_TRACKED = 1_000_000;
@@ -27,9 +29,11 @@ public final class AgentMetrics {
   private final Timer reportLatency;
   private final Counter orphans;
   private final AtomicLong inFlight = new AtomicLong();
+  private final AtomicLong reportOverdue = new AtomicLong();
   private final Map<String, AtomicLong> leaseHeld = new ConcurrentHashMap<>();
   /** Account name to NGS id. */
   private final Map<String, String> ngsIds;
+  private final Map<String, AtomicLong> unserved = new ConcurrentHashMap<>();
 
   /** @param ngsIds the NGS id of each account, by account name */
   public AgentMetrics(MeterRegistry registry, Map<String, String> ngsIds) {
@@ -39,6 +43,8 @@ public final class AgentMetrics {
         .publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
     this.orphans = Counter.builder("ngs.agent.orphan.reports").description("REPORTs for SERIALs not in the send table (kept in REPORT_ORPHAN)").register(registry);
     Gauge.builder("ngs.agent.in.flight", inFlight, AtomicLong::get).description("DELIVERs awaiting their ACK").register(registry);
+    Gauge.builder("ngs.agent.report.overdue.rows", reportOverdue, AtomicLong::get)
+        .description("SENT rows without a REPORT past expiry.report-overdue-after (maintenance node)").register(registry);
   }
 
   public MeterRegistry registry() {
@@ -89,6 +95,25 @@ public final class AgentMetrics {
 
   private String ngsId(String account) {
     return ngsIds.getOrDefault(account, account);
+  }
+
+  /** READY rows whose ACCOUNT no running node serves ({@code ngs_agent_unserved_rows{account}}). */
+  public void unserved(String account, long rows) {
+    unserved.computeIfAbsent(account, a -> {
+      AtomicLong v = new AtomicLong();
+      Gauge.builder("ngs.agent.unserved.rows", v, AtomicLong::get).tag("account", a).tag("ngs_id", ngsId(a))
+          .description("READY rows whose ACCOUNT no running agent node serves").register(registry);
+      return v;
+    }).set(rows);
+  }
+
+  public void reportOverdue(long rows) {
+    reportOverdue.set(rows);
+  }
+
+  /** The accounts with an unserved-rows gauge. */
+  public java.util.Set<String> unservedAccounts() {
+    return unserved.keySet();
   }
 
   public long inFlight() {

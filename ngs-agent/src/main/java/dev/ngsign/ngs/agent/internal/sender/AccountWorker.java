@@ -69,7 +69,7 @@ public final class AccountWorker {
     this.store = store;
     this.writer = writer;
     this.session = session;
-    this.rules = new SendingRules(config.guards());
+    this.rules = new SendingRules(config.guards(), config.zone());
     this.backoff = config.retry().backoff();
     this.clock = clock;
     this.zone = config.zone();
@@ -140,7 +140,7 @@ public final class AccountWorker {
         continue;
       }
       String senderCode = r.senderCode() != null && !r.senderCode().isBlank() ? r.senderCode() : account.senderCode();
-      Verdict v = rules.check(r.advertising(), r.subject(), r.text(), senderCode, now);
+      Verdict v = rules.check(r.advertising(), r.subject(), r.text(), senderCode, clock.instant());
       if (v instanceof Verdict.Reject rej) {
         local(r, MessageStatus.REJECTED, rej.code(), rej.reason(), null, false);
         continue;

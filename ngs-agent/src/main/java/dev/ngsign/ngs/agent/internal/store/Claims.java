@@ -25,8 +25,12 @@ public final class Claims {
       + " KKO_SENDER_KEY, KKO_TEMPLATE, KKO_METHOD, KKO_FAILOVER, FALLBACK_TITLE, FALLBACK_TEXT, EXTRAS_JSON,"
       + " DEPT_CODE, NAT_CODE, AD_FLAG, ACCOUNT, SCHEDULED_AT, EXPIRES_AT, ATTEMPTS, SERIAL, CREATED_AT";
 
+  /** SERIAL is 20C on the wire; an ID too long for prefix + epoch + ID (above 10 digits) goes without the epoch. */
+  static final int MAX_SERIAL = 20;
+
   private final Tables t;
   private final String serialPrefix;
+  private volatile String epoch = "";
 
   /**
    * @param serialPrefix prepended to the ID to make a row's SERIAL when the row has none (letters and
@@ -40,9 +44,21 @@ public final class Claims {
     this.serialPrefix = serialPrefix;
   }
 
-  /** The SERIAL a row is sent with: its own SERIAL column, else the serial prefix and its ID. */
+  /** Sets the SERIAL epoch of this start ({@link SerialEpochs}); before, generated SERIALs have none. */
+  public void useEpoch(String e) {
+    if (!e.matches("[0-9A-Z]{0," + SerialEpochs.LENGTH + "}")) {
+      throw new IllegalArgumentException("not an epoch: " + e);
+    }
+    this.epoch = e;
+  }
+
+  /** The SERIAL a row is sent with: its own SERIAL column, else the serial prefix, the epoch and its ID. */
   public String serialOf(MessageRow r) {
-    return r.serial() != null && !r.serial().isBlank() ? r.serial() : serialPrefix + r.id();
+    if (r.serial() != null && !r.serial().isBlank()) {
+      return r.serial();
+    }
+    String s = serialPrefix + epoch + r.id();
+    return s.length() <= MAX_SERIAL ? s : serialPrefix + r.id(); // same rule as the claim's SQL
   }
 
   /**
@@ -77,7 +93,9 @@ public final class Claims {
         }
         if (!rows.isEmpty()) {
           String upd = "UPDATE " + msg + " SET STATUS = 'SENDING', ACCOUNT = ?, NODE_ID = ?, FENCE = ?,"
-              + " ATTEMPTS = ATTEMPTS + 1, SERIAL = COALESCE(SERIAL, CONCAT('" + serialPrefix + "', ID)), UPDATED_AT = ?"
+              + " ATTEMPTS = ATTEMPTS + 1, SERIAL = COALESCE(SERIAL, CASE WHEN LENGTH(CONCAT('" + serialPrefix + epoch + "', ID)) <= " + MAX_SERIAL
+              + " THEN CONCAT('" + serialPrefix + epoch + "', ID) ELSE CONCAT('" + serialPrefix + "', ID) END), UPDATED_AT = ?,"
+              + " RESULT_MSG = CASE WHEN RESULT_MSG LIKE '" + Unserved.HINT_PREFIX + "%' THEN NULL ELSE RESULT_MSG END"
               + " WHERE ID IN (" + placeholders(rows.size()) + ")";
           try (PreparedStatement ps = c.prepareStatement(upd)) {
             int i = 1;

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,12 +30,13 @@ public final class LogArchive {
 
   /**
    * Moves up to {@code limit} final rows last updated before {@code before} into {@code <prefix>MSG_LOG_YYYYMM}
-   * (month of UPDATED_AT), creating the table when needed; their attachments are deleted with them. One
+   * (the month of UPDATED_AT in {@code monthZone}), creating the table when needed; their attachments are deleted with them. One
    * transaction per month: a row is either in the send table or in its log table, never both or neither.
    *
+   * @param monthZone the zone whose calendar month names the table (Korea: the gateway's billing month)
    * @return rows moved
    */
-  public int moveToLog(LocalDateTime before, int limit) {
+  public int moveToLog(LocalDateTime before, int limit, ZoneId monthZone) {
     String msg = t.sendTable();
     Map<String, List<Long>> byMonth = new LinkedHashMap<>();
     String sel = "SELECT ID, UPDATED_AT FROM " + msg + " WHERE STATUS IN " + FINAL_STATUSES + " AND UPDATED_AT < ? ORDER BY ID LIMIT ?";
@@ -46,7 +48,7 @@ public final class LogArchive {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             LocalDateTime at = rs.getObject(2, LocalDateTime.class);
-            byMonth.computeIfAbsent(at.format(MONTH), k -> new ArrayList<>()).add(rs.getLong(1));
+            byMonth.computeIfAbsent(month(at, t.zone(), monthZone), k -> new ArrayList<>()).add(rs.getLong(1));
           }
         }
       }
@@ -82,6 +84,11 @@ public final class LogArchive {
     } catch (SQLException e) {
       throw new StoreException("moving rows to the log table failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The month {@code yyyyMM} of a row last updated at {@code updatedAt} (in {@code zone}) as counted in {@code monthZone}. */
+  public static String month(LocalDateTime updatedAt, ZoneId zone, ZoneId monthZone) {
+    return updatedAt.atZone(zone).withZoneSameInstant(monthZone).format(MONTH);
   }
 
   /** The log table name for a month {@code yyyyMM}. */

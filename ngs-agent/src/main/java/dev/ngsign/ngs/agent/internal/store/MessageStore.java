@@ -1,11 +1,13 @@
 package dev.ngsign.ngs.agent.internal.store;
 
+import dev.ngsign.ngs.agent.AgentConfig;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
+import java.time.ZoneId;
 import javax.sql.DataSource;
 
 /**
  * The agent's jobs on its tables, one object each, sharing one {@link Tables}: claiming, recovery,
- * write-back, maintenance sweeps, log-table archiving and the queue gauges. Each job's methods are one
+ * write-back, maintenance sweeps, log-table archiving, the queue gauges and the SERIAL epochs. Each job's methods are one
  * short transaction; none holds a lock across a network call. Thread-safe.
  */
 public final class MessageStore {
@@ -16,19 +18,28 @@ public final class MessageStore {
   private final Sweeps sweeps;
   private final LogArchive logArchive;
   private final OpenCounts openCounts;
+  private final SerialEpochs serialEpochs;
+  private final Unserved unserved;
 
   /**
    * @param serialPrefix prepended to the ID to make a row's SERIAL when the row has none (letters and
    *     digits only, at most 4)
    */
   public MessageStore(DataSource ds, Dialect dialect, String prefix, String serialPrefix) {
-    this.tables = new Tables(ds, dialect, prefix);
+    this(ds, dialect, prefix, serialPrefix, AgentConfig.KOREA);
+  }
+
+  /** @param zone the zone of every timestamp in the tables */
+  public MessageStore(DataSource ds, Dialect dialect, String prefix, String serialPrefix, ZoneId zone) {
+    this.tables = new Tables(ds, dialect, prefix, zone);
     this.claims = new Claims(tables, serialPrefix);
     this.recovery = new Recovery(tables);
     this.writeBack = new WriteBack(tables);
     this.sweeps = new Sweeps(tables);
     this.logArchive = new LogArchive(tables);
     this.openCounts = new OpenCounts(tables);
+    this.serialEpochs = new SerialEpochs(tables);
+    this.unserved = new Unserved(tables);
   }
 
   public Tables tables() {
@@ -57,5 +68,13 @@ public final class MessageStore {
 
   public OpenCounts openCounts() {
     return openCounts;
+  }
+
+  public SerialEpochs serialEpochs() {
+    return serialEpochs;
+  }
+
+  public Unserved unserved() {
+    return unserved;
   }
 }

@@ -49,4 +49,42 @@ public final class Sweeps {
       throw new StoreException("report timeout sweep failed: " + e.getMessage(), e);
     }
   }
+
+  /** How the overdue hint starts. */
+  public static final String OVERDUE_HINT = "no REPORT yet long after the ACK: a slow carrier, or the gateway had already"
+      + " accepted this SERIAL within 24 hours (E_OK without a new message); see docs/agent.md";
+
+  /**
+   * SENT rows ACKed before {@code ackedBefore}: how many, and the hint written into those without a
+   * RESULT_MSG.
+   *
+   * @return the overdue rows
+   */
+  public long markReportOverdue(LocalDateTime ackedBefore, LocalDateTime now) {
+    String count = "SELECT COUNT(*) FROM " + t.sendTable() + " WHERE STATUS = 'SENT' AND ACK_AT < ?";
+    String hint = "UPDATE " + t.sendTable() + " SET RESULT_MSG = ?, UPDATED_AT = ? WHERE STATUS = 'SENT' AND ACK_AT < ? AND RESULT_MSG IS NULL";
+    try (Connection c = t.dataSource().getConnection()) {
+      long n;
+      try (PreparedStatement ps = c.prepareStatement(count)) {
+        ps.setObject(1, ackedBefore);
+        t.counted();
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          n = rs.getLong(1);
+        }
+      }
+      if (n > 0) {
+        try (PreparedStatement ps = c.prepareStatement(hint)) {
+          ps.setString(1, OVERDUE_HINT);
+          ps.setObject(2, now);
+          ps.setObject(3, ackedBefore);
+          t.counted();
+          ps.executeUpdate();
+        }
+      }
+      return n;
+    } catch (SQLException e) {
+      throw new StoreException("report-overdue sweep failed: " + e.getMessage(), e);
+    }
+  }
 }

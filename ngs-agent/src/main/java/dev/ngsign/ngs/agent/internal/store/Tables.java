@@ -1,9 +1,12 @@
 package dev.ngsign.ngs.agent.internal.store;
 
+import dev.ngsign.ngs.agent.AgentConfig;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
@@ -19,12 +22,25 @@ public final class Tables {
   private final DataSource ds;
   private final Dialect dialect;
   private final String prefix;
+  private final ZoneId zone;
   private final LongAdder statements = new LongAdder();
 
-  public Tables(DataSource ds, Dialect dialect, String prefix) {
+  /** @param zone the zone of every timestamp in the tables ({@code zone} in agent.yml) */
+  public Tables(DataSource ds, Dialect dialect, String prefix, ZoneId zone) {
     this.ds = ds;
     this.dialect = dialect;
     this.prefix = prefix;
+    this.zone = zone;
+  }
+
+  /** The zone of every timestamp in the tables. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** A Korean wall-clock time (the gateway's SENDTIME) as a timestamp in {@link #zone()}. */
+  LocalDateTime fromKorea(LocalDateTime korean) {
+    return korean == null ? null : korean.atZone(AgentConfig.KOREA).withZoneSameInstant(zone).toLocalDateTime();
   }
 
   public DataSource dataSource() {

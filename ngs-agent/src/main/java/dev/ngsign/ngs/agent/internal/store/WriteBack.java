@@ -8,6 +8,7 @@ import dev.ngsign.ngs.agent.MessageStatus;
 import dev.ngsign.ngs.agent.StoreException;
 import dev.ngsign.ngs.agent.internal.schema.ReportUpdate;
 import dev.ngsign.ngs.agent.internal.schema.ReportWriter;
+import dev.ngsign.ngs.protocol.ResultCode;
 import dev.ngsign.ngs.protocol.packet.Report;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -121,7 +122,7 @@ public final class WriteBack {
     }
     Map<String, ReportUpdate> distinct = new LinkedHashMap<>();
     for (ReportWrite w : reports) {
-      distinct.put(w.report().serial(), update(w)); // a repeated report in one batch: the last one is written
+      distinct.put(w.report().serial(), update(w, t)); // a repeated report in one batch: the last one is written
     }
     Set<String> known = reportWriter.write(c, t.sendTable(), new ArrayList<>(distinct.values()), now, t.counter());
     List<ReportWrite> orphans = new ArrayList<>();
@@ -134,22 +135,29 @@ public final class WriteBack {
     return orphans;
   }
 
-  /** The columns a report sets. */
-  static ReportUpdate update(ReportWrite w) {
+  /** The columns a report sets; SENDTIME (Korean time on the wire) becomes DELIVERED_AT in the tables' zone. */
+  static ReportUpdate update(ReportWrite w, Tables t) {
     Report r = w.report();
     return new ReportUpdate(
         r.serial(),
         (r.isDelivered() ? MessageStatus.DONE : MessageStatus.FAILED).code(),
         r.result(),
-        null,
+        r.isDelivered() ? null : cut(failureText(r), 400),
         cut(r.message().toWire(), 15),
         r.message().kakaoErrorCode().map(k -> cut(k, 10)).orElse(null),
         r.message().spam() ? "Y" : "N",
         r.telco().name(),
         r.message().finalType().map(ft -> ft.code()).orElse(null),
         r.gwSerial(),
-        r.sendTime(),
+        t.fromKorea(r.sendTime()),
         w.receivedAt());
+  }
+
+  /** RESULT_MSG of a failed delivery: the result code's name and meaning, and Kakao's own error code. */
+  static String failureText(Report r) {
+    ResultCode rc = ResultCode.of(r.result());
+    String text = (rc == ResultCode.UNKNOWN ? "code " + r.result() : rc.name()) + ": " + rc.meaning();
+    return r.message().kakaoErrorCode().map(k -> text + " (Kakao error " + k + ")").orElse(text);
   }
 
   private void insertOrphans(Connection c, List<ReportWrite> orphans) throws SQLException {
@@ -168,7 +176,7 @@ public final class WriteBack {
         ps.setInt(5, r.result());
         ps.setString(6, cut(r.message().toWire(), 15));
         ps.setString(7, r.telco().name());
-        ps.setObject(8, r.sendTime(), Types.TIMESTAMP);
+        ps.setObject(8, t.fromKorea(r.sendTime()), Types.TIMESTAMP);
         ps.setObject(9, w.receivedAt());
         ps.addBatch();
         t.counted();
