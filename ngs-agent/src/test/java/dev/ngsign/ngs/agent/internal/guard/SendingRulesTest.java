@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ngsign.ngs.agent.AgentCode;
 import dev.ngsign.ngs.agent.AgentConfig;
-import dev.ngsign.ngs.agent.MutableClock;
+import dev.ngsign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
