@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
     name = "check-signature",
     mixinStandardHelpOptions = true,
     description = {
-      "Check one saved CMS signature offline: it signs the given document (TEXT inside it; HASH/PDF detached",
-      "over the SHA-256), it verifies, and its signer certificate chains to --ca at the signing time.",
-      "Prints the verdict; exit 0 when every check holds, 4 (failed checks on stderr) if not, 2 for bad input."
+      "Check one saved signature offline: it signs the document, it verifies,",
+      "and its certificate chains to --ca at the signing time.",
+      "Exit 0 when every check holds, 4 if not (failed checks on stderr), 2 on bad input."
     })
 final class CheckSignatureCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -28,12 +28,12 @@ import picocli.CommandLine.Spec;
     name = "navercert",
     mixinStandardHelpOptions = true,
     description = {
-      "Naver multi-document e-signature (Barocert wire format).",
-      "request/status/verify act as the partner (SDK); check-signature checks one signature offline;",
-      "pending/sign/refuse act as the person on the simulator; bench measures round trips on loopback.",
+      "Naver e-signature (Barocert wire format): multi-sign from the command line.",
+      "request/status/verify act as the partner (SDK); check-signature works offline;",
+      "pending/sign/refuse act as the person on the simulator; bench measures.",
       "Output: indented JSON, times as ISO-8601 with the +09:00 offset.",
-      "Exit codes: 0 ok, 1 the service refused (code on stderr), 2 bad input (nothing sent), 3 network,",
-      "4 the signer check failed (the failed checks on stderr)."
+      "Exit codes: 0 ok, 1 the service refused, 2 bad input (nothing sent),",
+      "3 network, 4 the signer check failed."
     },
     subcommands = {
       NavercertCommand.Request.class,
@@ -166,9 +166,9 @@ public final class NavercertCommand implements Runnable {
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
       description = {
-        "Verify a signed request (allowed once) and print the person's data and the signatures.",
-        "With --ca, --expect-name, --expect-birthday, --expect-phone and the documents as requested,",
-        "also check who signed what; exit 0 only when every check holds, 4 (failed checks on stderr) if not."
+        "Verify a signed request (once) and print the person and the signatures.",
+        "With --ca, --expect-* and the documents as requested, also check who signed;",
+        "then exit 0 only when every check holds, 4 if not (failed checks on stderr)."
       })
   static final class Verify implements Callable<Integer> {
     @Mixin ClientOptions client;

@@ -117,6 +117,19 @@ class SlowClientsIT {
     assertThat(roundTrip(client)).isEqualTo(SignState.DONE);
   }
 
+  @Test
+  void a_body_over_the_limit_is_refused_with_413_without_being_read() throws Exception {
+    server = Fixtures.server(clock).start();
+    try (Socket s = open()) {
+      s.getOutputStream().write(("POST /NAVER/MultiSign/" + Fixtures.CLIENT_CODE + " HTTP/1.1\r\nHost: x\r\n"
+          + "Content-Type: application/json\r\nContent-Length: " + (3 * 1024 * 1024) + "\r\n\r\n{")
+          .getBytes(StandardCharsets.US_ASCII));
+      String reply = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      assertThat(reply).isEqualTo("HTTP/1.1 413");
+    }
+    assertThat(roundTrip(Fixtures.client(server, clock))).isEqualTo(SignState.DONE);
+  }
+
   private SignState roundTrip(NavercertClient client) {
     String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
     server.sign(rid);
