@@ -17,6 +17,8 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,12 +27,14 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -60,10 +64,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * through {@link PacketCodec}, from a {@link Deliver} to a new {@link Deliver} on a pooled buffer, header
  * included, as a session does. Setup checks that both write the same bytes and read back the same values.
  *
+ * <p>The machine this is measured on is often shared, and ops/s of benchmarks run one after the other then
+ * say more about the load than about the code. So {@link #interleaved} also runs the four in turn, a small
+ * batch each, and sums the benchmark thread's CPU time per kind ({@link CpuSplit}): their ratio is the
+ * figure to quote.
+ *
  * <p>{@code java -cp bench/target/benchmarks.jar dev.ngsign.bench.DeliverRoundTripBenchmark [JMH options]}
- * runs the four with {@link CpuTimeProfiler} and prints codec ÷ irreducible by wall clock and by CPU time
- * (of the benchmark thread, and of the whole JVM);
- * {@code java -jar bench/target/benchmarks.jar DeliverRoundTripBenchmark} runs them as any JMH benchmark.
+ * runs all five with {@link CpuTimeProfiler} and prints codec ÷ irreducible: by ops/s, by CPU time per
+ * operation (benchmark thread, whole JVM) and from the interleaved run; {@code java -jar
+ * bench/target/benchmarks.jar DeliverRoundTripBenchmark} runs them as any JMH benchmark.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -228,6 +237,65 @@ public class DeliverRoundTripBenchmark {
     readBack(decrypted, bh);
   }
 
+  // ---- the four side by side, in small alternating batches ----
+
+  /** Round trips per kind and batch in {@link #interleaved}. */
+  static final int BATCH = 100;
+
+  /**
+   * The CPU time of the benchmark thread spent on each kind in {@link #interleaved}, summed over an
+   * iteration (JMH reports these per iteration). Their ratios are the figure to trust on a busy machine:
+   * each kind runs for about a tenth of a millisecond at a time, turn about, so load, JIT activity and
+   * clock changes fall on all four alike.
+   */
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  @State(Scope.Thread)
+  public static class CpuSplit {
+    public long codecPlainNs;
+    public long irreduciblePlainNs;
+    public long codecEncryptedNs;
+    public long irreducibleEncryptedNs;
+    public long roundTrips;
+
+    @Setup(Level.Iteration)
+    public void clear() {
+      codecPlainNs = 0;
+      irreduciblePlainNs = 0;
+      codecEncryptedNs = 0;
+      irreducibleEncryptedNs = 0;
+      roundTrips = 0;
+    }
+  }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  @Benchmark
+  @OperationsPerInvocation(4 * BATCH)
+  public void interleaved(CpuSplit split, Blackhole bh) throws GeneralSecurityException {
+    long t0 = THREADS.getCurrentThreadCpuTime();
+    for (int i = 0; i < BATCH; i++) {
+      bh.consume(codecPlain());
+    }
+    long t1 = THREADS.getCurrentThreadCpuTime();
+    for (int i = 0; i < BATCH; i++) {
+      irreduciblePlain(bh);
+    }
+    long t2 = THREADS.getCurrentThreadCpuTime();
+    for (int i = 0; i < BATCH; i++) {
+      bh.consume(codecEncrypted());
+    }
+    long t3 = THREADS.getCurrentThreadCpuTime();
+    for (int i = 0; i < BATCH; i++) {
+      irreducibleEncrypted(bh);
+    }
+    long t4 = THREADS.getCurrentThreadCpuTime();
+    split.codecPlainNs += t1 - t0;
+    split.irreduciblePlainNs += t2 - t1;
+    split.codecEncryptedNs += t3 - t2;
+    split.irreducibleEncryptedNs += t4 - t3;
+    split.roundTrips += BATCH;
+  }
+
   // ---- both do the same work ----
 
   private void checkSameWork() throws GeneralSecurityException {
@@ -263,7 +331,7 @@ public class DeliverRoundTripBenchmark {
   }
 
   /**
-   * Runs the four benchmarks with {@link CpuTimeProfiler} (JMH options pass through) and prints the codec's
+   * Runs the five benchmarks with {@link CpuTimeProfiler} (JMH options pass through) and prints the codec's
    * rate over the irreducible work's, by wall clock and by CPU time.
    */
   public static void main(String[] args) throws RunnerException, CommandLineOptionException {
@@ -291,6 +359,16 @@ public class DeliverRoundTripBenchmark {
         double ip = cpu(irreducible, "cpu.process.ns/op");
         System.out.printf("%-9s %,14.0f %,14.0f %6.2f %9.0f ns %9.0f ns %6.2f %9.0f ns %9.0f ns %6.2f%n", kind, c, i,
             c / i, cc, ic, ic / cc, cp, ip, ip / cp);
+      }
+    }
+    RunResult split = byName.get("interleaved");
+    if (split != null) {
+      double trips = cpu(split, "roundTrips");
+      System.out.printf("%ninterleaved, benchmark thread CPU per round trip:%n");
+      for (String kind : new String[] {"Plain", "Encrypted"}) {
+        double c = cpu(split, "codec" + kind + "Ns") / trips;
+        double i = cpu(split, "irreducible" + kind + "Ns") / trips;
+        System.out.printf("%-9s codec %7.0f ns  irreducible %7.0f ns  ratio %.2f%n", kind, c, i, i / c);
       }
     }
   }

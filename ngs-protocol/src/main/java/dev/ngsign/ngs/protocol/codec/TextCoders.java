@@ -42,16 +42,7 @@ final class TextCoders {
   private ByteBuf toEncrypt;
   private ByteBuf decrypted;
 
-  private TextCoders() {
-    for (ContentEncoding e : new ContentEncoding[] {ContentEncoding.MS949, ContentEncoding.UTF_8}) {
-      encoders[e.code()] = e.charset().newEncoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
-      decoders[e.code()] = e.charset().newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-  }
+  private TextCoders() {}
 
   /** This thread's coders and arrays. */
   static TextCoders local() {
@@ -74,14 +65,28 @@ final class TextCoders {
     return decrypted.clear();
   }
 
-  /** A reset strict encoder. */
+  /** A reset strict encoder, made on first use (a thread that only writes ASCII never loads MS949's tables). */
   CharsetEncoder encoderFor(ContentEncoding e) {
-    return encoders[e.code()].reset();
+    CharsetEncoder enc = encoders[e.code()];
+    if (enc == null) {
+      enc = e.charset().newEncoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      encoders[e.code()] = enc;
+    }
+    return enc.reset();
   }
 
-  /** A reset strict decoder. */
+  /** A reset strict decoder, made on first use. */
   CharsetDecoder decoderFor(ContentEncoding e) {
-    return decoders[e.code()].reset();
+    CharsetDecoder dec = decoders[e.code()];
+    if (dec == null) {
+      dec = e.charset().newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      decoders[e.code()] = dec;
+    }
+    return dec.reset();
   }
 
   static CharsetEncoder encoder(ContentEncoding e) {

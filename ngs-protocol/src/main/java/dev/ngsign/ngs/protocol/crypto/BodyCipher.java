@@ -2,6 +2,7 @@ package dev.ngsign.ngs.protocol.crypto;
 
 import dev.ngsign.ngs.protocol.ResultCode;
 import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -71,7 +72,7 @@ public final class BodyCipher {
         if (whole > 0) {
           n = encryptor.update(plain.nioBuffer(from, whole), out.nioBuffer(to, outLen));
         }
-        n += encryptor.doFinal(java.nio.ByteBuffer.wrap(lastBlock), out.nioBuffer(to + n, BLOCK));
+        n += encryptor.doFinal(ByteBuffer.wrap(lastBlock), out.nioBuffer(to + n, BLOCK));
       }
       plain.skipBytes(len);
       out.writerIndex(to + n);
