@@ -54,7 +54,7 @@ class GatewayConfigTest {
       assertThat(gw.account("second").tps()).isEqualTo(new TpsLimits(10, TpsLimits.MAX, TpsLimits.MAX));
       assertThat(gw.account("testid").toString()).doesNotContain("secret");
     }
-    assertThat(dir.resolve("data/store-000000000001.log")).exists();
+    assertThat(dir.resolve("data/CURRENT")).exists();
     assertThat(warnings).isEmpty();
   }
 
