@@ -16,26 +16,53 @@ import java.util.concurrent.Executor;
 
 /**
  * Configures an {@link NgsClient}. Only {@link #certServer} and {@link #account} are required; every other
- * setting has the default its Javadoc names. Not thread-safe; {@link #build()} may be called more than once.
+ * setting has the default its Javadoc names, also published as a {@code DEFAULT_*} constant. Not thread-safe;
+ * {@link #build()} may be called more than once and copies the settings into an immutable snapshot, so
+ * changing the builder afterwards does not change a built client.
  * The password is hashed at once (SHA-256, section 5.1) and never kept, logged or shown.
  */
 public final class NgsClientBuilder {
+  /** DELIVERs that may wait for their DELIVER_ACK at once: {@value}. */
+  public static final int DEFAULT_WINDOW = 64;
+  /** Sends that may be pending (queued, in flight, waiting to retry) before {@code send} blocks: {@value}. */
+  public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+  /** How long {@code send} blocks for room in a full queue before it fails: 10 s. */
+  public static final Duration DEFAULT_MAX_BLOCK = Duration.ofSeconds(10);
+  /** How long a send may take from {@code send()} to its DELIVER_ACK, retries and reconnects included: 2 min. */
+  public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofMinutes(2);
+  /** The spec's DELIVER_ACK/LINK_ACK timeout (section 2.2): 10 s. */
+  public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(10);
+  /** LINK after this long without a packet received (the spec requires it within 60 s): 30 s. */
+  public static final Duration DEFAULT_LINK_INTERVAL = Duration.ofSeconds(30);
+  /** TCP connect timeout: 5 s. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** Spacing of CERTs (the gateway allows one per 3 s per account; this leaves a margin): 3.5 s. */
+  public static final Duration DEFAULT_CERT_MIN_INTERVAL = Duration.ofMillis(3_500);
+  /** How long {@code close()} waits for pending sends: 10 s. */
+  public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+  /** The TPS pacing window: one second plus a margin for the gateway's clock: 1,005 ms. */
+  public static final Duration DEFAULT_TPS_WINDOW = Duration.ofMillis(1_005);
+  /** Default {@link #recentReports(int)}: reports remembered for {@code awaitReport} after they arrived: {@value}. */
+  public static final int DEFAULT_RECENT_REPORTS = 10_000;
+  /** Acknowledged reports remembered to flag duplicates (about 120 bytes each): {@value}. */
+  public static final int DEFAULT_DUPLICATE_MEMORY = 20_000;
+
   private InetSocketAddress certServer;
   private String id;
   private PasswordHash password;
   private boolean encrypted;
   private Integer keyPos;
   private String senderCode = "";
-  private int window = 64;
-  private int queueCapacity = 10_000;
-  private Duration maxBlock = Duration.ofSeconds(10);
-  private Duration deliveryTimeout = Duration.ofMinutes(2);
-  private Duration ackTimeout = Duration.ofSeconds(10);
-  private Duration linkInterval = Duration.ofSeconds(30);
-  private Duration connectTimeout = Duration.ofSeconds(5);
-  private Duration certMinInterval = Duration.ofMillis(3_500);
-  private Duration closeTimeout = Duration.ofSeconds(10);
-  private Duration tpsWindow = Duration.ofMillis(1_005);
+  private int window = DEFAULT_WINDOW;
+  private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+  private Duration maxBlock = DEFAULT_MAX_BLOCK;
+  private Duration deliveryTimeout = DEFAULT_DELIVERY_TIMEOUT;
+  private Duration ackTimeout = DEFAULT_ACK_TIMEOUT;
+  private Duration linkInterval = DEFAULT_LINK_INTERVAL;
+  private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+  private Duration certMinInterval = DEFAULT_CERT_MIN_INTERVAL;
+  private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+  private Duration tpsWindow = DEFAULT_TPS_WINDOW;
   private ReconnectStrategy reconnect = ReconnectStrategy.defaultStrategy();
   private RetryPolicy retryPolicy = RetryPolicy.defaultPolicy();
   private ReportListener reportListener;
@@ -45,8 +72,8 @@ public final class NgsClientBuilder {
   private Object meterRegistry; // a MeterRegistry: Object, so the builder loads without Micrometer
   private Clock clock = Clock.systemUTC();
   private EventLoopGroup eventLoopGroup;
-  private int duplicateMemory = 20_000;
-  private int recentReports = 10_000;
+  private int duplicateMemory = DEFAULT_DUPLICATE_MEMORY;
+  private int recentReports = DEFAULT_RECENT_REPORTS;
   private String accountName;
 
   NgsClientBuilder() {}
