@@ -365,7 +365,8 @@ public final class ChaosCommand implements Callable<Integer> {
     r.append(String.format(Locale.ROOT, "  rows rejected            %d (every row inserted is valid)%n", rejected));
     r.append(String.format(Locale.ROOT, "  SERIALs accepted twice   %d (gateway carrier log, %d lines)%n", carrier.serialsTwice, carrier.lines));
     r.append(String.format(Locale.ROOT, "  recipients messaged twice %d%n", carrier.recipientsTwice));
-    r.append(String.format(Locale.ROOT, "  reports lost             %d (accepted by the gateway, no report on the row)%n", reportsLost));
+    r.append(String.format(Locale.ROOT, "  reports lost             %d (accepted by the gateway, no report on the row%s)%n", reportsLost,
+        notFinal > 0 ? "; with rows not final, the drain limit may have cut reports still on their way" : ""));
     r.append(String.format(Locale.ROOT, "  carrier log gaps         %d (reported rows missing from the log: a kill between store and log write)%n",
         carrierGaps));
     r.append(String.format(Locale.ROOT, "  kills                    %d (gateway %d, agents %d); network faults %d %s%n", kills.size(), gatewayKills,
