@@ -32,7 +32,7 @@ public final class ConnectGuard {
     Instant lockedUntil;
     Instant lastLockEnd;
     int factor;
-    Instant lastSeen;
+    Instant lastSeen = Instant.EPOCH;
   }
 
   public ConnectGuard(int threshold, Duration window, Duration lockDuration) {
