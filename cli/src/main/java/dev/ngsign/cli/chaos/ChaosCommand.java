@@ -54,6 +54,8 @@ import picocli.CommandLine.Spec;
     })
 public final class ChaosCommand implements Callable<Integer> {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+  /** A restarted JVM must be ready within this; generous, the machine may be shared and busy. */
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static final java.util.Set<String> WAITING = java.util.Set.of("READY", "SENDING", "SENT");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -181,10 +183,10 @@ public final class ChaosCommand implements Callable<Integer> {
         names.add("agent-" + i);
         gcLogs.add(gc);
       }
-      gateway.start("ready ", Duration.ofSeconds(60));
+      gateway.start("ready ", START_TIMEOUT);
       proxy = new FaultProxy("127.0.0.2", "127.0.0.1", certPort, deliverPort, reportPort);
       for (ChildJvm a : agentJvms) {
-        a.start("agent ready", Duration.ofSeconds(60));
+        a.start("agent ready", START_TIMEOUT);
       }
       log.printf("chaos: gateway and %d agents up (gateway ports %d/%d/%d behind proxies on 127.0.0.2)%n", agents, certPort, deliverPort,
           reportPort);
@@ -363,7 +365,8 @@ public final class ChaosCommand implements Callable<Integer> {
     r.append(String.format(Locale.ROOT, "  rows rejected            %d (every row inserted is valid)%n", rejected));
     r.append(String.format(Locale.ROOT, "  SERIALs accepted twice   %d (gateway carrier log, %d lines)%n", carrier.serialsTwice, carrier.lines));
     r.append(String.format(Locale.ROOT, "  recipients messaged twice %d%n", carrier.recipientsTwice));
-    r.append(String.format(Locale.ROOT, "  reports lost             %d (accepted by the gateway, no report on the row)%n", reportsLost));
+    r.append(String.format(Locale.ROOT, "  reports lost             %d (accepted by the gateway, no report on the row%s)%n", reportsLost,
+        notFinal > 0 ? "; with rows not final, the drain limit may have cut reports still on their way" : ""));
     r.append(String.format(Locale.ROOT, "  carrier log gaps         %d (reported rows missing from the log: a kill between store and log write)%n",
         carrierGaps));
     r.append(String.format(Locale.ROOT, "  kills                    %d (gateway %d, agents %d); network faults %d %s%n", kills.size(), gatewayKills,
@@ -429,7 +432,7 @@ public final class ChaosCommand implements Callable<Integer> {
         log.printf(Locale.ROOT, "  %5ds  SIGKILL %s (accounts %s)%n", (at - t0) / 1000, victim.name(), affected);
         log.flush();
         Thread.sleep(500 + random.nextInt(2500)); // down for a random moment
-        victim.start(target == 0 ? "ready " : "agent ready", Duration.ofSeconds(60));
+        victim.start(target == 0 ? "ready " : "agent ready", START_TIMEOUT);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -488,11 +491,11 @@ public final class ChaosCommand implements Callable<Integer> {
 
   private void ensureRunning() throws IOException, InterruptedException {
     if (!gateway.isAlive()) {
-      gateway.start("ready ", Duration.ofSeconds(60));
+      gateway.start("ready ", START_TIMEOUT);
     }
     for (ChildJvm a : agentJvms) {
       if (!a.isAlive()) {
-        a.start("agent ready", Duration.ofSeconds(60));
+        a.start("agent ready", START_TIMEOUT);
       }
     }
   }

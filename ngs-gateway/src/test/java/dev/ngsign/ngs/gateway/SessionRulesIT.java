@@ -398,6 +398,26 @@ class SessionRulesIT {
     }
   }
 
+  /** The table in docs/gateway.md: anything but CERT on the cert port is 1014, a DELIVER (over the cap there) too. */
+  @Test
+  void aDeliverOnTheCertPortIsAnUnexpectedPacket() {
+    start(b -> b.loginTimeout(Duration.ofSeconds(5)));
+    try (RawNgsClient cert = new RawNgsClient(ports.certPort())) {
+      cert.send(Messages.sms("S1"));
+      assertClosedWithEvent(cert, ResultCode.E_UNEXPECTED_PACKET);
+    }
+  }
+
+  /** Section 1.2: numbers are written from the front of the field; MsgLeng " 0" (leading space) is malformed. */
+  @Test
+  void aMsgLengWithLeadingSpacesClosesTheSessionAsMalformed() {
+    start(b -> b.loginTimeout(Duration.ofSeconds(5)));
+    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+      dlv.sendRaw("41\0\0  0\0\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1)); // LINK, MsgLeng "  0"
+      assertClosedWithEvent(dlv, ResultCode.E_MALFORMED_PACKET);
+    }
+  }
+
   @Test
   void anUnknownHeadTypeOrBadLengthClosesTheSession() {
     start();

@@ -27,6 +27,9 @@ public final class GatewayContext {
   private final ReportStore store;
   private final CarrierSimulator carrier;
   private final CarrierLog carrierLog;
+  /** Connect guards of IDs that are not configured, so that unknown IDs lock like known ones. */
+  private final ConcurrentHashMap<String, dev.ngsign.ngs.gateway.internal.account.ConnectGuard> unknownIds =
+      new ConcurrentHashMap<>();
   private final GatewayMetrics metrics;
   private final DeliverScript script = new DeliverScript();
   private volatile long reportDelayMillis;
@@ -88,6 +91,24 @@ public final class GatewayContext {
 
   public CarrierSimulator carrier() {
     return carrier;
+  }
+
+  /** The connect guard of an ID that is not configured (created on first use; idle ones are forgotten). */
+  public dev.ngsign.ngs.gateway.internal.account.ConnectGuard unknownIdGuard(String id) {
+    if (unknownIds.size() >= 10_000 && !unknownIds.containsKey(id)) {
+      Instant t = now();
+      unknownIds.values().removeIf(g -> g.isIdle(t));
+      if (unknownIds.size() >= 10_000) {
+        unknownIds.clear(); // a spray of made-up IDs: forgetting them costs the sprayer nothing, keeping them costs memory
+      }
+    }
+    return unknownIds.computeIfAbsent(id, k -> new dev.ngsign.ngs.gateway.internal.account.ConnectGuard(
+        settings.lockThreshold(), settings.lockWindow(), settings.lockDuration()));
+  }
+
+  /** The guard of an unknown ID if it was tried, else null. */
+  public dev.ngsign.ngs.gateway.internal.account.ConnectGuard existingUnknownIdGuard(String id) {
+    return unknownIds.get(id);
   }
 
   /** The carriers' record of accepted messages, or null when not enabled. */

@@ -117,7 +117,8 @@ public final class GatewayServer implements AdminOperations {
       Channel cert = bind(boss, settings.certPort(), () -> new ChannelInitializer<SocketChannel>() {
         @Override
         protected void initChannel(SocketChannel ch) {
-          ch.pipeline().addLast("decoder", new NgsFrameDecoder(PacketType.BIND.bodySize()))
+          ch.attr(UnexpectedPacketHandler.COUNTER).set(gw.metrics()::cert); // malformed and unexpected: ngs_cert_total
+          ch.pipeline().addLast("decoder", new NgsFrameDecoder(PacketType.BIND.bodySize(), java.util.Set.of(PacketType.CERT)))
               .addLast("encoder", new NgsPacketEncoder())
               .addLast("login", new LoginTimeoutHandler(settings.loginTimeout()))
               .addLast("cert", new CertHandler(gw))
@@ -151,6 +152,7 @@ public final class GatewayServer implements AdminOperations {
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(SocketChannel ch) {
+        ch.attr(UnexpectedPacketHandler.COUNTER).set(gw.metrics()::bind); // malformed and unexpected: ngs_bind_total
         ch.pipeline().addLast("prebind", new PreBindLimiter(PreBindLimiter.DEFAULT_BUDGET))
             .addLast("decoder", new NgsFrameDecoder(settings.maxBodyLength()))
             .addLast("encoder", new NgsPacketEncoder())

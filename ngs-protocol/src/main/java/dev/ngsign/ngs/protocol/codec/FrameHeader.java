@@ -62,8 +62,26 @@ public record FrameHeader(PacketType type, int bodyLength) {
     return in.toString(index, len, StandardCharsets.ISO_8859_1);
   }
 
+  /**
+   * The packet type a header at {@code in}'s reader index names, or null when HeadType is not one (the
+   * full check is {@link #peek}). Needs 14 readable bytes.
+   */
+  public static PacketType peekType(ByteBuf in) {
+    try {
+      long code = parse(Layout.HEAD_TYPE, field(in, in.readerIndex(), Layout.HEAD_TYPE));
+      return code > Integer.MAX_VALUE ? null : PacketType.fromHeadType((int) code);
+    } catch (FrameException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Digits written from the first byte of the field, the rest NUL (section 1.2: "모든 Data는 NULL(0x00)로
+   * Padding된 버퍼의 앞에서부터 채워 넣습니다"): a leading or trailing space is not padding, so {@code " 149"} is
+   * refused like any other non-number.
+   */
   private static long parse(FixedField f, String s) {
-    String v = s.strip();
+    String v = s;
     if (v.isEmpty() || v.length() > 10) {
       throw new FrameException(f.name(), NgsProtocolException.show(s) + " is not a non-negative decimal number");
     }

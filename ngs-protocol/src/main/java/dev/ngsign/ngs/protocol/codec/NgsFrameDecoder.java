@@ -1,12 +1,16 @@
 package dev.ngsign.ngs.protocol.codec;
 
 import dev.ngsign.ngs.protocol.NgsProtocolException;
+import dev.ngsign.ngs.protocol.ResultCode;
 import dev.ngsign.ngs.protocol.crypto.BodyCipher;
+import dev.ngsign.ngs.protocol.packet.PacketType;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.DecoderException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns the byte stream into {@link dev.ngsign.ngs.protocol.packet.NgsPacket}s. It only frames, enforces
@@ -24,6 +28,7 @@ import java.util.List;
  */
 public final class NgsFrameDecoder extends ByteToMessageDecoder {
   private final int maxBodyLength;
+  private final Set<PacketType> expected;
   private BodyCipher cipher;
   private boolean corrupt;
 
@@ -32,7 +37,17 @@ public final class NgsFrameDecoder extends ByteToMessageDecoder {
   }
 
   public NgsFrameDecoder(int maxBodyLength) {
+    this(maxBodyLength, null);
+  }
+
+  /**
+   * A decoder for a port where only {@code expected} packet types may arrive (the cert server: CERT). A
+   * header of another NGS type fails as E_UNEXPECTED_PACKET before its MsgLeng is checked against the cap,
+   * so a DELIVER on the cert port is an unexpected packet (section 3.2), not a malformed one.
+   */
+  public NgsFrameDecoder(int maxBodyLength, Set<PacketType> expected) {
     this.maxBodyLength = maxBodyLength;
+    this.expected = expected == null ? null : EnumSet.copyOf(expected);
   }
 
   /** Switches the session to encrypted bodies (after a TYPE P BIND); call on the channel's event loop. */
@@ -51,6 +66,13 @@ public final class NgsFrameDecoder extends ByteToMessageDecoder {
     }
     FrameHeader header;
     try {
+      if (expected != null) {
+        PacketType type = FrameHeader.peekType(in);
+        if (type != null && !expected.contains(type)) {
+          throw new FrameException("HeadType", type + " (HeadType " + type.headType() + ") is not expected here",
+              ResultCode.E_UNEXPECTED_PACKET);
+        }
+      }
       header = FrameHeader.peek(in, maxBodyLength, cipher != null);
     } catch (FrameException e) {
       corrupt = true;

@@ -35,6 +35,48 @@ class NgsFrameDecoderTest {
     assertThat(ch.finish()).isFalse();
   }
 
+  /** Section 1.2: values are written from the front of a NUL-padded buffer; a space is not padding. */
+  @Test
+  void msgLengWithALeadingOrTrailingSpaceIsMalformed() {
+    for (String msgLeng : new String[] {" 149", "149 ", "\t149"}) {
+      byte[] frame = PacketCodec.toBytes(Link.INSTANCE); // 41 / 0
+      byte[] header = new byte[14];
+      header[0] = '4';
+      header[1] = '1';
+      byte[] len = (msgLeng.replace("149", "0")).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      System.arraycopy(len, 0, header, 4, len.length); // HeadType 4C, then MsgLeng 10C
+      assertThat(frame).hasSize(14);
+      EmbeddedChannel ch = new EmbeddedChannel(new NgsFrameDecoder());
+      assertThatThrownBy(() -> ch.writeInbound(Unpooled.wrappedBuffer(header))).as(msgLeng)
+          .isInstanceOf(DecoderException.class).cause().isInstanceOf(FrameException.class)
+          .hasMessageContaining("MsgLeng");
+    }
+  }
+
+  @Test
+  void headTypeWithALeadingSpaceIsMalformed() {
+    byte[] header = new byte[14];
+    header[0] = ' ';
+    header[1] = '4';
+    header[2] = '1';
+    header[4] = '0';
+    EmbeddedChannel ch = new EmbeddedChannel(new NgsFrameDecoder());
+    assertThatThrownBy(() -> ch.writeInbound(Unpooled.wrappedBuffer(header)))
+        .cause().isInstanceOf(FrameException.class).hasMessageContaining("HeadType");
+  }
+
+  /** Section 3.2: a DELIVER where only CERT is expected is unexpected (1014), even though it exceeds the cap. */
+  @Test
+  void aTypeThePortDoesNotExpectFailsAsUnexpectedBeforeTheLengthCap() {
+    EmbeddedChannel ch = new EmbeddedChannel(new NgsFrameDecoder(220, java.util.Set.of(dev.ngsign.ngs.protocol.packet.PacketType.CERT)));
+    assertThatThrownBy(() -> ch.writeInbound(Unpooled.wrappedBuffer(SMS)))
+        .cause().isInstanceOfSatisfying(FrameException.class, e -> assertThat(e.resultCode())
+            .contains(dev.ngsign.ngs.protocol.ResultCode.E_UNEXPECTED_PACKET));
+    EmbeddedChannel plain = new EmbeddedChannel(new NgsFrameDecoder(220));
+    assertThatThrownBy(() -> plain.writeInbound(Unpooled.wrappedBuffer(SMS)))
+        .cause().isInstanceOfSatisfying(FrameException.class, e -> assertThat(e.resultCode()).isEmpty());
+  }
+
   @Test
   void decodesManyPacketsFromOneRead() {
     EmbeddedChannel ch = new EmbeddedChannel(new NgsFrameDecoder());

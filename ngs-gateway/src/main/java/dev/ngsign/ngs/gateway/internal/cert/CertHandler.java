@@ -2,10 +2,13 @@ package dev.ngsign.ngs.gateway.internal.cert;
 
 import dev.ngsign.ngs.gateway.internal.GatewayContext;
 import dev.ngsign.ngs.gateway.internal.account.AccountState;
+import dev.ngsign.ngs.gateway.internal.account.ConnectGuard;
 import dev.ngsign.ngs.gateway.internal.session.Closer;
+import dev.ngsign.ngs.gateway.internal.session.SecurityLog;
 import dev.ngsign.ngs.protocol.MalformedDeliverException;
 import dev.ngsign.ngs.protocol.NgsProtocolException;
 import dev.ngsign.ngs.protocol.ResultCode;
+import dev.ngsign.ngs.protocol.codec.FrameException;
 import dev.ngsign.ngs.protocol.crypto.PasswordHash;
 import dev.ngsign.ngs.protocol.packet.Cert;
 import dev.ngsign.ngs.protocol.packet.CertAck;
@@ -22,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers one CERT with CERT_ACK and closes the connection (section 4.1). Checks, in order: VERSION,
- * KEYPOS, the account exists, the connect lock (the attempt counts towards it), the client address, PWD,
+ * KEYPOS, the connect lock of the ID and source address (the attempt counts towards it; unknown IDs alike),
+ * the account exists, the client address, PWD,
  * and at most one successful CERT per account per {@code certInterval}. On failure SERVER_IP carries
  * {@code <code> <reason>} and the ports are empty.
  */
@@ -59,18 +63,25 @@ public final class CertHandler extends ChannelInboundHandlerAdapter {
       return fail(ResultCode.E_INVALID_KEYPOS, "KEYPOS must be 0..64");
     }
     AccountState account = gw.account(cert.id());
-    if (account == null) {
-      return fail(ResultCode.E_AUTH_FAIL, "unknown ID or wrong password");
-    }
-    if (account.connectGuard().attempt(now)) {
-      Instant until = account.connectGuard().lockedUntil(now);
+    // unknown IDs count and lock exactly like known ones, per source address: the answers reveal nothing
+    ConnectGuard guard = account != null ? account.connectGuard() : gw.unknownIdGuard(cert.id());
+    if (guard.attempt(now, remote.getAddress())) {
+      Instant until = guard.lockedUntil(now, remote.getAddress());
+      SecurityLog.warn(SecurityLog.Kind.LOCKED, remote, "CERT for ID " + SecurityLog.id(cert.id()) + " refused: locked"
+          + (until == null ? "" : " until " + until));
       return fail(ResultCode.E_ACCOUNT_LOCKED, "account locked"
           + (until == null ? "" : " until " + LocalTime.ofInstant(until, GatewayContext.ZONE).truncatedTo(ChronoUnit.SECONDS)));
     }
+    if (account == null) {
+      SecurityLog.warn(SecurityLog.Kind.LOGIN_FAILED, remote, "CERT for ID " + SecurityLog.id(cert.id()) + ": unknown ID");
+      return fail(ResultCode.E_AUTH_FAIL, "unknown ID or wrong password");
+    }
     if (!account.addressAllowed(remote.getAddress())) {
+      SecurityLog.warn(SecurityLog.Kind.LOGIN_FAILED, remote, "CERT for ID " + account.id() + ": address not registered");
       return fail(ResultCode.E_IP_DENIED, "address " + remote.getAddress().getHostAddress() + " not registered");
     }
     if (!account.account().passwordHash().matchesPwdField(cert.pwd(), cert.keyPos())) {
+      SecurityLog.warn(SecurityLog.Kind.LOGIN_FAILED, remote, "CERT for ID " + account.id() + ": wrong password");
       return fail(ResultCode.E_AUTH_FAIL, "unknown ID or wrong password");
     }
     if (!account.claimCert(now.toEpochMilli(), gw.settings().certInterval())) {
@@ -90,9 +101,10 @@ public final class CertHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-    if (c instanceof NgsProtocolException e && !(c instanceof MalformedDeliverException) && e.resultCode().isPresent()
+    if (c instanceof NgsProtocolException e && !(c instanceof MalformedDeliverException) && !(c instanceof FrameException)
+        && e.resultCode().isPresent()
         && !Closer.closing(ctx.channel())) {
-      log.debug("bad CERT from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
+      SecurityLog.warn(SecurityLog.Kind.MALFORMED, ctx.channel().remoteAddress(), "CERT: " + e.getMessage());
       Closer.answerAndClose(ctx.channel(), fail(e.resultCode().get(), "bad " + e.field()));
       return;
     }

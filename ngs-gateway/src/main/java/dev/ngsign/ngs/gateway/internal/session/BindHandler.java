@@ -3,10 +3,12 @@ package dev.ngsign.ngs.gateway.internal.session;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.internal.GatewayContext;
 import dev.ngsign.ngs.gateway.internal.account.AccountState;
+import dev.ngsign.ngs.gateway.internal.account.ConnectGuard;
 import dev.ngsign.ngs.gateway.internal.cert.CertKeyRegistry;
 import dev.ngsign.ngs.protocol.MalformedDeliverException;
 import dev.ngsign.ngs.protocol.NgsProtocolException;
 import dev.ngsign.ngs.protocol.ResultCode;
+import dev.ngsign.ngs.protocol.codec.FrameException;
 import dev.ngsign.ngs.protocol.codec.NgsFrameDecoder;
 import dev.ngsign.ngs.protocol.codec.NgsPacketEncoder;
 import dev.ngsign.ngs.protocol.crypto.BodyCipher;
@@ -123,11 +125,12 @@ public final class BindHandler extends ChannelInboundHandlerAdapter {
     if (bind.keyPos() < 0 || bind.keyPos() > PasswordHash.HEX_LENGTH) {
       return new Refusal(ResultCode.E_INVALID_KEYPOS, "KEYPOS must be 0..64");
     }
+    ConnectGuard guard = account != null ? account.connectGuard() : gw.existingUnknownIdGuard(bind.id());
+    if (guard != null && guard.isLocked(now, remote.getAddress())) {
+      return new Refusal(ResultCode.E_ACCOUNT_LOCKED, "account locked");
+    }
     if (account == null) {
       return new Refusal(ResultCode.E_AUTH_FAIL, "unknown ID or wrong password");
-    }
-    if (account.connectGuard().isLocked(now)) {
-      return new Refusal(ResultCode.E_ACCOUNT_LOCKED, "account locked");
     }
     if (!account.addressAllowed(remote.getAddress())) {
       return new Refusal(ResultCode.E_IP_DENIED, "address " + remote.getAddress().getHostAddress() + " not registered");
@@ -156,6 +159,8 @@ public final class BindHandler extends ChannelInboundHandlerAdapter {
 
   private void refuse(ChannelHandlerContext ctx, String id, Refusal r) {
     gw.metrics().bind(r.code());
+    SecurityLog.warn(r.code() == ResultCode.E_ACCOUNT_LOCKED ? SecurityLog.Kind.LOCKED : SecurityLog.Kind.LOGIN_FAILED,
+        ctx.channel().remoteAddress(), "BIND " + portKind.code() + " for ID " + SecurityLog.id(id) + " refused: " + r.code() + " " + r.reason());
     log.debug("BIND id={} from {} refused: {} {}", id, ctx.channel().remoteAddress(), r.code(), r.reason());
     Closer.answerAndClose(ctx.channel(), BindAck.failure(r.code(), Closer.reason(r.code(), r.reason(), MESSAGE_SIZE)));
   }
@@ -164,7 +169,8 @@ public final class BindHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-    if (c instanceof NgsProtocolException e && !(c instanceof MalformedDeliverException) && e.resultCode().isPresent()
+    if (c instanceof NgsProtocolException e && !(c instanceof MalformedDeliverException) && !(c instanceof FrameException)
+        && e.resultCode().isPresent()
         && !Closer.closing(ctx.channel())) {
       refuse(ctx, "?", new Refusal(e.resultCode().get(), "bad " + e.field()));
       return;

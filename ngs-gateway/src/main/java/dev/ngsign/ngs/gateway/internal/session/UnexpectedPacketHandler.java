@@ -23,19 +23,36 @@ public final class UnexpectedPacketHandler extends ChannelInboundHandlerAdapter 
 
   private UnexpectedPacketHandler() {}
 
+  /** Where a closing session's protocol errors are counted: set by the gateway on each channel. */
+  public static final io.netty.util.AttributeKey<java.util.function.Consumer<ResultCode>> COUNTER =
+      io.netty.util.AttributeKey.valueOf("ngs.protocolErrors");
+
+  private static void count(ChannelHandlerContext ctx, ResultCode rc) {
+    java.util.function.Consumer<ResultCode> c = ctx.channel().attr(COUNTER).get();
+    if (c != null) {
+      c.accept(rc);
+    }
+  }
+
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     String what = msg instanceof NgsPacket p ? p.type() + " (HeadType " + p.type().headType() + ")" : "message";
-    log.debug("{}: unexpected {}, closing", ctx.channel().remoteAddress(), what);
+    count(ctx, ResultCode.E_UNEXPECTED_PACKET);
+    SecurityLog.warn(SecurityLog.Kind.MALFORMED, ctx.channel().remoteAddress(), "unexpected " + what);
     Closer.closeWithEvent(ctx.channel(), ResultCode.E_UNEXPECTED_PACKET, "unexpected " + what);
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-    if (c instanceof NgsProtocolException e) {
+    if (c instanceof NgsProtocolException e && e.resultCode().orElse(null) == ResultCode.E_UNEXPECTED_PACKET) {
+      count(ctx, ResultCode.E_UNEXPECTED_PACKET);
+      SecurityLog.warn(SecurityLog.Kind.MALFORMED, ctx.channel().remoteAddress(), e.getMessage());
+      Closer.closeWithEvent(ctx.channel(), ResultCode.E_UNEXPECTED_PACKET, e.getMessage());
+    } else if (c instanceof NgsProtocolException e) {
       // messages of protocol exceptions never carry secrets (ngs-protocol guarantees it)
-      log.debug("{}: {}", ctx.channel().remoteAddress(), e.getMessage());
+      count(ctx, ResultCode.E_MALFORMED_PACKET);
+      SecurityLog.warn(SecurityLog.Kind.MALFORMED, ctx.channel().remoteAddress(), e.getMessage());
       Closer.closeWithEvent(ctx.channel(), ResultCode.E_MALFORMED_PACKET, "malformed " + e.field());
     } else if (c instanceof IOException) {
       ctx.close();
