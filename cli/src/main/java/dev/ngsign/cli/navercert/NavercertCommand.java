@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Naver multi-document e-signature (Barocert wire format).",
-      "request/status/verify act as the partner (SDK); pending/sign/refuse act as the person on the simulator;",
-      "bench measures request+sign+status+verify round trips against a simulator on loopback.",
+      "request/status/verify act as the partner (SDK); pending/sign/refuse act as the person on the simulator;"
+          + " bench measures request+sign+status+verify round trips against a simulator on loopback.",
       "Exit codes: 0 ok, 1 the service refused (code on stderr), 2 bad input (nothing sent), 3 network."
     },
     subcommands = {
