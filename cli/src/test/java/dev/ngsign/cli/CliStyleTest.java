@@ -55,6 +55,18 @@ class CliStyleTest {
       assertThat(i).as(n).isGreaterThan(at);
       at = i;
     }
+    List<String> cut = new ArrayList<>();
+    for (CommandLine cl : everyCommand()) {
+      if (cl.getCommandSpec().userObject() instanceof CommandLine.HelpCommand) {
+        continue; // picocli's own
+      }
+      for (String line : cl.getCommandSpec().usageMessage().description()) {
+        if (!line.strip().matches("(?s).*[.:)]$")) {
+          cut.add(cl.getCommandSpec().qualifiedName(" ") + ": " + line);
+        }
+      }
+    }
+    assertThat(cut).as("description lines that stop mid-sentence").isEmpty();
     for (CommandLine cl : everyCommand()) {
       String[] header = cl.getCommandSpec().usageMessage().header();
       String summary = header.length > 0 ? header[0] : cl.getCommandSpec().usageMessage().description()[0];

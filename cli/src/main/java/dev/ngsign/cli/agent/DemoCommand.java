@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "See the DB agent work: an in-process NGS gateway and agent on embedded H2 under ./data send a",
-      "message of every type from the send table and write the ACKs and reports back."
+      "See the DB agent work: an in-process NGS gateway and agent on embedded H2 under ./data send a message of every"
+          + " type from the send table and write the ACKs and reports back."
     })
 public final class DemoCommand implements Callable<Integer> {
   private static final String PREFIX = "DEMO_";

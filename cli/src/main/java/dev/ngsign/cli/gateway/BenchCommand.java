@@ -55,8 +55,8 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Load benchmark: N deliver sessions send M SMS DELIVERs with W in flight each (TPS unlimited),",
-      "then print messages/s and DELIVER->DELIVER_ACK latency percentiles (HdrHistogram)."
+      "N deliver sessions send M SMS DELIVERs with W in flight each (TPS unlimited), then the report prints"
+          + " messages/s and DELIVER->DELIVER_ACK latency percentiles (HdrHistogram)."
     })
 public final class BenchCommand implements Callable<Integer> {
   private static final Pattern READY = Pattern.compile("ready cert=(\\d+) deliver=(\\d+) report=(\\d+)(?: admin=(\\d+))?");

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
     name = "navercert-server",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the Barocert-compatible Naver e-signature simulator (auth service, MultiSign/Sign/Identity,",
-      "the simulated Naver app at /app, operator API, simulator CA at /ca.pem).",
+      "Run the Barocert-compatible Naver e-signature simulator (auth service, MultiSign/Sign/Identity,"
+          + " the simulated Naver app at /app, operator API, simulator CA at /ca.pem).",
       "Without account options, the data dir's accounts are reused, else test credentials are generated.",
       "Prints a line starting with 'ready' with the URLs, then the accounts (a SecretKey only when generated). Ctrl-C stops it."
     })

@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Benchmark the NGS client SDK: SMS/s from send() to DELIVER_ACK through the gateway in another process.",
-      "Spawns 'ngsign gateway' from this jar on 127.0.0.1 unless --target HOST:PORT names a running cert server",
-      "(its accounts must then be <id-prefix>1..N with --password and unlimited TPS)."
+      "Spawns 'ngsign gateway' from this jar on 127.0.0.1 unless --target HOST:PORT names a running cert server"
+          + " (its accounts must then be PREFIX1..PREFIXN with --password and unlimited TPS)."
     })
 public final class BenchSdkCommand implements Callable<Integer> {
   private static final Pattern READY = Pattern.compile("ready cert=(\\d+).*");

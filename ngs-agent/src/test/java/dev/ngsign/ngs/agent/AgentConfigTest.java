@@ -66,7 +66,9 @@ class AgentConfigTest {
   void theExampleInTheDocsIsValid() {
     AgentConfig c = AgentConfig.load(java.nio.file.Path.of("../docs/agent.example.yml"));
     assertThat(c.accounts()).singleElement().satisfies(a -> assertThat(a.passwordEnv()).isEqualTo("NGS_PASSWORD"));
-    assertThat(c.logTable().monthly()).isTrue();
+    assertThat(c.logTable().monthly()).isFalse(); // the safe default a newcomer starts from: final rows stay put
+    assertThat(c.database().password()).isNull();
+    assertThat(c.database().passwordEnv()).isEqualTo("NGSIGN_DB_PASSWORD");
   }
 
   @Test
