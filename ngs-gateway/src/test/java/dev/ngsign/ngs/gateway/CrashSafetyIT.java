@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every SERIAL answered E_OK gets exactly one REPORT from the restarted gateway, and sending such a SERIAL
  * again is the same message (E_OK, no second report).
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS) // a bound for hangs; two child JVMs start per test, slow on a loaded machine
 class CrashSafetyIT {
   private static final String ID = "testid";
   private static final String PW = "secret";

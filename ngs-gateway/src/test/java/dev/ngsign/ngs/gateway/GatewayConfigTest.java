@@ -135,6 +135,19 @@ class GatewayConfigTest {
   }
 
   @Test
+  void storeOptionsAreCheckedWithTheKeyNamed() throws Exception {
+    Path f = dir.resolve("store.yaml");
+    Files.writeString(f, "fsync: yes please\naccounts: [{id: a, password: b}]\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("'fsync'").hasMessageContaining("yes please");
+    Files.writeString(f, "storeCacheMb: 0\naccounts: [{id: a, password: b}]\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("storeCacheMb").hasMessageContaining("0");
+    Files.writeString(f, "storeWriteBufferMb: lots\naccounts: [{id: a, password: b}]\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("storeWriteBufferMb");
+    Files.writeString(f, "fsync: true\nstoreCacheMb: 8\nstoreWriteBufferMb: 16\naccounts: [{id: a, password: b}]\n");
+    assertThat(GatewayConfig.load(f).build()).isNotNull();
+  }
+
+  @Test
   void parsesDurations() {
     assertThat(GatewayConfig.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
     assertThat(GatewayConfig.parseDuration("3s")).isEqualTo(Duration.ofSeconds(3));

@@ -91,7 +91,7 @@ final class RocksReportStore implements ReportStore {
   private final ConcurrentHashMap<String, AtomicLong> pending = new ConcurrentHashMap<>();
   private final AtomicLong pendingTotal = new AtomicLong();
   private final AtomicLong gwSeq;
-  private long gwReserved; // guarded by this
+  private volatile long gwReserved; // written under this
   /** SERIALs claimed by a batch not yet written; a claim of another batch is busy, of the same a duplicate. */
   private final ConcurrentHashMap<String, PendingClaim> pendingClaims = new ConcurrentHashMap<>();
   /** Reports whose deletion is in a batch not yet written: acknowledged once only. */
@@ -285,15 +285,11 @@ final class RocksReportStore implements ReportStore {
   @Override
   public String nextGwSerial() {
     long n = gwSeq.incrementAndGet();
-    if (n >= reserved()) {
+    if (n >= gwReserved) {
       reserve(n + GW_BLOCK);
     }
     String digits = Long.toString(n % 1_000_000_000_000_000L);
     return "0".repeat(15 - digits.length()) + digits;
-  }
-
-  private synchronized long reserved() {
-    return gwReserved;
   }
 
   /** Written before any GWSERIAL of the block can be acknowledged. */
