@@ -1,5 +1,6 @@
 package dev.ngsign.ngs.gateway;
 
+import dev.ngsign.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
