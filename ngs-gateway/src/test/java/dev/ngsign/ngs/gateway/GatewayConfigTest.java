@@ -139,11 +139,13 @@ class GatewayConfigTest {
     Path f = dir.resolve("store.yaml");
     Files.writeString(f, "fsync: yes please\naccounts: [{id: a, password: b}]\n");
     assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("'fsync'").hasMessageContaining("yes please");
-    Files.writeString(f, "storeCacheMb: 0\naccounts: [{id: a, password: b}]\n");
-    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("storeCacheMb").hasMessageContaining("0");
-    Files.writeString(f, "storeWriteBufferMb: lots\naccounts: [{id: a, password: b}]\n");
-    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("storeWriteBufferMb");
-    Files.writeString(f, "fsync: true\nstoreCacheMb: 8\nstoreWriteBufferMb: 16\naccounts: [{id: a, password: b}]\n");
+    Files.writeString(f, "store-cache-mb: 0\naccounts: [{id: a, password: b}]\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("'store-cache-mb' must be at least 1")
+        .hasMessageContaining("not 0");
+    Files.writeString(f, "store-write-buffer-mb: lots\naccounts: [{id: a, password: b}]\n");
+    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("'store-write-buffer-mb'")
+        .hasMessageContaining("lots");
+    Files.writeString(f, "fsync: true\nstore-cache-mb: 8\nstore-write-buffer-mb: 16\naccounts: [{id: a, password: b}]\n");
     assertThat(GatewayConfig.load(f).build()).isNotNull();
   }
 

@@ -98,10 +98,10 @@ public final class GatewayFileReader {
       b.ioThreads(f.ioThreads());
     }
     if (f.storeCacheMb() != null) {
-      b.storeCacheMb(f.storeCacheMb());
+      b.storeCacheMb(atLeastOne("store-cache-mb", f.storeCacheMb()));
     }
     if (f.storeWriteBufferMb() != null) {
-      b.storeWriteBufferMb(f.storeWriteBufferMb());
+      b.storeWriteBufferMb(atLeastOne("store-write-buffer-mb", f.storeWriteBufferMb()));
     }
     if (f.fsync() != null) {
       b.fsync(f.fsync());
@@ -254,5 +254,12 @@ public final class GatewayFileReader {
       return "a list";
     }
     return "a mapping";
+  }
+
+  private static int atLeastOne(String key, int v) {
+    if (v < 1) {
+      throw new IllegalArgumentException("config: '" + key + "' must be at least 1 (MB), not " + v);
+    }
+    return v;
   }
 }
