@@ -48,7 +48,7 @@ class CliStyleTest {
     assertThat(r.exit()).isZero();
     List<String> names = new ArrayList<>(Main.commandLine().getSubcommands().keySet());
     assertThat(names).containsExactly("demo", "send", "agent", "gateway", "decode", "navercert", "navercert-server",
-        "bench", "bench-sdk", "bench-agent", "help");
+        "bench", "bench-sdk", "bench-agent", "chaos", "help");
     int at = -1;
     for (String n : names) {
       int i = r.out().indexOf("\n  " + n + " ");

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import dev.ngsign.ngs.protocol.DurationFormat;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -48,12 +49,11 @@ import picocli.CommandLine.Spec;
     name = "chaos",
     mixinStandardHelpOptions = true,
     description = {
-      "Chaos run: gateway + K agent processes behind fault proxies, SIGKILLs and network faults, then counts",
-      "losses and duplicates from the database and the gateway's carrier log. Exit 1 on any loss or duplicate.",
+      "Chaos run: a gateway and K agent processes behind fault proxies, with SIGKILLs and network faults.",
+      "Then it counts losses and duplicates from the database and the gateway's carrier log; exit 1 on any.",
       "With --no-faults: a soak (resources sampled every 10 s; samples.csv and soak.svg in --out)."
     })
 public final class ChaosCommand implements Callable<Integer> {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
   /** A restarted JVM must be ready within this; generous, the machine may be shared and busy. */
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static final java.util.Set<String> WAITING = java.util.Set.of("READY", "SENDING", "SENT");
@@ -61,25 +61,25 @@ public final class ChaosCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--db", defaultValue = "postgresql", description = "postgresql, mariadb or h2; default postgresql")
+  @Option(names = "--db", paramLabel = "DB", defaultValue = "postgresql", description = "postgresql, mariadb or h2; default postgresql")
   String db;
 
-  @Option(names = "--messages", description = "rows to insert; default --rate x --duration, or 10000")
+  @Option(names = "--messages", paramLabel = "N", description = "rows to insert; default --rate x --duration, or 10000")
   Long messages;
 
-  @Option(names = "--rate", description = "rows inserted per second; default --messages / --duration")
+  @Option(names = "--rate", paramLabel = "PER-SECOND", description = "rows inserted per second; default --messages / --duration")
   Double rate;
 
-  @Option(names = "--agents", defaultValue = "2", description = "agent processes; default 2")
+  @Option(names = "--agents", paramLabel = "N", defaultValue = "2", description = "agent processes; default 2")
   int agents;
 
-  @Option(names = "--accounts", description = "NGS accounts the agents share; default 2 per agent")
+  @Option(names = "--accounts", paramLabel = "N", description = "NGS accounts the agents share; default 2 per agent")
   Integer accounts;
 
-  @Option(names = "--duration", defaultValue = "2m", description = "inserting and faults last this long (e.g. 90s, 10m); default 2m")
+  @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "2m", description = "inserting and faults last this long (e.g. 90s, 10m); default 2m")
   String duration;
 
-  @Option(names = "--kill-every", defaultValue = "30s", description = "mean time between SIGKILLs (0 = none); default 30s")
+  @Option(names = "--kill-every", paramLabel = "DURATION", defaultValue = "30s", description = "mean time between SIGKILLs (0 = none); default 30s")
   String killEvery;
 
   @Option(names = "--net-faults", description = "inject network faults: reset, black-hole, latency, half-open")
@@ -88,16 +88,16 @@ public final class ChaosCommand implements Callable<Integer> {
   @Option(names = "--no-faults", description = "no kills, no network faults (a soak)")
   boolean noFaults;
 
-  @Option(names = "--drain", defaultValue = "5m", description = "after --duration, wait at most this long for every row to be final; default 5m")
+  @Option(names = "--drain", paramLabel = "DURATION", defaultValue = "5m", description = "after --duration, wait at most this long for every row to be final; default 5m")
   String drain;
 
-  @Option(names = "--out", description = "directory for logs, configs, samples and the report; default ./chaos-runs/<time>")
+  @Option(names = "--out", paramLabel = "DIR", description = "directory for logs, configs, samples and the report; default ./chaos-runs/<time>")
   Path out;
 
-  @Option(names = "--child-heap", defaultValue = "512m", description = "-Xmx of the gateway and agent processes; default 512m")
+  @Option(names = "--child-heap", paramLabel = "SIZE", defaultValue = "512m", description = "-Xmx of the gateway and agent processes; default 512m")
   String childHeap;
 
-  @Option(names = "--seed", defaultValue = "1", description = "seed of the fault schedule and the message mix; default 1")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "seed of the fault schedule and the message mix; default 1")
   long seed;
 
   @Option(names = "--keep-db", description = "keep the run's schema instead of dropping it")
@@ -566,20 +566,12 @@ public final class ChaosCommand implements Callable<Integer> {
     }
   }
 
+  /** The project's one duration grammar ({@link DurationFormat}), with the option named on a mistake. */
   Duration parseDuration(String option, String text) {
-    if (text.equals("0")) {
-      return Duration.ZERO;
+    try {
+      return DurationFormat.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), option + " must look like 500ms, 90s, 10m, 1h or 1d, not '" + text + "'");
     }
-    Matcher m = DURATION.matcher(text.trim());
-    if (!m.matches()) {
-      throw new ParameterException(spec.commandLine(), option + " must look like 500ms, 90s, 10m or 1h, not '" + text + "'");
-    }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      default -> Duration.ofHours(n);
-    };
   }
 }

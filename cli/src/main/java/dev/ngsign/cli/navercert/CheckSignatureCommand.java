@@ -21,8 +21,7 @@ import picocli.CommandLine.Spec;
     name = "check-signature",
     mixinStandardHelpOptions = true,
     description = {
-      "Check one saved signature offline: it signs the document, it verifies,",
-      "and its certificate chains to --ca at the signing time.",
+      "Check one saved signature offline: it signs the document, it verifies, and its certificate chains to --ca.",
       "Exit 0 when every check holds, 4 if not (failed checks on stderr), 2 on bad input."
     })
 final class CheckSignatureCommand implements Callable<Integer> {

@@ -29,11 +29,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Naver e-signature (Barocert wire format): multi-sign from the command line.",
-      "request/status/verify act as the partner (SDK); check-signature works offline;",
+      "request/status/verify act as the partner (SDK); check-signature works offline.",
       "pending/sign/refuse act as the person on the simulator; bench measures.",
       "Output: indented JSON, times as ISO-8601 with the +09:00 offset.",
-      "Exit codes: 0 ok, 1 the service refused, 2 bad input (nothing sent),",
-      "3 network, 4 the signer check failed."
+      "Exit codes: 0 ok, 1 the service refused, 2 bad input (nothing sent), 3 network, 4 the signer check failed."
     },
     subcommands = {
       NavercertCommand.Request.class,
@@ -167,8 +166,8 @@ public final class NavercertCommand implements Runnable {
   @Command(name = "verify", mixinStandardHelpOptions = true,
       description = {
         "Verify a signed request (once) and print the person and the signatures.",
-        "With --ca, --expect-* and the documents as requested, also check who signed;",
-        "then exit 0 only when every check holds, 4 if not (failed checks on stderr)."
+        "With --ca, --expect-* and the documents as requested, it also checks who signed.",
+        "It then exits 0 only when every check holds, 4 if not (failed checks on stderr)."
       })
   static final class Verify implements Callable<Integer> {
     @Mixin ClientOptions client;
@@ -190,7 +189,7 @@ public final class NavercertCommand implements Runnable {
     @Option(names = "--expect-name", paramLabel = "NAME", description = "the name you asked to sign")
     String expectName;
 
-    @Option(names = "--expect-birthday", paramLabel = "yyyyMMdd", description = "the birthday you asked for")
+    @Option(names = "--expect-birthday", paramLabel = "YYYYMMDD", description = "the birthday you asked for")
     String expectBirthday;
 
     @Option(names = "--expect-phone", paramLabel = "PHONE", description = "the phone you asked for (hyphens allowed)")
