@@ -80,7 +80,8 @@ public final class InitConfigCommand implements Callable<Integer> {
         #   ./ngsign agent init-db --config agent.yml      # create the tables (safe to run again)
         #   ./ngsign agent --config agent.yml              # run the agent; insert rows into NGS_MSG (docs/agent.md)
         node-id: agent-1                   # unique per running node
-        zone: Asia/Seoul                   # time zone of the table's timestamps and of the advertising window
+        zone: %s                   # the zone your database sessions write timestamps in (this machine's); the
+                                           # advertising hours and the log month are Korean whatever it is
 
         database:
         %s  url: %s
@@ -105,6 +106,6 @@ public final class InitConfigCommand implements Callable<Integer> {
           bind: 127.0.0.1
         """.formatted(db.name().toLowerCase(java.util.Locale.ROOT),
             db == Db.H2 ? "" : "\n#   export NGSIGN_DB_PASSWORD=...                  # the database password (empty for trust auth)",
-            schema, url, user, password);
+            java.time.ZoneId.systemDefault().getId(), schema, url, user, password);
   }
 }

@@ -541,6 +541,8 @@ public final class ChaosCommand implements Callable<Integer> {
   private static String agentYaml(String node, ChaosDatabase database, int certPort, List<String> accountIds) {
     StringBuilder y = new StringBuilder();
     y.append("node-id: ").append(node).append('\n');
+    // the inserting sessions of this run write local time in this JVM's zone (the agents inherit it)
+    y.append("zone: ").append(java.time.ZoneId.systemDefault().getId()).append('\n');
     y.append("database: {url: \"").append(database.url).append("\", user: ").append(database.user)
         .append(", password: \"\", table-prefix: ").append(ChaosDatabase.PREFIX).append(", pool-size: 6}\n");
     y.append("accounts:\n");

@@ -36,7 +36,8 @@ final class AgentConfigs {
       NgsAgentProperties.Http h = p.getHttp();
       return new AgentConfig(
           p.getNodeId(),
-          p.getZone(),
+          // the application's own inserts write local time in its JVM's zone: the agent beside them uses it too
+          p.getZone() != null ? p.getZone() : java.time.ZoneId.systemDefault(),
           null,
           new AgentConfig.Database(jdbcUrl, null, null, null, p.getDatabase().getTablePrefix(), p.getDatabase().getSerialPrefix(), null),
           accounts,

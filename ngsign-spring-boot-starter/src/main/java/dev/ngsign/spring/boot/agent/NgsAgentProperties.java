@@ -23,7 +23,10 @@ public class NgsAgentProperties {
   /** This node's name in the lease tables. Default: host name + process id. */
   private String nodeId;
 
-  /** Time zone of the database's timestamps and of the advertising window. Default Asia/Seoul. */
+  /**
+   * Time zone the database's timestamps are written in. Default: the application's JVM zone (its own inserts
+   * write local time in it). The advertising hours and the log month are Korean whatever it is.
+   */
   private java.time.ZoneId zone;
 
   public boolean isEnabled() {

@@ -4,4 +4,7 @@
  * the Naver e-signature simulator for the test's application context and point the auto-configured clients
  * at them.
  */
+@NullMarked
 package dev.ngsign.spring.boot.test;
+
+import org.jspecify.annotations.NullMarked;
