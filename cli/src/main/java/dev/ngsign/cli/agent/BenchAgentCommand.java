@@ -67,6 +67,11 @@ public final class BenchAgentCommand implements Callable<Integer> {
   @Option(names = "--encrypt", description = "encrypted sessions (BIND TYPE P, AES-256 bodies)")
   boolean encrypt;
 
+  @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
+      description = "paced producer: R rows/s, one INSERT per row (an OTP stream), the agent at its default poll interval;"
+          + " reports insert->ACK and insert->REPORT latency. 0 (default): bulk inserts, throughput")
+  int rate;
+
   private int messages;
   private int maxSeconds;
 
@@ -76,6 +81,10 @@ public final class BenchAgentCommand implements Callable<Integer> {
     messages = Math.toIntExact(bench.messages());
     maxSeconds = bench.maxSeconds();
     int warmup = Math.toIntExact(bench.warmup());
+    if (rate < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rate must be 0 (bulk) or a positive rows/s, not " + rate);
+    }
+    Duration pollInterval = rate > 0 ? AgentConfig.Polling.DEFAULT_INTERVAL : Duration.ofMillis(20);
     if (System.getenv("NGSIGN_LOG_LEVEL") == null) {
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(Level.ERROR);
@@ -110,7 +119,7 @@ public final class BenchAgentCommand implements Callable<Integer> {
           .withZone(java.time.ZoneId.systemDefault()) // the bench's own sessions write in this JVM's zone
           .withDatabase(new AgentConfig.Database(url, user, "", null, "B_", null, 8))
           .withAccounts(List.of(new AgentConfig.Account("bench", "127.0.0.1", ports.certPort(), "bench", "benchpw", null, encrypt, null, true, 0)))
-          .withPolling(new AgentConfig.Polling(Duration.ofMillis(20), batch, inFlight, 4000, Duration.ofMillis(5)))
+          .withPolling(new AgentConfig.Polling(pollInterval, batch, inFlight, 4000, Duration.ofMillis(5)))
           .withLease(new AgentConfig.Lease(Duration.ofSeconds(30), Duration.ofSeconds(2)))
           .withHttp(new AgentConfig.Http(0, null));
       Agent.initDb(cfg, Map.of());
@@ -118,8 +127,9 @@ public final class BenchAgentCommand implements Callable<Integer> {
       try {
         DataSource ds = agent.dataSource();
         agent.start();
-        out.printf("bench-agent: %d SMS rows after %d warm-up rows, db=%s, batch=%d, in-flight=%d, %s sessions, TPS unlimited%n",
-            messages, warmup, db, batch, inFlight, encrypt ? "encrypted" : "plain");
+        out.printf("bench-agent: %d SMS rows after %d warm-up rows, db=%s, batch=%d, in-flight=%d, %s sessions, TPS unlimited, %s, poll interval %d ms%n",
+            messages, warmup, db, batch, inFlight, encrypt ? "encrypted" : "plain", rate > 0 ? "paced at " + rate + " rows/s" : "bulk inserts",
+            pollInterval.toMillis());
         out.flush();
         long deadline = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
         if (warmup > 0) {
@@ -133,7 +143,8 @@ public final class BenchAgentCommand implements Callable<Integer> {
         long statements0 = agent.statementCount();
         AtomicLong insertNanos = new AtomicLong();
         long t0 = System.nanoTime();
-        Thread producer = new Thread(() -> insertNanos.set(insert(ds, warmup, messages)), "bench-insert");
+        Thread producer = new Thread(() -> insertNanos.set(rate > 0 ? paced(ds, warmup, messages, rate, deadline) : insert(ds, warmup, messages)),
+            "bench-insert");
         producer.start();
         long done = 0;
         long lastPrint = t0;
@@ -163,6 +174,9 @@ public final class BenchAgentCommand implements Callable<Integer> {
         out.printf("gateway  : %d accepted, %d duplicates%n", gateway.acceptedCount("bench"), gateway.duplicateCount());
         out.printf("end to end: %d rows from first INSERT to last REPORT written in %.2f s%n", messages, secs);
         LatencyReport.latency(out, "DELIVER->REPORT stored", before, reportLatency.takeSnapshot());
+        if (rate > 0) {
+          rowLatencies(ds, warmup, out);
+        }
         LatencyReport.throughput(out, messages / secs, "msg");
         return 0;
       } finally {
@@ -195,6 +209,61 @@ public final class BenchAgentCommand implements Callable<Integer> {
       throw new IllegalStateException("insert: " + e.getMessage(), e);
     }
     return System.nanoTime() - t;
+  }
+
+  /**
+   * Inserts rows {@code from} .. {@code from + n - 1} one INSERT (autocommit) each, the i-th at {@code i / rate}
+   * seconds after the start, as an application sending OTPs does; returns the nanoseconds it took.
+   */
+  private static long paced(DataSource ds, int from, int n, int rate, long deadline) {
+    long t = System.nanoTime();
+    String sql = "INSERT INTO B_MSG (MSG_TYPE, DEST_ADDR, CALLBACK, SENDER_CODE, MSG_TEXT) VALUES ('S', ?, '15880000', '101280092', ?)";
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      c.setAutoCommit(true);
+      for (int i = 0; i < n && System.nanoTime() < deadline; i++) {
+        long due = t + (long) (i * (1e9 / rate));
+        long now;
+        while ((now = System.nanoTime()) < due) {
+          java.util.concurrent.locks.LockSupport.parkNanos(due - now); // pacing the producer, not synchronisation
+        }
+        ps.setString(1, String.format("0109%07d", from + i));
+        ps.setString(2, "bench message " + (from + i));
+        ps.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("insert: " + e.getMessage(), e);
+    }
+    return System.nanoTime() - t;
+  }
+
+  /**
+   * Per-row latencies of the measured rows from the table: CREATED_AT (the database's clock at the INSERT) to
+   * ACK_AT (the agent's clock when the DELIVER_ACK arrived, so at least the INSERT->DELIVER time) and to
+   * REPORT_AT (when the REPORT arrived). Both clocks are this machine's; the columns hold milliseconds, so each
+   * figure is within about 1 ms.
+   */
+  private static void rowLatencies(DataSource ds, int warmup, PrintWriter out) throws SQLException {
+    org.HdrHistogram.Histogram ack = LatencyReport.histogram(10, java.util.concurrent.TimeUnit.MINUTES);
+    org.HdrHistogram.Histogram report = LatencyReport.histogram(10, java.util.concurrent.TimeUnit.MINUTES);
+    String sql = "SELECT CREATED_AT, ACK_AT, REPORT_AT FROM B_MSG WHERE ID > (SELECT MIN(ID) FROM B_MSG) + ? - 1";
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setInt(1, warmup);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          java.time.LocalDateTime created = rs.getObject(1, java.time.LocalDateTime.class);
+          java.time.LocalDateTime acked = rs.getObject(2, java.time.LocalDateTime.class);
+          java.time.LocalDateTime reported = rs.getObject(3, java.time.LocalDateTime.class);
+          if (acked != null) {
+            ack.recordValue(Math.max(0, Duration.between(created, acked).toNanos()));
+          }
+          if (reported != null) {
+            report.recordValue(Math.max(0, Duration.between(created, reported).toNanos()));
+          }
+        }
+      }
+    }
+    LatencyReport.latency(out, "INSERT->DELIVER_ACK received (ms columns)", ack);
+    LatencyReport.latency(out, "INSERT->REPORT received (ms columns)", report);
   }
 
   private static long count(DataSource ds, String sql) throws SQLException {

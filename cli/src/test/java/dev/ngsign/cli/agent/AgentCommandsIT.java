@@ -78,4 +78,21 @@ class AgentCommandsIT {
     assertThat(r.out()).contains("600 accepted, 0 duplicates") // 100 warm-up rows (a fifth) first
         .contains("latency DELIVER->REPORT stored: p50 ").contains("(n=500)");
   }
+
+  @Test
+  void benchAgentPacedReportsPerRowInsertLatencies() {
+    Run r = run("bench-agent", "--db", "h2", "--rate", "200", "--messages", "200", "--warmup", "20", "--max-seconds", "60");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("paced at 200 rows/s").contains("220 accepted, 0 duplicates")
+        .contains("latency INSERT->DELIVER_ACK received (ms columns): p50 ").contains("latency INSERT->REPORT received (ms columns): p50 ")
+        .contains("(n=200)");
+    assertThat(r.out().strip().lines().reduce((a, b) -> b).orElse("")).matches("\\d+ msg/s");
+  }
+
+  @Test
+  void benchAgentRefusesANegativeRate() {
+    Run r = run("bench-agent", "--db", "h2", "--rate", "-5");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--rate").contains("-5");
+  }
 }

@@ -17,10 +17,13 @@ import dev.ngsign.ngs.agent.internal.sender.AccountLeases;
 import dev.ngsign.ngs.agent.internal.sender.BuilderAccess;
 import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import dev.ngsign.ngs.agent.internal.store.MessageStore;
+import dev.ngsign.ngs.agent.internal.wakeup.PgNotifyListener;
+import dev.ngsign.ngs.agent.internal.wakeup.Wakeup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -29,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +62,9 @@ public final class Agent implements AutoCloseable {
   private final LeaseStore leaseStore;
   private final Map<String, AgentConfig.Account> accounts = new LinkedHashMap<>();
   private final Housekeeping housekeeping;
+  private final Wakeup wakeup = new Wakeup();
+  private final PgNotifyListener.ConnectionSource listenConnections;
+  private PgNotifyListener listener;
   private WriteBehind writer;
   private AccountLeases leases;
   private LeaseCoordinator coordinator;
@@ -83,9 +90,11 @@ public final class Agent implements AutoCloseable {
     if (b.dataSource != null) {
       this.dataSource = b.dataSource;
       this.ownedPool = null;
+      this.listenConnections = b.dataSource::getConnection; // holds one of the application's connections
     } else {
       this.ownedPool = Pools.create(config.database(), b.env, "ngs-agent", config.zone());
       this.dataSource = ownedPool;
+      this.listenConnections = listenConnections(config.database(), b.env); // outside the pool: it is never returned
     }
     this.metrics = new AgentMetrics(registry, config.accounts().stream()
         .collect(java.util.stream.Collectors.toMap(AgentConfig.Account::name, AgentConfig.Account::id, (first, second) -> first)));
@@ -129,7 +138,10 @@ public final class Agent implements AutoCloseable {
     writer = new WriteBehind(store.writeBack(), clock, config.zone(), config.polling().writeBatchSize(), config.polling().writeDelay(), metrics::orphans);
     List<String> leased = new ArrayList<>(accounts.keySet());
     leased.add(Housekeeping.MAINTENANCE);
-    leases = new AccountLeases(config, accounts, gateway, store, writer, housekeeping, clock, metrics);
+    if (dialect == Dialect.POSTGRESQL) {
+      listener = new PgNotifyListener(listenConnections, prefix, wakeup).start();
+    }
+    leases = new AccountLeases(config, accounts, gateway, store, writer, housekeeping, clock, metrics, wakeup, dialect != Dialect.POSTGRESQL);
     coordinator = new LeaseCoordinator(leaseStore, config.nodeId(), leased, config.lease().timeout(), config.lease().heartbeat(),
         clock, config.zone(), leases);
     for (String s : List.of("READY", "SENDING", "SENT")) {
@@ -156,6 +168,26 @@ public final class Agent implements AutoCloseable {
     return this;
   }
 
+  private static PgNotifyListener.ConnectionSource listenConnections(AgentConfig.Database db, Map<String, String> env) {
+    return () -> {
+      Properties p = new Properties();
+      if (db.user() != null) {
+        p.setProperty("user", db.user());
+      }
+      String password = db.resolvePassword(env);
+      if (password != null) {
+        p.setProperty("password", password);
+      }
+      p.setProperty("ApplicationName", "ngsign-agent-listen");
+      return DriverManager.getConnection(db.url(), p);
+    };
+  }
+
+  /** True while the PostgreSQL LISTEN connection is open (always false on MariaDB and H2). */
+  boolean listening() {
+    return listener != null && listener.listening();
+  }
+
   private void safeTick() {
     if (!started) {
       return; // closing: no new leases after coordinator.shutdown()
@@ -177,6 +209,9 @@ public final class Agent implements AutoCloseable {
     }
     started = false;
     scheduler.shutdownNow();
+    if (listener != null) {
+      listener.close();
+    }
     leases.abandonAll();
     writer.close();
     if (http != null) {
@@ -279,6 +314,9 @@ public final class Agent implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (listener != null) {
+      listener.close();
     }
     writer.close();
     if (http != null) {

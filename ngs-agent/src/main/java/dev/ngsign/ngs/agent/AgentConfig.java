@@ -439,7 +439,9 @@ public record AgentConfig(
   /**
    * How rows are claimed.
    *
-   * @param interval the wait between polls when the last one found fewer rows than a batch (default 200ms)
+   * @param interval the longest wait between claims when there is nothing to send (default 200ms): on PostgreSQL
+   *     only the fallback, since an INSERT wakes the agent (LISTEN/NOTIFY); on MariaDB and H2 the ceiling of
+   *     the adaptive poll, which starts at 10 ms after an empty claim and doubles
    * @param batchSize rows claimed per transaction (default 500)
    * @param maxInFlight DELIVERs sent but not yet ACKed, per account (default 2000)
    * @param writeBatchSize ACK/report updates written per transaction (default 1000)

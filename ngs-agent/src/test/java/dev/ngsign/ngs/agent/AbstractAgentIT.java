@@ -157,7 +157,8 @@ abstract class AbstractAgentIT {
         .placeholders(Map.of("prefix", p)).table(p + "SCHEMA_HISTORY").baselineOnMigrate(true).baselineVersion("0").target("1").load().migrate();
     long id = db.insert(p + "MSG", Map.of("MSG_TYPE", "S", "DEST_ADDR", "01020001234", "CALLBACK", "15880000", "MSG_TEXT", "v1 row"));
     assertThat(row(p, id).get("ACCOUNT")).isNull();
-    assertThat(SchemaMigrator.migrate(db.ds, dialect(), p)).isEqualTo(2); // V2 and V3
+    // V2 and V3; on PostgreSQL also V4 (the INSERT notification trigger)
+    assertThat(SchemaMigrator.migrate(db.ds, dialect(), p)).isEqualTo(dialect() == Dialect.POSTGRESQL ? 3 : 2);
     assertThat(row(p, id).get("ACCOUNT")).isEqualTo("");
     assertThat(SchemaMigrator.upToDate(db.ds, dialect(), p)).isTrue();
   }

@@ -9,6 +9,7 @@ import dev.ngsign.ngs.agent.internal.metrics.AgentMetrics;
 import dev.ngsign.ngs.agent.internal.reports.WriteBehind;
 import dev.ngsign.ngs.agent.internal.store.MessageStore;
 import dev.ngsign.ngs.agent.internal.store.WriteBack;
+import dev.ngsign.ngs.agent.internal.wakeup.Wakeup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -39,10 +40,18 @@ public final class AccountLeases implements LeaseListener {
   private final Housekeeping housekeeping;
   private final Clock clock;
   private final AgentMetrics metrics;
+  private final Wakeup wakeup;
+  private final boolean adaptivePoll;
   private final Map<String, Running> running = new ConcurrentHashMap<>();
 
+  /**
+   * @param wakeup what the workers wait on between claims (signalled by the PostgreSQL listener)
+   * @param adaptivePoll true where nothing signals {@code wakeup} (MariaDB, H2): see {@code PollPacer}
+   */
   public AccountLeases(AgentConfig config, Map<String, AgentConfig.Account> accounts, MessageGateway gateway, MessageStore store,
-      WriteBehind writer, Housekeeping housekeeping, Clock clock, AgentMetrics metrics) {
+      WriteBehind writer, Housekeeping housekeeping, Clock clock, AgentMetrics metrics, Wakeup wakeup, boolean adaptivePoll) {
+    this.wakeup = wakeup;
+    this.adaptivePoll = adaptivePoll;
     this.config = config;
     this.accounts = accounts;
     this.gateway = gateway;
@@ -73,7 +82,7 @@ public final class AccountLeases implements LeaseListener {
       return writer.report(new WriteBack.ReportWrite(account, report, now()));
     });
     boolean isDefault = config.defaultAccount() != null && config.defaultAccount().name().equals(account);
-    AccountWorker w = new AccountWorker(config, acc, isDefault, fence, store, writer, session, clock, metrics);
+    AccountWorker w = new AccountWorker(config, acc, isDefault, fence, store, writer, session, clock, metrics, wakeup, adaptivePoll);
     running.put(account, new Running(w, session));
     metrics.leaseHeld(account, true);
     w.start();

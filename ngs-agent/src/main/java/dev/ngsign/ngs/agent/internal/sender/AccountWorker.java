@@ -14,6 +14,8 @@ import dev.ngsign.ngs.agent.internal.store.MessageRow;
 import dev.ngsign.ngs.agent.internal.store.MessageStore;
 import dev.ngsign.ngs.agent.internal.store.Outcome;
 import dev.ngsign.ngs.agent.internal.store.WriteBack;
+import dev.ngsign.ngs.agent.internal.wakeup.PollPacer;
+import dev.ngsign.ngs.agent.internal.wakeup.Wakeup;
 import dev.ngsign.ngs.protocol.ResultCode;
 import dev.ngsign.ngs.protocol.content.ContentRules;
 import dev.ngsign.ngs.protocol.content.ContentViolation;
@@ -41,6 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccountWorker {
   private static final Logger log = LoggerFactory.getLogger(AccountWorker.class);
+  private static final long NOT_READY_RECHECK_NANOS = Duration.ofMillis(50).toNanos();
 
   private final AgentConfig config;
   private final AgentConfig.Account account;
@@ -56,13 +59,17 @@ public final class AccountWorker {
   private final AgentMetrics metrics;
   private final Semaphore permits;
   private final int maxInFlight;
+  private final Wakeup wakeup;
+  private final PollPacer pacer;
   private final Thread thread;
   private volatile boolean running = true;
   private long nextSendNanos = System.nanoTime();
 
   public AccountWorker(AgentConfig config, AgentConfig.Account account, boolean includeUnassigned, long fence, MessageStore store,
-      WriteBehind writer, GatewaySession session, Clock clock, AgentMetrics metrics) {
+      WriteBehind writer, GatewaySession session, Clock clock, AgentMetrics metrics, Wakeup wakeup, boolean adaptivePoll) {
     this.config = config;
+    this.wakeup = wakeup;
+    this.pacer = new PollPacer(PollPacer.DEFAULT_FLOOR, config.polling().interval(), adaptivePoll);
     this.account = account;
     this.includeUnassigned = includeUnassigned;
     this.fence = fence;
@@ -98,7 +105,8 @@ public final class AccountWorker {
     while (running) {
       try {
         if (!session.isReady()) {
-          LockSupport.parkNanos(this, intervalNanos);
+          // bounded: a long poll interval (PostgreSQL, where it is only the fallback) must not delay the first send
+          LockSupport.parkNanos(this, Math.min(intervalNanos, NOT_READY_RECHECK_NANOS));
           continue;
         }
         int free = permits.availablePermits();
@@ -108,19 +116,22 @@ public final class AccountWorker {
           }
           continue;
         }
-        List<MessageRow> rows = store.claims().claim(account.name(), includeUnassigned, now(), Math.min(batch, free), config.nodeId(), fence);
+        int asked = Math.min(batch, free);
+        long seen = wakeup.generation(); // before the claim: a notification during it is not lost
+        List<MessageRow> rows = store.claims().claim(account.name(), includeUnassigned, now(), asked, config.nodeId(), fence);
         if (!rows.isEmpty()) {
           process(rows);
         }
-        if (rows.size() < Math.min(batch, free)) {
-          LockSupport.parkNanos(this, intervalNanos);
+        long wait = pacer.afterClaim(rows.size(), asked);
+        if (wait > 0 && running) {
+          wakeup.await(seen, wait);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
         log.warn("account {}: {}", account.name(), e.getMessage());
-        LockSupport.parkNanos(this, Math.max(intervalNanos, Duration.ofSeconds(1).toNanos()));
+        LockSupport.parkNanos(this, Duration.ofSeconds(1).toNanos());
       }
     }
   }
@@ -260,6 +271,7 @@ public final class AccountWorker {
   public void stop(Duration drain) {
     running = false;
     LockSupport.unpark(thread);
+    wakeup.signal(); // ends the wait between claims (the other accounts' workers just claim once more)
     try {
       thread.join(30_000);
       if (permits.tryAcquire(maxInFlight, drain.toNanos(), TimeUnit.NANOSECONDS)) {
