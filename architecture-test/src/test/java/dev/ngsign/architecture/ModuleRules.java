@@ -37,6 +37,8 @@ final class ModuleRules {
     MODULES.put("ngs-agent", "dev.ngsign.ngs.agent");
     MODULES.put("navercert-client", "dev.ngsign.navercert");
     MODULES.put("navercert-server", "dev.ngsign.navercert.server");
+    MODULES.put("ngsign-spring-boot-starter", "dev.ngsign.spring.boot");
+    MODULES.put("ngsign-spring-boot-test", "dev.ngsign.spring.boot.test");
     MODULES.put("cli", "dev.ngsign.cli");
     MODULES.put("bench", "dev.ngsign.bench");
   }
