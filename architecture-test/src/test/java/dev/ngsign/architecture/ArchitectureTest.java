@@ -10,27 +10,32 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every module's main classes keep the boundaries of {@link ModuleRules}; a violation fails the build. */
+/**
+ * Every module's main classes keep the boundaries of {@link ModuleRules}; a violation fails the
+ * build.
+ */
 class ArchitectureTest {
   private static JavaClasses main;
 
   @BeforeAll
   static void importMainClasses() {
-    main = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.ngsign");
+    main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ngsign");
   }
 
   @Test
   void everyModuleIsImported() {
     // a rule over a module whose classes were not found would pass without checking anything
     Set<String> seen = new TreeSet<>();
-    main.forEach(c -> {
-      String m = ModuleRules.moduleOf(c);
-      if (m != null) {
-        seen.add(m);
-      }
-    });
+    main.forEach(
+        c -> {
+          String m = ModuleRules.moduleOf(c);
+          if (m != null) {
+            seen.add(m);
+          }
+        });
     assertThat(seen).containsExactlyInAnyOrderElementsOf(ModuleRules.MODULES.keySet());
   }
 
@@ -57,9 +62,12 @@ class ArchitectureTest {
   @Test
   void navercertServerStillNeedsItsDeclaredException() {
     // the exception is declared for a reason that holds today; when it stops holding, delete it
-    assertThat(main.stream().filter(c -> "navercert-server".equals(ModuleRules.moduleOf(c)))
-        .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
-        .anyMatch(d -> d.getTargetClass().getPackageName().equals(ModuleRules.NAVERCERT_WIRE)))
+    assertThat(
+            main.stream()
+                .filter(c -> "navercert-server".equals(ModuleRules.moduleOf(c)))
+                .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+                .anyMatch(
+                    d -> d.getTargetClass().getPackageName().equals(ModuleRules.NAVERCERT_WIRE)))
         .isTrue();
   }
 }

@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Encode + decode of one DELIVER through the pure codec on pooled buffers, as a session does: an SMS
- * (the spec's example, Korean text in MS949), an MMS with a 20 KB image, and the SMS on an encrypted
- * session. Run with {@code -prof gc} to see bytes allocated per operation.
+ * Encode + decode of one DELIVER through the pure codec on pooled buffers, as a session does: an
+ * SMS (the spec's example, Korean text in MS949), an MMS with a 20 KB image, and the SMS on an
+ * encrypted session. Run with {@code -prof gc} to see bytes allocated per operation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -45,17 +45,31 @@ public class CodecBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    sms = Deliver.builder(MessageType.SMS).daAddr("01020001234").callback("15880000")
-        .encoding(ContentEncoding.MS949).text("SMS 테스트 발송 입니다.").serial("202112310012345").senderCode("101280092").build();
+    sms =
+        Deliver.builder(MessageType.SMS)
+            .daAddr("01020001234")
+            .callback("15880000")
+            .encoding(ContentEncoding.MS949)
+            .text("SMS 테스트 발송 입니다.")
+            .serial("202112310012345")
+            .senderCode("101280092")
+            .build();
     byte[] image = new byte[20 * 1024];
     image[0] = (byte) 0xFF;
     image[1] = (byte) 0xD8;
     image[2] = (byte) 0xFF;
-    mms = Deliver.builder(MessageType.MMS).daAddr("01020001234").callback("15880000")
-        .encoding(ContentEncoding.MS949).text("MMS 제목").serial("202112310012346").senderCode("101280092")
-        .addMedia(Media.text(MediaType.BODY_TEXT, ContentEncoding.MS949, "MMS 본문입니다. ".repeat(60)))
-        .addMedia(Media.wrap(MediaType.JPG, ContentEncoding.BINARY, image))
-        .build();
+    mms =
+        Deliver.builder(MessageType.MMS)
+            .daAddr("01020001234")
+            .callback("15880000")
+            .encoding(ContentEncoding.MS949)
+            .text("MMS 제목")
+            .serial("202112310012346")
+            .senderCode("101280092")
+            .addMedia(
+                Media.text(MediaType.BODY_TEXT, ContentEncoding.MS949, "MMS 본문입니다. ".repeat(60)))
+            .addMedia(Media.wrap(MediaType.JPG, ContentEncoding.BINARY, image))
+            .build();
     cipher = PasswordHash.of("bench-password").key(12).bodyCipher();
     buf = alloc.heapBuffer(64 * 1024);
   }

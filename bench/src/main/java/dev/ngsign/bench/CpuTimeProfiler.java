@@ -17,9 +17,10 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * CPU time per operation ({@code -prof dev.ngsign.bench.CpuTimeProfiler}): {@code cpu.ns/op} of the
- * benchmark's worker threads, {@code cpu.process.ns/op} of the whole JVM (GC and JIT threads included).
- * On a machine shared with other work, ops/s falls with the time the benchmark thread waits for a core;
- * its CPU time per operation much less so, which makes it the steadier figure to compare.
+ * benchmark's worker threads, {@code cpu.process.ns/op} of the whole JVM (GC and JIT threads
+ * included). On a machine shared with other work, ops/s falls with the time the benchmark thread
+ * waits for a core; its CPU time per operation much less so, which makes it the steadier figure to
+ * compare.
  */
 public final class CpuTimeProfiler implements InternalProfiler {
   private final com.sun.management.OperatingSystemMXBean os =
@@ -40,12 +41,14 @@ public final class CpuTimeProfiler implements InternalProfiler {
   }
 
   @Override
-  public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
-      IterationResult result) {
+  public Collection<? extends Result> afterIteration(
+      BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
     long process = os.getProcessCpuTime() - processAtStart;
     long workers = 0;
     for (Map.Entry<Long, Long> e : workerCpu().entrySet()) {
-      workers += e.getValue() - workersAtStart.getOrDefault(e.getKey(), 0L); // a worker started in this iteration
+      workers +=
+          e.getValue()
+              - workersAtStart.getOrDefault(e.getKey(), 0L); // a worker started in this iteration
     }
     double ops = result.getMetadata().getAllOps();
     return List.of(

@@ -9,6 +9,8 @@ import dev.ngsign.ngs.protocol.packet.MessageType;
 import dev.ngsign.ngs.protocol.packet.NgsPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,8 +19,6 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -51,28 +51,29 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * The codec's SMS DELIVER round trip beside the work no codec can avoid, in one run, so that their ratio
- * depends less on what else the machine is doing.
+ * The codec's SMS DELIVER round trip beside the work no codec can avoid, in one run, so that their
+ * ratio depends less on what else the machine is doing.
  *
  * <p>The message is the spec's SMS example (section 4.3: Korean text in MS949, 221-byte body). The
- * irreducible work ({@code irreducible*}) is that round trip written out by hand for this one message with
- * plain JDK calls and no checks: each field copied into a reused 221-byte array and NUL-padded, the text
- * through a reused MS949 encoder, then every field read back as a String (ASCII fields up to their first
- * NUL, the text through a reused MS949 decoder); encrypted, the body also goes through AES-256-CBC with a
- * zero IV both ways on {@link Cipher}s initialised once, its PKCS#5 padding written and checked by hand (the
- * JDK's PKCS5Padding copies the body into a padded array and back). The codec ({@code codec*}) does the same
- * through {@link PacketCodec}, from a {@link Deliver} to a new {@link Deliver} on a pooled buffer, header
- * included, as a session does. Setup checks that both write the same bytes and read back the same values.
+ * irreducible work ({@code irreducible*}) is that round trip written out by hand for this one
+ * message with plain JDK calls and no checks: each field copied into a reused 221-byte array and
+ * NUL-padded, the text through a reused MS949 encoder, then every field read back as a String
+ * (ASCII fields up to their first NUL, the text through a reused MS949 decoder); encrypted, the
+ * body also goes through AES-256-CBC with a zero IV both ways on {@link Cipher}s initialised once,
+ * its PKCS#5 padding written and checked by hand (the JDK's PKCS5Padding copies the body into a
+ * padded array and back). The codec ({@code codec*}) does the same through {@link PacketCodec},
+ * from a {@link Deliver} to a new {@link Deliver} on a pooled buffer, header included, as a session
+ * does. Setup checks that both write the same bytes and read back the same values.
  *
- * <p>The machine this is measured on is often shared, and ops/s of benchmarks run one after the other then
- * say more about the load than about the code. So {@link #interleaved} also runs the four in turn, a small
- * batch each, and sums the benchmark thread's CPU time per kind ({@link CpuSplit}): their ratio is the
- * figure to quote.
+ * <p>The machine this is measured on is often shared, and ops/s of benchmarks run one after the
+ * other then say more about the load than about the code. So {@link #interleaved} also runs the
+ * four in turn, a small batch each, and sums the benchmark thread's CPU time per kind ({@link
+ * CpuSplit}): their ratio is the figure to quote.
  *
- * <p>{@code java -cp bench/target/benchmarks.jar dev.ngsign.bench.DeliverRoundTripBenchmark [JMH options]}
- * runs all five with {@link CpuTimeProfiler} and prints codec ÷ irreducible: by ops/s, by CPU time per
- * operation (benchmark thread, whole JVM) and from the interleaved run; {@code java -jar
- * bench/target/benchmarks.jar DeliverRoundTripBenchmark} runs them as any JMH benchmark.
+ * <p>{@code java -cp bench/target/benchmarks.jar dev.ngsign.bench.DeliverRoundTripBenchmark [JMH
+ * options]} runs all five with {@link CpuTimeProfiler} and prints codec ÷ irreducible: by ops/s, by
+ * CPU time per operation (benchmark thread, whole JVM) and from the interleaved run; {@code java
+ * -jar bench/target/benchmarks.jar DeliverRoundTripBenchmark} runs them as any JMH benchmark.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -94,8 +95,13 @@ public class DeliverRoundTripBenchmark {
   static final String SENDER_CODE = "101280092";
   static final String MEDIACNT = "0";
   static final String EXT_SIZE = "0";
-  /** Field offsets and sizes in the body: MSGTYPE 2, DA_ADDR 20, CALLBACK 20, ENCODING 2, TEXT 141, ... */
+
+  /**
+   * Field offsets and sizes in the body: MSGTYPE 2, DA_ADDR 20, CALLBACK 20, ENCODING 2, TEXT 141,
+   * ...
+   */
   static final int[] OFFSET = {0, 2, 22, 42, 44, 185, 205, 215, 217};
+
   static final int[] SIZE = {2, 20, 20, 2, 141, 20, 10, 2, 4};
   static final int TEXT_FIELD = 4;
 
@@ -109,9 +115,12 @@ public class DeliverRoundTripBenchmark {
 
   /** The body and, for the encrypted case, its PKCS#5 padding (3 bytes of 3). */
   private final byte[] body = new byte[BodyCipher.cipherLength(BODY)];
+
   private final byte[] cipherText = new byte[BodyCipher.cipherLength(BODY)];
   private final byte[] decrypted = new byte[BodyCipher.cipherLength(BODY)];
-  private final String[] fields = {MSGTYPE, DA_ADDR, CALLBACK, ENCODING, TEXT, SERIAL, SENDER_CODE, MEDIACNT, EXT_SIZE};
+  private final String[] fields = {
+    MSGTYPE, DA_ADDR, CALLBACK, ENCODING, TEXT, SERIAL, SENDER_CODE, MEDIACNT, EXT_SIZE
+  };
   private final char[] textChars = new char[SIZE[TEXT_FIELD]];
   private final CharBuffer chars = CharBuffer.allocate(SIZE[TEXT_FIELD]);
   private CharsetEncoder encoder;
@@ -121,8 +130,15 @@ public class DeliverRoundTripBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws GeneralSecurityException {
-    sms = Deliver.builder(MessageType.SMS).daAddr(DA_ADDR).callback(CALLBACK).encoding(ContentEncoding.MS949)
-        .text(TEXT).serial(SERIAL).senderCode(SENDER_CODE).build();
+    sms =
+        Deliver.builder(MessageType.SMS)
+            .daAddr(DA_ADDR)
+            .callback(CALLBACK)
+            .encoding(ContentEncoding.MS949)
+            .text(TEXT)
+            .serial(SERIAL)
+            .senderCode(SENDER_CODE)
+            .build();
     codecCipher = NgsKey.ofKeyString(KEY).bodyCipher();
     frame = alloc.heapBuffer(1024);
     encoder = MS949.newEncoder();
@@ -169,7 +185,8 @@ public class DeliverRoundTripBenchmark {
       int end = off + SIZE[f];
       int n;
       if (f == TEXT_FIELD) {
-        // through a char[]: a CharBuffer over a String has no array, and the encoder's array loop is faster
+        // through a char[]: a CharBuffer over a String has no array, and the encoder's array loop
+        // is faster
         String s = fields[f];
         s.getChars(0, s.length(), textChars, 0);
         encoder.reset();
@@ -244,9 +261,9 @@ public class DeliverRoundTripBenchmark {
 
   /**
    * The CPU time of the benchmark thread spent on each kind in {@link #interleaved}, summed over an
-   * iteration (JMH reports these per iteration). Their ratios are the figure to trust on a busy machine:
-   * each kind runs for about a tenth of a millisecond at a time, turn about, so load, JIT activity and
-   * clock changes fall on all four alike.
+   * iteration (JMH reports these per iteration). Their ratios are the figure to trust on a busy
+   * machine: each kind runs for about a tenth of a millisecond at a time, turn about, so load, JIT
+   * activity and clock changes fall on all four alike.
    */
   @AuxCounters(AuxCounters.Type.EVENTS)
   @State(Scope.Thread)
@@ -318,35 +335,51 @@ public class DeliverRoundTripBenchmark {
         nul++;
       }
       try {
-        read[f] = f == TEXT_FIELD
-            ? decoder.reset().decode(ByteBuffer.wrap(body, off, nul - off)).toString()
-            : new String(body, off, nul - off, StandardCharsets.ISO_8859_1);
+        read[f] =
+            f == TEXT_FIELD
+                ? decoder.reset().decode(ByteBuffer.wrap(body, off, nul - off)).toString()
+                : new String(body, off, nul - off, StandardCharsets.ISO_8859_1);
       } catch (CharacterCodingException e) {
         throw new IllegalStateException(e);
       }
     }
-    if (!Arrays.equals(read, fields) || !codecRoundTrip(null).equals(sms) || !codecRoundTrip(codecCipher).equals(sms)) {
+    if (!Arrays.equals(read, fields)
+        || !codecRoundTrip(null).equals(sms)
+        || !codecRoundTrip(codecCipher).equals(sms)) {
       throw new IllegalStateException("a round trip does not give the message back");
     }
   }
 
   /**
-   * Runs the five benchmarks with {@link CpuTimeProfiler} (JMH options pass through) and prints the codec's
-   * rate over the irreducible work's, by wall clock and by CPU time.
+   * Runs the five benchmarks with {@link CpuTimeProfiler} (JMH options pass through) and prints the
+   * codec's rate over the irreducible work's, by wall clock and by CPU time.
    */
   public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .parent(new CommandLineOptions(args))
-        .include(DeliverRoundTripBenchmark.class.getName() + "\\.")
-        .addProfiler(CpuTimeProfiler.class)
-        .build()).run();
+    Collection<RunResult> results =
+        new Runner(
+                new OptionsBuilder()
+                    .parent(new CommandLineOptions(args))
+                    .include(DeliverRoundTripBenchmark.class.getName() + "\\.")
+                    .addProfiler(CpuTimeProfiler.class)
+                    .build())
+            .run();
     Map<String, RunResult> byName = new HashMap<>();
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark();
       byName.put(name.substring(name.lastIndexOf('.') + 1), r);
     }
-    System.out.printf("%n%-9s %14s %14s %6s %12s %12s %6s %12s %12s %6s%n", "", "codec ops/s", "irred. ops/s",
-        "ratio", "codec cpu/op", "irred cpu/op", "ratio", "codec proc", "irred proc", "ratio");
+    System.out.printf(
+        "%n%-9s %14s %14s %6s %12s %12s %6s %12s %12s %6s%n",
+        "",
+        "codec ops/s",
+        "irred. ops/s",
+        "ratio",
+        "codec cpu/op",
+        "irred cpu/op",
+        "ratio",
+        "codec proc",
+        "irred proc",
+        "ratio");
     for (String kind : new String[] {"Plain", "Encrypted"}) {
       RunResult codec = byName.get("codec" + kind);
       RunResult irreducible = byName.get("irreducible" + kind);
@@ -357,8 +390,9 @@ public class DeliverRoundTripBenchmark {
         double ic = cpu(irreducible, "cpu.ns/op");
         double cp = cpu(codec, "cpu.process.ns/op");
         double ip = cpu(irreducible, "cpu.process.ns/op");
-        System.out.printf("%-9s %,14.0f %,14.0f %6.2f %9.0f ns %9.0f ns %6.2f %9.0f ns %9.0f ns %6.2f%n", kind, c, i,
-            c / i, cc, ic, ic / cc, cp, ip, ip / cp);
+        System.out.printf(
+            "%-9s %,14.0f %,14.0f %6.2f %9.0f ns %9.0f ns %6.2f %9.0f ns %9.0f ns %6.2f%n",
+            kind, c, i, c / i, cc, ic, ic / cc, cp, ip, ip / cp);
       }
     }
     RunResult split = byName.get("interleaved");
@@ -368,7 +402,8 @@ public class DeliverRoundTripBenchmark {
       for (String kind : new String[] {"Plain", "Encrypted"}) {
         double c = cpu(split, "codec" + kind + "Ns") / trips;
         double i = cpu(split, "irreducible" + kind + "Ns") / trips;
-        System.out.printf("%-9s codec %7.0f ns  irreducible %7.0f ns  ratio %.2f%n", kind, c, i, i / c);
+        System.out.printf(
+            "%-9s codec %7.0f ns  irreducible %7.0f ns  ratio %.2f%n", kind, c, i, i / c);
       }
     }
   }

@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ngsign decode}: prints NGS packets from a capture as JSON. */
 @Command(
@@ -37,7 +37,10 @@ import picocli.CommandLine.Model.CommandSpec;
     })
 public final class DecodeCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "FILE|-", description = "capture file, or - for standard input")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE|-",
+      description = "capture file, or - for standard input")
   String input;
 
   @ArgGroup(exclusive = true)
@@ -47,22 +50,38 @@ public final class DecodeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false)
     PasswordKey password;
 
-    @Option(names = "--key", paramLabel = "KEY", description = "the AES key characters (at most 32)")
+    @Option(
+        names = "--key",
+        paramLabel = "KEY",
+        description = "the AES key characters (at most 32)")
     String rawKey;
   }
 
   static final class PasswordKey {
-    @Option(names = "--password", required = true, paramLabel = "PW", description = "account password")
+    @Option(
+        names = "--password",
+        required = true,
+        paramLabel = "PW",
+        description = "account password")
     String password;
 
-    @Option(names = "--keypos", required = true, paramLabel = "N", description = "KEYPOS 0..64 of the BIND")
+    @Option(
+        names = "--keypos",
+        required = true,
+        paramLabel = "N",
+        description = "KEYPOS 0..64 of the BIND")
     int keyPos;
   }
 
-  @Option(names = "--max-body", paramLabel = "BYTES", description = "largest MsgLeng accepted (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-body",
+      paramLabel = "BYTES",
+      description = "largest MsgLeng accepted (default: ${DEFAULT-VALUE})")
   int maxBody = PacketCodec.DEFAULT_MAX_BODY_LENGTH;
 
-  @Option(names = "--media-data", description = "include attachments' bytes (Base64) instead of a preview")
+  @Option(
+      names = "--media-data",
+      description = "include attachments' bytes (Base64) instead of a preview")
   boolean mediaData;
 
   @Spec CommandSpec spec;
@@ -105,10 +124,15 @@ public final class DecodeCommand implements Callable<Integer> {
     } else {
       raw = Files.readAllBytes(Path.of(input));
     }
-    return looksLikeHex(raw) ? HexFormat.of().parseHex(new String(raw, StandardCharsets.US_ASCII).replaceAll("\\s+", "")) : raw;
+    return looksLikeHex(raw)
+        ? HexFormat.of().parseHex(new String(raw, StandardCharsets.US_ASCII).replaceAll("\\s+", ""))
+        : raw;
   }
 
-  /** A packet always starts with decimal text and NULs, so a file of only hex digits and spaces is a dump. */
+  /**
+   * A packet always starts with decimal text and NULs, so a file of only hex digits and spaces is a
+   * dump.
+   */
   static boolean looksLikeHex(byte[] raw) {
     int digits = 0;
     for (byte b : raw) {

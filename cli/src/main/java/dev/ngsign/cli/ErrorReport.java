@@ -17,11 +17,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns a failure into one or two lines a person can act on: what was tried and what to check (a wrong JDBC URL,
- * a refused connection, bad credentials, an unknown database, an unreachable cert server, a refused login), each
- * line starting with the full command ({@code ngsign agent init-db: ...}). The stack trace follows only under
- * {@code --verbose}. Used by every command for the failures it does not handle itself (exit status 1), and by
- * commands that choose their own exit status through {@link #print}.
+ * Turns a failure into one or two lines a person can act on: what was tried and what to check (a
+ * wrong JDBC URL, a refused connection, bad credentials, an unknown database, an unreachable cert
+ * server, a refused login), each line starting with the full command ({@code ngsign agent init-db:
+ * ...}). The stack trace follows only under {@code --verbose}. Used by every command for the
+ * failures it does not handle itself (exit status 1), and by commands that choose their own exit
+ * status through {@link #print}.
  */
 public final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
   private static volatile boolean verbose;
@@ -42,9 +43,11 @@ public final class ErrorReport implements CommandLine.IExecutionExceptionHandler
   }
 
   /**
-   * Prints {@code failure} for {@code spec}'s command: one or two lines, then the stack trace under --verbose.
+   * Prints {@code failure} for {@code spec}'s command: one or two lines, then the stack trace under
+   * --verbose.
    *
-   * @param context what was being tried, e.g. "database jdbc:postgresql://127.0.0.1:5432/postgres as postgres"; or null
+   * @param context what was being tried, e.g. "database jdbc:postgresql://127.0.0.1:5432/postgres
+   *     as postgres"; or null
    */
   public static void print(CommandSpec spec, Throwable failure, String context) {
     PrintWriter err = spec.commandLine().getErr();
@@ -67,19 +70,33 @@ public final class ErrorReport implements CommandLine.IExecutionExceptionHandler
     if (sql != null) {
       String state = sql.getSQLState() == null ? "" : sql.getSQLState();
       String msg = clean(sql.getMessage());
-      if (msg.contains("No suitable driver") || msg.contains("Unable to parse URL") || msg.contains("Invalid connection URL")) {
-        out.add("the database URL is not one the H2, PostgreSQL or MariaDB driver accepts" + tried + ": " + msg);
-        out.add("check database.url, e.g. jdbc:postgresql://127.0.0.1:5432/postgres or jdbc:mariadb://127.0.0.1:3306/ngsign" + trace);
+      if (msg.contains("No suitable driver")
+          || msg.contains("Unable to parse URL")
+          || msg.contains("Invalid connection URL")) {
+        out.add(
+            "the database URL is not one the H2, PostgreSQL or MariaDB driver accepts"
+                + tried
+                + ": "
+                + msg);
+        out.add(
+            "check database.url, e.g. jdbc:postgresql://127.0.0.1:5432/postgres or jdbc:mariadb://127.0.0.1:3306/ngsign"
+                + trace);
       } else if (state.startsWith("28") || sql.getErrorCode() == 1045) {
         out.add("the database refused the login" + tried + ": " + msg);
-        out.add("check database.user and the password (the variable database.password-env names, or database.password)" + trace);
+        out.add(
+            "check database.user and the password (the variable database.password-env names, or database.password)"
+                + trace);
       } else if (state.equals("3D000") || sql.getErrorCode() == 1049) {
         out.add("the database does not exist" + tried + ": " + msg);
         out.add("check the database name in database.url, or create that database" + trace);
-      } else if (state.startsWith("08") || find(failure, ConnectException.class) != null
-          || find(failure, UnknownHostException.class) != null || find(failure, SocketTimeoutException.class) != null) {
+      } else if (state.startsWith("08")
+          || find(failure, ConnectException.class) != null
+          || find(failure, UnknownHostException.class) != null
+          || find(failure, SocketTimeoutException.class) != null) {
         out.add("cannot connect to the database" + tried + ": " + msg);
-        out.add("check that the database server runs and that database.url names its host and port" + trace);
+        out.add(
+            "check that the database server runs and that database.url names its host and port"
+                + trace);
       } else {
         out.add("database error" + tried + ": " + msg + trace);
       }
@@ -97,7 +114,8 @@ public final class ErrorReport implements CommandLine.IExecutionExceptionHandler
       out.add("check the cert server's host and port, and that it runs" + trace);
       return out;
     }
-    if (find(failure, ConnectException.class) != null || find(failure, UnknownHostException.class) != null
+    if (find(failure, ConnectException.class) != null
+        || find(failure, UnknownHostException.class) != null
         || find(failure, NoRouteToHostException.class) != null) {
       out.add("cannot connect" + tried + ": " + clean(innermost(failure).getMessage()));
       out.add("check the host and port, and that the server runs" + trace);

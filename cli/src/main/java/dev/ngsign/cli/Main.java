@@ -17,10 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * Entry point of {@code ./ngsign}. Each subcommand lives in its own class; {@link #commandLine()} registers them
- * in the order {@code --help} lists them, each with its one-line summary. Exit status 2 for a usage error (and a
- * bare {@code ngsign}); an unexpected failure is one or two lines on standard error and exit status 1, with the
- * stack trace only under {@code --verbose} ({@link ErrorReport}).
+ * Entry point of {@code ./ngsign}. Each subcommand lives in its own class; {@link #commandLine()}
+ * registers them in the order {@code --help} lists them, each with its one-line summary. Exit
+ * status 2 for a usage error (and a bare {@code ngsign}); an unexpected failure is one or two lines
+ * on standard error and exit status 1, with the stack trace only under {@code --verbose} ({@link
+ * ErrorReport}).
  */
 @Command(
     name = "ngsign",
@@ -33,21 +34,44 @@ public final class Main implements Runnable {
   /** The commands in the order of {@code --help}, each with its one-line summary. */
   static Map<Object, String> commands() {
     Map<Object, String> c = new LinkedHashMap<>();
-    c.put(new DemoCommand(), "See it work: an in-process gateway and agent send every message type from embedded H2.");
-    c.put(new SendCommand(), "Send one SMS/LMS/MMS/AlimTalk/FriendTalk (any MSGTYPE) with the SDK and print the result.");
-    c.put(new AgentCommand(), "Run the DB sending agent; init-config writes a starting agent.yml, init-db creates the tables.");
-    c.put(new GatewayCommand(), "Run a spec-faithful NGS 2.0.1 gateway with simulated carriers to test against.");
-    c.put(new DecodeCommand(), "Print NGS 2.0.1 packets from a capture (raw bytes or hex) as JSON.");
-    c.put(new NavercertCommand(), "Naver multi-document e-signature client: request, status, verify (and the signer's side).");
-    c.put(new NavercertServerCommand(), "Run the Barocert-compatible Naver e-signature simulator with its signer web page.");
-    c.put(new BenchCommand(), "Benchmark the gateway: DELIVER to DELIVER_ACK over loopback, messages/s and latency.");
-    c.put(new BenchSdkCommand(), "Benchmark the client SDK: send() to DELIVER_ACK against a gateway process, messages/s and latency.");
-    c.put(new BenchAgentCommand(), "Benchmark the DB agent: rows from INSERT to REPORT written, messages/s and latency.");
-    c.put(new dev.ngsign.cli.chaos.ChaosCommand(), "Chaos run: agents and gateway killed and cut off at random; counts lost and doubled messages.");
+    c.put(
+        new DemoCommand(),
+        "See it work: an in-process gateway and agent send every message type from embedded H2.");
+    c.put(
+        new SendCommand(),
+        "Send one SMS/LMS/MMS/AlimTalk/FriendTalk (any MSGTYPE) with the SDK and print the result.");
+    c.put(
+        new AgentCommand(),
+        "Run the DB sending agent; init-config writes a starting agent.yml, init-db creates the tables.");
+    c.put(
+        new GatewayCommand(),
+        "Run a spec-faithful NGS 2.0.1 gateway with simulated carriers to test against.");
+    c.put(
+        new DecodeCommand(), "Print NGS 2.0.1 packets from a capture (raw bytes or hex) as JSON.");
+    c.put(
+        new NavercertCommand(),
+        "Naver multi-document e-signature client: request, status, verify (and the signer's side).");
+    c.put(
+        new NavercertServerCommand(),
+        "Run the Barocert-compatible Naver e-signature simulator with its signer web page.");
+    c.put(
+        new BenchCommand(),
+        "Benchmark the gateway: DELIVER to DELIVER_ACK over loopback, messages/s and latency.");
+    c.put(
+        new BenchSdkCommand(),
+        "Benchmark the client SDK: send() to DELIVER_ACK against a gateway process, messages/s and latency.");
+    c.put(
+        new BenchAgentCommand(),
+        "Benchmark the DB agent: rows from INSERT to REPORT written, messages/s and latency.");
+    c.put(
+        new dev.ngsign.cli.chaos.ChaosCommand(),
+        "Chaos run: agents and gateway killed and cut off at random; counts lost and doubled messages.");
     return c;
   }
 
-  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
       description = "On failure print the stack trace too; one-shot commands also log their steps.")
   void verbose(boolean v) {
     ErrorReport.verbose(v);
@@ -83,9 +107,13 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** A bare {@code ngsign}: the usage on standard error and exit status 2, like any other usage error. */
+  /**
+   * A bare {@code ngsign}: the usage on standard error and exit status 2, like any other usage
+   * error.
+   */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: name one of the commands below.");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing command: name one of the commands below.");
   }
 }

@@ -22,8 +22,8 @@ import java.nio.ByteBuffer;
 import java.util.Base64;
 
 /**
- * A readable JSON view of a packet for people debugging a capture. Credentials are never printed: PWD and
- * CERT_KEY show their length (and, given the password, whether PWD matches it).
+ * A readable JSON view of a packet for people debugging a capture. Credentials are never printed:
+ * PWD and CERT_KEY show their length (and, given the password, whether PWD matches it).
  */
 final class PacketJson {
   private final ObjectMapper json;
@@ -93,12 +93,14 @@ final class PacketJson {
     } else if (p instanceof Event e) {
       o.put("eventType", e.eventType().code() + " (" + e.eventType() + ")");
       o.put("data", e.data());
-      e.tps().ifPresent(t -> {
-        ObjectNode tps = o.putObject("tps");
-        tps.put("sms", t.sms());
-        tps.put("mms", t.mms());
-        tps.put("kko", t.kko());
-      });
+      e.tps()
+          .ifPresent(
+              t -> {
+                ObjectNode tps = o.putObject("tps");
+                tps.put("sms", t.sms());
+                tps.put("mms", t.mms());
+                tps.put("kko", t.kko());
+              });
     }
     return o;
   }

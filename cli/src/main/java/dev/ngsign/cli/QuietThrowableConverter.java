@@ -7,9 +7,9 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.CoreConstants;
 
 /**
- * {@code %quietEx} in the CLI's log pattern: a logged exception as one line (its innermost cause) unless
- * {@code --verbose}, when the full stack trace follows as usual. A person reading the terminal gets the reason
- * without 40 lines of frames.
+ * {@code %quietEx} in the CLI's log pattern: a logged exception as one line (its innermost cause)
+ * unless {@code --verbose}, when the full stack trace follows as usual. A person reading the
+ * terminal gets the reason without 40 lines of frames.
  */
 public final class QuietThrowableConverter extends ThrowableHandlingConverter {
   private final ThrowableProxyConverter full = new ThrowableProxyConverter();
@@ -34,7 +34,11 @@ public final class QuietThrowableConverter extends ThrowableHandlingConverter {
       tp = tp.getCause();
     }
     String cls = tp.getClassName().substring(tp.getClassName().lastIndexOf('.') + 1);
-    return "    caused by " + cls + ": " + (tp.getMessage() == null ? "" : tp.getMessage().replaceAll("\\s*\\R\\s*", " "))
-        + " (--verbose shows the stack trace)" + CoreConstants.LINE_SEPARATOR;
+    return "    caused by "
+        + cls
+        + ": "
+        + (tp.getMessage() == null ? "" : tp.getMessage().replaceAll("\\s*\\R\\s*", " "))
+        + " (--verbose shows the stack trace)"
+        + CoreConstants.LINE_SEPARATOR;
   }
 }

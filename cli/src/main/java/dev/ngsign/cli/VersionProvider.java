@@ -8,14 +8,22 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * {@code -V}: the project version (written into {@code version.properties} by the build, so it is right from
- * the jar and from classes alike), then the Java and Netty versions in use — what a support question needs.
+ * {@code -V}: the project version (written into {@code version.properties} by the build, so it is
+ * right from the jar and from classes alike), then the Java and Netty versions in use — what a
+ * support question needs.
  */
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    return new String[] {"ngsign " + projectVersion(),
-        "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + "), Netty " + nettyVersion()};
+    return new String[] {
+      "ngsign " + projectVersion(),
+      "Java "
+          + Runtime.version()
+          + " ("
+          + System.getProperty("java.vendor")
+          + "), Netty "
+          + nettyVersion()
+    };
   }
 
   static String projectVersion() {
@@ -32,7 +40,11 @@ final class VersionProvider implements IVersionProvider {
   }
 
   private static String nettyVersion() {
-    // every Netty artifact carries the same version; the shaded jar keeps one artifact's version file
-    return Version.identify().values().stream().map(Version::artifactVersion).findFirst().orElse("unknown");
+    // every Netty artifact carries the same version; the shaded jar keeps one artifact's version
+    // file
+    return Version.identify().values().stream()
+        .map(Version::artifactVersion)
+        .findFirst()
+        .orElse("unknown");
   }
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** One CLI, one style: help order and summaries, usage lines, option labels, version, exit status of a bare call. */
+/**
+ * One CLI, one style: help order and summaries, usage lines, option labels, version, exit status of
+ * a bare call.
+ */
 class CliStyleTest {
   record Run(int exit, String out, String err) {}
 
@@ -39,7 +42,10 @@ class CliStyleTest {
   void aBareCallPrintsTheUsageAndExitsTwo() {
     Run r = run();
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("Missing command").contains("Usage: ngsign ").contains("Commands:");
+    assertThat(r.err())
+        .contains("Missing command")
+        .contains("Usage: ngsign ")
+        .contains("Commands:");
   }
 
   @Test
@@ -47,8 +53,20 @@ class CliStyleTest {
     Run r = run("--help");
     assertThat(r.exit()).isZero();
     List<String> names = new ArrayList<>(Main.commandLine().getSubcommands().keySet());
-    assertThat(names).containsExactly("demo", "send", "agent", "gateway", "decode", "navercert", "navercert-server",
-        "bench", "bench-sdk", "bench-agent", "chaos", "help");
+    assertThat(names)
+        .containsExactly(
+            "demo",
+            "send",
+            "agent",
+            "gateway",
+            "decode",
+            "navercert",
+            "navercert-server",
+            "bench",
+            "bench-sdk",
+            "bench-agent",
+            "chaos",
+            "help");
     int at = -1;
     for (String n : names) {
       int i = r.out().indexOf("\n  " + n + " ");
@@ -69,8 +87,12 @@ class CliStyleTest {
     assertThat(cut).as("description lines that stop mid-sentence").isEmpty();
     for (CommandLine cl : everyCommand()) {
       String[] header = cl.getCommandSpec().usageMessage().header();
-      String summary = header.length > 0 ? header[0] : cl.getCommandSpec().usageMessage().description()[0];
-      assertThat(summary).as(cl.getCommandSpec().qualifiedName()).endsWith(".").doesNotEndWith(",.");
+      String summary =
+          header.length > 0 ? header[0] : cl.getCommandSpec().usageMessage().description()[0];
+      assertThat(summary)
+          .as(cl.getCommandSpec().qualifiedName())
+          .endsWith(".")
+          .doesNotEndWith(",.");
     }
   }
 
@@ -80,7 +102,8 @@ class CliStyleTest {
       String usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
       String name = cl.getCommandSpec().qualifiedName(" ");
       assertThat(name).startsWith("ngsign");
-      String usageLine = usage.lines().filter(l -> l.startsWith("Usage:")).findFirst().orElse("(none)");
+      String usageLine =
+          usage.lines().filter(l -> l.startsWith("Usage:")).findFirst().orElse("(none)");
       assertThat(usageLine).as(name).startsWith("Usage: " + name + " ");
       assertThat(usage).as(name).doesNotContain("<main class>");
     }
@@ -105,7 +128,8 @@ class CliStyleTest {
       }
       for (var p : cl.getCommandSpec().positionalParameters()) {
         if (!p.paramLabel().matches(label)) {
-          wrong.add(cl.getCommandSpec().qualifiedName(" ") + " parameter is labelled " + p.paramLabel());
+          wrong.add(
+              cl.getCommandSpec().qualifiedName(" ") + " parameter is labelled " + p.paramLabel());
         }
       }
     }
@@ -117,7 +141,9 @@ class CliStyleTest {
     Run top = run("-V");
     assertThat(top.exit()).isZero();
     String first = top.out().lines().findFirst().orElseThrow();
-    assertThat(first).matches("ngsign \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?").isEqualTo("ngsign " + VersionProvider.projectVersion());
+    assertThat(first)
+        .matches("ngsign \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?")
+        .isEqualTo("ngsign " + VersionProvider.projectVersion());
     assertThat(top.out()).contains("Java " + Runtime.version().feature()).contains("Netty 4.");
     for (String sub : List.of("send", "agent", "navercert", "bench-agent")) {
       assertThat(run(sub, "-V").out().lines().findFirst().orElse("")).as(sub).isEqualTo(first);

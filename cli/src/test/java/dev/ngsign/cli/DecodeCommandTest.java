@@ -56,8 +56,12 @@ class DecodeCommandTest {
 
   @Test
   void decryptsWithTheSpecsKey() throws Exception {
-    Run r = run("decode", VECTORS.resolve("deliver-sms-encrypted-keypos12.hex").toString(),
-        "--key", "31a8b1b3f3618da796271c9aa293b3f8");
+    Run r =
+        run(
+            "decode",
+            VECTORS.resolve("deliver-sms-encrypted-keypos12.hex").toString(),
+            "--key",
+            "31a8b1b3f3618da796271c9aa293b3f8");
     assertThat(r.exit()).isZero();
     assertThat(r.json().get("daAddr").asText()).isEqualTo("01020001234");
   }
@@ -65,8 +69,15 @@ class DecodeCommandTest {
   @Test
   void decryptsRawBytesWithPasswordAndKeyPosAndReadsSeveralPackets() throws Exception {
     var cipher = PasswordHash.of("pass-123").key(40).bodyCipher();
-    Report report = new Report(0, ReportMessage.parse("K2103,TS"), "01012345678", "S-9", "GW000000000001",
-        LocalDateTime.of(2026, 11, 24, 9, 30, 0), Telco.KT);
+    Report report =
+        new Report(
+            0,
+            ReportMessage.parse("K2103,TS"),
+            "01012345678",
+            "S-9",
+            "GW000000000001",
+            LocalDateTime.of(2026, 11, 24, 9, 30, 0),
+            Telco.KT);
     ByteArrayOutputStream capture = new ByteArrayOutputStream();
     capture.write(PacketCodec.toBytes(report, cipher));
     capture.write(PacketCodec.toBytes(report.ack(), cipher));
@@ -105,7 +116,14 @@ class DecodeCommandTest {
 
   @Test
   void wrongKeyIsReportedNotCrashed() throws Exception {
-    Run r = run("decode", VECTORS.resolve("deliver-sms-encrypted-keypos12.hex").toString(), "--password", "nope", "--keypos", "12");
+    Run r =
+        run(
+            "decode",
+            VECTORS.resolve("deliver-sms-encrypted-keypos12.hex").toString(),
+            "--password",
+            "nope",
+            "--keypos",
+            "12");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("does not decrypt").doesNotContain("nope");
   }

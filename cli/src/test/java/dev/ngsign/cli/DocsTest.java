@@ -18,19 +18,54 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * README.md and docs/ stand on their own: every link points to a file (and heading) inside the repository, no text
- * points at a path outside it, and every Java snippet shows the imports of the types it uses.
+ * README.md and docs/ stand on their own: every link points to a file (and heading) inside the
+ * repository, no text points at a path outside it, and every Java snippet shows the imports of the
+ * types it uses.
  */
 class DocsTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
   private static final Pattern FENCE = Pattern.compile("(?ms)^```([^\\n]*)\\n(.*?)^```");
+
   /** java.lang needs no import; every other type a snippet names does. */
-  private static final Set<String> JAVA_LANG = Set.of("String", "Integer", "Long", "Object", "System", "Thread", "Math",
-      "Runtime", "Exception", "RuntimeException", "Override", "Boolean", "Character", "Byte", "Short", "Double", "Float",
-      "Iterable", "AutoCloseable", "Runnable", "StringBuilder", "InterruptedException", "IllegalArgumentException",
-      "IllegalStateException", "Void", "Deprecated", "FunctionalInterface", "SuppressWarnings", "Throwable", "Error",
-      "Class", "Number", "Comparable", "CharSequence", "Process", "ProcessBuilder");
+  private static final Set<String> JAVA_LANG =
+      Set.of(
+          "String",
+          "Integer",
+          "Long",
+          "Object",
+          "System",
+          "Thread",
+          "Math",
+          "Runtime",
+          "Exception",
+          "RuntimeException",
+          "Override",
+          "Boolean",
+          "Character",
+          "Byte",
+          "Short",
+          "Double",
+          "Float",
+          "Iterable",
+          "AutoCloseable",
+          "Runnable",
+          "StringBuilder",
+          "InterruptedException",
+          "IllegalArgumentException",
+          "IllegalStateException",
+          "Void",
+          "Deprecated",
+          "FunctionalInterface",
+          "SuppressWarnings",
+          "Throwable",
+          "Error",
+          "Class",
+          "Number",
+          "Comparable",
+          "CharSequence",
+          "Process",
+          "ProcessBuilder");
 
   static List<Path> docs() {
     List<Path> out = new ArrayList<>();
@@ -59,7 +94,9 @@ class DocsTest {
       Matcher m = LINK.matcher(text);
       while (m.find()) {
         String target = m.group(1);
-        if (target.startsWith("http://") || target.startsWith("https://") || target.startsWith("mailto:")) {
+        if (target.startsWith("http://")
+            || target.startsWith("https://")
+            || target.startsWith("mailto:")) {
           continue; // web pages (the Spring issue, vendors' sites) are not files of ours
         }
         String where = ROOT.relativize(doc) + " -> " + target;
@@ -70,7 +107,9 @@ class DocsTest {
           broken.add(where + " (outside the repository)");
         } else if (!Files.exists(resolved)) {
           broken.add(where + " (no such file)");
-        } else if (anchor != null && resolved.toString().endsWith(".md") && !anchors(resolved).contains(anchor)) {
+        } else if (anchor != null
+            && resolved.toString().endsWith(".md")
+            && !anchors(resolved).contains(anchor)) {
           broken.add(where + " (no such heading)");
         }
       }
@@ -106,7 +145,8 @@ class DocsTest {
         snippets++;
         String code = m.group(2);
         Set<String> imported = new HashSet<>();
-        Matcher imp = Pattern.compile("(?m)^import (?:static )?([\\w.]+)\\.(\\w+|\\*);").matcher(code);
+        Matcher imp =
+            Pattern.compile("(?m)^import (?:static )?([\\w.]+)\\.(\\w+|\\*);").matcher(code);
         while (imp.find()) {
           imported.add(imp.group(2));
         }
@@ -115,19 +155,33 @@ class DocsTest {
         while (decl.find()) {
           declared.add(decl.group(1));
         }
-        String noComments = code.replaceAll("//[^\\n]*", "").replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+        String noComments =
+            code.replaceAll("//[^\\n]*", "").replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
         Matcher used = Pattern.compile("(?<![\\w.])([A-Z][A-Za-z0-9]+)\\b").matcher(noComments);
         Set<String> need = new HashSet<>();
         while (used.find()) {
           String t = used.group(1);
-          boolean constant = t.equals(t.toUpperCase(Locale.ROOT)); // E_OK, SMS: constants, not types
-          if (!constant && !JAVA_LANG.contains(t) && !imported.contains(t) && !declared.contains(t)) {
+          boolean constant =
+              t.equals(t.toUpperCase(Locale.ROOT)); // E_OK, SMS: constants, not types
+          if (!constant
+              && !JAVA_LANG.contains(t)
+              && !imported.contains(t)
+              && !declared.contains(t)) {
             need.add(t);
           }
         }
         if (!need.isEmpty()) {
-          String first = code.lines().filter(l -> !l.isBlank() && !l.startsWith("import")).findFirst().orElse("");
-          missing.add(ROOT.relativize(doc) + " snippet starting '" + first.strip() + "' lacks imports for " + need);
+          String first =
+              code.lines()
+                  .filter(l -> !l.isBlank() && !l.startsWith("import"))
+                  .findFirst()
+                  .orElse("");
+          missing.add(
+              ROOT.relativize(doc)
+                  + " snippet starting '"
+                  + first.strip()
+                  + "' lacks imports for "
+                  + need);
         }
       }
     }

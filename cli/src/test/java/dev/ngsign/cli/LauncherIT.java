@@ -13,22 +13,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ./ngsign} launcher's JVM options: a bounded heap by default, {@code JAVA_OPTS} added after the
- * defaults, {@code NGSIGN_JAVA_OPTS} replacing them. Runs a copy of the script next to a present jar, with a
- * {@code java} on the PATH that prints its arguments.
+ * The {@code ./ngsign} launcher's JVM options: a bounded heap by default, {@code JAVA_OPTS} added
+ * after the defaults, {@code NGSIGN_JAVA_OPTS} replacing them. Runs a copy of the script next to a
+ * present jar, with a {@code java} on the PATH that prints its arguments.
  */
 class LauncherIT {
   @TempDir Path dir;
 
-  private String launch(String command, String javaOpts, String ngsignJavaOpts) throws IOException, InterruptedException {
+  private String launch(String command, String javaOpts, String ngsignJavaOpts)
+      throws IOException, InterruptedException {
     Path script = dir.resolve("ngsign");
     Files.copy(Path.of("..", "ngsign"), script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.createDirectories(dir.resolve("cli/target"));
-    Files.writeString(dir.resolve("cli/target/ngsign.jar"), "jar"); // present and newer than any source: no build
+    Files.writeString(
+        dir.resolve("cli/target/ngsign.jar"), "jar"); // present and newer than any source: no build
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"$@\"\n");
-    Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
-    ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), command, "--help").redirectErrorStream(true);
+    Files.setPosixFilePermissions(
+        bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", script.toString(), command, "--help").redirectErrorStream(true);
     pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     pb.environment().remove("JAVA_OPTS");
     pb.environment().remove("NGSIGN_JAVA_OPTS");
@@ -46,9 +50,12 @@ class LauncherIT {
   @Test
   void everyCommandGetsABoundedHeap() throws Exception {
     for (String command : List.of("gateway", "agent", "bench", "send", "chaos")) {
-      assertThat(launch(command, null, null)).as(command).containsPattern("-Xmx\\d+[mg] .*-jar \\S+ngsign.jar " + command + " --help");
+      assertThat(launch(command, null, null))
+          .as(command)
+          .containsPattern("-Xmx\\d+[mg] .*-jar \\S+ngsign.jar " + command + " --help");
     }
-    assertThat(launch("gateway", null, null)).contains("-Xmx512m", "-XX:MaxDirectMemorySize=256m", "-XX:+UseParallelGC");
+    assertThat(launch("gateway", null, null))
+        .contains("-Xmx512m", "-XX:MaxDirectMemorySize=256m", "-XX:+UseParallelGC");
   }
 
   @Test

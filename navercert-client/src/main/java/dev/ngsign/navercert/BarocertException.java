@@ -5,10 +5,11 @@ package dev.ngsign.navercert;
  * caller must do:
  *
  * <ul>
- *   <li>{@link BarocertValidationException} — the input broke a rule; nothing was sent. Fix the input.
- *   <li>{@link BarocertTransportException} — the service could not be reached, did not answer in time,
- *       or answered something that is not its protocol. For a request or verify call the outcome is
- *       unknown: check the status before repeating it.
+ *   <li>{@link BarocertValidationException} — the input broke a rule; nothing was sent. Fix the
+ *       input.
+ *   <li>{@link BarocertTransportException} — the service could not be reached, did not answer in
+ *       time, or answered something that is not its protocol. For a request or verify call the
+ *       outcome is unknown: check the status before repeating it.
  *   <li>{@link BarocertServiceException} — the service answered with an error: its code, the HTTP
  *       status and the body.
  * </ul>

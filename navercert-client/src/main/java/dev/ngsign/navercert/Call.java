@@ -11,9 +11,10 @@ import java.util.function.Supplier;
 
 /**
  * One prepared service call, run in the form the caller chooses: {@link #execute()} (blocking),
- * {@link #future()} or {@link #enqueue} (the seed document's success and error callbacks). All three
- * come from the same asynchronous exchange; nothing is sent until one of them is called, and a call
- * runs once (a second run throws {@link IllegalStateException}; ask the client for a new call).
+ * {@link #future()} or {@link #enqueue} (the seed document's success and error callbacks). All
+ * three come from the same asynchronous exchange; nothing is sent until one of them is called, and
+ * a call runs once (a second run throws {@link IllegalStateException}; ask the client for a new
+ * call).
  *
  * <pre>{@code
  * Receipt r = client.requestMultiSign(clientCode, request).execute();
@@ -68,7 +69,9 @@ public final class Call<T> {
     // one exception type for every failure path, however the exchange failed
     return f.handle(
             (v, e) ->
-                e == null ? CompletableFuture.completedFuture(v) : CompletableFuture.<T>failedFuture(unwrap(e)))
+                e == null
+                    ? CompletableFuture.completedFuture(v)
+                    : CompletableFuture.<T>failedFuture(unwrap(e)))
         .thenCompose(x -> x);
   }
 

@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * A request to confirm a person's identity through the Naver app (본인인증): no document; the person
- * signs in the app and verify returns who they are. Rules as for {@link MultiSign}, checked when the
- * object is created. {@link #toString()} never shows the personal fields.
+ * signs in the app and verify returns who they are. Rules as for {@link MultiSign}, checked when
+ * the object is created. {@link #toString()} never shows the personal fields.
  *
  * @param receiverHP 11 digits (the builder removes hyphens and spaces)
  * @param receiverName 1 to 80 characters
@@ -48,7 +48,8 @@ public record Identity(
 
   /** Mutable builder; {@link #build()} validates everything. */
   public static final class Builder {
-    private static final DateTimeFormatter YMD = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
+    private static final DateTimeFormatter YMD =
+        DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
     private String receiverHP;
     private String receiverName;
     private String receiverBirthday;
@@ -94,7 +95,8 @@ public record Identity(
     }
 
     public Builder expireIn(Duration duration) {
-      this.expireIn = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, duration.toSeconds()));
+      this.expireIn =
+          (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, duration.toSeconds()));
       return this;
     }
 
@@ -110,8 +112,15 @@ public record Identity(
      * @throws BarocertValidationException naming the first rule broken
      */
     public Identity build() {
-      return new Identity(receiverHP, receiverName, receiverBirthday, callCenterNum,
-          Checks.expireIn(expireIn), appUseYN, deviceOSType, returnURL);
+      return new Identity(
+          receiverHP,
+          receiverName,
+          receiverBirthday,
+          callCenterNum,
+          Checks.expireIn(expireIn),
+          appUseYN,
+          deviceOSType,
+          returnURL);
     }
   }
 }

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A request to sign 1 to 50 documents through the Naver app. Build with {@link #builder()}; every rule
- * of the service is checked when the object is created, so an invalid request never reaches the
- * network. Fields are plain text here: the client encrypts receiverHP, receiverName,
+ * A request to sign 1 to 50 documents through the Naver app. Build with {@link #builder()}; every
+ * rule of the service is checked when the object is created, so an invalid request never reaches
+ * the network. Fields are plain text here: the client encrypts receiverHP, receiverName,
  * receiverBirthday, reqMessage and every token under the SecretKey when sending.
  *
  * <p>{@link #toString()} never shows the personal fields, the message or the tokens.

@@ -1,8 +1,8 @@
 package dev.ngsign.navercert;
 
 import dev.ngsign.navercert.internal.Calls;
-import dev.ngsign.navercert.internal.Failures;
 import dev.ngsign.navercert.internal.Checks;
+import dev.ngsign.navercert.internal.Failures;
 import dev.ngsign.navercert.internal.Json;
 import dev.ngsign.navercert.internal.Mapping;
 import dev.ngsign.navercert.internal.Transport;
@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Client of Barocert's Naver e-signature services — multi-sign, single sign and identity — or of the
- * ngsign simulator. One immutable, thread-safe instance per LinkID; build it once with {@link
+ * Client of Barocert's Naver e-signature services — multi-sign, single sign and identity — or of
+ * the ngsign simulator. One immutable, thread-safe instance per LinkID; build it once with {@link
  * #builder()} and share it.
  *
  * <p>Every operation returns a {@link Call}, run as {@link Call#execute()} (blocking), {@link
@@ -43,11 +43,13 @@ import java.util.function.Supplier;
  * Verdict verdict = signerCheck.check(SignerCheck.Expected.of(request), result);
  * }</pre>
  *
- * <p>The SecretKey and personal data never appear in logs, exception messages or {@code toString()}.
+ * <p>The SecretKey and personal data never appear in logs, exception messages or {@code
+ * toString()}.
  */
 public final class NavercertClient {
   /** Barocert's production service. */
   public static final URI DEFAULT_SERVICE_URL = URI.create("https://barocert.linkhub.co.kr");
+
   /** Linkhub's production auth service. */
   public static final URI DEFAULT_AUTH_URL = URI.create("https://auth.linkhub.co.kr");
 
@@ -165,9 +167,7 @@ public final class NavercertClient {
     return status(Service.IDENTITY, clientCode, receiptId);
   }
 
-  /**
-   * Who confirmed: the person's data and one signature over the receipt ID; once per receipt.
-   */
+  /** Who confirmed: the person's data and one signature over the receipt ID; once per receipt. */
   public Call<VerifyResult> verifyIdentity(String clientCode, String receiptId) {
     return verify(Service.IDENTITY, clientCode, receiptId);
   }
@@ -217,10 +217,10 @@ public final class NavercertClient {
   }
 
   /**
-   * Checks that the auth service issues this LinkID a session token (the cached one while it is still
-   * valid, else a new one), for a health check: a wrong LinkID or SecretKey fails with the service's
-   * {@link BarocertServiceException}, an unreachable auth service with a {@link BarocertTransportException}.
-   * Sends no request to the signing service.
+   * Checks that the auth service issues this LinkID a session token (the cached one while it is
+   * still valid, else a new one), for a health check: a wrong LinkID or SecretKey fails with the
+   * service's {@link BarocertServiceException}, an unreachable auth service with a {@link
+   * BarocertTransportException}. Sends no request to the signing service.
    */
   public Call<Void> checkAuth() {
     return new Call<>(() -> calls.token().thenApply(t -> (Void) null));
@@ -234,7 +234,8 @@ public final class NavercertClient {
         () -> {
           Checks.clientCode(clientCode);
           if (request == null) {
-            throw new BarocertValidationException("the " + service.segment() + " request is required");
+            throw new BarocertValidationException(
+                "the " + service.segment() + " request is required");
           }
           byte[] body = Json.write(wire.get());
           return calls
@@ -316,7 +317,8 @@ public final class NavercertClient {
     /** The LinkID issued by Linkhub. */
     public Builder linkId(String linkId) {
       if (linkId == null || linkId.isBlank() || linkId.contains(" ")) {
-        throw new BarocertValidationException("linkId is required: the LinkID Linkhub issued, without spaces");
+        throw new BarocertValidationException(
+            "linkId is required: the LinkID Linkhub issued, without spaces");
       }
       this.linkId = linkId;
       return this;
@@ -328,7 +330,8 @@ public final class NavercertClient {
       try {
         k = Base64.getDecoder().decode(Objects.requireNonNull(base64, "secretKey").trim());
       } catch (IllegalArgumentException e) {
-        throw new BarocertValidationException("secretKey must be the Base64 text Linkhub issued (44 characters ending in =)");
+        throw new BarocertValidationException(
+            "secretKey must be the Base64 text Linkhub issued (44 characters ending in =)");
       }
       if (k.length != 32) {
         throw new BarocertValidationException(
@@ -433,7 +436,9 @@ public final class NavercertClient {
       return this;
     }
 
-    /** x-lh-forwarded (the end user's IP, or "*"), for LinkIDs with IP restriction; default none. */
+    /**
+     * x-lh-forwarded (the end user's IP, or "*"), for LinkIDs with IP restriction; default none.
+     */
     public Builder forwardedIp(String ip) {
       this.forwardedIp = ip;
       return this;

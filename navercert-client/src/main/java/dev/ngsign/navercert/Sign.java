@@ -7,9 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * A request to sign one document through the Naver app (전자서명 단건). Same rules as {@link
- * MultiSign} with exactly one token; every rule is checked when the object is created, so an invalid
- * request never reaches the network. The client encrypts receiverHP, receiverName, receiverBirthday,
+ * A request to sign one document through the Naver app (전자서명 단건). Same rules as {@link MultiSign}
+ * with exactly one token; every rule is checked when the object is created, so an invalid request
+ * never reaches the network. The client encrypts receiverHP, receiverName, receiverBirthday,
  * reqMessage and the token. {@link #toString()} never shows the personal fields, message or token.
  *
  * @param receiverHP 11 digits (the builder removes hyphens and spaces)
@@ -44,7 +44,8 @@ public record Sign(
     Checks.callCenterNum(callCenterNum);
     Checks.expireIn(expireIn);
     if (token == null) {
-      throw new BarocertValidationException("token (the document) is required", ErrorCodes.TOKEN_MISSING_DOC);
+      throw new BarocertValidationException(
+          "token (the document) is required", ErrorCodes.TOKEN_MISSING_DOC);
     }
     Checks.appToApp(appUseYN, deviceOSType, returnURL);
   }
@@ -55,13 +56,21 @@ public record Sign(
 
   @Override
   public String toString() {
-    return "Sign[reqTitle=" + reqTitle + ", expireIn=" + expireIn + ", token=" + token
-        + ", appUseYN=" + appUseYN + ", receiver=<redacted>]";
+    return "Sign[reqTitle="
+        + reqTitle
+        + ", expireIn="
+        + expireIn
+        + ", token="
+        + token
+        + ", appUseYN="
+        + appUseYN
+        + ", receiver=<redacted>]";
   }
 
   /** Mutable builder; {@link #build()} validates everything. */
   public static final class Builder {
-    private static final DateTimeFormatter YMD = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
+    private static final DateTimeFormatter YMD =
+        DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
     private String receiverHP;
     private String receiverName;
     private String receiverBirthday;
@@ -120,7 +129,8 @@ public record Sign(
     }
 
     public Builder expireIn(Duration duration) {
-      this.expireIn = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, duration.toSeconds()));
+      this.expireIn =
+          (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, duration.toSeconds()));
       return this;
     }
 
@@ -141,8 +151,18 @@ public record Sign(
      * @throws BarocertValidationException naming the first rule broken
      */
     public Sign build() {
-      return new Sign(receiverHP, receiverName, receiverBirthday, reqTitle, reqMessage, callCenterNum,
-          Checks.expireIn(expireIn), token, appUseYN, deviceOSType, returnURL);
+      return new Sign(
+          receiverHP,
+          receiverName,
+          receiverBirthday,
+          reqTitle,
+          reqMessage,
+          callCenterNum,
+          Checks.expireIn(expireIn),
+          token,
+          appUseYN,
+          deviceOSType,
+          returnURL);
     }
   }
 }

@@ -15,15 +15,16 @@ import java.util.Objects;
 
 /**
  * Checks who signed: the step after verify that the service leaves to the partner. Given what was
- * requested ({@link Expected}: the person and the documents) and the {@link VerifyResult}, it checks
+ * requested ({@link Expected}: the person and the documents) and the {@link VerifyResult}, it
+ * checks
  *
  * <ul>
  *   <li>verify said DONE, and there are as many signatures as documents;
- *   <li>per document: a well-formed CMS SignedData with one signer; it signs that document (TEXT: the
- *       text is the signed content; HASH and PDF: a detached signature whose signed SHA-256 digest is
- *       the token's); the signature verifies; the signer certificate chains to one of the {@link
- *       TrustAnchors} and it and its chain were valid at the signing time; the signing time is not in
- *       the future; the certificate is meant for signatures;
+ *   <li>per document: a well-formed CMS SignedData with one signer; it signs that document (TEXT:
+ *       the text is the signed content; HASH and PDF: a detached signature whose signed SHA-256
+ *       digest is the token's); the signature verifies; the signer certificate chains to one of the
+ *       {@link TrustAnchors} and it and its chain were valid at the signing time; the signing time
+ *       is not in the future; the certificate is meant for signatures;
  *   <li>all documents were signed with the same certificate;
  *   <li>the decrypted name, birth date and phone equal the requested person's, after normalising
  *       (spaces, hyphens and dots removed; Unicode NFC; Latin letters case-insensitive; {@code +82}
@@ -64,13 +65,18 @@ public final class SignerCheck {
    */
   public Verdict check(Expected expected, VerifyResult result) {
     if (expected == null || result == null) {
-      throw new BarocertValidationException("both the expectation and the verify result are required");
+      throw new BarocertValidationException(
+          "both the expectation and the verify result are required");
     }
     List<Check> checks = new ArrayList<>();
-    checks.add(new Check(Kind.STATE, 0, result.state() == SignState.DONE, "verify state " + result.state()));
+    checks.add(
+        new Check(
+            Kind.STATE, 0, result.state() == SignState.DONE, "verify state " + result.state()));
     int n = expected.tokens().size();
     int got = result.signedData().size();
-    checks.add(new Check(Kind.SIGNATURE_COUNT, 0, n == got, got + " signature(s) for " + n + " document(s)"));
+    checks.add(
+        new Check(
+            Kind.SIGNATURE_COUNT, 0, n == got, got + " signature(s) for " + n + " document(s)"));
     person(checks, expected, result);
     java.security.cert.X509Certificate first = null;
     boolean same = true;
@@ -82,7 +88,8 @@ public final class SignerCheck {
         der = new byte[0]; // reported as an unusable CMS
       }
       CmsCheck.Outcome o =
-          CmsCheck.check(i + 1, der, expected.tokens().get(i), anchors.anchors(), clock.instant(), skew);
+          CmsCheck.check(
+              i + 1, der, expected.tokens().get(i), anchors.anchors(), clock.instant(), skew);
       checks.addAll(o.checks());
       if (o.signer() == null) {
         same = false;
@@ -92,8 +99,14 @@ public final class SignerCheck {
         same = false;
       }
     }
-    checks.add(new Check(Kind.SAME_SIGNER, 0, same && first != null,
-        same && first != null ? "every document signed with one certificate" : "documents signed with different or unreadable certificates"));
+    checks.add(
+        new Check(
+            Kind.SAME_SIGNER,
+            0,
+            same && first != null,
+            same && first != null
+                ? "every document signed with one certificate"
+                : "documents signed with different or unreadable certificates"));
     return new Verdict(checks);
   }
 
@@ -103,27 +116,42 @@ public final class SignerCheck {
    */
   public Verdict checkSignature(byte[] signedDataDer, Token token) {
     if (signedDataDer == null || token == null) {
-      throw new BarocertValidationException("the signature and the document it must sign are required");
+      throw new BarocertValidationException(
+          "the signature and the document it must sign are required");
     }
-    return new Verdict(CmsCheck.check(1, signedDataDer, token, anchors.anchors(), clock.instant(), skew).checks());
+    return new Verdict(
+        CmsCheck.check(1, signedDataDer, token, anchors.anchors(), clock.instant(), skew).checks());
   }
 
   private static void person(List<Check> checks, Expected e, VerifyResult r) {
     String name = Expected.normaliseName(r.receiverName() == null ? "" : r.receiverName());
-    checks.add(name.equals(e.name())
-        ? new Check(Kind.NAME, 0, true, "name matches (" + Masking.name(e.name()) + ")")
-        : new Check(Kind.NAME, 0, false, "expected " + Masking.name(e.name()) + ", signed by " + Masking.name(name)));
+    checks.add(
+        name.equals(e.name())
+            ? new Check(Kind.NAME, 0, true, "name matches (" + Masking.name(e.name()) + ")")
+            : new Check(
+                Kind.NAME,
+                0,
+                false,
+                "expected " + Masking.name(e.name()) + ", signed by " + Masking.name(name)));
     String birthday = digits(String.valueOf(r.receiverYear()) + r.receiverDay());
     if (birthday.equals(e.birthday())) {
       checks.add(new Check(Kind.BIRTHDAY, 0, true, "birth date matches"));
     } else {
-      String part = birthday.length() == 8 && birthday.startsWith(e.birthday().substring(0, 4)) ? "month or day" : "year";
+      String part =
+          birthday.length() == 8 && birthday.startsWith(e.birthday().substring(0, 4))
+              ? "month or day"
+              : "year";
       checks.add(new Check(Kind.BIRTHDAY, 0, false, "the birth date's " + part + " differs"));
     }
     String phone = Expected.normalisePhone(r.receiverHP() == null ? "" : r.receiverHP());
-    checks.add(phone.equals(e.phone())
-        ? new Check(Kind.PHONE, 0, true, "phone matches (" + Masking.phone(e.phone()) + ")")
-        : new Check(Kind.PHONE, 0, false, "expected " + Masking.phone(e.phone()) + ", signed by " + Masking.phone(phone)));
+    checks.add(
+        phone.equals(e.phone())
+            ? new Check(Kind.PHONE, 0, true, "phone matches (" + Masking.phone(e.phone()) + ")")
+            : new Check(
+                Kind.PHONE,
+                0,
+                false,
+                "expected " + Masking.phone(e.phone()) + ", signed by " + Masking.phone(phone)));
   }
 
   private static String digits(String s) {
@@ -137,8 +165,8 @@ public final class SignerCheck {
 
   /**
    * What was requested: the person and the documents, in order. Build it from the request you sent
-   * ({@link #of(MultiSign)}, {@link #of(Sign)}, {@link #of(Identity, String)}) or by hand. Values are
-   * normalised when created; {@link #toString()} masks them.
+   * ({@link #of(MultiSign)}, {@link #of(Sign)}, {@link #of(Identity, String)}) or by hand. Values
+   * are normalised when created; {@link #toString()} masks them.
    *
    * @param name the person's name
    * @param birthday yyyyMMdd (hyphens, dots and spaces are removed: 1980-05-15 is accepted)
@@ -162,30 +190,44 @@ public final class SignerCheck {
             "the expected phone must be 11 digits, e.g. 01012345678 (hyphens and spaces are removed first, +82 becomes 0)");
       }
       if (tokens == null || tokens.isEmpty() || tokens.stream().anyMatch(Objects::isNull)) {
-        throw new BarocertValidationException("the expected documents (at least one, none null) are required");
+        throw new BarocertValidationException(
+            "the expected documents (at least one, none null) are required");
       }
       tokens = List.copyOf(tokens);
     }
 
     public static Expected of(MultiSign request) {
-      return new Expected(request.receiverName(), request.receiverBirthday(), request.receiverHP(), request.tokens());
+      return new Expected(
+          request.receiverName(),
+          request.receiverBirthday(),
+          request.receiverHP(),
+          request.tokens());
     }
 
     public static Expected of(Sign request) {
-      return new Expected(request.receiverName(), request.receiverBirthday(), request.receiverHP(), List.of(request.token()));
+      return new Expected(
+          request.receiverName(),
+          request.receiverBirthday(),
+          request.receiverHP(),
+          List.of(request.token()));
     }
 
     /**
-     * Identity verification signs no document of yours: the person's signature covers the receipt ID
-     * (as TEXT), which is what the simulator signs.
+     * Identity verification signs no document of yours: the person's signature covers the receipt
+     * ID (as TEXT), which is what the simulator signs.
      */
     public static Expected of(Identity request, String receiptId) {
-      return new Expected(request.receiverName(), request.receiverBirthday(), request.receiverHP(),
+      return new Expected(
+          request.receiverName(),
+          request.receiverBirthday(),
+          request.receiverHP(),
           List.of(Token.text(Objects.requireNonNull(receiptId, "receiptId"))));
     }
 
     static String normaliseName(String s) {
-      return Normalizer.normalize(s, Normalizer.Form.NFC).replaceAll("[\\s\\u00A0\\u3000]", "").toUpperCase(Locale.ROOT);
+      return Normalizer.normalize(s, Normalizer.Form.NFC)
+          .replaceAll("[\\s\\u00A0\\u3000]", "")
+          .toUpperCase(Locale.ROOT);
     }
 
     static String normalisePhone(String s) {
@@ -198,7 +240,13 @@ public final class SignerCheck {
 
     @Override
     public String toString() {
-      return "Expected[" + Masking.name(name) + ", " + Masking.phone(phone) + ", " + tokens.size() + " document(s)]";
+      return "Expected["
+          + Masking.name(name)
+          + ", "
+          + Masking.phone(phone)
+          + ", "
+          + tokens.size()
+          + " document(s)]";
     }
   }
 
@@ -233,7 +281,8 @@ public final class SignerCheck {
 
     public SignerCheck build() {
       if (anchors == null) {
-        throw new BarocertValidationException("trustAnchors are required: there is no trust-all signer check");
+        throw new BarocertValidationException(
+            "trustAnchors are required: there is no trust-all signer check");
       }
       return new SignerCheck(this);
     }

@@ -12,12 +12,12 @@ import java.util.Objects;
 
 /**
  * One document to sign: its {@link TokenType} and the token (text, or a hash). Create with {@link
- * #text}, {@link #hash} or {@link #pdf}. The token travels encrypted; {@link #toString()} shows only
- * the type and length.
+ * #text}, {@link #hash} or {@link #pdf}. The token travels encrypted; {@link #toString()} shows
+ * only the type and length.
  *
  * @param tokenType what the token is
- * @param token TEXT: 1 to 2800 characters; HASH and PDF: the document's SHA-256 in Base64url without
- *     padding, exactly 43 characters of {@code A-Z a-z 0-9 - _}
+ * @param token TEXT: 1 to 2800 characters; HASH and PDF: the document's SHA-256 in Base64url
+ *     without padding, exactly 43 characters of {@code A-Z a-z 0-9 - _}
  */
 public record Token(TokenType tokenType, String token) {
 
@@ -70,7 +70,8 @@ public record Token(TokenType tokenType, String token) {
         md.update(buf, 0, n);
       }
     } catch (IOException e) {
-      throw new BarocertValidationException("cannot read the PDF file " + pdfFile + ": " + e.getMessage());
+      throw new BarocertValidationException(
+          "cannot read the PDF file " + pdfFile + ": " + e.getMessage());
     }
     return new Token(
         TokenType.PDF, Base64.getUrlEncoder().withoutPadding().encodeToString(md.digest()));

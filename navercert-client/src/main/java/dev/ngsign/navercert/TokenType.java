@@ -18,7 +18,8 @@ public enum TokenType {
    */
   public static TokenType parse(String value) {
     if (value == null || value.isBlank()) {
-      throw new BarocertValidationException("token type is required (TEXT, HASH or PDF)", ErrorCodes.TOKEN_TYPE_INVALID);
+      throw new BarocertValidationException(
+          "token type is required (TEXT, HASH or PDF)", ErrorCodes.TOKEN_TYPE_INVALID);
     }
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));

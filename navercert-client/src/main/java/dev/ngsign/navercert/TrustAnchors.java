@@ -20,17 +20,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The certificate authorities whose signer certificates {@link SignerCheck} accepts. Never empty and
- * never "trust all": a signature counts only when its signer certificate chains to one of these. Use
- * the provider's CA certificate in production (a PEM file or a KeyStore) and the simulator's CA
- * ({@code /ca.pem}) in tests.
+ * The certificate authorities whose signer certificates {@link SignerCheck} accepts. Never empty
+ * and never "trust all": a signature counts only when its signer certificate chains to one of
+ * these. Use the provider's CA certificate in production (a PEM file or a KeyStore) and the
+ * simulator's CA ({@code /ca.pem}) in tests.
  */
 public final class TrustAnchors {
   private final List<X509Certificate> certificates;
 
   private TrustAnchors(List<X509Certificate> certificates) {
     if (certificates.isEmpty()) {
-      throw new BarocertValidationException("at least one trust anchor (CA certificate) is required");
+      throw new BarocertValidationException(
+          "at least one trust anchor (CA certificate) is required");
     }
     this.certificates = List.copyOf(certificates);
   }
@@ -54,7 +55,8 @@ public final class TrustAnchors {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new BarocertValidationException("cannot read the CA file " + file + ": " + e.getMessage());
+      throw new BarocertValidationException(
+          "cannot read the CA file " + file + ": " + e.getMessage());
     }
     return fromPem(new String(bytes, StandardCharsets.US_ASCII), file.toString());
   }
@@ -75,7 +77,8 @@ public final class TrustAnchors {
       }
       return new TrustAnchors(out);
     } catch (CertificateException | IOException e) {
-      throw new BarocertValidationException(where + " is not a PEM certificate file: " + e.getMessage());
+      throw new BarocertValidationException(
+          where + " is not a PEM certificate file: " + e.getMessage());
     }
   }
 
@@ -84,7 +87,8 @@ public final class TrustAnchors {
     try {
       List<X509Certificate> out = new ArrayList<>();
       for (String alias : Collections.list(store.aliases())) {
-        if (store.isCertificateEntry(alias) && store.getCertificate(alias) instanceof X509Certificate x) {
+        if (store.isCertificateEntry(alias)
+            && store.getCertificate(alias) instanceof X509Certificate x) {
           out.add(x);
         }
       }
@@ -109,6 +113,7 @@ public final class TrustAnchors {
 
   @Override
   public String toString() {
-    return "TrustAnchors" + certificates.stream().map(c -> c.getSubjectX500Principal().getName()).toList();
+    return "TrustAnchors"
+        + certificates.stream().map(c -> c.getSubjectX500Principal().getName()).toList();
   }
 }

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The outcome of {@link SignerCheck}: every check made, each passed or failed with what differed.
- * {@link #ok()} only when all passed. A mismatch is reported here, never thrown. {@link #toString()}
- * lists the checks one per line and masks personal data (e.g. {@code 홍*동}, {@code 010****5678}), so
- * a verdict may be logged.
+ * {@link #ok()} only when all passed. A mismatch is reported here, never thrown. {@link
+ * #toString()} lists the checks one per line and masks personal data (e.g. {@code 홍*동}, {@code
+ * 010****5678}), so a verdict may be logged.
  *
  * @param checks in the order they were made: the whole result first, then document by document
  */
@@ -33,7 +33,10 @@ public record Verdict(List<Check> checks) {
     SIGNATURE_COUNT,
     /** the signature is a well-formed CMS SignedData with one signer and its certificate. */
     CMS,
-    /** TEXT: the signed content is the text; HASH/PDF: detached, and the signed digest is the token's. */
+    /**
+     * TEXT: the signed content is the text; HASH/PDF: detached, and the signed digest is the
+     * token's.
+     */
     CONTENT,
     /** the signer's signature verifies with the signer certificate's key. */
     SIGNATURE,
@@ -74,7 +77,11 @@ public record Verdict(List<Check> checks) {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(ok() ? "verdict: all " + checks.size() + " checks passed" : "verdict: " + failures().size() + " of " + checks.size() + " checks failed");
+    StringBuilder sb =
+        new StringBuilder(
+            ok()
+                ? "verdict: all " + checks.size() + " checks passed"
+                : "verdict: " + failures().size() + " of " + checks.size() + " checks failed");
     checks.forEach(c -> sb.append('\n').append(c));
     return sb.toString();
   }

@@ -20,7 +20,8 @@ import java.util.List;
  * @param receiverEmail e-mail address, or null
  * @param receiverForeign Y (foreigner) or N
  * @param ci connecting information, or null
- * @param signedData Base64 DER CMS SignedData, in request order (wire: multiSignedData or signedData)
+ * @param signedData Base64 DER CMS SignedData, in request order (wire: multiSignedData or
+ *     signedData)
  */
 public record VerifyResult(
     String receiptID,

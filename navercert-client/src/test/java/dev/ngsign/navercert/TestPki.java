@@ -50,18 +50,43 @@ final class TestPki {
     try {
       caKey = ec();
       X500Name caName = new X500Name("CN=Test CA, O=ngsign tests");
-      JcaX509v3CertificateBuilder cb = new JcaX509v3CertificateBuilder(caName, serial(),
-          Date.from(now.minus(Duration.ofDays(30))), Date.from(now.plus(Duration.ofDays(3650))), caName, caKey.getPublic());
+      JcaX509v3CertificateBuilder cb =
+          new JcaX509v3CertificateBuilder(
+              caName,
+              serial(),
+              Date.from(now.minus(Duration.ofDays(30))),
+              Date.from(now.plus(Duration.ofDays(3650))),
+              caName,
+              caKey.getPublic());
       cb.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
       cb.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign));
-      ca = new JcaX509CertificateConverter().getCertificate(cb.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKey.getPrivate())));
+      ca =
+          new JcaX509CertificateConverter()
+              .getCertificate(
+                  cb.build(
+                      new JcaContentSignerBuilder("SHA256withECDSA").build(caKey.getPrivate())));
       signerKey = ec();
-      JcaX509v3CertificateBuilder sb = new JcaX509v3CertificateBuilder(ca, serial(), Date.from(signerFrom),
-          Date.from(signerTo), new X500Name("CN=홍길동, O=signer"), signerKey.getPublic());
+      JcaX509v3CertificateBuilder sb =
+          new JcaX509v3CertificateBuilder(
+              ca,
+              serial(),
+              Date.from(signerFrom),
+              Date.from(signerTo),
+              new X500Name("CN=홍길동, O=signer"),
+              signerKey.getPublic());
       sb.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      sb.addExtension(Extension.keyUsage, true,
-          new KeyUsage(signingUsage ? KeyUsage.digitalSignature | KeyUsage.nonRepudiation : KeyUsage.keyEncipherment));
-      signer = new JcaX509CertificateConverter().getCertificate(sb.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKey.getPrivate())));
+      sb.addExtension(
+          Extension.keyUsage,
+          true,
+          new KeyUsage(
+              signingUsage
+                  ? KeyUsage.digitalSignature | KeyUsage.nonRepudiation
+                  : KeyUsage.keyEncipherment));
+      signer =
+          new JcaX509CertificateConverter()
+              .getCertificate(
+                  sb.build(
+                      new JcaContentSignerBuilder("SHA256withECDSA").build(caKey.getPrivate())));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -80,12 +105,18 @@ final class TestPki {
   byte[] sign(byte[] content, boolean encapsulate, Instant at) {
     try {
       ASN1EncodableVector attrs = new ASN1EncodableVector();
-      attrs.add(new org.bouncycastle.asn1.cms.Attribute(CMSAttributes.signingTime,
-          new org.bouncycastle.asn1.DERSet(new Time(Date.from(at)))));
+      attrs.add(
+          new org.bouncycastle.asn1.cms.Attribute(
+              CMSAttributes.signingTime,
+              new org.bouncycastle.asn1.DERSet(new Time(Date.from(at)))));
       CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
-      gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-          .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attrs)))
-          .build(new JcaContentSignerBuilder("SHA256withECDSA").build(signerKey.getPrivate()), signer));
+      gen.addSignerInfoGenerator(
+          new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+              .setSignedAttributeGenerator(
+                  new DefaultSignedAttributeTableGenerator(new AttributeTable(attrs)))
+              .build(
+                  new JcaContentSignerBuilder("SHA256withECDSA").build(signerKey.getPrivate()),
+                  signer));
       gen.addCertificates(new JcaCertStore(List.of(signer, ca)));
       return gen.generate(new CMSProcessableByteArray(content), encapsulate).getEncoded();
     } catch (Exception e) {

@@ -37,7 +37,11 @@ class TransportIT {
   private static final String CC = "023090000021";
   private static final String RID = "02309050230600000880000000000007";
   private static final String STATUS_JSON =
-      "{\"receiptID\":\"" + RID + "\",\"clientCode\":\"" + CC + "\",\"state\":0,\"expireIn\":300,"
+      "{\"receiptID\":\""
+          + RID
+          + "\",\"clientCode\":\""
+          + CC
+          + "\",\"state\":0,\"expireIn\":300,"
           + "\"tokenTypes\":[\"TEXT\"],\"expireDT\":\"20260101093000\",\"appUseYN\":false}";
 
   private HttpServer server;
@@ -51,7 +55,8 @@ class TransportIT {
   private static final String SLOW_RID = "99999999999999999999999999999999";
   private NavercertClient client;
 
-  record HttpExchangeRecord(String method, String path, java.util.Map<String, List<String>> headers) {}
+  record HttpExchangeRecord(
+      String method, String path, java.util.Map<String, List<String>> headers) {}
 
   @BeforeEach
   void start() throws IOException {
@@ -60,8 +65,14 @@ class TransportIT {
     server.createContext("/", this::handle);
     server.start();
     String url = "http://127.0.0.1:" + server.getAddress().getPort();
-    client = NavercertClient.builder().linkId("TESTER").secretKey(SECRET).serviceUrl(url).authUrl(url)
-        .retryBackoff(Duration.ofMillis(1)).build();
+    client =
+        NavercertClient.builder()
+            .linkId("TESTER")
+            .secretKey(SECRET)
+            .serviceUrl(url)
+            .authUrl(url)
+            .retryBackoff(Duration.ofMillis(1))
+            .build();
   }
 
   @AfterEach
@@ -80,9 +91,15 @@ class TransportIT {
       } else if (path.equals("/BAROCERT/Token")) {
         tokenCalls.incrementAndGet();
         tokenGate.await(10, TimeUnit.SECONDS);
-        String exp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC)
-            .format(Instant.now().plus(Duration.ofHours(1)));
-        reply(ex, 200, "{\"session_token\":\"tok" + tokenCalls.get() + "\",\"expiration\":\"" + exp + "\"}", false);
+        String exp =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now().plus(Duration.ofHours(1)));
+        reply(
+            ex,
+            200,
+            "{\"session_token\":\"tok" + tokenCalls.get() + "\",\"expiration\":\"" + exp + "\"}",
+            false);
       } else if (path.endsWith("/" + SLOW_RID)) {
         slowGate.await(10, TimeUnit.SECONDS); // holds the reply until the test releases it
         reply(ex, 200, STATUS_JSON, false);
@@ -104,7 +121,8 @@ class TransportIT {
     }
   }
 
-  private static void reply(HttpExchange ex, int status, String body, boolean gzip) throws IOException {
+  private static void reply(HttpExchange ex, int status, String body, boolean gzip)
+      throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
     if (gzip) {
       ByteArrayOutputStream bos = new ByteArrayOutputStream();
@@ -132,7 +150,8 @@ class TransportIT {
       assertThat(s.expireDT()).isEqualTo(Instant.parse("2026-01-01T00:30:00Z")); // KST 09:30
     }
     assertThat(tokenCalls).hasValue(1);
-    HttpExchangeRecord get = seen.stream().filter(r -> r.method().equals("GET")).findFirst().orElseThrow();
+    HttpExchangeRecord get =
+        seen.stream().filter(r -> r.method().equals("GET")).findFirst().orElseThrow();
     assertThat(get.headers().get("Authorization")).containsExactly("Bearer tok1");
     assertThat(get.headers().get("X-bc-version")).containsExactly("2.1");
     assertThat(get.headers().get("Accept-encoding")).containsExactly("gzip");
@@ -145,35 +164,58 @@ class TransportIT {
     assertThat(client.getMultiSignStatus(CC, RID).execute().state()).isEqualTo(SignState.WAITING);
     assertThat(statusCalls).hasValue(3);
 
-    assertThatThrownBy(() -> client.verifyMultiSign(CC, RID).execute()).isInstanceOf(BarocertTransportException.class);
+    assertThatThrownBy(() -> client.verifyMultiSign(CC, RID).execute())
+        .isInstanceOf(BarocertTransportException.class);
     assertThat(verifyCalls).hasValue(1);
-    HttpExchangeRecord post = seen.stream().filter(r -> r.method().equals("POST") && r.path().startsWith("/NAVER"))
-        .findFirst().orElseThrow();
-    assertThat(post.headers()).containsKeys("X-bc-auth", "X-bc-date", "X-bc-encryptionmode", "X-bc-version");
+    HttpExchangeRecord post =
+        seen.stream()
+            .filter(r -> r.method().equals("POST") && r.path().startsWith("/NAVER"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(post.headers())
+        .containsKeys("X-bc-auth", "X-bc-date", "X-bc-encryptionmode", "X-bc-version");
     assertThat(post.headers().get("X-bc-encryptionmode")).containsExactly("GCM");
-    HttpExchangeRecord token = seen.stream().filter(r -> r.path().equals("/BAROCERT/Token")).findFirst().orElseThrow();
+    HttpExchangeRecord token =
+        seen.stream().filter(r -> r.path().equals("/BAROCERT/Token")).findFirst().orElseThrow();
     assertThat(token.headers().get("Authorization").get(0)).startsWith("LINKHUB TESTER ");
     assertThat(token.headers().get("X-lh-version")).containsExactly("2.0");
   }
 
   @Test
   void requests_go_through_the_configured_http_proxy() {
-    // The stub plays an HTTP proxy: the service host does not resolve, so only the proxy can answer.
-    NavercertClient proxied = NavercertClient.builder().linkId("TESTER").secretKey(SECRET)
-        .serviceUrl("http://navercert.invalid").authUrl("http://auth.navercert.invalid")
-        .proxy("127.0.0.1", server.getAddress().getPort()).build();
+    // The stub plays an HTTP proxy: the service host does not resolve, so only the proxy can
+    // answer.
+    NavercertClient proxied =
+        NavercertClient.builder()
+            .linkId("TESTER")
+            .secretKey(SECRET)
+            .serviceUrl("http://navercert.invalid")
+            .authUrl("http://auth.navercert.invalid")
+            .proxy("127.0.0.1", server.getAddress().getPort())
+            .build();
     assertThat(proxied.getMultiSignStatus(CC, RID).execute().state()).isEqualTo(SignState.WAITING);
-    assertThat(seen).anySatisfy(r -> assertThat(r.headers().get("Host")).containsExactly("auth.navercert.invalid"));
-    assertThat(seen).anySatisfy(r -> assertThat(r.headers().get("Host")).containsExactly("navercert.invalid"));
+    assertThat(seen)
+        .anySatisfy(
+            r -> assertThat(r.headers().get("Host")).containsExactly("auth.navercert.invalid"));
+    assertThat(seen)
+        .anySatisfy(r -> assertThat(r.headers().get("Host")).containsExactly("navercert.invalid"));
   }
 
   @Test
   void server_time_mode_signs_the_token_request_with_the_auth_services_time() {
     String url = "http://127.0.0.1:" + server.getAddress().getPort();
-    NavercertClient c = NavercertClient.builder().linkId("TESTER").secretKey(SECRET).serviceUrl(url).authUrl(url)
-        .useServerTime(true).forwardedIp("*").build();
+    NavercertClient c =
+        NavercertClient.builder()
+            .linkId("TESTER")
+            .secretKey(SECRET)
+            .serviceUrl(url)
+            .authUrl(url)
+            .useServerTime(true)
+            .forwardedIp("*")
+            .build();
     c.getMultiSignStatus(CC, RID).execute();
-    HttpExchangeRecord token = seen.stream().filter(r -> r.path().equals("/BAROCERT/Token")).findFirst().orElseThrow();
+    HttpExchangeRecord token =
+        seen.stream().filter(r -> r.path().equals("/BAROCERT/Token")).findFirst().orElseThrow();
     assertThat(token.headers().get("X-lh-date")).containsExactly("2026-01-02T03:04:05Z");
     assertThat(token.headers().get("X-lh-forwarded")).containsExactly("*");
   }
@@ -181,10 +223,19 @@ class TransportIT {
   @Test
   void a_reply_slower_than_the_request_timeout_is_a_transport_failure() {
     String url = "http://127.0.0.1:" + server.getAddress().getPort();
-    NavercertClient impatient = NavercertClient.builder().linkId("TESTER").secretKey(SECRET).serviceUrl(url)
-        .authUrl(url).requestTimeout(Duration.ofMillis(300)).maxRetries(0).build();
+    NavercertClient impatient =
+        NavercertClient.builder()
+            .linkId("TESTER")
+            .secretKey(SECRET)
+            .serviceUrl(url)
+            .authUrl(url)
+            .requestTimeout(Duration.ofMillis(300))
+            .maxRetries(0)
+            .build();
     assertThatThrownBy(() -> impatient.verifyMultiSign(CC, SLOW_RID).execute())
-        .isInstanceOf(BarocertTransportException.class).hasMessageContaining("no reply from").hasMessageContaining("300 ms");
+        .isInstanceOf(BarocertTransportException.class)
+        .hasMessageContaining("no reply from")
+        .hasMessageContaining("300 ms");
   }
 
   @Test

@@ -9,12 +9,14 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock tests move by hand: timeouts, expiry and schedules are tested by {@link #advance advancing} it,
- * never by waiting. Thread-safe; its zone is UTC and {@link #withZone} keeps the same instant source.
+ * A clock tests move by hand: timeouts, expiry and schedules are tested by {@link #advance
+ * advancing} it, never by waiting. Thread-safe; its zone is UTC and {@link #withZone} keeps the
+ * same instant source.
  */
 public final class MutableClock extends Clock {
   /** Where {@link #MutableClock()} starts: 2026-11-24 12:00 in Seoul, a Tuesday. */
   public static final Instant DEFAULT_START = Instant.parse("2026-11-24T03:00:00Z");
+
   private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
   private final AtomicReference<Instant> now;

@@ -9,23 +9,29 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A schema of its own on the local PostgreSQL or MariaDB, dropped by {@link #close()}, so that ITs never see
- * each other's rows. The servers are the developer's and CI's: PostgreSQL at 127.0.0.1:5432 (user {@code
- * postgres}, trust authentication, database {@code test}) and MariaDB at 127.0.0.1:3306 (user {@code root},
- * empty password, database {@code test}); {@code -Dngsign.it.postgresql.url=…} and {@code
- * -Dngsign.it.mariadb.url=…} point elsewhere.
+ * A schema of its own on the local PostgreSQL or MariaDB, dropped by {@link #close()}, so that ITs
+ * never see each other's rows. The servers are the developer's and CI's: PostgreSQL at
+ * 127.0.0.1:5432 (user {@code postgres}, trust authentication, database {@code test}) and MariaDB
+ * at 127.0.0.1:3306 (user {@code root}, empty password, database {@code test}); {@code
+ * -Dngsign.it.postgresql.url=…} and {@code -Dngsign.it.mariadb.url=…} point elsewhere.
  *
- * <p>When the server cannot be reached the calling test is <em>skipped</em> (a JUnit assumption) with a
- * message saying which server, where, and how to start it, instead of failing with a connection error. A
- * build that must not skip (CI) sets {@code -Dngsign.it.databases=required}: then an absent server fails the
- * test with the same message.
+ * <p>When the server cannot be reached the calling test is <em>skipped</em> (a JUnit assumption)
+ * with a message saying which server, where, and how to start it, instead of failing with a
+ * connection error. A build that must not skip (CI) sets {@code -Dngsign.it.databases=required}:
+ * then an absent server fails the test with the same message.
  */
 public final class TestDatabase implements AutoCloseable {
   /** The two servers the ITs run against. */
   public enum Server {
-    POSTGRESQL("PostgreSQL", "jdbc:postgresql://127.0.0.1:5432/test", "postgres",
+    POSTGRESQL(
+        "PostgreSQL",
+        "jdbc:postgresql://127.0.0.1:5432/test",
+        "postgres",
         "sudo service postgresql start (trust authentication for 127.0.0.1, a database named test)"),
-    MARIADB("MariaDB", "jdbc:mariadb://127.0.0.1:3306/test", "root",
+    MARIADB(
+        "MariaDB",
+        "jdbc:mariadb://127.0.0.1:3306/test",
+        "root",
         "sudo service mariadb start (root without a password, a database named test)");
 
     private final String displayName;
@@ -42,7 +48,8 @@ public final class TestDatabase implements AutoCloseable {
 
     /** JDBC URL of the administrative database ({@code test}). */
     public String adminUrl() {
-      return System.getProperty("ngsign.it." + name().toLowerCase(Locale.ROOT) + ".url", defaultUrl);
+      return System.getProperty(
+          "ngsign.it." + name().toLowerCase(Locale.ROOT) + ".url", defaultUrl);
     }
 
     public String user() {
@@ -62,7 +69,11 @@ public final class TestDatabase implements AutoCloseable {
     this.name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     if (server == Server.POSTGRESQL) {
       admin(server, "CREATE SCHEMA " + name);
-      this.url = server.adminUrl() + (server.adminUrl().contains("?") ? "&" : "?") + "currentSchema=" + name;
+      this.url =
+          server.adminUrl()
+              + (server.adminUrl().contains("?") ? "&" : "?")
+              + "currentSchema="
+              + name;
     } else {
       admin(server, "CREATE DATABASE " + name);
       String admin = server.adminUrl();
@@ -74,8 +85,9 @@ public final class TestDatabase implements AutoCloseable {
   /**
    * A new schema (PostgreSQL) or database (MariaDB) named {@code prefix} + 12 random hex digits.
    *
-   * @throws org.opentest4j.TestAbortedException when the server is unreachable (the test is skipped), unless
-   *     {@code -Dngsign.it.databases=required}, when it is an {@link IllegalStateException}
+   * @throws org.opentest4j.TestAbortedException when the server is unreachable (the test is
+   *     skipped), unless {@code -Dngsign.it.databases=required}, when it is an {@link
+   *     IllegalStateException}
    */
   public static TestDatabase create(Server server, String prefix) {
     requireReachable(server);
@@ -90,9 +102,20 @@ public final class TestDatabase implements AutoCloseable {
     try (Connection c = DriverManager.getConnection(server.adminUrl(), server.user(), "")) {
       c.isValid(5);
     } catch (SQLException e) {
-      String why = server.displayName + " is not reachable at " + server.adminUrl() + " as " + server.user
-          + " (" + e.getMessage() + "). Start it: " + server.howToStart + ". Tests that need it are skipped;"
-          + " -D" + REQUIRED_PROPERTY + "=required makes this a failure.";
+      String why =
+          server.displayName
+              + " is not reachable at "
+              + server.adminUrl()
+              + " as "
+              + server.user
+              + " ("
+              + e.getMessage()
+              + "). Start it: "
+              + server.howToStart
+              + ". Tests that need it are skipped;"
+              + " -D"
+              + REQUIRED_PROPERTY
+              + "=required makes this a failure.";
       if ("required".equals(System.getProperty(REQUIRED_PROPERTY))) {
         throw new IllegalStateException(why, e);
       }
@@ -131,8 +154,11 @@ public final class TestDatabase implements AutoCloseable {
   /** Drops the schema (database) and everything in it. */
   @Override
   public void close() {
-    admin(server, server == Server.POSTGRESQL ? "DROP SCHEMA IF EXISTS " + name + " CASCADE"
-        : "DROP DATABASE IF EXISTS " + name);
+    admin(
+        server,
+        server == Server.POSTGRESQL
+            ? "DROP SCHEMA IF EXISTS " + name + " CASCADE"
+            : "DROP DATABASE IF EXISTS " + name);
   }
 
   private static void admin(Server server, String sql) {

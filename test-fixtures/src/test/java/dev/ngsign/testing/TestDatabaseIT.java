@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentest4j.TestAbortedException;
-import org.junit.jupiter.api.Test;
 
-/** Against the real local servers: a schema of its own, gone after close; an absent server skips. */
+/**
+ * Against the real local servers: a schema of its own, gone after close; an absent server skips.
+ */
 class TestDatabaseIT {
   @ParameterizedTest
   @EnumSource(TestDatabase.Server.class)
@@ -19,7 +21,8 @@ class TestDatabaseIT {
     String name;
     try (TestDatabase db = TestDatabase.create(server, "fixture_it_")) {
       name = db.name();
-      try (Connection c = db.connect(); Statement st = c.createStatement()) {
+      try (Connection c = db.connect();
+          Statement st = c.createStatement()) {
         st.execute("CREATE TABLE t (id INT PRIMARY KEY)");
         st.execute("INSERT INTO t VALUES (7)");
         try (ResultSet rs = st.executeQuery("SELECT id FROM t")) {
@@ -28,11 +31,13 @@ class TestDatabaseIT {
         }
       }
     }
-    String sql = server == TestDatabase.Server.POSTGRESQL
-        ? "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + name + "'"
-        : "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + name + "'";
+    String sql =
+        server == TestDatabase.Server.POSTGRESQL
+            ? "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + name + "'"
+            : "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + name + "'";
     try (Connection c = java.sql.DriverManager.getConnection(server.adminUrl(), server.user(), "");
-        Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       assertThat(rs.getInt(1)).isZero();
     }

@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ngsign agent --config agent.yml}: runs an agent node until SIGTERM/Ctrl-C (then it stops
  * claiming, waits for outstanding ACKs, writes back and releases its leases). Prints one line
- * {@code agent ready node=<id> accounts=<n> http=<port>} on stdout once started. Exit status 2 for a bad
- * configuration, 1 when the database cannot be used (one or two lines saying what was tried and what to check).
+ * {@code agent ready node=<id> accounts=<n> http=<port>} on stdout once started. Exit status 2 for
+ * a bad configuration, 1 when the database cannot be used (one or two lines saying what was tried
+ * and what to check).
  */
 @Command(
     name = "agent",
@@ -35,10 +36,15 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "agent.yml (default: embedded H2 under ./data, no accounts)")
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description = "agent.yml (default: embedded H2 under ./data, no accounts)")
   Path config;
 
-  @Option(names = "--migrate", description = "apply schema migrations on start (always on for embedded H2)")
+  @Option(
+      names = "--migrate",
+      description = "apply schema migrations on start (always on for embedded H2)")
   boolean migrate;
 
   @Override
@@ -56,9 +62,13 @@ public final class AgentCommand implements Callable<Integer> {
       return CONFIG;
     }
     if (cfg.accounts().isEmpty()) {
-      spec.commandLine().getErr().println("agent: warning: no accounts configured; rows will wait (see docs/agent.md, 'accounts')");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "agent: warning: no accounts configured; rows will wait (see docs/agent.md, 'accounts')");
     }
-    // Connect once before the pool does: a refused connection, a wrong password or a missing database is then
+    // Connect once before the pool does: a refused connection, a wrong password or a missing
+    // database is then
     // one readable line instead of the pool's start-up trace.
     try {
       Agent.ensureSchema(cfg, System.getenv(), false);
@@ -79,11 +89,21 @@ public final class AgentCommand implements Callable<Integer> {
       return e instanceof ConfigException ? CONFIG : FAILED;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      agent.close();
-      stopped.countDown();
-    }, "ngs-agent-shutdown"));
-    out.println("agent ready node=" + cfg.nodeId() + " accounts=" + cfg.accounts().size() + " http=" + agent.httpPort());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  agent.close();
+                  stopped.countDown();
+                },
+                "ngs-agent-shutdown"));
+    out.println(
+        "agent ready node="
+            + cfg.nodeId()
+            + " accounts="
+            + cfg.accounts().size()
+            + " http="
+            + agent.httpPort());
     out.flush();
     stopped.await();
     return 0;
@@ -95,7 +115,9 @@ public final class AgentCommand implements Callable<Integer> {
   }
 
   /** {@code ngsign agent init-db}: creates or upgrades the agent's tables, then exits. */
-  @Command(name = "init-db", mixinStandardHelpOptions = true,
+  @Command(
+      name = "init-db",
+      mixinStandardHelpOptions = true,
       description = {
         "Create or upgrade the agent's tables (Flyway; safe to run again).",
         "A schema (PostgreSQL currentSchema, the MariaDB database) that does not exist is created only with --create-schema."
@@ -103,11 +125,16 @@ public final class AgentCommand implements Callable<Integer> {
   public static final class InitDb implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "agent.yml (default: embedded H2 under ./data)")
+    @Option(
+        names = {"-c", "--config"},
+        paramLabel = "FILE",
+        description = "agent.yml (default: embedded H2 under ./data)")
     Path config;
 
-    @Option(names = "--create-schema",
-        description = "create the schema the URL names when it does not exist (PostgreSQL ?currentSchema=NAME, the MariaDB database)")
+    @Option(
+        names = "--create-schema",
+        description =
+            "create the schema the URL names when it does not exist (PostgreSQL ?currentSchema=NAME, the MariaDB database)")
     boolean createSchema;
 
     @Override
@@ -128,9 +155,28 @@ public final class AgentCommand implements Callable<Integer> {
           spec.commandLine().getOut().println("created schema " + created);
         }
         int n = Agent.initDb(cfg, env);
-        spec.commandLine().getOut().println("schema up to date on " + db.redactedUrl() + " (table prefix " + db.tablePrefix() + "): "
-            + n + " migration(s) applied; tables " + db.tablePrefix() + "MSG, " + db.tablePrefix() + "MSG_ATTACH, "
-            + db.tablePrefix() + "REPORT_ORPHAN, " + db.tablePrefix() + "LEASE, " + db.tablePrefix() + "NODE, " + db.tablePrefix() + "META");
+        spec.commandLine()
+            .getOut()
+            .println(
+                "schema up to date on "
+                    + db.redactedUrl()
+                    + " (table prefix "
+                    + db.tablePrefix()
+                    + "): "
+                    + n
+                    + " migration(s) applied; tables "
+                    + db.tablePrefix()
+                    + "MSG, "
+                    + db.tablePrefix()
+                    + "MSG_ATTACH, "
+                    + db.tablePrefix()
+                    + "REPORT_ORPHAN, "
+                    + db.tablePrefix()
+                    + "LEASE, "
+                    + db.tablePrefix()
+                    + "NODE, "
+                    + db.tablePrefix()
+                    + "META");
         return 0;
       } catch (RuntimeException e) {
         ErrorReport.print(spec, e, describe(db));

@@ -4,13 +4,13 @@ import ch.qos.logback.classic.Level;
 import dev.ngsign.cli.bench.BenchOptions;
 import dev.ngsign.cli.bench.LatencyReport;
 import dev.ngsign.ngs.agent.Agent;
-import dev.ngsign.ngs.agent.demo.LoginPacing;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import dev.ngsign.ngs.agent.AgentConfig;
+import dev.ngsign.ngs.agent.demo.LoginPacing;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
 import dev.ngsign.ngs.gateway.NgsGateway;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,18 +30,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ngsign bench-agent}: rows/s from INSERT to REPORT written, end to end through an in-process gateway
- * (TPS unlimited, reports at once) and one agent node, on H2 (temporary file), the local PostgreSQL or
- * MariaDB (a schema of its own, dropped after). A producer inserts the rows in batches while the agent
- * runs; the clock stops when the last row is DONE. Prints the insert rate, the agent's database
- * statements per message and ends with {@code <n> msg/s}. Bounded by {@code --messages} and
- * {@code --max-seconds}.
+ * {@code ngsign bench-agent}: rows/s from INSERT to REPORT written, end to end through an
+ * in-process gateway (TPS unlimited, reports at once) and one agent node, on H2 (temporary file),
+ * the local PostgreSQL or MariaDB (a schema of its own, dropped after). A producer inserts the rows
+ * in batches while the agent runs; the clock stops when the last row is DONE. Prints the insert
+ * rate, the agent's database statements per message and ends with {@code <n> msg/s}. Bounded by
+ * {@code --messages} and {@code --max-seconds}.
  */
 @Command(
     name = "bench-agent",
@@ -55,21 +55,37 @@ public final class BenchAgentCommand implements Callable<Integer> {
 
   @Mixin BenchOptions bench;
 
-  @Option(names = "--db", paramLabel = "DB", defaultValue = "h2", description = "h2, postgresql or mariadb; default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--db",
+      paramLabel = "DB",
+      defaultValue = "h2",
+      description = "h2, postgresql or mariadb; default ${DEFAULT-VALUE}")
   String db;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "1000", description = "rows claimed per transaction; default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "rows claimed per transaction; default ${DEFAULT-VALUE}")
   int batch;
 
-  @Option(names = "--in-flight", paramLabel = "N", defaultValue = "4000", description = "DELIVERs awaiting their ACK; default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--in-flight",
+      paramLabel = "N",
+      defaultValue = "4000",
+      description = "DELIVERs awaiting their ACK; default ${DEFAULT-VALUE}")
   int inFlight;
 
   @Option(names = "--encrypt", description = "encrypted sessions (BIND TYPE P, AES-256 bodies)")
   boolean encrypt;
 
-  @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
-      description = "paced producer: R rows/s, one INSERT per row (an OTP stream), the agent at its default poll interval;"
-          + " reports insert->ACK and insert->REPORT latency. 0 (default): bulk inserts, throughput")
+  @Option(
+      names = "--rate",
+      paramLabel = "R",
+      defaultValue = "0",
+      description =
+          "paced producer: R rows/s, one INSERT per row (an OTP stream), the agent at its default poll interval;"
+              + " reports insert->ACK and insert->REPORT latency. 0 (default): bulk inserts, throughput")
   int rate;
 
   private int messages;
@@ -82,12 +98,15 @@ public final class BenchAgentCommand implements Callable<Integer> {
     maxSeconds = bench.maxSeconds();
     int warmup = Math.toIntExact(bench.warmup());
     if (rate < 0) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rate must be 0 (bulk) or a positive rows/s, not " + rate);
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--rate must be 0 (bulk) or a positive rows/s, not " + rate);
     }
     Duration pollInterval = rate > 0 ? AgentConfig.Polling.DEFAULT_INTERVAL : Duration.ofMillis(20);
     if (System.getenv("NGSIGN_LOG_LEVEL") == null) {
-      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(Level.ERROR);
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+          .setLevel(Level.WARN);
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb"))
+          .setLevel(Level.ERROR);
     }
     String schema = "bench_agent_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     String url;
@@ -111,30 +130,61 @@ public final class BenchAgentCommand implements Callable<Integer> {
       }
       default -> throw new IllegalArgumentException("--db must be h2, postgresql or mariadb");
     }
-    try (NgsGateway gateway = NgsGateway.builder().account(Account.builder("bench", "benchpw").build())
-        .reportDelay(Duration.ZERO).build()) {
+    try (NgsGateway gateway =
+        NgsGateway.builder()
+            .account(Account.builder("bench", "benchpw").build())
+            .reportDelay(Duration.ZERO)
+            .build()) {
       GatewayPorts ports = gateway.start();
-      AgentConfig cfg = AgentConfig.defaults()
-          .withNodeId("bench-node")
-          .withZone(java.time.ZoneId.systemDefault()) // the bench's own sessions write in this JVM's zone
-          .withDatabase(new AgentConfig.Database(url, user, "", null, "B_", null, 8))
-          .withAccounts(List.of(new AgentConfig.Account("bench", "127.0.0.1", ports.certPort(), "bench", "benchpw", null, encrypt, null, true, 0)))
-          .withPolling(new AgentConfig.Polling(pollInterval, batch, inFlight, 4000, Duration.ofMillis(5)))
-          .withLease(new AgentConfig.Lease(Duration.ofSeconds(30), Duration.ofSeconds(2)))
-          .withHttp(new AgentConfig.Http(0, null));
+      AgentConfig cfg =
+          AgentConfig.defaults()
+              .withNodeId("bench-node")
+              .withZone(
+                  java.time.ZoneId
+                      .systemDefault()) // the bench's own sessions write in this JVM's zone
+              .withDatabase(new AgentConfig.Database(url, user, "", null, "B_", null, 8))
+              .withAccounts(
+                  List.of(
+                      new AgentConfig.Account(
+                          "bench",
+                          "127.0.0.1",
+                          ports.certPort(),
+                          "bench",
+                          "benchpw",
+                          null,
+                          encrypt,
+                          null,
+                          true,
+                          0)))
+              .withPolling(
+                  new AgentConfig.Polling(
+                      pollInterval, batch, inFlight, 4000, Duration.ofMillis(5)))
+              .withLease(new AgentConfig.Lease(Duration.ofSeconds(30), Duration.ofSeconds(2)))
+              .withHttp(new AgentConfig.Http(0, null));
       Agent.initDb(cfg, Map.of());
-      Agent agent = LoginPacing.shorten(Agent.builder(cfg).migrate(true), Duration.ofMillis(10), Duration.ofMillis(500)).build();
+      Agent agent =
+          LoginPacing.shorten(
+                  Agent.builder(cfg).migrate(true), Duration.ofMillis(10), Duration.ofMillis(500))
+              .build();
       try {
         DataSource ds = agent.dataSource();
         agent.start();
-        out.printf("bench-agent: %d SMS rows after %d warm-up rows, db=%s, batch=%d, in-flight=%d, %s sessions, TPS unlimited, %s, poll interval %d ms%n",
-            messages, warmup, db, batch, inFlight, encrypt ? "encrypted" : "plain", rate > 0 ? "paced at " + rate + " rows/s" : "bulk inserts",
+        out.printf(
+            "bench-agent: %d SMS rows after %d warm-up rows, db=%s, batch=%d, in-flight=%d, %s sessions, TPS unlimited, %s, poll interval %d ms%n",
+            messages,
+            warmup,
+            db,
+            batch,
+            inFlight,
+            encrypt ? "encrypted" : "plain",
+            rate > 0 ? "paced at " + rate + " rows/s" : "bulk inserts",
             pollInterval.toMillis());
         out.flush();
         long deadline = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
         if (warmup > 0) {
           insert(ds, 0, warmup);
-          while (count(ds, "SELECT COUNT(*) FROM B_MSG WHERE STATUS = 'DONE'") < warmup && System.nanoTime() < deadline) {
+          while (count(ds, "SELECT COUNT(*) FROM B_MSG WHERE STATUS = 'DONE'") < warmup
+              && System.nanoTime() < deadline) {
             Thread.sleep(200); // polling the result, not synchronisation
           }
         }
@@ -143,8 +193,14 @@ public final class BenchAgentCommand implements Callable<Integer> {
         long statements0 = agent.statementCount();
         AtomicLong insertNanos = new AtomicLong();
         long t0 = System.nanoTime();
-        Thread producer = new Thread(() -> insertNanos.set(rate > 0 ? paced(ds, warmup, messages, rate, deadline) : insert(ds, warmup, messages)),
-            "bench-insert");
+        Thread producer =
+            new Thread(
+                () ->
+                    insertNanos.set(
+                        rate > 0
+                            ? paced(ds, warmup, messages, rate, deadline)
+                            : insert(ds, warmup, messages)),
+                "bench-insert");
         producer.start();
         long done = 0;
         long lastPrint = t0;
@@ -163,16 +219,23 @@ public final class BenchAgentCommand implements Callable<Integer> {
         long elapsed = System.nanoTime() - t0;
         producer.join();
         if (done < messages) {
-          out.printf("INCOMPLETE: only %d of %d rows DONE after %d s%n", done, messages, maxSeconds);
+          out.printf(
+              "INCOMPLETE: only %d of %d rows DONE after %d s%n", done, messages, maxSeconds);
           return 1;
         }
         double secs = elapsed / 1e9;
-        out.printf("inserted : %d rows in %.2f s (%.0f rows/s, producer alone)%n", messages, insertNanos.get() / 1e9,
-            messages / (insertNanos.get() / 1e9));
-        out.printf("agent    : %.3f SQL statements per message (claim, ACK and report write-back; a JDBC batch of n rows counts n, an IN list or multi-row UPDATE once)%n",
+        out.printf(
+            "inserted : %d rows in %.2f s (%.0f rows/s, producer alone)%n",
+            messages, insertNanos.get() / 1e9, messages / (insertNanos.get() / 1e9));
+        out.printf(
+            "agent    : %.3f SQL statements per message (claim, ACK and report write-back; a JDBC batch of n rows counts n, an IN list or multi-row UPDATE once)%n",
             (agent.statementCount() - statements0) / (double) messages);
-        out.printf("gateway  : %d accepted, %d duplicates%n", gateway.acceptedCount("bench"), gateway.duplicateCount());
-        out.printf("end to end: %d rows from first INSERT to last REPORT written in %.2f s%n", messages, secs);
+        out.printf(
+            "gateway  : %d accepted, %d duplicates%n",
+            gateway.acceptedCount("bench"), gateway.duplicateCount());
+        out.printf(
+            "end to end: %d rows from first INSERT to last REPORT written in %.2f s%n",
+            messages, secs);
         LatencyReport.latency(out, "DELIVER->REPORT stored", before, reportLatency.takeSnapshot());
         if (rate > 0) {
           rowLatencies(ds, warmup, out);
@@ -182,19 +245,32 @@ public final class BenchAgentCommand implements Callable<Integer> {
       } finally {
         agent.close();
         switch (db.toLowerCase(Locale.ROOT)) {
-          case "postgresql" -> admin("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-          case "mariadb" -> admin("jdbc:mariadb://127.0.0.1:3306/test", "root", "DROP DATABASE IF EXISTS " + schema);
+          case "postgresql" ->
+              admin(
+                  "jdbc:postgresql://127.0.0.1:5432/test",
+                  "postgres",
+                  "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+          case "mariadb" ->
+              admin(
+                  "jdbc:mariadb://127.0.0.1:3306/test",
+                  "root",
+                  "DROP DATABASE IF EXISTS " + schema);
           default -> deleteTree(tmp);
         }
       }
     }
   }
 
-  /** Inserts rows {@code from} .. {@code from + n - 1} in batches of 1,000; returns the nanoseconds it took. */
+  /**
+   * Inserts rows {@code from} .. {@code from + n - 1} in batches of 1,000; returns the nanoseconds
+   * it took.
+   */
   private static long insert(DataSource ds, int from, int n) {
     long t = System.nanoTime();
-    String sql = "INSERT INTO B_MSG (MSG_TYPE, DEST_ADDR, CALLBACK, SENDER_CODE, MSG_TEXT) VALUES ('S', ?, '15880000', '101280092', ?)";
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql =
+        "INSERT INTO B_MSG (MSG_TYPE, DEST_ADDR, CALLBACK, SENDER_CODE, MSG_TEXT) VALUES ('S', ?, '15880000', '101280092', ?)";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       c.setAutoCommit(false);
       for (int i = from; i < from + n; i++) {
         ps.setString(1, String.format("0109%07d", i));
@@ -212,19 +288,23 @@ public final class BenchAgentCommand implements Callable<Integer> {
   }
 
   /**
-   * Inserts rows {@code from} .. {@code from + n - 1} one INSERT (autocommit) each, the i-th at {@code i / rate}
-   * seconds after the start, as an application sending OTPs does; returns the nanoseconds it took.
+   * Inserts rows {@code from} .. {@code from + n - 1} one INSERT (autocommit) each, the i-th at
+   * {@code i / rate} seconds after the start, as an application sending OTPs does; returns the
+   * nanoseconds it took.
    */
   private static long paced(DataSource ds, int from, int n, int rate, long deadline) {
     long t = System.nanoTime();
-    String sql = "INSERT INTO B_MSG (MSG_TYPE, DEST_ADDR, CALLBACK, SENDER_CODE, MSG_TEXT) VALUES ('S', ?, '15880000', '101280092', ?)";
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql =
+        "INSERT INTO B_MSG (MSG_TYPE, DEST_ADDR, CALLBACK, SENDER_CODE, MSG_TEXT) VALUES ('S', ?, '15880000', '101280092', ?)";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       c.setAutoCommit(true);
       for (int i = 0; i < n && System.nanoTime() < deadline; i++) {
         long due = t + (long) (i * (1e9 / rate));
         long now;
         while ((now = System.nanoTime()) < due) {
-          java.util.concurrent.locks.LockSupport.parkNanos(due - now); // pacing the producer, not synchronisation
+          java.util.concurrent.locks.LockSupport.parkNanos(
+              due - now); // pacing the producer, not synchronisation
         }
         ps.setString(1, String.format("0109%07d", from + i));
         ps.setString(2, "bench message " + (from + i));
@@ -237,16 +317,20 @@ public final class BenchAgentCommand implements Callable<Integer> {
   }
 
   /**
-   * Per-row latencies of the measured rows from the table: CREATED_AT (the database's clock at the INSERT) to
-   * ACK_AT (the agent's clock when the DELIVER_ACK arrived, so at least the INSERT->DELIVER time) and to
-   * REPORT_AT (when the REPORT arrived). Both clocks are this machine's; the columns hold milliseconds, so each
-   * figure is within about 1 ms.
+   * Per-row latencies of the measured rows from the table: CREATED_AT (the database's clock at the
+   * INSERT) to ACK_AT (the agent's clock when the DELIVER_ACK arrived, so at least the
+   * INSERT->DELIVER time) and to REPORT_AT (when the REPORT arrived). Both clocks are this
+   * machine's; the columns hold milliseconds, so each figure is within about 1 ms.
    */
   private static void rowLatencies(DataSource ds, int warmup, PrintWriter out) throws SQLException {
-    org.HdrHistogram.Histogram ack = LatencyReport.histogram(10, java.util.concurrent.TimeUnit.MINUTES);
-    org.HdrHistogram.Histogram report = LatencyReport.histogram(10, java.util.concurrent.TimeUnit.MINUTES);
-    String sql = "SELECT CREATED_AT, ACK_AT, REPORT_AT FROM B_MSG WHERE ID > (SELECT MIN(ID) FROM B_MSG) + ? - 1";
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    org.HdrHistogram.Histogram ack =
+        LatencyReport.histogram(10, java.util.concurrent.TimeUnit.MINUTES);
+    org.HdrHistogram.Histogram report =
+        LatencyReport.histogram(10, java.util.concurrent.TimeUnit.MINUTES);
+    String sql =
+        "SELECT CREATED_AT, ACK_AT, REPORT_AT FROM B_MSG WHERE ID > (SELECT MIN(ID) FROM B_MSG) + ? - 1";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setInt(1, warmup);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -267,14 +351,17 @@ public final class BenchAgentCommand implements Callable<Integer> {
   }
 
   private static long count(DataSource ds, String sql) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
   private static void admin(String url, String user, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url, user, ""); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url, user, "");
+        Statement st = c.createStatement()) {
       st.execute(sql);
     }
   }

@@ -2,10 +2,10 @@ package dev.ngsign.cli.agent;
 
 import ch.qos.logback.classic.Level;
 import dev.ngsign.ngs.agent.Agent;
-import dev.ngsign.ngs.agent.demo.LoginPacing;
 import dev.ngsign.ngs.agent.AgentConfig;
-import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.agent.SendTable;
+import dev.ngsign.ngs.agent.demo.LoginPacing;
+import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
 import dev.ngsign.ngs.gateway.NgsGateway;
@@ -34,11 +34,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ngsign demo}: no configuration needed. Starts an NGS gateway and an agent in this process on an
- * embedded H2 database under {@code ./data}, inserts a message of every type (plus a Kakao message that
- * falls back to SMS, one whose Kakao delivery fails, one to a number that does not exist, a scheduled one
- * and an advertisement without its (광고) prefix), shows the rows moving through the status machine, and
- * prints the final table. Exit status 0 when every row reached a final state.
+ * {@code ngsign demo}: no configuration needed. Starts an NGS gateway and an agent in this process
+ * on an embedded H2 database under {@code ./data}, inserts a message of every type (plus a Kakao
+ * message that falls back to SMS, one whose Kakao delivery fails, one to a number that does not
+ * exist, a scheduled one and an advertisement without its (광고) prefix), shows the rows moving
+ * through the status machine, and prints the final table. Exit status 0 when every row reached a
+ * final state.
  */
 @Command(
     name = "demo",
@@ -52,42 +53,81 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./data", description = "where the H2 database file goes; default ./data")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "./data",
+      description = "where the H2 database file goes; default ./data")
   String dataDir;
 
-  @Option(names = "--max-seconds", paramLabel = "SECONDS", defaultValue = "60", description = "give up after this long; default 60")
+  @Option(
+      names = "--max-seconds",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "give up after this long; default 60")
   int maxSeconds;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (System.getenv("NGSIGN_LOG_LEVEL") == null) {
-      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(Level.ERROR);
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+          .setLevel(Level.WARN);
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb"))
+          .setLevel(Level.ERROR);
     }
     String url = "jdbc:h2:file:" + dataDir + "/ngsign-demo";
-    try (NgsGateway gateway = NgsGateway.builder()
-        .account(Account.builder("demo", "demo-password").build())
-        .reportDelay(Duration.ofMillis(700))
-        .build()) {
+    try (NgsGateway gateway =
+        NgsGateway.builder()
+            .account(Account.builder("demo", "demo-password").build())
+            .reportDelay(Duration.ofMillis(700))
+            .build()) {
       GatewayPorts ports = gateway.start();
       out.println("gateway  : in-process NGS 2.0.1 gateway, " + ports.describe());
-      AgentConfig cfg = AgentConfig.defaults()
-          .withNodeId("demo-node")
-          .withDatabase(new AgentConfig.Database(url, "sa", "", null, PREFIX, null, 4))
-          .withAccounts(List.of(new AgentConfig.Account("demo", "127.0.0.1", ports.certPort(), "demo", "demo-password", null,
-              true, null, true, 0)))
-          .withPolling(new AgentConfig.Polling(Duration.ofMillis(100), 100, 100, 100, Duration.ofMillis(5)))
-          .withLease(new AgentConfig.Lease(Duration.ofSeconds(3), Duration.ofMillis(500)))
-          .withHttp(new AgentConfig.Http(0, null));
+      AgentConfig cfg =
+          AgentConfig.defaults()
+              .withNodeId("demo-node")
+              .withDatabase(new AgentConfig.Database(url, "sa", "", null, PREFIX, null, 4))
+              .withAccounts(
+                  List.of(
+                      new AgentConfig.Account(
+                          "demo",
+                          "127.0.0.1",
+                          ports.certPort(),
+                          "demo",
+                          "demo-password",
+                          null,
+                          true,
+                          null,
+                          true,
+                          0)))
+              .withPolling(
+                  new AgentConfig.Polling(
+                      Duration.ofMillis(100), 100, 100, 100, Duration.ofMillis(5)))
+              .withLease(new AgentConfig.Lease(Duration.ofSeconds(3), Duration.ofMillis(500)))
+              .withHttp(new AgentConfig.Http(0, null));
       int applied = Agent.initDb(cfg, Map.of());
-      out.println("database : " + url + " (table prefix " + PREFIX + ", " + applied + " migration(s) applied)");
-      Agent agent = LoginPacing.shorten(Agent.builder(cfg), Duration.ofMillis(100), Duration.ofSeconds(1)).build();
+      out.println(
+          "database : "
+              + url
+              + " (table prefix "
+              + PREFIX
+              + ", "
+              + applied
+              + " migration(s) applied)");
+      Agent agent =
+          LoginPacing.shorten(Agent.builder(cfg), Duration.ofMillis(100), Duration.ofSeconds(1))
+              .build();
       try {
         DataSource ds = agent.dataSource();
         clean(ds);
         Map<Long, String> labels = insertSamples(ds);
-        out.println("inserted : " + labels.size() + " rows into " + PREFIX + "MSG (every message type and a few that fail)");
+        out.println(
+            "inserted : "
+                + labels.size()
+                + " rows into "
+                + PREFIX
+                + "MSG (every message type and a few that fail)");
         out.println();
         agent.start();
         long t0 = System.nanoTime();
@@ -101,18 +141,28 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             last = line;
           }
-          if (counts.getOrDefault("READY", 0L) + counts.getOrDefault("SENDING", 0L) + counts.getOrDefault("SENT", 0L) == 0) {
+          if (counts.getOrDefault("READY", 0L)
+                  + counts.getOrDefault("SENDING", 0L)
+                  + counts.getOrDefault("SENT", 0L)
+              == 0) {
             break;
           }
           Thread.sleep(200); // progress display refresh, not synchronisation
         }
         out.println();
         printTable(out, ds, labels);
-        long open = counts.getOrDefault("READY", 0L) + counts.getOrDefault("SENDING", 0L) + counts.getOrDefault("SENT", 0L);
+        long open =
+            counts.getOrDefault("READY", 0L)
+                + counts.getOrDefault("SENDING", 0L)
+                + counts.getOrDefault("SENT", 0L);
         out.println();
-        out.println(open == 0 ? "every row reached a final state. Rows stay in " + dataDir + "/ngsign-demo.mv.db; next, on your database:"
-            + " ./ngsign agent init-config --db postgresql > agent.yml (README, 'The agent on your database')"
-            : open + " row(s) still open after " + maxSeconds + " s");
+        out.println(
+            open == 0
+                ? "every row reached a final state. Rows stay in "
+                    + dataDir
+                    + "/ngsign-demo.mv.db; next, on your database:"
+                    + " ./ngsign agent init-config --db postgresql > agent.yml (README, 'The agent on your database')"
+                : open + " row(s) still open after " + maxSeconds + " s");
         return open == 0 ? 0 : 1;
       } finally {
         agent.close();
@@ -121,7 +171,8 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static void clean(DataSource ds) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
       for (String t : List.of("MSG_ATTACH", "MSG", "REPORT_ORPHAN", "LEASE", "NODE")) {
         st.executeUpdate("DELETE FROM " + PREFIX + t);
       }
@@ -134,16 +185,23 @@ public final class DemoCommand implements Callable<Integer> {
     for (SampleMessages.Sample s : SampleMessages.everyType()) {
       labels.put(table.insert(s.columns(), s.images()), s.label());
     }
-    labels.put(table.insert(SampleMessages.alimTalk(TestNumbers.kakaoFailure(2103)).columns()), "AlimTalk, Kakao fails -> SMS");
-    Map<String, Object> noFallback = new HashMap<>(SampleMessages.friendTalk(TestNumbers.kakaoFailure(3018)).columns());
+    labels.put(
+        table.insert(SampleMessages.alimTalk(TestNumbers.kakaoFailure(2103)).columns()),
+        "AlimTalk, Kakao fails -> SMS");
+    Map<String, Object> noFallback =
+        new HashMap<>(SampleMessages.friendTalk(TestNumbers.kakaoFailure(3018)).columns());
     noFallback.put("KKO_FAILOVER", 0);
     noFallback.remove("FALLBACK_TEXT");
     labels.put(table.insert(noFallback), "FriendTalk, Kakao fails");
-    labels.put(table.insert(SampleMessages.sms(TestNumbers.UNKNOWN_SUBSCRIBER, "없는 번호").columns()), "SMS to a dead number");
-    Map<String, Object> later = new HashMap<>(SampleMessages.sms("01020001012", "3초 뒤 예약 발송").columns());
+    labels.put(
+        table.insert(SampleMessages.sms(TestNumbers.UNKNOWN_SUBSCRIBER, "없는 번호").columns()),
+        "SMS to a dead number");
+    Map<String, Object> later =
+        new HashMap<>(SampleMessages.sms("01020001012", "3초 뒤 예약 발송").columns());
     later.put("SCHEDULED_AT", LocalDateTime.now(ZoneId.of("Asia/Seoul")).plusSeconds(3));
     labels.put(table.insert(later), "SMS scheduled +3 s");
-    Map<String, Object> ad = new HashMap<>(SampleMessages.sms("01020001013", "11월 할인 무료수신거부 080-123-4567").columns());
+    Map<String, Object> ad =
+        new HashMap<>(SampleMessages.sms("01020001013", "11월 할인 무료수신거부 080-123-4567").columns());
     ad.put("AD_FLAG", "Y");
     labels.put(table.insert(ad), "Ad without its prefix");
     return labels;
@@ -151,7 +209,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   private static Map<String, Long> counts(DataSource ds) throws SQLException {
     Map<String, Long> m = new TreeMap<>();
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT STATUS, COUNT(*) FROM " + PREFIX + "MSG GROUP BY STATUS");
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT STATUS, COUNT(*) FROM " + PREFIX + "MSG GROUP BY STATUS");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         m.put(rs.getString(1), rs.getLong(2));
@@ -168,17 +228,33 @@ public final class DemoCommand implements Callable<Integer> {
     return sb.toString().trim();
   }
 
-  private static void printTable(PrintWriter out, DataSource ds, Map<Long, String> labels) throws SQLException {
+  private static void printTable(PrintWriter out, DataSource ds, Map<Long, String> labels)
+      throws SQLException {
     String fmt = "%-3s %-30s %-4s %-12s %-9s %-4s %-6s %-9s %-5s %-5s%n";
-    out.printf(fmt, "ID", "MESSAGE", "TYPE", "TO", "STATUS", "ACK", "RESULT", "FLAGS", "TELCO", "FINAL");
+    out.printf(
+        fmt, "ID", "MESSAGE", "TYPE", "TO", "STATUS", "ACK", "RESULT", "FLAGS", "TELCO", "FINAL");
     List<String> notes = new ArrayList<>();
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-        "SELECT ID, MSG_TYPE, DEST_ADDR, STATUS, ACK_CODE, RESULT_CODE, REPORT_FLAGS, TELCO, FINAL_TYPE, RESULT_MSG FROM " + PREFIX + "MSG ORDER BY ID");
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT ID, MSG_TYPE, DEST_ADDR, STATUS, ACK_CODE, RESULT_CODE, REPORT_FLAGS, TELCO, FINAL_TYPE, RESULT_MSG FROM "
+                    + PREFIX
+                    + "MSG ORDER BY ID");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         long id = rs.getLong(1);
-        out.printf(fmt, id, labels.getOrDefault(id, ""), rs.getString(2), rs.getString(3), rs.getString(4), nz(rs.getObject(5)),
-            nz(rs.getObject(6)), nz(rs.getString(7)), nz(rs.getString(8)), nz(rs.getString(9)));
+        out.printf(
+            fmt,
+            id,
+            labels.getOrDefault(id, ""),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            nz(rs.getObject(5)),
+            nz(rs.getObject(6)),
+            nz(rs.getString(7)),
+            nz(rs.getString(8)),
+            nz(rs.getString(9)));
         if (rs.getString(10) != null) {
           notes.add("  " + id + ": " + rs.getString(10));
         }

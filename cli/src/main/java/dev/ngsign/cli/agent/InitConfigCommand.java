@@ -7,9 +7,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ngsign agent init-config [--db postgresql|mariadb|h2]}: prints a commented {@code agent.yml} with safe
- * defaults to start from. Passwords come from environment variables (never the file); final rows stay in the
- * send table (no log-table move); one account pointing at a local test gateway.
+ * {@code ngsign agent init-config [--db postgresql|mariadb|h2]}: prints a commented {@code
+ * agent.yml} with safe defaults to start from. Passwords come from environment variables (never the
+ * file); final rows stay in the send table (no log-table move); one account pointing at a local
+ * test gateway.
  */
 @Command(
     name = "init-config",
@@ -37,39 +38,60 @@ public final class InitConfigCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--db", paramLabel = "DB", defaultValue = "postgresql",
+  @Option(
+      names = "--db",
+      paramLabel = "DB",
+      defaultValue = "postgresql",
       description = "postgresql, mariadb or h2 (default: ${DEFAULT-VALUE})")
   Db db;
 
-  @Option(names = "--url", paramLabel = "JDBC-URL", description = "the database URL (default: the local server of --db)")
+  @Option(
+      names = "--url",
+      paramLabel = "JDBC-URL",
+      description = "the database URL (default: the local server of --db)")
   String url;
 
-  @Option(names = "--user", paramLabel = "USER", description = "the database user (default: postgres, root or sa)")
+  @Option(
+      names = "--user",
+      paramLabel = "USER",
+      description = "the database user (default: postgres, root or sa)")
   String user;
 
   @Override
   public Integer call() {
-    spec.commandLine().getOut().print(render(db, url == null ? db.url : url, user == null ? db.user : user));
+    spec.commandLine()
+        .getOut()
+        .print(render(db, url == null ? db.url : url, user == null ? db.user : user));
     spec.commandLine().getOut().flush();
     return 0;
   }
 
-  /** The configuration text; docs/agent.example.yml is this for PostgreSQL with the defaults (a test keeps them equal). */
+  /**
+   * The configuration text; docs/agent.example.yml is this for PostgreSQL with the defaults (a test
+   * keeps them equal).
+   */
   public static String render(Db db, String url, String user) {
-    String schema = switch (db) {
-      case POSTGRESQL -> """
+    String schema =
+        switch (db) {
+          case POSTGRESQL ->
+              """
             # The schema: add ?currentSchema=NAME to the URL (default: public). init-db creates a schema that does not
             # exist only when asked: ./ngsign agent init-db --config agent.yml --create-schema
           """;
-      case MARIADB -> """
+          case MARIADB ->
+              """
             # The schema is the database named in the URL (MariaDB has no schemas inside a database). init-db creates
             # a database that does not exist only when asked: ./ngsign agent init-db --config agent.yml --create-schema
           """;
-      case H2 -> """
+          case H2 ->
+              """
             # Embedded H2: a file under ./data, created on first use; tables are migrated when the agent starts.
           """;
-    };
-    String password = db == Db.H2 ? "" : """
+        };
+    String password =
+        db == Db.H2
+            ? ""
+            : """
             password-env: NGSIGN_DB_PASSWORD   # the password comes from this variable; it must be set, and may be empty
                                                # for trust authentication: export NGSIGN_DB_PASSWORD=
           """;
@@ -104,8 +126,16 @@ public final class InitConfigCommand implements Callable<Integer> {
         http:
           port: 9464                       # GET /metrics and /health; 0 turns it off
           bind: 127.0.0.1
-        """.formatted(db.name().toLowerCase(java.util.Locale.ROOT),
-            db == Db.H2 ? "" : "\n#   export NGSIGN_DB_PASSWORD=...                  # the database password (empty for trust auth)",
-            java.time.ZoneId.systemDefault().getId(), schema, url, user, password);
+        """
+        .formatted(
+            db.name().toLowerCase(java.util.Locale.ROOT),
+            db == Db.H2
+                ? ""
+                : "\n#   export NGSIGN_DB_PASSWORD=...                  # the database password (empty for trust auth)",
+            java.time.ZoneId.systemDefault().getId(),
+            schema,
+            url,
+            user,
+            password);
   }
 }

@@ -1,4 +1,7 @@
-/** {@code ./ngsign agent} (run the DB agent, {@code init-db}), {@code ./ngsign demo} and {@code ./ngsign bench-agent}. */
+/**
+ * {@code ./ngsign agent} (run the DB agent, {@code init-db}), {@code ./ngsign demo} and {@code
+ * ./ngsign bench-agent}.
+ */
 @NullMarked
 package dev.ngsign.cli.agent;
 

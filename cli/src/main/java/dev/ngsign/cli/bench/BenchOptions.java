@@ -6,26 +6,40 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The options every load generator ({@code bench}, {@code bench-sdk}, {@code bench-agent}, {@code navercert
- * bench}) takes, with one meaning and one default everywhere: how many measured operations, how many unmeasured
- * ones first, and the time bound. Used as a picocli {@code @Mixin}.
+ * The options every load generator ({@code bench}, {@code bench-sdk}, {@code bench-agent}, {@code
+ * navercert bench}) takes, with one meaning and one default everywhere: how many measured
+ * operations, how many unmeasured ones first, and the time bound. Used as a picocli {@code @Mixin}.
  */
 public final class BenchOptions {
   /** The default warm-up is a fifth of {@code --messages}, at most this many. */
   public static final long MAX_DEFAULT_WARMUP = 100_000;
 
-  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
-  @Option(names = "--messages", paramLabel = "N", defaultValue = "100000",
-      description = "measured messages in all (navercert bench: measured round trips); default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--messages",
+      paramLabel = "N",
+      defaultValue = "100000",
+      description =
+          "measured messages in all (navercert bench: measured round trips); default ${DEFAULT-VALUE}")
   long messages;
 
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "-1",
-      description = "unmeasured messages sent first, in all; default a fifth of --messages, at most " + MAX_DEFAULT_WARMUP)
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      defaultValue = "-1",
+      description =
+          "unmeasured messages sent first, in all; default a fifth of --messages, at most "
+              + MAX_DEFAULT_WARMUP)
   long warmup;
 
-  @Option(names = "--max-seconds", paramLabel = "SECONDS", defaultValue = "300",
-      description = "stop after this long even when not done (the report then says INCOMPLETE); default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--max-seconds",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
+      description =
+          "stop after this long even when not done (the report then says INCOMPLETE); default ${DEFAULT-VALUE}")
   int maxSeconds;
 
   /** Measured operations; at least 1. */
@@ -47,9 +61,14 @@ public final class BenchOptions {
 
   private void check() {
     if (messages < 1 || maxSeconds < 1 || warmup < -1) {
-      throw new ParameterException(mixee.commandLine(),
-          "--messages and --max-seconds must be at least 1 and --warmup at least 0, not " + messages + ", " + maxSeconds
-              + " and " + warmup);
+      throw new ParameterException(
+          mixee.commandLine(),
+          "--messages and --max-seconds must be at least 1 and --warmup at least 0, not "
+              + messages
+              + ", "
+              + maxSeconds
+              + " and "
+              + warmup);
     }
   }
 }

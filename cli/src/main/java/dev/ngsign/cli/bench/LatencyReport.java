@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * The one latency report of the load generators: a line
- * {@code latency <what>: p50 0.412 ms, p90 0.803 ms, p99 2.114 ms, p99.9 5.010 ms, max 9.337 ms (n=100000)} and,
- * last, the throughput line scripts read: {@code 48211 msg/s} (or {@code 212 round-trips/s}).
+ * The one latency report of the load generators: a line {@code latency <what>: p50 0.412 ms, p90
+ * 0.803 ms, p99 2.114 ms, p99.9 5.010 ms, max 9.337 ms (n=100000)} and, last, the throughput line
+ * scripts read: {@code 48211 msg/s} (or {@code 212 round-trips/s}).
  */
 public final class LatencyReport {
   private static final double[] PERCENTILES = {50, 90, 99, 99.9};
@@ -32,10 +32,11 @@ public final class LatencyReport {
   }
 
   /**
-   * The latency line from a Micrometer timer's histogram (the agent's own meter): each percentile is the upper
-   * bound of the bucket it falls in, so it reads "at most".
+   * The latency line from a Micrometer timer's histogram (the agent's own meter): each percentile
+   * is the upper bound of the bucket it falls in, so it reads "at most".
    */
-  public static void latency(PrintWriter out, String what, HistogramSnapshot before, HistogramSnapshot after) {
+  public static void latency(
+      PrintWriter out, String what, HistogramSnapshot before, HistogramSnapshot after) {
     // cumulative bucket counts: what was recorded between the two snapshots is their difference
     CountAtBucket[] b0 = before.histogramCounts();
     CountAtBucket[] b1 = after.histogramCounts();
@@ -56,11 +57,16 @@ public final class LatencyReport {
     print(out, what, v, max, n, " (histogram bucket bounds)");
   }
 
-  private static void print(PrintWriter out, String what, double[] ms, double maxMs, long n, String note) {
+  private static void print(
+      PrintWriter out, String what, double[] ms, double maxMs, long n, String note) {
     StringBuilder sb = new StringBuilder("latency ").append(what).append(':');
     for (int i = 0; i < ms.length; i++) {
-      sb.append(i == 0 ? " p" : ", p").append(PERCENTILES[i] == Math.rint(PERCENTILES[i]) ? String.valueOf((int) PERCENTILES[i])
-          : String.valueOf(PERCENTILES[i])).append(String.format(Locale.ROOT, " %.3f ms", ms[i]));
+      sb.append(i == 0 ? " p" : ", p")
+          .append(
+              PERCENTILES[i] == Math.rint(PERCENTILES[i])
+                  ? String.valueOf((int) PERCENTILES[i])
+                  : String.valueOf(PERCENTILES[i]))
+          .append(String.format(Locale.ROOT, " %.3f ms", ms[i]));
     }
     sb.append(String.format(Locale.ROOT, ", max %.3f ms (n=%d)%s", maxMs, n, note));
     out.println(sb);

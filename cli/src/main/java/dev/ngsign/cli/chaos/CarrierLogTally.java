@@ -11,22 +11,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the gateway's {@code carrier.log} (one line per message accepted as new: {@code <millis> <account>
- * <serial> <gwSerial> <daAddr>}) and counts SERIALs accepted twice, recipients messaged twice, and per kill
- * when each affected account's messages reached the carriers again.
+ * Reads the gateway's {@code carrier.log} (one line per message accepted as new: {@code <millis>
+ * <account> <serial> <gwSerial> <daAddr>}) and counts SERIALs accepted twice, recipients messaged
+ * twice, and per kill when each affected account's messages reached the carriers again.
  */
 final class CarrierLogTally {
   long lines;
   long serialsTwice;
   long recipientsTwice;
+
   /** Numeric SERIALs (the agent's row IDs) seen at least once. */
   final BitSet serials = new BitSet();
+
   private final BitSet twice = new BitSet();
   private final BitSet recipients = new BitSet();
   private final Set<String> otherSerials = new HashSet<>();
   private final Set<String> otherRecipients = new HashSet<>();
 
-  /** A kill and the accounts it stopped; {@code resumedAt[i]} is set for accounts.get(i) by {@link #read}. */
+  /**
+   * A kill and the accounts it stopped; {@code resumedAt[i]} is set for accounts.get(i) by {@link
+   * #read}.
+   */
   static final class Kill {
     final String target;
     final long atMillis;
@@ -40,7 +45,10 @@ final class CarrierLogTally {
       this.resumedAt = new long[accounts.size()];
     }
 
-    /** Milliseconds from the kill until every affected account sent again; -1 if one never did; 0 if none affected. */
+    /**
+     * Milliseconds from the kill until every affected account sent again; -1 if one never did; 0 if
+     * none affected.
+     */
     long recoveryMillis() {
       long max = 0;
       for (long r : resumedAt) {

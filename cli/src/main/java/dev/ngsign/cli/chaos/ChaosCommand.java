@@ -3,6 +3,7 @@ package dev.ngsign.cli.chaos;
 import dev.ngsign.ngs.agent.Agent;
 import dev.ngsign.ngs.agent.AgentConfig;
 import dev.ngsign.ngs.gateway.internal.carrier.CarrierLog;
+import dev.ngsign.ngs.protocol.DurationFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import dev.ngsign.ngs.protocol.DurationFormat;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,8 +28,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,13 +35,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ngsign chaos}: a gateway process with a data directory, K agent processes on one set of accounts,
- * NetCrusher proxies between them, rows of mixed types inserted at a steady rate, and for the run's duration
- * SIGKILLs of agents and the gateway at random moments (each restarted) and network faults. Then everything
- * is left to finish and counted from the database and the gateway's {@code carrier.log}: rows per final
- * status, rows not final, SERIALs accepted twice, recipients messaged twice, reports lost, and per kill the
- * time until the affected accounts' messages reached the carriers again. Exit 0 only when every loss and
- * duplicate count is zero. With {@code --no-faults} it is a soak: resources sampled every 10 s, drawn as an SVG.
+ * {@code ngsign chaos}: a gateway process with a data directory, K agent processes on one set of
+ * accounts, NetCrusher proxies between them, rows of mixed types inserted at a steady rate, and for
+ * the run's duration SIGKILLs of agents and the gateway at random moments (each restarted) and
+ * network faults. Then everything is left to finish and counted from the database and the gateway's
+ * {@code carrier.log}: rows per final status, rows not final, SERIALs accepted twice, recipients
+ * messaged twice, reports lost, and per kill the time until the affected accounts' messages reached
+ * the carriers again. Exit 0 only when every loss and duplicate count is zero. With {@code
+ * --no-faults} it is a soak: resources sampled every 10 s, drawn as an SVG.
  */
 @Command(
     name = "chaos",
@@ -56,48 +55,93 @@ import picocli.CommandLine.Spec;
 public final class ChaosCommand implements Callable<Integer> {
   /** A restarted JVM must be ready within this; generous, the machine may be shared and busy. */
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
   private static final java.util.Set<String> WAITING = java.util.Set.of("READY", "SENDING", "SENT");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--db", paramLabel = "DB", defaultValue = "postgresql", description = "postgresql, mariadb or h2; default postgresql")
+  @Option(
+      names = "--db",
+      paramLabel = "DB",
+      defaultValue = "postgresql",
+      description = "postgresql, mariadb or h2; default postgresql")
   String db;
 
-  @Option(names = "--messages", paramLabel = "N", description = "rows to insert; default --rate x --duration, or 10000")
+  @Option(
+      names = "--messages",
+      paramLabel = "N",
+      description = "rows to insert; default --rate x --duration, or 10000")
   Long messages;
 
-  @Option(names = "--rate", paramLabel = "PER-SECOND", description = "rows inserted per second; default --messages / --duration")
+  @Option(
+      names = "--rate",
+      paramLabel = "PER-SECOND",
+      description = "rows inserted per second; default --messages / --duration")
   Double rate;
 
-  @Option(names = "--agents", paramLabel = "N", defaultValue = "2", description = "agent processes; default 2")
+  @Option(
+      names = "--agents",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "agent processes; default 2")
   int agents;
 
-  @Option(names = "--accounts", paramLabel = "N", description = "NGS accounts the agents share; default 2 per agent")
+  @Option(
+      names = "--accounts",
+      paramLabel = "N",
+      description = "NGS accounts the agents share; default 2 per agent")
   Integer accounts;
 
-  @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "2m", description = "inserting and faults last this long (e.g. 90s, 10m); default 2m")
+  @Option(
+      names = "--duration",
+      paramLabel = "DURATION",
+      defaultValue = "2m",
+      description = "inserting and faults last this long (e.g. 90s, 10m); default 2m")
   String duration;
 
-  @Option(names = "--kill-every", paramLabel = "DURATION", defaultValue = "30s", description = "mean time between SIGKILLs (0 = none); default 30s")
+  @Option(
+      names = "--kill-every",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      description = "mean time between SIGKILLs (0 = none); default 30s")
   String killEvery;
 
-  @Option(names = "--net-faults", description = "inject network faults: reset, black-hole, latency, half-open")
+  @Option(
+      names = "--net-faults",
+      description = "inject network faults: reset, black-hole, latency, half-open")
   boolean netFaults;
 
   @Option(names = "--no-faults", description = "no kills, no network faults (a soak)")
   boolean noFaults;
 
-  @Option(names = "--drain", paramLabel = "DURATION", defaultValue = "5m", description = "after --duration, wait at most this long for every row to be final; default 5m")
+  @Option(
+      names = "--drain",
+      paramLabel = "DURATION",
+      defaultValue = "5m",
+      description =
+          "after --duration, wait at most this long for every row to be final; default 5m")
   String drain;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "directory for logs, configs, samples and the report; default ./chaos-runs/<time>")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "directory for logs, configs, samples and the report; default ./chaos-runs/<time>")
   Path out;
 
-  @Option(names = "--child-heap", paramLabel = "SIZE", defaultValue = "512m", description = "-Xmx of the gateway and agent processes; default 512m")
+  @Option(
+      names = "--child-heap",
+      paramLabel = "SIZE",
+      defaultValue = "512m",
+      description = "-Xmx of the gateway and agent processes; default 512m")
   String childHeap;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "seed of the fault schedule and the message mix; default 1")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "seed of the fault schedule and the message mix; default 1")
   long seed;
 
   @Option(names = "--keep-db", description = "keep the run's schema instead of dropping it")
@@ -109,7 +153,8 @@ public final class ChaosCommand implements Callable<Integer> {
   private final AtomicLong inserted = new AtomicLong();
   private final AtomicBoolean chaosOn = new AtomicBoolean(true);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  private final Map<String, AtomicLong> faultCounts = new java.util.concurrent.ConcurrentSkipListMap<>();
+  private final Map<String, AtomicLong> faultCounts =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
   private ChildJvm gateway;
   private final List<ChildJvm> agentJvms = new ArrayList<>();
   private FaultProxy proxy;
@@ -130,7 +175,10 @@ public final class ChaosCommand implements Callable<Integer> {
     if (runFor.isZero()) {
       throw new ParameterException(spec.commandLine(), "--duration must be positive");
     }
-    long total = messages != null ? messages : rate != null ? (long) (rate * runFor.toMillis() / 1000.0) : 10_000;
+    long total =
+        messages != null
+            ? messages
+            : rate != null ? (long) (rate * runFor.toMillis() / 1000.0) : 10_000;
     if (total < 1 || total > 9_999_999) {
       throw new ParameterException(spec.commandLine(), "--messages must be 1..9999999");
     }
@@ -146,9 +194,18 @@ public final class ChaosCommand implements Callable<Integer> {
     for (int i = 1; i <= accountCount; i++) {
       accountIds.add("chaos" + i);
     }
-    log.printf(Locale.ROOT, "chaos: db=%s messages=%d rate=%.0f/s agents=%d accounts=%d duration=%ds kill-every=%s net-faults=%s out=%s%n",
-        db, total, perSecond, agents, accountCount, runFor.toSeconds(), killMean.isZero() ? "never" : killMean.toSeconds() + "s",
-        netFaults, dir);
+    log.printf(
+        Locale.ROOT,
+        "chaos: db=%s messages=%d rate=%.0f/s agents=%d accounts=%d duration=%ds kill-every=%s net-faults=%s out=%s%n",
+        db,
+        total,
+        perSecond,
+        agents,
+        accountCount,
+        runFor.toSeconds(),
+        killMean.isZero() ? "never" : killMean.toSeconds() + "s",
+        netFaults,
+        dir);
     log.flush();
 
     int certPort = freePort();
@@ -156,30 +213,46 @@ public final class ChaosCommand implements Callable<Integer> {
     int reportPort = freePort();
     Path dataDir = Files.createDirectories(dir.resolve("gateway-data"));
     Path gatewayYml = dir.resolve("gateway.yml");
-    Files.writeString(gatewayYml, gatewayYaml(certPort, deliverPort, reportPort, dataDir, accountIds), StandardCharsets.UTF_8);
+    Files.writeString(
+        gatewayYml,
+        gatewayYaml(certPort, deliverPort, reportPort, dataDir, accountIds),
+        StandardCharsets.UTF_8);
 
     quietLibraries();
-    Thread reaper = new Thread(this::killChildren, "chaos-reaper"); // Ctrl-C must not leave the children running
+    Thread reaper =
+        new Thread(
+            this::killChildren, "chaos-reaper"); // Ctrl-C must not leave the children running
     Runtime.getRuntime().addShutdownHook(reaper);
     ChaosDatabase database = new ChaosDatabase(db, dir, keepDb);
     try {
       List<Path> agentYmls = new ArrayList<>();
       for (int i = 1; i <= agents; i++) {
         Path y = dir.resolve("agent-" + i + ".yml");
-        Files.writeString(y, agentYaml("chaos-agent-" + i, database, certPort, accountIds), StandardCharsets.UTF_8);
+        Files.writeString(
+            y,
+            agentYaml("chaos-agent-" + i, database, certPort, accountIds),
+            StandardCharsets.UTF_8);
         agentYmls.add(y);
       }
       Agent.initDb(AgentConfig.load(agentYmls.get(0)), Map.of());
       List<String> names = new ArrayList<>();
       List<Path> gcLogs = new ArrayList<>();
-      gateway = new ChildJvm("gateway", jvmOptions(dir.resolve("gateway-gc.log")), List.of("gateway", "--config", gatewayYml.toString()),
-          dir.resolve("gateway.log"));
+      gateway =
+          new ChildJvm(
+              "gateway",
+              jvmOptions(dir.resolve("gateway-gc.log")),
+              List.of("gateway", "--config", gatewayYml.toString()),
+              dir.resolve("gateway.log"));
       names.add("gateway");
       gcLogs.add(dir.resolve("gateway-gc.log"));
       for (int i = 1; i <= agents; i++) {
         Path gc = dir.resolve("agent-" + i + "-gc.log");
-        agentJvms.add(new ChildJvm("chaos-agent-" + i, jvmOptions(gc), List.of("agent", "--config", agentYmls.get(i - 1).toString()),
-            dir.resolve("agent-" + i + ".log")));
+        agentJvms.add(
+            new ChildJvm(
+                "chaos-agent-" + i,
+                jvmOptions(gc),
+                List.of("agent", "--config", agentYmls.get(i - 1).toString()),
+                dir.resolve("agent-" + i + ".log")));
         names.add("agent-" + i);
         gcLogs.add(gc);
       }
@@ -188,16 +261,23 @@ public final class ChaosCommand implements Callable<Integer> {
       for (ChildJvm a : agentJvms) {
         a.start("agent ready", START_TIMEOUT);
       }
-      log.printf("chaos: gateway and %d agents up (gateway ports %d/%d/%d behind proxies on 127.0.0.2)%n", agents, certPort, deliverPort,
-          reportPort);
+      log.printf(
+          "chaos: gateway and %d agents up (gateway ports %d/%d/%d behind proxies on 127.0.0.2)%n",
+          agents, certPort, deliverPort, reportPort);
       log.flush();
 
       ResourceSampler sampler = new ResourceSampler(names, dir.resolve("samples.csv"));
       long runStart = System.currentTimeMillis();
       t0 = runStart;
-      Thread inserter = thread("chaos-insert", () -> insertRows(database, total, perSecond, accountIds, new Random(seed + 1)));
+      Thread inserter =
+          thread(
+              "chaos-insert",
+              () -> insertRows(database, total, perSecond, accountIds, new Random(seed + 1)));
       Duration killMeanF = killMean;
-      Thread killer = killMean.isZero() ? null : thread("chaos-kill", () -> killLoop(database, killMeanF, new Random(seed + 2)));
+      Thread killer =
+          killMean.isZero()
+              ? null
+              : thread("chaos-kill", () -> killLoop(database, killMeanF, new Random(seed + 2)));
       Thread faults = netFaults ? thread("chaos-net", () -> faultLoop(new Random(seed + 3))) : null;
       long end = runStart + runFor.toMillis();
       long nextSample = runStart;
@@ -207,7 +287,8 @@ public final class ChaosCommand implements Callable<Integer> {
         while (true) {
           long now = System.currentTimeMillis();
           if (failure.get() != null) {
-            throw new IllegalStateException("chaos run failed: " + failure.get().getMessage(), failure.get());
+            throw new IllegalStateException(
+                "chaos run failed: " + failure.get().getMessage(), failure.get());
           }
           if (now >= nextSample) {
             nextSample += 10_000;
@@ -217,12 +298,30 @@ public final class ChaosCommand implements Callable<Integer> {
               pids[i + 1] = agentJvms.get(i).pid();
             }
             Map<String, Long> byStatus = database.statusCounts(c); // one scan per sample
-            waiting = byStatus.entrySet().stream().filter(e -> WAITING.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+            waiting =
+                byStatus.entrySet().stream()
+                    .filter(e -> WAITING.contains(e.getKey()))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
             long fin = byStatus.values().stream().mapToLong(Long::longValue).sum() - waiting;
-            sampler.add((now - runStart) / 1000.0, pids, gcLogs.toArray(Path[]::new), database.connections(c),
-                ResourceSampler.directorySize(dataDir), fin, waiting);
-            log.printf(Locale.ROOT, "  %5ds  inserted %d/%d  final %d  waiting %d  kills %d  faults %s%n", (now - runStart) / 1000,
-                inserted.get(), total, fin, waiting, kills.size(), faultCounts);
+            sampler.add(
+                (now - runStart) / 1000.0,
+                pids,
+                gcLogs.toArray(Path[]::new),
+                database.connections(c),
+                ResourceSampler.directorySize(dataDir),
+                fin,
+                waiting);
+            log.printf(
+                Locale.ROOT,
+                "  %5ds  inserted %d/%d  final %d  waiting %d  kills %d  faults %s%n",
+                (now - runStart) / 1000,
+                inserted.get(),
+                total,
+                fin,
+                waiting,
+                kills.size(),
+                faultCounts);
             log.flush();
           }
           if (now >= end && chaosOn.get()) {
@@ -244,7 +343,8 @@ public final class ChaosCommand implements Callable<Integer> {
               break;
             }
           }
-          Thread.sleep(500); // the run's own pacing: polling the database, not synchronising threads
+          Thread.sleep(
+              500); // the run's own pacing: polling the database, not synchronising threads
         }
       }
       long elapsed = System.currentTimeMillis() - runStart;
@@ -255,9 +355,18 @@ public final class ChaosCommand implements Callable<Integer> {
       gateway.stop(Duration.ofSeconds(30));
       proxy.close();
       sampler.close();
-      Files.writeString(dir.resolve("soak.svg"), sampler.svg(String.format(Locale.ROOT,
-          "ngsign chaos %s: %d msg at %.0f/s, %d agents, %s, %s", noFaults ? "soak" : "run", total, perSecond, agents, db,
-          LocalDateTime.now().withNano(0))));
+      Files.writeString(
+          dir.resolve("soak.svg"),
+          sampler.svg(
+              String.format(
+                  Locale.ROOT,
+                  "ngsign chaos %s: %d msg at %.0f/s, %d agents, %s, %s",
+                  noFaults ? "soak" : "run",
+                  total,
+                  perSecond,
+                  agents,
+                  db,
+                  LocalDateTime.now().withNano(0))));
       return report(database, dataDir, dir, total, elapsed, accountIds);
     } finally {
       killChildren();
@@ -290,15 +399,24 @@ public final class ChaosCommand implements Callable<Integer> {
   /** NetCrusher logs every reset it causes; the run's own lines are what matters on the console. */
   private static void quietLibraries() {
     if (System.getenv("NGSIGN_LOG_LEVEL") == null) {
-      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.netcrusher")).setLevel(ch.qos.logback.classic.Level.OFF);
-      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.flywaydb")).setLevel(ch.qos.logback.classic.Level.WARN);
-      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.zaxxer")).setLevel(ch.qos.logback.classic.Level.WARN);
+      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.netcrusher"))
+          .setLevel(ch.qos.logback.classic.Level.OFF);
+      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.flywaydb"))
+          .setLevel(ch.qos.logback.classic.Level.WARN);
+      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.zaxxer"))
+          .setLevel(ch.qos.logback.classic.Level.WARN);
     }
   }
 
   // ---- the report ----
 
-  private int report(ChaosDatabase database, Path dataDir, Path dir, long total, long elapsedMillis, List<String> accountIds)
+  private int report(
+      ChaosDatabase database,
+      Path dataDir,
+      Path dir,
+      long total,
+      long elapsedMillis,
+      List<String> accountIds)
       throws SQLException, IOException {
     CarrierLogTally carrier = CarrierLogTally.read(dataDir.resolve(CarrierLog.FILE_NAME), kills);
     Map<String, Long> statuses;
@@ -316,7 +434,8 @@ public final class ChaosCommand implements Callable<Integer> {
       c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
       try (Statement st = c.createStatement()) {
         st.setFetchSize(5000);
-        try (ResultSet rs = st.executeQuery("SELECT SERIAL, REPORT_AT FROM " + database.table("MSG"))) {
+        try (ResultSet rs =
+            st.executeQuery("SELECT SERIAL, REPORT_AT FROM " + database.table("MSG"))) {
           while (rs.next()) {
             rows++;
             long id = Long.parseLong(rs.getString(1));
@@ -338,8 +457,14 @@ public final class ChaosCommand implements Callable<Integer> {
     StringBuilder perKill = new StringBuilder();
     for (CarrierLogTally.Kill k : kills) {
       long r = k.recoveryMillis();
-      perKill.append(String.format(Locale.ROOT, "    %7.1fs  %-14s accounts %-24s resumed after %s%n", (k.atMillis - t0) / 1000.0, k.target,
-          k.accounts.isEmpty() ? "-" : String.join(",", k.accounts), k.accounts.isEmpty() ? "- (held none)" : r < 0 ? "NEVER" : r + " ms"));
+      perKill.append(
+          String.format(
+              Locale.ROOT,
+              "    %7.1fs  %-14s accounts %-24s resumed after %s%n",
+              (k.atMillis - t0) / 1000.0,
+              k.target,
+              k.accounts.isEmpty() ? "-" : String.join(",", k.accounts),
+              k.accounts.isEmpty() ? "- (held none)" : r < 0 ? "NEVER" : r + " ms"));
       if (r < 0) {
         notResumed++;
       } else if (!k.accounts.isEmpty()) {
@@ -347,36 +472,97 @@ public final class ChaosCommand implements Callable<Integer> {
       }
     }
     recoveries.sort(null);
-    String p50 = recoveries.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f s", recoveries.get(recoveries.size() / 2) / 1000.0);
-    String max = recoveries.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f s", recoveries.get(recoveries.size() - 1) / 1000.0);
+    String p50 =
+        recoveries.isEmpty()
+            ? "-"
+            : String.format(Locale.ROOT, "%.1f s", recoveries.get(recoveries.size() / 2) / 1000.0);
+    String max =
+        recoveries.isEmpty()
+            ? "-"
+            : String.format(Locale.ROOT, "%.1f s", recoveries.get(recoveries.size() - 1) / 1000.0);
     long gatewayKills = kills.stream().filter(k -> k.target.equals("gateway")).count();
     long faults = faultCounts.values().stream().mapToLong(AtomicLong::get).sum();
-    boolean ok = notFinal == 0 && gaveUp == 0 && rejected == 0 && carrier.serialsTwice == 0 && carrier.recipientsTwice == 0
-        && reportsLost == 0 && notResumed == 0 && rows == total;
+    boolean ok =
+        notFinal == 0
+            && gaveUp == 0
+            && rejected == 0
+            && carrier.serialsTwice == 0
+            && carrier.recipientsTwice == 0
+            && reportsLost == 0
+            && notResumed == 0
+            && rows == total;
 
     StringBuilder r = new StringBuilder();
-    r.append(String.format(Locale.ROOT, "chaos result (%s, %.0f s, out %s)%n", db, elapsedMillis / 1000.0, dir));
+    r.append(
+        String.format(
+            Locale.ROOT, "chaos result (%s, %.0f s, out %s)%n", db, elapsedMillis / 1000.0, dir));
     r.append(String.format(Locale.ROOT, "  rows inserted            %d of %d%n", rows, total));
     r.append("  rows per final status   ");
     statuses.forEach((s, n) -> r.append(' ').append(s).append('=').append(n));
     r.append('\n');
     r.append(String.format(Locale.ROOT, "  rows not final           %d%n", notFinal));
     r.append(String.format(Locale.ROOT, "  rows given up (9001/9005/9006) %d%n", gaveUp));
-    r.append(String.format(Locale.ROOT, "  rows rejected            %d (every row inserted is valid)%n", rejected));
-    r.append(String.format(Locale.ROOT, "  SERIALs accepted twice   %d (gateway carrier log, %d lines)%n", carrier.serialsTwice, carrier.lines));
-    r.append(String.format(Locale.ROOT, "  recipients messaged twice %d%n", carrier.recipientsTwice));
-    r.append(String.format(Locale.ROOT, "  reports lost             %d (accepted by the gateway, no report on the row%s)%n", reportsLost,
-        notFinal > 0 ? "; with rows not final, the drain limit may have cut reports still on their way" : ""));
-    r.append(String.format(Locale.ROOT, "  carrier log gaps         %d (reported rows missing from the log: a kill between store and log write)%n",
-        carrierGaps));
-    r.append(String.format(Locale.ROOT, "  kills                    %d (gateway %d, agents %d); network faults %d %s%n", kills.size(), gatewayKills,
-        kills.size() - gatewayKills, faults, faultCounts));
-    r.append(String.format(Locale.ROOT, "  sending resumed after a kill: p50 %s, max %s, never %d%n", p50, max, notResumed));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "  rows rejected            %d (every row inserted is valid)%n",
+            rejected));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "  SERIALs accepted twice   %d (gateway carrier log, %d lines)%n",
+            carrier.serialsTwice,
+            carrier.lines));
+    r.append(
+        String.format(Locale.ROOT, "  recipients messaged twice %d%n", carrier.recipientsTwice));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "  reports lost             %d (accepted by the gateway, no report on the row%s)%n",
+            reportsLost,
+            notFinal > 0
+                ? "; with rows not final, the drain limit may have cut reports still on their way"
+                : ""));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "  carrier log gaps         %d (reported rows missing from the log: a kill between store and log write)%n",
+            carrierGaps));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "  kills                    %d (gateway %d, agents %d); network faults %d %s%n",
+            kills.size(),
+            gatewayKills,
+            kills.size() - gatewayKills,
+            faults,
+            faultCounts));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "  sending resumed after a kill: p50 %s, max %s, never %d%n",
+            p50,
+            max,
+            notResumed));
     r.append(perKill);
-    r.append(String.format(Locale.ROOT, "  table row: | %s | %d | %d | %.0f s | %d | %d | %d | %d | %s / %s |%n", db, total, agents,
-        elapsedMillis / 1000.0, kills.size(), faults, notFinal + gaveUp + reportsLost + rejected,
-        carrier.serialsTwice + carrier.recipientsTwice, p50, max));
-    r.append(ok ? "chaos: OK — nothing lost, nothing sent twice\n" : "chaos: FAILED — see the counts above\n");
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "  table row: | %s | %d | %d | %.0f s | %d | %d | %d | %d | %s / %s |%n",
+            db,
+            total,
+            agents,
+            elapsedMillis / 1000.0,
+            kills.size(),
+            faults,
+            notFinal + gaveUp + reportsLost + rejected,
+            carrier.serialsTwice + carrier.recipientsTwice,
+            p50,
+            max));
+    r.append(
+        ok
+            ? "chaos: OK — nothing lost, nothing sent twice\n"
+            : "chaos: FAILED — see the counts above\n");
     log.print(r);
     log.flush();
     Files.writeString(dir.resolve("report.txt"), r.toString(), StandardCharsets.UTF_8);
@@ -385,11 +571,17 @@ public final class ChaosCommand implements Callable<Integer> {
 
   // ---- the moving parts ----
 
-  private void insertRows(ChaosDatabase database, long total, double perSecond, List<String> accountIds, Random random) {
+  private void insertRows(
+      ChaosDatabase database,
+      long total,
+      double perSecond,
+      List<String> accountIds,
+      Random random) {
     long start = System.currentTimeMillis();
     try (Connection c = database.connect()) {
       while (inserted.get() < total) {
-        long due = Math.min(total, (long) ((System.currentTimeMillis() - start) * perSecond / 1000.0) + 1);
+        long due =
+            Math.min(total, (long) ((System.currentTimeMillis() - start) * perSecond / 1000.0) + 1);
         long from = inserted.get();
         if (due > from) {
           long to = Math.min(due, from + 2000);
@@ -419,17 +611,25 @@ public final class ChaosCommand implements Callable<Integer> {
         if (target == 0) {
           affected.addAll(database.holders(c).keySet());
         } else {
-          database.holders(c).forEach((account, holder) -> {
-            if (holder.equals(victim.name())) {
-              affected.add(account);
-            }
-          });
+          database
+              .holders(c)
+              .forEach(
+                  (account, holder) -> {
+                    if (holder.equals(victim.name())) {
+                      affected.add(account);
+                    }
+                  });
         }
         affected.removeIf(a -> a.startsWith("#"));
         long at = System.currentTimeMillis();
         victim.kill();
         kills.add(new CarrierLogTally.Kill(victim.name().replace("chaos-", ""), at, affected));
-        log.printf(Locale.ROOT, "  %5ds  SIGKILL %s (accounts %s)%n", (at - t0) / 1000, victim.name(), affected);
+        log.printf(
+            Locale.ROOT,
+            "  %5ds  SIGKILL %s (accounts %s)%n",
+            (at - t0) / 1000,
+            victim.name(),
+            affected);
         log.flush();
         Thread.sleep(500 + random.nextInt(2500)); // down for a random moment
         victim.start(target == 0 ? "ready " : "agent ready", START_TIMEOUT);
@@ -485,7 +685,11 @@ public final class ChaosCommand implements Callable<Integer> {
 
   private void count(String fault) {
     faultCounts.computeIfAbsent(fault, f -> new AtomicLong()).incrementAndGet();
-    log.printf(Locale.ROOT, "  %5ds  network fault: %s%n", (System.currentTimeMillis() - t0) / 1000, fault);
+    log.printf(
+        Locale.ROOT,
+        "  %5ds  network fault: %s%n",
+        (System.currentTimeMillis() - t0) / 1000,
+        fault);
     log.flush();
   }
 
@@ -517,13 +721,19 @@ public final class ChaosCommand implements Callable<Integer> {
   // ---- configuration of the processes ----
 
   private List<String> jvmOptions(Path gcLog) {
-    return List.of("-Xms64m", "-Xmx" + childHeap, "-XX:+UseParallelGC", "-Xlog:gc:file=" + gcLog + "::filecount=0");
+    return List.of(
+        "-Xms64m",
+        "-Xmx" + childHeap,
+        "-XX:+UseParallelGC",
+        "-Xlog:gc:file=" + gcLog + "::filecount=0");
   }
 
-  private static String gatewayYaml(int cert, int deliver, int report, Path dataDir, List<String> accountIds) {
+  private static String gatewayYaml(
+      int cert, int deliver, int report, Path dataDir, List<String> accountIds) {
     StringBuilder y = new StringBuilder();
     y.append("host: 127.0.0.1\n");
-    y.append("advertisedHost: 127.0.0.2   # the proxies: DELIVER and REPORT connections go through them too\n");
+    y.append(
+        "advertisedHost: 127.0.0.2   # the proxies: DELIVER and REPORT connections go through them too\n");
     y.append("certPort: ").append(cert).append('\n');
     y.append("deliverPort: ").append(deliver).append('\n');
     y.append("reportPort: ").append(report).append('\n');
@@ -538,19 +748,36 @@ public final class ChaosCommand implements Callable<Integer> {
     return y.toString();
   }
 
-  private static String agentYaml(String node, ChaosDatabase database, int certPort, List<String> accountIds) {
+  private static String agentYaml(
+      String node, ChaosDatabase database, int certPort, List<String> accountIds) {
     StringBuilder y = new StringBuilder();
     y.append("node-id: ").append(node).append('\n');
-    // the inserting sessions of this run write local time in this JVM's zone (the agents inherit it)
+    // the inserting sessions of this run write local time in this JVM's zone (the agents inherit
+    // it)
     y.append("zone: ").append(java.time.ZoneId.systemDefault().getId()).append('\n');
-    y.append("database: {url: \"").append(database.url).append("\", user: ").append(database.user)
-        .append(", password: \"\", table-prefix: ").append(ChaosDatabase.PREFIX).append(", pool-size: 6}\n");
+    y.append("database: {url: \"")
+        .append(database.url)
+        .append("\", user: ")
+        .append(database.user)
+        .append(", password: \"\", table-prefix: ")
+        .append(ChaosDatabase.PREFIX)
+        .append(", pool-size: 6}\n");
     y.append("accounts:\n");
     for (int i = 0; i < accountIds.size(); i++) {
       String id = accountIds.get(i);
-      y.append("  - {name: ").append(id).append(", cert-host: 127.0.0.2, cert-port: ").append(certPort).append(", id: ").append(id)
-          .append(", password: ").append(id).append("-pw, encrypted: ").append(i % 2 == 0).append(", sender-code: \"101280092\"")
-          .append(i == 0 ? ", default: true" : "").append("}\n");
+      y.append("  - {name: ")
+          .append(id)
+          .append(", cert-host: 127.0.0.2, cert-port: ")
+          .append(certPort)
+          .append(", id: ")
+          .append(id)
+          .append(", password: ")
+          .append(id)
+          .append("-pw, encrypted: ")
+          .append(i % 2 == 0)
+          .append(", sender-code: \"101280092\"")
+          .append(i == 0 ? ", default: true" : "")
+          .append("}\n");
     }
     y.append("polling: {interval: 100ms, batch-size: 500, max-in-flight: 2000}\n");
     y.append("retry: {max-attempts: 50, initial-backoff: 1s, multiplier: 2, max-backoff: 10s}\n");
@@ -568,12 +795,17 @@ public final class ChaosCommand implements Callable<Integer> {
     }
   }
 
-  /** The project's one duration grammar ({@link DurationFormat}), with the option named on a mistake. */
+  /**
+   * The project's one duration grammar ({@link DurationFormat}), with the option named on a
+   * mistake.
+   */
   Duration parseDuration(String option, String text) {
     try {
       return DurationFormat.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), option + " must look like 500ms, 90s, 10m, 1h or 1d, not '" + text + "'");
+      throw new ParameterException(
+          spec.commandLine(),
+          option + " must look like 500ms, 90s, 10m, 1h or 1d, not '" + text + "'");
     }
   }
 }

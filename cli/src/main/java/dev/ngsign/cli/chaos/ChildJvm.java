@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@code ngsign} subcommand in a JVM of its own (same class path as this one), its output appended to a
- * log file. {@link #kill()} is SIGKILL; {@link #stop()} is SIGTERM (the process's shutdown hook runs).
+ * One {@code ngsign} subcommand in a JVM of its own (same class path as this one), its output
+ * appended to a log file. {@link #kill()} is SIGKILL; {@link #stop()} is SIGTERM (the process's
+ * shutdown hook runs).
  */
 final class ChildJvm {
   private final String name;
@@ -38,12 +39,19 @@ final class ChildJvm {
   }
 
   /** Starts the process and waits until its output has a line starting with {@code readyPrefix}. */
-  synchronized void start(String readyPrefix, Duration timeout) throws IOException, InterruptedException {
+  synchronized void start(String readyPrefix, Duration timeout)
+      throws IOException, InterruptedException {
     long from = Files.exists(log) ? Files.size(log) : 0;
-    Files.writeString(log, "---- start " + (++starts) + " " + java.time.Instant.now() + "\n", StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Files.writeString(
+        log,
+        "---- start " + (++starts) + " " + java.time.Instant.now() + "\n",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().put("NGSIGN_CHILD", name);
     process = pb.start();
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -55,7 +63,8 @@ final class ChildJvm {
         }
       }
       if (!process.isAlive()) {
-        throw new IOException(name + " exited with " + process.exitValue() + " before it was ready; see " + log);
+        throw new IOException(
+            name + " exited with " + process.exitValue() + " before it was ready; see " + log);
       }
       Thread.sleep(50); // polling a child's output, not synchronising threads
     }

@@ -14,26 +14,28 @@ import org.netcrusher.tcp.TcpCrusher;
 import org.netcrusher.tcp.TcpCrusherBuilder;
 
 /**
- * NetCrusher TCP proxies between the agents and the gateway: one per gateway port, listening on the same
- * port number at {@code proxyHost} (the gateway advertises that host in CERT_ACK, so DELIVER and REPORT
- * connections go through the proxies too). Faults apply to all ports at once.
+ * NetCrusher TCP proxies between the agents and the gateway: one per gateway port, listening on the
+ * same port number at {@code proxyHost} (the gateway advertises that host in CERT_ACK, so DELIVER
+ * and REPORT connections go through the proxies too). Faults apply to all ports at once.
  */
 final class FaultProxy implements AutoCloseable {
   /** Added to every chunk in both directions while a latency fault lasts; 0 otherwise. */
   private final AtomicLong latencyNanos = new AtomicLong();
+
   private final NioReactor reactor;
   private final List<TcpCrusher> crushers = new ArrayList<>();
 
   FaultProxy(String proxyHost, String gatewayHost, int... ports) throws IOException {
     reactor = new NioReactor();
     for (int port : ports) {
-      crushers.add(TcpCrusherBuilder.builder()
-          .withReactor(reactor)
-          .withBindAddress(proxyHost, port)
-          .withConnectAddress(gatewayHost, port)
-          .withIncomingThrottlerFactory(addr -> new Latency())
-          .withOutgoingThrottlerFactory(addr -> new Latency())
-          .buildAndOpen());
+      crushers.add(
+          TcpCrusherBuilder.builder()
+              .withReactor(reactor)
+              .withBindAddress(proxyHost, port)
+              .withConnectAddress(gatewayHost, port)
+              .withIncomingThrottlerFactory(addr -> new Latency())
+              .withOutgoingThrottlerFactory(addr -> new Latency())
+              .buildAndOpen());
     }
   }
 
@@ -68,8 +70,8 @@ final class FaultProxy implements AutoCloseable {
   }
 
   /**
-   * Half-open: the connections open now stop passing bytes but stay open on both ends (as after a peer's
-   * silent death); new connections work. Returns them, for {@link #close(Collection)} later.
+   * Half-open: the connections open now stop passing bytes but stay open on both ends (as after a
+   * peer's silent death); new connections work. Returns them, for {@link #close(Collection)} later.
    */
   List<InetSocketAddress> halfOpen() {
     List<InetSocketAddress> frozen = new ArrayList<>();

@@ -14,17 +14,24 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Every sample (the run takes one each 10 s): per process heap after its last GC (from its {@code -Xlog:gc}
- * file), threads and open file descriptors (from {@code /proc}); the agents' database connections; the
- * gateway's data directory size; rows final and waiting. Written to {@code samples.csv} as they come, drawn
- * as {@code soak.svg} at the end.
+ * Every sample (the run takes one each 10 s): per process heap after its last GC (from its {@code
+ * -Xlog:gc} file), threads and open file descriptors (from {@code /proc}); the agents' database
+ * connections; the gateway's data directory size; rows final and waiting. Written to {@code
+ * samples.csv} as they come, drawn as {@code soak.svg} at the end.
  */
 final class ResourceSampler {
   private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
   /** One sample. Arrays are per process, gateway first. */
-  record Sample(double seconds, double[] heapMb, double[] threads, double[] fds, double dbConnections,
-      double storeMb, double rowsFinal, double rowsWaiting) {}
+  record Sample(
+      double seconds,
+      double[] heapMb,
+      double[] threads,
+      double[] fds,
+      double dbConnections,
+      double storeMb,
+      double rowsFinal,
+      double rowsWaiting) {}
 
   private final List<String> names;
   private final List<Sample> samples = new ArrayList<>();
@@ -35,7 +42,13 @@ final class ResourceSampler {
     this.csv = new PrintWriter(Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8));
     StringBuilder h = new StringBuilder("seconds");
     for (String n : names) {
-      h.append(',').append(n).append("_heap_after_gc_mb,").append(n).append("_threads,").append(n).append("_fds");
+      h.append(',')
+          .append(n)
+          .append("_heap_after_gc_mb,")
+          .append(n)
+          .append("_threads,")
+          .append(n)
+          .append("_fds");
     }
     csv.println(h.append(",db_connections,gateway_store_mb,rows_final,rows_waiting"));
     csv.flush();
@@ -45,7 +58,14 @@ final class ResourceSampler {
     return samples;
   }
 
-  void add(double seconds, long[] pids, Path[] gcLogs, long dbConnections, long storeBytes, long rowsFinal, long rowsWaiting) {
+  void add(
+      double seconds,
+      long[] pids,
+      Path[] gcLogs,
+      long dbConnections,
+      long storeBytes,
+      long rowsFinal,
+      long rowsWaiting) {
     int n = names.size();
     double[] heap = new double[n];
     double[] threads = new double[n];
@@ -55,14 +75,30 @@ final class ResourceSampler {
       threads[i] = threads(pids[i]);
       fds[i] = fds(pids[i]);
     }
-    Sample s = new Sample(seconds, heap, threads, fds, dbConnections, storeBytes / 1048576.0, rowsFinal, rowsWaiting);
+    Sample s =
+        new Sample(
+            seconds,
+            heap,
+            threads,
+            fds,
+            dbConnections,
+            storeBytes / 1048576.0,
+            rowsFinal,
+            rowsWaiting);
     samples.add(s);
     StringBuilder line = new StringBuilder(String.format("%.0f", seconds));
     for (int i = 0; i < n; i++) {
       line.append(',').append(heap[i]).append(',').append(threads[i]).append(',').append(fds[i]);
     }
-    csv.println(line.append(',').append(dbConnections).append(',').append(String.format("%.2f", s.storeMb()))
-        .append(',').append(rowsFinal).append(',').append(rowsWaiting));
+    csv.println(
+        line.append(',')
+            .append(dbConnections)
+            .append(',')
+            .append(String.format("%.2f", s.storeMb()))
+            .append(',')
+            .append(rowsFinal)
+            .append(',')
+            .append(rowsWaiting));
     csv.flush();
   }
 
@@ -112,13 +148,16 @@ final class ResourceSampler {
 
   static long directorySize(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).mapToLong(p -> {
-        try {
-          return Files.size(p);
-        } catch (IOException e) {
-          return 0; // deleted while walking (a swept segment)
-        }
-      }).sum();
+      return s.filter(Files::isRegularFile)
+          .mapToLong(
+              p -> {
+                try {
+                  return Files.size(p);
+                } catch (IOException e) {
+                  return 0; // deleted while walking (a swept segment)
+                }
+              })
+          .sum();
     } catch (IOException | RuntimeException e) {
       return -1;
     }
@@ -135,13 +174,28 @@ final class ResourceSampler {
     panels.add(panel("heap after GC (MB)", i -> s -> s.heapMb()[i], n));
     panels.add(panel("threads", i -> s -> s.threads()[i], n));
     panels.add(panel("open file descriptors", i -> s -> s.fds()[i], n));
-    panels.add(new SvgChart.Panel("agents' DB connections", List.of("connections"), List.<double[][]>of(series(s -> s.dbConnections()))));
-    panels.add(new SvgChart.Panel("gateway data directory (MB)", List.of("store"), List.<double[][]>of(series(s -> s.storeMb()))));
-    panels.add(new SvgChart.Panel("rows waiting (not final)", List.of("waiting"), List.<double[][]>of(series(s -> s.rowsWaiting()))));
+    panels.add(
+        new SvgChart.Panel(
+            "agents' DB connections",
+            List.of("connections"),
+            List.<double[][]>of(series(s -> s.dbConnections()))));
+    panels.add(
+        new SvgChart.Panel(
+            "gateway data directory (MB)",
+            List.of("store"),
+            List.<double[][]>of(series(s -> s.storeMb()))));
+    panels.add(
+        new SvgChart.Panel(
+            "rows waiting (not final)",
+            List.of("waiting"),
+            List.<double[][]>of(series(s -> s.rowsWaiting()))));
     return SvgChart.render(title, panels);
   }
 
-  private SvgChart.Panel panel(String title, java.util.function.IntFunction<java.util.function.ToDoubleFunction<Sample>> f, int n) {
+  private SvgChart.Panel panel(
+      String title,
+      java.util.function.IntFunction<java.util.function.ToDoubleFunction<Sample>> f,
+      int n) {
     List<double[][]> lines = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       lines.add(series(f.apply(i)));

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** Small line charts in one SVG, two per row: enough to see whether a soak's curves stay flat. */
 final class SvgChart {
-  private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+  private static final String[] COLOURS = {
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"
+  };
   private static final int W = 460;
   private static final int H = 220;
   private static final int PAD_L = 56;
@@ -21,11 +23,16 @@ final class SvgChart {
     int cols = 2;
     int rows = (panels.size() + 1) / 2;
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">%n",
-        cols * W, rows * H + 30));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">%n",
+            cols * W,
+            rows * H + 30));
     sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    sb.append("<text x=\"10\" y=\"20\" font-size=\"14\">").append(escape(title)).append("</text>\n");
+    sb.append("<text x=\"10\" y=\"20\" font-size=\"14\">")
+        .append(escape(title))
+        .append("</text>\n");
     for (int p = 0; p < panels.size(); p++) {
       panel(sb, panels.get(p), (p % cols) * W, 30 + (p / cols) * H);
     }
@@ -55,19 +62,50 @@ final class SvgChart {
     int ph = H - PAD_T - PAD_B;
     int x0 = ox + PAD_L;
     int y0 = oy + PAD_T;
-    sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n", x0, y0 - 10, escape(p.title())));
-    sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n", x0, y0, pw, ph));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n",
+            x0,
+            y0 - 10,
+            escape(p.title())));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n",
+            x0,
+            y0,
+            pw,
+            ph));
     for (int t = 0; t <= 4; t++) {
       double v = maxY * t / 4;
       int y = y0 + ph - (int) Math.round(ph * t / 4.0);
-      sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#eee\"/>%n", x0, y, x0 + pw, y));
-      sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n", x0 - 4, y + 4, label(v)));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#eee\"/>%n",
+              x0,
+              y,
+              x0 + pw,
+              y));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
+              x0 - 4,
+              y + 4,
+              label(v)));
     }
     for (int t = 0; t <= 4; t++) {
       double v = minX + spanX * t / 4;
       int x = x0 + (int) Math.round(pw * t / 4.0);
-      sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x, y0 + ph + 14,
-          label(v / 60) + " min"));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+              x,
+              y0 + ph + 14,
+              label(v / 60) + " min"));
     }
     for (int l = 0; l < p.lines().size(); l++) {
       StringBuilder pts = new StringBuilder();
@@ -80,10 +118,19 @@ final class SvgChart {
         pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
       }
       String colour = COLOURS[l % COLOURS.length];
-      sb.append("<polyline fill=\"none\" stroke-width=\"1.5\" stroke=\"").append(colour).append("\" points=\"")
-          .append(pts.toString().trim()).append("\"/>\n");
-      sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n", x0 + 8 + 90 * l, y0 + ph + 28,
-          colour, escape(p.legend().get(l))));
+      sb.append("<polyline fill=\"none\" stroke-width=\"1.5\" stroke=\"")
+          .append(colour)
+          .append("\" points=\"")
+          .append(pts.toString().trim())
+          .append("\"/>\n");
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n",
+              x0 + 8 + 90 * l,
+              y0 + ph + 28,
+              colour,
+              escape(p.legend().get(l))));
     }
   }
 
@@ -98,7 +145,9 @@ final class SvgChart {
   }
 
   private static String label(double v) {
-    return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    return v == Math.rint(v)
+        ? String.format(Locale.ROOT, "%.0f", v)
+        : String.format(Locale.ROOT, "%.1f", v);
   }
 
   private static String escape(String s) {

@@ -1,2 +1,5 @@
-/** {@code ngsign chaos}: gateway and agent processes under kills and network faults, losses and duplicates counted. */
+/**
+ * {@code ngsign chaos}: gateway and agent processes under kills and network faults, losses and
+ * duplicates counted.
+ */
 package dev.ngsign.cli.chaos;

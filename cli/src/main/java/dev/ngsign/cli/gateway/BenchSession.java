@@ -31,9 +31,10 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * One DLV session of the benchmark: CERT, BIND, then DELIVERs with at most {@code window} waiting for their
- * DELIVER_ACK (or, with a rate, paced by a 1 ms tick). Latency = DELIVER written → DELIVER_ACK read, on this
- * session's event loop; the first {@code warmup} messages are not recorded.
+ * One DLV session of the benchmark: CERT, BIND, then DELIVERs with at most {@code window} waiting
+ * for their DELIVER_ACK (or, with a rate, paced by a 1 ms tick). Latency = DELIVER written →
+ * DELIVER_ACK read, on this session's event loop; the first {@code warmup} messages are not
+ * recorded.
  */
 final class BenchSession {
   private final EventLoopGroup group;
@@ -62,8 +63,17 @@ final class BenchSession {
   private double allowance;
   private Deliver template;
 
-  BenchSession(EventLoopGroup group, String host, String id, String password, SessionMode mode, int window,
-      long messages, long warmup, double ratePerSecond, CountDownLatch done) {
+  BenchSession(
+      EventLoopGroup group,
+      String host,
+      String id,
+      String password,
+      SessionMode mode,
+      int window,
+      long messages,
+      long warmup,
+      double ratePerSecond,
+      CountDownLatch done) {
     this.group = group;
     this.host = host;
     this.id = id;
@@ -90,63 +100,92 @@ final class BenchSession {
   void bindAndRun(String certKey, int deliverPort) throws Exception {
     CompletableFuture<NgsPacket> reply = new CompletableFuture<>();
     channel = connect(deliverPort, reply);
-    channel.writeAndFlush(new Bind(id, PasswordHash.of(password).pwdField(12), certKey, mode, SessionKind.DELIVER,
-        NgsVersion.VERSION, 12));
+    channel.writeAndFlush(
+        new Bind(
+            id,
+            PasswordHash.of(password).pwdField(12),
+            certKey,
+            mode,
+            SessionKind.DELIVER,
+            NgsVersion.VERSION,
+            12));
     BindAck ack = (BindAck) reply.get(10, TimeUnit.SECONDS);
     if (!ack.isOk()) {
-      throw new IllegalStateException("BIND " + id + " refused: " + ack.result() + " " + ack.message());
+      throw new IllegalStateException(
+          "BIND " + id + " refused: " + ack.result() + " " + ack.message());
     }
     if (mode == SessionMode.ENCRYPTED) {
       var cipher = PasswordHash.of(password).key(12).bodyCipher();
-      channel.eventLoop().submit(() -> {
-        channel.pipeline().get(NgsFrameDecoder.class).bodyCipher(cipher);
-        channel.pipeline().get(NgsPacketEncoder.class).bodyCipher(cipher);
-      }).sync();
+      channel
+          .eventLoop()
+          .submit(
+              () -> {
+                channel.pipeline().get(NgsFrameDecoder.class).bodyCipher(cipher);
+                channel.pipeline().get(NgsPacketEncoder.class).bodyCipher(cipher);
+              })
+          .sync();
     }
-    template = Deliver.builder(MessageType.SMS).daAddr("01020001234").callback("15880000")
-        .text("NGS bench message 0123456789").serial("x").senderCode("101280092").build();
+    template =
+        Deliver.builder(MessageType.SMS)
+            .daAddr("01020001234")
+            .callback("15880000")
+            .text("NGS bench message 0123456789")
+            .serial("x")
+            .senderCode("101280092")
+            .build();
     sendTimes = new long[window];
     channel.eventLoop().execute(this::start);
   }
 
-  private Channel connect(int port, CompletableFuture<NgsPacket> firstReply) throws InterruptedException {
-    return new Bootstrap().group(group).channel(NioSocketChannel.class)
+  private Channel connect(int port, CompletableFuture<NgsPacket> firstReply)
+      throws InterruptedException {
+    return new Bootstrap()
+        .group(group)
+        .channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new NgsFrameDecoder(), new NgsPacketEncoder(), new SimpleChannelInboundHandler<NgsPacket>() {
+        .handler(
+            new ChannelInitializer<SocketChannel>() {
               @Override
-              protected void channelRead0(ChannelHandlerContext ctx, NgsPacket p) {
-                if (p instanceof DeliverAck a) {
-                  onAck(a);
-                } else if (!firstReply.isDone()) {
-                  firstReply.complete(p);
-                }
-              }
+              protected void initChannel(SocketChannel ch) {
+                ch.pipeline()
+                    .addLast(
+                        new NgsFrameDecoder(),
+                        new NgsPacketEncoder(),
+                        new SimpleChannelInboundHandler<NgsPacket>() {
+                          @Override
+                          protected void channelRead0(ChannelHandlerContext ctx, NgsPacket p) {
+                            if (p instanceof DeliverAck a) {
+                              onAck(a);
+                            } else if (!firstReply.isDone()) {
+                              firstReply.complete(p);
+                            }
+                          }
 
-              @Override
-              public void channelReadComplete(ChannelHandlerContext ctx) {
-                ctx.flush();
-              }
+                          @Override
+                          public void channelReadComplete(ChannelHandlerContext ctx) {
+                            ctx.flush();
+                          }
 
-              @Override
-              public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                firstReply.completeExceptionally(cause);
-                ctx.close();
-              }
+                          @Override
+                          public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                            firstReply.completeExceptionally(cause);
+                            ctx.close();
+                          }
 
-              @Override
-              public void channelInactive(ChannelHandlerContext ctx) {
-                firstReply.completeExceptionally(new IllegalStateException("connection closed"));
-                if (sendTimes != null && acked < messages) {
-                  done.countDown();
-                }
+                          @Override
+                          public void channelInactive(ChannelHandlerContext ctx) {
+                            firstReply.completeExceptionally(
+                                new IllegalStateException("connection closed"));
+                            if (sendTimes != null && acked < messages) {
+                              done.countDown();
+                            }
+                          }
+                        });
               }
-            });
-          }
-        })
-        .connect(host, port).sync().channel();
+            })
+        .connect(host, port)
+        .sync()
+        .channel();
   }
 
   private void start() {
@@ -174,8 +213,18 @@ final class BenchSession {
   }
 
   private void sendOne() {
-    Deliver d = new Deliver(template.messageType(), template.daAddr(), template.callback(), template.encoding(),
-        template.text(), null, id + "-" + sent, template.senderCode(), null, template.media());
+    Deliver d =
+        new Deliver(
+            template.messageType(),
+            template.daAddr(),
+            template.callback(),
+            template.encoding(),
+            template.text(),
+            null,
+            id + "-" + sent,
+            template.senderCode(),
+            null,
+            template.media());
     long now = System.nanoTime();
     sendTimes[(head + inFlight) % window] = now;
     if (sent == warmup) {

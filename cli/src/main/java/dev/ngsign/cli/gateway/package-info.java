@@ -1,4 +1,7 @@
-/** {@code ./ngsign gateway} (run the NGS gateway) and {@code ./ngsign bench} (DELIVER load generator). */
+/**
+ * {@code ./ngsign gateway} (run the NGS gateway) and {@code ./ngsign bench} (DELIVER load
+ * generator).
+ */
 @NullMarked
 package dev.ngsign.cli.gateway;
 

@@ -2,11 +2,10 @@ package dev.ngsign.cli.navercert;
 
 import dev.ngsign.cli.bench.BenchOptions;
 import dev.ngsign.cli.bench.LatencyReport;
-import org.HdrHistogram.Histogram;
 import dev.ngsign.navercert.MultiSign;
-import dev.ngsign.navercert.Token;
 import dev.ngsign.navercert.NavercertClient;
 import dev.ngsign.navercert.SignState;
+import dev.ngsign.navercert.Token;
 import dev.ngsign.navercert.server.Account;
 import dev.ngsign.navercert.server.NavercertServer;
 import java.io.PrintWriter;
@@ -17,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,16 +25,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ngsign navercert bench}: request + sign (operator API) + status + verify round trips against
- * a simulator on loopback, bounded in count and time. Without --server it starts an in-memory
- * simulator in this process on 127.0.0.1. Ends with a line "N round-trips/s".
+ * {@code ngsign navercert bench}: request + sign (operator API) + status + verify round trips
+ * against a simulator on loopback, bounded in count and time. Without --server it starts an
+ * in-memory simulator in this process on 127.0.0.1. Ends with a line "N round-trips/s".
  */
 @Command(
     name = "bench",
@@ -50,23 +49,38 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Mixin BenchOptions bench;
 
-  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "parallel callers; default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "parallel callers; default ${DEFAULT-VALUE}")
   int concurrency;
 
-  @Option(names = "--documents", paramLabel = "N", defaultValue = "1", description = "documents per request, 1..50; default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--documents",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "documents per request, 1..50; default ${DEFAULT-VALUE}")
   int documents;
 
   private int requests;
   private int warmup;
   private int maxSeconds;
 
-  @Option(names = "--server", paramLabel = "URL", description = "a running simulator on loopback (default: start one in-process)")
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description = "a running simulator on loopback (default: start one in-process)")
   String server;
 
   @Option(names = "--link-id", paramLabel = "ID", description = "LinkID on --server")
   String linkId;
 
-  @Option(names = "--secret-key", paramLabel = "KEY", defaultValue = "${env:NAVERCERT_SECRET_KEY}", description = "SecretKey on --server")
+  @Option(
+      names = "--secret-key",
+      paramLabel = "KEY",
+      defaultValue = "${env:NAVERCERT_SECRET_KEY}",
+      description = "SecretKey on --server")
   String secretKey;
 
   @Option(names = "--client-code", paramLabel = "CODE", description = "client code on --server")
@@ -97,11 +111,16 @@ public final class BenchCommand implements Callable<Integer> {
     } else {
       URI u = URI.create(base);
       if (!InetAddress.getByName(u.getHost()).isLoopbackAddress()) {
-        spec.commandLine().getErr().println("error: bench only targets loopback servers, not " + u.getHost());
+        spec.commandLine()
+            .getErr()
+            .println("error: bench only targets loopback servers, not " + u.getHost());
         return 2;
       }
       if (lid == null || key == null || code == null) {
-        spec.commandLine().getErr().println("error: with --server, --link-id, --secret-key and --client-code are required");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "error: with --server, --link-id, --secret-key and --client-code are required");
         return 2;
       }
     }
@@ -114,20 +133,39 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private int run(PrintWriter out, String base, String lid, String key, String code) throws Exception {
-    NavercertClient client = NavercertClient.builder().linkId(lid).secretKey(key).serviceUrl(base).authUrl(base).build();
+  private int run(PrintWriter out, String base, String lid, String key, String code)
+      throws Exception {
+    NavercertClient client =
+        NavercertClient.builder().linkId(lid).secretKey(key).serviceUrl(base).authUrl(base).build();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    MultiSign.Builder mb = MultiSign.builder().receiverHP("01012341234").receiverName("홍길동")
-        .receiverBirthday("19700101").reqTitle("bench").reqMessage("bench round trip")
-        .callCenterNum("1600-9854").expireIn(300);
+    MultiSign.Builder mb =
+        MultiSign.builder()
+            .receiverHP("01012341234")
+            .receiverName("홍길동")
+            .receiverBirthday("19700101")
+            .reqTitle("bench")
+            .reqMessage("bench round trip")
+            .callCenterNum("1600-9854")
+            .expireIn(300);
     for (int i = 0; i < documents; i++) {
       mb.addToken(Token.text("benchmark document " + i));
     }
     MultiSign request = mb.build();
     String cpu = cpuModel();
-    out.printf(Locale.ROOT, "navercert bench: %s, %d caller(s), %d document(s)/request, %d warm-up + %d measured, max %d s%n",
-        base, concurrency, documents, warmup, requests, maxSeconds);
-    out.printf(Locale.ROOT, "machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(), cpu,
+    out.printf(
+        Locale.ROOT,
+        "navercert bench: %s, %d caller(s), %d document(s)/request, %d warm-up + %d measured, max %d s%n",
+        base,
+        concurrency,
+        documents,
+        warmup,
+        requests,
+        maxSeconds);
+    out.printf(
+        Locale.ROOT,
+        "machine: %d cores, %s, Java %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        cpu,
         System.getProperty("java.version"));
     out.flush();
 
@@ -136,7 +174,8 @@ public final class BenchCommand implements Callable<Integer> {
     long[] lat = new long[requests];
     AtomicInteger done = new AtomicInteger();
     long start = System.nanoTime();
-    int errors = phase(client, http, base, code, request, requests, deadline, new Recorder(lat, done));
+    int errors =
+        phase(client, http, base, code, request, requests, deadline, new Recorder(lat, done));
     long elapsed = System.nanoTime() - start;
     int n = done.get();
     if (n == 0) {
@@ -148,7 +187,13 @@ public final class BenchCommand implements Callable<Integer> {
       h.recordValue(Math.min(lat[i], h.getHighestTrackableValue()));
     }
     double secs = elapsed / 1e9;
-    out.printf(Locale.ROOT, "%d round trips (%d HTTP calls) in %.2f s, %d error(s)%s%n", n, n * 4L, secs, errors,
+    out.printf(
+        Locale.ROOT,
+        "%d round trips (%d HTTP calls) in %.2f s, %d error(s)%s%n",
+        n,
+        n * 4L,
+        secs,
+        errors,
         n < requests ? " INCOMPLETE after " + maxSeconds + "s" : "");
     LatencyReport.latency(out, "round trip", h);
     LatencyReport.throughput(out, n / secs, "round-trips");
@@ -157,42 +202,57 @@ public final class BenchCommand implements Callable<Integer> {
 
   private record Recorder(long[] lat, AtomicInteger done) {}
 
-  private int phase(NavercertClient client, HttpClient http, String base, String code, MultiSign request,
-      int count, long deadline, Recorder rec) throws Exception {
+  private int phase(
+      NavercertClient client,
+      HttpClient http,
+      String base,
+      String code,
+      MultiSign request,
+      int count,
+      long deadline,
+      Recorder rec)
+      throws Exception {
     AtomicInteger remaining = new AtomicInteger(count);
     AtomicLong errors = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     try {
       List<Future<?>> fs = new ArrayList<>();
       for (int w = 0; w < concurrency; w++) {
-        fs.add(pool.submit(() -> {
-          while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline) {
-            long t0 = System.nanoTime();
-            try {
-              String rid = client.requestMultiSign(code, request).execute().receiptID();
-              HttpResponse<Void> r = http.send(
-                  HttpRequest.newBuilder(URI.create(base + "/operator/requests/" + rid + "/sign"))
-                      .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                  HttpResponse.BodyHandlers.discarding());
-              if (r.statusCode() != 200) {
-                throw new IllegalStateException("sign: HTTP " + r.statusCode());
-              }
-              if (client.getMultiSignStatus(code, rid).execute().state() != SignState.DONE) {
-                throw new IllegalStateException("status is not DONE");
-              }
-              client.verifyMultiSign(code, rid).execute();
-              if (rec != null) {
-                int i = rec.done().getAndIncrement();
-                rec.lat()[i] = System.nanoTime() - t0;
-              }
-            } catch (Exception e) {
-              if (errors.incrementAndGet() <= 3) {
-                spec.commandLine().getErr().println("round trip failed: " + e);
-              }
-            }
-          }
-          return null;
-        }));
+        fs.add(
+            pool.submit(
+                () -> {
+                  while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline) {
+                    long t0 = System.nanoTime();
+                    try {
+                      String rid = client.requestMultiSign(code, request).execute().receiptID();
+                      HttpResponse<Void> r =
+                          http.send(
+                              HttpRequest.newBuilder(
+                                      URI.create(base + "/operator/requests/" + rid + "/sign"))
+                                  .timeout(Duration.ofSeconds(30))
+                                  .POST(HttpRequest.BodyPublishers.noBody())
+                                  .build(),
+                              HttpResponse.BodyHandlers.discarding());
+                      if (r.statusCode() != 200) {
+                        throw new IllegalStateException("sign: HTTP " + r.statusCode());
+                      }
+                      if (client.getMultiSignStatus(code, rid).execute().state()
+                          != SignState.DONE) {
+                        throw new IllegalStateException("status is not DONE");
+                      }
+                      client.verifyMultiSign(code, rid).execute();
+                      if (rec != null) {
+                        int i = rec.done().getAndIncrement();
+                        rec.lat()[i] = System.nanoTime() - t0;
+                      }
+                    } catch (Exception e) {
+                      if (errors.incrementAndGet() <= 3) {
+                        spec.commandLine().getErr().println("round trip failed: " + e);
+                      }
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : fs) {
         f.get();

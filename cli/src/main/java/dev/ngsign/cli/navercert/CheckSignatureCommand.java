@@ -16,7 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ngsign navercert check-signature}: one saved signature checked offline, no service call. */
+/**
+ * {@code ngsign navercert check-signature}: one saved signature checked offline, no service call.
+ */
 @Command(
     name = "check-signature",
     mixinStandardHelpOptions = true,
@@ -27,11 +29,18 @@ import picocli.CommandLine.Spec;
 final class CheckSignatureCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--signed-data", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--signed-data",
+      required = true,
+      paramLabel = "FILE",
       description = "the CMS SignedData: DER (as verify --save-signatures writes it) or its Base64")
   Path signedData;
 
-  @Option(names = "--ca", required = true, paramLabel = "FILE", description = "PEM file of the CA(s) to trust")
+  @Option(
+      names = "--ca",
+      required = true,
+      paramLabel = "FILE",
+      description = "PEM file of the CA(s) to trust")
   Path ca;
 
   @ArgGroup(exclusive = true, multiplicity = "1", heading = "The document it must sign, one of:%n")
@@ -57,7 +66,8 @@ final class CheckSignatureCommand implements Callable<Integer> {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new BarocertValidationException("cannot read --signed-data " + file + ": " + e.getMessage());
+      throw new BarocertValidationException(
+          "cannot read --signed-data " + file + ": " + e.getMessage());
     }
     if (bytes.length > 0 && bytes[0] == 0x30) {
       return bytes; // DER SEQUENCE

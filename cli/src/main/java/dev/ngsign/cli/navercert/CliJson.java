@@ -24,7 +24,8 @@ import java.util.Map;
  * value comes from the SDK or from the simulator's operator API.
  */
 final class CliJson {
-  static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
   private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -40,7 +41,9 @@ final class CliJson {
 
   /** ISO-8601 with the +09:00 offset, whole seconds. */
   static String time(Instant t) {
-    return t == null ? null : TIME.format(t.truncatedTo(ChronoUnit.SECONDS).atZone(KOREA).toOffsetDateTime());
+    return t == null
+        ? null
+        : TIME.format(t.truncatedTo(ChronoUnit.SECONDS).atZone(KOREA).toOffsetDateTime());
   }
 
   static Map<String, Object> of(Receipt r) {
@@ -95,14 +98,19 @@ final class CliJson {
   static Map<String, Object> of(Verdict v) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ok", v.ok());
-    m.put("checks", v.checks().stream().map(c -> {
-      Map<String, Object> x = new LinkedHashMap<>();
-      x.put("check", name(c));
-      x.put("document", c.document() == 0 ? null : c.document());
-      x.put("passed", c.passed());
-      x.put("detail", c.detail());
-      return x;
-    }).toList());
+    m.put(
+        "checks",
+        v.checks().stream()
+            .map(
+                c -> {
+                  Map<String, Object> x = new LinkedHashMap<>();
+                  x.put("check", name(c));
+                  x.put("document", c.document() == 0 ? null : c.document());
+                  x.put("passed", c.passed());
+                  x.put("detail", c.detail());
+                  return x;
+                })
+            .toList());
     return m;
   }
 

@@ -12,11 +12,18 @@ final class Document {
   @Option(names = "--text", required = true, paramLabel = "TEXT", description = "a TEXT document")
   String text;
 
-  @Option(names = "--hash", required = true, paramLabel = "SHA256",
+  @Option(
+      names = "--hash",
+      required = true,
+      paramLabel = "SHA256",
       description = "a HASH document: its SHA-256 in Base64url without padding (43 characters)")
   String hash;
 
-  @Option(names = "--pdf", required = true, paramLabel = "FILE", description = "a PDF file, hashed here (SHA-256)")
+  @Option(
+      names = "--pdf",
+      required = true,
+      paramLabel = "FILE",
+      description = "a PDF file, hashed here (SHA-256)")
   Path pdf;
 
   Token token() {

@@ -78,8 +78,13 @@ public final class NavercertCommand implements Runnable {
       return 3;
     }
     if (e instanceof BarocertServiceException s) {
-      err.println("error " + s.code() + " (HTTP " + s.httpStatus() + "): "
-          + s.getMessage().replaceFirst("^\\[-?\\d+\\] ", ""));
+      err.println(
+          "error "
+              + s.code()
+              + " (HTTP "
+              + s.httpStatus()
+              + "): "
+              + s.getMessage().replaceFirst("^\\[-?\\d+\\] ", ""));
       return 1;
     }
     if (e instanceof CommandLine.ParameterException p) {
@@ -89,69 +94,126 @@ public final class NavercertCommand implements Runnable {
     return 1;
   }
 
-  @Command(name = "request", mixinStandardHelpOptions = true,
+  @Command(
+      name = "request",
+      mixinStandardHelpOptions = true,
       description = "Ask a person to sign 1 to 50 documents; prints the receipt (receiptID).")
   static final class Request implements Callable<Integer> {
     @Mixin ClientOptions client;
     @Spec CommandSpec spec;
 
-    @Option(names = "--client-code", required = true, paramLabel = "CODE", description = "12-digit client code")
+    @Option(
+        names = "--client-code",
+        required = true,
+        paramLabel = "CODE",
+        description = "12-digit client code")
     String clientCode;
 
-    @Option(names = "--phone", paramLabel = "PHONE", required = true, description = "receiver's phone, 11 digits (hyphens ignored)")
+    @Option(
+        names = "--phone",
+        paramLabel = "PHONE",
+        required = true,
+        description = "receiver's phone, 11 digits (hyphens ignored)")
     String phone;
 
-    @Option(names = "--name", paramLabel = "NAME", required = true, description = "receiver's name (max 80)")
+    @Option(
+        names = "--name",
+        paramLabel = "NAME",
+        required = true,
+        description = "receiver's name (max 80)")
     String name;
 
-    @Option(names = "--birthday", required = true, paramLabel = "YYYYMMDD", description = "receiver's birthday")
+    @Option(
+        names = "--birthday",
+        required = true,
+        paramLabel = "YYYYMMDD",
+        description = "receiver's birthday")
     String birthday;
 
-    @Option(names = "--title", paramLabel = "TITLE", required = true, description = "request title (max 40)")
+    @Option(
+        names = "--title",
+        paramLabel = "TITLE",
+        required = true,
+        description = "request title (max 40)")
     String title;
 
-    @Option(names = "--message", paramLabel = "MESSAGE", required = true, description = "request message (max 500)")
+    @Option(
+        names = "--message",
+        paramLabel = "MESSAGE",
+        required = true,
+        description = "request message (max 500)")
     String message;
 
-    @Option(names = "--call-center", required = true, paramLabel = "NUM", description = "call-centre number (max 12)")
+    @Option(
+        names = "--call-center",
+        required = true,
+        paramLabel = "NUM",
+        description = "call-centre number (max 12)")
     String callCenter;
 
-    @Option(names = "--expire-in", defaultValue = "300", paramLabel = "SECONDS", description = "1..1000 (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--expire-in",
+        defaultValue = "300",
+        paramLabel = "SECONDS",
+        description = "1..1000 (default ${DEFAULT-VALUE})")
     int expireIn;
 
-    @ArgGroup(exclusive = true, multiplicity = "1..*",
+    @ArgGroup(
+        exclusive = true,
+        multiplicity = "1..*",
         heading = "Documents, 1 to 50, signed in this order:%n")
     List<Document> documents = new ArrayList<>();
 
-    @Option(names = "--app-to-app", paramLabel = "ANDROID|IOS", description = "app-to-app signing on this OS (needs --return-url)")
+    @Option(
+        names = "--app-to-app",
+        paramLabel = "ANDROID|IOS",
+        description = "app-to-app signing on this OS (needs --return-url)")
     String appToApp;
 
-    @Option(names = "--return-url", paramLabel = "URL", description = "app-to-app return URL (not http/https)")
+    @Option(
+        names = "--return-url",
+        paramLabel = "URL",
+        description = "app-to-app return URL (not http/https)")
     String returnUrl;
 
     @Override
     public Integer call() {
-      return run(spec, () -> {
-        MultiSign.Builder b = MultiSign.builder()
-            .receiverHP(phone).receiverName(name).receiverBirthday(birthday)
-            .reqTitle(title).reqMessage(message).callCenterNum(callCenter).expireIn(expireIn);
-        documents.forEach(d -> b.addToken(d.token()));
-        if (appToApp != null) {
-          b.appToApp(DeviceOSType.parse(appToApp), returnUrl);
-        }
-        MultiSign request = b.build();
-        NavercertClient c = client.client();
-        return CliJson.of(c.requestMultiSign(clientCode, request).execute());
-      });
+      return run(
+          spec,
+          () -> {
+            MultiSign.Builder b =
+                MultiSign.builder()
+                    .receiverHP(phone)
+                    .receiverName(name)
+                    .receiverBirthday(birthday)
+                    .reqTitle(title)
+                    .reqMessage(message)
+                    .callCenterNum(callCenter)
+                    .expireIn(expireIn);
+            documents.forEach(d -> b.addToken(d.token()));
+            if (appToApp != null) {
+              b.appToApp(DeviceOSType.parse(appToApp), returnUrl);
+            }
+            MultiSign request = b.build();
+            NavercertClient c = client.client();
+            return CliJson.of(c.requestMultiSign(clientCode, request).execute());
+          });
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true, description = "Print a request's state (0 waiting, 1 done, 2 expired, 3 refused, 4 failed).")
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "Print a request's state (0 waiting, 1 done, 2 expired, 3 refused, 4 failed).")
   static final class Status implements Callable<Integer> {
     @Mixin ClientOptions client;
     @Spec CommandSpec spec;
 
-    @Option(names = "--client-code", required = true, paramLabel = "CODE", description = "12-digit client code")
+    @Option(
+        names = "--client-code",
+        required = true,
+        paramLabel = "CODE",
+        description = "12-digit client code")
     String clientCode;
 
     @Parameters(paramLabel = "RECEIPT", description = "32-digit receipt ID")
@@ -159,11 +221,15 @@ public final class NavercertCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return run(spec, () -> CliJson.of(client.client().getMultiSignStatus(clientCode, receiptId).execute()));
+      return run(
+          spec,
+          () -> CliJson.of(client.client().getMultiSignStatus(clientCode, receiptId).execute()));
     }
   }
 
-  @Command(name = "verify", mixinStandardHelpOptions = true,
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
       description = {
         "Verify a signed request (once) and print the person and the signatures.",
         "With --ca, --expect-* and the documents as requested, it also checks who signed.",
@@ -173,47 +239,81 @@ public final class NavercertCommand implements Runnable {
     @Mixin ClientOptions client;
     @Spec CommandSpec spec;
 
-    @Option(names = "--client-code", required = true, paramLabel = "CODE", description = "12-digit client code")
+    @Option(
+        names = "--client-code",
+        required = true,
+        paramLabel = "CODE",
+        description = "12-digit client code")
     String clientCode;
 
     @Parameters(paramLabel = "RECEIPT", description = "32-digit receipt ID")
     String receiptId;
 
-    @Option(names = "--save-signatures", paramLabel = "DIR",
-        description = "write each CMS SignedData to DIR/RECEIPT-N.der and print the file names instead of the signatures")
+    @Option(
+        names = "--save-signatures",
+        paramLabel = "DIR",
+        description =
+            "write each CMS SignedData to DIR/RECEIPT-N.der and print the file names instead of the signatures")
     Path saveDir;
 
-    @Option(names = "--ca", paramLabel = "FILE", description = "PEM file of the CA(s) to trust (the simulator's: /ca.pem)")
+    @Option(
+        names = "--ca",
+        paramLabel = "FILE",
+        description = "PEM file of the CA(s) to trust (the simulator's: /ca.pem)")
     Path ca;
 
-    @Option(names = "--expect-name", paramLabel = "NAME", description = "the name you asked to sign")
+    @Option(
+        names = "--expect-name",
+        paramLabel = "NAME",
+        description = "the name you asked to sign")
     String expectName;
 
-    @Option(names = "--expect-birthday", paramLabel = "YYYYMMDD", description = "the birthday you asked for")
+    @Option(
+        names = "--expect-birthday",
+        paramLabel = "YYYYMMDD",
+        description = "the birthday you asked for")
     String expectBirthday;
 
-    @Option(names = "--expect-phone", paramLabel = "PHONE", description = "the phone you asked for (hyphens allowed)")
+    @Option(
+        names = "--expect-phone",
+        paramLabel = "PHONE",
+        description = "the phone you asked for (hyphens allowed)")
     String expectPhone;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..*",
+    @ArgGroup(
+        exclusive = true,
+        multiplicity = "0..*",
         heading = "Documents as requested, in request order (for the signer check):%n")
     List<Document> documents = new ArrayList<>();
 
     @Override
     public Integer call() {
-      boolean checking = ca != null || expectName != null || expectBirthday != null || expectPhone != null
-          || !documents.isEmpty();
+      boolean checking =
+          ca != null
+              || expectName != null
+              || expectBirthday != null
+              || expectPhone != null
+              || !documents.isEmpty();
       SignerCheck check;
       SignerCheck.Expected expected;
       try {
         if (checking) {
-          if (ca == null || expectName == null || expectBirthday == null || expectPhone == null || documents.isEmpty()) {
-            throw new BarocertValidationException("checking the signer needs --ca, --expect-name, --expect-birthday,"
-                + " --expect-phone and the documents as requested (--text/--hash/--pdf, in request order)");
+          if (ca == null
+              || expectName == null
+              || expectBirthday == null
+              || expectPhone == null
+              || documents.isEmpty()) {
+            throw new BarocertValidationException(
+                "checking the signer needs --ca, --expect-name, --expect-birthday,"
+                    + " --expect-phone and the documents as requested (--text/--hash/--pdf, in request order)");
           }
           check = SignerCheck.builder().trustAnchors(TrustAnchors.fromPem(ca)).build();
-          expected = new SignerCheck.Expected(expectName, expectBirthday, expectPhone,
-              documents.stream().map(Document::token).toList());
+          expected =
+              new SignerCheck.Expected(
+                  expectName,
+                  expectBirthday,
+                  expectPhone,
+                  documents.stream().map(Document::token).toList());
         } else {
           check = null;
           expected = null;
@@ -241,8 +341,11 @@ public final class NavercertCommand implements Runnable {
       if (check == null) {
         spec.commandLine().getOut().println(CliJson.write(out));
         spec.commandLine().getOut().flush();
-        spec.commandLine().getErr().println("note: who signed was not checked (give --ca, --expect-name,"
-            + " --expect-birthday, --expect-phone and the documents)");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "note: who signed was not checked (give --ca, --expect-name,"
+                    + " --expect-birthday, --expect-phone and the documents)");
         return 0;
       }
       Verdict v = check.check(expected, r);
@@ -258,8 +361,11 @@ public final class NavercertCommand implements Runnable {
     if (v.ok()) {
       return 0;
     }
-    spec.commandLine().getErr().println("signer check failed: "
-        + String.join(", ", v.failures().stream().map(CliJson::name).toList()));
+    spec.commandLine()
+        .getErr()
+        .println(
+            "signer check failed: "
+                + String.join(", ", v.failures().stream().map(CliJson::name).toList()));
     return CHECK_FAILED;
   }
 }

@@ -26,26 +26,50 @@ import picocli.CommandLine.Spec;
     })
 public final class NavercertServerCommand implements Callable<Integer> {
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8099", description = "TCP port (0 = any free port; default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8099",
+      description = "TCP port (0 = any free port; default ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "bind address (default ${DEFAULT-VALUE}; the operator API is unauthenticated)")
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
+      description = "bind address (default ${DEFAULT-VALUE}; the operator API is unauthenticated)")
   String bind;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data/navercert", description = "H2 store and ca.pem (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "data/navercert",
+      description = "H2 store and ca.pem (default ${DEFAULT-VALUE})")
   Path dataDir;
 
   @ArgGroup(exclusive = false, multiplicity = "0..*")
   List<AccountOptions> accounts = new ArrayList<>();
 
   static final class AccountOptions {
-    @Option(names = "--link-id", required = true, paramLabel = "ID", description = "partner LinkID (repeatable with its key and codes)")
+    @Option(
+        names = "--link-id",
+        required = true,
+        paramLabel = "ID",
+        description = "partner LinkID (repeatable with its key and codes)")
     String linkId;
 
-    @Option(names = "--secret-key", required = true, paramLabel = "KEY", description = "its SecretKey, Base64 of 32 bytes")
+    @Option(
+        names = "--secret-key",
+        required = true,
+        paramLabel = "KEY",
+        description = "its SecretKey, Base64 of 32 bytes")
     String secretKey;
 
-    @Option(names = "--client-code", required = true, paramLabel = "CODE", description = "a 12-digit client code it owns (repeatable)")
+    @Option(
+        names = "--client-code",
+        required = true,
+        paramLabel = "CODE",
+        description = "a 12-digit client code it owns (repeatable)")
     List<String> clientCodes;
   }
 
@@ -57,12 +81,15 @@ public final class NavercertServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    NavercertServer.Builder b = NavercertServer.builder().port(port).bindAddress(bind).dataDir(dataDir);
+    NavercertServer.Builder b =
+        NavercertServer.builder().port(port).bindAddress(bind).dataDir(dataDir);
     for (AccountOptions a : accounts) {
       try {
         b.account(new Account(a.linkId, a.secretKey, a.clientCodes));
       } catch (IllegalArgumentException e) {
-        spec.commandLine().getErr().println("navercert-server: account " + a.linkId + ": " + e.getMessage());
+        spec.commandLine()
+            .getErr()
+            .println("navercert-server: account " + a.linkId + ": " + e.getMessage());
         return 2;
       }
     }
@@ -70,14 +97,32 @@ public final class NavercertServerCommand implements Callable<Integer> {
       server = b.start();
     } catch (java.io.UncheckedIOException | IllegalStateException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      spec.commandLine().getErr().println("navercert-server: cannot start on " + bind + ":" + port + " with data dir "
-          + dataDir + ": " + cause.getMessage());
+      spec.commandLine()
+          .getErr()
+          .println(
+              "navercert-server: cannot start on "
+                  + bind
+                  + ":"
+                  + port
+                  + " with data dir "
+                  + dataDir
+                  + ": "
+                  + cause.getMessage());
       return 1;
     }
     Thread hook = new Thread(this::stop, "navercert-server-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     String url = server.baseUrl();
-    out.println("ready service=" + url + " auth=" + url + " app=" + server.appUrl() + " ca=" + url + "/ca.pem");
+    out.println(
+        "ready service="
+            + url
+            + " auth="
+            + url
+            + " app="
+            + server.appUrl()
+            + " ca="
+            + url
+            + "/ca.pem");
     out.println("  service URL (setServiceURL): " + url);
     out.println("  auth URL    (setAuthURL):    " + url);
     out.println("  Naver app (sign/refuse):     " + server.appUrl());
@@ -88,8 +133,12 @@ public final class NavercertServerCommand implements Callable<Integer> {
       // a SecretKey the operator gave is theirs to keep: only a generated one is shown
       String key = server.generatedSecret(a) ? a.secretKey() : "(as given; not shown)";
       out.println(
-          "  account: LinkID=" + a.linkId() + " SecretKey=" + key
-              + " ClientCode=" + String.join(",", a.clientCodes()));
+          "  account: LinkID="
+              + a.linkId()
+              + " SecretKey="
+              + key
+              + " ClientCode="
+              + String.join(",", a.clientCodes()));
     }
     out.flush();
     stop.await();

@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ngsign navercert sign|refuse RECEIPT --server URL}: the person's side, via the operator API. */
+/**
+ * {@code ngsign navercert sign|refuse RECEIPT --server URL}: the person's side, via the operator
+ * API.
+ */
 final class SignerCommands {
   private SignerCommands() {}
 
@@ -25,11 +28,16 @@ final class SignerCommands {
       return 2;
     }
     String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(
-            base + "/operator/requests" + (receiptId == null ? "" : "/" + receiptId + "/" + action)))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json");
-    HttpRequest req = body == null ? b.GET().build() : b.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(
+                URI.create(
+                    base
+                        + "/operator/requests"
+                        + (receiptId == null ? "" : "/" + receiptId + "/" + action)))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json");
+    HttpRequest req =
+        body == null ? b.GET().build() : b.POST(HttpRequest.BodyPublishers.ofString(body)).build();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     try {
       HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -38,7 +46,9 @@ final class SignerCommands {
         spec.commandLine().getOut().flush();
         return 0;
       }
-      spec.commandLine().getErr().println("error " + errorOf(r.body()) + " (HTTP " + r.statusCode() + ")");
+      spec.commandLine()
+          .getErr()
+          .println("error " + errorOf(r.body()) + " (HTTP " + r.statusCode() + ")");
       return 1;
     } catch (IOException e) {
       spec.commandLine().getErr().println("error (network): cannot reach " + base + ": " + e);
@@ -62,21 +72,36 @@ final class SignerCommands {
     return body;
   }
 
-  @Command(name = "sign", mixinStandardHelpOptions = true,
-      description = "Sign a pending request on the simulator, as the person would in the Naver app.")
+  @Command(
+      name = "sign",
+      mixinStandardHelpOptions = true,
+      description =
+          "Sign a pending request on the simulator, as the person would in the Naver app.")
   static final class Sign implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "RECEIPT", description = "32-digit receipt ID")
     String receiptId;
 
-    @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:NAVERCERT_SERVER}", description = "simulator URL (env NAVERCERT_SERVER)")
+    @Option(
+        names = "--server",
+        paramLabel = "URL",
+        defaultValue = "${env:NAVERCERT_SERVER}",
+        description = "simulator URL (env NAVERCERT_SERVER)")
     String server;
 
-    @Option(names = "--gender", paramLabel = "M|F", defaultValue = "M", description = "M or F (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--gender",
+        paramLabel = "M|F",
+        defaultValue = "M",
+        description = "M or F (default ${DEFAULT-VALUE})")
     String gender;
 
-    @Option(names = "--email", paramLabel = "EMAIL", defaultValue = "signer@example.com", description = "e-mail the app reports (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--email",
+        paramLabel = "EMAIL",
+        defaultValue = "signer@example.com",
+        description = "e-mail the app reports (default ${DEFAULT-VALUE})")
     String email;
 
     @Option(names = "--foreign", description = "the person is a foreigner")
@@ -92,12 +117,19 @@ final class SignerCommands {
     }
   }
 
-  @Command(name = "pending", mixinStandardHelpOptions = true,
-      description = "List the simulator's pending requests (JSON), e.g. to find a receipt ID to sign.")
+  @Command(
+      name = "pending",
+      mixinStandardHelpOptions = true,
+      description =
+          "List the simulator's pending requests (JSON), e.g. to find a receipt ID to sign.")
   static final class Pending implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:NAVERCERT_SERVER}", description = "simulator URL (env NAVERCERT_SERVER)")
+    @Option(
+        names = "--server",
+        paramLabel = "URL",
+        defaultValue = "${env:NAVERCERT_SERVER}",
+        description = "simulator URL (env NAVERCERT_SERVER)")
     String server;
 
     @Override
@@ -106,14 +138,21 @@ final class SignerCommands {
     }
   }
 
-  @Command(name = "refuse", mixinStandardHelpOptions = true, description = "Refuse a pending request on the simulator.")
+  @Command(
+      name = "refuse",
+      mixinStandardHelpOptions = true,
+      description = "Refuse a pending request on the simulator.")
   static final class Refuse implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "RECEIPT", description = "32-digit receipt ID")
     String receiptId;
 
-    @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:NAVERCERT_SERVER}", description = "simulator URL (env NAVERCERT_SERVER)")
+    @Option(
+        names = "--server",
+        paramLabel = "URL",
+        defaultValue = "${env:NAVERCERT_SERVER}",
+        description = "simulator URL (env NAVERCERT_SERVER)")
     String server;
 
     @Override

@@ -1,4 +1,6 @@
-/** {@code ngsign navercert-server} and {@code ngsign navercert ...}: the Naver e-signature commands. */
+/**
+ * {@code ngsign navercert-server} and {@code ngsign navercert ...}: the Naver e-signature commands.
+ */
 @NullMarked
 package dev.ngsign.cli.navercert;
 

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ngsign demo}, {@code ngsign agent init-db}, {@code ngsign agent} with a bad file, {@code ngsign bench-agent}. */
+/**
+ * {@code ngsign demo}, {@code ngsign agent init-db}, {@code ngsign agent} with a bad file, {@code
+ * ngsign bench-agent}.
+ */
 class AgentCommandsIT {
   @TempDir Path dir;
 
@@ -31,13 +34,20 @@ class AgentCommandsIT {
     Run r = run("demo", "--data-dir", dir.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out())
-        .contains("every row reached a final state").contains("./ngsign agent init-config --db postgresql > agent.yml")
-        .contains("AlimTalk, Kakao fails -> SMS").contains("K2103,TS")
-        .contains("FriendTalk, Kakao fails").contains("4005")
-        .contains("SMS to a dead number").contains("4001")
-        .contains("REJECTED").contains("9002")
-        .contains("FriendTalk wide").contains("Intl MMS");
-    assertThat(r.out().lines().filter(l -> l.matches("^\\d+\\s+.*\\sDONE\\s.*")).count()).isEqualTo(13);
+        .contains("every row reached a final state")
+        .contains("./ngsign agent init-config --db postgresql > agent.yml")
+        .contains("AlimTalk, Kakao fails -> SMS")
+        .contains("K2103,TS")
+        .contains("FriendTalk, Kakao fails")
+        .contains("4005")
+        .contains("SMS to a dead number")
+        .contains("4001")
+        .contains("REJECTED")
+        .contains("9002")
+        .contains("FriendTalk wide")
+        .contains("Intl MMS");
+    assertThat(r.out().lines().filter(l -> l.matches("^\\d+\\s+.*\\sDONE\\s.*")).count())
+        .isEqualTo(13);
     assertThat(dir.resolve("ngsign-demo.mv.db")).exists();
     Run again = run("demo", "--data-dir", dir.toString());
     assertThat(again.exit()).isZero();
@@ -46,10 +56,14 @@ class AgentCommandsIT {
   @Test
   void initDbCreatesThenFindsTheSchemaUpToDate() throws Exception {
     Path cfg = dir.resolve("agent.yml");
-    Files.writeString(cfg, "database:\n  url: jdbc:h2:file:" + dir.resolve("db") + "\n  table-prefix: CLI_\n");
+    Files.writeString(
+        cfg, "database:\n  url: jdbc:h2:file:" + dir.resolve("db") + "\n  table-prefix: CLI_\n");
     Run first = run("agent", "init-db", "--config", cfg.toString());
     assertThat(first.exit()).as(first.err()).isZero();
-    assertThat(first.out()).contains("3 migration(s) applied").contains("CLI_MSG").contains("CLI_META");
+    assertThat(first.out())
+        .contains("3 migration(s) applied")
+        .contains("CLI_MSG")
+        .contains("CLI_META");
     Run second = run("agent", "init-db", "--config", cfg.toString());
     assertThat(second.out()).contains("0 migration(s) applied");
   }
@@ -61,7 +75,9 @@ class AgentCommandsIT {
     Run r = run("agent", "--config", cfg.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("intervall");
-    Files.writeString(cfg, "database: {url: \"jdbc:h2:mem:cli_env\"}\naccounts:\n  - {id: a, cert-port: 1, password-env: NGSIGN_TEST_UNSET_VAR}\n");
+    Files.writeString(
+        cfg,
+        "database: {url: \"jdbc:h2:mem:cli_env\"}\naccounts:\n  - {id: a, cert-port: 1, password-env: NGSIGN_TEST_UNSET_VAR}\n");
     Run noVar = run("agent", "--config", cfg.toString());
     assertThat(noVar.exit()).isEqualTo(2);
     assertThat(noVar.err()).contains("NGSIGN_TEST_UNSET_VAR");
@@ -75,16 +91,33 @@ class AgentCommandsIT {
     Run r = run("bench-agent", "--db", "h2", "--messages", "500", "--max-seconds", "60");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out().strip().lines().reduce((a, b) -> b).orElse("")).matches("\\d+ msg/s");
-    assertThat(r.out()).contains("600 accepted, 0 duplicates") // 100 warm-up rows (a fifth) first
-        .contains("latency DELIVER->REPORT stored: p50 ").contains("(n=500)");
+    assertThat(r.out())
+        .contains("600 accepted, 0 duplicates") // 100 warm-up rows (a fifth) first
+        .contains("latency DELIVER->REPORT stored: p50 ")
+        .contains("(n=500)");
   }
 
   @Test
   void benchAgentPacedReportsPerRowInsertLatencies() {
-    Run r = run("bench-agent", "--db", "h2", "--rate", "200", "--messages", "200", "--warmup", "20", "--max-seconds", "60");
+    Run r =
+        run(
+            "bench-agent",
+            "--db",
+            "h2",
+            "--rate",
+            "200",
+            "--messages",
+            "200",
+            "--warmup",
+            "20",
+            "--max-seconds",
+            "60");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
-    assertThat(r.out()).contains("paced at 200 rows/s").contains("220 accepted, 0 duplicates")
-        .contains("latency INSERT->DELIVER_ACK received (ms columns): p50 ").contains("latency INSERT->REPORT received (ms columns): p50 ")
+    assertThat(r.out())
+        .contains("paced at 200 rows/s")
+        .contains("220 accepted, 0 duplicates")
+        .contains("latency INSERT->DELIVER_ACK received (ms columns): p50 ")
+        .contains("latency INSERT->REPORT received (ms columns): p50 ")
         .contains("(n=200)");
     assertThat(r.out().strip().lines().reduce((a, b) -> b).orElse("")).matches("\\d+ msg/s");
   }

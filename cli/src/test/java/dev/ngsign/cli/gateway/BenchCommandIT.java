@@ -14,35 +14,69 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** {@code ngsign bench} against a gateway that dies in the middle: a run that did not finish is a failure. */
+/**
+ * {@code ngsign bench} against a gateway that dies in the middle: a run that did not finish is a
+ * failure.
+ */
 class BenchCommandIT {
 
   @Test
   void aRunWhoseGatewayDiedExitsNonZeroWithTheUnacknowledgedCount() throws Exception {
-    NgsGateway gw = NgsGateway.builder().account(Account.builder("bench1", "benchpw").build()).reportDelay(Duration.ZERO).build();
+    NgsGateway gw =
+        NgsGateway.builder()
+            .account(Account.builder("bench1", "benchpw").build())
+            .reportDelay(Duration.ZERO)
+            .build();
     GatewayPorts ports = gw.start();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.commandLine()
-        .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-        .execute("bench", "--target", "127.0.0.1:" + ports.certPort(), "--messages", "100000", "--rate", "500", "--max-seconds", "120"));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                Main.commandLine()
+                    .setOut(new PrintWriter(out, true))
+                    .setErr(new PrintWriter(err, true))
+                    .execute(
+                        "bench",
+                        "--target",
+                        "127.0.0.1:" + ports.certPort(),
+                        "--messages",
+                        "100000",
+                        "--rate",
+                        "500",
+                        "--max-seconds",
+                        "120"));
     try {
       await().atMost(Duration.ofSeconds(60)).until(() -> gw.acceptedCount("bench1") > 100);
     } finally {
       gw.close(); // the gateway goes away with most messages not yet sent
     }
     assertThat(exit.get(150, TimeUnit.SECONDS)).as(out + "\n" + err).isEqualTo(1);
-    assertThat(err.toString()).containsPattern("bench: did not finish: \\d+ of 120000 messages unacknowledged");
+    assertThat(err.toString())
+        .containsPattern("bench: did not finish: \\d+ of 120000 messages unacknowledged");
   }
 
   @Test
   void aFinishedRunExitsZero() {
-    NgsGateway gw = NgsGateway.builder().account(Account.builder("bench1", "benchpw").build()).reportDelay(Duration.ZERO).build();
+    NgsGateway gw =
+        NgsGateway.builder()
+            .account(Account.builder("bench1", "benchpw").build())
+            .reportDelay(Duration.ZERO)
+            .build();
     try {
       GatewayPorts ports = gw.start();
       StringWriter out = new StringWriter();
-      int exit = Main.commandLine().setOut(new PrintWriter(out, true))
-          .execute("bench", "--target", "127.0.0.1:" + ports.certPort(), "--messages", "2000", "--max-seconds", "120");
+      int exit =
+          Main.commandLine()
+              .setOut(new PrintWriter(out, true))
+              .execute(
+                  "bench",
+                  "--target",
+                  "127.0.0.1:" + ports.certPort(),
+                  "--messages",
+                  "2000",
+                  "--max-seconds",
+                  "120");
       assertThat(exit).as(out.toString()).isZero();
       assertThat(out.toString()).contains("acked=2400");
     } finally {

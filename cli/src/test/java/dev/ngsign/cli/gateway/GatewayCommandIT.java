@@ -33,27 +33,56 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ngsign gateway} in its own JVM: the ready line, a CERT over a real socket, clean SIGTERM. */
+/**
+ * {@code ngsign gateway} in its own JVM: the ready line, a CERT over a real socket, clean SIGTERM.
+ */
 class GatewayCommandIT {
   @TempDir Path dir;
 
   @Test
   void startsPrintsReadyAnswersCertAndStopsOnSigterm() throws Exception {
-    Process p = new ProcessBuilder(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "gateway",
-        "--cert-port", "0", "--deliver-port", "0", "--report-port", "0", "--admin-port", "0",
-        "--account", "testid:se:cret:80,30,30", "--data-dir", dir.toString(), "--report-delay-ms", "10")
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "gateway",
+                "--cert-port",
+                "0",
+                "--deliver-port",
+                "0",
+                "--report-port",
+                "0",
+                "--admin-port",
+                "0",
+                "--account",
+                "testid:se:cret:80,30,30",
+                "--data-dir",
+                dir.toString(),
+                "--report-delay-ms",
+                "10")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String line = out.readLine();
-      Matcher m = Pattern.compile("^ready cert=(\\d+) deliver=(\\d+) report=(\\d+) admin=(\\d+)$").matcher(line);
+      Matcher m =
+          Pattern.compile("^ready cert=(\\d+) deliver=(\\d+) report=(\\d+) admin=(\\d+)$")
+              .matcher(line);
       assertThat(m.matches()).as(line).isTrue();
       int certPort = Integer.parseInt(m.group(1));
       try (Socket s = new Socket("127.0.0.1", certPort)) {
         s.setSoTimeout(5_000);
-        s.getOutputStream().write(PacketCodec.toBytes(
-            new Cert("testid", PasswordHash.of("se:cret").pwdField(12), NgsVersion.VERSION, 12)));
+        s.getOutputStream()
+            .write(
+                PacketCodec.toBytes(
+                    new Cert(
+                        "testid",
+                        PasswordHash.of("se:cret").pwdField(12),
+                        NgsVersion.VERSION,
+                        12)));
         byte[] frame = new byte[14 + 125];
         new DataInputStream(s.getInputStream()).readFully(frame);
         CertAck ack = (CertAck) PacketCodec.fromBytes(frame);
@@ -61,8 +90,17 @@ class GatewayCommandIT {
         assertThat(ack.deliverPort()).isEqualTo(Integer.parseInt(m.group(2)));
         try (Socket dlv = new Socket("127.0.0.1", ack.deliverPort())) {
           dlv.setSoTimeout(10_000);
-          dlv.getOutputStream().write(PacketCodec.toBytes(new Bind("testid", PasswordHash.of("se:cret").pwdField(12),
-              ack.certKey(), SessionMode.PLAIN, SessionKind.DELIVER, NgsVersion.VERSION, 12)));
+          dlv.getOutputStream()
+              .write(
+                  PacketCodec.toBytes(
+                      new Bind(
+                          "testid",
+                          PasswordHash.of("se:cret").pwdField(12),
+                          ack.certKey(),
+                          SessionMode.PLAIN,
+                          SessionKind.DELIVER,
+                          NgsVersion.VERSION,
+                          12)));
           DataInputStream in = new DataInputStream(dlv.getInputStream());
           byte[] bindAck = new byte[14 + 59];
           in.readFully(bindAck);
@@ -87,14 +125,17 @@ class GatewayCommandIT {
     assertThat(a.tps()).isEqualTo(new TpsLimits(10, 20, 30));
     assertThat(a.passwordHash()).isEqualTo(PasswordHash.of("pw:with:colons"));
     assertThat(GatewayCommand.parseAccount("id2:pw").tps()).isEqualTo(Account.UNLIMITED);
-    assertThatThrownBy(() -> GatewayCommand.parseAccount("nopassword")).hasMessageNotContaining("nopassword:");
-    assertThatThrownBy(() -> GatewayCommand.parseAccount("id:")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> GatewayCommand.parseAccount("nopassword"))
+        .hasMessageNotContaining("nopassword:");
+    assertThatThrownBy(() -> GatewayCommand.parseAccount("id:"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void zeroConfigNeedsAnAccount() {
     StringWriter err = new StringWriter();
-    int code = Main.commandLine().setErr(new PrintWriter(err)).execute("gateway", "--cert-port", "0");
+    int code =
+        Main.commandLine().setErr(new PrintWriter(err)).execute("gateway", "--cert-port", "0");
     assertThat(code).isNotZero();
     assertThat(err.toString()).contains("--account");
   }
@@ -102,12 +143,26 @@ class GatewayCommandIT {
   @Test
   void benchRunsInProcessAndEndsWithMessagesPerSecond() {
     StringWriter out = new StringWriter();
-    int code = Main.commandLine().setOut(new PrintWriter(out)).execute("bench", "--in-process", "--sessions", "2",
-        "--window", "32", "--messages", "4000", "--max-seconds", "60");
+    int code =
+        Main.commandLine()
+            .setOut(new PrintWriter(out))
+            .execute(
+                "bench",
+                "--in-process",
+                "--sessions",
+                "2",
+                "--window",
+                "32",
+                "--messages",
+                "4000",
+                "--max-seconds",
+                "60");
     assertThat(code).isZero();
     List<String> lines = out.toString().lines().toList();
     assertThat(lines.get(lines.size() - 1)).matches("\\d+ msg/s");
-    assertThat(out.toString()).contains("acked=4800").contains("latency DELIVER->DELIVER_ACK: p50 ");
+    assertThat(out.toString())
+        .contains("acked=4800")
+        .contains("latency DELIVER->DELIVER_ACK: p50 ");
   }
 
   @Test
@@ -115,7 +170,10 @@ class GatewayCommandIT {
     Path f = dir.resolve("gw.yaml");
     Files.writeString(f, "accounts: [{id: a, password: b}]\nunknownKey: 1\n");
     StringWriter err = new StringWriter();
-    int code = Main.commandLine().setErr(new PrintWriter(err)).execute("gateway", "--config", f.toString());
+    int code =
+        Main.commandLine()
+            .setErr(new PrintWriter(err))
+            .execute("gateway", "--config", f.toString());
     assertThat(code).isNotZero();
     assertThat(err.toString()).contains("unknownKey");
   }

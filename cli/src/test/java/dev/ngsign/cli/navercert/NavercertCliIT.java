@@ -41,8 +41,9 @@ class NavercertCliIT {
     CommandLine cl = Main.commandLine();
     cl.setOut(new PrintWriter(serverOut, true));
     serverCommand = cl.getSubcommands().get("navercert-server").getCommand();
-    serverExit = CompletableFuture.supplyAsync(
-        () -> cl.execute("navercert-server", "--port", "0", "--data-dir", dir.toString()));
+    serverExit =
+        CompletableFuture.supplyAsync(
+            () -> cl.execute("navercert-server", "--port", "0", "--data-dir", dir.toString()));
     await().atMost(Duration.ofSeconds(30)).until(() -> serverOut.toString().contains("ready"));
     String out = serverOut.toString();
     url = find(out, "ready service=(\\S+)");
@@ -61,68 +62,188 @@ class NavercertCliIT {
   void server_prints_ready_urls_and_generated_credentials() {
     String out = serverOut.toString();
     assertThat(out.lines().findFirst().orElseThrow())
-        .startsWith("ready service=http://127.0.0.1:").contains("auth=", "app=", "/ca.pem");
+        .startsWith("ready service=http://127.0.0.1:")
+        .contains("auth=", "app=", "/ca.pem");
     assertThat(linkId).startsWith("TEST_");
     assertThat(java.util.Base64.getDecoder().decode(secret)).hasSize(32);
   }
 
   @Test
   void request_sign_status_verify_refuse_from_the_command_line() {
-    Run req = run("navercert", "request", "--server", url, "--link-id", linkId, "--secret-key", secret,
-        "--client-code", clientCode, "--phone", "010-1234-5678", "--name", "홍길동", "--birthday", "19800515",
-        "--title", "계약", "--message", "서명해 주세요", "--call-center", "1600-9854",
-        "--text", "doc one", "--hash", "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
+    Run req =
+        run(
+            "navercert",
+            "request",
+            "--server",
+            url,
+            "--link-id",
+            linkId,
+            "--secret-key",
+            secret,
+            "--client-code",
+            clientCode,
+            "--phone",
+            "010-1234-5678",
+            "--name",
+            "홍길동",
+            "--birthday",
+            "19800515",
+            "--title",
+            "계약",
+            "--message",
+            "서명해 주세요",
+            "--call-center",
+            "1600-9854",
+            "--text",
+            "doc one",
+            "--hash",
+            "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
     assertThat(req.exit()).as(req.err()).isZero();
     String rid = find(req.out(), "\"receiptID\" : \"(\\d{32})\"");
 
-    Run early = run("navercert", "verify", "--server", url, "--link-id", linkId, "--secret-key", secret,
-        "--client-code", clientCode, rid);
+    Run early =
+        run(
+            "navercert",
+            "verify",
+            "--server",
+            url,
+            "--link-id",
+            linkId,
+            "--secret-key",
+            secret,
+            "--client-code",
+            clientCode,
+            rid);
     assertThat(early.exit()).isEqualTo(1);
     assertThat(early.err()).contains("-45000016");
 
     Run pending = run("navercert", "pending", "--server", url);
     assertThat(pending.exit()).as(pending.err()).isZero();
-    assertThat(pending.out()).contains(rid, "\"receiverName\" : \"홍*동\"").doesNotContain("expireDT");
+    assertThat(pending.out())
+        .contains(rid, "\"receiverName\" : \"홍*동\"")
+        .doesNotContain("expireDT");
     assertThat(find(pending.out(), "\"expireAt\" : \"([^\"]+)\"")).matches(ISO_KST);
 
     Run sign = run("navercert", "sign", rid, "--server", url, "--gender", "F");
     assertThat(sign.exit()).as(sign.err()).isZero();
     assertThat(sign.out()).contains("\"stateName\" : \"DONE\"");
 
-    Run status = run("navercert", "status", "--server", url, "--link-id", linkId, "--secret-key", secret,
-        "--client-code", clientCode, rid);
+    Run status =
+        run(
+            "navercert",
+            "status",
+            "--server",
+            url,
+            "--link-id",
+            linkId,
+            "--secret-key",
+            secret,
+            "--client-code",
+            clientCode,
+            rid);
     assertThat(status.out()).contains("\"stateName\" : \"DONE\"", "\"TEXT\", \"HASH\"");
     assertThat(find(status.out(), "\"expireAt\" : \"([^\"]+)\"")).matches(ISO_KST);
 
-    Run verify = run("navercert", "verify", "--server", url, "--link-id", linkId, "--secret-key", secret,
-        "--client-code", clientCode, "--save-signatures", dir.resolve("sigs").toString(), rid,
-        "--ca", dir.resolve("ca.pem").toString(), "--expect-name", "홍길동", "--expect-birthday", "1980-05-15",
-        "--expect-phone", "010-1234-5678", "--text", "doc one", "--hash", "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
+    Run verify =
+        run(
+            "navercert",
+            "verify",
+            "--server",
+            url,
+            "--link-id",
+            linkId,
+            "--secret-key",
+            secret,
+            "--client-code",
+            clientCode,
+            "--save-signatures",
+            dir.resolve("sigs").toString(),
+            rid,
+            "--ca",
+            dir.resolve("ca.pem").toString(),
+            "--expect-name",
+            "홍길동",
+            "--expect-birthday",
+            "1980-05-15",
+            "--expect-phone",
+            "010-1234-5678",
+            "--text",
+            "doc one",
+            "--hash",
+            "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
     assertThat(verify.exit()).as(verify.err() + verify.out()).isZero();
-    assertThat(verify.out()).contains("\"receiverName\" : \"홍길동\"", "\"receiverGender\" : \"F\"", "signatureFiles",
-        "\"ok\" : true").doesNotContain("signedData\"");
+    assertThat(verify.out())
+        .contains(
+            "\"receiverName\" : \"홍길동\"",
+            "\"receiverGender\" : \"F\"",
+            "signatureFiles",
+            "\"ok\" : true")
+        .doesNotContain("signedData\"");
     assertThat(dir.resolve("sigs").resolve(rid + "-1.der")).exists();
     assertThat(dir.resolve("sigs").resolve(rid + "-2.der")).exists();
 
     // the saved signatures, checked offline
-    Run offline = run("navercert", "check-signature", "--signed-data", dir.resolve("sigs").resolve(rid + "-1.der").toString(),
-        "--text", "doc one", "--ca", dir.resolve("ca.pem").toString());
+    Run offline =
+        run(
+            "navercert",
+            "check-signature",
+            "--signed-data",
+            dir.resolve("sigs").resolve(rid + "-1.der").toString(),
+            "--text",
+            "doc one",
+            "--ca",
+            dir.resolve("ca.pem").toString());
     assertThat(offline.exit()).as(offline.err()).isZero();
     assertThat(offline.out()).contains("\"ok\" : true");
-    Run hashed = run("navercert", "check-signature", "--signed-data", dir.resolve("sigs").resolve(rid + "-2.der").toString(),
-        "--hash", "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0", "--ca", dir.resolve("ca.pem").toString());
+    Run hashed =
+        run(
+            "navercert",
+            "check-signature",
+            "--signed-data",
+            dir.resolve("sigs").resolve(rid + "-2.der").toString(),
+            "--hash",
+            "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0",
+            "--ca",
+            dir.resolve("ca.pem").toString());
     assertThat(hashed.exit()).as(hashed.err()).isZero();
-    Run wrongDoc = run("navercert", "check-signature", "--signed-data", dir.resolve("sigs").resolve(rid + "-1.der").toString(),
-        "--text", "doc two", "--ca", dir.resolve("ca.pem").toString());
+    Run wrongDoc =
+        run(
+            "navercert",
+            "check-signature",
+            "--signed-data",
+            dir.resolve("sigs").resolve(rid + "-1.der").toString(),
+            "--text",
+            "doc two",
+            "--ca",
+            dir.resolve("ca.pem").toString());
     assertThat(wrongDoc.exit()).isEqualTo(4);
     assertThat(wrongDoc.err()).contains("signer check failed: document 1 content");
-    Run noCa = run("navercert", "check-signature", "--signed-data", dir.resolve("sigs").resolve(rid + "-1.der").toString(),
-        "--text", "doc one", "--ca", dir.resolve("nope.pem").toString());
+    Run noCa =
+        run(
+            "navercert",
+            "check-signature",
+            "--signed-data",
+            dir.resolve("sigs").resolve(rid + "-1.der").toString(),
+            "--text",
+            "doc one",
+            "--ca",
+            dir.resolve("nope.pem").toString());
     assertThat(noCa.exit()).isEqualTo(2);
     assertThat(noCa.err()).contains("cannot read the CA file");
 
-    Run again = run("navercert", "verify", "--server", url, "--link-id", linkId, "--secret-key", secret,
-        "--client-code", clientCode, rid);
+    Run again =
+        run(
+            "navercert",
+            "verify",
+            "--server",
+            url,
+            "--link-id",
+            linkId,
+            "--secret-key",
+            secret,
+            "--client-code",
+            clientCode,
+            rid);
     assertThat(again.exit()).isEqualTo(1);
     assertThat(again.err()).contains("-45000017");
 
@@ -133,21 +254,81 @@ class NavercertCliIT {
 
   @Test
   void verify_names_the_failed_checks_and_exits_4_when_someone_else_signed() {
-    Run req = run("navercert", "request", "--server", url, "--link-id", linkId, "--secret-key", secret,
-        "--client-code", clientCode, "--phone", "01012345678", "--name", "홍길동", "--birthday", "19800515",
-        "--title", "계약", "--message", "서명해 주세요", "--call-center", "1600-9854", "--text", "doc one");
+    Run req =
+        run(
+            "navercert",
+            "request",
+            "--server",
+            url,
+            "--link-id",
+            linkId,
+            "--secret-key",
+            secret,
+            "--client-code",
+            clientCode,
+            "--phone",
+            "01012345678",
+            "--name",
+            "홍길동",
+            "--birthday",
+            "19800515",
+            "--title",
+            "계약",
+            "--message",
+            "서명해 주세요",
+            "--call-center",
+            "1600-9854",
+            "--text",
+            "doc one");
     String rid = find(req.out(), "\"receiptID\" : \"(\\d{32})\"");
     assertThat(run("navercert", "sign", rid, "--server", url).exit()).isZero();
     // bad check options are refused before the one verify is spent
-    Run incomplete = run("navercert", "verify", "--server", url, "--link-id", linkId, "--secret-key", secret,
-        "--client-code", clientCode, rid, "--ca", dir.resolve("ca.pem").toString());
+    Run incomplete =
+        run(
+            "navercert",
+            "verify",
+            "--server",
+            url,
+            "--link-id",
+            linkId,
+            "--secret-key",
+            secret,
+            "--client-code",
+            clientCode,
+            rid,
+            "--ca",
+            dir.resolve("ca.pem").toString());
     assertThat(incomplete.exit()).isEqualTo(2);
     assertThat(incomplete.err()).contains("needs --ca, --expect-name");
-    Run verify = run("navercert", "verify", "--server", url, "--link-id", linkId, "--secret-key", secret,
-        "--client-code", clientCode, rid, "--ca", dir.resolve("ca.pem").toString(), "--expect-name", "김철수",
-        "--expect-birthday", "19800515", "--expect-phone", "01012345678", "--text", "doc one", "--text", "doc two");
+    Run verify =
+        run(
+            "navercert",
+            "verify",
+            "--server",
+            url,
+            "--link-id",
+            linkId,
+            "--secret-key",
+            secret,
+            "--client-code",
+            clientCode,
+            rid,
+            "--ca",
+            dir.resolve("ca.pem").toString(),
+            "--expect-name",
+            "김철수",
+            "--expect-birthday",
+            "19800515",
+            "--expect-phone",
+            "01012345678",
+            "--text",
+            "doc one",
+            "--text",
+            "doc two");
     assertThat(verify.exit()).isEqualTo(4);
-    assertThat(verify.err()).contains("signer check failed: signature count, name").doesNotContain("홍길동");
+    assertThat(verify.err())
+        .contains("signer check failed: signature count, name")
+        .doesNotContain("홍길동");
     assertThat(verify.out()).contains("\"ok\" : false", "expected 김*수, signed by 홍*동");
   }
 
@@ -158,31 +339,86 @@ class NavercertCliIT {
     cl.setOut(new PrintWriter(out, true));
     NavercertServerCommand cmd = cl.getSubcommands().get("navercert-server").getCommand();
     String given = "q2H4u5M8a7y0Zk1Wc3Vb6Nd9Pf2Rg5Th8Jk1Lm4Np7Q=";
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("navercert-server", "--port", "0",
-        "--data-dir", dir.resolve("given").toString(), "--link-id", "GIVEN", "--secret-key", given,
-        "--client-code", "023090000077"));
-    await().atMost(Duration.ofSeconds(30)).until(() -> out.toString().contains("account: LinkID=GIVEN"));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                cl.execute(
+                    "navercert-server",
+                    "--port",
+                    "0",
+                    "--data-dir",
+                    dir.resolve("given").toString(),
+                    "--link-id",
+                    "GIVEN",
+                    "--secret-key",
+                    given,
+                    "--client-code",
+                    "023090000077"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> out.toString().contains("account: LinkID=GIVEN"));
     cmd.stop();
     assertThat(exit.get()).isZero();
     assertThat(out.toString()).doesNotContain(given).contains("SecretKey=(as given; not shown)");
-    // the generated key of the running server was shown (startServer found it), and is shown again on restart
+    // the generated key of the running server was shown (startServer found it), and is shown again
+    // on restart
     assertThat(secret).isNotBlank();
   }
 
   @Test
   void bad_input_exits_2_without_calling() {
-    Run r = run("navercert", "request", "--server", url, "--link-id", linkId, "--secret-key", secret,
-        "--client-code", clientCode, "--phone", "0101234", "--name", "홍길동", "--birthday", "19800515",
-        "--title", "t", "--message", "m", "--call-center", "1600", "--text", "d");
+    Run r =
+        run(
+            "navercert",
+            "request",
+            "--server",
+            url,
+            "--link-id",
+            linkId,
+            "--secret-key",
+            secret,
+            "--client-code",
+            clientCode,
+            "--phone",
+            "0101234",
+            "--name",
+            "홍길동",
+            "--birthday",
+            "19800515",
+            "--title",
+            "t",
+            "--message",
+            "m",
+            "--call-center",
+            "1600",
+            "--text",
+            "d");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("receiverHP must be a mobile number of exactly 11 digits", "010-1234-5678")
+    assertThat(r.err())
+        .contains("receiverHP must be a mobile number of exactly 11 digits", "010-1234-5678")
         .doesNotContain(secret);
   }
 
   @Test
   void bench_against_the_running_server_ends_with_round_trips_per_second() {
-    Run r = run("navercert", "bench", "--server", url, "--link-id", linkId, "--secret-key", secret,
-        "--client-code", clientCode, "--messages", "20", "--warmup", "5", "--concurrency", "2");
+    Run r =
+        run(
+            "navercert",
+            "bench",
+            "--server",
+            url,
+            "--link-id",
+            linkId,
+            "--secret-key",
+            secret,
+            "--client-code",
+            clientCode,
+            "--messages",
+            "20",
+            "--warmup",
+            "5",
+            "--concurrency",
+            "2");
     assertThat(r.exit()).as(r.err()).isZero();
     List<String> lines = new ArrayList<>(r.out().lines().toList());
     assertThat(lines.get(lines.size() - 1)).matches("\\d+ round-trips/s");

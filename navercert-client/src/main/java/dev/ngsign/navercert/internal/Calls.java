@@ -1,8 +1,8 @@
 package dev.ngsign.navercert.internal;
 
 import dev.ngsign.navercert.BarocertException;
-import dev.ngsign.navercert.BarocertTransportException;
 import dev.ngsign.navercert.BarocertServiceException;
+import dev.ngsign.navercert.BarocertTransportException;
 import dev.ngsign.navercert.EncryptionMode;
 import dev.ngsign.navercert.ErrorCodes;
 import java.io.IOException;
@@ -26,6 +26,7 @@ public final class Calls {
   public static final String API_VERSION = "2.1";
   public static final String LH_VERSION = "2.0";
   public static final String SERVICE_ID = "BAROCERT";
+
   /** Scopes Barocert's SDK asks for on behalf of the Naver service. */
   public static final List<String> SCOPES = List.of("partner", "421", "422", "423", "424");
 

@@ -33,8 +33,10 @@ public final class Checks {
   private static final Pattern RECEIPT_ID = Pattern.compile("\\d{32}");
   private static final Pattern PHONE = Pattern.compile("\\d{11}");
   private static final Pattern CALL_CENTER = Pattern.compile("[0-9-]+");
+
   /** 32 bytes in Base64url without padding: 42 free characters and a last one carrying 4 bits. */
   private static final Pattern HASH = Pattern.compile("[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]");
+
   private static final DateTimeFormatter BIRTHDAY =
       DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
@@ -42,14 +44,16 @@ public final class Checks {
 
   public static String clientCode(String v) {
     if (v == null || !CLIENT_CODE.matcher(v).matches()) {
-      throw new BarocertValidationException("clientCode must be exactly 12 digits", CLIENT_CODE_FORMAT);
+      throw new BarocertValidationException(
+          "clientCode must be exactly 12 digits", CLIENT_CODE_FORMAT);
     }
     return v;
   }
 
   public static String receiptId(String v) {
     if (v == null || !RECEIPT_ID.matcher(v).matches()) {
-      throw new BarocertValidationException("receiptID must be exactly 32 digits", RECEIPT_ID_FORMAT);
+      throw new BarocertValidationException(
+          "receiptID must be exactly 32 digits", RECEIPT_ID_FORMAT);
     }
     return v;
   }
@@ -63,7 +67,11 @@ public final class Checks {
       throw new BarocertValidationException(
           "receiverHP must be a mobile number of exactly 11 digits, e.g. 01012345678; the builders"
               + " also accept it with hyphens or spaces (010-1234-5678) and remove them, nothing else"
-              + " (was " + v.length() + " characters, " + digits + " of them digits)",
+              + " (was "
+              + v.length()
+              + " characters, "
+              + digits
+              + " of them digits)",
           PHONE_LENGTH);
     }
     return v;
@@ -72,7 +80,8 @@ public final class Checks {
   public static String name(String v) {
     required("receiverName", v, NAME_MISSING);
     if (v.length() > NAME_MAX) {
-      throw new BarocertValidationException("receiverName must be 1 to 80 characters, was " + v.length(), NAME_TOO_LONG);
+      throw new BarocertValidationException(
+          "receiverName must be 1 to 80 characters, was " + v.length(), NAME_TOO_LONG);
     }
     return v;
   }
@@ -82,23 +91,32 @@ public final class Checks {
       throw new BarocertValidationException("receiverBirthday is required", BIRTHDAY_MISSING);
     }
     if (v.length() != 8) {
-      throw new BarocertValidationException("receiverBirthday must be 8 digits, yyyyMMdd, e.g. 19800515 (was " + v.length() + " characters)", BIRTHDAY_FORMAT);
+      throw new BarocertValidationException(
+          "receiverBirthday must be 8 digits, yyyyMMdd, e.g. 19800515 (was "
+              + v.length()
+              + " characters)",
+          BIRTHDAY_FORMAT);
     }
     try {
       LocalDate d = LocalDate.parse(v, BIRTHDAY);
       if (d.getYear() < 1900) {
-        throw new BarocertValidationException("receiverBirthday must be a real date from 1900 on as yyyyMMdd, e.g. 19800515", BIRTHDAY_FORMAT);
+        throw new BarocertValidationException(
+            "receiverBirthday must be a real date from 1900 on as yyyyMMdd, e.g. 19800515",
+            BIRTHDAY_FORMAT);
       }
       return d;
     } catch (DateTimeParseException e) {
-      throw new BarocertValidationException("receiverBirthday must be a real date from 1900 on as yyyyMMdd, e.g. 19800515", BIRTHDAY_FORMAT);
+      throw new BarocertValidationException(
+          "receiverBirthday must be a real date from 1900 on as yyyyMMdd, e.g. 19800515",
+          BIRTHDAY_FORMAT);
     }
   }
 
   public static String title(String v) {
     required("reqTitle", v, TITLE_INVALID);
     if (v.length() > TITLE_MAX) {
-      throw new BarocertValidationException("reqTitle must be 1 to 40 characters, was " + v.length(), TITLE_INVALID);
+      throw new BarocertValidationException(
+          "reqTitle must be 1 to 40 characters, was " + v.length(), TITLE_INVALID);
     }
     return v;
   }
@@ -106,7 +124,8 @@ public final class Checks {
   public static String message(String v) {
     required("reqMessage", v, MESSAGE_INVALID);
     if (v.length() > MESSAGE_MAX) {
-      throw new BarocertValidationException("reqMessage must be 1 to 500 characters, was " + v.length(), MESSAGE_INVALID);
+      throw new BarocertValidationException(
+          "reqMessage must be 1 to 500 characters, was " + v.length(), MESSAGE_INVALID);
     }
     return v;
   }
@@ -114,17 +133,21 @@ public final class Checks {
   public static String callCenterNum(String v) {
     required("callCenterNum", v, CALL_CENTER_INVALID);
     if (v.length() > CALL_CENTER_MAX) {
-      throw new BarocertValidationException("callCenterNum must be 1 to 12 characters (digits and hyphens), was " + v.length(), CALL_CENTER_INVALID);
+      throw new BarocertValidationException(
+          "callCenterNum must be 1 to 12 characters (digits and hyphens), was " + v.length(),
+          CALL_CENTER_INVALID);
     }
     if (!CALL_CENTER.matcher(v).matches()) {
-      throw new BarocertValidationException("callCenterNum may hold only digits and hyphens, e.g. 1600-9854", CALL_CENTER_INVALID);
+      throw new BarocertValidationException(
+          "callCenterNum may hold only digits and hyphens, e.g. 1600-9854", CALL_CENTER_INVALID);
     }
     return v;
   }
 
   public static int expireIn(Integer v) {
     if (v == null) {
-      throw new BarocertValidationException("expireIn is required (seconds, 1 to 1000)", EXPIRE_IN_MISSING);
+      throw new BarocertValidationException(
+          "expireIn is required (seconds, 1 to 1000)", EXPIRE_IN_MISSING);
     }
     if (v < EXPIRE_IN_MIN || v > EXPIRE_IN_MAX) {
       throw new BarocertValidationException(
@@ -136,10 +159,12 @@ public final class Checks {
 
   public static int tokenCount(int n) {
     if (n < 1) {
-      throw new BarocertValidationException("at least one token (document) is required", TOKEN_MISSING_DOC);
+      throw new BarocertValidationException(
+          "at least one token (document) is required", TOKEN_MISSING_DOC);
     }
     if (n > TOKENS_MAX) {
-      throw new BarocertValidationException("at most 50 tokens (documents) per request, was " + n, TOKEN_COUNT);
+      throw new BarocertValidationException(
+          "at most 50 tokens (documents) per request, was " + n, TOKEN_COUNT);
     }
     return n;
   }
@@ -172,8 +197,12 @@ public final class Checks {
     }
     if (!HASH.matcher(v).matches()) {
       throw new BarocertValidationException(
-          "a " + type + " token must be the document's SHA-256 in Base64url without padding:"
-              + " exactly 43 characters of A-Z a-z 0-9 - _ (was " + v.length() + " characters)",
+          "a "
+              + type
+              + " token must be the document's SHA-256 in Base64url without padding:"
+              + " exactly 43 characters of A-Z a-z 0-9 - _ (was "
+              + v.length()
+              + " characters)",
           TOKEN_HASH_FORMAT);
     }
     return v;
@@ -182,7 +211,8 @@ public final class Checks {
   public static String returnUrl(String v) {
     required("returnURL (app-to-app)", v, RETURN_URL_MISSING);
     if (v.length() > RETURN_URL_MAX) {
-      throw new BarocertValidationException("returnURL must be at most 1000 characters", RETURN_URL_TOO_LONG);
+      throw new BarocertValidationException(
+          "returnURL must be at most 1000 characters", RETURN_URL_TOO_LONG);
     }
     String lower = v.trim().toLowerCase(Locale.ROOT);
     if (lower.startsWith("http:") || lower.startsWith("https:")) {
@@ -191,7 +221,8 @@ public final class Checks {
           RETURN_URL_WEB);
     }
     if (!lower.contains(":")) {
-      throw new BarocertValidationException("returnURL must carry a scheme (e.g. myapp://signed)", RETURN_URL_WEB);
+      throw new BarocertValidationException(
+          "returnURL must carry a scheme (e.g. myapp://signed)", RETURN_URL_WEB);
     }
     return v;
   }
@@ -209,7 +240,8 @@ public final class Checks {
   }
 
   /** App-to-app needs the OS and a non-web return URL; push may carry a return URL too. */
-  public static void appToApp(boolean appUse, dev.ngsign.navercert.DeviceOSType os, String returnUrl) {
+  public static void appToApp(
+      boolean appUse, dev.ngsign.navercert.DeviceOSType os, String returnUrl) {
     if (appUse) {
       if (os == null) {
         throw new BarocertValidationException(

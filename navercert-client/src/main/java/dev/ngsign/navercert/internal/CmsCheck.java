@@ -47,6 +47,7 @@ import org.bouncycastle.operator.OperatorCreationException;
  */
 public final class CmsCheck {
   private static final String SHA256 = NISTObjectIdentifiers.id_sha256.getId();
+
   /** digitalSignature (0) or nonRepudiation (1). */
   private static final int[] SIGNING_USAGES = {0, 1};
 
@@ -89,14 +90,22 @@ public final class CmsCheck {
       if (token.tokenType() == TokenType.TEXT) {
         sd = parsed;
       } else {
-        // detached: the signed digest must be the token's; BouncyCastle compares it with messageDigest
+        // detached: the signed digest must be the token's; BouncyCastle compares it with
+        // messageDigest
         sd = new CMSSignedData(Map.of(SHA256, token.digest()), der);
       }
       si = sd.getSignerInfos().getSigners().iterator().next();
-      out.add(new Check(Kind.CMS, document, true, "CMS SignedData, 1 signer, " + all.size() + " certificate(s)"));
+      out.add(
+          new Check(
+              Kind.CMS,
+              document,
+              true,
+              "CMS SignedData, 1 signer, " + all.size() + " certificate(s)"));
     } catch (CMSException | GeneralSecurityException | RuntimeException e) {
-      out.add(new Check(Kind.CMS, document, false, "not a usable CMS SignedData: " + e.getMessage()));
-      for (Kind k : List.of(Kind.CONTENT, Kind.SIGNATURE, Kind.SIGNING_TIME, Kind.CHAIN, Kind.KEY_USAGE)) {
+      out.add(
+          new Check(Kind.CMS, document, false, "not a usable CMS SignedData: " + e.getMessage()));
+      for (Kind k :
+          List.of(Kind.CONTENT, Kind.SIGNATURE, Kind.SIGNING_TIME, Kind.CHAIN, Kind.KEY_USAGE)) {
         out.add(new Check(k, document, false, "not checked: the CMS is unusable"));
       }
       return new Outcome(out, null);
@@ -117,9 +126,19 @@ public final class CmsCheck {
       signingTime = null;
     }
     if (signingTime == null) {
-      out.add(new Check(Kind.SIGNING_TIME, document, false, "no signingTime attribute: validity at signing cannot be checked"));
+      out.add(
+          new Check(
+              Kind.SIGNING_TIME,
+              document,
+              false,
+              "no signingTime attribute: validity at signing cannot be checked"));
     } else if (signingTime.isAfter(now.plus(skew))) {
-      out.add(new Check(Kind.SIGNING_TIME, document, false, "signing time " + signingTime + " is in the future"));
+      out.add(
+          new Check(
+              Kind.SIGNING_TIME,
+              document,
+              false,
+              "signing time " + signingTime + " is in the future"));
     } else {
       out.add(new Check(Kind.SIGNING_TIME, document, true, "signed at " + signingTime));
     }
@@ -129,7 +148,10 @@ public final class CmsCheck {
     return new Outcome(out, signer);
   }
 
-  /** A damaged signature can still surprise the parser deep inside a check: that check fails, no more. */
+  /**
+   * A damaged signature can still surprise the parser deep inside a check: that check fails, no
+   * more.
+   */
   private static Check safely(Kind kind, int document, java.util.function.Supplier<Check> check) {
     try {
       return check.get();
@@ -142,49 +164,98 @@ public final class CmsCheck {
     boolean detached = sd.isDetachedSignature();
     if (token.tokenType() == TokenType.TEXT) {
       if (detached || sd.getSignedContent() == null) {
-        return new Check(Kind.CONTENT, document, false, "TEXT must be signed with the text inside, but the signature is detached");
+        return new Check(
+            Kind.CONTENT,
+            document,
+            false,
+            "TEXT must be signed with the text inside, but the signature is detached");
       }
       byte[] signed = (byte[]) sd.getSignedContent().getContent();
       byte[] expected = token.token().getBytes(StandardCharsets.UTF_8);
       return Arrays.equals(signed, expected)
-          ? new Check(Kind.CONTENT, document, true, "signs the requested TEXT (" + token.token().length() + " characters)")
-          : new Check(Kind.CONTENT, document, false, "signs another text (" + new String(signed, StandardCharsets.UTF_8).length()
-              + " characters) than the requested one (" + token.token().length() + " characters)");
+          ? new Check(
+              Kind.CONTENT,
+              document,
+              true,
+              "signs the requested TEXT (" + token.token().length() + " characters)")
+          : new Check(
+              Kind.CONTENT,
+              document,
+              false,
+              "signs another text ("
+                  + new String(signed, StandardCharsets.UTF_8).length()
+                  + " characters) than the requested one ("
+                  + token.token().length()
+                  + " characters)");
     }
     if (!detached) {
-      return new Check(Kind.CONTENT, document, false, token.tokenType() + " must be a detached signature, but content is encapsulated");
+      return new Check(
+          Kind.CONTENT,
+          document,
+          false,
+          token.tokenType() + " must be a detached signature, but content is encapsulated");
     }
     if (!SHA256.equals(si.getDigestAlgOID())) {
-      return new Check(Kind.CONTENT, document, false, "digest algorithm " + si.getDigestAlgOID() + ", expected SHA-256");
+      return new Check(
+          Kind.CONTENT,
+          document,
+          false,
+          "digest algorithm " + si.getDigestAlgOID() + ", expected SHA-256");
     }
     byte[] signedDigest = messageDigest(si);
     if (signedDigest == null) {
       return new Check(Kind.CONTENT, document, false, "no messageDigest attribute");
     }
     return Arrays.equals(signedDigest, token.digest())
-        ? new Check(Kind.CONTENT, document, true, "detached signature over the requested " + token.tokenType() + " digest (SHA-256)")
-        : new Check(Kind.CONTENT, document, false, "signs another SHA-256 digest than the requested " + token.tokenType() + " token");
+        ? new Check(
+            Kind.CONTENT,
+            document,
+            true,
+            "detached signature over the requested " + token.tokenType() + " digest (SHA-256)")
+        : new Check(
+            Kind.CONTENT,
+            document,
+            false,
+            "signs another SHA-256 digest than the requested " + token.tokenType() + " token");
   }
 
   private static Check signature(int document, SignerInformation si, X509CertificateHolder holder) {
     try {
       boolean ok = si.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
-      return new Check(Kind.SIGNATURE, document, ok, ok
-          ? si.getEncryptionAlgOID() + " signature verifies with the signer certificate"
-          : "the signature does not verify with the signer certificate");
+      return new Check(
+          Kind.SIGNATURE,
+          document,
+          ok,
+          ok
+              ? si.getEncryptionAlgOID() + " signature verifies with the signer certificate"
+              : "the signature does not verify with the signer certificate");
     } catch (org.bouncycastle.cms.CMSSignerDigestMismatchException e) {
-      return new Check(Kind.SIGNATURE, document, false, "the signed digest does not match: " + e.getMessage());
+      return new Check(
+          Kind.SIGNATURE, document, false, "the signed digest does not match: " + e.getMessage());
     } catch (org.bouncycastle.cms.CMSVerifierCertificateNotValidException e) {
-      return new Check(Kind.SIGNATURE, document, false, "signer certificate not valid at the signing time: " + e.getMessage());
-    } catch (CMSException | OperatorCreationException | GeneralSecurityException | RuntimeException e) {
-      return new Check(Kind.SIGNATURE, document, false, "the signature cannot be verified: " + e.getMessage());
+      return new Check(
+          Kind.SIGNATURE,
+          document,
+          false,
+          "signer certificate not valid at the signing time: " + e.getMessage());
+    } catch (CMSException
+        | OperatorCreationException
+        | GeneralSecurityException
+        | RuntimeException e) {
+      return new Check(
+          Kind.SIGNATURE, document, false, "the signature cannot be verified: " + e.getMessage());
     }
   }
 
   private static Check chain(
-      int document, X509Certificate signer, List<X509Certificate> bundled, Set<TrustAnchor> anchors, Instant at) {
+      int document,
+      X509Certificate signer,
+      List<X509Certificate> bundled,
+      Set<TrustAnchor> anchors,
+      Instant at) {
     if (at == null) {
-      return new Check(Kind.CHAIN, document, false, "not checked: no signing time to validate the chain at");
+      return new Check(
+          Kind.CHAIN, document, false, "not checked: no signing time to validate the chain at");
     }
     try {
       X509CertSelector target = new X509CertSelector();
@@ -194,16 +265,29 @@ public final class CmsCheck {
       // customer's decision (docs/navercert.md, "Checking who signed").
       params.setRevocationEnabled(false);
       params.setDate(Date.from(at));
-      params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(bundled)));
-      PKIXCertPathBuilderResult r = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
+      params.addCertStore(
+          CertStore.getInstance("Collection", new CollectionCertStoreParameters(bundled)));
+      PKIXCertPathBuilderResult r =
+          (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
       X509Certificate anchor = r.getTrustAnchor().getTrustedCert();
       if (anchor != null) {
         anchor.checkValidity(Date.from(at));
       }
-      return new Check(Kind.CHAIN, document, true, "chains to " + (anchor == null ? "a trust anchor" : anchor.getSubjectX500Principal().getName())
-          + " (" + r.getCertPath().getCertificates().size() + " certificate(s)), valid at the signing time");
+      return new Check(
+          Kind.CHAIN,
+          document,
+          true,
+          "chains to "
+              + (anchor == null ? "a trust anchor" : anchor.getSubjectX500Principal().getName())
+              + " ("
+              + r.getCertPath().getCertificates().size()
+              + " certificate(s)), valid at the signing time");
     } catch (CertPathBuilderException e) {
-      return new Check(Kind.CHAIN, document, false, "no valid chain to a trust anchor at " + at + ": " + e.getMessage());
+      return new Check(
+          Kind.CHAIN,
+          document,
+          false,
+          "no valid chain to a trust anchor at " + at + ": " + e.getMessage());
     } catch (GeneralSecurityException e) {
       return new Check(Kind.CHAIN, document, false, "chain check failed: " + e.getMessage());
     }
@@ -212,14 +296,17 @@ public final class CmsCheck {
   private static Check keyUsage(int document, X509Certificate signer) {
     boolean[] ku = signer.getKeyUsage();
     if (ku == null) {
-      return new Check(Kind.KEY_USAGE, document, false, "the signer certificate has no key usage extension");
+      return new Check(
+          Kind.KEY_USAGE, document, false, "the signer certificate has no key usage extension");
     }
     for (int bit : SIGNING_USAGES) {
       if (bit < ku.length && ku[bit]) {
-        return new Check(Kind.KEY_USAGE, document, true, "signer certificate allows digital signatures");
+        return new Check(
+            Kind.KEY_USAGE, document, true, "signer certificate allows digital signatures");
       }
     }
-    return new Check(Kind.KEY_USAGE, document, false, "the signer certificate is not meant for signatures");
+    return new Check(
+        Kind.KEY_USAGE, document, false, "the signer certificate is not meant for signatures");
   }
 
   private static Instant signingTime(SignerInformation si) {

@@ -13,7 +13,8 @@ public final class Failures {
   /** The SDK's exception behind a future's wrapping; anything else is a transport failure. */
   public static BarocertException unwrap(Throwable e) {
     Throwable t = e;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     if (t instanceof BarocertException be) {

@@ -13,7 +13,9 @@ public final class Masking {
     for (int i = 1; i < cps.length - 1; i++) {
       sb.append('*');
     }
-    return cps.length == 2 ? sb.append('*').toString() : sb.appendCodePoint(cps[cps.length - 1]).toString();
+    return cps.length == 2
+        ? sb.append('*').toString()
+        : sb.appendCodePoint(cps[cps.length - 1]).toString();
   }
 
   public static String phone(String p) {

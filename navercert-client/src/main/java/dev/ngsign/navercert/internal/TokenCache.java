@@ -63,7 +63,10 @@ public final class TokenCache {
   /** Drops {@code token} if it is the cached one (the service said it is no longer valid). */
   public void invalidate(String token) {
     CompletableFuture<Entry> f = current.get();
-    if (f != null && f.isDone() && !f.isCompletedExceptionally() && f.join().token().equals(token)) {
+    if (f != null
+        && f.isDone()
+        && !f.isCompletedExceptionally()
+        && f.join().token().equals(token)) {
       current.compareAndSet(f, null);
     }
   }

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HTTP exchange over the JDK client: gzip accepted and decoded, error replies turned into {@link
- * BarocertException} with the service's code, and, for idempotent calls only, retries after
+ * One HTTP exchange over the JDK client: gzip accepted and decoded, error replies turned into
+ * {@link BarocertException} with the service's code, and, for idempotent calls only, retries after
  * transport failures or 502/503/504. Logs method, path, status and time; never headers or bodies.
  */
 public final class Transport {
@@ -33,7 +33,8 @@ public final class Transport {
   private final int maxRetries;
   private final Duration retryBackoff;
 
-  public Transport(HttpClient http, Duration requestTimeout, int maxRetries, Duration retryBackoff) {
+  public Transport(
+      HttpClient http, Duration requestTimeout, int maxRetries, Duration retryBackoff) {
     this.http = http;
     this.requestTimeout = requestTimeout;
     this.maxRetries = maxRetries;
@@ -72,7 +73,8 @@ public final class Transport {
               long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
               if (err != null) {
                 Throwable cause = err instanceof CompletionException ? err.getCause() : err;
-                LOG.debug("{} {} failed after {} ms: {}", method, uri.getPath(), ms, cause.toString());
+                LOG.debug(
+                    "{} {} failed after {} ms: {}", method, uri.getPath(), ms, cause.toString());
                 if (retriesLeft > 0) {
                   return retryLater(method, uri, headers, body, retriesLeft, n);
                 }
@@ -136,7 +138,12 @@ public final class Transport {
       // not Barocert's error JSON: fall through
     }
     return new BarocertTransportException(
-        "HTTP " + status + " from " + uri.getScheme() + "://" + uri.getAuthority()
+        "HTTP "
+            + status
+            + " from "
+            + uri.getScheme()
+            + "://"
+            + uri.getAuthority()
             + " without Barocert's error body (a proxy or another server answered?)",
         null);
   }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Wire DTOs, field names exactly as Barocert's SDKs send and parse them (checked against
- * barocert-sdk 1.5.0). Shared by the SDK and the simulator. Encrypted fields hold Base64 ciphertext.
+ * barocert-sdk 1.5.0). Shared by the SDK and the simulator. Encrypted fields hold Base64
+ * ciphertext.
  */
 public final class Wire {
   private Wire() {}
@@ -23,7 +24,11 @@ public final class Wire {
       List<String> scope) {
     @Override
     public String toString() {
-      return "SessionToken[linkID=" + linkID + ", expiration=" + expiration + ", session_token=<redacted>]";
+      return "SessionToken[linkID="
+          + linkID
+          + ", expiration="
+          + expiration
+          + ", session_token=<redacted>]";
     }
   }
 
@@ -75,8 +80,8 @@ public final class Wire {
   public record Receipt(String receiptID, String scheme, String marketUrl) {}
 
   /**
-   * Status reply of every service; MultiSign fills tokenTypes, Sign fills tokenType, Identity neither.
-   * expireDT is yyyyMMddHHmmss, Korea time.
+   * Status reply of every service; MultiSign fills tokenTypes, Sign fills tokenType, Identity
+   * neither. expireDT is yyyyMMddHHmmss, Korea time.
    */
   public record Status(
       String receiptID,
@@ -95,8 +100,8 @@ public final class Wire {
       Boolean appUseYN) {}
 
   /**
-   * Verify reply; MultiSign fills multiSignedData, Sign and Identity fill signedData. Personal fields
-   * are encrypted under the SecretKey in the mode of the verify call.
+   * Verify reply; MultiSign fills multiSignedData, Sign and Identity fill signedData. Personal
+   * fields are encrypted under the SecretKey in the mode of the verify call.
    */
   public record Result(
       String receiptID,

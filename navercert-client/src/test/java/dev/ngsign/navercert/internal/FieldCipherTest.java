@@ -10,7 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class FieldCipherTest {
-  private static final byte[] KEY = Base64.getDecoder().decode("SwWxqU+0TErBXy/9TVjIPEnI0VTUMMSQZtJf3Ed8q3I=");
+  private static final byte[] KEY =
+      Base64.getDecoder().decode("SwWxqU+0TErBXy/9TVjIPEnI0VTUMMSQZtJf3Ed8q3I=");
 
   @ParameterizedTest
   @EnumSource(EncryptionMode.class)
@@ -21,7 +22,8 @@ class FieldCipherTest {
     assertThat(FieldCipher.decrypt(mode, KEY, a)).isEqualTo("홍길동");
     byte[] raw = Base64.getDecoder().decode(a);
     int iv = mode == EncryptionMode.GCM ? 12 : 16;
-    int expected = mode == EncryptionMode.GCM ? iv + 9 + 16 : iv + 16; // 9 UTF-8 bytes; CBC pads to 16
+    int expected =
+        mode == EncryptionMode.GCM ? iv + 9 + 16 : iv + 16; // 9 UTF-8 bytes; CBC pads to 16
     assertThat(raw).hasSize(expected);
   }
 
@@ -34,11 +36,15 @@ class FieldCipherTest {
     if (mode == EncryptionMode.GCM) {
       byte[] raw = Base64.getDecoder().decode(c);
       raw[raw.length - 1] ^= 1;
-      assertThatThrownBy(() -> FieldCipher.decrypt(mode, KEY, Base64.getEncoder().encodeToString(raw)))
+      assertThatThrownBy(
+              () -> FieldCipher.decrypt(mode, KEY, Base64.getEncoder().encodeToString(raw)))
           .isInstanceOf(GeneralSecurityException.class);
-      assertThatThrownBy(() -> FieldCipher.decrypt(mode, other, c)).isInstanceOf(GeneralSecurityException.class);
+      assertThatThrownBy(() -> FieldCipher.decrypt(mode, other, c))
+          .isInstanceOf(GeneralSecurityException.class);
     }
-    assertThatThrownBy(() -> FieldCipher.decrypt(mode, KEY, "not base64!")).isInstanceOf(GeneralSecurityException.class);
-    assertThatThrownBy(() -> FieldCipher.decrypt(mode, KEY, "AAAA")).isInstanceOf(GeneralSecurityException.class);
+    assertThatThrownBy(() -> FieldCipher.decrypt(mode, KEY, "not base64!"))
+        .isInstanceOf(GeneralSecurityException.class);
+    assertThatThrownBy(() -> FieldCipher.decrypt(mode, KEY, "AAAA"))
+        .isInstanceOf(GeneralSecurityException.class);
   }
 }

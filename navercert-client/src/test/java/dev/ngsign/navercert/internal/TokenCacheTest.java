@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class TokenCacheTest {
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+  private final AtomicReference<Instant> now =
+      new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
   private final Clock clock =
       new Clock() {
         @Override
@@ -38,14 +39,17 @@ class TokenCacheTest {
   private final List<CompletableFuture<TokenCache.Entry>> pending = new ArrayList<>();
 
   private TokenCache cache() {
-    return new TokenCache(clock, Duration.ofMinutes(1), () -> {
-      fetches.incrementAndGet();
-      CompletableFuture<TokenCache.Entry> f = new CompletableFuture<>();
-      synchronized (pending) {
-        pending.add(f);
-      }
-      return f;
-    });
+    return new TokenCache(
+        clock,
+        Duration.ofMinutes(1),
+        () -> {
+          fetches.incrementAndGet();
+          CompletableFuture<TokenCache.Entry> f = new CompletableFuture<>();
+          synchronized (pending) {
+            pending.add(f);
+          }
+          return f;
+        });
   }
 
   @Test
@@ -94,6 +98,7 @@ class TokenCacheTest {
     c.invalidate("t2");
     c.get();
     assertThat(fetches).hasValue(3);
-    assertThat(new TokenCache.Entry("secret-token", now.get()).toString()).doesNotContain("secret-token");
+    assertThat(new TokenCache.Entry("secret-token", now.get()).toString())
+        .doesNotContain("secret-token");
   }
 }

@@ -56,8 +56,7 @@ public record Account(String linkId, String secretKey, List<String> clientCodes)
     for (int i = 0; i < 8; i++) {
       code.append(RANDOM.nextInt(10));
     }
-    return new Account(
-        "TEST_" + suffix, Base64.getEncoder().encodeToString(key), code.toString());
+    return new Account("TEST_" + suffix, Base64.getEncoder().encodeToString(key), code.toString());
   }
 
   @Override

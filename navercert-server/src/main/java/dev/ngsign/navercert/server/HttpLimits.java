@@ -24,7 +24,8 @@ public record HttpLimits(
     int queue) {
 
   public static final HttpLimits DEFAULTS =
-      new HttpLimits(Duration.ofSeconds(20), Duration.ofSeconds(30), 512, 2 * 1024 * 1024, 16, 1024);
+      new HttpLimits(
+          Duration.ofSeconds(20), Duration.ofSeconds(30), 512, 2 * 1024 * 1024, 16, 1024);
 
   public HttpLimits {
     positive(headerTimeout, "headerTimeout");

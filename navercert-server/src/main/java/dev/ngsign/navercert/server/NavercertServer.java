@@ -10,7 +10,6 @@ import dev.ngsign.navercert.server.internal.Store;
 import dev.ngsign.navercert.server.internal.http.HttpListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -81,7 +80,8 @@ public final class NavercertServer implements AutoCloseable {
       }
       Auth auth = new Auth(accounts, store, b.clock, b.tokenTtl, b.maxSkew);
       // the routes need the base URL (app-to-app marketUrl) before the port is known: late-bound
-      java.util.concurrent.atomic.AtomicReference<Front> front = new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.atomic.AtomicReference<Front> front =
+          new java.util.concurrent.atomic.AtomicReference<>();
       this.http = new HttpListener(b.bindAddress, b.port, b.limits, r -> front.get().apply(r));
       String host = b.bindAddress.contains(":") ? "[" + b.bindAddress + "]" : b.bindAddress;
       if ("0.0.0.0".equals(b.bindAddress)) {
@@ -126,8 +126,9 @@ public final class NavercertServer implements AutoCloseable {
   }
 
   /**
-   * True when this simulator generated the account's SecretKey (now or in an earlier run on the same
-   * data dir). Only such a key may be shown to the operator; a key given to it is never printed.
+   * True when this simulator generated the account's SecretKey (now or in an earlier run on the
+   * same data dir). Only such a key may be shown to the operator; a key given to it is never
+   * printed.
    */
   public boolean generatedSecret(Account account) {
     return generated.contains(account.linkId());

@@ -46,6 +46,14 @@ public record PendingRequest(
 
   @Override
   public String toString() {
-    return "PendingRequest[" + receiptID + ", " + kind + ", " + state + ", " + documents.size() + " document(s)]";
+    return "PendingRequest["
+        + receiptID
+        + ", "
+        + kind
+        + ", "
+        + state
+        + ", "
+        + documents.size()
+        + " document(s)]";
   }
 }

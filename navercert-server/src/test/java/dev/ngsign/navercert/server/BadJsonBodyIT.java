@@ -58,17 +58,22 @@ class BadJsonBodyIT {
 
   @TestFactory
   Stream<DynamicTest> every_json_endpoint_answers_400_with_the_error_body() {
-    String token = raw.sessionToken(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "421", "422"));
+    String token =
+        raw.sessionToken(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "421", "422"));
     List<DynamicTest> tests = new ArrayList<>();
     for (String shape : SHAPES) {
       byte[] body = shape.getBytes(StandardCharsets.UTF_8);
-      tests.add(dynamicTest("POST /BAROCERT/Token " + shape, () -> assert400(shape, tokenRequest(body))));
+      tests.add(
+          dynamicTest("POST /BAROCERT/Token " + shape, () -> assert400(shape, tokenRequest(body))));
       for (String service : List.of("MultiSign", "Sign", "Identity")) {
         String path = "/NAVER/" + service + "/" + Fixtures.CLIENT_CODE;
         tests.add(
             dynamicTest(
                 "POST " + path + " " + shape,
-                () -> assert400(shape, raw.post(token, Fixtures.SECRET, path, body, CLOCK.instant(), null))));
+                () ->
+                    assert400(
+                        shape,
+                        raw.post(token, Fixtures.SECRET, path, body, CLOCK.instant(), null))));
       }
       if (!shape.isEmpty()) { // an empty body is the operator API's "default profile"
         tests.add(
@@ -80,7 +85,9 @@ class BadJsonBodyIT {
                           .requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1))
                           .execute()
                           .receiptID();
-                  assert400(shape, raw.send("POST", "/operator/requests/" + rid + "/sign", Map.of(), body));
+                  assert400(
+                      shape,
+                      raw.send("POST", "/operator/requests/" + rid + "/sign", Map.of(), body));
                   // the bad body did not sign it
                   assertThat(server.request(rid).state().name()).isEqualTo("WAITING");
                 }));
@@ -97,11 +104,20 @@ class BadJsonBodyIT {
     return raw.send(
         "POST",
         "/BAROCERT/Token",
-        Map.of("x-lh-date", d, "x-lh-version", "2.0", "Authorization", "LINKHUB " + Fixtures.LINK_ID + " " + sig),
+        Map.of(
+            "x-lh-date",
+            d,
+            "x-lh-version",
+            "2.0",
+            "Authorization",
+            "LINKHUB " + Fixtures.LINK_ID + " " + sig),
         body);
   }
 
-  /** Not an object: "the body is not the expected JSON". An object with wrong fields may break a rule first. */
+  /**
+   * Not an object: "the body is not the expected JSON". An object with wrong fields may break a
+   * rule first.
+   */
   private static void assert400(String shape, RawWire.Reply r) {
     assertThat(r.status()).as(r.body()).isEqualTo(400);
     assertThat(r.error()).isNotNull();

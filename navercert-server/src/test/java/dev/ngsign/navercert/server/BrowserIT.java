@@ -7,9 +7,9 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.ngsign.navercert.MultiSign;
-import dev.ngsign.navercert.VerifyResult;
 import dev.ngsign.navercert.NavercertClient;
 import dev.ngsign.navercert.SignState;
+import dev.ngsign.navercert.VerifyResult;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
@@ -78,17 +78,29 @@ class BrowserIT {
     try (Page page = browser.newPage()) {
       page.navigate(server.appUrl());
       String section = "section[data-receipt='" + rid + "']";
-      assertThat(page.textContent(section)).contains("전자서명(복수) 요청", "홍*동", "010****1234",
-          req.tokens().get(0).token(), req.tokens().get(1).token());
-      page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/navercert-app-before.png")).setFullPage(true));
+      assertThat(page.textContent(section))
+          .contains(
+              "전자서명(복수) 요청",
+              "홍*동",
+              "010****1234",
+              req.tokens().get(0).token(),
+              req.tokens().get(1).token());
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(Paths.get("target/navercert-app-before.png"))
+              .setFullPage(true));
       page.click("button[data-action='sign'][data-receipt='" + rid + "']");
       page.waitForSelector("#notice");
       assertThat(page.textContent("#notice")).contains("signed", rid);
       assertThat(page.locator(section).count()).isZero();
       assertThat(page.textContent("tr[data-receipt='" + rid + "'] .state")).contains("done");
-      page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/navercert-app-after.png")).setFullPage(true));
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(Paths.get("target/navercert-app-after.png"))
+              .setFullPage(true));
     }
-    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute().state()).isEqualTo(SignState.DONE);
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute().state())
+        .isEqualTo(SignState.DONE);
     VerifyResult result = client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute();
     assertThat(result.signedData()).hasSize(2);
     assertThat(result.receiverName()).isEqualTo("홍길동");
@@ -96,13 +108,15 @@ class BrowserIT {
 
   @Test
   void click_refuse_marks_the_request_refused() {
-    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
+    String rid =
+        client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
     try (Page page = browser.newPage()) {
       page.navigate(server.appUrl());
       page.click("button[data-action='refuse'][data-receipt='" + rid + "']");
       page.waitForSelector("#notice");
       assertThat(page.textContent("#notice")).contains("refused");
     }
-    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute().state()).isEqualTo(SignState.REFUSED);
+    assertThat(client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute().state())
+        .isEqualTo(SignState.REFUSED);
   }
 }

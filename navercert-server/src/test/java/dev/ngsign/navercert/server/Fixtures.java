@@ -1,8 +1,8 @@
 package dev.ngsign.navercert.server;
 
 import dev.ngsign.navercert.MultiSign;
-import dev.ngsign.navercert.Token;
 import dev.ngsign.navercert.NavercertClient;
+import dev.ngsign.navercert.Token;
 import java.time.Clock;
 import java.util.List;
 
@@ -26,7 +26,11 @@ final class Fixtures {
   }
 
   static NavercertServer.Builder server(Clock clock) {
-    return NavercertServer.builder().account(account()).account(otherAccount()).clock(clock).threads(8);
+    return NavercertServer.builder()
+        .account(account())
+        .account(otherAccount())
+        .clock(clock)
+        .threads(8);
   }
 
   static NavercertClient client(NavercertServer server, Clock clock) {

@@ -20,7 +20,8 @@ class NoSecretsInLogsIT {
   void secret_key_and_personal_data_are_never_logged() throws Exception {
     try (NavercertServer server = Fixtures.server(Clock.systemUTC()).start()) {
       NavercertClient client = Fixtures.client(server, Clock.systemUTC());
-      String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(2)).execute().receiptID();
+      String rid =
+          client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(2)).execute().receiptID();
       try {
         client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute();
       } catch (BarocertException expected) {
@@ -28,8 +29,13 @@ class NoSecretsInLogsIT {
       }
       server.sign(rid);
       client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute();
-      NavercertClient wrongKey = NavercertClient.builder().linkId(Fixtures.LINK_ID).secretKey(Fixtures.OTHER_SECRET)
-          .serviceUrl(server.baseUrl()).authUrl(server.baseUrl()).build();
+      NavercertClient wrongKey =
+          NavercertClient.builder()
+              .linkId(Fixtures.LINK_ID)
+              .secretKey(Fixtures.OTHER_SECRET)
+              .serviceUrl(server.baseUrl())
+              .authUrl(server.baseUrl())
+              .build();
       try {
         wrongKey.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute();
       } catch (BarocertException expected) {
@@ -40,7 +46,13 @@ class NoSecretsInLogsIT {
     assertThat(log).exists();
     String text = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(text).contains("verified"); // the flow was logged at all
-    assertThat(text).doesNotContain(Fixtures.SECRET, Fixtures.OTHER_SECRET, "홍길동", "01012341234", "19700101",
-        "본인은 약관에 동의합니다");
+    assertThat(text)
+        .doesNotContain(
+            Fixtures.SECRET,
+            Fixtures.OTHER_SECRET,
+            "홍길동",
+            "01012341234",
+            "19700101",
+            "본인은 약관에 동의합니다");
   }
 }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * with setServiceURL / setAuthURL, for all three services (MultiSign, Sign, Identity): request,
  * status, verify, an error reply it must parse — and our SignerCheck accepts what it received.
  */
-@SuppressWarnings("deprecation") // the SDK marks some getters deprecated; we test what partners call
+@SuppressWarnings(
+    "deprecation") // the SDK marks some getters deprecated; we test what partners call
 class OfficialSdkIT {
   private NavercertServer server;
   private NavercertServiceImp sdk;
@@ -37,7 +38,8 @@ class OfficialSdkIT {
 
   @BeforeEach
   void start() {
-    // The SDK caches tokens in a static map keyed by LinkID: a fresh LinkID per test keeps them apart.
+    // The SDK caches tokens in a static map keyed by LinkID: a fresh LinkID per test keeps them
+    // apart.
     String linkId = "BAROCERT_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     secret = Account.generate().secretKey();
     server = NavercertServer.builder().account(new Account(linkId, secret, clientCode)).start();
@@ -94,28 +96,47 @@ class OfficialSdkIT {
     assertThat(result.getState()).isEqualTo(1);
     assertThat(result.getMultiSignedData()).hasSize(4);
     byte[] key = Base64.getDecoder().decode(secret);
-    assertThat(FieldCipher.decrypt(EncryptionMode.GCM, key, result.getReceiverName())).isEqualTo("홍길동");
-    assertThat(FieldCipher.decrypt(EncryptionMode.GCM, key, result.getReceiverHP())).isEqualTo("01012341234");
-    assertThat(FieldCipher.decrypt(EncryptionMode.GCM, key, result.getReceiverYear())).isEqualTo("1970");
+    assertThat(FieldCipher.decrypt(EncryptionMode.GCM, key, result.getReceiverName()))
+        .isEqualTo("홍길동");
+    assertThat(FieldCipher.decrypt(EncryptionMode.GCM, key, result.getReceiverHP()))
+        .isEqualTo("01012341234");
+    assertThat(FieldCipher.decrypt(EncryptionMode.GCM, key, result.getReceiverYear()))
+        .isEqualTo("1970");
 
     // our SignerCheck accepts what Barocert's SDK received: the four documents, the person, the CA
-    dev.ngsign.navercert.VerifyResult ours = new dev.ngsign.navercert.VerifyResult(result.getReceiptID(),
-        dev.ngsign.navercert.SignState.DONE, dec(result.getReceiverName()), dec(result.getReceiverYear()),
-        dec(result.getReceiverDay()), dec(result.getReceiverHP()), dec(result.getReceiverGender()), null,
-        dec(result.getReceiverForeign()), null, result.getMultiSignedData());
+    dev.ngsign.navercert.VerifyResult ours =
+        new dev.ngsign.navercert.VerifyResult(
+            result.getReceiptID(),
+            dev.ngsign.navercert.SignState.DONE,
+            dec(result.getReceiverName()),
+            dec(result.getReceiverYear()),
+            dec(result.getReceiverDay()),
+            dec(result.getReceiverHP()),
+            dec(result.getReceiverGender()),
+            null,
+            dec(result.getReceiverForeign()),
+            null,
+            result.getMultiSignedData());
     List<dev.ngsign.navercert.Token> docs = new java.util.ArrayList<>();
     for (int i = 1; i <= 3; i++) {
       docs.add(dev.ngsign.navercert.Token.text("전자서명(복수) 요청 원문 " + i));
     }
     docs.add(dev.ngsign.navercert.Token.hash(sdk.sha256_base64url("원문 4")));
-    dev.ngsign.navercert.Verdict verdict = checker().check(
-        new dev.ngsign.navercert.SignerCheck.Expected("홍길동", "19700101", "01012341234", docs), ours);
+    dev.ngsign.navercert.Verdict verdict =
+        checker()
+            .check(
+                new dev.ngsign.navercert.SignerCheck.Expected(
+                    "홍길동", "19700101", "01012341234", docs),
+                ours);
     assertThat(verdict.ok()).as(verdict.toString()).isTrue();
 
     // verify is allowed once: the SDK parses the error reply into its own exception
     assertThatThrownBy(() -> sdk.verifyMultiSign(clientCode, receipt.getReceiptID()))
         .isInstanceOf(BarocertException.class)
-        .satisfies(e -> assertThat(((BarocertException) e).getCode()).isEqualTo(ErrorCodes.ALREADY_VERIFIED));
+        .satisfies(
+            e ->
+                assertThat(((BarocertException) e).getCode())
+                    .isEqualTo(ErrorCodes.ALREADY_VERIFIED));
   }
 
   @Test
@@ -131,24 +152,40 @@ class OfficialSdkIT {
     request.setTokenType("HASH");
     request.setToken(sdk.encrypt(sdk.sha256_base64url("전자서명(단건) 요청 원문")));
     SignReceipt receipt = sdk.requestSign(clientCode, request);
-    assertThat(sdk.getSignStatus(clientCode, receipt.getReceiptID()).getTokenType()).isEqualTo("HASH");
+    assertThat(sdk.getSignStatus(clientCode, receipt.getReceiptID()).getTokenType())
+        .isEqualTo("HASH");
     server.sign(receipt.getReceiptID());
     SignResult result = sdk.verifySign(clientCode, receipt.getReceiptID());
     assertThat(result.getSignedData()).isNotBlank();
     assertThat(server.pending()).isEmpty();
-    dev.ngsign.navercert.Verdict verdict = checker().check(
-        new dev.ngsign.navercert.SignerCheck.Expected("홍길동", "19700101", "01012341234",
-            List.of(dev.ngsign.navercert.Token.hash(sdk.sha256_base64url("전자서명(단건) 요청 원문")))),
-        new dev.ngsign.navercert.VerifyResult(result.getReceiptID(), dev.ngsign.navercert.SignState.DONE,
-            dec(result.getReceiverName()), dec(result.getReceiverYear()), dec(result.getReceiverDay()),
-            dec(result.getReceiverHP()), dec(result.getReceiverGender()), null, dec(result.getReceiverForeign()), null,
-            List.of(result.getSignedData())));
+    dev.ngsign.navercert.Verdict verdict =
+        checker()
+            .check(
+                new dev.ngsign.navercert.SignerCheck.Expected(
+                    "홍길동",
+                    "19700101",
+                    "01012341234",
+                    List.of(
+                        dev.ngsign.navercert.Token.hash(sdk.sha256_base64url("전자서명(단건) 요청 원문")))),
+                new dev.ngsign.navercert.VerifyResult(
+                    result.getReceiptID(),
+                    dev.ngsign.navercert.SignState.DONE,
+                    dec(result.getReceiverName()),
+                    dec(result.getReceiverYear()),
+                    dec(result.getReceiverDay()),
+                    dec(result.getReceiverHP()),
+                    dec(result.getReceiverGender()),
+                    null,
+                    dec(result.getReceiverForeign()),
+                    null,
+                    List.of(result.getSignedData())));
     assertThat(verdict.ok()).as(verdict.toString()).isTrue();
   }
 
   @Test
   void identity_with_barocerts_sdk() throws Exception {
-    com.barocert.navercert.identity.Identity request = new com.barocert.navercert.identity.Identity();
+    com.barocert.navercert.identity.Identity request =
+        new com.barocert.navercert.identity.Identity();
     request.setReceiverHP(sdk.encrypt("01012341234"));
     request.setReceiverName(sdk.encrypt("홍길동"));
     request.setReceiverBirthday(sdk.encrypt("19700101"));
@@ -159,19 +196,37 @@ class OfficialSdkIT {
     // a MultiSign receipt is not an Identity receipt and vice versa
     assertThatThrownBy(() -> sdk.getMultiSignStatus(clientCode, rid))
         .isInstanceOf(BarocertException.class)
-        .satisfies(e -> assertThat(((BarocertException) e).getCode()).isEqualTo(ErrorCodes.RECEIPT_NOT_FOUND));
+        .satisfies(
+            e ->
+                assertThat(((BarocertException) e).getCode())
+                    .isEqualTo(ErrorCodes.RECEIPT_NOT_FOUND));
     server.sign(rid);
     com.barocert.navercert.identity.IdentityResult result = sdk.verifyIdentity(clientCode, rid);
     assertThat(result.getSignedData()).isNotBlank();
-    assertThat(FieldCipher.decrypt(EncryptionMode.GCM, Base64.getDecoder().decode(secret), result.getReceiverDay()))
+    assertThat(
+            FieldCipher.decrypt(
+                EncryptionMode.GCM, Base64.getDecoder().decode(secret), result.getReceiverDay()))
         .isEqualTo("0101");
-    dev.ngsign.navercert.Verdict verdict = checker().check(
-        new dev.ngsign.navercert.SignerCheck.Expected("홍길동", "19700101", "01012341234",
-            List.of(dev.ngsign.navercert.Token.text(rid))),
-        new dev.ngsign.navercert.VerifyResult(rid, dev.ngsign.navercert.SignState.DONE,
-            dec(result.getReceiverName()), dec(result.getReceiverYear()), dec(result.getReceiverDay()),
-            dec(result.getReceiverHP()), dec(result.getReceiverGender()), null, dec(result.getReceiverForeign()), null,
-            List.of(result.getSignedData())));
+    dev.ngsign.navercert.Verdict verdict =
+        checker()
+            .check(
+                new dev.ngsign.navercert.SignerCheck.Expected(
+                    "홍길동",
+                    "19700101",
+                    "01012341234",
+                    List.of(dev.ngsign.navercert.Token.text(rid))),
+                new dev.ngsign.navercert.VerifyResult(
+                    rid,
+                    dev.ngsign.navercert.SignState.DONE,
+                    dec(result.getReceiverName()),
+                    dec(result.getReceiverYear()),
+                    dec(result.getReceiverDay()),
+                    dec(result.getReceiverHP()),
+                    dec(result.getReceiverGender()),
+                    null,
+                    dec(result.getReceiverForeign()),
+                    null,
+                    List.of(result.getSignedData())));
     assertThat(verdict.ok()).as(verdict.toString()).isTrue();
   }
 
@@ -191,12 +246,14 @@ class OfficialSdkIT {
     request.setTokens(List.of(t));
     assertThatThrownBy(() -> sdk.requestMultiSign(clientCode, request))
         .isInstanceOf(BarocertException.class)
-        .satisfies(e -> assertThat(((BarocertException) e).getCode()).isEqualTo(ErrorCodes.PHONE_LENGTH));
+        .satisfies(
+            e -> assertThat(((BarocertException) e).getCode()).isEqualTo(ErrorCodes.PHONE_LENGTH));
   }
 
   private dev.ngsign.navercert.SignerCheck checker() {
     return dev.ngsign.navercert.SignerCheck.builder()
-        .trustAnchors(dev.ngsign.navercert.TrustAnchors.of(server.caCertificate())).build();
+        .trustAnchors(dev.ngsign.navercert.TrustAnchors.of(server.caCertificate()))
+        .build();
   }
 
   private String dec(String cipher) throws Exception {

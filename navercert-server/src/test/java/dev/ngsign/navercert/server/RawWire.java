@@ -19,13 +19,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hand-made wire calls, for the cases a well-behaved SDK cannot produce: bad signatures, stale dates,
- * narrowed scopes, foreign client codes, server-side validation.
+ * Hand-made wire calls, for the cases a well-behaved SDK cannot produce: bad signatures, stale
+ * dates, narrowed scopes, foreign client codes, server-side validation.
  */
 final class RawWire {
   record Reply(int status, Wire.Error error, String body) {}
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String base;
   private final Clock clock;
 
@@ -45,7 +46,13 @@ final class RawWire {
     return send(
         "POST",
         "/BAROCERT/Token",
-        Map.of("x-lh-date", d, "x-lh-version", "2.0", "Authorization", "LINKHUB " + linkId + " " + sig),
+        Map.of(
+            "x-lh-date",
+            d,
+            "x-lh-version",
+            "2.0",
+            "Authorization",
+            "LINKHUB " + linkId + " " + sig),
         body);
   }
 
@@ -55,14 +62,18 @@ final class RawWire {
       throw new IllegalStateException("token: " + r.body());
     }
     try {
-      return Json.read(r.body().getBytes(StandardCharsets.UTF_8), Wire.SessionToken.class).session_token();
+      return Json.read(r.body().getBytes(StandardCharsets.UTF_8), Wire.SessionToken.class)
+          .session_token();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** A signed service POST; bcAuthOverride/dateOverride replace the computed values when non-null. */
-  Reply post(String token, String secret, String path, byte[] body, Instant date, String bcAuthOverride) {
+  /**
+   * A signed service POST; bcAuthOverride/dateOverride replace the computed values when non-null.
+   */
+  Reply post(
+      String token, String secret, String path, byte[] body, Instant date, String bcAuthOverride) {
     String d = WireTime.BC_DATE.format(date);
     String auth =
         bcAuthOverride != null
@@ -72,23 +83,31 @@ final class RawWire {
         "POST",
         path,
         Map.of(
-            "Authorization", "Bearer " + token,
-            "x-bc-date", d,
-            "x-bc-version", "2.1",
-            "x-bc-auth", auth,
-            "x-bc-encryptionmode", "GCM",
-            "Content-Type", "application/json; charset=utf8"),
+            "Authorization",
+            "Bearer " + token,
+            "x-bc-date",
+            d,
+            "x-bc-version",
+            "2.1",
+            "x-bc-auth",
+            auth,
+            "x-bc-encryptionmode",
+            "GCM",
+            "Content-Type",
+            "application/json; charset=utf8"),
         body);
   }
 
   Reply get(String token, String path) {
-    return send("GET", path, Map.of("Authorization", "Bearer " + token, "x-bc-version", "2.1"), null);
+    return send(
+        "GET", path, Map.of("Authorization", "Bearer " + token, "x-bc-version", "2.1"), null);
   }
 
   /** A MultiSign body with every field encrypted under {@code secret}; phone as given. */
   static byte[] multiSignBody(String secret, String phone) {
     byte[] key = Base64.getDecoder().decode(secret);
-    java.util.function.Function<String, String> e = v -> FieldCipher.encrypt(EncryptionMode.GCM, key, v);
+    java.util.function.Function<String, String> e =
+        v -> FieldCipher.encrypt(EncryptionMode.GCM, key, v);
     return Json.write(
         new Wire.MultiSignRequest(
             e.apply(phone),
@@ -109,7 +128,9 @@ final class RawWire {
     headers.forEach(b::header);
     b.method(
         method,
-        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       Wire.Error err = null;

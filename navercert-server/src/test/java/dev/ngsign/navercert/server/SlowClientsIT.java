@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Regression and load test (issue 16.7): slow and idle clients holding connections — more of them
- * than the old JDK server had threads (16) — do not stop the simulator from serving; trickling bytes
- * does not extend the head or body deadline; the connection count is bounded and the connection
- * over the limit gets a 503 instead of a hang. Bounded in count and time; loopback only.
+ * than the old JDK server had threads (16) — do not stop the simulator from serving; trickling
+ * bytes does not extend the head or body deadline; the connection count is bounded and the
+ * connection over the limit gets a 503 instead of a hang. Bounded in count and time; loopback only.
  */
 class SlowClientsIT {
   private final Clock clock = Clock.systemUTC();
@@ -49,7 +49,8 @@ class SlowClientsIT {
   }
 
   @Test
-  void keeps_serving_while_60_slow_or_idle_clients_hold_connections_then_drops_them() throws Exception {
+  void keeps_serving_while_60_slow_or_idle_clients_hold_connections_then_drops_them()
+      throws Exception {
     Duration deadline = Duration.ofSeconds(2);
     server =
         Fixtures.server(clock)
@@ -62,20 +63,32 @@ class SlowClientsIT {
     for (int i = 0; i < 20; i++) { // slowloris: a header byte every 100 ms, never finishing
       Socket s = open();
       watch(s, closedByServer);
-      byte[] head = ("GET /Time HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(10_000)).getBytes(StandardCharsets.US_ASCII);
+      byte[] head =
+          ("GET /Time HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(10_000))
+              .getBytes(StandardCharsets.US_ASCII);
       AtomicInteger at = new AtomicInteger();
-      trickle.scheduleAtFixedRate(() -> writeQuietly(s, head[at.getAndIncrement() % head.length]), 0, 100, TimeUnit.MILLISECONDS);
+      trickle.scheduleAtFixedRate(
+          () -> writeQuietly(s, head[at.getAndIncrement() % head.length]),
+          0,
+          100,
+          TimeUnit.MILLISECONDS);
     }
     for (int i = 0; i < 20; i++) { // slow body: complete head, then a body byte every 100 ms
       Socket s = open();
       watch(s, closedByServer);
-      s.getOutputStream().write(("POST /operator/requests/" + "1".repeat(32) + "/sign HTTP/1.1\r\nHost: x\r\n"
-          + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream()
+          .write(
+              ("POST /operator/requests/"
+                      + "1".repeat(32)
+                      + "/sign HTTP/1.1\r\nHost: x\r\n"
+                      + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
+                  .getBytes(StandardCharsets.US_ASCII));
       trickle.scheduleAtFixedRate(() -> writeQuietly(s, ' '), 0, 100, TimeUnit.MILLISECONDS);
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() >= 60);
 
-    // meanwhile: 40 complete round trips from 4 callers, more than the 4 workers and 0 spare threads
+    // meanwhile: 40 complete round trips from 4 callers, more than the 4 workers and 0 spare
+    // threads
     NavercertClient client = Fixtures.client(server, clock);
     ExecutorService callers = Executors.newFixedThreadPool(4);
     try {
@@ -96,11 +109,13 @@ class SlowClientsIT {
   }
 
   @Test
-  void the_connection_over_the_limit_gets_503_and_service_resumes_when_idle_ones_expire() throws Exception {
+  void the_connection_over_the_limit_gets_503_and_service_resumes_when_idle_ones_expire()
+      throws Exception {
     Duration deadline = Duration.ofSeconds(2);
     server =
         Fixtures.server(clock)
-            .httpLimits(new HttpLimits(deadline, Duration.ofSeconds(30), 20, 2 * 1024 * 1024, 4, 64))
+            .httpLimits(
+                new HttpLimits(deadline, Duration.ofSeconds(30), 20, 2 * 1024 * 1024, 4, 64))
             .start();
     AtomicInteger closed = new AtomicInteger();
     for (int i = 0; i < 20; i++) {
@@ -108,7 +123,9 @@ class SlowClientsIT {
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 20);
     try (Socket extra = open()) {
-      extra.getOutputStream().write("GET /Time HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      extra
+          .getOutputStream()
+          .write("GET /Time HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       String reply = new String(extra.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
       assertThat(reply).startsWith("HTTP/1.1 503").contains("Retry-After", "-45000503");
     }
@@ -121,9 +138,15 @@ class SlowClientsIT {
   void a_body_over_the_limit_is_refused_with_413_without_being_read() throws Exception {
     server = Fixtures.server(clock).start();
     try (Socket s = open()) {
-      s.getOutputStream().write(("POST /NAVER/MultiSign/" + Fixtures.CLIENT_CODE + " HTTP/1.1\r\nHost: x\r\n"
-          + "Content-Type: application/json\r\nContent-Length: " + (3 * 1024 * 1024) + "\r\n\r\n{")
-          .getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream()
+          .write(
+              ("POST /NAVER/MultiSign/"
+                      + Fixtures.CLIENT_CODE
+                      + " HTTP/1.1\r\nHost: x\r\n"
+                      + "Content-Type: application/json\r\nContent-Length: "
+                      + (3 * 1024 * 1024)
+                      + "\r\n\r\n{")
+                  .getBytes(StandardCharsets.US_ASCII));
       String reply = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
       assertThat(reply).isEqualTo("HTTP/1.1 413");
     }
@@ -131,7 +154,8 @@ class SlowClientsIT {
   }
 
   private SignState roundTrip(NavercertClient client) {
-    String rid = client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
+    String rid =
+        client.requestMultiSign(Fixtures.CLIENT_CODE, Fixtures.request(1)).execute().receiptID();
     server.sign(rid);
     client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute();
     return client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute().state();
@@ -147,16 +171,17 @@ class SlowClientsIT {
 
   /** Counts the socket once the server closes it (read sees end of stream or a reset). */
   private void watch(Socket s, AtomicInteger closed) {
-    readers.execute(() -> {
-      try (InputStream in = s.getInputStream()) {
-        while (in.read() >= 0) {
-          // drain whatever the server says before closing
-        }
-      } catch (IOException reset) {
-        // reset by the server: closed as well
-      }
-      closed.incrementAndGet();
-    });
+    readers.execute(
+        () -> {
+          try (InputStream in = s.getInputStream()) {
+            while (in.read() >= 0) {
+              // drain whatever the server says before closing
+            }
+          } catch (IOException reset) {
+            // reset by the server: closed as well
+          }
+          closed.incrementAndGet();
+        });
   }
 
   private static void writeQuietly(Socket s, int b) {

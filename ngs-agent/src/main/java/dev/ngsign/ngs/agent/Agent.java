@@ -2,8 +2,8 @@ package dev.ngsign.ngs.agent;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ngsign.ngs.agent.internal.config.Pools;
-import dev.ngsign.ngs.agent.internal.lease.LeaseCoordinator;
 import dev.ngsign.ngs.agent.internal.housekeeping.Housekeeping;
+import dev.ngsign.ngs.agent.internal.lease.LeaseCoordinator;
 import dev.ngsign.ngs.agent.internal.lease.LeaseStore;
 import dev.ngsign.ngs.agent.internal.metrics.AgentMetrics;
 import dev.ngsign.ngs.agent.internal.metrics.Health;
@@ -25,7 +25,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.sql.DriverManager;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,9 +41,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running agent node: polls the send table for the accounts whose lease it holds, sends through a
- * {@link MessageGateway}, writes ACKs and reports back. Build with {@link #builder(AgentConfig)}, then
- * {@link #start()}; {@link #close()} stops claiming, waits for outstanding ACKs, writes everything back
- * and releases the leases so another node takes over at once.
+ * {@link MessageGateway}, writes ACKs and reports back. Build with {@link #builder(AgentConfig)},
+ * then {@link #start()}; {@link #close()} stops claiming, waits for outstanding ACKs, writes
+ * everything back and releases the leases so another node takes over at once.
  */
 public final class Agent implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Agent.class);
@@ -85,22 +84,38 @@ public final class Agent implements AutoCloseable {
     this.config = b.config;
     this.clock = b.clock;
     this.wallClock = b.wallClock;
-    MeterRegistry registry = b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MeterRegistry registry =
+        b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.gateway = b.gateway != null ? b.gateway : new NgsClientGateway(b.env, registry, b.tuning);
     if (b.dataSource != null) {
       this.dataSource = b.dataSource;
       this.ownedPool = null;
-      this.listenConnections = b.dataSource::getConnection; // holds one of the application's connections
+      this.listenConnections =
+          b.dataSource::getConnection; // holds one of the application's connections
     } else {
       this.ownedPool = Pools.create(config.database(), b.env, "ngs-agent", config.zone());
       this.dataSource = ownedPool;
-      this.listenConnections = listenConnections(config.database(), b.env); // outside the pool: it is never returned
+      this.listenConnections =
+          listenConnections(config.database(), b.env); // outside the pool: it is never returned
     }
-    this.metrics = new AgentMetrics(registry, config.accounts().stream()
-        .collect(java.util.stream.Collectors.toMap(AgentConfig.Account::name, AgentConfig.Account::id, (first, second) -> first)));
+    this.metrics =
+        new AgentMetrics(
+            registry,
+            config.accounts().stream()
+                .collect(
+                    java.util.stream.Collectors.toMap(
+                        AgentConfig.Account::name,
+                        AgentConfig.Account::id,
+                        (first, second) -> first)));
     this.dialect = Dialect.of(b.jdbcUrl != null ? b.jdbcUrl : config.database().url());
     this.migrate = b.migrate != null ? b.migrate : dialect == Dialect.H2;
-    this.store = new MessageStore(dataSource, dialect, config.database().tablePrefix(), config.database().serialPrefix(), config.zone());
+    this.store =
+        new MessageStore(
+            dataSource,
+            dialect,
+            config.database().tablePrefix(),
+            config.database().serialPrefix(),
+            config.zone());
     this.leaseStore = new LeaseStore(dataSource, config.database().tablePrefix());
     for (AgentConfig.Account a : config.accounts()) {
       accounts.put(a.name(), a);
@@ -113,9 +128,9 @@ public final class Agent implements AutoCloseable {
   }
 
   /**
-   * Checks or applies the schema, checks that the database's sessions write local time in {@code zone}
-   * (else refuses with an {@link AgentException} naming both zones and the fixes, unless {@code
-   * allow-zone-mismatch}), then starts polling, leases and the HTTP endpoint.
+   * Checks or applies the schema, checks that the database's sessions write local time in {@code
+   * zone} (else refuses with an {@link AgentException} naming both zones and the fixes, unless
+   * {@code allow-zone-mismatch}), then starts polling, leases and the HTTP endpoint.
    */
   public synchronized Agent start() {
     if (started) {
@@ -128,47 +143,93 @@ public final class Agent implements AutoCloseable {
         log.info("applied {} schema migration(s) with table prefix {}", n, prefix);
       }
     } else if (!SchemaMigrator.upToDate(dataSource, dialect, prefix)) {
-      throw new AgentException("the agent's tables (prefix " + prefix + ") are missing or out of date: run './ngsign agent init-db --config ...' first");
+      throw new AgentException(
+          "the agent's tables (prefix "
+              + prefix
+              + ") are missing or out of date: run './ngsign agent init-db --config ...' first");
     }
     ZoneCheck.verify(dataSource, dialect, config.zone(), wallClock, config.allowZoneMismatch());
     LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), config.zone());
     String epoch = store.serialEpochs().begin(clock.instant(), now);
     store.claims().useEpoch(epoch);
     store.serialEpochs().checkHighWater(now);
-    writer = new WriteBehind(store.writeBack(), clock, config.zone(), config.polling().writeBatchSize(), config.polling().writeDelay(), metrics::orphans);
+    writer =
+        new WriteBehind(
+            store.writeBack(),
+            clock,
+            config.zone(),
+            config.polling().writeBatchSize(),
+            config.polling().writeDelay(),
+            metrics::orphans);
     List<String> leased = new ArrayList<>(accounts.keySet());
     leased.add(Housekeeping.MAINTENANCE);
     if (dialect == Dialect.POSTGRESQL) {
       listener = new PgNotifyListener(listenConnections, prefix, wakeup).start();
     }
-    leases = new AccountLeases(config, accounts, gateway, store, writer, housekeeping, clock, metrics, wakeup, dialect != Dialect.POSTGRESQL);
-    coordinator = new LeaseCoordinator(leaseStore, config.nodeId(), leased, config.lease().timeout(), config.lease().heartbeat(),
-        clock, config.zone(), leases);
+    leases =
+        new AccountLeases(
+            config,
+            accounts,
+            gateway,
+            store,
+            writer,
+            housekeeping,
+            clock,
+            metrics,
+            wakeup,
+            dialect != Dialect.POSTGRESQL);
+    coordinator =
+        new LeaseCoordinator(
+            leaseStore,
+            config.nodeId(),
+            leased,
+            config.lease().timeout(),
+            config.lease().heartbeat(),
+            clock,
+            config.zone(),
+            leases);
     for (String s : List.of("READY", "SENDING", "SENT")) {
       metrics.queueDepth(s, () -> housekeeping.openCounts().getOrDefault(s, 0L));
     }
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "ngs-agent-lease");
-      t.setDaemon(true);
-      return t;
-    });
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "ngs-agent-lease");
+              t.setDaemon(true);
+              return t;
+            });
     long hb = config.lease().heartbeat().toMillis();
     started = true;
     scheduler.scheduleWithFixedDelay(this::safeTick, 0, hb, TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(housekeeping, 1000, Math.max(1000, Math.min(10_000, hb)), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        housekeeping, 1000, Math.max(1000, Math.min(10_000, hb)), TimeUnit.MILLISECONDS);
     if (config.http().port() > 0) {
       try {
-        http = new HttpEndpoint(config.http().bind(), config.http().port(), this::scrape, this::health);
+        http =
+            new HttpEndpoint(
+                config.http().bind(), config.http().port(), this::scrape, this::health);
       } catch (IOException e) {
-        throw new AgentException("cannot listen on " + config.http().bind() + ":" + config.http().port() + ": " + e.getMessage(), e);
+        throw new AgentException(
+            "cannot listen on "
+                + config.http().bind()
+                + ":"
+                + config.http().port()
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
-    log.info("agent node {} started: {} account(s), database {}, SERIAL epoch {}", config.nodeId(), accounts.size(),
-        config.database().redactedUrl(), epoch);
+    log.info(
+        "agent node {} started: {} account(s), database {}, SERIAL epoch {}",
+        config.nodeId(),
+        accounts.size(),
+        config.database().redactedUrl(),
+        epoch);
     return this;
   }
 
-  private static PgNotifyListener.ConnectionSource listenConnections(AgentConfig.Database db, Map<String, String> env) {
+  private static PgNotifyListener.ConnectionSource listenConnections(
+      AgentConfig.Database db, Map<String, String> env) {
     return () -> {
       Properties p = new Properties();
       if (db.user() != null) {
@@ -200,8 +261,8 @@ public final class Agent implements AutoCloseable {
   }
 
   /**
-   * Simulates this process dying (tests): stops every thread and closes the sessions without releasing
-   * the leases or leaving the node table, so other nodes must wait for the lease timeout.
+   * Simulates this process dying (tests): stops every thread and closes the sessions without
+   * releasing the leases or leaving the node table, so other nodes must wait for the lease timeout.
    */
   void abandon() {
     if (!started) {
@@ -223,8 +284,8 @@ public final class Agent implements AutoCloseable {
   }
 
   /**
-   * Creates or upgrades the agent's tables on the configured database ({@code ./ngsign agent init-db}),
-   * after the same zone check as {@link #start()}.
+   * Creates or upgrades the agent's tables on the configured database ({@code ./ngsign agent
+   * init-db}), after the same zone check as {@link #start()}.
    *
    * @return migrations applied (0 when already up to date)
    */
@@ -239,13 +300,13 @@ public final class Agent implements AutoCloseable {
   }
 
   /**
-   * Connects once and makes sure the schema the URL names exists (PostgreSQL {@code currentSchema}, default
-   * {@code public}; MariaDB's database), creating it only when {@code create} is true: a typo in the URL must not
-   * quietly make a new, empty schema.
+   * Connects once and makes sure the schema the URL names exists (PostgreSQL {@code currentSchema},
+   * default {@code public}; MariaDB's database), creating it only when {@code create} is true: a
+   * typo in the URL must not quietly make a new, empty schema.
    *
    * @return the schema created, or null when it existed (always null on H2)
-   * @throws AgentException naming the schema and {@code --create-schema} when it does not exist; carrying the
-   *     driver's exception when the database cannot be reached or refuses the login
+   * @throws AgentException naming the schema and {@code --create-schema} when it does not exist;
+   *     carrying the driver's exception when the database cannot be reached or refuses the login
    */
   public static String ensureSchema(AgentConfig config, Map<String, String> env, boolean create) {
     AgentConfig.Database db = config.database();
@@ -289,7 +350,12 @@ public final class Agent implements AutoCloseable {
   }
 
   private HttpEndpoint.Health health() {
-    return Health.of(config.nodeId(), housekeeping.databaseUp(), accounts.keySet(), leases.heldNames(), housekeeping.openCounts());
+    return Health.of(
+        config.nodeId(),
+        housekeeping.databaseUp(),
+        accounts.keySet(),
+        leases.heldNames(),
+        housekeeping.openCounts());
   }
 
   /** Stops claiming, waits for outstanding ACKs, writes everything back, releases the leases. */
@@ -345,14 +411,19 @@ public final class Agent implements AutoCloseable {
       this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Use this data source instead of a pool built from {@code database}; {@code jdbcUrl} picks the SQL dialect. */
+    /**
+     * Use this data source instead of a pool built from {@code database}; {@code jdbcUrl} picks the
+     * SQL dialect.
+     */
     public Builder dataSource(DataSource ds, String jdbcUrl) {
       this.dataSource = ds;
       this.jdbcUrl = jdbcUrl;
       return this;
     }
 
-    /** Client settings of the NGS gateway (tests, and the demo through {@code demo.LoginPacing}). */
+    /**
+     * Client settings of the NGS gateway (tests, and the demo through {@code demo.LoginPacing}).
+     */
     Builder tuning(NgsClientGateway.Tuning t) {
       this.tuning = Objects.requireNonNull(t, "tuning");
       return this;
@@ -370,7 +441,10 @@ public final class Agent implements AutoCloseable {
       return this;
     }
 
-    /** The real clock the zone check compares the database's with (tests that simulate the database's clock). */
+    /**
+     * The real clock the zone check compares the database's with (tests that simulate the
+     * database's clock).
+     */
     Builder wallClock(Clock c) {
       this.wallClock = Objects.requireNonNull(c, "wallClock");
       return this;

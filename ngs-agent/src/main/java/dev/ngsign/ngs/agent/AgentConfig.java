@@ -7,21 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The agent's whole configuration: immutable, built with {@link #builder()} or read from {@code agent.yml}
- * by {@link #load} (keys in kebab-case; durations as {@code 200ms}, {@code 5s}, {@code 10m}, {@code 1h},
- * {@code 2d} or ISO-8601). Every section and value has a default, given by a {@code DEFAULT_*}
- * constant and documented on its component; a {@code null} component means "the default".
- * {@link #defaults()} is a valid configuration that sends nothing (no accounts) on embedded H2 under
- * {@code ./data}.
+ * The agent's whole configuration: immutable, built with {@link #builder()} or read from {@code
+ * agent.yml} by {@link #load} (keys in kebab-case; durations as {@code 200ms}, {@code 5s}, {@code
+ * 10m}, {@code 1h}, {@code 2d} or ISO-8601). Every section and value has a default, given by a
+ * {@code DEFAULT_*} constant and documented on its component; a {@code null} component means "the
+ * default". {@link #defaults()} is a valid configuration that sends nothing (no accounts) on
+ * embedded H2 under {@code ./data}.
  *
- * @param nodeId this node's name in the lease tables (default: host name + process id, looked up only
- *     when no node id is given)
- * @param zone the time zone of every timestamp in the agent's tables, the ones the application writes
- *     ({@code SCHEDULED_AT}, {@code EXPIRES_AT}, {@code CREATED_AT}) and the ones the agent writes
- *     (default {@link #DEFAULT_ZONE}). The advertising window and the log month do not follow it: they
- *     are Korean time (see {@link Guards} and {@link LogTable})
- * @param allowZoneMismatch start even when the database's clock, as its sessions see it, differs from
- *     the agent's clock in {@code zone} by more than a minute (default false: refuse to start)
+ * @param nodeId this node's name in the lease tables (default: host name + process id, looked up
+ *     only when no node id is given)
+ * @param zone the time zone of every timestamp in the agent's tables, the ones the application
+ *     writes ({@code SCHEDULED_AT}, {@code EXPIRES_AT}, {@code CREATED_AT}) and the ones the agent
+ *     writes (default {@link #DEFAULT_ZONE}). The advertising window and the log month do not
+ *     follow it: they are Korean time (see {@link Guards} and {@link LogTable})
+ * @param allowZoneMismatch start even when the database's clock, as its sessions see it, differs
+ *     from the agent's clock in {@code zone} by more than a minute (default false: refuse to start)
  */
 public record AgentConfig(
     String nodeId,
@@ -37,8 +37,12 @@ public record AgentConfig(
     Guards guards,
     Http http) {
 
-  /** Korea: the zone of the law's advertising hours, of the NGS gateway's SENDTIME and of its billing month. */
+  /**
+   * Korea: the zone of the law's advertising hours, of the NGS gateway's SENDTIME and of its
+   * billing month.
+   */
   public static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
+
   /** Default {@code zone}: {@link #KOREA}. */
   public static final ZoneId DEFAULT_ZONE = KOREA;
 
@@ -58,7 +62,8 @@ public record AgentConfig(
     for (int i = 0; i < accounts.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (accounts.get(i).name().equals(accounts.get(j).name())) {
-          throw new ConfigException("accounts[" + i + "].name: '" + accounts.get(i).name() + "' is used twice");
+          throw new ConfigException(
+              "accounts[" + i + "].name: '" + accounts.get(i).name() + "' is used twice");
         }
       }
     }
@@ -90,11 +95,24 @@ public record AgentConfig(
 
   /** A builder holding this configuration's values. */
   public Builder toBuilder() {
-    return new Builder().nodeId(nodeId).zone(zone).allowZoneMismatch(allowZoneMismatch).database(database).accounts(accounts)
-        .polling(polling).retry(retry).expiry(expiry).logTable(logTable).lease(lease).guards(guards).http(http);
+    return new Builder()
+        .nodeId(nodeId)
+        .zone(zone)
+        .allowZoneMismatch(allowZoneMismatch)
+        .database(database)
+        .accounts(accounts)
+        .polling(polling)
+        .retry(retry)
+        .expiry(expiry)
+        .logTable(logTable)
+        .lease(lease)
+        .guards(guards)
+        .http(http);
   }
 
-  /** The account rows with an empty ACCOUNT column go to: the one marked default, else the first. */
+  /**
+   * The account rows with an empty ACCOUNT column go to: the one marked default, else the first.
+   */
   public Account defaultAccount() {
     for (Account a : accounts) {
       if (a.isDefault()) {
@@ -225,9 +243,23 @@ public record AgentConfig(
       return this;
     }
 
-    /** @throws ConfigException naming the value when one is out of range */
+    /**
+     * @throws ConfigException naming the value when one is out of range
+     */
     public AgentConfig build() {
-      return new AgentConfig(nodeId, zone, allowZoneMismatch, database, accounts, polling, retry, expiry, logTable, lease, guards, http);
+      return new AgentConfig(
+          nodeId,
+          zone,
+          allowZoneMismatch,
+          database,
+          accounts,
+          polling,
+          retry,
+          expiry,
+          logTable,
+          lease,
+          guards,
+          http);
     }
   }
 
@@ -247,17 +279,25 @@ public record AgentConfig(
   /**
    * The database.
    *
-   * @param url JDBC URL (default {@code jdbc:h2:file:./data/ngsign-agent}, embedded H2); PostgreSQL and
-   *     MariaDB/MySQL URLs are recognised by their prefix
+   * @param url JDBC URL (default {@code jdbc:h2:file:./data/ngsign-agent}, embedded H2); PostgreSQL
+   *     and MariaDB/MySQL URLs are recognised by their prefix
    * @param user user name (default {@code sa} for H2, else empty)
    * @param password password (never logged); prefer {@code password-env}
    * @param passwordEnv the name of an environment variable holding the password
-   * @param tablePrefix prefix of every table (default {@code NGS_}); letters, digits and underscores
+   * @param tablePrefix prefix of every table (default {@code NGS_}); letters, digits and
+   *     underscores
    * @param serialPrefix put before the row ID to make SERIAL when a row has none (0 to 4 letters or
    *     digits, default none); give each send table sharing an NGS account its own
    * @param poolSize connections in the pool (default 6)
    */
-  public record Database(String url, String user, String password, String passwordEnv, String tablePrefix, String serialPrefix, Integer poolSize) {
+  public record Database(
+      String url,
+      String user,
+      String password,
+      String passwordEnv,
+      String tablePrefix,
+      String serialPrefix,
+      Integer poolSize) {
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/ngsign-agent";
     public static final String DEFAULT_TABLE_PREFIX = "NGS_";
     public static final int DEFAULT_POOL_SIZE = 6;
@@ -278,10 +318,14 @@ public record AgentConfig(
       tablePrefix = tablePrefix == null ? DEFAULT_TABLE_PREFIX : tablePrefix;
       serialPrefix = serialPrefix == null ? "" : serialPrefix;
       if (!serialPrefix.matches("[A-Za-z0-9]{0,4}")) {
-        throw new ConfigException("database.serial-prefix: '" + serialPrefix + "' must be 0 to 4 letters or digits");
+        throw new ConfigException(
+            "database.serial-prefix: '" + serialPrefix + "' must be 0 to 4 letters or digits");
       }
       if (!tablePrefix.matches("[A-Za-z][A-Za-z0-9_]{0,20}|")) {
-        throw new ConfigException("database.table-prefix: '" + tablePrefix + "' must be letters, digits and _ (at most 21, starting with a letter)");
+        throw new ConfigException(
+            "database.table-prefix: '"
+                + tablePrefix
+                + "' must be letters, digits and _ (at most 21, starting with a letter)");
       }
       poolSize = poolSize == null ? DEFAULT_POOL_SIZE : poolSize;
       if (poolSize < 2) {
@@ -301,8 +345,21 @@ public record AgentConfig(
 
     @Override
     public String toString() {
-      return "Database[url=" + redactedUrl() + ", user=" + user + ", password=" + (password == null ? "<none>" : "****")
-          + ", passwordEnv=" + passwordEnv + ", tablePrefix=" + tablePrefix + ", serialPrefix=" + serialPrefix + ", poolSize=" + poolSize + "]";
+      return "Database[url="
+          + redactedUrl()
+          + ", user="
+          + user
+          + ", password="
+          + (password == null ? "<none>" : "****")
+          + ", passwordEnv="
+          + passwordEnv
+          + ", tablePrefix="
+          + tablePrefix
+          + ", serialPrefix="
+          + serialPrefix
+          + ", poolSize="
+          + poolSize
+          + "]";
     }
   }
 
@@ -318,7 +375,8 @@ public record AgentConfig(
    * @param encrypted BIND TYPE {@code P} (encrypted bodies) instead of {@code p} (default true)
    * @param senderCode the SENDER_CODE used when a row leaves it empty (optional)
    * @param isDefault rows with an empty ACCOUNT go to this account (default: the first account)
-   * @param tps this agent's own cap in messages per second over all types (0 = only the server's limits)
+   * @param tps this agent's own cap in messages per second over all types (0 = only the server's
+   *     limits)
    */
   public record Account(
       String name,
@@ -334,7 +392,10 @@ public record AgentConfig(
     public static final String DEFAULT_CERT_HOST = "127.0.0.1";
     public static final boolean DEFAULT_ENCRYPTED = true;
 
-    /** A builder for the account with NGS ID {@code id} whose cert server listens on {@code certPort}. */
+    /**
+     * A builder for the account with NGS ID {@code id} whose cert server listens on {@code
+     * certPort}.
+     */
     public static Builder builder(String id, int certPort) {
       return new Builder(id, certPort);
     }
@@ -420,34 +481,69 @@ public record AgentConfig(
       }
 
       public Account build() {
-        return new Account(name, certHost, certPort, id, password, passwordEnv, encrypted, senderCode, isDefault, tps);
+        return new Account(
+            name,
+            certHost,
+            certPort,
+            id,
+            password,
+            passwordEnv,
+            encrypted,
+            senderCode,
+            isDefault,
+            tps);
       }
     }
 
     public Account withCertPort(int port) {
-      return new Account(name, certHost, port, id, password, passwordEnv, encrypted, senderCode, isDefault, tps);
+      return new Account(
+          name, certHost, port, id, password, passwordEnv, encrypted, senderCode, isDefault, tps);
     }
 
     @Override
     public String toString() {
-      return "Account[name=" + name + ", cert=" + certHost + ":" + certPort + ", id=" + id
-          + ", password=" + (password == null ? "<none>" : "****") + ", passwordEnv=" + passwordEnv
-          + ", encrypted=" + encrypted + ", senderCode=" + senderCode + ", default=" + isDefault + ", tps=" + tps + "]";
+      return "Account[name="
+          + name
+          + ", cert="
+          + certHost
+          + ":"
+          + certPort
+          + ", id="
+          + id
+          + ", password="
+          + (password == null ? "<none>" : "****")
+          + ", passwordEnv="
+          + passwordEnv
+          + ", encrypted="
+          + encrypted
+          + ", senderCode="
+          + senderCode
+          + ", default="
+          + isDefault
+          + ", tps="
+          + tps
+          + "]";
     }
   }
 
   /**
    * How rows are claimed.
    *
-   * @param interval the longest wait between claims when there is nothing to send (default 200ms): on PostgreSQL
-   *     only the fallback, since an INSERT wakes the agent (LISTEN/NOTIFY); on MariaDB and H2 the ceiling of
-   *     the adaptive poll, which starts at 10 ms after an empty claim and doubles
+   * @param interval the longest wait between claims when there is nothing to send (default 200ms):
+   *     on PostgreSQL only the fallback, since an INSERT wakes the agent (LISTEN/NOTIFY); on
+   *     MariaDB and H2 the ceiling of the adaptive poll, which starts at 10 ms after an empty claim
+   *     and doubles
    * @param batchSize rows claimed per transaction (default 500)
    * @param maxInFlight DELIVERs sent but not yet ACKed, per account (default 2000)
    * @param writeBatchSize ACK/report updates written per transaction (default 1000)
    * @param writeDelay how long the writer waits to fill a batch (default 5ms)
    */
-  public record Polling(Duration interval, Integer batchSize, Integer maxInFlight, Integer writeBatchSize, Duration writeDelay) {
+  public record Polling(
+      Duration interval,
+      Integer batchSize,
+      Integer maxInFlight,
+      Integer writeBatchSize,
+      Duration writeDelay) {
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(200);
     public static final int DEFAULT_BATCH_SIZE = 500;
     public static final int DEFAULT_MAX_IN_FLIGHT = 2000;
@@ -461,22 +557,24 @@ public record AgentConfig(
       writeBatchSize = writeBatchSize == null ? DEFAULT_WRITE_BATCH_SIZE : writeBatchSize;
       writeDelay = writeDelay == null ? DEFAULT_WRITE_DELAY : writeDelay;
       if (batchSize < 1 || maxInFlight < 1 || writeBatchSize < 1) {
-        throw new ConfigException("polling: batch-size, max-in-flight and write-batch-size must be at least 1");
+        throw new ConfigException(
+            "polling: batch-size, max-in-flight and write-batch-size must be at least 1");
       }
     }
   }
 
   /**
-   * Retries of retryable DELIVER_ACK codes (E_SYS_FAIL, E_SYS_BUSY, E_NET_FAIL, E_TPS_OVER) and of sends
-   * that got no ACK.
+   * Retries of retryable DELIVER_ACK codes (E_SYS_FAIL, E_SYS_BUSY, E_NET_FAIL, E_TPS_OVER) and of
+   * sends that got no ACK.
    *
-   * @param maxAttempts DELIVERs per row before a retryable code ends it as FAILED (default 5); sends
-   *     without any ACK are retried until the row expires
+   * @param maxAttempts DELIVERs per row before a retryable code ends it as FAILED (default 5);
+   *     sends without any ACK are retried until the row expires
    * @param initialBackoff the wait after the first failure (default 5s)
    * @param multiplier growth per attempt (default 2)
    * @param maxBackoff the longest wait (default 5m)
    */
-  public record Retry(Integer maxAttempts, Duration initialBackoff, Double multiplier, Duration maxBackoff) {
+  public record Retry(
+      Integer maxAttempts, Duration initialBackoff, Double multiplier, Duration maxBackoff) {
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(5);
     public static final double DEFAULT_MULTIPLIER = 2.0;
@@ -497,22 +595,29 @@ public record AgentConfig(
   /**
    * Expiry.
    *
-   * @param defaultTtl rows without EXPIRES_AT expire this long after SCHEDULED_AT (or CREATED_AT); zero
-   *     means never (default 24h)
-   * @param reportTimeout a SENT row with no REPORT after this long ends FAILED/9006 (default 72h; a late
-   *     report still wins)
-   * @param resendUnreportedAfter a SENT row with no REPORT this long after its ACK is sent again with the
-   *     same SERIAL (while attempts are left), for gateways that may lose accepted messages in a crash;
-   *     only safe when the gateway treats a repeated SERIAL as the same message for longer than this
-   *     (this project's gateway: 24 h). Zero (the default) never re-sends.
-   * @param unservedHintAfter a READY row whose ACCOUNT names no account any running node serves gets a
-   *     hint in RESULT_MSG once it has waited this long (default 5m; zero: never). The agent also logs a
-   *     WARN once per such account and counts the rows in {@code ngs_agent_unserved_rows}
-   * @param reportOverdueAfter a SENT row without a REPORT this long after its ACK is counted in {@code
-   *     ngs_agent_report_overdue_rows}, logged, and gets a hint in RESULT_MSG (default 1h; zero: never) — the
-   *     gateway answers a SERIAL it already accepted within 24 hours with E_OK and no report
+   * @param defaultTtl rows without EXPIRES_AT expire this long after SCHEDULED_AT (or CREATED_AT);
+   *     zero means never (default 24h)
+   * @param reportTimeout a SENT row with no REPORT after this long ends FAILED/9006 (default 72h; a
+   *     late report still wins)
+   * @param resendUnreportedAfter a SENT row with no REPORT this long after its ACK is sent again
+   *     with the same SERIAL (while attempts are left), for gateways that may lose accepted
+   *     messages in a crash; only safe when the gateway treats a repeated SERIAL as the same
+   *     message for longer than this (this project's gateway: 24 h). Zero (the default) never
+   *     re-sends.
+   * @param unservedHintAfter a READY row whose ACCOUNT names no account any running node serves
+   *     gets a hint in RESULT_MSG once it has waited this long (default 5m; zero: never). The agent
+   *     also logs a WARN once per such account and counts the rows in {@code
+   *     ngs_agent_unserved_rows}
+   * @param reportOverdueAfter a SENT row without a REPORT this long after its ACK is counted in
+   *     {@code ngs_agent_report_overdue_rows}, logged, and gets a hint in RESULT_MSG (default 1h;
+   *     zero: never) — the gateway answers a SERIAL it already accepted within 24 hours with E_OK
+   *     and no report
    */
-  public record Expiry(Duration defaultTtl, Duration reportTimeout, Duration resendUnreportedAfter, Duration unservedHintAfter,
+  public record Expiry(
+      Duration defaultTtl,
+      Duration reportTimeout,
+      Duration resendUnreportedAfter,
+      Duration unservedHintAfter,
       Duration reportOverdueAfter) {
     public static final Duration DEFAULT_DEFAULT_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_REPORT_TIMEOUT = Duration.ofHours(72);
@@ -523,11 +628,18 @@ public record AgentConfig(
     public Expiry {
       defaultTtl = defaultTtl == null ? DEFAULT_DEFAULT_TTL : defaultTtl;
       reportTimeout = reportTimeout == null ? DEFAULT_REPORT_TIMEOUT : reportTimeout;
-      resendUnreportedAfter = resendUnreportedAfter == null ? DEFAULT_RESEND_UNREPORTED_AFTER : resendUnreportedAfter;
-      unservedHintAfter = unservedHintAfter == null ? DEFAULT_UNSERVED_HINT_AFTER : unservedHintAfter;
-      reportOverdueAfter = reportOverdueAfter == null ? DEFAULT_REPORT_OVERDUE_AFTER : reportOverdueAfter;
+      resendUnreportedAfter =
+          resendUnreportedAfter == null ? DEFAULT_RESEND_UNREPORTED_AFTER : resendUnreportedAfter;
+      unservedHintAfter =
+          unservedHintAfter == null ? DEFAULT_UNSERVED_HINT_AFTER : unservedHintAfter;
+      reportOverdueAfter =
+          reportOverdueAfter == null ? DEFAULT_REPORT_OVERDUE_AFTER : reportOverdueAfter;
       if (!resendUnreportedAfter.isZero() && resendUnreportedAfter.compareTo(reportTimeout) >= 0) {
-        throw new ConfigException("expiry.resend-unreported-after " + resendUnreportedAfter + " must be below expiry.report-timeout " + reportTimeout);
+        throw new ConfigException(
+            "expiry.resend-unreported-after "
+                + resendUnreportedAfter
+                + " must be below expiry.report-timeout "
+                + reportTimeout);
       }
     }
 
@@ -535,7 +647,11 @@ public record AgentConfig(
       this(defaultTtl, reportTimeout, null, null, null);
     }
 
-    public Expiry(Duration defaultTtl, Duration reportTimeout, Duration resendUnreportedAfter, Duration unservedHintAfter) {
+    public Expiry(
+        Duration defaultTtl,
+        Duration reportTimeout,
+        Duration resendUnreportedAfter,
+        Duration unservedHintAfter) {
       this(defaultTtl, reportTimeout, resendUnreportedAfter, unservedHintAfter, null);
     }
 
@@ -550,10 +666,10 @@ public record AgentConfig(
    * @param mode {@code none} (rows stay) or {@code monthly} (default none)
    * @param after how long a final row stays in the send table first (default 10m)
    * @param batchSize rows moved per transaction (default 1000)
-   * @param month which month a row belongs to: {@code korean} (default), the Korean calendar month of the
-   *     row's last update, the month the NGS gateway bills and vendors' agents use; or {@code zone}, the
-   *     month of UPDATED_AT as written in {@code zone}. The two differ only when {@code zone} is not
-   *     Korean time, for rows finished near midnight on a month's last day
+   * @param month which month a row belongs to: {@code korean} (default), the Korean calendar month
+   *     of the row's last update, the month the NGS gateway bills and vendors' agents use; or
+   *     {@code zone}, the month of UPDATED_AT as written in {@code zone}. The two differ only when
+   *     {@code zone} is not Korean time, for rows finished near midnight on a month's last day
    */
   public record LogTable(String mode, Duration after, Integer batchSize, String month) {
     public static final String DEFAULT_MODE = "none";
@@ -601,7 +717,8 @@ public record AgentConfig(
       timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
       heartbeat = heartbeat == null ? timeout.dividedBy(3) : heartbeat;
       if (heartbeat.compareTo(timeout.dividedBy(2)) > 0) {
-        throw new ConfigException("lease.heartbeat " + heartbeat + " must be at most half of lease.timeout " + timeout);
+        throw new ConfigException(
+            "lease.heartbeat " + heartbeat + " must be at most half of lease.timeout " + timeout);
       }
     }
   }
@@ -609,17 +726,24 @@ public record AgentConfig(
   /**
    * Korean sending rules, switched on by default.
    *
-   * @param advertising hold AD_FLAG=Y rows outside the window and require the (광고) prefix and an opt-out
-   *     number (default true)
-   * @param adWindowStart start of the advertising window in Korean time (Asia/Seoul), whatever {@code zone},
-   *     the JVM or the database say (default 08:00)
+   * @param advertising hold AD_FLAG=Y rows outside the window and require the (광고) prefix and an
+   *     opt-out number (default true)
+   * @param adWindowStart start of the advertising window in Korean time (Asia/Seoul), whatever
+   *     {@code zone}, the JVM or the database say (default 08:00)
    * @param adWindowEnd end of the window in Korean time, exclusive (default 21:00)
-   * @param requireSenderCode reject rows without SENDER_CODE (and no account default) (default true)
+   * @param requireSenderCode reject rows without SENDER_CODE (and no account default) (default
+   *     true)
    * @param contentRules check section-6 content rules before sending (default true)
    */
-  public record Guards(Boolean advertising, LocalTime adWindowStart, LocalTime adWindowEnd, Boolean requireSenderCode, Boolean contentRules) {
+  public record Guards(
+      Boolean advertising,
+      LocalTime adWindowStart,
+      LocalTime adWindowEnd,
+      Boolean requireSenderCode,
+      Boolean contentRules) {
     /** 정보통신망법 제50조: no advertising from 21:00 to 08:00 (Korean time) without separate consent. */
     public static final LocalTime DEFAULT_AD_WINDOW_START = LocalTime.of(8, 0);
+
     public static final LocalTime DEFAULT_AD_WINDOW_END = LocalTime.of(21, 0);
 
     public Guards {
@@ -629,7 +753,11 @@ public record AgentConfig(
       requireSenderCode = requireSenderCode == null ? Boolean.TRUE : requireSenderCode;
       contentRules = contentRules == null ? Boolean.TRUE : contentRules;
       if (!adWindowStart.isBefore(adWindowEnd)) {
-        throw new ConfigException("guards.ad-window-start " + adWindowStart + " must be before guards.ad-window-end " + adWindowEnd);
+        throw new ConfigException(
+            "guards.ad-window-start "
+                + adWindowStart
+                + " must be before guards.ad-window-end "
+                + adWindowEnd);
       }
     }
   }
@@ -661,8 +789,13 @@ public record AgentConfig(
       if (env != null && !env.isBlank()) {
         String v = vars.get(env);
         if (v == null) {
-          throw new ConfigException(where + ".password-env: environment variable " + env + " is not set (export " + env
-              + "=...; an empty value is allowed, e.g. for a database with trust authentication)");
+          throw new ConfigException(
+              where
+                  + ".password-env: environment variable "
+                  + env
+                  + " is not set (export "
+                  + env
+                  + "=...; an empty value is allowed, e.g. for a database with trust authentication)");
         }
         return v;
       }
@@ -672,6 +805,14 @@ public record AgentConfig(
 
   @Override
   public String toString() {
-    return "AgentConfig[nodeId=" + nodeId + ", zone=" + zone + ", database=" + database + ", accounts=" + accounts + "]";
+    return "AgentConfig[nodeId="
+        + nodeId
+        + ", zone="
+        + zone
+        + ", database="
+        + database
+        + ", accounts="
+        + accounts
+        + "]";
   }
 }

@@ -7,15 +7,16 @@ import java.util.concurrent.CompletionStage;
 /** An account's open NGS sessions (DLV and REP), as the agent sees them. */
 public interface GatewaySession extends AutoCloseable {
   /**
-   * Sends one DELIVER. The stage completes with the DELIVER_ACK (whatever its RESULT), or exceptionally
-   * when no ACK came (connection lost, ACK timeout, not connected): the agent then sends the same SERIAL
-   * again later, and the gateway treats the repeat as the same message.
+   * Sends one DELIVER. The stage completes with the DELIVER_ACK (whatever its RESULT), or
+   * exceptionally when no ACK came (connection lost, ACK timeout, not connected): the agent then
+   * sends the same SERIAL again later, and the gateway treats the repeat as the same message.
    */
   CompletionStage<DeliverAck> send(Deliver deliver);
 
   /**
-   * True while sends can go on the wire (both sessions bound). The agent claims no rows while false, so
-   * rows stay READY instead of failing one by one during a reconnect. Default: always true.
+   * True while sends can go on the wire (both sessions bound). The agent claims no rows while
+   * false, so rows stay READY instead of failing one by one during a reconnect. Default: always
+   * true.
    */
   default boolean isReady() {
     return true;

@@ -11,12 +11,15 @@ package dev.ngsign.ngs.agent;
  *     +--crash / lease--+  \--expired before sending------------------> EXPIRED
  * </pre>
  *
- * A REPORT always wins: it sets DONE or FAILED whatever the row's status (a late report after a timeout,
- * a report that overtakes its own ACK). {@link #CANCELED} is written by operators only; the agent never
- * touches such a row.
+ * A REPORT always wins: it sets DONE or FAILED whatever the row's status (a late report after a
+ * timeout, a report that overtakes its own ACK). {@link #CANCELED} is written by operators only;
+ * the agent never touches such a row.
  */
 public enum MessageStatus {
-  /** Waiting: new, scheduled, backing off after a retryable failure, or an advertisement held overnight. */
+  /**
+   * Waiting: new, scheduled, backing off after a retryable failure, or an advertisement held
+   * overnight.
+   */
   READY("READY", false),
   /** Claimed by a node: the DELIVER is on its way or its ACK has not been written yet. */
   SENDING("SENDING", false),

@@ -40,13 +40,20 @@ public final class SendTable {
       }
     }
     List<String> names = new ArrayList<>(columns.keySet());
-    String sql = "INSERT INTO " + prefix + "MSG (" + String.join(", ", names) + ") VALUES ("
-        + String.join(", ", names.stream().map(n -> "?").toList()) + ")";
+    String sql =
+        "INSERT INTO "
+            + prefix
+            + "MSG ("
+            + String.join(", ", names)
+            + ") VALUES ("
+            + String.join(", ", names.stream().map(n -> "?").toList())
+            + ")";
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
         long id;
-        try (PreparedStatement ps = c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps =
+            c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
           int i = 1;
           for (String n : names) {
             ps.setObject(i++, columns.get(n));
@@ -58,7 +65,11 @@ public final class SendTable {
           }
         }
         if (!images.isEmpty()) {
-          try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + prefix + "MSG_ATTACH (MSG_ID, SEQ, MTYPE, FILE_NAME, DATA) VALUES (?, ?, ?, ?, ?)")) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO "
+                      + prefix
+                      + "MSG_ATTACH (MSG_ID, SEQ, MTYPE, FILE_NAME, DATA) VALUES (?, ?, ?, ?, ?)")) {
             int seq = 1;
             for (Image img : images) {
               ps.setLong(1, id);

@@ -1,9 +1,9 @@
 package dev.ngsign.ngs.agent;
 
-import dev.ngsign.ngs.agent.demo.SampleMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
 import dev.ngsign.ngs.agent.internal.schema.SchemaMigrator;
 import dev.ngsign.ngs.agent.internal.store.MessageRow;
@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The agent against a real database (one schema per run, dropped after) and a scripted gateway. Each
- * test works on tables with its own prefix. Subclasses pick the database.
+ * The agent against a real database (one schema per run, dropped after) and a scripted gateway.
+ * Each test works on tables with its own prefix. Subclasses pick the database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractAgentIT {
@@ -93,7 +93,8 @@ abstract class AbstractAgentIT {
         .withNodeId(node)
         .withDatabase(db.config(prefix))
         .withAccounts(list)
-        .withPolling(new AgentConfig.Polling(Duration.ofMillis(20), 100, 500, 500, Duration.ofMillis(2)))
+        .withPolling(
+            new AgentConfig.Polling(Duration.ofMillis(20), 100, 500, 500, Duration.ofMillis(2)))
         .withRetry(new AgentConfig.Retry(3, Duration.ofSeconds(10), 2.0, Duration.ofMinutes(1)))
         .withExpiry(new AgentConfig.Expiry(Duration.ZERO, Duration.ofHours(72)))
         .withLease(new AgentConfig.Lease(Duration.ofSeconds(3), Duration.ofMillis(100)))
@@ -101,7 +102,14 @@ abstract class AbstractAgentIT {
   }
 
   Agent start(AgentConfig cfg) {
-    Agent a = Agent.builder(cfg).dataSource(db.ds, db.url).gateway(gateway).clock(clock).migrate(true).build().start();
+    Agent a =
+        Agent.builder(cfg)
+            .dataSource(db.ds, db.url)
+            .gateway(gateway)
+            .clock(clock)
+            .migrate(true)
+            .build()
+            .start();
     agents.add(a);
     return a;
   }
@@ -130,7 +138,10 @@ abstract class AbstractAgentIT {
   }
 
   void awaitStatus(long id, String status) {
-    await().atMost(15, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(20)).until(() -> status.equals(status(id)));
+    await()
+        .atMost(15, TimeUnit.SECONDS)
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> status.equals(status(id)));
   }
 
   long open() {
@@ -153,12 +164,32 @@ abstract class AbstractAgentIT {
   @Test
   void version1TablesAreUpgradedWithTheirRows() {
     String p = "U" + PREFIXES.incrementAndGet() + "_";
-    org.flywaydb.core.Flyway.configure().dataSource(db.ds).locations(dialect().migrations())
-        .placeholders(Map.of("prefix", p)).table(p + "SCHEMA_HISTORY").baselineOnMigrate(true).baselineVersion("0").target("1").load().migrate();
-    long id = db.insert(p + "MSG", Map.of("MSG_TYPE", "S", "DEST_ADDR", "01020001234", "CALLBACK", "15880000", "MSG_TEXT", "v1 row"));
+    org.flywaydb.core.Flyway.configure()
+        .dataSource(db.ds)
+        .locations(dialect().migrations())
+        .placeholders(Map.of("prefix", p))
+        .table(p + "SCHEMA_HISTORY")
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .target("1")
+        .load()
+        .migrate();
+    long id =
+        db.insert(
+            p + "MSG",
+            Map.of(
+                "MSG_TYPE",
+                "S",
+                "DEST_ADDR",
+                "01020001234",
+                "CALLBACK",
+                "15880000",
+                "MSG_TEXT",
+                "v1 row"));
     assertThat(row(p, id).get("ACCOUNT")).isNull();
     // V2 and V3; on PostgreSQL also V4 (the INSERT notification trigger)
-    assertThat(SchemaMigrator.migrate(db.ds, dialect(), p)).isEqualTo(dialect() == Dialect.POSTGRESQL ? 3 : 2);
+    assertThat(SchemaMigrator.migrate(db.ds, dialect(), p))
+        .isEqualTo(dialect() == Dialect.POSTGRESQL ? 3 : 2);
     assertThat(row(p, id).get("ACCOUNT")).isEqualTo("");
     assertThat(SchemaMigrator.upToDate(db.ds, dialect(), p)).isTrue();
   }
@@ -178,7 +209,8 @@ abstract class AbstractAgentIT {
       c.setAutoCommit(false);
       // one statement per row: on a tiny table an IN list may scan an index and lock every row
       for (int k = 0; k < 2; k++) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM " + msg + " WHERE ID = ? FOR UPDATE")) {
+        try (PreparedStatement ps =
+            c.prepareStatement("SELECT ID FROM " + msg + " WHERE ID = ? FOR UPDATE")) {
           ps.setLong(1, ids.get(k));
           try (ResultSet rs = ps.executeQuery()) {
             assertThat(rs.next()).isTrue();
@@ -215,7 +247,9 @@ abstract class AbstractAgentIT {
       assertThat(r.get("ACK_AT")).isNotNull();
       assertThat(intOf(r.get("RESULT_CODE"))).isZero();
       assertThat(r.get("GW_SERIAL")).isEqualTo("GW" + r.get("SERIAL"));
-      assertThat((String) r.get("SERIAL")).hasSize(SerialEpochs.LENGTH + String.valueOf(id).length()).endsWith(String.valueOf(id));
+      assertThat((String) r.get("SERIAL"))
+          .hasSize(SerialEpochs.LENGTH + String.valueOf(id).length())
+          .endsWith(String.valueOf(id));
       assertThat(r.get("DELIVERED_AT")).isNotNull();
       assertThat(r.get("REPORT_AT")).isNotNull();
       assertThat(intOf(r.get("ATTEMPTS"))).isEqualTo(1);
@@ -231,10 +265,14 @@ abstract class AbstractAgentIT {
     assertThat(kf.get("STATUS")).isEqualTo("FAILED");
     assertThat(intOf(kf.get("RESULT_CODE"))).isEqualTo(4005);
     assertThat(kf.get("KKO_ERROR")).isEqualTo("3018");
-    // a failed REPORT says why in RESULT_MSG: the code's name and meaning, and Kakao's own error code
+    // a failed REPORT says why in RESULT_MSG: the code's name and meaning, and Kakao's own error
+    // code
     dev.ngsign.ngs.protocol.ResultCode rc = dev.ngsign.ngs.protocol.ResultCode.of(4005);
     assertThat(rc).isNotEqualTo(dev.ngsign.ngs.protocol.ResultCode.UNKNOWN);
-    assertThat((String) kf.get("RESULT_MSG")).startsWith(rc.name() + ": ").contains(rc.meaning()).contains("Kakao error 3018");
+    assertThat((String) kf.get("RESULT_MSG"))
+        .startsWith(rc.name() + ": ")
+        .contains(rc.meaning())
+        .contains("Kakao error 3018");
     assertThat(fb.get("RESULT_MSG")).as("delivered: no failure text").isNull();
 
     Map<MessageType, Deliver> byType = new HashMap<>();
@@ -244,7 +282,8 @@ abstract class AbstractAgentIT {
     assertThat(byType).hasSize(MessageType.values().length);
     assertThat(byType.get(MessageType.MMS).media()).hasSize(2);
     assertThat(byType.get(MessageType.SMS).text()).isEqualTo("SMS 테스트 발송입니다.");
-    assertThat(byType.get(MessageType.INTL_SMS).extension()).isEqualTo(new Extension.NationCode("1"));
+    assertThat(byType.get(MessageType.INTL_SMS).extension())
+        .isEqualTo(new Extension.NationCode("1"));
     assertThat(byType.get(MessageType.ALIMTALK).kakao().templateCode()).isEqualTo("order_done_01");
     assertThat(gateway.sendsBySerial.values()).allMatch(n -> n.get() == 1);
   }
@@ -254,7 +293,9 @@ abstract class AbstractAgentIT {
     long id = insert(SampleMessages.sms("01020002001", "retry me"));
     gateway.scriptAcks("01020002001", 3002);
     start(config("n1", "acc"));
-    await().atMost(10, TimeUnit.SECONDS).until(() -> row(id).get("ACK_CODE") != null && "READY".equals(status(id)));
+    await()
+        .atMost(10, TimeUnit.SECONDS)
+        .until(() -> row(id).get("ACK_CODE") != null && "READY".equals(status(id)));
     Map<String, Object> r = row(id);
     assertThat(intOf(r.get("ACK_CODE"))).isEqualTo(3002);
     assertThat(intOf(r.get("ATTEMPTS"))).isEqualTo(1);
@@ -275,25 +316,42 @@ abstract class AbstractAgentIT {
     start(config("n1", "acc"));
     awaitStatus(refused, "REJECTED");
     assertThat(intOf(row(refused).get("RESULT_CODE"))).isEqualTo(2015);
-    assertThat((String) row(refused).get("RESULT_MSG")).startsWith(dev.ngsign.ngs.protocol.ResultCode.of(2015).name() + ": ");
+    assertThat((String) row(refused).get("RESULT_MSG"))
+        .startsWith(dev.ngsign.ngs.protocol.ResultCode.of(2015).name() + ": ");
     for (int i = 0; i < 3 && !"FAILED".equals(status(retried)); i++) {
       int attempts = i + 1;
-      await().atMost(10, TimeUnit.SECONDS).until(() -> intOf(row(retried).get("ATTEMPTS")) == attempts && !"SENDING".equals(status(retried)));
+      await()
+          .atMost(10, TimeUnit.SECONDS)
+          .until(
+              () ->
+                  intOf(row(retried).get("ATTEMPTS")) == attempts
+                      && !"SENDING".equals(status(retried)));
       clock.advance(Duration.ofMinutes(2));
     }
     awaitStatus(retried, "FAILED");
-    assertThat(intOf(row(retried).get("RESULT_CODE"))).isEqualTo(AgentCode.RETRIES_EXHAUSTED.code());
+    assertThat(intOf(row(retried).get("RESULT_CODE")))
+        .isEqualTo(AgentCode.RETRIES_EXHAUSTED.code());
     assertThat(intOf(row(retried).get("ACK_CODE"))).isEqualTo(3001);
     assertThat(gateway.sendsBySerial.get(serial(retried)).get()).isEqualTo(3);
   }
 
   @Test
   void scheduledRowsWaitForTheirTimeAndExpiredRowsEnd() {
-    long later = insert(SampleMessages.sms("01020003001", "later"), Map.of("SCHEDULED_AT", NOON.plusHours(1)));
-    long expired = insert(SampleMessages.sms("01020003002", "too late"), Map.of("EXPIRES_AT", NOON.minusMinutes(1)));
-    long ttl = insert(SampleMessages.sms("01020003003", "old"), Map.of("CREATED_AT", NOON.minusHours(2)));
-    long now = insert(SampleMessages.sms("01020003004", "now"), Map.of("CREATED_AT", NOON.minusMinutes(5)));
-    AgentConfig cfg = config("n1", "acc").withExpiry(new AgentConfig.Expiry(Duration.ofHours(1), Duration.ofHours(72)));
+    long later =
+        insert(
+            SampleMessages.sms("01020003001", "later"), Map.of("SCHEDULED_AT", NOON.plusHours(1)));
+    long expired =
+        insert(
+            SampleMessages.sms("01020003002", "too late"),
+            Map.of("EXPIRES_AT", NOON.minusMinutes(1)));
+    long ttl =
+        insert(SampleMessages.sms("01020003003", "old"), Map.of("CREATED_AT", NOON.minusHours(2)));
+    long now =
+        insert(
+            SampleMessages.sms("01020003004", "now"), Map.of("CREATED_AT", NOON.minusMinutes(5)));
+    AgentConfig cfg =
+        config("n1", "acc")
+            .withExpiry(new AgentConfig.Expiry(Duration.ofHours(1), Duration.ofHours(72)));
     start(cfg);
     awaitStatus(now, "DONE");
     awaitStatus(expired, "EXPIRED");
@@ -312,7 +370,8 @@ abstract class AbstractAgentIT {
     clock = MutableClock.atSeoul(NOON.withHour(22));
     String good = "(광고) ngsign 11월 할인\n무료수신거부 080-123-4567";
     long held = insert(SampleMessages.sms("01020004001", good), Map.of("AD_FLAG", "Y"));
-    long noPrefix = insert(SampleMessages.sms("01020004002", "할인 무료수신거부 080-123-4567"), Map.of("AD_FLAG", "Y"));
+    long noPrefix =
+        insert(SampleMessages.sms("01020004002", "할인 무료수신거부 080-123-4567"), Map.of("AD_FLAG", "Y"));
     long noOptOut = insert(SampleMessages.sms("01020004003", "(광고) 할인합니다"), Map.of("AD_FLAG", "Y"));
     Map<String, Object> noCode = new HashMap<>();
     noCode.put("SENDER_CODE", null);
@@ -325,9 +384,12 @@ abstract class AbstractAgentIT {
     awaitStatus(noOptOut, "REJECTED");
     awaitStatus(noSender, "REJECTED");
     awaitStatus(tooLong, "REJECTED");
-    assertThat(intOf(row(noPrefix).get("RESULT_CODE"))).isEqualTo(AgentCode.AD_PREFIX_MISSING.code());
-    assertThat(intOf(row(noOptOut).get("RESULT_CODE"))).isEqualTo(AgentCode.AD_OPT_OUT_MISSING.code());
-    assertThat(intOf(row(noSender).get("RESULT_CODE"))).isEqualTo(AgentCode.SENDER_CODE_MISSING.code());
+    assertThat(intOf(row(noPrefix).get("RESULT_CODE")))
+        .isEqualTo(AgentCode.AD_PREFIX_MISSING.code());
+    assertThat(intOf(row(noOptOut).get("RESULT_CODE")))
+        .isEqualTo(AgentCode.AD_OPT_OUT_MISSING.code());
+    assertThat(intOf(row(noSender).get("RESULT_CODE")))
+        .isEqualTo(AgentCode.SENDER_CODE_MISSING.code());
     assertThat(intOf(row(tooLong).get("RESULT_CODE"))).isEqualTo(2006);
     assertThat((String) row(tooLong).get("RESULT_MSG")).contains("90");
     await().atMost(10, TimeUnit.SECONDS).until(() -> row(held).get("NEXT_TRY_AT") != null);
@@ -344,7 +406,8 @@ abstract class AbstractAgentIT {
     long id = insert(SampleMessages.sms("01020005001", "x"));
     start(config("n1", "acc"));
     awaitStatus(id, "DONE");
-    Report stray = new Report(0, ReportMessage.EMPTY, "01099998888", "NO-SUCH-1", "GW77", NOON, Telco.KT);
+    Report stray =
+        new Report(0, ReportMessage.EMPTY, "01099998888", "NO-SUCH-1", "GW77", NOON, Telco.KT);
     gateway.sinks.get("acc").accept(stray).toCompletableFuture().get(10, TimeUnit.SECONDS);
     List<Map<String, Object>> orphans = db.query("SELECT * FROM " + prefix + "REPORT_ORPHAN");
     assertThat(orphans).hasSize(1);
@@ -357,8 +420,17 @@ abstract class AbstractAgentIT {
   void rowsCaughtBetweenSendAndAckByADeadNodeAreResentWithTheirSerial() {
     long id = insert(SampleMessages.sms("01020006001", "in flight"));
     LocalDateTime old = clock.seoul().minusMinutes(5);
-    db.update("UPDATE " + msg + " SET STATUS = 'SENDING', ACCOUNT = 'acc', SERIAL = 'S-7', FENCE = 4, NODE_ID = 'dead', ATTEMPTS = 1 WHERE ID = ?", id);
-    db.update("INSERT INTO " + prefix + "LEASE (ACCOUNT, HOLDER, FENCE, HEARTBEAT_AT, ACQUIRED_AT) VALUES ('acc', 'dead', 4, ?, ?)", old, old);
+    db.update(
+        "UPDATE "
+            + msg
+            + " SET STATUS = 'SENDING', ACCOUNT = 'acc', SERIAL = 'S-7', FENCE = 4, NODE_ID = 'dead', ATTEMPTS = 1 WHERE ID = ?",
+        id);
+    db.update(
+        "INSERT INTO "
+            + prefix
+            + "LEASE (ACCOUNT, HOLDER, FENCE, HEARTBEAT_AT, ACQUIRED_AT) VALUES ('acc', 'dead', 4, ?, ?)",
+        old,
+        old);
     Agent a = start(config("n1", "acc"));
     awaitStatus(id, "DONE");
     assertThat(a.heldAccounts()).containsEntry("acc", 5L);
@@ -374,9 +446,21 @@ abstract class AbstractAgentIT {
     store.claims().claim("acc", false, clock.seoul(), 10, "old", 1);
     store.recovery().recover("acc", 2, clock.seoul());
     store.claims().claim("acc", false, clock.seoul(), 10, "new", 2);
-    store.writeBack().write(List.of(new WriteBack.AckOk(id, 1, clock.seoul())), List.of(), List.of(), clock.seoul());
+    store
+        .writeBack()
+        .write(
+            List.of(new WriteBack.AckOk(id, 1, clock.seoul())),
+            List.of(),
+            List.of(),
+            clock.seoul());
     assertThat(status(id)).isEqualTo("SENDING");
-    store.writeBack().write(List.of(new WriteBack.AckOk(id, 2, clock.seoul())), List.of(), List.of(), clock.seoul());
+    store
+        .writeBack()
+        .write(
+            List.of(new WriteBack.AckOk(id, 2, clock.seoul())),
+            List.of(),
+            List.of(),
+            clock.seoul());
     assertThat(status(id)).isEqualTo("SENT");
   }
 
@@ -409,13 +493,20 @@ abstract class AbstractAgentIT {
   void accountsSpreadOverNodesAndANewNodeTakesItsShare() {
     String[] accounts = {"acc1", "acc2", "acc3", "acc4", "acc5", "acc6"};
     for (int i = 0; i < 60; i++) {
-      insert(SampleMessages.sms(String.format("0102200%04d", i), "m" + i), Map.of("ACCOUNT", accounts[i % 6]));
+      insert(
+          SampleMessages.sms(String.format("0102200%04d", i), "m" + i),
+          Map.of("ACCOUNT", accounts[i % 6]));
     }
     Agent a = start(config("node-a", accounts));
     await().atMost(10, TimeUnit.SECONDS).until(() -> a.heldAccounts().size() == 6);
     Agent b = start(config("node-b", accounts));
-    await().atMost(15, TimeUnit.SECONDS).until(() -> a.heldAccounts().size() + b.heldAccounts().size() == 6
-        && !b.heldAccounts().isEmpty() && !a.heldAccounts().isEmpty());
+    await()
+        .atMost(15, TimeUnit.SECONDS)
+        .until(
+            () ->
+                a.heldAccounts().size() + b.heldAccounts().size() == 6
+                    && !b.heldAccounts().isEmpty()
+                    && !a.heldAccounts().isEmpty());
     await().atMost(15, TimeUnit.SECONDS).until(() -> open() == 0);
     assertThat(gateway.overlaps.get()).isZero();
     assertThat(db.count("SELECT COUNT(*) FROM " + msg + " WHERE STATUS = 'DONE'")).isEqualTo(60);
@@ -439,12 +530,14 @@ abstract class AbstractAgentIT {
   void aMissingReportTimesOutAndALateReportStillWins() throws Exception {
     gateway.reports = d -> null;
     long id = insert(SampleMessages.sms("01020008001", "x"));
-    start(config("n1", "acc").withExpiry(new AgentConfig.Expiry(Duration.ZERO, Duration.ofHours(1))));
+    start(
+        config("n1", "acc").withExpiry(new AgentConfig.Expiry(Duration.ZERO, Duration.ofHours(1))));
     awaitStatus(id, "SENT");
     clock.advance(Duration.ofHours(2));
     await().atMost(15, TimeUnit.SECONDS).until(() -> "FAILED".equals(status(id)));
     assertThat(intOf(row(id).get("RESULT_CODE"))).isEqualTo(AgentCode.REPORT_TIMEOUT.code());
-    Report late = new Report(0, ReportMessage.EMPTY, "01020008001", serial(id), "GW1", NOON, Telco.LG);
+    Report late =
+        new Report(0, ReportMessage.EMPTY, "01020008001", serial(id), "GW1", NOON, Telco.LG);
     gateway.sinks.get("acc").accept(late).toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertThat(status(id)).isEqualTo("DONE");
     assertThat(row(id).get("TELCO")).isEqualTo("LG");
@@ -454,7 +547,11 @@ abstract class AbstractAgentIT {
   void deliveredAtIsInTheTablesZoneLikeAckAtAndReportAt() {
     long id = insert(SampleMessages.sms("01020009001", "utc"));
     // the sessions of this class's database write Korean time: this test is about DELIVERED_AT only
-    start(config("n1", "acc").toBuilder().zone(java.time.ZoneId.of("UTC")).allowZoneMismatch(true).build());
+    start(
+        config("n1", "acc").toBuilder()
+            .zone(java.time.ZoneId.of("UTC"))
+            .allowZoneMismatch(true)
+            .build());
     awaitStatus(id, "DONE");
     Map<String, Object> r = row(id);
     LocalDateTime ack = at(r.get("ACK_AT"));
@@ -462,7 +559,9 @@ abstract class AbstractAgentIT {
     LocalDateTime delivered = at(r.get("DELIVERED_AT"));
     assertThat(ack).isEqualTo(NOON.minusHours(9)); // 12:00 KST is 03:00 UTC
     // the fake gateway reports SENDTIME 12:00:01 KST: one simulated second after the send
-    assertThat(delivered).isBetween(ack, report.plusSeconds(1)).isEqualTo(NOON.minusHours(9).plusSeconds(1));
+    assertThat(delivered)
+        .isBetween(ack, report.plusSeconds(1))
+        .isEqualTo(NOON.minusHours(9).plusSeconds(1));
   }
 
   static LocalDateTime at(Object o) {
@@ -483,55 +582,88 @@ abstract class AbstractAgentIT {
     agents.remove(a);
     // the table's second life: emptied, its IDs start again
     db.update("DELETE FROM " + msg);
-    db.update(switch (dialect()) {
-      case MARIADB -> "ALTER TABLE " + msg + " AUTO_INCREMENT = 1";
-      default -> "ALTER TABLE " + msg + " ALTER COLUMN ID RESTART WITH 1";
-    });
+    db.update(
+        switch (dialect()) {
+          case MARIADB -> "ALTER TABLE " + msg + " AUTO_INCREMENT = 1";
+          default -> "ALTER TABLE " + msg + " ALTER COLUMN ID RESTART WITH 1";
+        });
     long second = insert(SampleMessages.sms("01020010002", "second life"));
     assertThat(second).isEqualTo(first);
     MessageStore store = new MessageStore(db.ds, dialect(), prefix, "");
-    assertThat(store.serialEpochs().checkHighWater(clock.seoul())).as("ID %d below the first life's %d", second, third).isTrue();
-    assertThat(store.serialEpochs().checkHighWater(clock.seoul())).as("warned once, then the mark follows the new life").isFalse();
+    assertThat(store.serialEpochs().checkHighWater(clock.seoul()))
+        .as("ID %d below the first life's %d", second, third)
+        .isTrue();
+    assertThat(store.serialEpochs().checkHighWater(clock.seoul()))
+        .as("warned once, then the mark follows the new life")
+        .isFalse();
     start(config("n1", "acc"));
     awaitStatus(second, "DONE");
     assertThat(serial(second)).isNotEqualTo(firstSerial).endsWith(String.valueOf(second));
     assertThat(gateway.sendsBySerial.get(serial(second)).get()).isEqualTo(1);
     String firstEpoch = firstSerial.substring(0, SerialEpochs.LENGTH);
     String secondEpoch = serial(second).substring(0, SerialEpochs.LENGTH);
-    assertThat(secondEpoch).isGreaterThan(firstEpoch); // the test clock stood still: the recorded epoch + 1
+    assertThat(secondEpoch)
+        .isGreaterThan(firstEpoch); // the test clock stood still: the recorded epoch + 1
   }
 
   @Test
   void rowsForAnAccountNoNodeServesAreWarnedCountedAndHinted() {
-    ch.qos.logback.classic.Logger housekeeping = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
-        dev.ngsign.ngs.agent.internal.housekeeping.Housekeeping.class);
-    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+    ch.qos.logback.classic.Logger housekeeping =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(
+                dev.ngsign.ngs.agent.internal.housekeeping.Housekeeping.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
     logs.start();
     housekeeping.addAppender(logs);
     try {
-      long typo = insert(SampleMessages.sms("01020011001", "typo"), Map.of("ACCOUNT", "acc-typo", "CREATED_AT", NOON.minusMinutes(1)));
-      insert(SampleMessages.sms("01020011002", "typo 2"), Map.of("ACCOUNT", "acc-typo", "CREATED_AT", NOON.minusMinutes(1)));
+      long typo =
+          insert(
+              SampleMessages.sms("01020011001", "typo"),
+              Map.of("ACCOUNT", "acc-typo", "CREATED_AT", NOON.minusMinutes(1)));
+      insert(
+          SampleMessages.sms("01020011002", "typo 2"),
+          Map.of("ACCOUNT", "acc-typo", "CREATED_AT", NOON.minusMinutes(1)));
       long served = insert(SampleMessages.sms("01020011003", "served"), Map.of("ACCOUNT", "acc"));
-      Agent a = start(config("n1", "acc").withExpiry(new AgentConfig.Expiry(Duration.ZERO, Duration.ofHours(72), null, Duration.ofMinutes(5))));
+      Agent a =
+          start(
+              config("n1", "acc")
+                  .withExpiry(
+                      new AgentConfig.Expiry(
+                          Duration.ZERO, Duration.ofHours(72), null, Duration.ofMinutes(5))));
       awaitStatus(served, "DONE");
       await().atMost(15, TimeUnit.SECONDS).until(() -> unservedRows(a, "acc-typo") == 2.0);
       assertThat(row(typo).get("RESULT_MSG")).as("waited 1 of 5 minutes: no hint yet").isNull();
       clock.advance(Duration.ofMinutes(5));
       await().atMost(15, TimeUnit.SECONDS).until(() -> row(typo).get("RESULT_MSG") != null);
-      assertThat((String) row(typo).get("RESULT_MSG")).contains("no running agent node serves ACCOUNT 'acc-typo'");
+      assertThat((String) row(typo).get("RESULT_MSG"))
+          .contains("no running agent node serves ACCOUNT 'acc-typo'");
       assertThat(status(typo)).isEqualTo("READY");
       // more rounds: a later row is hinted too, and still one WARN
-      long third = insert(SampleMessages.sms("01020011004", "typo 3"), Map.of("ACCOUNT", "acc-typo", "CREATED_AT", NOON));
+      long third =
+          insert(
+              SampleMessages.sms("01020011004", "typo 3"),
+              Map.of("ACCOUNT", "acc-typo", "CREATED_AT", NOON));
       clock.advance(Duration.ofMinutes(1));
-      await().atMost(15, TimeUnit.SECONDS).until(() -> row(third).get("RESULT_MSG") != null && unservedRows(a, "acc-typo") == 3.0);
-      assertThat(logs.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
-          && e.getFormattedMessage().contains("'acc-typo'")).as("one WARN per account").hasSize(1);
+      await()
+          .atMost(15, TimeUnit.SECONDS)
+          .until(() -> row(third).get("RESULT_MSG") != null && unservedRows(a, "acc-typo") == 3.0);
+      assertThat(logs.list)
+          .filteredOn(
+              e ->
+                  e.getLevel() == ch.qos.logback.classic.Level.WARN
+                      && e.getFormattedMessage().contains("'acc-typo'"))
+          .as("one WARN per account")
+          .hasSize(1);
 
-      // a node serving the account starts: the rows go, the hint goes with the claim, the gauge drops to 0
+      // a node serving the account starts: the rows go, the hint goes with the claim, the gauge
+      // drops to 0
       Agent b = start(config("n2", "acc-typo"));
       awaitStatus(typo, "DONE");
       assertThat(row(typo).get("RESULT_MSG")).isNull();
-      await().atMost(15, TimeUnit.SECONDS).until(() -> unservedRows(a, "acc-typo") == 0.0 || unservedRows(b, "acc-typo") == 0.0);
+      await()
+          .atMost(15, TimeUnit.SECONDS)
+          .until(() -> unservedRows(a, "acc-typo") == 0.0 || unservedRows(b, "acc-typo") == 0.0);
     } finally {
       housekeeping.detachAppender(logs);
     }
@@ -546,7 +678,8 @@ abstract class AbstractAgentIT {
   void aGeneratedSerialIsPrefixEpochAndIdAndNeverLongerThan20() {
     long small = insert(SampleMessages.sms("01020012001", "small id"), Map.of("ACCOUNT", "acc"));
     long huge = 1_234_567_890_123L; // 13 digits: "AB" + epoch + ID would be 21 characters
-    Map<String, Object> cols = new HashMap<>(SampleMessages.sms("01020012002", "huge id").columns());
+    Map<String, Object> cols =
+        new HashMap<>(SampleMessages.sms("01020012002", "huge id").columns());
     cols.put("ID", huge);
     cols.put("ACCOUNT", "acc");
     new SendTable(db.ds, prefix).insert(cols);
@@ -557,24 +690,36 @@ abstract class AbstractAgentIT {
     assertThat(serial(small)).isEqualTo("AB0J7QX1" + small);
     assertThat(serial(huge)).isEqualTo("AB" + huge);
     for (MessageRow r : rows) {
-      assertThat(store.claims().serialOf(r)).as("the sender's SERIAL equals the row's").isEqualTo(serial(r.id()));
+      assertThat(store.claims().serialOf(r))
+          .as("the sender's SERIAL equals the row's")
+          .isEqualTo(serial(r.id()));
     }
   }
 
   @Test
   void aSentRowWithoutReportIsFlaggedAfterTheOverdueTimeNotOnlyAtTheTimeout() throws Exception {
-    gateway.reports = d -> null; // e.g. a SERIAL the gateway had already accepted: E_OK, no new message, no report
+    gateway.reports =
+        d ->
+            null; // e.g. a SERIAL the gateway had already accepted: E_OK, no new message, no report
     long id = insert(SampleMessages.sms("01020013001", "no report"));
-    Agent a = start(config("n1", "acc").withExpiry(new AgentConfig.Expiry(Duration.ZERO, Duration.ofHours(72), null, null,
-        Duration.ofMinutes(30))));
+    Agent a =
+        start(
+            config("n1", "acc")
+                .withExpiry(
+                    new AgentConfig.Expiry(
+                        Duration.ZERO, Duration.ofHours(72), null, null, Duration.ofMinutes(30))));
     awaitStatus(id, "SENT");
     assertThat(row(id).get("RESULT_MSG")).isNull();
     clock.advance(Duration.ofMinutes(31));
     await().atMost(15, TimeUnit.SECONDS).until(() -> row(id).get("RESULT_MSG") != null);
-    assertThat(row(id).get("RESULT_MSG")).isEqualTo(dev.ngsign.ngs.agent.internal.store.Sweeps.OVERDUE_HINT);
+    assertThat(row(id).get("RESULT_MSG"))
+        .isEqualTo(dev.ngsign.ngs.agent.internal.store.Sweeps.OVERDUE_HINT);
     assertThat(status(id)).isEqualTo("SENT");
-    await().atMost(15, TimeUnit.SECONDS).until(() -> a.meterRegistry().get("ngs.agent.report.overdue.rows").gauge().value() == 1.0);
-    Report late = new Report(0, ReportMessage.EMPTY, "01020013001", serial(id), "GW1", NOON, Telco.SK);
+    await()
+        .atMost(15, TimeUnit.SECONDS)
+        .until(() -> a.meterRegistry().get("ngs.agent.report.overdue.rows").gauge().value() == 1.0);
+    Report late =
+        new Report(0, ReportMessage.EMPTY, "01020013001", serial(id), "GW1", NOON, Telco.SK);
     gateway.sinks.get("acc").accept(late).toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertThat(status(id)).isEqualTo("DONE");
     assertThat(row(id).get("RESULT_MSG")).isNull();

@@ -10,7 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AgentConfigTest {
-  private static final String FULL = """
+  private static final String FULL =
+      """
       node-id: agent-1
       zone: Asia/Seoul
       database:
@@ -65,8 +66,11 @@ class AgentConfigTest {
   @Test
   void theExampleInTheDocsIsValid() {
     AgentConfig c = AgentConfig.load(java.nio.file.Path.of("../docs/agent.example.yml"));
-    assertThat(c.accounts()).singleElement().satisfies(a -> assertThat(a.passwordEnv()).isEqualTo("NGS_PASSWORD"));
-    assertThat(c.logTable().monthly()).isFalse(); // the safe default a newcomer starts from: final rows stay put
+    assertThat(c.accounts())
+        .singleElement()
+        .satisfies(a -> assertThat(a.passwordEnv()).isEqualTo("NGS_PASSWORD"));
+    assertThat(c.logTable().monthly())
+        .isFalse(); // the safe default a newcomer starts from: final rows stay put
     assertThat(c.database().password()).isNull();
     assertThat(c.database().passwordEnv()).isEqualTo("NGSIGN_DB_PASSWORD");
   }
@@ -84,50 +88,77 @@ class AgentConfigTest {
   @Test
   void anUnknownKeyIsAnErrorNamingIt() {
     assertThatThrownBy(() -> AgentConfig.parse("polling: {intervall: 1s}"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("intervall").hasMessageContaining("polling");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("intervall")
+        .hasMessageContaining("polling");
   }
 
   @Test
   void badValuesAreErrorsNamingTheKey() {
-    assertThatThrownBy(() -> AgentConfig.parse("polling: {interval: soon}")).isInstanceOf(ConfigException.class).hasMessageContaining("soon");
-    assertThatThrownBy(() -> AgentConfig.parse("database: {table-prefix: 'X; DROP'}")).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> AgentConfig.parse("polling: {interval: soon}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("soon");
+    assertThatThrownBy(() -> AgentConfig.parse("database: {table-prefix: 'X; DROP'}"))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("table-prefix");
-    assertThatThrownBy(() -> AgentConfig.parse("accounts: [{id: a}]")).isInstanceOf(ConfigException.class).hasMessageContaining("cert-port");
-    assertThatThrownBy(() -> AgentConfig.parse("lease: {timeout: 10s, heartbeat: 8s}")).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> AgentConfig.parse("accounts: [{id: a}]"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("cert-port");
+    assertThatThrownBy(() -> AgentConfig.parse("lease: {timeout: 10s, heartbeat: 8s}"))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("heartbeat");
-    assertThatThrownBy(() -> AgentConfig.parse("accounts: [{id: a, cert-port: 1}, {id: a, cert-port: 2}]"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("twice");
+    assertThatThrownBy(
+            () -> AgentConfig.parse("accounts: [{id: a, cert-port: 1}, {id: a, cert-port: 2}]"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("twice");
   }
 
   @Test
   void aMissingPasswordVariableIsAnError() {
     AgentConfig c = AgentConfig.parse(FULL);
-    assertThatThrownBy(() -> c.accounts().get(0).resolvePassword(Map.of())).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> c.accounts().get(0).resolvePassword(Map.of()))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("NGS_PW");
   }
 
   @Test
   void passwordsNeverShowInToString() {
-    AgentConfig c = AgentConfig.parse("""
+    AgentConfig c =
+        AgentConfig.parse(
+            """
         database: {url: "jdbc:h2:mem:x", password: db-secret-1}
         accounts: [{id: a, cert-port: 1, password: ngs-secret-2}]
         """);
-    assertThat(c.toString()).doesNotContain("db-secret-1").doesNotContain("ngs-secret-2").contains("****");
-    AgentConfig.Database inUrl = AgentConfig.Database.of("jdbc:postgresql://h/db?user=a&password=url-secret-3&ssl=true", "a", null);
+    assertThat(c.toString())
+        .doesNotContain("db-secret-1")
+        .doesNotContain("ngs-secret-2")
+        .contains("****");
+    AgentConfig.Database inUrl =
+        AgentConfig.Database.of(
+            "jdbc:postgresql://h/db?user=a&password=url-secret-3&ssl=true", "a", null);
     assertThat(inUrl.toString()).doesNotContain("url-secret-3").contains("password=****&ssl=true");
   }
 
   @Test
   void theBuilderAndTheFileGiveTheSameConfigurationAndTheDefaultsAreTheConstants() {
-    AgentConfig built = AgentConfig.builder()
-        .nodeId("n1")
-        .zone(ZoneId.of("UTC"))
-        .allowZoneMismatch(true)
-        .accounts(java.util.List.of(AgentConfig.Account.builder("myid", 4400).name("main").isDefault(true).tps(5).build()))
-        .logTable(new AgentConfig.LogTable("monthly", null, null, "zone"))
-        .expiry(new AgentConfig.Expiry(null, null, null, Duration.ofMinutes(2)))
-        .build();
-    AgentConfig read = AgentConfig.parse("""
+    AgentConfig built =
+        AgentConfig.builder()
+            .nodeId("n1")
+            .zone(ZoneId.of("UTC"))
+            .allowZoneMismatch(true)
+            .accounts(
+                java.util.List.of(
+                    AgentConfig.Account.builder("myid", 4400)
+                        .name("main")
+                        .isDefault(true)
+                        .tps(5)
+                        .build()))
+            .logTable(new AgentConfig.LogTable("monthly", null, null, "zone"))
+            .expiry(new AgentConfig.Expiry(null, null, null, Duration.ofMinutes(2)))
+            .build();
+    AgentConfig read =
+        AgentConfig.parse(
+            """
         node-id: n1
         zone: UTC
         allow-zone-mismatch: true
@@ -143,8 +174,11 @@ class AgentConfigTest {
     assertThat(d.polling().batchSize()).isEqualTo(AgentConfig.Polling.DEFAULT_BATCH_SIZE);
     assertThat(d.retry().maxAttempts()).isEqualTo(AgentConfig.Retry.DEFAULT_MAX_ATTEMPTS);
     assertThat(d.expiry().reportTimeout()).isEqualTo(AgentConfig.Expiry.DEFAULT_REPORT_TIMEOUT);
-    assertThat(d.expiry().unservedHintAfter()).isEqualTo(AgentConfig.Expiry.DEFAULT_UNSERVED_HINT_AFTER);
-    assertThat(d.logTable().month()).isEqualTo(AgentConfig.LogTable.DEFAULT_MONTH).isEqualTo("korean");
+    assertThat(d.expiry().unservedHintAfter())
+        .isEqualTo(AgentConfig.Expiry.DEFAULT_UNSERVED_HINT_AFTER);
+    assertThat(d.logTable().month())
+        .isEqualTo(AgentConfig.LogTable.DEFAULT_MONTH)
+        .isEqualTo("korean");
     assertThat(d.guards().adWindowStart()).isEqualTo(AgentConfig.Guards.DEFAULT_AD_WINDOW_START);
     assertThat(d.guards().adWindowEnd()).isEqualTo(AgentConfig.Guards.DEFAULT_AD_WINDOW_END);
     assertThat(d.http().port()).isEqualTo(AgentConfig.Http.DEFAULT_PORT);
@@ -153,18 +187,23 @@ class AgentConfigTest {
 
   @Test
   void badNewValuesAreErrorsNamingTheKey() {
-    assertThatThrownBy(() -> AgentConfig.parse("log-table: {month: billing}")).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> AgentConfig.parse("log-table: {month: billing}"))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("log-table.month");
-    assertThatThrownBy(() -> AgentConfig.parse("guards: {ad-window-start: '21:00', ad-window-end: '08:00'}"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("ad-window-start");
+    assertThatThrownBy(
+            () -> AgentConfig.parse("guards: {ad-window-start: '21:00', ad-window-end: '08:00'}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("ad-window-start");
   }
 
   @Test
   void noJacksonAnnotationOnThePublicConfiguration() {
-    java.util.List<Class<?>> types = new java.util.ArrayList<>(java.util.List.of(AgentConfig.class.getDeclaredClasses()));
+    java.util.List<Class<?>> types =
+        new java.util.ArrayList<>(java.util.List.of(AgentConfig.class.getDeclaredClasses()));
     types.add(AgentConfig.class);
     for (Class<?> t : types) {
-      java.util.List<java.lang.annotation.Annotation> found = new java.util.ArrayList<>(java.util.List.of(t.getAnnotations()));
+      java.util.List<java.lang.annotation.Annotation> found =
+          new java.util.ArrayList<>(java.util.List.of(t.getAnnotations()));
       for (var c : t.getDeclaredConstructors()) {
         found.addAll(java.util.List.of(c.getAnnotations()));
         for (var ps : c.getParameterAnnotations()) {
@@ -177,7 +216,9 @@ class AgentConfigTest {
       for (var m : t.getDeclaredMethods()) {
         found.addAll(java.util.List.of(m.getAnnotations()));
       }
-      assertThat(found).as(t.getName()).noneMatch(a -> a.annotationType().getName().startsWith("com.fasterxml"));
+      assertThat(found)
+          .as(t.getName())
+          .noneMatch(a -> a.annotationType().getName().startsWith("com.fasterxml"));
     }
   }
 }

@@ -22,10 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * docs/agent.md's SQL runs as written: every {@code sql} block on H2, PostgreSQL and MariaDB through JDBC; the
- * image examples with the tools they name — the psql block with {@code psql} on PostgreSQL, the mariadb block
- * with {@code mariadb} on MariaDB, the {@code sql h2} block on H2 — and the rows and image bytes land where the
- * agent reads them.
+ * docs/agent.md's SQL runs as written: every {@code sql} block on H2, PostgreSQL and MariaDB
+ * through JDBC; the image examples with the tools they name — the psql block with {@code psql} on
+ * PostgreSQL, the mariadb block with {@code mariadb} on MariaDB, the {@code sql h2} block on H2 —
+ * and the rows and image bytes land where the agent reads them.
  */
 class AgentSqlDocIT {
   static final Path DOC = Path.of("..", "docs", "agent.md");
@@ -80,39 +80,69 @@ class AgentSqlDocIT {
       }
       assertThat(inserts).as("INSERT examples in the doc").isGreaterThanOrEqualTo(6);
       assertThat(db.count("SELECT COUNT(*) FROM NGS_MSG")).isEqualTo(inserts);
-      assertThat(db.count("SELECT COUNT(*) FROM NGS_MSG WHERE STATUS = 'READY'")).isEqualTo(inserts);
+      assertThat(db.count("SELECT COUNT(*) FROM NGS_MSG WHERE STATUS = 'READY'"))
+          .isEqualTo(inserts);
 
-      String serial = switch (dialect) {
-        case POSTGRESQL -> runTool(blocks, "psql ", Map.of("DB", "postgresql://postgres@127.0.0.1:5432/test?options=-csearch_path%3D" + db.name), photo);
-        case MARIADB -> runTool(blocks, "mariadb ", Map.of("DB", db.name), photo);
-        case H2 -> runH2(blocks, db, photo);
-      };
-      List<Map<String, Object>> rows = db.query("SELECT M.MSG_TYPE, A.MTYPE, A.DATA FROM NGS_MSG M JOIN NGS_MSG_ATTACH A"
-          + " ON A.MSG_ID = M.ID WHERE M.SERIAL = ?", serial);
-      assertThat(rows).singleElement().satisfies(r -> {
-        assertThat(r.get(r.containsKey("MSG_TYPE") ? "MSG_TYPE" : "msg_type")).isEqualTo("M");
-        Object data = r.get(r.containsKey("DATA") ? "DATA" : "data");
-        assertThat((byte[]) data).isEqualTo(photo);
-      });
+      String serial =
+          switch (dialect) {
+            case POSTGRESQL ->
+                runTool(
+                    blocks,
+                    "psql ",
+                    Map.of(
+                        "DB",
+                        "postgresql://postgres@127.0.0.1:5432/test?options=-csearch_path%3D"
+                            + db.name),
+                    photo);
+            case MARIADB -> runTool(blocks, "mariadb ", Map.of("DB", db.name), photo);
+            case H2 -> runH2(blocks, db, photo);
+          };
+      List<Map<String, Object>> rows =
+          db.query(
+              "SELECT M.MSG_TYPE, A.MTYPE, A.DATA FROM NGS_MSG M JOIN NGS_MSG_ATTACH A"
+                  + " ON A.MSG_ID = M.ID WHERE M.SERIAL = ?",
+              serial);
+      assertThat(rows)
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.get(r.containsKey("MSG_TYPE") ? "MSG_TYPE" : "msg_type"))
+                    .isEqualTo("M");
+                Object data = r.get(r.containsKey("DATA") ? "DATA" : "data");
+                assertThat((byte[]) data).isEqualTo(photo);
+              });
     }
   }
 
   private static void execute(TestDb db, String sql) throws SQLException {
-    try (Connection c = db.ds.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = db.ds.getConnection();
+        Statement st = c.createStatement()) {
       st.execute(sql);
     } catch (SQLException e) {
-      throw new SQLException(db.dialect + " refused the doc's statement: " + sql + "\n" + e.getMessage(), e);
+      throw new SQLException(
+          db.dialect + " refused the doc's statement: " + sql + "\n" + e.getMessage(), e);
     }
   }
 
-  /** Runs the doc's shell block for {@code tool} with bash in a directory holding photo.jpg; returns its SERIAL. */
-  private String runTool(List<Block> blocks, String tool, Map<String, String> env, byte[] photo) throws Exception {
-    Block b = blocks.stream().filter(x -> x.info().equals("sh") && x.body().startsWith(tool)).findFirst()
-        .orElseThrow(() -> new AssertionError("docs/agent.md has no " + tool.strip() + " block"));
+  /**
+   * Runs the doc's shell block for {@code tool} with bash in a directory holding photo.jpg; returns
+   * its SERIAL.
+   */
+  private String runTool(List<Block> blocks, String tool, Map<String, String> env, byte[] photo)
+      throws Exception {
+    Block b =
+        blocks.stream()
+            .filter(x -> x.info().equals("sh") && x.body().startsWith(tool))
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("docs/agent.md has no " + tool.strip() + " block"));
     Files.write(dir.resolve("photo.jpg"), photo);
     Path script = dir.resolve("example.sh");
     Files.writeString(script, "set -euo pipefail\n" + b.body());
-    ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", script.toString())
+            .directory(dir.toFile())
+            .redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -121,13 +151,20 @@ class AgentSqlDocIT {
     return serialOf(b.body());
   }
 
-  /** The H2 block through JDBC; FILE_READ reads photo.jpg from the working directory, as in the H2 Shell. */
+  /**
+   * The H2 block through JDBC; FILE_READ reads photo.jpg from the working directory, as in the H2
+   * Shell.
+   */
   private static String runH2(List<Block> blocks, TestDb db, byte[] photo) throws Exception {
-    Block b = blocks.stream().filter(x -> x.info().equals("sql h2")).findFirst()
-        .orElseThrow(() -> new AssertionError("docs/agent.md has no sql h2 block"));
+    Block b =
+        blocks.stream()
+            .filter(x -> x.info().equals("sql h2"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("docs/agent.md has no sql h2 block"));
     Path here = Path.of("photo.jpg");
     Files.write(here, photo);
-    try (Connection c = db.ds.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = db.ds.getConnection();
+        Statement st = c.createStatement()) {
       for (String s : statements(b.body())) {
         st.execute(s);
       }

@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A scripted gateway for engine tests: answers each DELIVER with a scripted ACK code (default E_OK),
- * then a REPORT (delivered, or the scripted one), records every DELIVER and whether two sessions of one
- * account were ever open at once.
+ * A scripted gateway for engine tests: answers each DELIVER with a scripted ACK code (default
+ * E_OK), then a REPORT (delivered, or the scripted one), records every DELIVER and whether two
+ * sessions of one account were ever open at once.
  */
 public final class FakeGateway implements MessageGateway {
   public final List<Deliver> sends = new CopyOnWriteArrayList<>();
@@ -37,12 +37,16 @@ public final class FakeGateway implements MessageGateway {
   public final Map<String, ReportSink> sinks = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
   private final Map<String, Queue<Integer>> scriptedAcks = new ConcurrentHashMap<>();
-  private final ExecutorService reporter = Executors.newFixedThreadPool(4, r -> {
-    Thread t = new Thread(r, "fake-reports");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService reporter =
+      Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "fake-reports");
+            t.setDaemon(true);
+            return t;
+          });
   public volatile Function<Deliver, Report> reports = FakeGateway::deliveredReport;
+
   /** When true, DELIVERs get no ACK until the session closes (they then fail). */
   public volatile boolean silent;
 
@@ -57,13 +61,23 @@ public final class FakeGateway implements MessageGateway {
     if (d.messageType().isKakao()) {
       telco = Telco.KKO;
       if (d.daAddr().endsWith("9999") && d.kakao().failover() != Failover.NONE) {
-        msg = ReportMessage.of(new ReportFlag.KakaoFailure("2103"), new ReportFlag.FinalType(MessageType.SMS));
+        msg =
+            ReportMessage.of(
+                new ReportFlag.KakaoFailure("2103"), new ReportFlag.FinalType(MessageType.SMS));
         telco = Telco.SK;
       } else if (d.daAddr().endsWith("9999")) {
-        return new Report(4005, ReportMessage.of(new ReportFlag.KakaoFailure("3018")), d.daAddr(), d.serial(), gw(d), null, Telco.ETC);
+        return new Report(
+            4005,
+            ReportMessage.of(new ReportFlag.KakaoFailure("3018")),
+            d.daAddr(),
+            d.serial(),
+            gw(d),
+            null,
+            Telco.ETC);
       }
     }
-    return new Report(0, msg, d.daAddr(), d.serial(), gw(d), LocalDateTime.of(2026, 11, 24, 12, 0, 1), telco);
+    return new Report(
+        0, msg, d.daAddr(), d.serial(), gw(d), LocalDateTime.of(2026, 11, 24, 12, 0, 1), telco);
   }
 
   private static String gw(Deliver d) {
@@ -100,16 +114,19 @@ public final class FakeGateway implements MessageGateway {
           code = q == null ? null : q.poll();
         }
         int result = code == null ? 0 : code;
-        reporter.execute(() -> {
-          if (result == 0) {
-            acceptedBySerial.computeIfAbsent(d.serial(), k -> new AtomicInteger()).incrementAndGet();
-          }
-          f.complete(new DeliverAck(result, d.daAddr(), d.serial()));
-          Report r = result == 0 ? reports.apply(d) : null;
-          if (r != null) {
-            sink.accept(r).thenRun(reportsAcked::incrementAndGet);
-          }
-        });
+        reporter.execute(
+            () -> {
+              if (result == 0) {
+                acceptedBySerial
+                    .computeIfAbsent(d.serial(), k -> new AtomicInteger())
+                    .incrementAndGet();
+              }
+              f.complete(new DeliverAck(result, d.daAddr(), d.serial()));
+              Report r = result == 0 ? reports.apply(d) : null;
+              if (r != null) {
+                sink.accept(r).thenRun(reportsAcked::incrementAndGet);
+              }
+            });
         return f;
       }
 
@@ -126,7 +143,10 @@ public final class FakeGateway implements MessageGateway {
     };
   }
 
-  /** Sends a report out of the blue (e.g. for a SERIAL that does not exist) to the first account's sink. */
+  /**
+   * Sends a report out of the blue (e.g. for a SERIAL that does not exist) to the first account's
+   * sink.
+   */
   public int totalSends() {
     return sends.size();
   }

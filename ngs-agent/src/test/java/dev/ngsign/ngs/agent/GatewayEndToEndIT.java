@@ -1,12 +1,12 @@
 package dev.ngsign.ngs.agent;
 
-import dev.ngsign.ngs.agent.demo.SampleMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
-import dev.ngsign.ngs.agent.internal.store.SerialEpochs;
 import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
+import dev.ngsign.ngs.agent.internal.store.SerialEpochs;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
 import dev.ngsign.ngs.gateway.NgsGateway;
@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Rows → agent → ngs-client → the real gateway (in process, ephemeral ports) → ACK and REPORT back in the rows. */
+/**
+ * Rows → agent → ngs-client → the real gateway (in process, ephemeral ports) → ACK and REPORT back
+ * in the rows.
+ */
 class GatewayEndToEndIT {
   private NgsGateway gateway;
   private GatewayPorts ports;
@@ -35,12 +38,13 @@ class GatewayEndToEndIT {
 
   @BeforeEach
   void startGateway() {
-    gateway = NgsGateway.builder()
-        .account(Account.builder("testid", "secret").build())
-        .reportDelay(Duration.ofMillis(50))
-        .certInterval(Duration.ZERO)
-        .lock(0, Duration.ofSeconds(1), Duration.ofSeconds(1))
-        .build();
+    gateway =
+        NgsGateway.builder()
+            .account(Account.builder("testid", "secret").build())
+            .reportDelay(Duration.ofMillis(50))
+            .certInterval(Duration.ZERO)
+            .lock(0, Duration.ofSeconds(1), Duration.ofSeconds(1))
+            .build();
     ports = gateway.start();
   }
 
@@ -59,20 +63,31 @@ class GatewayEndToEndIT {
   }
 
   private AgentConfig config(String node) {
-    AgentConfig.Account acc = new AgentConfig.Account("main", "127.0.0.1", ports.certPort(), "testid", "secret", null, true, null, true, 0);
+    AgentConfig.Account acc =
+        new AgentConfig.Account(
+            "main", "127.0.0.1", ports.certPort(), "testid", "secret", null, true, null, true, 0);
     return AgentConfig.defaults()
         .withNodeId(node)
         .withDatabase(db.config("E_"))
         .withAccounts(List.of(acc))
-        .withPolling(new AgentConfig.Polling(Duration.ofMillis(20), 200, 1000, 1000, Duration.ofMillis(2)))
+        .withPolling(
+            new AgentConfig.Polling(Duration.ofMillis(20), 200, 1000, 1000, Duration.ofMillis(2)))
         .withLease(new AgentConfig.Lease(Duration.ofMillis(1500), Duration.ofMillis(250)))
         .withGuards(new AgentConfig.Guards(false, null, null, true, true))
         .withHttp(new AgentConfig.Http(0, null));
   }
 
   private Agent start(AgentConfig cfg) {
-    Agent a = Agent.builder(cfg).dataSource(db.ds, db.url).clock(Clock.systemUTC()).migrate(true)
-        .tuning(NgsClientGateway.Tuning.defaults().withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200))).build().start();
+    Agent a =
+        Agent.builder(cfg)
+            .dataSource(db.ds, db.url)
+            .clock(Clock.systemUTC())
+            .migrate(true)
+            .tuning(
+                NgsClientGateway.Tuning.defaults()
+                    .withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
+            .build()
+            .start();
     agents.add(a);
     return a;
   }
@@ -80,15 +95,25 @@ class GatewayEndToEndIT {
   /** The agent on {@link #gate} in front of the test database, with the given client settings. */
   private Agent startGated(AgentConfig cfg, NgsClientGateway.Tuning tuning) {
     gate = new ReportCommitGate(db.ds);
-    Agent a = Agent.builder(cfg).dataSource(gate, db.url).clock(Clock.systemUTC()).migrate(true)
-        .tuning(tuning.withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200))).build().start();
+    Agent a =
+        Agent.builder(cfg)
+            .dataSource(gate, db.url)
+            .clock(Clock.systemUTC())
+            .migrate(true)
+            .tuning(tuning.withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
+            .build()
+            .start();
     agents.add(a);
     return a;
   }
 
-  /** REPORTs the agent's report listener was handed (a report re-sent by the gateway counts again). */
+  /**
+   * REPORTs the agent's report listener was handed (a report re-sent by the gateway counts again).
+   */
   private static double reportsHandled(Agent a) {
-    return a.meterRegistry().find("ngs.agent.reports").counters().stream().mapToDouble(Counter::count).sum();
+    return a.meterRegistry().find("ngs.agent.reports").counters().stream()
+        .mapToDouble(Counter::count)
+        .sum();
   }
 
   private String status(long id) {
@@ -104,7 +129,9 @@ class GatewayEndToEndIT {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  @EnumSource(
+      value = Dialect.class,
+      names = {"H2", "POSTGRESQL", "MARIADB"})
   void everyMessageTypeGoesThroughTheGatewayAndComesBackAsAReport(Dialect dialect) {
     db = TestDb.create(dialect);
     start(config("n1"));
@@ -114,7 +141,8 @@ class GatewayEndToEndIT {
       labels.put(table.insert(s.columns(), s.images()), s.label());
     }
     long fallback = table.insert(SampleMessages.alimTalk(TestNumbers.kakaoFailure(2103)).columns());
-    Map<String, Object> noFailover = new HashMap<>(SampleMessages.friendTalk(TestNumbers.kakaoFailure(3018)).columns());
+    Map<String, Object> noFailover =
+        new HashMap<>(SampleMessages.friendTalk(TestNumbers.kakaoFailure(3018)).columns());
     noFailover.put("KKO_FAILOVER", 0);
     noFailover.remove("FALLBACK_TEXT");
     long kakaoFails = table.insert(noFailover);
@@ -145,7 +173,9 @@ class GatewayEndToEndIT {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL"})
+  @EnumSource(
+      value = Dialect.class,
+      names = {"H2", "POSTGRESQL"})
   void twoAgentsOnOneAccountBindOnceAndTheSurvivorTakesOver(Dialect dialect) {
     db = TestDb.create(dialect);
     Agent a = start(config("node-a"));
@@ -157,7 +187,8 @@ class GatewayEndToEndIT {
     }
     await().atMost(30, TimeUnit.SECONDS).until(() -> open() == 0);
     assertThat(a.heldAccounts().size() + b.heldAccounts().size()).isEqualTo(1);
-    assertThat(gateway.sessions().stream().filter(s -> s.kind() == SessionKind.DELIVER).count()).isEqualTo(1);
+    assertThat(gateway.sessions().stream().filter(s -> s.kind() == SessionKind.DELIVER).count())
+        .isEqualTo(1);
     Agent holder = a.heldAccounts().isEmpty() ? b : a;
     Agent other = holder == a ? b : a;
     for (int i = 300; i < 600; i++) {
@@ -173,19 +204,30 @@ class GatewayEndToEndIT {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  @EnumSource(
+      value = Dialect.class,
+      names = {"H2", "POSTGRESQL", "MARIADB"})
   void aReportIsAcknowledgedOnlyAfterItsRowUpdateIsCommitted(Dialect dialect) {
     db = TestDb.create(dialect);
     // the report comes well after the ACK, so the ACK's write-back is its own transaction
     gateway.setReportDelay(Duration.ofMillis(300));
     Agent agent = startGated(config("n1"), NgsClientGateway.Tuning.defaults());
     gate.hold();
-    long id = new SendTable(db.ds, "E_").insert(SampleMessages.sms("01020005001", "commit first").columns());
+    long id =
+        new SendTable(db.ds, "E_")
+            .insert(SampleMessages.sms("01020005001", "commit first").columns());
 
-    // the report reached the agent and its transaction waits in commit(): no REPORT_ACK, row not updated
+    // the report reached the agent and its transaction waits in commit(): no REPORT_ACK, row not
+    // updated
     await().atMost(30, TimeUnit.SECONDS).until(() -> gate.held() == 1);
-    await().during(1, TimeUnit.SECONDS).atMost(5, TimeUnit.SECONDS)
-        .until(() -> gateway.pendingReports("testid") == 1 && !"DONE".equals(status(id)) && gate.held() == 1);
+    await()
+        .during(1, TimeUnit.SECONDS)
+        .atMost(5, TimeUnit.SECONDS)
+        .until(
+            () ->
+                gateway.pendingReports("testid") == 1
+                    && !"DONE".equals(status(id))
+                    && gate.held() == 1);
     assertThat(gate.committed()).isZero();
 
     gate.release();
@@ -196,28 +238,45 @@ class GatewayEndToEndIT {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  @EnumSource(
+      value = Dialect.class,
+      names = {"H2", "POSTGRESQL", "MARIADB"})
   void aReportWhoseWriteFailsIsNotAcknowledgedAndComesBackOnTheNextReportSession(Dialect dialect) {
     db = TestDb.create(dialect);
     gateway.setReportDelay(Duration.ofMillis(300));
-    Agent agent = startGated(config("n1"), NgsClientGateway.Tuning.defaults().withReportCommitTimeout(Duration.ofSeconds(1)));
+    Agent agent =
+        startGated(
+            config("n1"),
+            NgsClientGateway.Tuning.defaults().withReportCommitTimeout(Duration.ofSeconds(1)));
     gate.fail();
-    long id = new SendTable(db.ds, "E_").insert(SampleMessages.sms("01020005002", "write fails").columns());
+    long id =
+        new SendTable(db.ds, "E_")
+            .insert(SampleMessages.sms("01020005002", "write fails").columns());
 
-    // the database refuses the report's commit (the write-behind retries): no REPORT_ACK, also not after the
+    // the database refuses the report's commit (the write-behind retries): no REPORT_ACK, also not
+    // after the
     // agent gave the report up at its 1 s commit timeout
     await().atMost(30, TimeUnit.SECONDS).until(() -> gate.refused() >= 1);
-    await().during(2, TimeUnit.SECONDS).atMost(6, TimeUnit.SECONDS)
+    await()
+        .during(2, TimeUnit.SECONDS)
+        .atMost(6, TimeUnit.SECONDS)
         .until(() -> gateway.pendingReports("testid") == 1 && !"DONE".equals(status(id)));
 
-    // the database is back: the write-behind's retry commits the row, but that report's stage was given up
+    // the database is back: the write-behind's retry commits the row, but that report's stage was
+    // given up
     // at the timeout, so it is still not acknowledged
     gate.release();
-    await().atMost(30, TimeUnit.SECONDS).until(() -> gate.committed() == 1 && "DONE".equals(status(id)));
-    await().during(500, TimeUnit.MILLISECONDS).atMost(3, TimeUnit.SECONDS).until(() -> gateway.pendingReports("testid") == 1);
+    await()
+        .atMost(30, TimeUnit.SECONDS)
+        .until(() -> gate.committed() == 1 && "DONE".equals(status(id)));
+    await()
+        .during(500, TimeUnit.MILLISECONDS)
+        .atMost(3, TimeUnit.SECONDS)
+        .until(() -> gateway.pendingReports("testid") == 1);
     assertThat(reportsHandled(agent)).isEqualTo(1.0);
 
-    // the next report session gets it again; this time it is committed (idempotently) and acknowledged
+    // the next report session gets it again; this time it is committed (idempotently) and
+    // acknowledged
     gateway.kick("testid", SessionKind.REPORT, "test: new report session");
     await().atMost(30, TimeUnit.SECONDS).until(() -> gateway.pendingReports("testid") == 0);
     assertThat(reportsHandled(agent)).isEqualTo(2.0);
@@ -227,16 +286,21 @@ class GatewayEndToEndIT {
   }
 
   /**
-   * A send table that is dropped and created again (here with every agent table, as a restore of an old
-   * backup would leave them) starts its IDs again within the gateway's 24-hour de-duplication window. The
-   * new rows must be new messages with reports, not E_OK duplicates that wait 72 hours for a report.
+   * A send table that is dropped and created again (here with every agent table, as a restore of an
+   * old backup would leave them) starts its IDs again within the gateway's 24-hour de-duplication
+   * window. The new rows must be new messages with reports, not E_OK duplicates that wait 72 hours
+   * for a report.
    */
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  @EnumSource(
+      value = Dialect.class,
+      names = {"H2", "POSTGRESQL", "MARIADB"})
   void aRecreatedSendTableDoesNotRepeatSerials(Dialect dialect) {
     db = TestDb.create(dialect);
     Agent first = start(config("n1"));
-    long id = new SendTable(db.ds, "E_").insert(SampleMessages.sms("01020006001", "first life").columns());
+    long id =
+        new SendTable(db.ds, "E_")
+            .insert(SampleMessages.sms("01020006001", "first life").columns());
     await().atMost(30, TimeUnit.SECONDS).until(() -> "DONE".equals(status(id)));
     String firstSerial = (String) row(id).get("SERIAL");
     first.close();
@@ -245,11 +309,22 @@ class GatewayEndToEndIT {
     for (String t : List.of("MSG_ATTACH", "MSG", "REPORT_ORPHAN", "LEASE", "NODE", "META")) {
       db.update("DROP TABLE E_" + t);
     }
-    db.update("DROP TABLE " + (dialect == Dialect.POSTGRESQL ? "\"E_SCHEMA_HISTORY\"" : "E_SCHEMA_HISTORY")); // Flyway quotes it
+    db.update(
+        "DROP TABLE "
+            + (dialect == Dialect.POSTGRESQL
+                ? "\"E_SCHEMA_HISTORY\""
+                : "E_SCHEMA_HISTORY")); // Flyway quotes it
     // an epoch counts seconds: a restore takes longer than one, this test may not
-    await().atMost(3, TimeUnit.SECONDS).until(() -> !SerialEpochs.token(java.time.Instant.now()).equals(firstSerial.substring(0, SerialEpochs.LENGTH)));
+    await()
+        .atMost(3, TimeUnit.SECONDS)
+        .until(
+            () ->
+                !SerialEpochs.token(java.time.Instant.now())
+                    .equals(firstSerial.substring(0, SerialEpochs.LENGTH)));
     start(config("n1"));
-    long again = new SendTable(db.ds, "E_").insert(SampleMessages.sms("01020006002", "second life").columns());
+    long again =
+        new SendTable(db.ds, "E_")
+            .insert(SampleMessages.sms("01020006002", "second life").columns());
     assertThat(again).isEqualTo(id);
     await().atMost(30, TimeUnit.SECONDS).until(() -> "DONE".equals(status(again)));
     String secondSerial = (String) row(again).get("SERIAL");

@@ -1,11 +1,11 @@
 package dev.ngsign.ngs.agent;
 
-import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
-import dev.ngsign.ngs.agent.demo.SampleMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
+import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import dev.ngsign.ngs.gateway.NgsGateway;
 import dev.ngsign.ngs.gateway.testing.ChildGateway;
 import java.io.BufferedReader;
@@ -25,8 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * kill -9 (SIGKILL, no shutdown hook) of an agent process and of the gateway process in the middle of a
- * stream of messages; afterwards every row is final and the gateway accepted every SERIAL exactly once.
+ * kill -9 (SIGKILL, no shutdown hook) of an agent process and of the gateway process in the middle
+ * of a stream of messages; afterwards every row is final and the gateway accepted every SERIAL
+ * exactly once.
  */
 class KillNineIT {
   private static final int ROWS = 2000;
@@ -53,13 +54,22 @@ class KillNineIT {
   }
 
   private Process spawn(Class<?> main, String... args) throws IOException {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-Duser.timezone=Asia/Seoul", "-cp", cp, main.getName())); // PostgreSQL sessions take the JVM zone
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Duser.timezone=Asia/Seoul",
+                "-cp",
+                cp,
+                main.getName())); // PostgreSQL sessions take the JVM zone
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     children.add(p);
-    BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = r.readLine()) != null && !line.startsWith("ready")) {
       // skip log lines on stdout
@@ -87,17 +97,25 @@ class KillNineIT {
 
   private void awaitAllFinal() {
     try {
-      await().atMost(90, TimeUnit.SECONDS).until(() -> count("STATUS IN ('READY','SENDING','SENT')") == 0);
+      await()
+          .atMost(90, TimeUnit.SECONDS)
+          .until(() -> count("STATUS IN ('READY','SENDING','SENT')") == 0);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError("rows still open: " + db.query("SELECT STATUS, COUNT(*) AS N, MIN(ATTEMPTS) AS A0, MAX(ATTEMPTS) AS A1,"
-          + " MAX(RESULT_MSG) AS WHY FROM K_MSG GROUP BY STATUS"), e);
+      throw new AssertionError(
+          "rows still open: "
+              + db.query(
+                  "SELECT STATUS, COUNT(*) AS N, MIN(ATTEMPTS) AS A0, MAX(ATTEMPTS) AS A1,"
+                      + " MAX(RESULT_MSG) AS WHY FROM K_MSG GROUP BY STATUS"),
+          e);
     }
   }
 
   private void assertEveryRowDoneAndEachSerialAcceptedOnce(NgsGateway gw) {
     assertThat(count("STATUS = 'DONE'")).isEqualTo(ROWS);
     for (Map<String, Object> r : db.query("SELECT SERIAL FROM K_MSG")) {
-      assertThat(gw.messagesAccepted("testid", (String) r.get("SERIAL"))).as((String) r.get("SERIAL")).isEqualTo(1);
+      assertThat(gw.messagesAccepted("testid", (String) r.get("SERIAL")))
+          .as((String) r.get("SERIAL"))
+          .isEqualTo(1);
     }
   }
 
@@ -106,7 +124,8 @@ class KillNineIT {
     db = TestDb.create(Dialect.POSTGRESQL);
     gateway = ChildGateway.build(0, tmp.resolve("gw"));
     int certPort = gateway.start().certPort();
-    Process first = spawn(ChildAgent.class, db.url, db.user, "K_", String.valueOf(certPort), "victim");
+    Process first =
+        spawn(ChildAgent.class, db.url, db.user, "K_", String.valueOf(certPort), "victim");
     insertRows();
     await().atMost(30, TimeUnit.SECONDS).until(() -> count("STATUS = 'DONE'") >= ROWS / 5);
     first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, leases kept
@@ -124,11 +143,20 @@ class KillNineIT {
     Path dataDir = Files.createDirectories(tmp.resolve("gw"));
     int certPort = freePort();
     Process gw = spawn(ChildGateway.class, String.valueOf(certPort), dataDir.toString());
-    // default expiry: no re-send of unreported rows, a 72 h report timeout. The gateway commits before it
+    // default expiry: no re-send of unreported rows, a 72 h report timeout. The gateway commits
+    // before it
     // acknowledges, so every acknowledged message must come back with its report after the restart.
     AgentConfig cfg = ChildAgent.config(db.url, db.user, "K_", certPort, "n1");
-    agents.add(Agent.builder(cfg).dataSource(db.ds, db.url).clock(Clock.systemUTC()).migrate(true)
-        .tuning(NgsClientGateway.Tuning.defaults().withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200))).build().start());
+    agents.add(
+        Agent.builder(cfg)
+            .dataSource(db.ds, db.url)
+            .clock(Clock.systemUTC())
+            .migrate(true)
+            .tuning(
+                NgsClientGateway.Tuning.defaults()
+                    .withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
+            .build()
+            .start());
     insertRows();
     await().atMost(30, TimeUnit.SECONDS).until(() -> count("STATUS = 'DONE'") >= ROWS / 5);
     gw.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -143,5 +171,4 @@ class KillNineIT {
     gateway.start();
     assertEveryRowDoneAndEachSerialAcceptedOnce(gateway);
   }
-
 }

@@ -26,10 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * On PostgreSQL the agent is woken by the INSERT (the V4 trigger's notification), not by its poll: with
- * the poll interval at a minute, rows still go out well within the bound below. The bound (20 s) is only
- * a guard against a hang, a third of the poll interval, not a timing claim. Also: a LISTEN connection the
- * server kills is reconnected, and an agent that cannot LISTEN at all still sends by its poll.
+ * On PostgreSQL the agent is woken by the INSERT (the V4 trigger's notification), not by its poll:
+ * with the poll interval at a minute, rows still go out well within the bound below. The bound (20
+ * s) is only a guard against a hang, a third of the poll interval, not a timing claim. Also: a
+ * LISTEN connection the server kills is reconnected, and an agent that cannot LISTEN at all still
+ * sends by its poll.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PgWakeupIT {
@@ -68,39 +69,79 @@ class PgWakeupIT {
     return AgentConfig.defaults()
         .withNodeId("n1")
         .withDatabase(db.config(prefix))
-        .withAccounts(List.of(new AgentConfig.Account("A", "127.0.0.1", 1, "A", "pw", null, false, null, null, 0)))
+        .withAccounts(
+            List.of(
+                new AgentConfig.Account(
+                    "A", "127.0.0.1", 1, "A", "pw", null, false, null, null, 0)))
         .withPolling(new AgentConfig.Polling(poll, 100, 500, 500, Duration.ofMillis(2)))
         .withLease(new AgentConfig.Lease(Duration.ofSeconds(3), Duration.ofMillis(100)))
         .withHttp(new AgentConfig.Http(0, null))
-        // the test JVM's default zone (the owned pool's sessions) is not TestDb's session zone; the zone
+        // the test JVM's default zone (the owned pool's sessions) is not TestDb's session zone; the
+        // zone
         // check has tests of its own
-        .toBuilder().allowZoneMismatch(true).build();
+        .toBuilder()
+        .allowZoneMismatch(true)
+        .build();
   }
 
-  /** An agent with its own pool and its own LISTEN connection, as {@code ./ngsign agent run} makes it. */
+  /**
+   * An agent with its own pool and its own LISTEN connection, as {@code ./ngsign agent run} makes
+   * it.
+   */
   private Agent startOwned(Duration poll) {
-    Agent a = Agent.builder(config(poll)).gateway(gateway).clock(Clock.systemUTC()).migrate(true).build().start();
+    Agent a =
+        Agent.builder(config(poll))
+            .gateway(gateway)
+            .clock(Clock.systemUTC())
+            .migrate(true)
+            .build()
+            .start();
     agents.add(a);
     await().atMost(HANG_GUARD).until(() -> a.heldAccounts().containsKey("A"));
     return a;
   }
 
   private void insert(String text) {
-    db.insert(prefix + "MSG", Map.of("MSG_TYPE", "S", "DEST_ADDR", "01020001234", "CALLBACK", "15880000", "MSG_TEXT", text,
-        "ACCOUNT", "A", "SENDER_CODE", SampleMessages.SENDER_CODE));
+    db.insert(
+        prefix + "MSG",
+        Map.of(
+            "MSG_TYPE",
+            "S",
+            "DEST_ADDR",
+            "01020001234",
+            "CALLBACK",
+            "15880000",
+            "MSG_TEXT",
+            text,
+            "ACCOUNT",
+            "A",
+            "SENDER_CODE",
+            SampleMessages.SENDER_CODE));
   }
 
   private void awaitSent(int n) {
     try {
-      await().atMost(HANG_GUARD).pollInterval(Duration.ofMillis(10)).until(() -> gateway.totalSends() >= n);
+      await()
+          .atMost(HANG_GUARD)
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> gateway.totalSends() >= n);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError(gateway.totalSends() + " of " + n + " sent; rows: " + db.query("SELECT * FROM " + prefix + "MSG"), e);
+      throw new AssertionError(
+          gateway.totalSends()
+              + " of "
+              + n
+              + " sent; rows: "
+              + db.query("SELECT * FROM " + prefix + "MSG"),
+          e);
     }
   }
 
   private long listenPid() {
-    List<Map<String, Object>> rows = db.query("SELECT pid FROM pg_stat_activity WHERE application_name = 'ngsign-agent-listen'"
-        + " AND query = ?", "LISTEN \"" + PgNotifyListener.channel(prefix) + "\"");
+    List<Map<String, Object>> rows =
+        db.query(
+            "SELECT pid FROM pg_stat_activity WHERE application_name = 'ngsign-agent-listen'"
+                + " AND query = ?",
+            "LISTEN \"" + PgNotifyListener.channel(prefix) + "\"");
     assertThat(rows).hasSize(1);
     return ((Number) rows.get(0).values().iterator().next()).longValue();
   }
@@ -109,7 +150,8 @@ class PgWakeupIT {
   void anInsertWakesTheAgentLongBeforeItsPollInterval() {
     Agent a = startOwned(LONG_POLL);
     await().atMost(HANG_GUARD).until(a::listening);
-    // several rounds, each a separate INSERT after the previous row went out: after each send the worker
+    // several rounds, each a separate INSERT after the previous row went out: after each send the
+    // worker
     // is back in its one-minute wait, which only the notification can end within the guard
     for (int i = 1; i <= 3; i++) {
       insert("OTP " + i);
@@ -122,9 +164,18 @@ class PgWakeupIT {
   void aBulkInsertOfManyRowsGoesOutOnItsOneNotification() {
     Agent a = startOwned(LONG_POLL);
     await().atMost(HANG_GUARD).until(a::listening);
-    StringBuilder sql = new StringBuilder("INSERT INTO " + prefix + "MSG (MSG_TYPE, DEST_ADDR, CALLBACK, MSG_TEXT, ACCOUNT, SENDER_CODE) VALUES ");
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO "
+                + prefix
+                + "MSG (MSG_TYPE, DEST_ADDR, CALLBACK, MSG_TEXT, ACCOUNT, SENDER_CODE) VALUES ");
     for (int i = 0; i < 250; i++) {
-      sql.append(i == 0 ? "" : ", ").append("('S', '01020001234', '15880000', 'bulk ").append(i).append("', 'A', '").append(SampleMessages.SENDER_CODE).append("')");
+      sql.append(i == 0 ? "" : ", ")
+          .append("('S', '01020001234', '15880000', 'bulk ")
+          .append(i)
+          .append("', 'A', '")
+          .append(SampleMessages.SENDER_CODE)
+          .append("')");
     }
     db.update(sql.toString());
     awaitSent(250); // more than two batches of 100: full batches claim again at once
@@ -138,10 +189,20 @@ class PgWakeupIT {
     awaitSent(1);
     long pid = listenPid();
     db.query("SELECT pg_terminate_backend(?)", (int) pid);
-    insert("while reconnecting"); // its notification is most likely lost: the reconnect's wakeup sends it
+    insert(
+        "while reconnecting"); // its notification is most likely lost: the reconnect's wakeup sends
+    // it
     awaitSent(2);
-    await().atMost(HANG_GUARD).until(() -> a.listening() && !db.query("SELECT pid FROM pg_stat_activity WHERE application_name ="
-        + " 'ngsign-agent-listen' AND query = ?", "LISTEN \"" + PgNotifyListener.channel(prefix) + "\"").isEmpty());
+    await()
+        .atMost(HANG_GUARD)
+        .until(
+            () ->
+                a.listening()
+                    && !db.query(
+                            "SELECT pid FROM pg_stat_activity WHERE application_name ="
+                                + " 'ngsign-agent-listen' AND query = ?",
+                            "LISTEN \"" + PgNotifyListener.channel(prefix) + "\"")
+                        .isEmpty());
     assertThat(listenPid()).isNotEqualTo(pid);
     insert("after");
     awaitSent(3); // woken by the new connection's notification
@@ -151,8 +212,14 @@ class PgWakeupIT {
   void anAgentThatCannotListenStillSendsByItsPoll() {
     AtomicInteger refused = new AtomicInteger();
     DataSource noListen = new RefusingListenConnections(db.ds, refused);
-    Agent a = Agent.builder(config(Duration.ofMillis(300))).dataSource(noListen, db.url).gateway(gateway).clock(Clock.systemUTC())
-        .migrate(true).build().start();
+    Agent a =
+        Agent.builder(config(Duration.ofMillis(300)))
+            .dataSource(noListen, db.url)
+            .gateway(gateway)
+            .clock(Clock.systemUTC())
+            .migrate(true)
+            .build()
+            .start();
     agents.add(a);
     await().atMost(HANG_GUARD).until(() -> a.heldAccounts().containsKey("A"));
     await().atMost(HANG_GUARD).until(() -> refused.get() >= 1);
@@ -161,8 +228,12 @@ class PgWakeupIT {
     assertThat(a.listening()).isFalse();
   }
 
-  /** The test database's connections, except to the listener's thread (as if LISTEN were impossible). */
-  private record RefusingListenConnections(DataSource ds, AtomicInteger refused) implements DataSource {
+  /**
+   * The test database's connections, except to the listener's thread (as if LISTEN were
+   * impossible).
+   */
+  private record RefusingListenConnections(DataSource ds, AtomicInteger refused)
+      implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
       if (Thread.currentThread().getName().equals("ngs-agent-listen")) {

@@ -13,13 +13,17 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A data source in front of a real one that controls the commit of every transaction that wrote a REPORT
- * (prepared an UPDATE setting {@code REPORT_AT}): let it through, hold it until {@link #release()}, or refuse
- * it as a failing database would (the transaction is then rolled back by the caller). Other transactions pass
- * untouched. For tests of when REPORT_ACK may go out.
+ * A data source in front of a real one that controls the commit of every transaction that wrote a
+ * REPORT (prepared an UPDATE setting {@code REPORT_AT}): let it through, hold it until {@link
+ * #release()}, or refuse it as a failing database would (the transaction is then rolled back by the
+ * caller). Other transactions pass untouched. For tests of when REPORT_ACK may go out.
  */
 final class ReportCommitGate implements DataSource {
-  enum Mode { PASS, HOLD, FAIL }
+  enum Mode {
+    PASS,
+    HOLD,
+    FAIL
+  }
 
   private final DataSource delegate;
   private volatile Mode mode = Mode.PASS;
@@ -76,29 +80,36 @@ final class ReportCommitGate implements DataSource {
 
   private Connection gated(Connection c) {
     boolean[] wroteReport = {false};
-    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
-      switch (m.getName()) {
-        case "prepareStatement" -> {
-          if (args != null && args.length > 0 && args[0] instanceof String sql && sql.contains("REPORT_AT =")) {
-            wroteReport[0] = true;
-          }
-        }
-        case "commit" -> {
-          if (wroteReport[0]) {
-            wroteReport[0] = false;
-            beforeReportCommit();
-            Object r = invoke(c, m, args);
-            committed.incrementAndGet();
-            return r;
-          }
-        }
-        case "rollback", "close" -> wroteReport[0] = false;
-        default -> {
-          // passed on unchanged
-        }
-      }
-      return invoke(c, m, args);
-    });
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, m, args) -> {
+              switch (m.getName()) {
+                case "prepareStatement" -> {
+                  if (args != null
+                      && args.length > 0
+                      && args[0] instanceof String sql
+                      && sql.contains("REPORT_AT =")) {
+                    wroteReport[0] = true;
+                  }
+                }
+                case "commit" -> {
+                  if (wroteReport[0]) {
+                    wroteReport[0] = false;
+                    beforeReportCommit();
+                    Object r = invoke(c, m, args);
+                    committed.incrementAndGet();
+                    return r;
+                  }
+                }
+                case "rollback", "close" -> wroteReport[0] = false;
+                default -> {
+                  // passed on unchanged
+                }
+              }
+              return invoke(c, m, args);
+            });
   }
 
   private void beforeReportCommit() throws SQLException, InterruptedException {
@@ -118,7 +129,8 @@ final class ReportCommitGate implements DataSource {
     }
   }
 
-  private static Object invoke(Connection c, java.lang.reflect.Method m, Object[] args) throws Throwable {
+  private static Object invoke(Connection c, java.lang.reflect.Method m, Object[] args)
+      throws Throwable {
     try {
       return m.invoke(c, args);
     } catch (InvocationTargetException e) {

@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * A schema of its own on one of the three databases, dropped by {@link #close()}: H2 in memory, the
- * local PostgreSQL (127.0.0.1:5432, user postgres, database test) or MariaDB (127.0.0.1:3306, root).
+ * local PostgreSQL (127.0.0.1:5432, user postgres, database test) or MariaDB (127.0.0.1:3306,
+ * root).
  */
 public final class TestDb implements AutoCloseable {
   public static final String PG_ADMIN = "jdbc:postgresql://127.0.0.1:5432/test";
@@ -31,8 +32,13 @@ public final class TestDb implements AutoCloseable {
   public final String url;
   public final String user;
   public final HikariDataSource ds;
-  /** The PostgreSQL schema or MariaDB database (null for H2): skips the test when the server is absent. */
+
+  /**
+   * The PostgreSQL schema or MariaDB database (null for H2): skips the test when the server is
+   * absent.
+   */
   private final TestDatabase server;
+
   /** The zone the pool's sessions write local time in (LOCALTIMESTAMP, NOW(), column defaults). */
   public final ZoneId sessionZone;
 
@@ -47,14 +53,28 @@ public final class TestDb implements AutoCloseable {
         user = "sa";
       }
       default -> {
-        server = TestDatabase.create(dialect == Dialect.POSTGRESQL ? TestDatabase.Server.POSTGRESQL
-            : TestDatabase.Server.MARIADB, "agent_it_");
+        server =
+            TestDatabase.create(
+                dialect == Dialect.POSTGRESQL
+                    ? TestDatabase.Server.POSTGRESQL
+                    : TestDatabase.Server.MARIADB,
+                "agent_it_");
         name = server.name();
         user = server.user();
         if (dialect == Dialect.MARIADB) {
           // MariaDB sessions take the server's zone; the URL sets them (see docs/agent.md, "Time")
-          String offset = sessionZone.getRules().getOffset(java.time.Instant.now()).getId().replace("Z", "+00:00");
-          url = server.url() + (server.url().contains("?") ? "&" : "?") + "sessionVariables=time_zone='" + offset + "'";
+          String offset =
+              sessionZone
+                  .getRules()
+                  .getOffset(java.time.Instant.now())
+                  .getId()
+                  .replace("Z", "+00:00");
+          url =
+              server.url()
+                  + (server.url().contains("?") ? "&" : "?")
+                  + "sessionVariables=time_zone='"
+                  + offset
+                  + "'";
         } else {
           url = server.url();
         }
@@ -68,7 +88,8 @@ public final class TestDb implements AutoCloseable {
     hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     hc.setPoolName(name);
     if (dialect != Dialect.MARIADB) {
-      // PostgreSQL's driver would send the JVM's zone, H2 would use it: the session command wins over both
+      // PostgreSQL's driver would send the JVM's zone, H2 would use it: the session command wins
+      // over both
       hc.setConnectionInitSql("SET TIME ZONE '" + sessionZone.getId() + "'");
     }
     ds = new HikariDataSource(hc);
@@ -90,7 +111,8 @@ public final class TestDb implements AutoCloseable {
   }
 
   public int update(String sql, Object... args) {
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         ps.setObject(i + 1, args[i]);
       }
@@ -103,9 +125,16 @@ public final class TestDb implements AutoCloseable {
   /** Inserts a row (column names as keys) and returns its generated ID. */
   public long insert(String table, Map<String, ?> cols) {
     List<String> names = new ArrayList<>(cols.keySet());
-    String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
-        + String.join(", ", names.stream().map(n -> "?").toList()) + ")";
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+    String sql =
+        "INSERT INTO "
+            + table
+            + " ("
+            + String.join(", ", names)
+            + ") VALUES ("
+            + String.join(", ", names.stream().map(n -> "?").toList())
+            + ")";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
       int i = 1;
       for (String n : names) {
         ps.setObject(i++, cols.get(n));
@@ -123,7 +152,8 @@ public final class TestDb implements AutoCloseable {
   /** Rows as maps with upper-case column names. */
   public List<Map<String, Object>> query(String sql, Object... args) {
     List<Map<String, Object>> out = new ArrayList<>();
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         ps.setObject(i + 1, args[i]);
       }
@@ -132,9 +162,13 @@ public final class TestDb implements AutoCloseable {
         while (rs.next()) {
           Map<String, Object> row = new LinkedHashMap<>();
           for (int i = 1; i <= n; i++) {
-            // TIMESTAMP as LocalDateTime, as the agent reads it: a java.sql.Timestamp would pass through the
+            // TIMESTAMP as LocalDateTime, as the agent reads it: a java.sql.Timestamp would pass
+            // through the
             // JVM's zone (and on H2 the session's), which is no part of what the row holds
-            Object v = rs.getMetaData().getColumnType(i) == java.sql.Types.TIMESTAMP ? rs.getObject(i, java.time.LocalDateTime.class) : rs.getObject(i);
+            Object v =
+                rs.getMetaData().getColumnType(i) == java.sql.Types.TIMESTAMP
+                    ? rs.getObject(i, java.time.LocalDateTime.class)
+                    : rs.getObject(i);
             row.put(rs.getMetaData().getColumnLabel(i).toUpperCase(Locale.ROOT), v);
           }
           out.add(row);
@@ -155,7 +189,8 @@ public final class TestDb implements AutoCloseable {
     ds.close();
     switch (dialect) {
       case H2 -> {
-        try (Connection c = DriverManager.getConnection(url, user, ""); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, "");
+            Statement st = c.createStatement()) {
           st.execute("SHUTDOWN");
         } catch (SQLException ignored) {
           // already gone

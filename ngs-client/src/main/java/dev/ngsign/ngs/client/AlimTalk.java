@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An AlimTalk (MSGTYPE {@code A}, or {@code a} with an image): an approved template sent through Kakao.
+ * An AlimTalk (MSGTYPE {@code A}, or {@code a} with an image): an approved template sent through
+ * Kakao.
  *
  * <pre>{@code
  * NgsMessage m = AlimTalk.builder().to("01020001234").from("15880000")
@@ -28,7 +29,10 @@ public final class AlimTalk extends BaseMessage {
     return new Builder();
   }
 
-  /** Builds an {@link AlimTalk}; {@link #build()} throws {@link NgsInvalidMessageException} when a rule is broken. */
+  /**
+   * Builds an {@link AlimTalk}; {@link #build()} throws {@link NgsInvalidMessageException} when a
+   * rule is broken.
+   */
   public static final class Builder extends KakaoMessageBuilder<Builder> {
     private String template;
     private Media image;
@@ -55,7 +59,8 @@ public final class AlimTalk extends BaseMessage {
 
     public AlimTalk build() {
       if (template == null || template.isBlank()) {
-        throw new NgsInvalidMessageException("TEMPLATE: AlimTalk needs the approved template code: call template(...)");
+        throw new NgsInvalidMessageException(
+            "TEMPLATE: AlimTalk needs the approved template code: call template(...)");
       }
       MessageType type = image == null ? MessageType.ALIMTALK : MessageType.ALIMTALK_IMAGE;
       return new AlimTalk(kakaoDeliver(type, template, image == null ? List.of() : List.of(image)));

@@ -34,6 +34,13 @@ abstract class BaseMessage implements NgsMessage, dev.ngsign.ngs.client.internal
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "[serial=" + serial() + ", type=" + type().code() + ", to=" + to() + "]";
+    return getClass().getSimpleName()
+        + "[serial="
+        + serial()
+        + ", type="
+        + type().code()
+        + ", to="
+        + to()
+        + "]";
   }
 }

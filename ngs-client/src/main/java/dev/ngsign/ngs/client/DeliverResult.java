@@ -15,7 +15,13 @@ import java.util.Objects;
  * @param latency from {@code send()} to the DELIVER_ACK
  * @param ackedAt when the DELIVER_ACK arrived (the client's clock)
  */
-public record DeliverResult(String serial, String to, ResultCode resultCode, int attempts, Duration latency, Instant ackedAt) {
+public record DeliverResult(
+    String serial,
+    String to,
+    ResultCode resultCode,
+    int attempts,
+    Duration latency,
+    Instant ackedAt) {
   public DeliverResult {
     Objects.requireNonNull(serial, "serial");
     Objects.requireNonNull(to, "to");

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A FriendTalk: plain ({@code F}), with an image ({@code f}, JPG/PNG up to 500 KB, text up to 400
- * characters) or with a wide image ({@code W}, up to 2 MB, text up to 76 characters). The type follows
- * from the image given.
+ * characters) or with a wide image ({@code W}, up to 2 MB, text up to 76 characters). The type
+ * follows from the image given.
  */
 public final class FriendTalk extends BaseMessage {
   private FriendTalk(Deliver d) {
@@ -21,7 +21,10 @@ public final class FriendTalk extends BaseMessage {
     return new Builder();
   }
 
-  /** Builds a {@link FriendTalk}; {@link #build()} throws {@link NgsInvalidMessageException} when a rule is broken. */
+  /**
+   * Builds a {@link FriendTalk}; {@link #build()} throws {@link NgsInvalidMessageException} when a
+   * rule is broken.
+   */
   public static final class Builder extends KakaoMessageBuilder<Builder> {
     private Media image;
     private boolean wide;
@@ -57,7 +60,10 @@ public final class FriendTalk extends BaseMessage {
     }
 
     public FriendTalk build() {
-      MessageType type = image == null ? MessageType.FRIENDTALK : wide ? MessageType.FRIENDTALK_WIDE : MessageType.FRIENDTALK_IMAGE;
+      MessageType type =
+          image == null
+              ? MessageType.FRIENDTALK
+              : wide ? MessageType.FRIENDTALK_WIDE : MessageType.FRIENDTALK_IMAGE;
       return new FriendTalk(kakaoDeliver(type, "", image == null ? List.of() : List.of(image)));
     }
   }

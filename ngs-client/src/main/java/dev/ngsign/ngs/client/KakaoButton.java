@@ -10,15 +10,19 @@ import org.jspecify.annotations.Nullable;
  * factories; fields a type does not need are left out of the JSON.
  *
  * @param name label shown on the button
- * @param type WL web link, AL app link, DS delivery search, BK bot keyword, MD message delivery, BC consult
- *     talk, BT bot transfer, AC add channel
+ * @param type WL web link, AL app link, DS delivery search, BK bot keyword, MD message delivery, BC
+ *     consult talk, BT bot transfer, AC add channel
  * @param urlMobile mobile web URL, or null
  * @param urlPc PC web URL, or null
  * @param schemeAndroid Android app scheme, or null
  * @param schemeIos iOS app scheme, or null
  */
 public record KakaoButton(
-    String name, String type, @Nullable String urlMobile, @Nullable String urlPc, @Nullable String schemeAndroid,
+    String name,
+    String type,
+    @Nullable String urlMobile,
+    @Nullable String urlPc,
+    @Nullable String schemeAndroid,
     @Nullable String schemeIos) {
   public KakaoButton {
     Objects.requireNonNull(name, "name");
@@ -27,12 +31,16 @@ public record KakaoButton(
 
   /** WL: opens {@code urlMobile} (required) or {@code urlPc} (may be null). */
   public static KakaoButton webLink(String name, String urlMobile, @Nullable String urlPc) {
-    return new KakaoButton(name, "WL", Objects.requireNonNull(urlMobile, "urlMobile"), urlPc, null, null);
+    return new KakaoButton(
+        name, "WL", Objects.requireNonNull(urlMobile, "urlMobile"), urlPc, null, null);
   }
 
   /** AL: opens an app (give at least two of the four links, as Kakao requires). */
   public static KakaoButton appLink(
-      String name, @Nullable String schemeAndroid, @Nullable String schemeIos, @Nullable String urlMobile) {
+      String name,
+      @Nullable String schemeAndroid,
+      @Nullable String schemeIos,
+      @Nullable String urlMobile) {
     return new KakaoButton(name, "AL", urlMobile, null, schemeAndroid, schemeIos);
   }
 

@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What AlimTalk and FriendTalk builders share: sender key, text, extras (buttons), delivery method and
- * what happens when Kakao delivery fails (FAILOVER, fallback text and title).
+ * What AlimTalk and FriendTalk builders share: sender key, text, extras (buttons), delivery method
+ * and what happens when Kakao delivery fails (FAILOVER, fallback text and title).
  *
  * @param <B> the concrete builder
  */
-public abstract class KakaoMessageBuilder<B extends KakaoMessageBuilder<B>> extends MessageBuilder<B> {
+public abstract class KakaoMessageBuilder<B extends KakaoMessageBuilder<B>>
+    extends MessageBuilder<B> {
   String senderKey;
   String text;
   String extrasJson;
@@ -45,9 +46,9 @@ public abstract class KakaoMessageBuilder<B extends KakaoMessageBuilder<B>> exte
   }
 
   /**
-   * The extras JSON (MTYPE 13): {@code button}, {@code quick_reply}, {@code title}/{@code subtitle},
-   * {@code image}; see docs/kakao-extras.md. Checked against the schema at {@code build()}. Not together with
-   * {@link #button}.
+   * The extras JSON (MTYPE 13): {@code button}, {@code quick_reply}, {@code title}/{@code
+   * subtitle}, {@code image}; see docs/kakao-extras.md. Checked against the schema at {@code
+   * build()}. Not together with {@link #button}.
    */
   public B extrasJson(String json) {
     this.extrasJson = Objects.requireNonNull(json, "json");
@@ -67,8 +68,8 @@ public abstract class KakaoMessageBuilder<B extends KakaoMessageBuilder<B>> exte
   }
 
   /**
-   * What to do when Kakao delivery fails. Default: {@link Failover#REPLACE} when a {@link #fallbackText}
-   * is given, otherwise {@link Failover#NONE}.
+   * What to do when Kakao delivery fails. Default: {@link Failover#REPLACE} when a {@link
+   * #fallbackText} is given, otherwise {@link Failover#NONE}.
    */
   public B failover(Failover failover) {
     this.failover = Objects.requireNonNull(failover, "failover");
@@ -90,17 +91,22 @@ public abstract class KakaoMessageBuilder<B extends KakaoMessageBuilder<B>> exte
   /** Assembles the DELIVER; {@code images} are added after the texts. */
   final Deliver kakaoDeliver(MessageType type, String templateCode, List<Media> images) {
     if (senderKey == null) {
-      throw new NgsInvalidMessageException("SENDERKEY: " + type + " needs the Kakao sender profile key: call senderKey(...)");
+      throw new NgsInvalidMessageException(
+          "SENDERKEY: " + type + " needs the Kakao sender profile key: call senderKey(...)");
     }
     if (text == null || text.isEmpty()) {
       throw new NgsInvalidMessageException("MEDIA: " + type + " needs its text: call text(...)");
     }
     if (extrasJson != null && !buttons.isEmpty()) {
-      throw new NgsInvalidMessageException("MEDIA[json]: give either extrasJson(...) or button(...), not both");
+      throw new NgsInvalidMessageException(
+          "MEDIA[json]: give either extrasJson(...) or button(...), not both");
     }
-    Failover fo = failover != null ? failover : fallbackText != null ? Failover.REPLACE : Failover.NONE;
-    ContentEncoding enc = encodingFor(text, fallbackTitle, fallbackText == null ? "" : fallbackText);
-    Deliver.Builder b = base(type, enc).kakao(new KakaoInfo(senderKey, templateCode, method, fo, fallbackTitle));
+    Failover fo =
+        failover != null ? failover : fallbackText != null ? Failover.REPLACE : Failover.NONE;
+    ContentEncoding enc =
+        encodingFor(text, fallbackTitle, fallbackText == null ? "" : fallbackText);
+    Deliver.Builder b =
+        base(type, enc).kakao(new KakaoInfo(senderKey, templateCode, method, fo, fallbackTitle));
     b.addMedia(MessageSupport.text(MediaType.BODY_TEXT, enc, text));
     if (fallbackText != null) {
       b.addMedia(MessageSupport.text(MediaType.FALLBACK_TEXT, enc, fallbackText));

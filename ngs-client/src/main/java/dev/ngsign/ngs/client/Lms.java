@@ -6,7 +6,10 @@ import dev.ngsign.ngs.protocol.packet.MediaType;
 import dev.ngsign.ngs.protocol.packet.MessageType;
 import java.util.Objects;
 
-/** An LMS (MSGTYPE {@code L}): an optional subject of up to 64 bytes and a body of up to 2,000 bytes. */
+/**
+ * An LMS (MSGTYPE {@code L}): an optional subject of up to 64 bytes and a body of up to 2,000
+ * bytes.
+ */
 public final class Lms extends BaseMessage {
   private Lms(Deliver d) {
     super(d);
@@ -16,7 +19,10 @@ public final class Lms extends BaseMessage {
     return new Builder();
   }
 
-  /** Builds an {@link Lms}; {@link #build()} throws {@link NgsInvalidMessageException} when a rule is broken. */
+  /**
+   * Builds an {@link Lms}; {@link #build()} throws {@link NgsInvalidMessageException} when a rule
+   * is broken.
+   */
   public static final class Builder extends MessageBuilder<Builder> {
     private String subject = "";
     private String text;
@@ -41,9 +47,9 @@ public final class Lms extends BaseMessage {
       }
       ContentEncoding enc = encodingFor(subject, text);
       Deliver.Builder b = base(MessageType.LMS, enc).text(subject);
-      b.addMedia(dev.ngsign.ngs.client.internal.MessageSupport.text(MediaType.BODY_TEXT, enc, text));
+      b.addMedia(
+          dev.ngsign.ngs.client.internal.MessageSupport.text(MediaType.BODY_TEXT, enc, text));
       return new Lms(b.build());
     }
   }
-
 }

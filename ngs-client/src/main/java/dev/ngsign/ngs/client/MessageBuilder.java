@@ -8,9 +8,9 @@ import dev.ngsign.ngs.protocol.packet.MessageType;
 import java.util.Objects;
 
 /**
- * What every message builder has: recipient, callback number, SERIAL, SENDER_CODE, department code and
- * text encoding. {@code build()} validates the whole message against the spec and throws
- * {@link NgsInvalidMessageException} with a message naming the field.
+ * What every message builder has: recipient, callback number, SERIAL, SENDER_CODE, department code
+ * and text encoding. {@code build()} validates the whole message against the spec and throws {@link
+ * NgsInvalidMessageException} with a message naming the field.
  *
  * @param <B> the concrete builder
  */
@@ -42,30 +42,36 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
   }
 
   /**
-   * Your own message ID (1..20 printable ASCII, unique per account). Default: generated, unique within
-   * this JVM and increasing over time, so also across restarts.
+   * Your own message ID (1..20 printable ASCII, unique per account). Default: generated, unique
+   * within this JVM and increasing over time, so also across restarts.
    */
   public B serial(String serial) {
     this.serial = Objects.requireNonNull(serial, "serial");
     return self();
   }
 
-  /** SENDER_CODE, the 9-digit first-sender ID. Default: the client's {@link NgsClientBuilder#senderCode}. */
+  /**
+   * SENDER_CODE, the 9-digit first-sender ID. Default: the client's {@link
+   * NgsClientBuilder#senderCode}.
+   */
   public B senderCode(String senderCode) {
     this.senderCode = Objects.requireNonNull(senderCode, "senderCode");
     return self();
   }
 
-  /** Department code (EXTENTION DPT_CODE, 1..10 ASCII) for accounts that split billing. Default: none. */
+  /**
+   * Department code (EXTENTION DPT_CODE, 1..10 ASCII) for accounts that split billing. Default:
+   * none.
+   */
   public B department(String code) {
     this.department = Objects.requireNonNull(code, "department");
     return self();
   }
 
   /**
-   * Text encoding. Default: {@link ContentEncoding#MS949} (EUC-KR superset, what handsets expect) when
-   * every text fits it, otherwise {@link ContentEncoding#UTF_8} (e.g. emoji). Byte limits are counted in
-   * the chosen encoding.
+   * Text encoding. Default: {@link ContentEncoding#MS949} (EUC-KR superset, what handsets expect)
+   * when every text fits it, otherwise {@link ContentEncoding#UTF_8} (e.g. emoji). Byte limits are
+   * counted in the chosen encoding.
    */
   public B encoding(ContentEncoding encoding) {
     if (Objects.requireNonNull(encoding, "encoding") == ContentEncoding.BINARY) {
@@ -86,14 +92,16 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
       throw new NgsInvalidMessageException("DA_ADDR: the recipient is missing: call to(number)");
     }
     if (from == null) {
-      throw new NgsInvalidMessageException("CALLBACK: the callback number is missing: call from(number)");
+      throw new NgsInvalidMessageException(
+          "CALLBACK: the callback number is missing: call from(number)");
     }
-    Deliver.Builder b = Deliver.builder(type)
-        .daAddr(to)
-        .callback(from)
-        .encoding(enc)
-        .serial(serial != null ? serial : MessageSupport.nextSerial())
-        .senderCode(senderCode != null ? senderCode : "");
+    Deliver.Builder b =
+        Deliver.builder(type)
+            .daAddr(to)
+            .callback(from)
+            .encoding(enc)
+            .serial(serial != null ? serial : MessageSupport.nextSerial())
+            .senderCode(senderCode != null ? senderCode : "");
     if (department != null) {
       b.extension(new Extension.DeptCode(department));
     }

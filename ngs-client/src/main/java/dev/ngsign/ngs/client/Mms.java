@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An MMS (MSGTYPE {@code M}): subject, optional body text and 1 to 3 JPG/PNG images of at most 300 KB each.
- * The image type is read from the bytes, never from a file name.
+ * An MMS (MSGTYPE {@code M}): subject, optional body text and 1 to 3 JPG/PNG images of at most 300
+ * KB each. The image type is read from the bytes, never from a file name.
  */
 public final class Mms extends BaseMessage {
   private Mms(Deliver d) {
@@ -24,7 +24,10 @@ public final class Mms extends BaseMessage {
     return new Builder();
   }
 
-  /** Builds an {@link Mms}; {@link #build()} throws {@link NgsInvalidMessageException} when a rule is broken. */
+  /**
+   * Builds an {@link Mms}; {@link #build()} throws {@link NgsInvalidMessageException} when a rule
+   * is broken.
+   */
   public static final class Builder extends MessageBuilder<Builder> {
     private String subject = "";
     private String text;

@@ -2,7 +2,10 @@ package dev.ngsign.ngs.client;
 
 import dev.ngsign.ngs.protocol.ResultCode;
 
-/** CERT or BIND was refused (wrong password, locked account, duplicate session, ...). Carries the reply's code and reason. */
+/**
+ * CERT or BIND was refused (wrong password, locked account, duplicate session, ...). Carries the
+ * reply's code and reason.
+ */
 public class NgsAuthenticationException extends NgsConnectionException {
   private static final long serialVersionUID = 1L;
 
@@ -10,7 +13,15 @@ public class NgsAuthenticationException extends NgsConnectionException {
   private final String reason;
 
   public NgsAuthenticationException(String step, int code, String reason) {
-    super(step + " refused: " + ResultCode.of(code) + " (" + code + ")" + (reason.isEmpty() ? "" : ": " + reason), null);
+    super(
+        step
+            + " refused: "
+            + ResultCode.of(code)
+            + " ("
+            + code
+            + ")"
+            + (reason.isEmpty() ? "" : ": " + reason),
+        null);
     this.code = code;
     this.reason = reason;
   }

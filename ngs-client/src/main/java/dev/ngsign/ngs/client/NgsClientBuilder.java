@@ -15,35 +15,55 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * Configures an {@link NgsClient}. Only {@link #certServer} and {@link #account} are required; every other
- * setting has the default its Javadoc names, also published as a {@code DEFAULT_*} constant. Not thread-safe;
- * {@link #build()} may be called more than once and copies the settings into an immutable snapshot, so
- * changing the builder afterwards does not change a built client.
+ * Configures an {@link NgsClient}. Only {@link #certServer} and {@link #account} are required;
+ * every other setting has the default its Javadoc names, also published as a {@code DEFAULT_*}
+ * constant. Not thread-safe; {@link #build()} may be called more than once and copies the settings
+ * into an immutable snapshot, so changing the builder afterwards does not change a built client.
  * The password is hashed at once (SHA-256, section 5.1) and never kept, logged or shown.
  */
 public final class NgsClientBuilder {
   /** DELIVERs that may wait for their DELIVER_ACK at once: {@value}. */
   public static final int DEFAULT_WINDOW = 64;
-  /** Sends that may be pending (queued, in flight, waiting to retry) before {@code send} blocks: {@value}. */
+
+  /**
+   * Sends that may be pending (queued, in flight, waiting to retry) before {@code send} blocks:
+   * {@value}.
+   */
   public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+
   /** How long {@code send} blocks for room in a full queue before it fails: 10 s. */
   public static final Duration DEFAULT_MAX_BLOCK = Duration.ofSeconds(10);
-  /** How long a send may take from {@code send()} to its DELIVER_ACK, retries and reconnects included: 2 min. */
+
+  /**
+   * How long a send may take from {@code send()} to its DELIVER_ACK, retries and reconnects
+   * included: 2 min.
+   */
   public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofMinutes(2);
+
   /** The spec's DELIVER_ACK/LINK_ACK timeout (section 2.2): 10 s. */
   public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(10);
+
   /** LINK after this long without a packet received (the spec requires it within 60 s): 30 s. */
   public static final Duration DEFAULT_LINK_INTERVAL = Duration.ofSeconds(30);
+
   /** TCP connect timeout: 5 s. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
   /** Spacing of CERTs (the gateway allows one per 3 s per account; this leaves a margin): 3.5 s. */
   public static final Duration DEFAULT_CERT_MIN_INTERVAL = Duration.ofMillis(3_500);
+
   /** How long {@code close()} waits for pending sends: 10 s. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
   /** The TPS pacing window: one second plus a margin for the gateway's clock: 1,005 ms. */
   public static final Duration DEFAULT_TPS_WINDOW = Duration.ofMillis(1_005);
-  /** Default {@link #recentReports(int)}: reports remembered for {@code awaitReport} after they arrived: {@value}. */
+
+  /**
+   * Default {@link #recentReports(int)}: reports remembered for {@code awaitReport} after they
+   * arrived: {@value}.
+   */
   public static final int DEFAULT_RECENT_REPORTS = 10_000;
+
   /** Acknowledged reports remembered to flag duplicates (about 120 bytes each): {@value}. */
   public static final int DEFAULT_DUPLICATE_MEMORY = 20_000;
 
@@ -80,7 +100,8 @@ public final class NgsClientBuilder {
 
   /** The cert server (CERT); the gateway's address and ports come from its CERT_ACK. Required. */
   public NgsClientBuilder certServer(String host, int port) {
-    return certServer(InetSocketAddress.createUnresolved(Objects.requireNonNull(host, "host"), port));
+    return certServer(
+        InetSocketAddress.createUnresolved(Objects.requireNonNull(host, "host"), port));
   }
 
   /** As {@link #certServer(String, int)}. */
@@ -94,7 +115,8 @@ public final class NgsClientBuilder {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(password, "password");
     if (id.isEmpty() || id.length() > 20) {
-      throw new IllegalArgumentException("account ID must be 1 to 20 characters, not " + id.length());
+      throw new IllegalArgumentException(
+          "account ID must be 1 to 20 characters, not " + id.length());
     }
     this.id = id;
     this.password = PasswordHash.of(password);
@@ -108,8 +130,8 @@ public final class NgsClientBuilder {
   }
 
   /**
-   * A fixed KEYPOS (0..64). Default: a new random one in 0..32 for every connection (so that the key is
-   * always 32 full characters of the hash rather than NUL-padded).
+   * A fixed KEYPOS (0..64). Default: a new random one in 0..32 for every connection (so that the
+   * key is always 32 full characters of the hash rather than NUL-padded).
    */
   public NgsClientBuilder keyPos(int keyPos) {
     if (keyPos < 0 || keyPos > 64) {
@@ -119,11 +141,15 @@ public final class NgsClientBuilder {
     return this;
   }
 
-  /** Default SENDER_CODE (9 digits) for messages that set none. Default: none (each message must set it). */
+  /**
+   * Default SENDER_CODE (9 digits) for messages that set none. Default: none (each message must set
+   * it).
+   */
   public NgsClientBuilder senderCode(String senderCode) {
     Objects.requireNonNull(senderCode, "senderCode");
     if (!senderCode.matches("[0-9]{9}")) {
-      throw new IllegalArgumentException("senderCode must be the 9-digit first-sender code, not '" + senderCode + "'");
+      throw new IllegalArgumentException(
+          "senderCode must be the 9-digit first-sender code, not '" + senderCode + "'");
     }
     this.senderCode = senderCode;
     return this;
@@ -138,7 +164,10 @@ public final class NgsClientBuilder {
     return this;
   }
 
-  /** How many sends may be pending (queued + in flight + waiting to retry) before {@code send} blocks. Default 10,000. */
+  /**
+   * How many sends may be pending (queued + in flight + waiting to retry) before {@code send}
+   * blocks. Default 10,000.
+   */
   public NgsClientBuilder queueCapacity(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("queueCapacity must be at least 1");
@@ -148,8 +177,8 @@ public final class NgsClientBuilder {
   }
 
   /**
-   * How long {@code send} blocks the caller while the queue is full before failing with
-   * {@link NgsQueueFullException}. {@code Duration.ZERO}: never block. Default 10 s.
+   * How long {@code send} blocks the caller while the queue is full before failing with {@link
+   * NgsQueueFullException}. {@code Duration.ZERO}: never block. Default 10 s.
    */
   public NgsClientBuilder maxBlock(Duration maxBlock) {
     this.maxBlock = nonNegative(maxBlock, "maxBlock");
@@ -157,8 +186,8 @@ public final class NgsClientBuilder {
   }
 
   /**
-   * How long a message may wait, queued or between retries, before it fails with {@link NgsTimeoutException}
-   * (e.g. while the client reconnects). Default 2 min.
+   * How long a message may wait, queued or between retries, before it fails with {@link
+   * NgsTimeoutException} (e.g. while the client reconnects). Default 2 min.
    */
   public NgsClientBuilder deliveryTimeout(Duration timeout) {
     this.deliveryTimeout = positive(timeout, "deliveryTimeout");
@@ -166,8 +195,8 @@ public final class NgsClientBuilder {
   }
 
   /**
-   * How long to wait for any ACK (CERT_ACK, BIND_ACK, DELIVER_ACK, LINK_ACK). When it passes the session
-   * pair is dropped and re-established (spec section 2.2). Default 10 s (the spec's value).
+   * How long to wait for any ACK (CERT_ACK, BIND_ACK, DELIVER_ACK, LINK_ACK). When it passes the
+   * session pair is dropped and re-established (spec section 2.2). Default 10 s (the spec's value).
    */
   public NgsClientBuilder ackTimeout(Duration timeout) {
     this.ackTimeout = positive(timeout, "ackTimeout");
@@ -175,8 +204,8 @@ public final class NgsClientBuilder {
   }
 
   /**
-   * Send LINK after this long without receiving a packet. The spec requires it within 60 s; the default
-   * is 30 s so that a LINK is never late.
+   * Send LINK after this long without receiving a packet. The spec requires it within 60 s; the
+   * default is 30 s so that a LINK is never late.
    */
   public NgsClientBuilder linkInterval(Duration interval) {
     this.linkInterval = positive(interval, "linkInterval");
@@ -189,7 +218,10 @@ public final class NgsClientBuilder {
     return this;
   }
 
-  /** The delay before each reconnect. Default {@link ReconnectStrategy#defaultStrategy()} (5 s + jitter, growing to 60 s). */
+  /**
+   * The delay before each reconnect. Default {@link ReconnectStrategy#defaultStrategy()} (5 s +
+   * jitter, growing to 60 s).
+   */
   public NgsClientBuilder reconnect(ReconnectStrategy strategy) {
     this.reconnect = Objects.requireNonNull(strategy, "strategy");
     return this;
@@ -211,10 +243,11 @@ public final class NgsClientBuilder {
   }
 
   /**
-   * The window the TPS limits are enforced over: a class's next send waits until this long after the
-   * DELIVER_ACK of the send {@code TPS} sends before it, so the gateway never sees more than TPS in any
-   * window this long, whatever the network delay. Default 1,005 ms (one second plus a margin for
-   * millisecond clocks). Never below 1 s. A limit of 99,999 (the field's largest value) counts as unlimited.
+   * The window the TPS limits are enforced over: a class's next send waits until this long after
+   * the DELIVER_ACK of the send {@code TPS} sends before it, so the gateway never sees more than
+   * TPS in any window this long, whatever the network delay. Default 1,005 ms (one second plus a
+   * margin for millisecond clocks). Never below 1 s. A limit of 99,999 (the field's largest value)
+   * counts as unlimited.
    */
   public NgsClientBuilder tpsWindow(Duration window) {
     if (window.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -230,20 +263,24 @@ public final class NgsClientBuilder {
     return this;
   }
 
-  /** Receives the REPORTs. Default: none (reports are acknowledged at once and only reach {@link NgsClient#awaitReport}). */
+  /**
+   * Receives the REPORTs. Default: none (reports are acknowledged at once and only reach {@link
+   * NgsClient#awaitReport}).
+   */
   public NgsClientBuilder reportListener(ReportListener listener) {
     this.reportListener = Objects.requireNonNull(listener, "listener");
     return this;
   }
 
   /**
-   * Where the report listener runs. It must run tasks in submission order (one thread) if the listener
-   * relies on order. Default: one thread per client, named {@code ngs-report-<id>}.
+   * Where the report listener runs. It must run tasks in submission order (one thread) if the
+   * listener relies on order. Default: one thread per client, named {@code ngs-report-<id>}.
    */
   /**
-   * Receives every REPORT and acknowledges it when the returned stage completes normally (never when it
-   * completes exceptionally): for a group commit that would otherwise block a thread per report. Instead
-   * of {@link #reportListener(ReportListener)}, not with it. See {@link AsyncReportListener}.
+   * Receives every REPORT and acknowledges it when the returned stage completes normally (never
+   * when it completes exceptionally): for a group commit that would otherwise block a thread per
+   * report. Instead of {@link #reportListener(ReportListener)}, not with it. See {@link
+   * AsyncReportListener}.
    */
   public NgsClientBuilder asyncReportListener(AsyncReportListener listener) {
     this.asyncReportListener = Objects.requireNonNull(listener, "listener");
@@ -268,9 +305,10 @@ public final class NgsClientBuilder {
   }
 
   /**
-   * The clock for timestamps and for the client's timers (TPS windows, keepalive, ACK and delivery timeouts,
-   * CERT spacing). Default: system UTC, with the timers on the monotonic {@link System#nanoTime}. For tests: a
-   * clock that a test moves by hand moves those timers, and holds them still while it does not move.
+   * The clock for timestamps and for the client's timers (TPS windows, keepalive, ACK and delivery
+   * timeouts, CERT spacing). Default: system UTC, with the timers on the monotonic {@link
+   * System#nanoTime}. For tests: a clock that a test moves by hand moves those timers, and holds
+   * them still while it does not move.
    */
   public NgsClientBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -278,17 +316,20 @@ public final class NgsClientBuilder {
   }
 
   /**
-   * Netty event loops to run on, shared with other clients; the caller shuts it down. It must be an NIO
-   * group: {@code new NioEventLoopGroup(n)} (Netty 4.1 and 4.2) or, on 4.2 only,
-   * {@code new MultiThreadIoEventLoopGroup(n, NioIoHandler.newFactory())}. Each client still keeps
-   * all of its state on one loop of the group. Default: the client's own single-thread NIO loop.
+   * Netty event loops to run on, shared with other clients; the caller shuts it down. It must be an
+   * NIO group: {@code new NioEventLoopGroup(n)} (Netty 4.1 and 4.2) or, on 4.2 only, {@code new
+   * MultiThreadIoEventLoopGroup(n, NioIoHandler.newFactory())}. Each client still keeps all of its
+   * state on one loop of the group. Default: the client's own single-thread NIO loop.
    */
   public NgsClientBuilder eventLoopGroup(EventLoopGroup group) {
     this.eventLoopGroup = Objects.requireNonNull(group, "group");
     return this;
   }
 
-  /** How many acknowledged reports (SERIAL + GWSERIAL) are remembered to flag duplicates (about 120 bytes each). Default 20,000. */
+  /**
+   * How many acknowledged reports (SERIAL + GWSERIAL) are remembered to flag duplicates (about 120
+   * bytes each). Default 20,000.
+   */
   public NgsClientBuilder duplicateMemory(int reports) {
     if (reports < 0) {
       throw new IllegalArgumentException("duplicateMemory must not be negative");
@@ -298,9 +339,10 @@ public final class NgsClientBuilder {
   }
 
   /**
-   * How many of the latest reports are kept so that {@link NgsClient#awaitReport} called after a report arrived
-   * still completes with it (about 400 bytes each). Default 10,000; 0 keeps none. The SERIALs of as many reports
-   * again are remembered after that, so an {@code awaitReport} for one of them fails at once instead of waiting.
+   * How many of the latest reports are kept so that {@link NgsClient#awaitReport} called after a
+   * report arrived still completes with it (about 400 bytes each). Default 10,000; 0 keeps none.
+   * The SERIALs of as many reports again are remembered after that, so an {@code awaitReport} for
+   * one of them fails at once instead of waiting.
    */
   public NgsClientBuilder recentReports(int reports) {
     if (reports < 0) {
@@ -311,8 +353,9 @@ public final class NgsClientBuilder {
   }
 
   /**
-   * Your name for the account (e.g. the agent's {@code accounts[].name}), shown beside the NGS id: every meter
-   * carries both, as tags {@code account} (this name) and {@code ngs_id}. Default: the NGS id.
+   * Your name for the account (e.g. the agent's {@code accounts[].name}), shown beside the NGS id:
+   * every meter carries both, as tags {@code account} (this name) and {@code ngs_id}. Default: the
+   * NGS id.
    */
   public NgsClientBuilder accountName(String name) {
     if (Objects.requireNonNull(name, "name").isBlank()) {
@@ -324,13 +367,14 @@ public final class NgsClientBuilder {
 
   /**
    * Applies settings from configuration (e.g. a Spring {@code @ConfigurationProperties} map or a
-   * {@code .properties} file), keys without a prefix: {@code cert-server} ({@code host:port}), {@code id},
-   * {@code password}, {@code encrypted}, {@code key-pos}, {@code sender-code}, {@code window},
-   * {@code queue-capacity}, {@code max-block}, {@code delivery-timeout}, {@code ack-timeout},
-   * {@code link-interval}, {@code connect-timeout}, {@code cert-min-interval}, {@code close-timeout},
-   * {@code duplicate-memory}, {@code recent-reports}, {@code account-name}. Durations are read by {@link
-   * DurationFormat}: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1d} or ISO-8601 ({@code PT10S}).
-   * Missing keys keep their defaults; unknown keys are refused, so a typo does not pass silently.
+   * {@code .properties} file), keys without a prefix: {@code cert-server} ({@code host:port}),
+   * {@code id}, {@code password}, {@code encrypted}, {@code key-pos}, {@code sender-code}, {@code
+   * window}, {@code queue-capacity}, {@code max-block}, {@code delivery-timeout}, {@code
+   * ack-timeout}, {@code link-interval}, {@code connect-timeout}, {@code cert-min-interval}, {@code
+   * close-timeout}, {@code duplicate-memory}, {@code recent-reports}, {@code account-name}.
+   * Durations are read by {@link DurationFormat}: {@code 500ms}, {@code 10s}, {@code 2m}, {@code
+   * 1d} or ISO-8601 ({@code PT10S}). Missing keys keep their defaults; unknown keys are refused, so
+   * a typo does not pass silently.
    *
    * @throws IllegalArgumentException naming the key when a key is unknown or a value malformed (the
    *     password's value is never shown)
@@ -371,7 +415,8 @@ public final class NgsClientBuilder {
         }
       } catch (RuntimeException ex) {
         String shown = k.equals("password") ? "(hidden)" : "'" + v + "'";
-        throw new IllegalArgumentException("NGS client setting " + k + "=" + shown + ": " + ex.getMessage(), ex);
+        throw new IllegalArgumentException(
+            "NGS client setting " + k + "=" + shown + ": " + ex.getMessage(), ex);
       }
     }
     if (id != null || password != null) {
@@ -395,7 +440,6 @@ public final class NgsClientBuilder {
     return DurationFormat.parse(v);
   }
 
-
   /**
    * Builds the client (not started).
    *
@@ -409,13 +453,39 @@ public final class NgsClientBuilder {
       throw new IllegalStateException("account(id, password) is required");
     }
     if (reportListener != null && asyncReportListener != null) {
-      throw new IllegalStateException("set reportListener(..) or asyncReportListener(..), not both");
+      throw new IllegalStateException(
+          "set reportListener(..) or asyncReportListener(..), not both");
     }
-    return new RealNgsClient(new ClientConfig(certServer, id, password, encrypted, keyPos, senderCode, window,
-        queueCapacity, maxBlock, deliveryTimeout, ackTimeout, linkInterval, connectTimeout, certMinInterval,
-        closeTimeout, tpsWindow, reconnect, retryPolicy, reportListener, reportExecutor, List.copyOf(stateListeners),
-        meterRegistry, clock, eventLoopGroup, duplicateMemory, asyncReportListener, recentReports,
-        accountName == null ? id : accountName));
+    return new RealNgsClient(
+        new ClientConfig(
+            certServer,
+            id,
+            password,
+            encrypted,
+            keyPos,
+            senderCode,
+            window,
+            queueCapacity,
+            maxBlock,
+            deliveryTimeout,
+            ackTimeout,
+            linkInterval,
+            connectTimeout,
+            certMinInterval,
+            closeTimeout,
+            tpsWindow,
+            reconnect,
+            retryPolicy,
+            reportListener,
+            reportExecutor,
+            List.copyOf(stateListeners),
+            meterRegistry,
+            clock,
+            eventLoopGroup,
+            duplicateMemory,
+            asyncReportListener,
+            recentReports,
+            accountName == null ? id : accountName));
   }
 
   private static Duration positive(Duration d, String name) {

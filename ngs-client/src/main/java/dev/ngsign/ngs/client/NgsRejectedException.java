@@ -4,8 +4,8 @@ import dev.ngsign.ngs.protocol.ResultCode;
 import dev.ngsign.ngs.protocol.packet.DeliverAck;
 
 /**
- * The gateway answered the DELIVER with a code other than E_OK, and the retry policy gave up (or the code
- * is final). The message did not enter the gateway. Carries the whole reply.
+ * The gateway answered the DELIVER with a code other than E_OK, and the retry policy gave up (or
+ * the code is final). The message did not enter the gateway. Carries the whole reply.
  */
 public class NgsRejectedException extends NgsException {
   private static final long serialVersionUID = 1L;
@@ -14,8 +14,16 @@ public class NgsRejectedException extends NgsException {
   private final int attempts;
 
   public NgsRejectedException(DeliverAck ack, int attempts) {
-    super("DELIVER " + ack.serial() + " refused: " + ResultCode.of(ack.result()) + " (" + ack.result() + ") "
-        + ResultCode.of(ack.result()).meaning() + (attempts > 1 ? " after " + attempts + " attempts" : ""));
+    super(
+        "DELIVER "
+            + ack.serial()
+            + " refused: "
+            + ResultCode.of(ack.result())
+            + " ("
+            + ack.result()
+            + ") "
+            + ResultCode.of(ack.result()).meaning()
+            + (attempts > 1 ? " after " + attempts + " attempts" : ""));
     this.ack = ack;
     this.attempts = attempts;
   }

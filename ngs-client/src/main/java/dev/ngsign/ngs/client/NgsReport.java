@@ -8,9 +8,11 @@ import java.util.Objects;
 /**
  * A REPORT as the client received it.
  *
- * @param report the parsed REPORT packet (result, flags, recipient, SERIAL, GWSERIAL, send time, carrier)
- * @param duplicate true when this client already acknowledged a report with the same SERIAL + GWSERIAL
- *     (the gateway re-sent it, e.g. after a reconnect); the listener should treat it idempotently
+ * @param report the parsed REPORT packet (result, flags, recipient, SERIAL, GWSERIAL, send time,
+ *     carrier)
+ * @param duplicate true when this client already acknowledged a report with the same SERIAL +
+ *     GWSERIAL (the gateway re-sent it, e.g. after a reconnect); the listener should treat it
+ *     idempotently
  * @param receivedAt when it was read off the socket (the client's clock)
  */
 public record NgsReport(Report report, boolean duplicate, Instant receivedAt) {

@@ -5,23 +5,24 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How long to wait after a drop before re-doing CERT and BIND. The spec (section 1.2) asks for about 5 s
- * and warns that too many connects lock the account, so the default never waits less than 5 s.
- * Independently of this strategy, the client never sends two CERTs for the account closer than
+ * How long to wait after a drop before re-doing CERT and BIND. The spec (section 1.2) asks for
+ * about 5 s and warns that too many connects lock the account, so the default never waits less than
+ * 5 s. Independently of this strategy, the client never sends two CERTs for the account closer than
  * {@link NgsClientBuilder#certMinInterval} apart.
  */
 @FunctionalInterface
 public interface ReconnectStrategy {
 
   /**
-   * @param attempt 1 for the first reconnect after a drop, 2 if that failed, and so on (reset once bound)
+   * @param attempt 1 for the first reconnect after a drop, 2 if that failed, and so on (reset once
+   *     bound)
    * @return the delay before that attempt
    */
   Duration delay(int attempt);
 
   /**
-   * {@code min * 2^(attempt-1)} capped at {@code max}, plus up to {@code jitter} (0..1) of it at random, so
-   * never less than {@code min} and never all clients of a fleet at once.
+   * {@code min * 2^(attempt-1)} capped at {@code max}, plus up to {@code jitter} (0..1) of it at
+   * random, so never less than {@code min} and never all clients of a fleet at once.
    */
   static ReconnectStrategy exponential(Duration min, Duration max, double jitter) {
     Objects.requireNonNull(min, "min");
@@ -31,8 +32,10 @@ public interface ReconnectStrategy {
     }
     return attempt -> {
       long base = min.toNanos() << Math.min(Math.max(attempt - 1, 0), 20);
-      long capped = Math.max(min.toNanos(), Math.min(base <= 0 ? Long.MAX_VALUE : base, max.toNanos()));
-      return Duration.ofNanos(capped + (long) (capped * jitter * ThreadLocalRandom.current().nextDouble()));
+      long capped =
+          Math.max(min.toNanos(), Math.min(base <= 0 ? Long.MAX_VALUE : base, max.toNanos()));
+      return Duration.ofNanos(
+          capped + (long) (capped * jitter * ThreadLocalRandom.current().nextDouble()));
     };
   }
 

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Decides whether a DELIVER refused with a code is sent again, and after how long. The same SERIAL is
- * re-sent (a refused DELIVER never entered the gateway, spec section 7.2). Implementations must be
- * thread-safe and fast.
+ * Decides whether a DELIVER refused with a code is sent again, and after how long. The same SERIAL
+ * is re-sent (a refused DELIVER never entered the gateway, spec section 7.2). Implementations must
+ * be thread-safe and fast.
  */
 @FunctionalInterface
 public interface RetryPolicy {
@@ -17,7 +17,8 @@ public interface RetryPolicy {
   /**
    * @param code the DELIVER_ACK code just received (never E_OK)
    * @param attempt how many times the message has been sent so far (1 after the first refusal)
-   * @return the delay before the next attempt, or empty to fail the send with {@link NgsRejectedException}
+   * @return the delay before the next attempt, or empty to fail the send with {@link
+   *     NgsRejectedException}
    */
   Optional<Duration> retryDelay(ResultCode code, int attempt);
 
@@ -27,9 +28,9 @@ public interface RetryPolicy {
   }
 
   /**
-   * The default: retries only the DELIVER_ACK codes marked {@link ResultCode#retryable()} (E_SYS_FAIL,
-   * E_SYS_BUSY, E_NET_FAIL, E_TPS_OVER) up to {@code maxAttempts} sends in all, waiting {@code initial}, then doubling up to
-   * {@code max}, each with up to 20% random extra.
+   * The default: retries only the DELIVER_ACK codes marked {@link ResultCode#retryable()}
+   * (E_SYS_FAIL, E_SYS_BUSY, E_NET_FAIL, E_TPS_OVER) up to {@code maxAttempts} sends in all,
+   * waiting {@code initial}, then doubling up to {@code max}, each with up to 20% random extra.
    */
   static RetryPolicy exponential(int maxAttempts, Duration initial, Duration max) {
     Objects.requireNonNull(initial, "initial");
@@ -38,7 +39,9 @@ public interface RetryPolicy {
       throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
     }
     return (code, attempt) -> {
-      if (!code.retryable() || code.stage() != ResultCode.Stage.DELIVER_ACK || attempt >= maxAttempts) {
+      if (!code.retryable()
+          || code.stage() != ResultCode.Stage.DELIVER_ACK
+          || attempt >= maxAttempts) {
         return Optional.empty();
       }
       long base = initial.toNanos() << Math.min(attempt - 1, 20);

@@ -21,7 +21,10 @@ public final class Sms extends BaseMessage {
     return new Builder();
   }
 
-  /** Builds an {@link Sms}; {@link #build()} throws {@link NgsInvalidMessageException} when a rule is broken. */
+  /**
+   * Builds an {@link Sms}; {@link #build()} throws {@link NgsInvalidMessageException} when a rule
+   * is broken.
+   */
   public static final class Builder extends MessageBuilder<Builder> {
     private String text;
 

@@ -10,11 +10,17 @@ import org.jspecify.annotations.Nullable;
  *
  * @param previous the state before
  * @param current the state now
- * @param reason human-readable reason, e.g. {@code EVENT 0: maintenance} or {@code DELIVER_ACK timeout}; may be empty
+ * @param reason human-readable reason, e.g. {@code EVENT 0: maintenance} or {@code DELIVER_ACK
+ *     timeout}; may be empty
  * @param cause the failure behind a drop, or null
  * @param at when it happened (the client's clock)
  */
-public record StateChange(ConnectionState previous, ConnectionState current, String reason, @Nullable Throwable cause, Instant at) {
+public record StateChange(
+    ConnectionState previous,
+    ConnectionState current,
+    String reason,
+    @Nullable Throwable cause,
+    Instant at) {
   public StateChange {
     Objects.requireNonNull(previous, "previous");
     Objects.requireNonNull(current, "current");

@@ -1,8 +1,8 @@
 package dev.ngsign.ngs.client;
 
 /**
- * Told of every {@link ConnectionState} change, in order, on the client's I/O thread: return quickly and
- * do not block. An exception thrown here is logged and ignored.
+ * Told of every {@link ConnectionState} change, in order, on the client's I/O thread: return
+ * quickly and do not block. An exception thrown here is logged and ignored.
  */
 @FunctionalInterface
 public interface StateListener {

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link AsyncReportListener}: REPORT_ACK when the stage completes normally, never when it fails. */
+/**
+ * {@link AsyncReportListener}: REPORT_ACK when the stage completes normally, never when it fails.
+ */
 class AsyncReportListenerIT {
   private static final String PW = "peer-password";
   private ScriptedPeer peer;
@@ -38,21 +40,29 @@ class AsyncReportListenerIT {
   }
 
   private static Report report(String serial) {
-    return new Report(0, ReportMessage.EMPTY, "01020001234", serial, "GW-" + serial, null, Telco.SK);
+    return new Report(
+        0, ReportMessage.EMPTY, "01020001234", serial, "GW-" + serial, null, Telco.SK);
   }
 
   private List<String> acked() {
-    return peer.packets("REP", ReportAck.class).stream().map(p -> ((ReportAck) p).serial()).toList();
+    return peer.packets("REP", ReportAck.class).stream()
+        .map(p -> ((ReportAck) p).serial())
+        .toList();
   }
 
   @Test
   void reportAckFollowsTheStageAndAFailedStageIsNotAcknowledged() throws Exception {
     Map<String, CompletableFuture<Void>> commits = new ConcurrentHashMap<>();
-    try (NgsClient c = client().asyncReportListener(r -> {
-      CompletableFuture<Void> commit = new CompletableFuture<>(); // completed by the "group commit" below
-      commits.put(r.serial(), commit);
-      return commit;
-    }).build()) {
+    try (NgsClient c =
+        client()
+            .asyncReportListener(
+                r -> {
+                  CompletableFuture<Void> commit =
+                      new CompletableFuture<>(); // completed by the "group commit" below
+                  commits.put(r.serial(), commit);
+                  return commit;
+                })
+            .build()) {
       c.start();
       var second = c.awaitReport("r1");
       for (int i = 0; i < 50; i++) {
@@ -74,11 +84,16 @@ class AsyncReportListenerIT {
 
   @Test
   void aListenerThatThrowsOrReturnsNullIsNotAcknowledgedAndTheNextOneIs() {
-    try (NgsClient c = client().asyncReportListener(r -> switch (r.serial()) {
-      case "throws" -> throw new IllegalStateException("database down");
-      case "null" -> null;
-      default -> CompletableFuture.completedFuture(null);
-    }).build()) {
+    try (NgsClient c =
+        client()
+            .asyncReportListener(
+                r ->
+                    switch (r.serial()) {
+                      case "throws" -> throw new IllegalStateException("database down");
+                      case "null" -> null;
+                      default -> CompletableFuture.completedFuture(null);
+                    })
+            .build()) {
       c.start();
       peer.sendOnReport(report("throws"));
       peer.sendOnReport(report("null"));
@@ -92,10 +107,14 @@ class AsyncReportListenerIT {
   void aStageCompletingAfterCloseIsNotAcknowledged() throws Exception {
     CompletableFuture<Void> commit = new CompletableFuture<>();
     java.util.concurrent.CountDownLatch called = new java.util.concurrent.CountDownLatch(1);
-    NgsClient c = client().asyncReportListener(r -> {
-      called.countDown();
-      return commit;
-    }).build();
+    NgsClient c =
+        client()
+            .asyncReportListener(
+                r -> {
+                  called.countDown();
+                  return commit;
+                })
+            .build();
     c.start();
     var got = c.awaitReport("late");
     peer.sendOnReport(report("late"));
@@ -108,7 +127,12 @@ class AsyncReportListenerIT {
 
   @Test
   void bothListenerKindsAtOnceIsABuildError() {
-    assertThatThrownBy(() -> client().reportListener(r -> {}).asyncReportListener(r -> CompletableFuture.completedFuture(null)).build())
+    assertThatThrownBy(
+            () ->
+                client()
+                    .reportListener(r -> {})
+                    .asyncReportListener(r -> CompletableFuture.completedFuture(null))
+                    .build())
         .isInstanceOf(IllegalStateException.class);
   }
 }

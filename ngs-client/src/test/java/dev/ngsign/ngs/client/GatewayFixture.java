@@ -5,7 +5,9 @@ import dev.ngsign.ngs.gateway.GatewayPorts;
 import dev.ngsign.ngs.gateway.NgsGateway;
 import java.time.Duration;
 
-/** Starts an in-process gateway on 127.0.0.1 with short timings, and builds clients pointed at it. */
+/**
+ * Starts an in-process gateway on 127.0.0.1 with short timings, and builds clients pointed at it.
+ */
 final class GatewayFixture implements AutoCloseable {
   static final String PASSWORD = "s3cret-Pw!";
   static final String SENDER_CODE = "101280092";
@@ -15,7 +17,12 @@ final class GatewayFixture implements AutoCloseable {
   final GatewayPorts ports;
 
   GatewayFixture(Account... accounts) {
-    this(NgsGateway.builder().certInterval(Duration.ofMillis(200)).reportDelay(Duration.ZERO).ioThreads(1), accounts);
+    this(
+        NgsGateway.builder()
+            .certInterval(Duration.ofMillis(200))
+            .reportDelay(Duration.ZERO)
+            .ioThreads(1),
+        accounts);
   }
 
   GatewayFixture(NgsGateway.Builder builder, Account... accounts) {
@@ -37,7 +44,8 @@ final class GatewayFixture implements AutoCloseable {
         .account(id, PASSWORD)
         .senderCode(SENDER_CODE)
         .certMinInterval(Duration.ofMillis(250))
-        .reconnect(ReconnectStrategy.exponential(Duration.ofMillis(100), Duration.ofMillis(400), 0.2));
+        .reconnect(
+            ReconnectStrategy.exponential(Duration.ofMillis(100), Duration.ofMillis(400), 0.2));
   }
 
   @Override

@@ -13,7 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
-/** {@code awaitReport} called after the report arrived: completes from the recent-report memory or fails at once. */
+/**
+ * {@code awaitReport} called after the report arrived: completes from the recent-report memory or
+ * fails at once.
+ */
 class LateAwaitReportIT {
   private static final String FROM = GatewayFixture.FROM;
 
@@ -39,23 +42,34 @@ class LateAwaitReportIT {
   void aLateAwaitForAForgottenReportFailsAtOnceSayingWhy() throws Exception {
     List<String> arrived = new CopyOnWriteArrayList<>();
     try (GatewayFixture gw = new GatewayFixture(GatewayFixture.account("forget"));
-        NgsClient client = gw.client("forget").recentReports(2).reportListener(r -> arrived.add(r.serial())).build()) {
+        NgsClient client =
+            gw.client("forget")
+                .recentReports(2)
+                .reportListener(r -> arrived.add(r.serial()))
+                .build()) {
       client.start();
       Sms first = Sms.builder().to(TestNumbers.DELIVERED_SK).from(FROM).text("1").build();
       client.sendAndWait(first);
       await().atMost(Duration.ofSeconds(10)).until(() -> arrived.contains(first.serial()));
-      for (int i = 2; i <= 3; i++) { // two later reports push the first out of a memory of two, one at a time
-        Sms next = Sms.builder().to(TestNumbers.DELIVERED_SK).from(FROM).text(String.valueOf(i)).build();
+      for (int i = 2;
+          i <= 3;
+          i++) { // two later reports push the first out of a memory of two, one at a time
+        Sms next =
+            Sms.builder().to(TestNumbers.DELIVERED_SK).from(FROM).text(String.valueOf(i)).build();
         client.sendAndWait(next);
         await().atMost(Duration.ofSeconds(10)).until(() -> arrived.contains(next.serial()));
       }
 
       CompletableFuture<NgsReport> late = client.awaitReport(first.serial());
       assertThat(late).isCompletedExceptionally();
-      assertThatThrownBy(late::get).isInstanceOf(ExecutionException.class)
-          .cause().isInstanceOf(NgsReportForgottenException.class)
-          .hasMessageContaining(first.serial()).hasMessageContaining("recentReports keeps the latest 2");
-      assertThat(client.awaitReport(arrived.get(2))).isCompleted(); // the newest is still remembered
+      assertThatThrownBy(late::get)
+          .isInstanceOf(ExecutionException.class)
+          .cause()
+          .isInstanceOf(NgsReportForgottenException.class)
+          .hasMessageContaining(first.serial())
+          .hasMessageContaining("recentReports keeps the latest 2");
+      assertThat(client.awaitReport(arrived.get(2)))
+          .isCompleted(); // the newest is still remembered
     }
   }
 
@@ -67,7 +81,10 @@ class LateAwaitReportIT {
       client.close();
       CompletableFuture<NgsReport> f = client.awaitReport("never-sent");
       assertThat(f).isCompletedExceptionally();
-      assertThatThrownBy(f::get).cause().isInstanceOf(NgsClosedException.class).hasMessageContaining("never-sent");
+      assertThatThrownBy(f::get)
+          .cause()
+          .isInstanceOf(NgsClosedException.class)
+          .hasMessageContaining("never-sent");
     }
   }
 

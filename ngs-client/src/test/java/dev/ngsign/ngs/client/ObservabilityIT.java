@@ -25,24 +25,44 @@ class ObservabilityIT {
         NgsClient c = gw.client("metrics").accountName("shop").meterRegistry(reg).build()) {
       c.start();
       for (int i = 0; i < 5; i++) {
-        Sms m = Sms.builder().to(i < 4 ? TestNumbers.DELIVERED_SK : TestNumbers.UNREACHABLE).from(GatewayFixture.FROM).text("m" + i).build();
+        Sms m =
+            Sms.builder()
+                .to(i < 4 ? TestNumbers.DELIVERED_SK : TestNumbers.UNREACHABLE)
+                .from(GatewayFixture.FROM)
+                .text("m" + i)
+                .build();
         var rep = c.awaitReport(m.serial());
         c.sendAndWait(m);
         rep.get(10, TimeUnit.SECONDS);
       }
       gw.gateway.kick("metrics", SessionKind.DELIVER, "operator test");
-      await().atMost(Duration.ofSeconds(5)).until(() -> reg.get("ngs.client.reconnects").counter().count() == 1
-          && c.state() == ConnectionState.BOUND);
-      assertThat(reg.get("ngs.client.sent").tag("account", "shop").tag("ngs_id", "metrics").counter().count()).isEqualTo(5);
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  reg.get("ngs.client.reconnects").counter().count() == 1
+                      && c.state() == ConnectionState.BOUND);
+      assertThat(
+              reg.get("ngs.client.sent")
+                  .tag("account", "shop")
+                  .tag("ngs_id", "metrics")
+                  .counter()
+                  .count())
+          .isEqualTo(5);
       // every meter of the account carries both its name and its NGS id
-      assertThat(reg.getMeters()).isNotEmpty().allSatisfy(m -> {
-        assertThat(m.getId().getTag("account")).as(m.getId().getName()).isEqualTo("shop");
-        assertThat(m.getId().getTag("ngs_id")).as(m.getId().getName()).isEqualTo("metrics");
-      });
+      assertThat(reg.getMeters())
+          .isNotEmpty()
+          .allSatisfy(
+              m -> {
+                assertThat(m.getId().getTag("account")).as(m.getId().getName()).isEqualTo("shop");
+                assertThat(m.getId().getTag("ngs_id")).as(m.getId().getName()).isEqualTo("metrics");
+              });
       assertThat(reg.get("ngs.client.acked").tag("code", "E_OK").counter().count()).isEqualTo(5);
       assertThat(reg.get("ngs.client.ack.latency").timer().count()).isEqualTo(5);
-      assertThat(reg.get("ngs.client.reports").tag("result", "E_OK").counter().count()).isEqualTo(4);
-      assertThat(reg.get("ngs.client.reports").tag("result", "E_UNREACHABLE").counter().count()).isEqualTo(1);
+      assertThat(reg.get("ngs.client.reports").tag("result", "E_OK").counter().count())
+          .isEqualTo(4);
+      assertThat(reg.get("ngs.client.reports").tag("result", "E_UNREACHABLE").counter().count())
+          .isEqualTo(1);
       assertThat(reg.get("ngs.client.inflight").gauge().value()).isZero();
       assertThat(reg.get("ngs.client.pending").gauge().value()).isZero();
       assertThat(reg.get("ngs.client.queued").gauge().value()).isZero();
@@ -64,7 +84,8 @@ class ObservabilityIT {
       }
       try (NgsClient c = gw.client("secret").encrypted(true).build()) {
         c.start();
-        c.sendAndWait(Sms.builder().to(TestNumbers.DELIVERED_SK).from(GatewayFixture.FROM).text("x").build());
+        c.sendAndWait(
+            Sms.builder().to(TestNumbers.DELIVERED_SK).from(GatewayFixture.FROM).text("x").build());
         gw.gateway.kick("secret", null, "test");
         await().atMost(Duration.ofSeconds(5)).until(() -> c.state() == ConnectionState.BOUND);
       }
@@ -74,10 +95,17 @@ class ObservabilityIT {
     }
     String pwdField = PasswordHash.of(GatewayFixture.PASSWORD).pwdField(0).substring(0, 20);
     assertThat(logs.list).isNotEmpty();
-    assertThat(logs.list).allSatisfy(e -> {
-      String text = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
-      assertThat(text).doesNotContain(GatewayFixture.PASSWORD).doesNotContain("Wrong-Pa55word").doesNotContain(pwdField);
-    });
+    assertThat(logs.list)
+        .allSatisfy(
+            e -> {
+              String text =
+                  e.getFormattedMessage()
+                      + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
+              assertThat(text)
+                  .doesNotContain(GatewayFixture.PASSWORD)
+                  .doesNotContain("Wrong-Pa55word")
+                  .doesNotContain(pwdField);
+            });
     assertThat(logs.list).anyMatch(e -> e.getFormattedMessage().contains("[secret]"));
   }
 }

@@ -32,9 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * A scripted NGS peer for faults the real gateway does not make: DELIVER_ACKs never sent or with chosen
- * codes, LINK left unanswered, the same REPORT sent twice, BINDs refused. Records what the client sent,
- * with the time it arrived (System.nanoTime).
+ * A scripted NGS peer for faults the real gateway does not make: DELIVER_ACKs never sent or with
+ * chosen codes, LINK left unanswered, the same REPORT sent twice, BINDs refused. Records what the
+ * client sent, with the time it arrived (System.nanoTime).
  */
 final class ScriptedPeer implements AutoCloseable {
   /** A packet the client sent, on which session ({@code CERT}, {@code DLV}, {@code REP}), when. */
@@ -46,6 +46,7 @@ final class ScriptedPeer implements AutoCloseable {
   private static EventLoopGroup newGroup() {
     return new NioEventLoopGroup(1);
   }
+
   final List<Received> received = new CopyOnWriteArrayList<>();
   final AtomicReference<Channel> deliverChannel = new AtomicReference<>();
   final AtomicReference<Channel> reportChannel = new AtomicReference<>();
@@ -57,12 +58,19 @@ final class ScriptedPeer implements AutoCloseable {
 
   /** RESULT for each DELIVER (by SERIAL and attempt); null: never answer. */
   volatile Function<Deliver, Integer> deliverAckCode = d -> 0;
+
   volatile boolean answerLink = true;
   volatile int bindResult = 0;
-  /** When set: right after a good DLV BIND_ACK, EVENT type 0 with this DATA (the connection stays open). */
+
+  /**
+   * When set: right after a good DLV BIND_ACK, EVENT type 0 with this DATA (the connection stays
+   * open).
+   */
   volatile String eventAfterDeliverBind;
+
   /** False: a REP BIND is never answered. */
   volatile boolean answerReportBind = true;
+
   volatile TpsLimits tps = new TpsLimits(1000, 1000, 1000);
 
   ScriptedPeer(String password) throws InterruptedException {
@@ -74,8 +82,8 @@ final class ScriptedPeer implements AutoCloseable {
   }
 
   /**
-   * A client of this peer, for {@code account} with the peer's password: short CERT interval, reconnects
-   * after 50 ms, retried for ever. Tests change what they need on the returned builder.
+   * A client of this peer, for {@code account} with the peer's password: short CERT interval,
+   * reconnects after 50 ms, retried for ever. Tests change what they need on the returned builder.
    */
   NgsClientBuilder client(String account) {
     return NgsClient.builder()
@@ -87,25 +95,37 @@ final class ScriptedPeer implements AutoCloseable {
   }
 
   private int listen(String session) throws InterruptedException {
-    Channel ch = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel c) {
-            c.pipeline().addLast(new NgsFrameDecoder(), new NgsPacketEncoder(), new Handler(session));
-          }
-        })
-        .bind("127.0.0.1", 0).sync().channel();
+    Channel ch =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel c) {
+                    c.pipeline()
+                        .addLast(
+                            new NgsFrameDecoder(), new NgsPacketEncoder(), new Handler(session));
+                  }
+                })
+            .bind("127.0.0.1", 0)
+            .sync()
+            .channel();
     return ((InetSocketAddress) ch.localAddress()).getPort();
   }
 
   List<NgsPacket> packets(String session, Class<?> type) {
-    return received.stream().filter(r -> r.session().equals(session) && type.isInstance(r.packet()))
-        .map(Received::packet).toList();
+    return received.stream()
+        .filter(r -> r.session().equals(session) && type.isInstance(r.packet()))
+        .map(Received::packet)
+        .toList();
   }
 
   List<Long> times(String session, Class<?> type) {
-    return received.stream().filter(r -> r.session().equals(session) && type.isInstance(r.packet()))
-        .map(Received::nanos).toList();
+    return received.stream()
+        .filter(r -> r.session().equals(session) && type.isInstance(r.packet()))
+        .map(Received::nanos)
+        .toList();
   }
 
   /** Sends a packet on the current report session. */
@@ -129,8 +149,10 @@ final class ScriptedPeer implements AutoCloseable {
       received.add(new Received(session, p, System.nanoTime()));
       if (p instanceof Cert c) {
         boolean ok = password.matchesPwdField(c.pwd(), c.keyPos());
-        ctx.writeAndFlush(ok ? CertAck.success("k".repeat(64), "127.0.0.1", deliverPort, reportPort)
-            : CertAck.failure(dev.ngsign.ngs.protocol.ResultCode.E_AUTH_FAIL, "bad password"));
+        ctx.writeAndFlush(
+            ok
+                ? CertAck.success("k".repeat(64), "127.0.0.1", deliverPort, reportPort)
+                : CertAck.failure(dev.ngsign.ngs.protocol.ResultCode.E_AUTH_FAIL, "bad password"));
       } else if (p instanceof Bind b) {
         if (bindResult != 0) {
           ctx.writeAndFlush(new BindAck(bindResult, new TpsLimits(0, 0, 0), "refused by script"));
@@ -146,13 +168,15 @@ final class ScriptedPeer implements AutoCloseable {
           ctx.writeAndFlush(dev.ngsign.ngs.protocol.packet.Event.disconnect(event));
           return;
         }
-        ctx.writeAndFlush(BindAck.success(tps)).addListener(f -> {
-          if (b.mode() == SessionMode.ENCRYPTED) {
-            var cipher = password.key(b.keyPos()).bodyCipher();
-            ctx.pipeline().get(NgsFrameDecoder.class).bodyCipher(cipher);
-            ctx.pipeline().get(NgsPacketEncoder.class).bodyCipher(cipher);
-          }
-        });
+        ctx.writeAndFlush(BindAck.success(tps))
+            .addListener(
+                f -> {
+                  if (b.mode() == SessionMode.ENCRYPTED) {
+                    var cipher = password.key(b.keyPos()).bodyCipher();
+                    ctx.pipeline().get(NgsFrameDecoder.class).bodyCipher(cipher);
+                    ctx.pipeline().get(NgsPacketEncoder.class).bodyCipher(cipher);
+                  }
+                });
       } else if (p instanceof Deliver d) {
         Integer code = deliverAckCode.apply(d);
         if (code != null) {

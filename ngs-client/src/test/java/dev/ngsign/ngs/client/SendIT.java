@@ -15,7 +15,12 @@ class SendIT {
         NgsClient client = gw.client("acct1").build()) {
       client.start();
       assertThat(client.state()).isEqualTo(ConnectionState.BOUND);
-      Sms sms = Sms.builder().to(TestNumbers.DELIVERED_SK).from(GatewayFixture.FROM).text("테스트 발송").build();
+      Sms sms =
+          Sms.builder()
+              .to(TestNumbers.DELIVERED_SK)
+              .from(GatewayFixture.FROM)
+              .text("테스트 발송")
+              .build();
       var report = client.awaitReport(sms.serial());
       DeliverResult r = client.sendAndWait(sms);
       assertThat(r.resultCode()).isEqualTo(ResultCode.E_OK);

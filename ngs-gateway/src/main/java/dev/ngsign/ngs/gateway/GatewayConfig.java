@@ -10,12 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a gateway configuration file (YAML; JSON is YAML too) into a {@link NgsGateway.Builder}. Every key is
- * optional except {@code accounts}; unknown keys are errors (a typo must not silently keep a default). Keys are
- * kebab-case, as in every ngsign file; the camelCase spellings of earlier releases ({@code certPort},
- * {@code dataDir}, …) are still read, with one deprecation warning in the log. Durations are read by {@link
- * DurationFormat}: {@code 500ms}, {@code 3s}, {@code 10m}, {@code 24h}, {@code 1d} or ISO-8601 ({@code PT3S}).
- * Defaults are the {@code DEFAULT_*} constants of {@link NgsGateway}. Format:
+ * Reads a gateway configuration file (YAML; JSON is YAML too) into a {@link NgsGateway.Builder}.
+ * Every key is optional except {@code accounts}; unknown keys are errors (a typo must not silently
+ * keep a default). Keys are kebab-case, as in every ngsign file; the camelCase spellings of earlier
+ * releases ({@code certPort}, {@code dataDir}, …) are still read, with one deprecation warning in
+ * the log. Durations are read by {@link DurationFormat}: {@code 500ms}, {@code 3s}, {@code 10m},
+ * {@code 24h}, {@code 1d} or ISO-8601 ({@code PT3S}). Defaults are the {@code DEFAULT_*} constants
+ * of {@link NgsGateway}. Format:
  *
  * <pre>
  * host: 127.0.0.1             # listeners' bind address
@@ -55,7 +56,8 @@ public final class GatewayConfig {
   /**
    * Reads {@code file}; a relative {@code data-dir} is resolved against the file's directory.
    *
-   * @throws IllegalArgumentException starting {@code config:} and naming the key, for any bad key or value
+   * @throws IllegalArgumentException starting {@code config:} and naming the key, for any bad key
+   *     or value
    */
   public static NgsGateway.Builder load(Path file) throws IOException {
     return GatewayFileReader.read(file, log::warn);

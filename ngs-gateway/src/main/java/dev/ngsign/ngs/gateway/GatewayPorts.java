@@ -9,10 +9,16 @@ package dev.ngsign.ngs.gateway;
  * @param reportPort the report port (BIND KIND {@code REP})
  * @param adminPort the HTTP admin API, or -1 when disabled
  */
-public record GatewayPorts(String host, int certPort, int deliverPort, int reportPort, int adminPort) {
+public record GatewayPorts(
+    String host, int certPort, int deliverPort, int reportPort, int adminPort) {
   /** One line for logs and the CLI: {@code cert=4400 deliver=4403 report=4404 admin=8080}. */
   public String describe() {
-    return "cert=" + certPort + " deliver=" + deliverPort + " report=" + reportPort
+    return "cert="
+        + certPort
+        + " deliver="
+        + deliverPort
+        + " report="
+        + reportPort
         + (adminPort >= 0 ? " admin=" + adminPort : "");
   }
 }

@@ -1,11 +1,11 @@
 package dev.ngsign.ngs.gateway;
 
 import dev.ngsign.ngs.gateway.internal.GatewayServer;
-import dev.ngsign.ngs.gateway.internal.report.StoreOptions;
 import dev.ngsign.ngs.gateway.internal.GatewaySettings;
 import dev.ngsign.ngs.gateway.internal.account.AccountState;
 import dev.ngsign.ngs.gateway.internal.deliver.DeliverScript;
 import dev.ngsign.ngs.gateway.internal.report.SerialRecord;
+import dev.ngsign.ngs.gateway.internal.report.StoreOptions;
 import dev.ngsign.ngs.protocol.ResultCode;
 import dev.ngsign.ngs.protocol.codec.PacketCodec;
 import dev.ngsign.ngs.protocol.packet.Deliver;
@@ -24,9 +24,9 @@ import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An NGS 2.0.1 gateway: the cert server, the deliver port and the report port, with simulated carriers that
- * answer every accepted message with a REPORT. It enforces the session and DELIVER rules of the spec (see
- * {@code docs/gateway.md}) and doubles as an in-process test fixture:
+ * An NGS 2.0.1 gateway: the cert server, the deliver port and the report port, with simulated
+ * carriers that answer every accepted message with a REPORT. It enforces the session and DELIVER
+ * rules of the spec (see {@code docs/gateway.md}) and doubles as an in-process test fixture:
  *
  * <pre>{@code
  * try (NgsGateway gw = NgsGateway.builder()
@@ -39,39 +39,54 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Thread-safe. {@link #start()} once; {@link #close()} tells bound sessions with EVENT type 0, closes them
- * and flushes pending reports to the data directory. A new gateway on the same {@link Builder#dataDir} sends
- * the reports still waiting for REPORT_ACK when the account's report session binds again.
+ * <p>Thread-safe. {@link #start()} once; {@link #close()} tells bound sessions with EVENT type 0,
+ * closes them and flushes pending reports to the data directory. A new gateway on the same {@link
+ * Builder#dataDir} sends the reports still waiting for REPORT_ACK when the account's report session
+ * binds again.
  */
 public final class NgsGateway implements AutoCloseable {
   /** Listeners' bind address: loopback, so a gateway is never exposed by accident. */
   public static final String DEFAULT_HOST = "127.0.0.1";
+
   /** The admin API's bind address. */
   public static final String DEFAULT_ADMIN_HOST = "127.0.0.1";
+
   /** No admin API unless a port is given. */
   public static final int DEFAULT_ADMIN_PORT = -1;
+
   /** CERT/BIND must arrive within this of connecting (section 2.1). */
   public static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofSeconds(1);
+
   /** At most one successful CERT per account per interval (section 4.1). */
   public static final Duration DEFAULT_CERT_INTERVAL = Duration.ofSeconds(3);
+
   /** BIND must use a CERT_KEY at most this old. */
   public static final Duration DEFAULT_BIND_WINDOW = Duration.ofSeconds(5);
+
   /** A bound session with no packet received for this long is closed. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(90);
+
   /** More than this many CERT attempts within {@link #DEFAULT_LOCK_WINDOW} lock the account. */
   public static final int DEFAULT_LOCK_THRESHOLD = 20;
+
   /** The window the CERT attempts of {@link #DEFAULT_LOCK_THRESHOLD} are counted in. */
   public static final Duration DEFAULT_LOCK_WINDOW = Duration.ofSeconds(60);
+
   /** How long a connect lock lasts. */
   public static final Duration DEFAULT_LOCK_DURATION = Duration.ofMinutes(10);
+
   /** From accepting a message to its REPORT. */
   public static final Duration DEFAULT_REPORT_DELAY = Duration.ofMillis(500);
+
   /** A SERIAL repeated within this window is the same message. */
   public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(24);
+
   /** REPORTs in flight (sent, not yet acknowledged) per report session. */
   public static final int DEFAULT_REPORT_WINDOW = 1000;
+
   /** How often a report session looks for newly due reports. */
   public static final Duration DEFAULT_REPORT_POLL_INTERVAL = Duration.ofMillis(10);
+
   /** Seed of the simulated carriers' random failures. */
   public static final long DEFAULT_RANDOM_SEED = 42;
 
@@ -95,7 +110,9 @@ public final class NgsGateway implements AutoCloseable {
     return server.ports();
   }
 
-  /** Shuts down: EVENT type 0 (E_SHUTDOWN) to every session, then close, then the store is flushed. */
+  /**
+   * Shuts down: EVENT type 0 (E_SHUTDOWN) to every session, then close, then the store is flushed.
+   */
   @Override
   public void close() {
     server.close();
@@ -103,7 +120,9 @@ public final class NgsGateway implements AutoCloseable {
 
   // ---- accounts and operator actions ----
 
-  /** Adds an account, or replaces one with the same ID (its lock, quota use and counters are kept). */
+  /**
+   * Adds an account, or replaces one with the same ID (its lock, quota use and counters are kept).
+   */
   public void putAccount(Account account) {
     server.context().putAccount(Objects.requireNonNull(account, "account"));
   }
@@ -113,12 +132,17 @@ public final class NgsGateway implements AutoCloseable {
     return server.account(id).account();
   }
 
-  /** Changes TPS live and sends EVENT type 1 ({@code SMS,MMS,KKO}) to the account's sessions; returns how many. */
+  /**
+   * Changes TPS live and sends EVENT type 1 ({@code SMS,MMS,KKO}) to the account's sessions;
+   * returns how many.
+   */
   public int setTps(String accountId, TpsLimits tps) {
     return server.setTps(accountId, tps);
   }
 
-  /** Closes the account's sessions of {@code kind} (null: both) with EVENT type 0 and the reason. */
+  /**
+   * Closes the account's sessions of {@code kind} (null: both) with EVENT type 0 and the reason.
+   */
   public int kick(String accountId, @Nullable SessionKind kind, @Nullable String reason) {
     return server.kick(accountId, kind, reason);
   }
@@ -133,7 +157,9 @@ public final class NgsGateway implements AutoCloseable {
     return s.account(accountId).connectGuard().isLocked(s.context().now());
   }
 
-  /** Changes the delay between accepting a message and its REPORT becoming due (for new messages). */
+  /**
+   * Changes the delay between accepting a message and its REPORT becoming due (for new messages).
+   */
   public void setReportDelay(Duration delay) {
     server.context().reportDelayMillis(delay.toMillis());
   }
@@ -141,9 +167,10 @@ public final class NgsGateway implements AutoCloseable {
   // ---- fault injection and recording (test fixture) ----
 
   /**
-   * The next DELIVERs to {@code daAddr} are answered with these codes instead of being processed (nothing is
-   * accepted, no report), one code per DELIVER, in order; then normal handling resumes. E.g. {@code
-   * scriptDeliverAcks(da, ResultCode.E_SYS_BUSY, ResultCode.E_SYS_BUSY)} to test retries.
+   * The next DELIVERs to {@code daAddr} are answered with these codes instead of being processed
+   * (nothing is accepted, no report), one code per DELIVER, in order; then normal handling resumes.
+   * E.g. {@code scriptDeliverAcks(da, ResultCode.E_SYS_BUSY, ResultCode.E_SYS_BUSY)} to test
+   * retries.
    */
   public void scriptDeliverAcks(String daAddr, ResultCode... codes) {
     int[] c = new int[codes.length];
@@ -153,7 +180,10 @@ public final class NgsGateway implements AutoCloseable {
     server.context().script().script(daAddr, c);
   }
 
-  /** The next {@code count} DELIVERs to {@code daAddr} get no DELIVER_ACK at all (and are not accepted). */
+  /**
+   * The next {@code count} DELIVERs to {@code daAddr} get no DELIVER_ACK at all (and are not
+   * accepted).
+   */
   public void swallowDeliverAcks(String daAddr, int count) {
     int[] c = new int[count];
     java.util.Arrays.fill(c, DeliverScript.NO_ANSWER);
@@ -161,10 +191,11 @@ public final class NgsGateway implements AutoCloseable {
   }
 
   /**
-   * While {@code hold} is true, LINKs on the account's sessions of {@code kind} (null: both kinds) are received
-   * but get no LINK_ACK, so a test can watch the client's keepalive timeout and reconnect. A held LINK still
-   * counts as activity for the idle timeout, as every received packet does. The hold is per account and kind,
-   * so it also applies to the sessions the client binds after reconnecting, until {@code hold} is false.
+   * While {@code hold} is true, LINKs on the account's sessions of {@code kind} (null: both kinds)
+   * are received but get no LINK_ACK, so a test can watch the client's keepalive timeout and
+   * reconnect. A held LINK still counts as activity for the idle timeout, as every received packet
+   * does. The hold is per account and kind, so it also applies to the sessions the client binds
+   * after reconnecting, until {@code hold} is false.
    */
   public void holdLinkAcks(String accountId, @Nullable SessionKind kind, boolean hold) {
     AccountState a = server.account(accountId);
@@ -174,12 +205,12 @@ public final class NgsGateway implements AutoCloseable {
   }
 
   /**
-   * The next {@code count} reports of the account that the client acknowledges (REPORT_ACK RESULT 0 with the
-   * matching SERIAL and GWSERIAL) are sent once more, unchanged (same GWSERIAL), right after their REPORT_ACK,
-   * on the same report session: a test of the client's duplicate-report handling, for the case where the
-   * vendor repeats a report the client has already acknowledged. The repeat's own REPORT_ACK deletes nothing
-   * and is not repeated again. Replaces an earlier count; 0 switches it off (the default: no report is sent
-   * again once acknowledged).
+   * The next {@code count} reports of the account that the client acknowledges (REPORT_ACK RESULT 0
+   * with the matching SERIAL and GWSERIAL) are sent once more, unchanged (same GWSERIAL), right
+   * after their REPORT_ACK, on the same report session: a test of the client's duplicate-report
+   * handling, for the case where the vendor repeats a report the client has already acknowledged.
+   * The repeat's own REPORT_ACK deletes nothing and is not repeated again. Replaces an earlier
+   * count; 0 switches it off (the default: no report is sent again once acknowledged).
    */
   public void resendAcknowledgedReports(String accountId, int count) {
     if (count < 0) {
@@ -189,8 +220,8 @@ public final class NgsGateway implements AutoCloseable {
   }
 
   /**
-   * The oldest DELIVER received (decodable ones, in arrival order, scripted or not), waiting up to {@code
-   * timeout}; null when none came. Needs {@link Builder#recordDelivers(int)}.
+   * The oldest DELIVER received (decodable ones, in arrival order, scripted or not), waiting up to
+   * {@code timeout}; null when none came. Needs {@link Builder#recordDelivers(int)}.
    */
   public @Nullable Deliver takeDeliver(Duration timeout) throws InterruptedException {
     return server.context().script().take(timeout);
@@ -208,18 +239,24 @@ public final class NgsGateway implements AutoCloseable {
     return server.context().sessions().get(accountId, kind) != null;
   }
 
-  /** Messages accepted per second (gateway clock, epoch seconds) over the last ~8 minutes; for TPS tests. */
+  /**
+   * Messages accepted per second (gateway clock, epoch seconds) over the last ~8 minutes; for TPS
+   * tests.
+   */
   public SortedMap<Long, Long> acceptedPerSecond(String accountId) {
     return server.account(accountId).acceptedPerSecondTotal();
   }
 
   /**
-   * Messages of one TPS class (SMS; LMS and MMS; AlimTalk and FriendTalk, as BIND_ACK limits them) accepted
-   * per second, like {@link #acceptedPerSecond(String)}: a test of a client that paces each class to its own
-   * limit checks each class here, which the total cannot show.
+   * Messages of one TPS class (SMS; LMS and MMS; AlimTalk and FriendTalk, as BIND_ACK limits them)
+   * accepted per second, like {@link #acceptedPerSecond(String)}: a test of a client that paces
+   * each class to its own limit checks each class here, which the total cannot show.
    */
   public SortedMap<Long, Long> acceptedPerSecond(String accountId, TpsClass cls) {
-    return server.account(accountId).acceptedPerSecond(Objects.requireNonNull(cls, "cls")).snapshot();
+    return server
+        .account(accountId)
+        .acceptedPerSecond(Objects.requireNonNull(cls, "cls"))
+        .snapshot();
   }
 
   /** Messages accepted for the account since start (duplicates not counted). */
@@ -233,8 +270,8 @@ public final class NgsGateway implements AutoCloseable {
   }
 
   /**
-   * Distinct messages created for the SERIAL (0 or 1 within the de-duplication window; more only when
-   * the window expired between them). Survives restarts.
+   * Distinct messages created for the SERIAL (0 or 1 within the de-duplication window; more only
+   * when the window expired between them). Survives restarts.
    */
   public long messagesAccepted(String accountId, String serial) {
     SerialRecord r = server.context().store().serial(accountId, serial);
@@ -247,7 +284,9 @@ public final class NgsGateway implements AutoCloseable {
     return r == null ? 0 : r.acceptedDelivers();
   }
 
-  /** DELIVERs answered E_OK as duplicates of an already accepted SERIAL, all accounts, since start. */
+  /**
+   * DELIVERs answered E_OK as duplicates of an already accepted SERIAL, all accounts, since start.
+   */
   public long duplicateCount() {
     return server.context().metrics().duplicates();
   }
@@ -269,9 +308,9 @@ public final class NgsGateway implements AutoCloseable {
 
   /**
    * Builds a gateway. Defaults: listeners on 127.0.0.1 with ephemeral ports, no admin API, no data
-   * directory (in memory), system UTC clock, and the spec's timings; each is a {@code DEFAULT_*} constant of
-   * {@link NgsGateway}. Not thread-safe; {@link #build()} copies the settings into an immutable snapshot, so
-   * changing the builder afterwards does not change a built gateway.
+   * directory (in memory), system UTC clock, and the spec's timings; each is a {@code DEFAULT_*}
+   * constant of {@link NgsGateway}. Not thread-safe; {@link #build()} copies the settings into an
+   * immutable snapshot, so changing the builder afterwards does not change a built gateway.
    */
   public static final class Builder {
     private final List<Account> accounts = new ArrayList<>();
@@ -323,7 +362,10 @@ public final class NgsGateway implements AutoCloseable {
       return this;
     }
 
-    /** SERVER_IP in CERT_ACK; default: the bind host ({@code 127.0.0.1} when bound to {@code 0.0.0.0}). */
+    /**
+     * SERVER_IP in CERT_ACK; default: the bind host ({@code 127.0.0.1} when bound to {@code
+     * 0.0.0.0}).
+     */
     public Builder advertisedHost(@Nullable String v) {
       this.advertisedHost = v;
       return this;
@@ -385,8 +427,8 @@ public final class NgsGateway implements AutoCloseable {
     }
 
     /**
-     * More than {@code threshold} CERT attempts for an account within {@code window} lock it for {@code
-     * duration}; defaults 20, 60 s, 10 min. A threshold of 0 disables locking.
+     * More than {@code threshold} CERT attempts for an account within {@code window} lock it for
+     * {@code duration}; defaults 20, 60 s, 10 min. A threshold of 0 disables locking.
      */
     public Builder lock(int threshold, Duration window, Duration duration) {
       if (threshold < 0) {
@@ -436,8 +478,8 @@ public final class NgsGateway implements AutoCloseable {
     }
 
     /**
-     * Where pending reports, SERIALs and counters are kept; null (default): in a temporary directory deleted
-     * when the gateway closes.
+     * Where pending reports, SERIALs and counters are kept; null (default): in a temporary
+     * directory deleted when the gateway closes.
      */
     public Builder dataDir(@Nullable Path v) {
       this.dataDir = v;
@@ -445,8 +487,8 @@ public final class NgsGateway implements AutoCloseable {
     }
 
     /**
-     * The store's block cache, MB, off the Java heap (RocksDB's; the memtables are charged to it too);
-     * default 32.
+     * The store's block cache, MB, off the Java heap (RocksDB's; the memtables are charged to it
+     * too); default 32.
      */
     public Builder storeCacheMb(int v) {
       this.storeCacheMb = atLeastOne(v, "storeCacheMb");
@@ -460,16 +502,19 @@ public final class NgsGateway implements AutoCloseable {
     }
 
     /**
-     * Sync the store's write-ahead log before each DELIVER_ACK batch, so that acknowledged messages also
-     * survive a power loss or an operating-system crash; default false (they survive a killed gateway
-     * process, not a lost machine). Costs a disk sync per read batch.
+     * Sync the store's write-ahead log before each DELIVER_ACK batch, so that acknowledged messages
+     * also survive a power loss or an operating-system crash; default false (they survive a killed
+     * gateway process, not a lost machine). Costs a disk sync per read batch.
      */
     public Builder fsync(boolean v) {
       this.fsync = v;
       return this;
     }
 
-    /** Time source of every rule (CERT interval, bind window, lock, dedup window, SENDTIME); default UTC. */
+    /**
+     * Time source of every rule (CERT interval, bind window, lock, dedup window, SENDTIME); default
+     * UTC.
+     */
     public Builder clock(Clock v) {
       this.clock = Objects.requireNonNull(v);
       return this;
@@ -487,15 +532,19 @@ public final class NgsGateway implements AutoCloseable {
       return this;
     }
 
-    /** Keeps up to {@code capacity} received DELIVERs for {@link NgsGateway#takeDeliver}; default 0 (off). */
+    /**
+     * Keeps up to {@code capacity} received DELIVERs for {@link NgsGateway#takeDeliver}; default 0
+     * (off).
+     */
     public Builder recordDelivers(int capacity) {
       this.recordDelivers = Math.max(0, capacity);
       return this;
     }
 
     /**
-     * Appends every message accepted as new to {@code carrier.log} in the data directory (the simulated
-     * carriers' record, read by {@code ngsign chaos}); default off. Needs {@link #dataDir}.
+     * Appends every message accepted as new to {@code carrier.log} in the data directory (the
+     * simulated carriers' record, read by {@code ngsign chaos}); default off. Needs {@link
+     * #dataDir}.
      */
     public Builder carrierLog(boolean v) {
       this.carrierLog = v;
@@ -512,13 +561,39 @@ public final class NgsGateway implements AutoCloseable {
           throw new IllegalArgumentException("account '" + a.id() + "' configured twice");
         }
       }
-      String adv = advertisedHost != null ? advertisedHost
-          : host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-      GatewaySettings s = new GatewaySettings(host, adv, certPort, deliverPort, reportPort, adminHost, adminPort,
-          loginTimeout, certInterval, bindWindow, idleTimeout, lockThreshold, lockWindow, lockDuration,
-          reportDelay, dedupWindow, reportWindow, reportPollInterval, randomFailureRate, randomSeed, dataDir,
-          clock, ioThreads, maxBodyLength, recordDelivers,
-          new StoreOptions(dataDir, dedupWindow, fsync, storeCacheMb, storeWriteBufferMb, 0), carrierLog);
+      String adv =
+          advertisedHost != null
+              ? advertisedHost
+              : host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+      GatewaySettings s =
+          new GatewaySettings(
+              host,
+              adv,
+              certPort,
+              deliverPort,
+              reportPort,
+              adminHost,
+              adminPort,
+              loginTimeout,
+              certInterval,
+              bindWindow,
+              idleTimeout,
+              lockThreshold,
+              lockWindow,
+              lockDuration,
+              reportDelay,
+              dedupWindow,
+              reportWindow,
+              reportPollInterval,
+              randomFailureRate,
+              randomSeed,
+              dataDir,
+              clock,
+              ioThreads,
+              maxBodyLength,
+              recordDelivers,
+              new StoreOptions(dataDir, dedupWindow, fsync, storeCacheMb, storeWriteBufferMb, 0),
+              carrierLog);
       return new NgsGateway(new GatewayServer(s, new ArrayList<>(byId.values())));
     }
 

@@ -16,5 +16,10 @@ import java.time.Instant;
  * @param packetsOut packets sent since BIND
  */
 public record SessionInfo(
-    String account, SessionKind kind, SessionMode mode, String remoteAddress, Instant boundAt, long packetsIn,
+    String account,
+    SessionKind kind,
+    SessionMode mode,
+    String remoteAddress,
+    Instant boundAt,
+    long packetsIn,
     long packetsOut) {}

@@ -29,11 +29,14 @@ class AdminApiIT {
 
   @BeforeEach
   void start() {
-    gw = NgsGateway.builder().certInterval(Duration.ZERO).adminPort(0)
-        .lock(1, Duration.ofMinutes(1), Duration.ofMinutes(5))
-        .account(Account.builder("testid", "secret").tps(80, 30, 30).build())
-        .account(Account.builder("other", "secret").build())
-        .build();
+    gw =
+        NgsGateway.builder()
+            .certInterval(Duration.ZERO)
+            .adminPort(0)
+            .lock(1, Duration.ofMinutes(1), Duration.ofMinutes(5))
+            .account(Account.builder("testid", "secret").tps(80, 30, 30).build())
+            .account(Account.builder("other", "secret").build())
+            .build();
     ports = gw.start();
   }
 
@@ -42,10 +45,16 @@ class AdminApiIT {
     gw.close();
   }
 
-  private HttpResponse<String> call(String method, String path, String body) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.adminPort() + path))
-        .timeout(Duration.ofSeconds(5));
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  private HttpResponse<String> call(String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.adminPort() + path))
+            .timeout(Duration.ofSeconds(5));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -58,7 +67,8 @@ class AdminApiIT {
   @Test
   void listsSessionsAccountsAndCounters() throws Exception {
     assertThat(ports.adminPort()).isPositive();
-    try (RawNgsClient dlv = RawNgsClient.login(ports, "testid", "secret", SessionMode.ENCRYPTED, SessionKind.DELIVER)) {
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, "testid", "secret", SessionMode.ENCRYPTED, SessionKind.DELIVER)) {
       dlv.send(Messages.sms("A1"));
       dlv.read();
       JsonNode sessions = json("GET", "/sessions", null);
@@ -84,22 +94,40 @@ class AdminApiIT {
     }
   }
 
-  /** The JSON each GET route answers keeps its keys, in order, and their types: operators' scripts read them. */
+  /**
+   * The JSON each GET route answers keeps its keys, in order, and their types: operators' scripts
+   * read them.
+   */
   @Test
   void viewsKeepTheirShape() throws Exception {
-    try (RawNgsClient dlv = RawNgsClient.login(ports, "testid", "secret", SessionMode.PLAIN, SessionKind.DELIVER)) {
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, "testid", "secret", SessionMode.PLAIN, SessionKind.DELIVER)) {
       dlv.send(Messages.sms("S1"));
       dlv.read();
       JsonNode session = json("GET", "/sessions", null).get(0);
-      assertThat(fieldNames(session)).containsExactly("account", "kind", "mode", "remoteAddress", "boundAt",
-          "packetsIn", "packetsOut");
+      assertThat(fieldNames(session))
+          .containsExactly(
+              "account", "kind", "mode", "remoteAddress", "boundAt", "packetsIn", "packetsOut");
       assertThat(java.time.Instant.parse(session.get("boundAt").asText())).isNotNull();
       assertThat(session.get("remoteAddress").asText()).contains("127.0.0.1:");
       assertThat(session.get("packetsIn").asLong()).isPositive();
       JsonNode account = accountById("testid");
-      assertThat(fieldNames(account)).containsExactly("id", "tps", "monthlyQuota", "quotaUsed", "allowedAddresses",
-          "encryptionAllowed", "encryptionRequired", "locked", "lockedUntil", "accepted", "refused", "duplicates",
-          "pendingReports", "sessions");
+      assertThat(fieldNames(account))
+          .containsExactly(
+              "id",
+              "tps",
+              "monthlyQuota",
+              "quotaUsed",
+              "allowedAddresses",
+              "encryptionAllowed",
+              "encryptionRequired",
+              "locked",
+              "lockedUntil",
+              "accepted",
+              "refused",
+              "duplicates",
+              "pendingReports",
+              "sessions");
       assertThat(fieldNames(account.get("tps"))).containsExactlyInAnyOrder("sms", "mms", "kko");
       assertThat(account.get("id").asText()).isEqualTo("testid");
       assertThat(account.get("locked").asBoolean()).isFalse();
@@ -109,18 +137,29 @@ class AdminApiIT {
       assertThat(account.get("sessions").get(0).asText()).isEqualTo("DLV");
       assertThat(account.get("allowedAddresses").isArray()).isTrue();
       JsonNode counters = json("GET", "/counters", null);
-      assertThat(fieldNames(counters)).containsExactly("delivers", "duplicates", "reportsSent", "reportsAcked",
-          "pendingReports", "sessions", "heapUsedBytes", "heapMaxBytes", "heapAfterLastGcBytes");
+      assertThat(fieldNames(counters))
+          .containsExactly(
+              "delivers",
+              "duplicates",
+              "reportsSent",
+              "reportsAcked",
+              "pendingReports",
+              "sessions",
+              "heapUsedBytes",
+              "heapMaxBytes",
+              "heapAfterLastGcBytes");
       assertThat(counters.get("sessions").asInt()).isEqualTo(1);
       assertThat(counters.get("pendingReports").asLong()).isEqualTo(1);
       assertThat(counters.get("heapMaxBytes").asLong()).isPositive();
     }
-    // a locked account shows when the lock ends: lock(1, ...) locks on the second CERT within the window
+    // a locked account shows when the lock ends: lock(1, ...) locks on the second CERT within the
+    // window
     RawNgsClient.cert(ports.certPort(), "other", "secret", 12);
     RawNgsClient.cert(ports.certPort(), "other", "secret", 12);
     JsonNode other = accountById("other");
     assertThat(other.get("locked").asBoolean()).isTrue();
-    assertThat(java.time.Instant.parse(other.get("lockedUntil").asText())).isAfter(java.time.Instant.now());
+    assertThat(java.time.Instant.parse(other.get("lockedUntil").asText()))
+        .isAfter(java.time.Instant.now());
   }
 
   private JsonNode accountById(String id) throws Exception {
@@ -140,22 +179,32 @@ class AdminApiIT {
 
   @Test
   void changesTpsLiveWithEventType1() throws Exception {
-    try (RawNgsClient dlv = RawNgsClient.login(ports, "testid", "secret", SessionMode.PLAIN, SessionKind.DELIVER)) {
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, "testid", "secret", SessionMode.PLAIN, SessionKind.DELIVER)) {
       JsonNode r = json("POST", "/accounts/testid/tps", "{\"sms\":10,\"mms\":5,\"kko\":1}");
       assertThat(r.get("sessionsNotified").asInt()).isEqualTo(1);
       Event e = (Event) dlv.read();
       assertThat(e.eventType()).isEqualTo(EventType.TPS_CHANGE);
       assertThat(e.data()).isEqualTo("10,5,1");
     }
-    assertThat(call("POST", "/accounts/testid/tps", "{\"sms\":100000,\"mms\":5,\"kko\":1}").statusCode()).isEqualTo(400);
+    assertThat(
+            call("POST", "/accounts/testid/tps", "{\"sms\":100000,\"mms\":5,\"kko\":1}")
+                .statusCode())
+        .isEqualTo(400);
     assertThat(call("POST", "/accounts/testid/tps", "not json").statusCode()).isEqualTo(400);
-    assertThat(call("POST", "/accounts/nobody/tps", "{\"sms\":1,\"mms\":1,\"kko\":1}").statusCode()).isEqualTo(404);
+    assertThat(call("POST", "/accounts/nobody/tps", "{\"sms\":1,\"mms\":1,\"kko\":1}").statusCode())
+        .isEqualTo(404);
   }
 
   @Test
   void kicksASessionWithAReason() throws Exception {
-    try (RawNgsClient dlv = RawNgsClient.login(ports, "testid", "secret", SessionMode.PLAIN, SessionKind.DELIVER)) {
-      JsonNode r = json("POST", "/accounts/testid/kick", "{\"kind\":\"DLV\",\"reason\":\"planned maintenance\"}");
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, "testid", "secret", SessionMode.PLAIN, SessionKind.DELIVER)) {
+      JsonNode r =
+          json(
+              "POST",
+              "/accounts/testid/kick",
+              "{\"kind\":\"DLV\",\"reason\":\"planned maintenance\"}");
       assertThat(r.get("kicked").asInt()).isEqualTo(1);
       List<NgsPacket> got = dlv.readUntilClosed();
       assertThat(((Event) got.get(0)).data()).isEqualTo("1015 planned maintenance");
@@ -174,15 +223,20 @@ class AdminApiIT {
 
   @Test
   void exposesPrometheusMetrics() throws Exception {
-    try (RawNgsClient dlv = RawNgsClient.login(ports, "testid", "secret", SessionMode.PLAIN, SessionKind.DELIVER)) {
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, "testid", "secret", SessionMode.PLAIN, SessionKind.DELIVER)) {
       dlv.send(Messages.sms("M1"));
       dlv.read();
     }
     HttpResponse<String> r = call("GET", "/metrics", null);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-    assertThat(r.body()).contains("ngs_deliver_total{result=\"E_OK\"} 1.0").contains("ngs_reports_pending")
-        .contains("ngs_store_log_bytes").contains("jvm_memory_used_bytes");
+    assertThat(r.headers().firstValue("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    assertThat(r.body())
+        .contains("ngs_deliver_total{result=\"E_OK\"} 1.0")
+        .contains("ngs_reports_pending")
+        .contains("ngs_store_log_bytes")
+        .contains("jvm_memory_used_bytes");
   }
 
   @Test

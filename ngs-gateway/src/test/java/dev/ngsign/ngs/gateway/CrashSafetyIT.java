@@ -30,18 +30,27 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 of a gateway process in the middle of a stream of DELIVERs: everything it acknowledged survives.
- * Every SERIAL answered E_OK gets exactly one REPORT from the restarted gateway, and sending such a SERIAL
- * again is the same message (E_OK, no second report).
+ * kill -9 of a gateway process in the middle of a stream of DELIVERs: everything it acknowledged
+ * survives. Every SERIAL answered E_OK gets exactly one REPORT from the restarted gateway, and
+ * sending such a SERIAL again is the same message (E_OK, no second report).
  */
-@Timeout(value = 180, unit = TimeUnit.SECONDS) // a bound for hangs; two child JVMs start per test, slow on a loaded machine
+@Timeout(
+    value = 180,
+    unit =
+        TimeUnit
+            .SECONDS) // a bound for hangs; two child JVMs start per test, slow on a loaded machine
 class CrashSafetyIT {
   private static final String ID = "testid";
   private static final String PW = "secret";
+
   /** An upper bound: the sender streams until the kill breaks the connection. */
   private static final int MESSAGES = 100_000;
+
   private static final int KILL_AFTER_ACKS = 2000;
-  /** DELIVERs in flight, like a real client: the ACKs read are the ones just written, not a backlog. */
+
+  /**
+   * DELIVERs in flight, like a real client: the ACKs read are the ones just written, not a backlog.
+   */
   private static final int WINDOW = 64;
 
   @TempDir Path dataDir;
@@ -59,28 +68,43 @@ class CrashSafetyIT {
   }
 
   private Process spawn(GatewayPorts ports, long monthlyQuota) throws IOException {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", cp, ChildGateway.class.getName(), String.valueOf(ports.certPort()), String.valueOf(ports.deliverPort()),
-        String.valueOf(ports.reportPort()), dataDir.toString(), "0", String.valueOf(monthlyQuota));
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> cmd =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m",
+            "-cp",
+            cp,
+            ChildGateway.class.getName(),
+            String.valueOf(ports.certPort()),
+            String.valueOf(ports.deliverPort()),
+            String.valueOf(ports.reportPort()),
+            dataDir.toString(),
+            "0",
+            String.valueOf(monthlyQuota));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     children.add(p);
-    BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = r.readLine()) != null && !line.startsWith("ready")) {
       // log lines
     }
     assertThat(line).as("child gateway did not start").isNotNull();
     // keep draining stdout so that logging never blocks the child
-    Thread drain = new Thread(() -> {
-      try {
-        while (r.readLine() != null) {
-          // discard
-        }
-      } catch (IOException ignored) {
-        // the child died
-      }
-    }, "child-stdout");
+    Thread drain =
+        new Thread(
+            () -> {
+              try {
+                while (r.readLine() != null) {
+                  // discard
+                }
+              } catch (IOException ignored) {
+                // the child died
+              }
+            },
+            "child-stdout");
     drain.setDaemon(true);
     drain.start();
     return p;
@@ -105,18 +129,21 @@ class CrashSafetyIT {
     Set<String> acked = new LinkedHashSet<>();
     RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
     Semaphore window = new Semaphore(WINDOW);
-    Thread sender = new Thread(() -> {
-      try {
-        for (int i = 0; i < MESSAGES; i++) {
-          if (!window.tryAcquire(10, TimeUnit.SECONDS)) {
-            return;
-          }
-          dlv.send(Messages.sms(serial(i), "0102" + String.format("%07d", i)));
-        }
-      } catch (UncheckedIOException | InterruptedException e) {
-        // the gateway died under us
-      }
-    }, "sender");
+    Thread sender =
+        new Thread(
+            () -> {
+              try {
+                for (int i = 0; i < MESSAGES; i++) {
+                  if (!window.tryAcquire(10, TimeUnit.SECONDS)) {
+                    return;
+                  }
+                  dlv.send(Messages.sms(serial(i), "0102" + String.format("%07d", i)));
+                }
+              } catch (UncheckedIOException | InterruptedException e) {
+                // the gateway died under us
+              }
+            },
+            "sender");
     sender.setDaemon(true);
     sender.start();
     int answers = 0;
@@ -143,13 +170,16 @@ class CrashSafetyIT {
     assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(killed).as("killed mid-stream").isTrue();
     assertThat(acked).hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKS).hasSizeLessThan(MESSAGES);
-    System.out.println("CrashSafetyIT: " + acked.size() + " DELIVERs answered E_OK before the kill");
+    System.out.println(
+        "CrashSafetyIT: " + acked.size() + " DELIVERs answered E_OK before the kill");
 
     // 2. restart on the same data directory and ports
     spawn(ports);
     Map<String, Integer> reports = new HashMap<>();
-    try (RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT);
-        RawNgsClient again = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+    try (RawNgsClient rep =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT);
+        RawNgsClient again =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (!reports.keySet().containsAll(acked)) {
         Report r;
@@ -158,14 +188,21 @@ class CrashSafetyIT {
           r = readReport(rep); // fails after 5 s without a REPORT
         } catch (AssertionError | UncheckedIOException e) {
           List<String> missing = acked.stream().filter(s -> !reports.containsKey(s)).toList();
-          throw new AssertionError("no REPORT for " + missing.size() + " of " + acked.size()
-              + " acknowledged SERIALs, e.g. " + missing.subList(0, Math.min(5, missing.size())), e);
+          throw new AssertionError(
+              "no REPORT for "
+                  + missing.size()
+                  + " of "
+                  + acked.size()
+                  + " acknowledged SERIALs, e.g. "
+                  + missing.subList(0, Math.min(5, missing.size())),
+              e);
         }
         reports.merge(r.serial(), 1, Integer::sum);
       }
       assertThat(reports).allSatisfy((s, n) -> assertThat(n).as("REPORTs of " + s).isEqualTo(1));
 
-      // 3. acknowledged SERIALs sent again are the same message; a fresh sentinel's report comes after
+      // 3. acknowledged SERIALs sent again are the same message; a fresh sentinel's report comes
+      // after
       // any report a re-send could have caused (reports go out in due order)
       List<String> resend = new ArrayList<>(acked);
       resend = List.of(resend.get(0), resend.get(resend.size() / 2), resend.get(resend.size() - 1));
@@ -181,16 +218,19 @@ class CrashSafetyIT {
         if (r.serial().equals("sentinel")) {
           break;
         }
-        assertThat(reports).as("a REPORT for " + r.serial() + " after all were received").doesNotContainKey(r.serial());
-        reports.merge(r.serial(), 1, Integer::sum); // accepted but its ACK never reached us: allowed once
+        assertThat(reports)
+            .as("a REPORT for " + r.serial() + " after all were received")
+            .doesNotContainKey(r.serial());
+        reports.merge(
+            r.serial(), 1, Integer::sum); // accepted but its ACK never reached us: allowed once
       }
     }
   }
 
   /**
-   * Issue 16: quota use was saved once a second, so a SIGKILL forgot up to a second of it and the restarted
-   * gateway accepted more than the quota (10,097 on 10,000). It is written with the messages now: over a kill
-   * and a restart, the E_OKs for new messages never exceed the quota.
+   * Issue 16: quota use was saved once a second, so a SIGKILL forgot up to a second of it and the
+   * restarted gateway accepted more than the quota (10,097 on 10,000). It is written with the
+   * messages now: over a kill and a restart, the E_OKs for new messages never exceed the quota.
    */
   @Test
   void quotaUseSurvivesAKillNineLikeTheMessages() throws Exception {
@@ -200,18 +240,21 @@ class CrashSafetyIT {
     int okBefore = 0;
     RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
     Semaphore window = new Semaphore(WINDOW);
-    Thread sender = new Thread(() -> {
-      try {
-        for (int i = 0; i < MESSAGES; i++) {
-          if (!window.tryAcquire(10, TimeUnit.SECONDS)) {
-            return;
-          }
-          dlv.send(Messages.sms("quota-" + i, "0102" + String.format("%07d", i)));
-        }
-      } catch (UncheckedIOException | InterruptedException e) {
-        // the gateway died under us
-      }
-    }, "sender");
+    Thread sender =
+        new Thread(
+            () -> {
+              try {
+                for (int i = 0; i < MESSAGES; i++) {
+                  if (!window.tryAcquire(10, TimeUnit.SECONDS)) {
+                    return;
+                  }
+                  dlv.send(Messages.sms("quota-" + i, "0102" + String.format("%07d", i)));
+                }
+              } catch (UncheckedIOException | InterruptedException e) {
+                // the gateway died under us
+              }
+            },
+            "sender");
     sender.setDaemon(true);
     sender.start();
     try {
@@ -234,22 +277,26 @@ class CrashSafetyIT {
     spawn(ports, quota);
     int okAfter = 0;
     int refused = 0;
-    try (RawNgsClient again = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+    try (RawNgsClient again =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
       for (int i = 0; refused == 0; i++) {
         again.send(Messages.sms("after-" + i));
         DeliverAck ack = (DeliverAck) again.read();
         if (ack.result() == 0) {
           okAfter++;
         } else {
-          assertThat(ack.result()).as("refusal of the message after the quota").isEqualTo(
-              dev.ngsign.ngs.protocol.ResultCode.E_QUOTA_OVER.code());
+          assertThat(ack.result())
+              .as("refusal of the message after the quota")
+              .isEqualTo(dev.ngsign.ngs.protocol.ResultCode.E_QUOTA_OVER.code());
           refused++;
         }
-        assertThat(okBefore + okAfter).as("E_OKs over the kill: before %d, after %d", okBefore, okAfter)
+        assertThat(okBefore + okAfter)
+            .as("E_OKs over the kill: before %d, after %d", okBefore, okAfter)
             .isLessThanOrEqualTo(quota);
       }
     }
-    // the messages accepted but unanswered when the kill came were counted too: at most a window of them
+    // the messages accepted but unanswered when the kill came were counted too: at most a window of
+    // them
     assertThat(okBefore + okAfter).isGreaterThanOrEqualTo(quota - WINDOW);
   }
 

@@ -34,12 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** DELIVER checks of sections 4.3 and 6, TPS, quota and SERIAL de-duplication, each with its code. */
+/**
+ * DELIVER checks of sections 4.3 and 6, TPS, quota and SERIAL de-duplication, each with its code.
+ */
 class DeliverRulesIT {
   private static final String ID = "testid";
   private static final String PW = "secret";
+
   /** Body offsets of DELIVER's fixed part (section 4.3), after the 14-byte header. */
   private static final int MSGTYPE_AT = 14;
+
   private static final int ENCODING_AT = 14 + 2 + 20 + 20;
   private static final int EXT_SIZE_AT = 14 + 2 + 20 + 20 + 2 + 141 + 20 + 10 + 2;
 
@@ -49,9 +53,17 @@ class DeliverRulesIT {
 
   @TempDir Path dataDir;
 
-  private RawNgsClient start(UnaryOperator<NgsGateway.Builder> config, Account account, SessionMode mode) {
-    gw = config.apply(NgsGateway.builder().clock(clock).certInterval(Duration.ZERO).reportDelay(Duration.ZERO)
-        .account(account)).build();
+  private RawNgsClient start(
+      UnaryOperator<NgsGateway.Builder> config, Account account, SessionMode mode) {
+    gw =
+        config
+            .apply(
+                NgsGateway.builder()
+                    .clock(clock)
+                    .certInterval(Duration.ZERO)
+                    .reportDelay(Duration.ZERO)
+                    .account(account))
+            .build();
     ports = gw.start();
     return RawNgsClient.login(ports, ID, PW, mode, SessionKind.DELIVER);
   }
@@ -78,8 +90,12 @@ class DeliverRulesIT {
   }
 
   private static Deliver.Builder sms() {
-    return Deliver.builder(MessageType.SMS).daAddr("01020001234").callback("15880000").text("hello")
-        .serial("S1").senderCode("101280092");
+    return Deliver.builder(MessageType.SMS)
+        .daAddr("01020001234")
+        .callback("15880000")
+        .text("hello")
+        .serial("S1")
+        .senderCode("101280092");
   }
 
   private static void assertCode(DeliverAck ack, ResultCode code) {
@@ -110,7 +126,9 @@ class DeliverRulesIT {
   @Test
   void numbersAndSenderCodeMustBeWellFormed() {
     try (RawNgsClient c = start()) {
-      assertCode(send(c, sms().daAddr("0102000123").serial("a").daAddr("123").build()), ResultCode.E_INVALID_DA_ADDR);
+      assertCode(
+          send(c, sms().daAddr("0102000123").serial("a").daAddr("123").build()),
+          ResultCode.E_INVALID_DA_ADDR);
       assertCode(send(c, sms().daAddr("010-2000-1234").build()), ResultCode.E_INVALID_DA_ADDR);
       assertCode(send(c, sms().callback("15-88").build()), ResultCode.E_INVALID_CALLBACK);
       assertCode(send(c, sms().senderCode("").build()), ResultCode.E_INVALID_SENDER_CODE);
@@ -129,16 +147,20 @@ class DeliverRulesIT {
       byte[] notUtf8 = frame.clone();
       notUtf8[ENCODING_AT] = '1'; // MS949 bytes declared as UTF-8
       assertCode(sendRaw(c, notUtf8), ResultCode.E_INVALID_ENCODING);
-      assertCode(send(c, sms().encoding(ContentEncoding.UTF_8).text("한글 본문").build()), ResultCode.E_OK);
+      assertCode(
+          send(c, sms().encoding(ContentEncoding.UTF_8).text("한글 본문").build()), ResultCode.E_OK);
     }
   }
 
   @Test
   void textLimitsFollowTheType() {
     try (RawNgsClient c = start()) {
-      assertCode(send(c, sms().text("가".repeat(46)).build()), ResultCode.E_TEXT_TOO_LONG); // 92 bytes in MS949
+      assertCode(
+          send(c, sms().text("가".repeat(46)).build()),
+          ResultCode.E_TEXT_TOO_LONG); // 92 bytes in MS949
       assertCode(send(c, sms().text("").build()), ResultCode.E_TEXT_EMPTY);
-      assertCode(send(c, Messages.lms("L1", "가".repeat(1001))), ResultCode.E_TEXT_TOO_LONG); // 2002 bytes
+      assertCode(
+          send(c, Messages.lms("L1", "가".repeat(1001))), ResultCode.E_TEXT_TOO_LONG); // 2002 bytes
       assertCode(send(c, Messages.lms("L2", "가".repeat(1000))), ResultCode.E_OK);
     }
   }
@@ -148,27 +170,61 @@ class DeliverRulesIT {
     try (RawNgsClient c = start()) {
       Media body = Media.text(MediaType.BODY_TEXT, ContentEncoding.MS949, "본문");
       assertCode(send(c, sms().addMedia(body).build()), ResultCode.E_MEDIA_COUNT);
-      Deliver.Builder five = Deliver.builder(MessageType.MMS).daAddr("01020001234").callback("15880000").text("t")
-          .serial("M5").senderCode("101280092").addMedia(body);
+      Deliver.Builder five =
+          Deliver.builder(MessageType.MMS)
+              .daAddr("01020001234")
+              .callback("15880000")
+              .text("t")
+              .serial("M5")
+              .senderCode("101280092")
+              .addMedia(body);
       for (int i = 0; i < 4; i++) {
         five.addMedia(Media.of(MediaType.JPG, ContentEncoding.BINARY, jpeg(100)));
       }
       assertCode(send(c, five.build()), ResultCode.E_MEDIA_COUNT);
-      Deliver lmsWithImage = Deliver.builder(MessageType.LMS).daAddr("01020001234").callback("15880000").text("t")
-          .serial("L1").senderCode("101280092").addMedia(body)
-          .addMedia(Media.of(MediaType.JPG, ContentEncoding.BINARY, jpeg(100))).build();
+      Deliver lmsWithImage =
+          Deliver.builder(MessageType.LMS)
+              .daAddr("01020001234")
+              .callback("15880000")
+              .text("t")
+              .serial("L1")
+              .senderCode("101280092")
+              .addMedia(body)
+              .addMedia(Media.of(MediaType.JPG, ContentEncoding.BINARY, jpeg(100)))
+              .build();
       assertCode(send(c, lmsWithImage), ResultCode.E_MEDIA_TYPE);
-      Deliver bigImage = Deliver.builder(MessageType.MMS).daAddr("01020001234").callback("15880000").text("t")
-          .serial("M1").senderCode("101280092").addMedia(body)
-          .addMedia(Media.of(MediaType.JPG, ContentEncoding.BINARY, jpeg(300 * 1024 + 1))).build();
+      Deliver bigImage =
+          Deliver.builder(MessageType.MMS)
+              .daAddr("01020001234")
+              .callback("15880000")
+              .text("t")
+              .serial("M1")
+              .senderCode("101280092")
+              .addMedia(body)
+              .addMedia(Media.of(MediaType.JPG, ContentEncoding.BINARY, jpeg(300 * 1024 + 1)))
+              .build();
       assertCode(send(c, bigImage), ResultCode.E_MEDIA_SIZE);
-      Deliver notJpeg = Deliver.builder(MessageType.MMS).daAddr("01020001234").callback("15880000").text("t")
-          .serial("M2").senderCode("101280092").addMedia(body)
-          .addMedia(Media.of(MediaType.JPG, ContentEncoding.BINARY, new byte[100])).build();
+      Deliver notJpeg =
+          Deliver.builder(MessageType.MMS)
+              .daAddr("01020001234")
+              .callback("15880000")
+              .text("t")
+              .serial("M2")
+              .senderCode("101280092")
+              .addMedia(body)
+              .addMedia(Media.of(MediaType.JPG, ContentEncoding.BINARY, new byte[100]))
+              .build();
       assertCode(send(c, notJpeg), ResultCode.E_INVALID_IMAGE);
-      Deliver mms = Deliver.builder(MessageType.MMS).daAddr("01020001234").callback("15880000").text("t")
-          .serial("M3").senderCode("101280092").addMedia(body)
-          .addMedia(Media.of(MediaType.JPG, ContentEncoding.BINARY, jpeg(20_000))).build();
+      Deliver mms =
+          Deliver.builder(MessageType.MMS)
+              .daAddr("01020001234")
+              .callback("15880000")
+              .text("t")
+              .serial("M3")
+              .senderCode("101280092")
+              .addMedia(body)
+              .addMedia(Media.of(MediaType.JPG, ContentEncoding.BINARY, jpeg(20_000)))
+              .build();
       assertCode(send(c, mms), ResultCode.E_OK);
     }
   }
@@ -176,21 +232,43 @@ class DeliverRulesIT {
   @Test
   void kakaoTypesNeedTheirFields() {
     try (RawNgsClient c = start()) {
-      Deliver noKey = Deliver.builder(MessageType.ALIMTALK).daAddr("01020001234").callback("15880000")
-          .kakao(new KakaoInfo("", "tpl", KakaoMethod.PUSH, Failover.NONE, "")).serial("K1").senderCode("123456789")
-          .addMedia(Media.text(MediaType.BODY_TEXT, ContentEncoding.MS949, "본문")).build();
+      Deliver noKey =
+          Deliver.builder(MessageType.ALIMTALK)
+              .daAddr("01020001234")
+              .callback("15880000")
+              .kakao(new KakaoInfo("", "tpl", KakaoMethod.PUSH, Failover.NONE, ""))
+              .serial("K1")
+              .senderCode("123456789")
+              .addMedia(Media.text(MediaType.BODY_TEXT, ContentEncoding.MS949, "본문"))
+              .build();
       assertCode(send(c, noKey), ResultCode.E_INVALID_KAKAO);
-      Deliver noTemplate = Deliver.builder(MessageType.ALIMTALK).daAddr("01020001234").callback("15880000")
-          .kakao(new KakaoInfo("key", "", KakaoMethod.PUSH, Failover.NONE, "")).serial("K2").senderCode("123456789")
-          .addMedia(Media.text(MediaType.BODY_TEXT, ContentEncoding.MS949, "본문")).build();
+      Deliver noTemplate =
+          Deliver.builder(MessageType.ALIMTALK)
+              .daAddr("01020001234")
+              .callback("15880000")
+              .kakao(new KakaoInfo("key", "", KakaoMethod.PUSH, Failover.NONE, ""))
+              .serial("K2")
+              .senderCode("123456789")
+              .addMedia(Media.text(MediaType.BODY_TEXT, ContentEncoding.MS949, "본문"))
+              .build();
       assertCode(send(c, noTemplate), ResultCode.E_INVALID_KAKAO);
-      assertCode(send(c, Messages.alimtalk("K3", "01020001234", Failover.REPLACE, "본문", null)), ResultCode.E_INVALID_KAKAO);
-      Deliver badJson = Deliver.builder(MessageType.FRIENDTALK).daAddr("01020001234").callback("15880000")
-          .kakao(new KakaoInfo("key", "", KakaoMethod.PUSH, Failover.NONE, "")).serial("K4").senderCode("123456789")
-          .addMedia(Media.text(MediaType.BODY_TEXT, ContentEncoding.MS949, "본문"))
-          .addMedia(Media.text(MediaType.KAKAO_JSON, ContentEncoding.UTF_8, "{not json")).build();
+      assertCode(
+          send(c, Messages.alimtalk("K3", "01020001234", Failover.REPLACE, "본문", null)),
+          ResultCode.E_INVALID_KAKAO);
+      Deliver badJson =
+          Deliver.builder(MessageType.FRIENDTALK)
+              .daAddr("01020001234")
+              .callback("15880000")
+              .kakao(new KakaoInfo("key", "", KakaoMethod.PUSH, Failover.NONE, ""))
+              .serial("K4")
+              .senderCode("123456789")
+              .addMedia(Media.text(MediaType.BODY_TEXT, ContentEncoding.MS949, "본문"))
+              .addMedia(Media.text(MediaType.KAKAO_JSON, ContentEncoding.UTF_8, "{not json"))
+              .build();
       assertCode(send(c, badJson), ResultCode.E_INVALID_JSON);
-      assertCode(send(c, Messages.alimtalk("K5", "01020001234", Failover.CONVERT, "본문", null)), ResultCode.E_OK);
+      assertCode(
+          send(c, Messages.alimtalk("K5", "01020001234", Failover.CONVERT, "본문", null)),
+          ResultCode.E_OK);
     }
   }
 
@@ -202,8 +280,12 @@ class DeliverRulesIT {
       DeliverAck ack = sendRaw(c, frame);
       assertCode(ack, ResultCode.E_INVALID_EXTENSION);
       assertThat(ack.serial()).isEqualTo("E1");
-      assertCode(send(c, sms().serial("E2").extension(new Extension.DeptCode("SALES")).build()), ResultCode.E_OK);
-      assertCode(send(c, sms().serial("E3").extension(new Extension.NationCode("1")).build()), ResultCode.E_INVALID_EXTENSION);
+      assertCode(
+          send(c, sms().serial("E2").extension(new Extension.DeptCode("SALES")).build()),
+          ResultCode.E_OK);
+      assertCode(
+          send(c, sms().serial("E3").extension(new Extension.NationCode("1")).build()),
+          ResultCode.E_INVALID_EXTENSION);
     }
   }
 
@@ -235,7 +317,8 @@ class DeliverRulesIT {
       assertThat(lms).containsExactly(0, 0, 0, 3004);
       List<Integer> kko = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        kko.add(send(c, Messages.alimtalk("K" + i, "01020001234", Failover.NONE, "본문", null)).result());
+        kko.add(
+            send(c, Messages.alimtalk("K" + i, "01020001234", Failover.NONE, "본문", null)).result());
       }
       assertThat(kko).containsExactly(0, 0, 3004);
       long second = clock.millis() / 1000;
@@ -249,13 +332,16 @@ class DeliverRulesIT {
 
   @Test
   void tpsChangeAppliesLive() {
-    try (RawNgsClient c = start(b -> b, Account.builder(ID, PW).tps(1, 1, 1).build(), SessionMode.PLAIN)) {
+    try (RawNgsClient c =
+        start(b -> b, Account.builder(ID, PW).tps(1, 1, 1).build(), SessionMode.PLAIN)) {
       assertCode(send(c, sms().serial("A").build()), ResultCode.E_OK);
       assertCode(send(c, sms().serial("B").build()), ResultCode.E_TPS_OVER);
       gw.setTps(ID, new dev.ngsign.ngs.protocol.packet.TpsLimits(3, 1, 1));
       assertThat(c.read()).isInstanceOf(dev.ngsign.ngs.protocol.packet.Event.class);
       assertCode(send(c, sms().serial("C").build()), ResultCode.E_OK);
-      assertCode(send(c, sms().serial("B").build()), ResultCode.E_OK); // the retry of a refused SERIAL is new
+      assertCode(
+          send(c, sms().serial("B").build()),
+          ResultCode.E_OK); // the retry of a refused SERIAL is new
       assertCode(send(c, sms().serial("E").build()), ResultCode.E_TPS_OVER);
       assertThat(gw.messagesAccepted(ID, "B")).isEqualTo(1);
       assertThat(gw.messagesAccepted(ID, "E")).isZero();
@@ -265,7 +351,8 @@ class DeliverRulesIT {
 
   @Test
   void monthlyQuotaIsEnforced() {
-    try (RawNgsClient c = start(b -> b, Account.builder(ID, PW).monthlyQuota(2).build(), SessionMode.PLAIN)) {
+    try (RawNgsClient c =
+        start(b -> b, Account.builder(ID, PW).monthlyQuota(2).build(), SessionMode.PLAIN)) {
       assertCode(send(c, sms().serial("Q1").build()), ResultCode.E_OK);
       assertCode(send(c, sms().serial("Q2").build()), ResultCode.E_OK);
       assertCode(send(c, sms().serial("Q3").build()), ResultCode.E_QUOTA_OVER);
@@ -278,8 +365,13 @@ class DeliverRulesIT {
 
   @Test
   void repeatedSerialIsTheSameMessage() {
-    try (RawNgsClient c = start(b -> b.dedupWindow(Duration.ofHours(24)), Account.builder(ID, PW).build(), SessionMode.PLAIN);
-        RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+    try (RawNgsClient c =
+            start(
+                b -> b.dedupWindow(Duration.ofHours(24)),
+                Account.builder(ID, PW).build(),
+                SessionMode.PLAIN);
+        RawNgsClient rep =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
       assertCode(send(c, sms().serial("DUP").build()), ResultCode.E_OK);
       assertCode(send(c, sms().serial("DUP").build()), ResultCode.E_OK);
       assertThat(gw.messagesAccepted(ID, "DUP")).isEqualTo(1);
@@ -298,14 +390,21 @@ class DeliverRulesIT {
 
   @Test
   void duplicatesAreRecognisedAfterARestart() {
-    try (RawNgsClient c = start(b -> b.dataDir(dataDir), Account.builder(ID, PW).build(), SessionMode.PLAIN)) {
+    try (RawNgsClient c =
+        start(b -> b.dataDir(dataDir), Account.builder(ID, PW).build(), SessionMode.PLAIN)) {
       assertCode(send(c, sms().serial("R1").build()), ResultCode.E_OK);
     }
     gw.close();
-    gw = NgsGateway.builder().clock(clock).certInterval(Duration.ZERO).dataDir(dataDir)
-        .account(Account.builder(ID, PW).build()).build();
+    gw =
+        NgsGateway.builder()
+            .clock(clock)
+            .certInterval(Duration.ZERO)
+            .dataDir(dataDir)
+            .account(Account.builder(ID, PW).build())
+            .build();
     ports = gw.start();
-    try (RawNgsClient c = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+    try (RawNgsClient c =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
       assertCode(send(c, sms().serial("R1").build()), ResultCode.E_OK);
       assertThat(gw.messagesAccepted(ID, "R1")).isEqualTo(1);
       assertThat(gw.deliversAccepted(ID, "R1")).isEqualTo(2);
@@ -341,7 +440,8 @@ class DeliverRulesIT {
 
   @Test
   void scriptedAcksAndSwallowedAcksForFaultInjection() throws Exception {
-    try (RawNgsClient c = start(b -> b.recordDelivers(100), Account.builder(ID, PW).build(), SessionMode.PLAIN)) {
+    try (RawNgsClient c =
+        start(b -> b.recordDelivers(100), Account.builder(ID, PW).build(), SessionMode.PLAIN)) {
       gw.scriptDeliverAcks("01020001234", ResultCode.E_SYS_BUSY, ResultCode.E_NET_FAIL);
       gw.swallowDeliverAcks("01020001234", 1);
       assertCode(send(c, sms().serial("F1").build()), ResultCode.E_SYS_BUSY);

@@ -29,8 +29,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The fixture hooks client tests asked for, over real sockets: LINK_ACKs held back (keepalive timeout),
- * an acknowledged REPORT sent once more (duplicate reports) and accepted counts per TPS class (pacing).
+ * The fixture hooks client tests asked for, over real sockets: LINK_ACKs held back (keepalive
+ * timeout), an acknowledged REPORT sent once more (duplicate reports) and accepted counts per TPS
+ * class (pacing).
  */
 class FixtureHooksIT {
   private static final String ID = "testid";
@@ -40,8 +41,14 @@ class FixtureHooksIT {
   private GatewayPorts ports;
 
   private void start(UnaryOperator<NgsGateway.Builder> config) {
-    gw = config.apply(NgsGateway.builder().certInterval(Duration.ZERO).reportDelay(Duration.ZERO)
-        .account(Account.builder(ID, PW).build())).build();
+    gw =
+        config
+            .apply(
+                NgsGateway.builder()
+                    .certInterval(Duration.ZERO)
+                    .reportDelay(Duration.ZERO)
+                    .account(Account.builder(ID, PW).build()))
+            .build();
     ports = gw.start();
   }
 
@@ -53,9 +60,9 @@ class FixtureHooksIT {
   }
 
   /**
-   * Asserts that nothing but LINK_ACKs comes: two LINK round trips, because a LINK_ACK is written as its LINK
-   * is read, a REPORT only at the end of that read; after the second LINK_ACK nothing of the first read is
-   * left to come.
+   * Asserts that nothing but LINK_ACKs comes: two LINK round trips, because a LINK_ACK is written
+   * as its LINK is read, a REPORT only at the end of that read; after the second LINK_ACK nothing
+   * of the first read is left to come.
    */
   private static void assertNothingElseSent(RawNgsClient rep, String why) {
     for (int i = 0; i < 2; i++) {
@@ -65,7 +72,10 @@ class FixtureHooksIT {
   }
 
   private long packetsIn(SessionKind kind) {
-    return gw.sessions().stream().filter(s -> s.kind() == kind).mapToLong(SessionInfo::packetsIn).sum();
+    return gw.sessions().stream()
+        .filter(s -> s.kind() == kind)
+        .mapToLong(SessionInfo::packetsIn)
+        .sum();
   }
 
   // ---- holdLinkAcks ----
@@ -75,8 +85,10 @@ class FixtureHooksIT {
     start(b -> b.idleTimeout(Duration.ofMillis(1_000)));
     gw.holdLinkAcks(ID, SessionKind.DELIVER, true);
     ScheduledExecutorService linker = Executors.newSingleThreadScheduledExecutor();
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
-        RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+    try (RawNgsClient dlv =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
+        RawNgsClient rep =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
       // LINK then DELIVER on one session: a LINK_ACK would come before the DELIVER_ACK
       dlv.send(new Link());
       dlv.deliverOk(Messages.sms("H1"));
@@ -89,11 +101,15 @@ class FixtureHooksIT {
       // LINKs alone, unanswered, keep the session past its idle timeout: they are still activity
       long before = packetsIn(SessionKind.DELIVER);
       linker.scheduleAtFixedRate(() -> dlv.send(new Link()), 0, 200, TimeUnit.MILLISECONDS);
-      await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(5))
+      await()
+          .during(Duration.ofMillis(2_500))
+          .atMost(Duration.ofSeconds(5))
           .until(() -> gw.isBound(ID, SessionKind.DELIVER));
       linker.shutdownNow();
       assertThat(linker.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
-      assertThat(packetsIn(SessionKind.DELIVER) - before).as("LINKs received").isGreaterThanOrEqualTo(10);
+      assertThat(packetsIn(SessionKind.DELIVER) - before)
+          .as("LINKs received")
+          .isGreaterThanOrEqualTo(10);
 
       // once the LINKs stop, the idle timeout closes it; not one LINK_ACK came before the EVENT
       List<NgsPacket> got = dlv.readUntilClosed();
@@ -106,8 +122,10 @@ class FixtureHooksIT {
     }
     await().until(() -> !gw.isBound(ID, SessionKind.DELIVER));
 
-    // the hold is per account and kind: the session bound after the reconnect is held too, until released
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.DELIVER)) {
+    // the hold is per account and kind: the session bound after the reconnect is held too, until
+    // released
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.DELIVER)) {
       dlv.send(new Link());
       dlv.deliverOk(Messages.sms("H2"));
       gw.holdLinkAcks(ID, null, false);
@@ -158,11 +176,17 @@ class FixtureHooksIT {
   @Test
   void acceptedPerSecondPerTpsClass() {
     MutableClock clock = new MutableClock();
-    gw = NgsGateway.builder().clock(clock).certInterval(Duration.ZERO).reportDelay(Duration.ZERO)
-        .account(Account.builder(ID, PW).tps(3, 2, 1).build()).build();
+    gw =
+        NgsGateway.builder()
+            .clock(clock)
+            .certInterval(Duration.ZERO)
+            .reportDelay(Duration.ZERO)
+            .account(Account.builder(ID, PW).tps(3, 2, 1).build())
+            .build();
     ports = gw.start();
     long second = clock.millis() / 1000;
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
       for (int i = 0; i < 4; i++) {
         dlv.send(Messages.sms("S" + i)); // the 4th is over the SMS limit: refused, not counted
       }
@@ -174,10 +198,13 @@ class FixtureHooksIT {
       clock.advance(Duration.ofSeconds(1));
       dlv.deliverOk(Messages.sms("S9"));
     }
-    assertThat(gw.acceptedPerSecond(ID, TpsClass.SMS)).isEqualTo(Map.of(second, 3L, second + 1, 1L));
+    assertThat(gw.acceptedPerSecond(ID, TpsClass.SMS))
+        .isEqualTo(Map.of(second, 3L, second + 1, 1L));
     assertThat(gw.acceptedPerSecond(ID, TpsClass.MMS)).isEqualTo(Map.of(second, 2L));
     assertThat(gw.acceptedPerSecond(ID, TpsClass.KKO)).isEqualTo(Map.of(second, 1L));
-    assertThat(gw.acceptedPerSecond(ID)).as("the total is their sum").isEqualTo(Map.of(second, 6L, second + 1, 1L));
+    assertThat(gw.acceptedPerSecond(ID))
+        .as("the total is their sum")
+        .isEqualTo(Map.of(second, 6L, second + 1, 1L));
   }
 
   private static List<Integer> results(RawNgsClient dlv, int n) {

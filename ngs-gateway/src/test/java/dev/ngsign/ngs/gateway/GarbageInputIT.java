@@ -16,16 +16,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Bad input never crashes, hangs or exhausts the gateway: every connection is answered or closed. */
+/**
+ * Bad input never crashes, hangs or exhausts the gateway: every connection is answered or closed.
+ */
 class GarbageInputIT {
   private NgsGateway gw;
   private GatewayPorts ports;
 
   @BeforeEach
   void start() {
-    gw = NgsGateway.builder().certInterval(Duration.ZERO).loginTimeout(Duration.ofMillis(200))
-        .lock(0, Duration.ofMinutes(1), Duration.ofMinutes(1))
-        .idleTimeout(Duration.ofSeconds(2)).account(Account.builder("testid", "secret").build()).build();
+    gw =
+        NgsGateway.builder()
+            .certInterval(Duration.ZERO)
+            .loginTimeout(Duration.ofMillis(200))
+            .lock(0, Duration.ofMinutes(1), Duration.ofMinutes(1))
+            .idleTimeout(Duration.ofSeconds(2))
+            .account(Account.builder("testid", "secret").build())
+            .build();
     ports = gw.start();
   }
 
@@ -73,7 +80,9 @@ class GarbageInputIT {
 
   @Test
   void anUnboundConnectionCannotMakeTheGatewayBufferMuch() {
-    byte[] header = "21\0\0001000000\0\0\0".getBytes(StandardCharsets.ISO_8859_1); // a 1 MB DELIVER (under the cap), before BIND
+    byte[] header =
+        "21\0\0001000000\0\0\0"
+            .getBytes(StandardCharsets.ISO_8859_1); // a 1 MB DELIVER (under the cap), before BIND
     try (RawNgsClient c = new RawNgsClient(ports.deliverPort())) {
       c.sendRaw(header);
       byte[] chunk = new byte[16 * 1024];
@@ -94,8 +103,13 @@ class GarbageInputIT {
   void randomBodiesInABoundSessionNeverKillTheGateway() {
     Random rnd = new Random(7);
     for (int i = 0; i < 40; i++) {
-      try (RawNgsClient dlv = RawNgsClient.login(ports, "testid", "secret",
-          i % 2 == 0 ? SessionMode.PLAIN : SessionMode.ENCRYPTED, SessionKind.DELIVER)) {
+      try (RawNgsClient dlv =
+          RawNgsClient.login(
+              ports,
+              "testid",
+              "secret",
+              i % 2 == 0 ? SessionMode.PLAIN : SessionMode.ENCRYPTED,
+              SessionKind.DELIVER)) {
         PacketType type = PacketType.values()[rnd.nextInt(PacketType.values().length)];
         int len = type == PacketType.DELIVER ? 221 + rnd.nextInt(200) : type.bodySize();
         if (i % 2 == 1 && type.encryptedOnSecureSession()) {
@@ -103,13 +117,21 @@ class GarbageInputIT {
         }
         dlv.sendRaw(frame(rnd, type, len));
         List<NgsPacket> got = dlv.readUntilClosedOrAck();
-        assertThat(got).allMatch(p -> p instanceof DeliverAck || p instanceof Event
-            || p.type() == PacketType.LINK_ACK);
+        assertThat(got)
+            .allMatch(
+                p ->
+                    p instanceof DeliverAck
+                        || p instanceof Event
+                        || p.type() == PacketType.LINK_ACK);
       }
-      // the next login must not race the gateway noticing this close (a second DLV session is refused, 1010)
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gw.sessions().isEmpty());
+      // the next login must not race the gateway noticing this close (a second DLV session is
+      // refused, 1010)
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> gw.sessions().isEmpty());
     }
-    try (RawNgsClient dlv = RawNgsClient.login(ports, "testid", "secret", SessionMode.PLAIN, SessionKind.DELIVER)) {
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, "testid", "secret", SessionMode.PLAIN, SessionKind.DELIVER)) {
       dlv.send(Messages.sms("AFTER"));
       assertThat(((DeliverAck) dlv.read()).isOk()).isTrue();
     }

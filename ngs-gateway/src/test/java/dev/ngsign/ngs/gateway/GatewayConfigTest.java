@@ -20,7 +20,9 @@ class GatewayConfigTest {
   void readsEveryKeyInKebabCaseWithoutAWarning() throws Exception {
     List<String> warnings = new ArrayList<>();
     Path f = dir.resolve("gw.yaml");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         host: 127.0.0.1
         cert-port: 0
         deliver-port: 0
@@ -50,8 +52,10 @@ class GatewayConfigTest {
       assertThat(p.adminPort()).isPositive();
       assertThat(gw.account("testid").tps()).isEqualTo(new TpsLimits(80, 30, 30));
       assertThat(gw.account("testid").monthlyQuota()).isEqualTo(1000);
-      assertThat(gw.account("testid").allowedAddresses()).containsExactly("127.0.0.1/32", "::1/128");
-      assertThat(gw.account("second").tps()).isEqualTo(new TpsLimits(10, TpsLimits.MAX, TpsLimits.MAX));
+      assertThat(gw.account("testid").allowedAddresses())
+          .containsExactly("127.0.0.1/32", "::1/128");
+      assertThat(gw.account("second").tps())
+          .isEqualTo(new TpsLimits(10, TpsLimits.MAX, TpsLimits.MAX));
       assertThat(gw.account("testid").toString()).doesNotContain("secret");
     }
     assertThat(dir.resolve("data/CURRENT")).exists();
@@ -62,7 +66,9 @@ class GatewayConfigTest {
   void stillReadsTheCamelCaseKeysOfEarlierReleasesWithOneWarning() throws Exception {
     List<String> warnings = new ArrayList<>();
     Path f = dir.resolve("gw.yaml");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         host: 127.0.0.1
         certPort: 0
         deliverPort: 0
@@ -91,13 +97,18 @@ class GatewayConfigTest {
       assertThat(p.adminPort()).isPositive();
       assertThat(gw.account("testid").tps()).isEqualTo(new TpsLimits(80, 30, 30));
       assertThat(gw.account("testid").monthlyQuota()).isEqualTo(1000);
-      assertThat(gw.account("testid").allowedAddresses()).containsExactly("127.0.0.1/32", "::1/128");
-      assertThat(gw.account("second").tps()).isEqualTo(new TpsLimits(10, TpsLimits.MAX, TpsLimits.MAX));
+      assertThat(gw.account("testid").allowedAddresses())
+          .containsExactly("127.0.0.1/32", "::1/128");
+      assertThat(gw.account("second").tps())
+          .isEqualTo(new TpsLimits(10, TpsLimits.MAX, TpsLimits.MAX));
       assertThat(gw.account("testid").toString()).doesNotContain("secret");
     }
-    assertThat(dir.resolve("data/CURRENT")).as("the store (RocksDB) in the data directory").exists();
+    assertThat(dir.resolve("data/CURRENT"))
+        .as("the store (RocksDB) in the data directory")
+        .exists();
     assertThat(warnings).hasSize(1);
-    assertThat(warnings.get(0)).contains("certPort", "dataDir", "allowedAddresses", "deprecated")
+    assertThat(warnings.get(0))
+        .contains("certPort", "dataDir", "allowedAddresses", "deprecated")
         .contains("cert-port", "data-dir", "allowed-addresses");
   }
 
@@ -107,17 +118,22 @@ class GatewayConfigTest {
     Files.writeString(f, "certPort: 1\ncert-port: 2\naccounts: [{id: a, password: b}]\n");
     assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("certPort and cert-port");
     Files.writeString(f, "cert-port: many\naccounts: [{id: a, password: b}]\n");
-    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("'cert-port' must be an integer")
+    assertThatThrownBy(() -> GatewayConfig.load(f))
+        .hasMessageContaining("'cert-port' must be an integer")
         .hasMessageContaining("many");
     Files.writeString(f, "report-delay: soon\naccounts: [{id: a, password: b}]\n");
-    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("report-delay")
+    assertThatThrownBy(() -> GatewayConfig.load(f))
+        .hasMessageContaining("report-delay")
         .hasMessageContaining("'soon' is not a duration");
     Files.writeString(f, "timeouts: {idel: 5s}\naccounts: [{id: a, password: b}]\n");
-    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("unknown key 'timeouts.idel'");
+    assertThatThrownBy(() -> GatewayConfig.load(f))
+        .hasMessageContaining("unknown key 'timeouts.idel'");
     Files.writeString(f, "accounts: [{id: a, password: b, monthly-quota: lots}]\n");
-    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("accounts[0].monthly-quota");
+    assertThatThrownBy(() -> GatewayConfig.load(f))
+        .hasMessageContaining("accounts[0].monthly-quota");
     Files.writeString(f, "accounts: [{id: a, password: hunter2, tps: {sms: -1}}]\n");
-    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("accounts[0].tps.sms")
+    assertThatThrownBy(() -> GatewayConfig.load(f))
+        .hasMessageContaining("accounts[0].tps.sms")
         .hasMessageNotContaining("hunter2");
   }
 
@@ -138,14 +154,20 @@ class GatewayConfigTest {
   void storeOptionsAreCheckedWithTheKeyNamed() throws Exception {
     Path f = dir.resolve("store.yaml");
     Files.writeString(f, "fsync: yes please\naccounts: [{id: a, password: b}]\n");
-    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("'fsync'").hasMessageContaining("yes please");
+    assertThatThrownBy(() -> GatewayConfig.load(f))
+        .hasMessageContaining("'fsync'")
+        .hasMessageContaining("yes please");
     Files.writeString(f, "store-cache-mb: 0\naccounts: [{id: a, password: b}]\n");
-    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("'store-cache-mb' must be at least 1")
+    assertThatThrownBy(() -> GatewayConfig.load(f))
+        .hasMessageContaining("'store-cache-mb' must be at least 1")
         .hasMessageContaining("not 0");
     Files.writeString(f, "store-write-buffer-mb: lots\naccounts: [{id: a, password: b}]\n");
-    assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("'store-write-buffer-mb'")
+    assertThatThrownBy(() -> GatewayConfig.load(f))
+        .hasMessageContaining("'store-write-buffer-mb'")
         .hasMessageContaining("lots");
-    Files.writeString(f, "fsync: true\nstore-cache-mb: 8\nstore-write-buffer-mb: 16\naccounts: [{id: a, password: b}]\n");
+    Files.writeString(
+        f,
+        "fsync: true\nstore-cache-mb: 8\nstore-write-buffer-mb: 16\naccounts: [{id: a, password: b}]\n");
     assertThat(GatewayConfig.load(f).build()).isNotNull();
   }
 

@@ -17,17 +17,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** CERT → BIND DLV + REP → DELIVER → DELIVER_ACK → REPORT → REPORT_ACK, plain and encrypted (sections 2, 4, 5). */
+/**
+ * CERT → BIND DLV + REP → DELIVER → DELIVER_ACK → REPORT → REPORT_ACK, plain and encrypted
+ * (sections 2, 4, 5).
+ */
 class HappyPathIT {
   private NgsGateway gw;
   private GatewayPorts ports;
 
   @BeforeEach
   void start() {
-    gw = NgsGateway.builder()
-        .account(Account.builder("testid", "secret").build())
-        .reportDelay(Duration.ZERO)
-        .build();
+    gw =
+        NgsGateway.builder()
+            .account(Account.builder("testid", "secret").build())
+            .reportDelay(Duration.ZERO)
+            .build();
     ports = gw.start();
   }
 
@@ -48,8 +52,10 @@ class HappyPathIT {
 
     try (RawNgsClient dlv = new RawNgsClient(ports.deliverPort());
         RawNgsClient rep = new RawNgsClient(ports.reportPort())) {
-      assertThat(dlv.bind("testid", "secret", ca.certKey(), mode, SessionKind.DELIVER, 12).isOk()).isTrue();
-      assertThat(rep.bind("testid", "secret", ca.certKey(), mode, SessionKind.REPORT, 12).isOk()).isTrue();
+      assertThat(dlv.bind("testid", "secret", ca.certKey(), mode, SessionKind.DELIVER, 12).isOk())
+          .isTrue();
+      assertThat(rep.bind("testid", "secret", ca.certKey(), mode, SessionKind.REPORT, 12).isOk())
+          .isTrue();
 
       dlv.send(Messages.sms("S1", TestNumbers.DELIVERED_KT));
       DeliverAck ack = (DeliverAck) dlv.read();

@@ -28,8 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A blocking test client written against the spec, not the SDK: frames are 14-byte headers (HeadType 4C,
- * MsgLeng 10C) and bodies encoded by ngs-protocol's codec; raw bytes can be sent too.
+ * A blocking test client written against the spec, not the SDK: frames are 14-byte headers
+ * (HeadType 4C, MsgLeng 10C) and bodies encoded by ngs-protocol's codec; raw bytes can be sent too.
  */
 final class RawNgsClient implements AutoCloseable {
   static final String HOST = "127.0.0.1";
@@ -64,7 +64,8 @@ final class RawNgsClient implements AutoCloseable {
   }
 
   /** Sends BIND and returns BIND_ACK; an encrypted session switches to AES bodies on success. */
-  BindAck bind(String id, String password, String certKey, SessionMode mode, SessionKind kind, int keyPos) {
+  BindAck bind(
+      String id, String password, String certKey, SessionMode mode, SessionKind kind, int keyPos) {
     send(new Bind(id, pwd(password, keyPos), certKey, mode, kind, NgsVersion.VERSION, keyPos));
     BindAck ack = (BindAck) read();
     if (ack.isOk() && mode == SessionMode.ENCRYPTED) {
@@ -74,12 +75,14 @@ final class RawNgsClient implements AutoCloseable {
   }
 
   /** CERT then BIND of {@code kind}; asserts nothing, returns the bound client. */
-  static RawNgsClient login(GatewayPorts ports, String id, String password, SessionMode mode, SessionKind kind) {
+  static RawNgsClient login(
+      GatewayPorts ports, String id, String password, SessionMode mode, SessionKind kind) {
     CertAck ca = cert(ports.certPort(), id, password, 12);
     if (!ca.isOk()) {
       throw new IllegalStateException("CERT failed: " + ca);
     }
-    RawNgsClient c = new RawNgsClient(kind == SessionKind.DELIVER ? ports.deliverPort() : ports.reportPort());
+    RawNgsClient c =
+        new RawNgsClient(kind == SessionKind.DELIVER ? ports.deliverPort() : ports.reportPort());
     BindAck ba = c.bind(id, password, ca.certKey(), mode, kind, 12);
     if (!ba.isOk()) {
       c.close();
@@ -131,14 +134,17 @@ final class RawNgsClient implements AutoCloseable {
     return new String(b, off, end - off, StandardCharsets.US_ASCII);
   }
 
-  /** Reads packets until the server closes the connection; returns them. Fails after the timeout. */
+  /**
+   * Reads packets until the server closes the connection; returns them. Fails after the timeout.
+   */
   List<NgsPacket> readUntilClosed() {
     List<NgsPacket> got = new ArrayList<>();
     while (true) {
       try {
         got.add(read());
       } catch (UncheckedIOException e) {
-        if (e.getCause() instanceof EOFException || e.getCause() instanceof java.net.SocketException) {
+        if (e.getCause() instanceof EOFException
+            || e.getCause() instanceof java.net.SocketException) {
           return got;
         }
         if (e.getCause() instanceof SocketTimeoutException) {
@@ -149,18 +155,23 @@ final class RawNgsClient implements AutoCloseable {
     }
   }
 
-  /** Reads until the server closes, or returns after the first DELIVER_ACK / LINK_ACK (the session lives on). */
+  /**
+   * Reads until the server closes, or returns after the first DELIVER_ACK / LINK_ACK (the session
+   * lives on).
+   */
   List<NgsPacket> readUntilClosedOrAck() {
     List<NgsPacket> got = new ArrayList<>();
     while (true) {
       try {
         NgsPacket p = read();
         got.add(p);
-        if (p instanceof dev.ngsign.ngs.protocol.packet.DeliverAck || p instanceof dev.ngsign.ngs.protocol.packet.LinkAck) {
+        if (p instanceof dev.ngsign.ngs.protocol.packet.DeliverAck
+            || p instanceof dev.ngsign.ngs.protocol.packet.LinkAck) {
           return got;
         }
       } catch (UncheckedIOException e) {
-        if (e.getCause() instanceof EOFException || e.getCause() instanceof java.net.SocketException) {
+        if (e.getCause() instanceof EOFException
+            || e.getCause() instanceof java.net.SocketException) {
           return got;
         }
         throw new AssertionError("neither answered nor closed; got " + got, e);

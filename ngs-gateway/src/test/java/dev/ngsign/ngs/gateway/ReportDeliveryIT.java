@@ -40,8 +40,13 @@ class ReportDeliveryIT {
   private GatewayPorts ports;
 
   private void start(Path dir) {
-    gw = NgsGateway.builder().certInterval(Duration.ZERO).reportDelay(Duration.ZERO).dataDir(dir)
-        .account(Account.builder(ID, PW).build()).build();
+    gw =
+        NgsGateway.builder()
+            .certInterval(Duration.ZERO)
+            .reportDelay(Duration.ZERO)
+            .dataDir(dir)
+            .account(Account.builder(ID, PW).build())
+            .build();
     ports = gw.start();
   }
 
@@ -58,11 +63,13 @@ class ReportDeliveryIT {
         Arguments.of(TestNumbers.DELIVERED_KT, ResultCode.E_OK, "", Telco.KT),
         Arguments.of(TestNumbers.DELIVERED_LG, ResultCode.E_OK, "", Telco.LG),
         Arguments.of(TestNumbers.SPAM_SUCCESS, ResultCode.E_OK, "SS", Telco.SK),
-        Arguments.of(TestNumbers.UNKNOWN_SUBSCRIBER, ResultCode.E_UNKNOWN_SUBSCRIBER, "", Telco.ETC),
+        Arguments.of(
+            TestNumbers.UNKNOWN_SUBSCRIBER, ResultCode.E_UNKNOWN_SUBSCRIBER, "", Telco.ETC),
         Arguments.of(TestNumbers.UNREACHABLE, ResultCode.E_UNREACHABLE, "", Telco.ETC),
         Arguments.of(TestNumbers.TIMEOUT, ResultCode.E_DELIVERY_TIMEOUT, "", Telco.ETC),
         Arguments.of(TestNumbers.SPAM_BLOCKED, ResultCode.E_SPAM_BLOCKED, "", Telco.ETC),
-        Arguments.of(TestNumbers.HANDSET_UNSUPPORTED, ResultCode.E_HANDSET_UNSUPPORTED, "", Telco.ETC),
+        Arguments.of(
+            TestNumbers.HANDSET_UNSUPPORTED, ResultCode.E_HANDSET_UNSUPPORTED, "", Telco.ETC),
         Arguments.of(TestNumbers.CARRIER_FAIL, ResultCode.E_CARRIER_FAIL, "", Telco.ETC),
         Arguments.of("01012345670", ResultCode.E_OK, "", Telco.SK),
         Arguments.of("01012345675", ResultCode.E_OK, "", Telco.KT),
@@ -73,8 +80,10 @@ class ReportDeliveryIT {
   @MethodSource("outcomes")
   void testNumbersDecideTheReport(String da, ResultCode result, String message, Telco telco) {
     start(null);
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
-        RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+    try (RawNgsClient dlv =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
+        RawNgsClient rep =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
       dlv.deliverOk(Messages.sms("T1", da));
       Report r = (Report) rep.read();
       assertThat(ResultCode.of(r.result())).isEqualTo(result);
@@ -99,12 +108,15 @@ class ReportDeliveryIT {
 
   @ParameterizedTest
   @MethodSource("kakaoFallbacks")
-  void kakaoFailureFallsBackAsFailoverAsks(Failover failover, String body, String fallback, ResultCode result,
-      String message) {
+  void kakaoFailureFallsBackAsFailoverAsks(
+      Failover failover, String body, String fallback, ResultCode result, String message) {
     start(null);
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
-        RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
-      dlv.deliverOk(Messages.alimtalk("K1", TestNumbers.kakaoFailure(2103), failover, body, fallback));
+    try (RawNgsClient dlv =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
+        RawNgsClient rep =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+      dlv.deliverOk(
+          Messages.alimtalk("K1", TestNumbers.kakaoFailure(2103), failover, body, fallback));
       Report r = (Report) rep.read();
       assertThat(ResultCode.of(r.result())).isEqualTo(result);
       assertThat(r.message().toWire()).isEqualTo(message);
@@ -114,8 +126,10 @@ class ReportDeliveryIT {
   @Test
   void kakaoDeliveredNormallyComesFromKko() {
     start(null);
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
-        RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+    try (RawNgsClient dlv =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
+        RawNgsClient rep =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
       dlv.deliverOk(Messages.alimtalk("K1", "01099998888", Failover.CONVERT, "본문", null));
       Report r = (Report) rep.read();
       assertThat(r.result()).isZero();
@@ -166,11 +180,13 @@ class ReportDeliveryIT {
   @Test
   void anAckWithAnotherSerialOrAFailureResultDeletesNothing() {
     start(null);
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
       dlv.deliverOk(Messages.sms("A1"));
       dlv.deliverOk(Messages.sms("A2"));
     }
-    try (RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+    try (RawNgsClient rep =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
       Report r1 = (Report) rep.read();
       Report r2 = (Report) rep.read();
       rep.send(new ReportAck(0, "WRONG", r1.gwSerial()));
@@ -184,25 +200,35 @@ class ReportDeliveryIT {
   @Test
   void pendingReportsSurviveARestart() {
     start(dataDir);
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.DELIVER)) {
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.DELIVER)) {
       for (int i = 0; i < 5; i++) {
         dlv.deliverOk(Messages.sms("P" + i, TestNumbers.DELIVERED_LG));
       }
     }
     Set<String> gwSerials = new HashSet<>();
-    try (RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+    try (RawNgsClient rep =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
       Report r = (Report) rep.read(); // sent, never acknowledged
       gwSerials.add(r.gwSerial());
     }
     gw.close();
     GatewayPorts before = ports;
-    gw = NgsGateway.builder().certInterval(Duration.ZERO).reportDelay(Duration.ZERO).dataDir(dataDir)
-        .certPort(before.certPort()).deliverPort(before.deliverPort()).reportPort(before.reportPort())
-        .account(Account.builder(ID, PW).build()).build();
+    gw =
+        NgsGateway.builder()
+            .certInterval(Duration.ZERO)
+            .reportDelay(Duration.ZERO)
+            .dataDir(dataDir)
+            .certPort(before.certPort())
+            .deliverPort(before.deliverPort())
+            .reportPort(before.reportPort())
+            .account(Account.builder(ID, PW).build())
+            .build();
     ports = gw.start(); // same data directory, same ports
     assertThat(ports).isEqualTo(before);
     assertThat(gw.pendingReports(ID)).isEqualTo(5);
-    try (RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.REPORT)) {
+    try (RawNgsClient rep =
+        RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.REPORT)) {
       Set<String> serials = new HashSet<>();
       for (int i = 0; i < 5; i++) {
         Report r = (Report) rep.read();
@@ -216,8 +242,10 @@ class ReportDeliveryIT {
       await().until(() -> gw.pendingReports(ID) == 0);
     }
     // GWSERIALs keep growing after a restart
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
-        RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+    try (RawNgsClient dlv =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
+        RawNgsClient rep =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
       dlv.deliverOk(Messages.sms("NEW"));
       Report r = (Report) rep.read();
       assertThat(gwSerials).allSatisfy(old -> assertThat(r.gwSerial()).isGreaterThan(old));
@@ -227,23 +255,34 @@ class ReportDeliveryIT {
   @Test
   void waitingReportsOutliveTheDropOfTheirSerialBucketAndExpiredSerialsAreNew() {
     MutableClock clock = new MutableClock();
-    gw = NgsGateway.builder().clock(clock).certInterval(Duration.ZERO).reportDelay(Duration.ZERO)
-        .dedupWindow(Duration.ofSeconds(10)).dataDir(dataDir).account(Account.builder(ID, PW).build()).build();
-    ports = gw.start(); // sweeps every second (a tenth of the window, at least 1 s); buckets 2.5 s wide
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+    gw =
+        NgsGateway.builder()
+            .clock(clock)
+            .certInterval(Duration.ZERO)
+            .reportDelay(Duration.ZERO)
+            .dedupWindow(Duration.ofSeconds(10))
+            .dataDir(dataDir)
+            .account(Account.builder(ID, PW).build())
+            .build();
+    ports =
+        gw.start(); // sweeps every second (a tenth of the window, at least 1 s); buckets 2.5 s wide
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
       for (int i = 0; i < 50; i++) {
         dlv.deliverOk(Messages.sms("W" + i));
       }
       clock.advance(Duration.ofSeconds(5));
       assertThat(gw.messagesAccepted(ID, "W7")).as("in the window").isEqualTo(1);
-      clock.advance(Duration.ofSeconds(20)); // every SERIAL in the bucket expired: the next sweep drops it
+      clock.advance(
+          Duration.ofSeconds(20)); // every SERIAL in the bucket expired: the next sweep drops it
       await().atMost(Duration.ofSeconds(20)).until(() -> gw.messagesAccepted(ID, "W7") == 0);
       assertThat(gw.pendingReports(ID)).isEqualTo(50);
       dlv.deliverOk(Messages.sms("W7")); // after the window: a new message, not a duplicate
       assertThat(gw.messagesAccepted(ID, "W7")).isEqualTo(1);
     }
     assertThat(gw.duplicateCount()).isZero();
-    try (RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+    try (RawNgsClient rep =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
       Set<String> gwSerials = new HashSet<>();
       for (int i = 0; i < 51; i++) {
         Report r = (Report) rep.read();
@@ -253,31 +292,57 @@ class ReportDeliveryIT {
       await().until(() -> gw.pendingReports(ID) == 0);
     }
     gw.close();
-    gw = NgsGateway.builder().clock(clock).certInterval(Duration.ZERO).reportDelay(Duration.ZERO)
-        .dedupWindow(Duration.ofSeconds(10)).dataDir(dataDir).account(Account.builder(ID, PW).build()).build();
+    gw =
+        NgsGateway.builder()
+            .clock(clock)
+            .certInterval(Duration.ZERO)
+            .reportDelay(Duration.ZERO)
+            .dedupWindow(Duration.ofSeconds(10))
+            .dataDir(dataDir)
+            .account(Account.builder(ID, PW).build())
+            .build();
     ports = gw.start();
-    assertThat(gw.pendingReports(ID)).as("acknowledged reports stay acknowledged after a restart").isZero();
+    assertThat(gw.pendingReports(ID))
+        .as("acknowledged reports stay acknowledged after a restart")
+        .isZero();
   }
 
   @Test
-  void aReportThatCannotBeReadBackClosesTheReportSessionWithAnEventInsteadOfStallingIt() throws Exception {
+  void aReportThatCannotBeReadBackClosesTheReportSessionWithAnEventInsteadOfStallingIt()
+      throws Exception {
     MutableClock clock = new MutableClock();
-    gw = NgsGateway.builder().clock(clock).certInterval(Duration.ZERO).reportDelay(Duration.ofSeconds(30))
-        .dataDir(dataDir).account(Account.builder(ID, PW).build()).build();
+    gw =
+        NgsGateway.builder()
+            .clock(clock)
+            .certInterval(Duration.ZERO)
+            .reportDelay(Duration.ofSeconds(30))
+            .dataDir(dataDir)
+            .account(Account.builder(ID, PW).build())
+            .build();
     ports = gw.start();
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
-        RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+    try (RawNgsClient dlv =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
+        RawNgsClient rep =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
       dlv.deliverOk(Messages.sms("T1"));
       storeOf(gw).close(); // the store fails under the running gateway (a disk fault)
       clock.advance(Duration.ofSeconds(30)); // due now: the report session's poller reads it back
       List<NgsPacket> got = rep.readUntilClosed();
-      assertThat(got).last().isInstanceOfSatisfying(Event.class,
-          e -> assertThat(e.data()).isEqualTo(ResultCode.E_SYS_FAIL.code() + " gateway store failure"));
+      assertThat(got)
+          .last()
+          .isInstanceOfSatisfying(
+              Event.class,
+              e ->
+                  assertThat(e.data())
+                      .isEqualTo(ResultCode.E_SYS_FAIL.code() + " gateway store failure"));
     }
   }
 
-  /** The gateway's store, reached by reflection: only to make it fail from under a running gateway. */
-  private static dev.ngsign.ngs.gateway.internal.report.ReportStore storeOf(NgsGateway g) throws Exception {
+  /**
+   * The gateway's store, reached by reflection: only to make it fail from under a running gateway.
+   */
+  private static dev.ngsign.ngs.gateway.internal.report.ReportStore storeOf(NgsGateway g)
+      throws Exception {
     java.lang.reflect.Field f = NgsGateway.class.getDeclaredField("server");
     f.setAccessible(true);
     return ((dev.ngsign.ngs.gateway.internal.GatewayServer) f.get(g)).context().store();
@@ -286,29 +351,44 @@ class ReportDeliveryIT {
   @Test
   void reportsWaitForTheirDelay() {
     MutableClock clock = new MutableClock();
-    gw = NgsGateway.builder().clock(clock).certInterval(Duration.ZERO).reportDelay(Duration.ofSeconds(30))
-        .account(Account.builder(ID, PW).build()).build();
+    gw =
+        NgsGateway.builder()
+            .clock(clock)
+            .certInterval(Duration.ZERO)
+            .reportDelay(Duration.ofSeconds(30))
+            .account(Account.builder(ID, PW).build())
+            .build();
     ports = gw.start();
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
-        RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+    try (RawNgsClient dlv =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
+        RawNgsClient rep =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
       dlv.deliverOk(Messages.sms("D1"));
       rep.send(new Link());
       assertThat(rep.read()).as("not due yet").isInstanceOf(LinkAck.class);
       clock.advance(Duration.ofSeconds(30));
       NgsPacket p = rep.read();
       assertThat(p).isInstanceOf(Report.class);
-      assertThat(((Report) p).sendTime()).isEqualTo(java.time.LocalDateTime.of(2026, 11, 24, 12, 0, 30));
+      assertThat(((Report) p).sendTime())
+          .isEqualTo(java.time.LocalDateTime.of(2026, 11, 24, 12, 0, 30));
     }
   }
 
   @Test
   void manyReportsFlowWithABoundedWindow() {
-    gw = NgsGateway.builder().certInterval(Duration.ZERO).reportDelay(Duration.ZERO).reportWindow(16)
-        .account(Account.builder(ID, PW).build()).build();
+    gw =
+        NgsGateway.builder()
+            .certInterval(Duration.ZERO)
+            .reportDelay(Duration.ZERO)
+            .reportWindow(16)
+            .account(Account.builder(ID, PW).build())
+            .build();
     ports = gw.start();
     int n = 500;
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
-        RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.REPORT)) {
+    try (RawNgsClient dlv =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
+        RawNgsClient rep =
+            RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.REPORT)) {
       for (int i = 0; i < n; i++) {
         dlv.send(Messages.sms("M" + i));
       }

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every session rule of sections 1.2, 2, 3.2, 4.1, 4.2 and 4.5, each with its code, over real sockets. */
+/**
+ * Every session rule of sections 1.2, 2, 3.2, 4.1, 4.2 and 4.5, each with its code, over real
+ * sockets.
+ */
 class SessionRulesIT {
   private static final String ID = "testid";
   private static final String PW = "secret";
@@ -39,8 +42,12 @@ class SessionRulesIT {
   private GatewayPorts ports;
 
   private void start(UnaryOperator<NgsGateway.Builder> config, Account... accounts) {
-    NgsGateway.Builder b = NgsGateway.builder().clock(clock).certInterval(Duration.ZERO).reportDelay(Duration.ZERO)
-        .loginTimeout(Duration.ofMillis(300));
+    NgsGateway.Builder b =
+        NgsGateway.builder()
+            .clock(clock)
+            .certInterval(Duration.ZERO)
+            .reportDelay(Duration.ZERO)
+            .loginTimeout(Duration.ofMillis(300));
     if (accounts.length == 0) {
       b.account(Account.builder(ID, PW).build());
     }
@@ -75,7 +82,9 @@ class SessionRulesIT {
   }
 
   private BindAck bind(SessionKind portKind, Bind bind) {
-    try (RawNgsClient c = new RawNgsClient(portKind == SessionKind.DELIVER ? ports.deliverPort() : ports.reportPort())) {
+    try (RawNgsClient c =
+        new RawNgsClient(
+            portKind == SessionKind.DELIVER ? ports.deliverPort() : ports.reportPort())) {
       c.send(bind);
       BindAck ack = (BindAck) c.read();
       if (!ack.isOk()) {
@@ -85,7 +94,14 @@ class SessionRulesIT {
     }
   }
 
-  private static Bind bindPacket(String id, String pw, String certKey, SessionMode mode, SessionKind kind, String version, int keyPos) {
+  private static Bind bindPacket(
+      String id,
+      String pw,
+      String certKey,
+      SessionMode mode,
+      SessionKind kind,
+      String version,
+      int keyPos) {
     return new Bind(id, RawNgsClient.pwd(pw, keyPos), certKey, mode, kind, version, keyPos);
   }
 
@@ -101,11 +117,12 @@ class SessionRulesIT {
   @ValueSource(strings = {"cert", "deliver", "report"})
   void silentConnectionIsClosedAfterTheLoginWindow(String port) {
     start();
-    int p = switch (port) {
-      case "cert" -> ports.certPort();
-      case "deliver" -> ports.deliverPort();
-      default -> ports.reportPort();
-    };
+    int p =
+        switch (port) {
+          case "cert" -> ports.certPort();
+          case "deliver" -> ports.deliverPort();
+          default -> ports.reportPort();
+        };
     try (RawNgsClient c = new RawNgsClient(p)) {
       assertClosedWithEvent(c, ResultCode.E_LOGIN_TIMEOUT);
     }
@@ -133,7 +150,8 @@ class SessionRulesIT {
     assertThat(wrong.deliverPort()).isZero();
     assertThat(wrong.reportPort()).isZero();
     assertThat(wrong.certKey()).isEmpty();
-    assertThat(RawNgsClient.cert(ports.certPort(), "nobody", PW, 12).result()).isEqualTo(ResultCode.E_AUTH_FAIL.code());
+    assertThat(RawNgsClient.cert(ports.certPort(), "nobody", PW, 12).result())
+        .isEqualTo(ResultCode.E_AUTH_FAIL.code());
   }
 
   @Test
@@ -168,34 +186,54 @@ class SessionRulesIT {
     start(b -> b.certInterval(Duration.ofSeconds(3)));
     assertThat(RawNgsClient.cert(ports.certPort(), ID, PW, 12).result()).isZero();
     clock.advance(Duration.ofMillis(2_999));
-    assertThat(RawNgsClient.cert(ports.certPort(), ID, PW, 12).result()).isEqualTo(ResultCode.E_CERT_TOO_OFTEN.code());
+    assertThat(RawNgsClient.cert(ports.certPort(), ID, PW, 12).result())
+        .isEqualTo(ResultCode.E_CERT_TOO_OFTEN.code());
     clock.advance(Duration.ofMillis(1));
     assertThat(RawNgsClient.cert(ports.certPort(), ID, PW, 12).result()).isZero();
   }
 
   @Test
   void clientAddressOutsideTheAllowListFailsCertAndBind() {
-    start(b -> b, Account.builder(ID, PW).allowAddress("10.0.0.0/8").build(),
+    start(
+        b -> b,
+        Account.builder(ID, PW).allowAddress("10.0.0.0/8").build(),
         Account.builder("local", PW).allowAddress("127.0.0.0/8").build());
-    assertThat(RawNgsClient.cert(ports.certPort(), ID, PW, 12).result()).isEqualTo(ResultCode.E_IP_DENIED.code());
+    assertThat(RawNgsClient.cert(ports.certPort(), ID, PW, 12).result())
+        .isEqualTo(ResultCode.E_IP_DENIED.code());
     CertAck ok = RawNgsClient.cert(ports.certPort(), "local", PW, 12);
     assertThat(ok.result()).isZero();
     gw.putAccount(Account.builder("local", PW).allowAddress("192.168.0.0/16").build());
-    assertThat(bind(SessionKind.DELIVER, bindPacket("local", PW, ok.certKey(), SessionMode.PLAIN, SessionKind.DELIVER,
-        "TV_2.0.1", 12)).result()).isEqualTo(ResultCode.E_IP_DENIED.code());
+    assertThat(
+            bind(
+                    SessionKind.DELIVER,
+                    bindPacket(
+                        "local",
+                        PW,
+                        ok.certKey(),
+                        SessionMode.PLAIN,
+                        SessionKind.DELIVER,
+                        "TV_2.0.1",
+                        12))
+                .result())
+        .isEqualTo(ResultCode.E_IP_DENIED.code());
   }
 
   @Test
   void excessiveConnectsLockTheAccountUntilUnlocked() {
     start(b -> b.lock(3, Duration.ofMinutes(1), Duration.ofMinutes(10)));
     String key = certKey();
-    assertThat(RawNgsClient.cert(ports.certPort(), ID, "wrong", 12).result()).isEqualTo(ResultCode.E_AUTH_FAIL.code());
+    assertThat(RawNgsClient.cert(ports.certPort(), ID, "wrong", 12).result())
+        .isEqualTo(ResultCode.E_AUTH_FAIL.code());
     assertThat(RawNgsClient.cert(ports.certPort(), ID, PW, 12).result()).isZero();
     CertAck locked = RawNgsClient.cert(ports.certPort(), ID, PW, 12);
     assertThat(locked.result()).isEqualTo(ResultCode.E_ACCOUNT_LOCKED.code());
     assertThat(gw.isLocked(ID)).isTrue();
-    assertThat(bind(SessionKind.DELIVER, bindPacket(ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
-        .result()).isEqualTo(ResultCode.E_ACCOUNT_LOCKED.code());
+    assertThat(
+            bind(
+                    SessionKind.DELIVER,
+                    bindPacket(ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
+                .result())
+        .isEqualTo(ResultCode.E_ACCOUNT_LOCKED.code());
     assertThat(gw.unlock(ID)).isTrue();
     assertThat(RawNgsClient.cert(ports.certPort(), ID, PW, 12).result()).isZero();
   }
@@ -204,7 +242,8 @@ class SessionRulesIT {
   void lockExpiresAfterTheLockTime() {
     start(b -> b.lock(1, Duration.ofMinutes(1), Duration.ofMinutes(10)));
     RawNgsClient.cert(ports.certPort(), ID, PW, 12);
-    assertThat(RawNgsClient.cert(ports.certPort(), ID, PW, 12).result()).isEqualTo(ResultCode.E_ACCOUNT_LOCKED.code());
+    assertThat(RawNgsClient.cert(ports.certPort(), ID, PW, 12).result())
+        .isEqualTo(ResultCode.E_ACCOUNT_LOCKED.code());
     clock.advance(Duration.ofMinutes(10));
     assertThat(RawNgsClient.cert(ports.certPort(), ID, PW, 12).result()).isZero();
   }
@@ -215,12 +254,20 @@ class SessionRulesIT {
   void bindNeedsACertKeyIssuedToThatId() {
     start(b -> b, Account.builder(ID, PW).build(), Account.builder("other", PW).build());
     String otherKey = RawNgsClient.cert(ports.certPort(), "other", PW, 12).certKey();
-    BindAck ack = bind(SessionKind.DELIVER, bindPacket(ID, PW, otherKey, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12));
+    BindAck ack =
+        bind(
+            SessionKind.DELIVER,
+            bindPacket(ID, PW, otherKey, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12));
     assertThat(ack.result()).isEqualTo(ResultCode.E_INVALID_CERT_KEY.code());
     assertThat(ack.message()).startsWith("1006 ");
     String made = "x".repeat(64);
-    assertThat(bind(SessionKind.DELIVER, bindPacket(ID, PW, made, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
-        .result()).isEqualTo(ResultCode.E_INVALID_CERT_KEY.code());
+    assertThat(
+            bind(
+                    SessionKind.DELIVER,
+                    bindPacket(
+                        ID, PW, made, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
+                .result())
+        .isEqualTo(ResultCode.E_INVALID_CERT_KEY.code());
   }
 
   @Test
@@ -228,7 +275,10 @@ class SessionRulesIT {
     start();
     String key = certKey();
     clock.advance(Duration.ofMillis(5_001));
-    BindAck ack = bind(SessionKind.DELIVER, bindPacket(ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12));
+    BindAck ack =
+        bind(
+            SessionKind.DELIVER,
+            bindPacket(ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12));
     assertThat(ack.result()).isEqualTo(ResultCode.E_INVALID_CERT_KEY.code());
     assertThat(ack.message()).contains("expired");
   }
@@ -238,14 +288,21 @@ class SessionRulesIT {
     start();
     String key = certKey();
     try (RawNgsClient first = new RawNgsClient(ports.deliverPort())) {
-      assertThat(first.bind(ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, 12).isOk()).isTrue();
+      assertThat(first.bind(ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, 12).isOk())
+          .isTrue();
       try (RawNgsClient rep = new RawNgsClient(ports.reportPort())) {
-        assertThat(rep.bind(ID, PW, key, SessionMode.PLAIN, SessionKind.REPORT, 12).isOk()).isTrue();
+        assertThat(rep.bind(ID, PW, key, SessionMode.PLAIN, SessionKind.REPORT, 12).isOk())
+            .isTrue();
       }
       first.close();
       await().until(() -> !gw.isBound(ID, SessionKind.DELIVER));
-      assertThat(bind(SessionKind.DELIVER, bindPacket(ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
-          .result()).isEqualTo(ResultCode.E_INVALID_CERT_KEY.code());
+      assertThat(
+              bind(
+                      SessionKind.DELIVER,
+                      bindPacket(
+                          ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
+                  .result())
+          .isEqualTo(ResultCode.E_INVALID_CERT_KEY.code());
     }
   }
 
@@ -253,30 +310,67 @@ class SessionRulesIT {
   void kindMustMatchThePort() {
     start();
     String key = certKey();
-    assertThat(bind(SessionKind.DELIVER, bindPacket(ID, PW, key, SessionMode.PLAIN, SessionKind.REPORT, "TV_2.0.1", 12))
-        .result()).isEqualTo(ResultCode.E_INVALID_KIND.code());
-    assertThat(bind(SessionKind.REPORT, bindPacket(ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
-        .result()).isEqualTo(ResultCode.E_INVALID_KIND.code());
+    assertThat(
+            bind(
+                    SessionKind.DELIVER,
+                    bindPacket(ID, PW, key, SessionMode.PLAIN, SessionKind.REPORT, "TV_2.0.1", 12))
+                .result())
+        .isEqualTo(ResultCode.E_INVALID_KIND.code());
+    assertThat(
+            bind(
+                    SessionKind.REPORT,
+                    bindPacket(ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
+                .result())
+        .isEqualTo(ResultCode.E_INVALID_KIND.code());
   }
 
   @Test
   void bindChecksVersionPasswordAndKeyPos() {
     start();
     String key = certKey();
-    assertThat(bind(SessionKind.DELIVER, bindPacket(ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2,0.1", 12))
-        .result()).isEqualTo(ResultCode.E_INVALID_VERSION.code());
-    assertThat(bind(SessionKind.DELIVER, bindPacket(ID, "wrong", key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
-        .result()).isEqualTo(ResultCode.E_AUTH_FAIL.code());
-    Bind otherPos = new Bind(ID, RawNgsClient.pwd(PW, 12), key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 30);
-    assertThat(bind(SessionKind.DELIVER, otherPos).result()).isEqualTo(ResultCode.E_AUTH_FAIL.code());
-    Bind badPos = new Bind(ID, RawNgsClient.pwd(PW, 12), key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 65);
-    assertThat(bind(SessionKind.DELIVER, badPos).result()).isEqualTo(ResultCode.E_INVALID_KEYPOS.code());
+    assertThat(
+            bind(
+                    SessionKind.DELIVER,
+                    bindPacket(ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2,0.1", 12))
+                .result())
+        .isEqualTo(ResultCode.E_INVALID_VERSION.code());
+    assertThat(
+            bind(
+                    SessionKind.DELIVER,
+                    bindPacket(
+                        ID, "wrong", key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
+                .result())
+        .isEqualTo(ResultCode.E_AUTH_FAIL.code());
+    Bind otherPos =
+        new Bind(
+            ID,
+            RawNgsClient.pwd(PW, 12),
+            key,
+            SessionMode.PLAIN,
+            SessionKind.DELIVER,
+            "TV_2.0.1",
+            30);
+    assertThat(bind(SessionKind.DELIVER, otherPos).result())
+        .isEqualTo(ResultCode.E_AUTH_FAIL.code());
+    Bind badPos =
+        new Bind(
+            ID,
+            RawNgsClient.pwd(PW, 12),
+            key,
+            SessionMode.PLAIN,
+            SessionKind.DELIVER,
+            "TV_2.0.1",
+            65);
+    assertThat(bind(SessionKind.DELIVER, badPos).result())
+        .isEqualTo(ResultCode.E_INVALID_KEYPOS.code());
   }
 
   @Test
   void bindWithAnUnknownTypeIsAnsweredWithInvalidType() {
     start();
-    byte[] frame = PacketCodec.toBytes(bindPacket(ID, PW, certKey(), SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12));
+    byte[] frame =
+        PacketCodec.toBytes(
+            bindPacket(ID, PW, certKey(), SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12));
     frame[14 + 20 + 110 + 65] = 'x'; // TYPE 2C (section 4.2)
     try (RawNgsClient c = new RawNgsClient(ports.deliverPort())) {
       c.sendRaw(frame);
@@ -287,14 +381,32 @@ class SessionRulesIT {
 
   @Test
   void encryptedSessionsOnlyWhereTheAccountAllowsThem() {
-    start(b -> b, Account.builder("plainonly", PW).encryptionAllowed(false).build(),
+    start(
+        b -> b,
+        Account.builder("plainonly", PW).encryptionAllowed(false).build(),
         Account.builder("secure", PW).encryptionRequired(true).build());
     String k1 = RawNgsClient.cert(ports.certPort(), "plainonly", PW, 12).certKey();
-    assertThat(bind(SessionKind.DELIVER, bindPacket("plainonly", PW, k1, SessionMode.ENCRYPTED, SessionKind.DELIVER,
-        "TV_2.0.1", 12)).result()).isEqualTo(ResultCode.E_ENCRYPT_NOT_ALLOWED.code());
+    assertThat(
+            bind(
+                    SessionKind.DELIVER,
+                    bindPacket(
+                        "plainonly",
+                        PW,
+                        k1,
+                        SessionMode.ENCRYPTED,
+                        SessionKind.DELIVER,
+                        "TV_2.0.1",
+                        12))
+                .result())
+        .isEqualTo(ResultCode.E_ENCRYPT_NOT_ALLOWED.code());
     String k2 = RawNgsClient.cert(ports.certPort(), "secure", PW, 12).certKey();
-    assertThat(bind(SessionKind.DELIVER, bindPacket("secure", PW, k2, SessionMode.PLAIN, SessionKind.DELIVER,
-        "TV_2.0.1", 12)).result()).isEqualTo(ResultCode.E_ENCRYPT_NOT_ALLOWED.code());
+    assertThat(
+            bind(
+                    SessionKind.DELIVER,
+                    bindPacket(
+                        "secure", PW, k2, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
+                .result())
+        .isEqualTo(ResultCode.E_ENCRYPT_NOT_ALLOWED.code());
   }
 
   @Test
@@ -312,8 +424,10 @@ class SessionRulesIT {
   @Test
   void secondSessionOfTheSameKindClosesBoth() {
     start();
-    try (RawNgsClient first = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
-      String fresh = certKey(); // a fresh CERT, then the second BIND at once (the login window is 300 ms here)
+    try (RawNgsClient first =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+      String fresh =
+          certKey(); // a fresh CERT, then the second BIND at once (the login window is 300 ms here)
       RawNgsClient second = new RawNgsClient(ports.deliverPort());
       BindAck ack = second.bind(ID, PW, fresh, SessionMode.PLAIN, SessionKind.DELIVER, 12);
       assertThat(ack.result()).isEqualTo(ResultCode.E_DUPLICATE_SESSION.code());
@@ -329,9 +443,12 @@ class SessionRulesIT {
     start(b -> b.loginTimeout(Duration.ofSeconds(5))); // no login-window race on a loaded machine
     String key = certKey();
     try (RawNgsClient first = new RawNgsClient(ports.reportPort())) {
-      assertThat(first.bind(ID, PW, key, SessionMode.PLAIN, SessionKind.REPORT, 12).isOk()).isTrue();
+      assertThat(first.bind(ID, PW, key, SessionMode.PLAIN, SessionKind.REPORT, 12).isOk())
+          .isTrue();
       RawNgsClient second = new RawNgsClient(ports.reportPort());
-      BindAck ack = second.bind(ID, PW, key, SessionMode.PLAIN, SessionKind.REPORT, 12); // same CERT_KEY again
+      BindAck ack =
+          second.bind(
+              ID, PW, key, SessionMode.PLAIN, SessionKind.REPORT, 12); // same CERT_KEY again
       assertThat(ack.result()).as(ack.message()).isEqualTo(ResultCode.E_DUPLICATE_SESSION.code());
       assertThat(second.readUntilClosed()).isEmpty();
       second.close();
@@ -343,7 +460,8 @@ class SessionRulesIT {
   @Test
   void secondLoginWithAnExpiredOrUnknownCertKeyStillClosesBoth() {
     start(b -> b.loginTimeout(Duration.ofSeconds(5))); // no login-window race on a loaded machine
-    try (RawNgsClient first = RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.DELIVER);
+    try (RawNgsClient first =
+            RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.DELIVER);
         RawNgsClient second = new RawNgsClient(ports.deliverPort())) {
       BindAck ack = second.bind(ID, PW, "x".repeat(64), SessionMode.PLAIN, SessionKind.DELIVER, 12);
       assertThat(ack.result()).isEqualTo(ResultCode.E_DUPLICATE_SESSION.code());
@@ -354,9 +472,21 @@ class SessionRulesIT {
   @Test
   void aSecondLoginWithTheWrongPasswordLeavesTheFirstSessionAlone() {
     start(b -> b.loginTimeout(Duration.ofSeconds(5))); // no login-window race on a loaded machine
-    try (RawNgsClient first = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
-      assertThat(bind(SessionKind.DELIVER, bindPacket(ID, "wrong", certKey(), SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
-          .result()).isEqualTo(ResultCode.E_AUTH_FAIL.code());
+    try (RawNgsClient first =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+      assertThat(
+              bind(
+                      SessionKind.DELIVER,
+                      bindPacket(
+                          ID,
+                          "wrong",
+                          certKey(),
+                          SessionMode.PLAIN,
+                          SessionKind.DELIVER,
+                          "TV_2.0.1",
+                          12))
+                  .result())
+          .isEqualTo(ResultCode.E_AUTH_FAIL.code());
       first.send(new Link());
       assertThat(first.read()).isInstanceOf(LinkAck.class);
       assertThat(gw.isBound(ID, SessionKind.DELIVER)).isTrue();
@@ -366,8 +496,10 @@ class SessionRulesIT {
   @Test
   void aDeliverAndAReportSessionMayCoexist() {
     start();
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
-        RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.REPORT)) {
+    try (RawNgsClient dlv =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
+        RawNgsClient rep =
+            RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.REPORT)) {
       assertThat(gw.isBound(ID, SessionKind.DELIVER)).isTrue();
       assertThat(gw.isBound(ID, SessionKind.REPORT)).isTrue();
       dlv.send(new Link());
@@ -380,11 +512,13 @@ class SessionRulesIT {
   @Test
   void aPacketTheSessionDoesNotExpectClosesIt() {
     start();
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
       dlv.send(new ReportAck(0, "S1", "0000000000000001"));
       assertClosedWithEvent(dlv, ResultCode.E_UNEXPECTED_PACKET);
     }
-    try (RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+    try (RawNgsClient rep =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
       rep.send(Messages.sms("S1"));
       assertClosedWithEvent(rep, ResultCode.E_UNEXPECTED_PACKET);
     }
@@ -398,7 +532,10 @@ class SessionRulesIT {
     }
   }
 
-  /** The table in docs/gateway.md: anything but CERT on the cert port is 1014, a DELIVER (over the cap there) too. */
+  /**
+   * The table in docs/gateway.md: anything but CERT on the cert port is 1014, a DELIVER (over the
+   * cap there) too.
+   */
   @Test
   void aDeliverOnTheCertPortIsAnUnexpectedPacket() {
     start(b -> b.loginTimeout(Duration.ofSeconds(5)));
@@ -408,12 +545,17 @@ class SessionRulesIT {
     }
   }
 
-  /** Section 1.2: numbers are written from the front of the field; MsgLeng " 0" (leading space) is malformed. */
+  /**
+   * Section 1.2: numbers are written from the front of the field; MsgLeng " 0" (leading space) is
+   * malformed.
+   */
   @Test
   void aMsgLengWithLeadingSpacesClosesTheSessionAsMalformed() {
     start(b -> b.loginTimeout(Duration.ofSeconds(5)));
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
-      dlv.sendRaw("41\0\0  0\0\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1)); // LINK, MsgLeng "  0"
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+      dlv.sendRaw(
+          "41\0\0  0\0\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1)); // LINK, MsgLeng "  0"
       assertClosedWithEvent(dlv, ResultCode.E_MALFORMED_PACKET);
     }
   }
@@ -421,7 +563,8 @@ class SessionRulesIT {
   @Test
   void anUnknownHeadTypeOrBadLengthClosesTheSession() {
     start();
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
       byte[] header = new byte[14];
       header[0] = '9';
       header[1] = '9';
@@ -429,8 +572,10 @@ class SessionRulesIT {
       dlv.sendRaw(header);
       assertClosedWithEvent(dlv, ResultCode.E_MALFORMED_PACKET);
     }
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
-      byte[] header = "41\0\0999999999\0".getBytes(StandardCharsets.ISO_8859_1); // LINK with a huge body
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+      byte[] header =
+          "41\0\0999999999\0".getBytes(StandardCharsets.ISO_8859_1); // LINK with a huge body
       dlv.sendRaw(header);
       assertClosedWithEvent(dlv, ResultCode.E_MALFORMED_PACKET);
     }
@@ -441,7 +586,8 @@ class SessionRulesIT {
   @Test
   void idleSessionIsClosedAndLinkKeepsItOpen() {
     start(b -> b.idleTimeout(Duration.ofMillis(1_000)));
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
       for (int i = 0; i < 3; i++) {
         dlv.send(new Link());
         assertThat(dlv.read()).isInstanceOf(LinkAck.class);
@@ -455,7 +601,8 @@ class SessionRulesIT {
   @Test
   void tpsChangeIsAnnouncedWithEventType1() {
     start();
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.DELIVER)) {
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.DELIVER)) {
       assertThat(gw.setTps(ID, new TpsLimits(80, 30, 30))).isEqualTo(1);
       Event e = (Event) dlv.read();
       assertThat(e.eventType()).isEqualTo(EventType.TPS_CHANGE);
@@ -467,8 +614,10 @@ class SessionRulesIT {
   @Test
   void kickSendsTheReasonThenCloses() {
     start();
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
-        RawNgsClient rep = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+    try (RawNgsClient dlv =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER);
+        RawNgsClient rep =
+            RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
       assertThat(gw.kick(ID, SessionKind.DELIVER, "maintenance")).isEqualTo(1);
       List<NgsPacket> got = dlv.readUntilClosed();
       assertThat(((Event) got.get(0)).data()).isEqualTo("1015 maintenance");
@@ -480,7 +629,8 @@ class SessionRulesIT {
   @Test
   void shutdownTellsEverySession() {
     start();
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
       gw.close();
       assertClosedWithEvent(dlv, ResultCode.E_SHUTDOWN);
     }
@@ -489,7 +639,8 @@ class SessionRulesIT {
   @Test
   void deliverAfterBindIsAnsweredOnEncryptedSessions() {
     start();
-    try (RawNgsClient dlv = RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.DELIVER)) {
+    try (RawNgsClient dlv =
+        RawNgsClient.login(ports, ID, PW, SessionMode.ENCRYPTED, SessionKind.DELIVER)) {
       dlv.send(Messages.sms("ENC1"));
       DeliverAck ack = (DeliverAck) dlv.read();
       assertThat(ack.isOk()).isTrue();

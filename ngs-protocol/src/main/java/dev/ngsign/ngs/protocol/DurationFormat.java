@@ -7,22 +7,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one duration grammar of every ngsign configuration: the gateway's and the agent's YAML files, the
- * client's {@code properties(...)} and the command line all read durations here, so a value that works in
- * one place works in all of them.
+ * The one duration grammar of every ngsign configuration: the gateway's and the agent's YAML files,
+ * the client's {@code properties(...)} and the command line all read durations here, so a value
+ * that works in one place works in all of them.
  *
  * <p>Accepted, case-insensitive, surrounding blanks ignored:
  *
  * <ul>
  *   <li>{@code 0} — zero, without a unit;
- *   <li>a whole number and one unit, blanks allowed between them: {@code 500ms}, {@code 3s}, {@code 10m},
- *       {@code 24h}, {@code 2d} (a day is exactly 24 hours);
+ *   <li>a whole number and one unit, blanks allowed between them: {@code 500ms}, {@code 3s}, {@code
+ *       10m}, {@code 24h}, {@code 2d} (a day is exactly 24 hours);
  *   <li>ISO-8601 as {@link Duration#parse} reads it: {@code PT1.5S}, {@code P1DT2H}.
  * </ul>
  *
- * <p>Anything else — an empty string, a unit alone, a fraction with a unit ({@code 1.5s}), a number too large
- * for {@link Duration} — is refused with an {@link IllegalArgumentException} whose message quotes the value.
- * This class has no state and is safe from any thread.
+ * <p>Anything else — an empty string, a unit alone, a fraction with a unit ({@code 1.5s}), a number
+ * too large for {@link Duration} — is refused with an {@link IllegalArgumentException} whose
+ * message quotes the value. This class has no state and is safe from any thread.
  */
 public final class DurationFormat {
   private static final Pattern NUMBER_AND_UNIT = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h|d)");
@@ -62,15 +62,17 @@ public final class DurationFormat {
   }
 
   /**
-   * Writes {@code d} in the shortest form of the grammar that reads back to exactly {@code d}: {@code 0},
-   * {@code 2d}, {@code 24h} is written {@code 1d}, {@code 90s}, {@code 1500ms}; a negative duration or one with
-   * sub-millisecond precision as ISO-8601.
+   * Writes {@code d} in the shortest form of the grammar that reads back to exactly {@code d}:
+   * {@code 0}, {@code 2d}, {@code 24h} is written {@code 1d}, {@code 90s}, {@code 1500ms}; a
+   * negative duration or one with sub-millisecond precision as ISO-8601.
    */
   public static String format(Duration d) {
     if (d.isZero()) {
       return "0";
     }
-    if (d.isNegative() || d.getNano() % 1_000_000 != 0 || d.getSeconds() > Long.MAX_VALUE / 1000 - 1) {
+    if (d.isNegative()
+        || d.getNano() % 1_000_000 != 0
+        || d.getSeconds() > Long.MAX_VALUE / 1000 - 1) {
       return d.toString();
     }
     long ms = d.toMillis();

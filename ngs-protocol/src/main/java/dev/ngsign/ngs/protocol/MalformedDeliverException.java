@@ -1,8 +1,8 @@
 package dev.ngsign.ngs.protocol;
 
 /**
- * A DELIVER whose body could not be decoded. It still carries the DA_ADDR and SERIAL read from their
- * fixed positions (empty when even those are unreadable), so that a gateway can answer with a
+ * A DELIVER whose body could not be decoded. It still carries the DA_ADDR and SERIAL read from
+ * their fixed positions (empty when even those are unreadable), so that a gateway can answer with a
  * DELIVER_ACK carrying {@link #resultCode()} instead of dropping the session.
  */
 public final class MalformedDeliverException extends NgsProtocolException {
@@ -12,8 +12,11 @@ public final class MalformedDeliverException extends NgsProtocolException {
   private final String serial;
 
   public MalformedDeliverException(NgsProtocolException cause, String daAddr, String serial) {
-    super(cause.field(), cause.getMessage().substring(cause.field().length() + 2),
-        cause.resultCode().orElse(ResultCode.E_MALFORMED_PACKET), cause);
+    super(
+        cause.field(),
+        cause.getMessage().substring(cause.field().length() + 2),
+        cause.resultCode().orElse(ResultCode.E_MALFORMED_PACKET),
+        cause);
     this.daAddr = daAddr;
     this.serial = serial;
   }

@@ -24,7 +24,8 @@ public class NgsProtocolException extends RuntimeException {
     this(field, message, resultCode, null);
   }
 
-  public NgsProtocolException(String field, String message, ResultCode resultCode, Throwable cause) {
+  public NgsProtocolException(
+      String field, String message, ResultCode resultCode, Throwable cause) {
     super(field + ": " + message, cause);
     this.field = field;
     this.resultCode = resultCode;
@@ -35,14 +36,17 @@ public class NgsProtocolException extends RuntimeException {
     return field;
   }
 
-  /** The result code to answer with, when the error can be answered rather than closing the session. */
+  /**
+   * The result code to answer with, when the error can be answered rather than closing the session.
+   */
   public Optional<ResultCode> resultCode() {
     return Optional.ofNullable(resultCode);
   }
 
   /**
-   * Renders a phone number for a message without revealing it: first three and last two characters kept,
-   * other letters and digits starred, separators kept so a format error stays visible ({@code 010-****-**78}).
+   * Renders a phone number for a message without revealing it: first three and last two characters
+   * kept, other letters and digits starred, separators kept so a format error stays visible ({@code
+   * 010-****-**78}).
    */
   public static String mask(String value) {
     if (value == null) {
@@ -55,10 +59,15 @@ public class NgsProtocolException extends RuntimeException {
       boolean keep = value.length() > 6 && (i < 3 || i >= value.length() - 2);
       sb.append(Character.isLetterOrDigit(c) && !keep ? '*' : (c >= 0x20 && c < 0x7f ? c : '?'));
     }
-    return sb.append('\'').append(value.length() > n ? "...(" + value.length() + " chars)" : "").toString();
+    return sb.append('\'')
+        .append(value.length() > n ? "...(" + value.length() + " chars)" : "")
+        .toString();
   }
 
-  /** Renders an untrusted value for a message: printable ASCII kept, other bytes escaped, long values cut. */
+  /**
+   * Renders an untrusted value for a message: printable ASCII kept, other bytes escaped, long
+   * values cut.
+   */
   public static String show(String value) {
     if (value == null) {
       return "null";

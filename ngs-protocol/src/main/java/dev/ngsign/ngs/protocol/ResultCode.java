@@ -5,10 +5,10 @@ import java.util.Map;
 
 /**
  * The one table of NGS result codes (RESULT fields of CERT_ACK, BIND_ACK, DELIVER_ACK, REPORT and
- * REPORT_ACK). The vendor's spreadsheet is not public, so the numbers are this project's own; the names
- * the spec uses (E_OK, E_SYS_FAIL, E_SYS_BUSY, E_NET_FAIL, E_TPS_OVER) keep the meanings the spec gives
- * them. {@code docs/error-codes.md} is generated from the same facts and checked against this enum by a
- * test.
+ * REPORT_ACK). The vendor's spreadsheet is not public, so the numbers are this project's own; the
+ * names the spec uses (E_OK, E_SYS_FAIL, E_SYS_BUSY, E_NET_FAIL, E_TPS_OVER) keep the meanings the
+ * spec gives them. {@code docs/error-codes.md} is generated from the same facts and checked against
+ * this enum by a test.
  *
  * <ul>
  *   <li>1xxx: connection, CERT and BIND (CERT_ACK, BIND_ACK, EVENT type 0 reasons)
@@ -22,18 +22,23 @@ public enum ResultCode {
 
   E_AUTH_FAIL(1001, Stage.SESSION, false, "Unknown ID or wrong password"),
   E_INVALID_VERSION(1002, Stage.SESSION, false, "VERSION is not TV_2.0.1"),
-  E_CERT_TOO_OFTEN(1003, Stage.SESSION, true, "More than one CERT for the account within 3 seconds"),
-  E_ACCOUNT_LOCKED(1004, Stage.SESSION, false, "Account locked after excessive connection attempts"),
+  E_CERT_TOO_OFTEN(
+      1003, Stage.SESSION, true, "More than one CERT for the account within 3 seconds"),
+  E_ACCOUNT_LOCKED(
+      1004, Stage.SESSION, false, "Account locked after excessive connection attempts"),
   E_IP_DENIED(1005, Stage.SESSION, false, "Client address is not registered for the account"),
-  E_INVALID_CERT_KEY(1006, Stage.SESSION, false, "CERT_KEY unknown, expired or issued to another ID"),
+  E_INVALID_CERT_KEY(
+      1006, Stage.SESSION, false, "CERT_KEY unknown, expired or issued to another ID"),
   E_INVALID_KIND(1007, Stage.SESSION, false, "KIND is not DLV/REP or does not match the port"),
   E_INVALID_TYPE(1008, Stage.SESSION, false, "TYPE is not p (plain) or P (encrypted)"),
   E_ENCRYPT_NOT_ALLOWED(1009, Stage.SESSION, false, "Account is not allowed this session TYPE"),
-  E_DUPLICATE_SESSION(1010, Stage.SESSION, false, "A second session of the same kind for the ID: both closed"),
+  E_DUPLICATE_SESSION(
+      1010, Stage.SESSION, false, "A second session of the same kind for the ID: both closed"),
   E_INVALID_KEYPOS(1011, Stage.SESSION, false, "KEYPOS is not a number in 0..64"),
   E_LOGIN_TIMEOUT(1012, Stage.SESSION, false, "No CERT/BIND within 1 second of connecting"),
   E_IDLE_TIMEOUT(1013, Stage.SESSION, false, "No packet for too long: session closed"),
-  E_UNEXPECTED_PACKET(1014, Stage.SESSION, false, "A packet type not expected in the session's state"),
+  E_UNEXPECTED_PACKET(
+      1014, Stage.SESSION, false, "A packet type not expected in the session's state"),
   E_KICKED(1015, Stage.SESSION, false, "Session closed by the operator"),
   E_SHUTDOWN(1016, Stage.SESSION, true, "Gateway shutting down"),
   E_MALFORMED_PACKET(1017, Stage.SESSION, false, "Header or body does not follow the spec"),
@@ -47,11 +52,17 @@ public enum ResultCode {
   E_TEXT_EMPTY(2007, Stage.DELIVER_ACK, false, "Message has no text"),
   E_INVALID_SERIAL(2008, Stage.DELIVER_ACK, false, "SERIAL missing or malformed"),
   E_MEDIA_COUNT(2009, Stage.DELIVER_ACK, false, "Attachment count wrong for the type (at most 4)"),
-  E_MEDIA_TYPE(2010, Stage.DELIVER_ACK, false, "Attachment MTYPE/ENCODING not allowed for the type"),
+  E_MEDIA_TYPE(
+      2010, Stage.DELIVER_ACK, false, "Attachment MTYPE/ENCODING not allowed for the type"),
   E_MEDIA_SIZE(2011, Stage.DELIVER_ACK, false, "Attachment too large or empty"),
-  E_INVALID_KAKAO(2012, Stage.DELIVER_ACK, false, "Kakao field (sender key, template, method, failover) missing or wrong"),
+  E_INVALID_KAKAO(
+      2012,
+      Stage.DELIVER_ACK,
+      false,
+      "Kakao field (sender key, template, method, failover) missing or wrong"),
   E_INVALID_JSON(2013, Stage.DELIVER_ACK, false, "Kakao extras JSON invalid"),
-  E_INVALID_EXTENSION(2014, Stage.DELIVER_ACK, false, "EXT_SIZE not 0/10/16 or extension value wrong"),
+  E_INVALID_EXTENSION(
+      2014, Stage.DELIVER_ACK, false, "EXT_SIZE not 0/10/16 or extension value wrong"),
   E_QUOTA_OVER(2015, Stage.DELIVER_ACK, false, "Monthly quota used up"),
   E_INVALID_IMAGE(2016, Stage.DELIVER_ACK, false, "Image content is not the declared JPG/PNG"),
 
@@ -111,9 +122,10 @@ public enum ResultCode {
   }
 
   /**
-   * True when the same request may succeed later. Among DELIVER_ACK codes these are exactly the four of
-   * section 7.2 (E_SYS_FAIL, E_SYS_BUSY, E_NET_FAIL, E_TPS_OVER); among session codes E_CERT_TOO_OFTEN and
-   * E_SHUTDOWN (connect again after a pause). Check {@link #stage()} to know which applies.
+   * True when the same request may succeed later. Among DELIVER_ACK codes these are exactly the
+   * four of section 7.2 (E_SYS_FAIL, E_SYS_BUSY, E_NET_FAIL, E_TPS_OVER); among session codes
+   * E_CERT_TOO_OFTEN and E_SHUTDOWN (connect again after a pause). Check {@link #stage()} to know
+   * which applies.
    */
   public boolean retryable() {
     return retryable;

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The one duration grammar: every unit, ISO-8601, the refusals, and format/parse agreeing over many seeds. */
+/**
+ * The one duration grammar: every unit, ISO-8601, the refusals, and format/parse agreeing over many
+ * seeds.
+ */
 class DurationFormatTest {
 
   @Test
@@ -35,8 +38,22 @@ class DurationFormatTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", "s", "soon", "1.5s", "5 seconds", "-5s", "10x", "PT", "P", "1999999999999999999d",
-      "999999999999999999d", "5s5"})
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "s",
+        "soon",
+        "1.5s",
+        "5 seconds",
+        "-5s",
+        "10x",
+        "PT",
+        "P",
+        "1999999999999999999d",
+        "999999999999999999d",
+        "5s5"
+      })
   void refusesWhatIsNotADurationAndQuotesIt(String text) {
     assertThatThrownBy(() -> DurationFormat.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
@@ -55,30 +72,45 @@ class DurationFormatTest {
 
   @TestFactory
   Stream<DynamicTest> formatThenParseIsTheIdentity() {
-    return IntStream.range(0, 200).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
-      Random r = new Random(seed);
-      for (int i = 0; i < 100; i++) {
-        Duration d = switch (r.nextInt(4)) {
-          case 0 -> Duration.ofMillis(r.nextInt(Integer.MAX_VALUE));
-          case 1 -> Duration.ofSeconds(r.nextLong() >>> 30, r.nextInt(1_000_000_000));
-          case 2 -> Duration.ofDays(r.nextInt(100_000));
-          default -> Duration.ofSeconds(r.nextInt(), r.nextInt(1000) * 1_000_000L);
-        };
-        assertThat(DurationFormat.parse(DurationFormat.format(d))).as("%s", d).isEqualTo(d);
-      }
-    }));
+    return IntStream.range(0, 200)
+        .mapToObj(
+            seed ->
+                DynamicTest.dynamicTest(
+                    "seed " + seed,
+                    () -> {
+                      Random r = new Random(seed);
+                      for (int i = 0; i < 100; i++) {
+                        Duration d =
+                            switch (r.nextInt(4)) {
+                              case 0 -> Duration.ofMillis(r.nextInt(Integer.MAX_VALUE));
+                              case 1 ->
+                                  Duration.ofSeconds(r.nextLong() >>> 30, r.nextInt(1_000_000_000));
+                              case 2 -> Duration.ofDays(r.nextInt(100_000));
+                              default ->
+                                  Duration.ofSeconds(r.nextInt(), r.nextInt(1000) * 1_000_000L);
+                            };
+                        assertThat(DurationFormat.parse(DurationFormat.format(d)))
+                            .as("%s", d)
+                            .isEqualTo(d);
+                      }
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> numberAndUnitMeanWhatTheySay() {
-    return IntStream.range(0, 100).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
-      Random r = new Random(seed);
-      long n = r.nextInt(Integer.MAX_VALUE);
-      assertThat(DurationFormat.parse(n + "ms")).isEqualTo(Duration.ofMillis(n));
-      assertThat(DurationFormat.parse(n + "s")).isEqualTo(Duration.ofSeconds(n));
-      assertThat(DurationFormat.parse(n + "m")).isEqualTo(Duration.ofMinutes(n));
-      assertThat(DurationFormat.parse(n + "h")).isEqualTo(Duration.ofHours(n));
-      assertThat(DurationFormat.parse(n + "d")).isEqualTo(Duration.ofDays(n));
-    }));
+    return IntStream.range(0, 100)
+        .mapToObj(
+            seed ->
+                DynamicTest.dynamicTest(
+                    "seed " + seed,
+                    () -> {
+                      Random r = new Random(seed);
+                      long n = r.nextInt(Integer.MAX_VALUE);
+                      assertThat(DurationFormat.parse(n + "ms")).isEqualTo(Duration.ofMillis(n));
+                      assertThat(DurationFormat.parse(n + "s")).isEqualTo(Duration.ofSeconds(n));
+                      assertThat(DurationFormat.parse(n + "m")).isEqualTo(Duration.ofMinutes(n));
+                      assertThat(DurationFormat.parse(n + "h")).isEqualTo(Duration.ofHours(n));
+                      assertThat(DurationFormat.parse(n + "d")).isEqualTo(Duration.ofDays(n));
+                    }));
   }
 }

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
- * Builds packet bytes field by field from the spec's tables, independently of the codec under test: each
- * {@code nC} value is written from the front and NUL-padded (section 1.2).
+ * Builds packet bytes field by field from the spec's tables, independently of the codec under test:
+ * each {@code nC} value is written from the front and NUL-padded (section 1.2).
  */
 public final class SpecBytes {
   public static final Charset MS949 = Charset.forName("x-windows-949");

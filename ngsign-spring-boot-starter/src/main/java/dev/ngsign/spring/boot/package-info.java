@@ -1,4 +1,6 @@
-/** Spring Boot auto-configuration for ngsign: what an application customises (builder customizers). */
+/**
+ * Spring Boot auto-configuration for ngsign: what an application customises (builder customizers).
+ */
 @NullMarked
 package dev.ngsign.spring.boot;
 

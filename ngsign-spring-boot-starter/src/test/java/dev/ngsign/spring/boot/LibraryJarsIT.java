@@ -20,43 +20,66 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The library jars as the reactor packaged them (failsafe runs against the jars): each has its stable
- * Automatic-Module-Name and, beside it, a sources jar and a javadoc jar; the classes keep parameter names.
+ * The library jars as the reactor packaged them (failsafe runs against the jars): each has its
+ * stable Automatic-Module-Name and, beside it, a sources jar and a javadoc jar; the classes keep
+ * parameter names.
  */
 class LibraryJarsIT {
 
   record Lib(Class<?> type, String moduleName) {}
 
-  static final List<Lib> LIBS = List.of(
-      new Lib(ResultCode.class, "dev.ngsign.ngs.protocol"),
-      new Lib(NgsClient.class, "dev.ngsign.ngs.client"),
-      new Lib(NgsGateway.class, "dev.ngsign.ngs.gateway"),
-      new Lib(Agent.class, "dev.ngsign.ngs.agent"),
-      new Lib(NavercertClient.class, "dev.ngsign.navercert"),
-      new Lib(NavercertServer.class, "dev.ngsign.navercert.server"));
+  static final List<Lib> LIBS =
+      List.of(
+          new Lib(ResultCode.class, "dev.ngsign.ngs.protocol"),
+          new Lib(NgsClient.class, "dev.ngsign.ngs.client"),
+          new Lib(NgsGateway.class, "dev.ngsign.ngs.gateway"),
+          new Lib(Agent.class, "dev.ngsign.ngs.agent"),
+          new Lib(NavercertClient.class, "dev.ngsign.navercert"),
+          new Lib(NavercertServer.class, "dev.ngsign.navercert.server"));
 
   @TestFactory
   List<DynamicTest> everyLibraryJarHasItsModuleNameSourcesAndJavadoc() {
-    return LIBS.stream().map(lib -> DynamicTest.dynamicTest(lib.moduleName(), () -> {
-      Path jar = Path.of(lib.type().getProtectionDomain().getCodeSource().getLocation().toURI());
-      assumeTrue(jar.toString().endsWith(".jar"), "classes from a directory (IDE run): no jar to check");
-      try (JarFile f = new JarFile(jar.toFile())) {
-        assertThat(f.getManifest().getMainAttributes().getValue("Automatic-Module-Name")).isEqualTo(lib.moduleName());
-      }
-      String base = jar.getFileName().toString().replaceFirst("\\.jar$", "");
-      assertThat(jar.resolveSibling(base + "-sources.jar")).exists();
-      Path javadoc = jar.resolveSibling(base + "-javadoc.jar");
-      assertThat(javadoc).exists();
-      assertThat(Files.size(javadoc)).isGreaterThan(1000);
-    })).toList();
+    return LIBS.stream()
+        .map(
+            lib ->
+                DynamicTest.dynamicTest(
+                    lib.moduleName(),
+                    () -> {
+                      Path jar =
+                          Path.of(
+                              lib.type()
+                                  .getProtectionDomain()
+                                  .getCodeSource()
+                                  .getLocation()
+                                  .toURI());
+                      assumeTrue(
+                          jar.toString().endsWith(".jar"),
+                          "classes from a directory (IDE run): no jar to check");
+                      try (JarFile f = new JarFile(jar.toFile())) {
+                        assertThat(
+                                f.getManifest()
+                                    .getMainAttributes()
+                                    .getValue("Automatic-Module-Name"))
+                            .isEqualTo(lib.moduleName());
+                      }
+                      String base = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+                      assertThat(jar.resolveSibling(base + "-sources.jar")).exists();
+                      Path javadoc = jar.resolveSibling(base + "-javadoc.jar");
+                      assertThat(javadoc).exists();
+                      assertThat(Files.size(javadoc)).isGreaterThan(1000);
+                    }))
+        .toList();
   }
 
   @Test
   void theStartersOwnJarHasItsModuleName() throws Exception {
-    Path jar = Path.of(NgsAutoConfiguration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path jar =
+        Path.of(
+            NgsAutoConfiguration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     assumeTrue(jar.toString().endsWith(".jar"));
     try (JarFile f = new JarFile(jar.toFile())) {
-      assertThat(f.getManifest().getMainAttributes().getValue("Automatic-Module-Name")).isEqualTo("dev.ngsign.spring.boot");
+      assertThat(f.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
+          .isEqualTo("dev.ngsign.spring.boot");
     }
   }
 

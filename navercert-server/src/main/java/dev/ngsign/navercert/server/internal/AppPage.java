@@ -22,18 +22,23 @@ final class AppPage {
         .append("body{font-family:sans-serif;margin:0;background:#f5f6f7;color:#222}")
         .append("header{background:#03c75a;color:#fff;padding:12px 16px;font-weight:bold}")
         .append("main{max-width:720px;margin:0 auto;padding:12px}")
-        .append(".req{background:#fff;border-radius:8px;padding:12px;margin:12px 0;box-shadow:0 1px 3px #0002}")
-        .append(".doc{border-left:3px solid #03c75a;padding:4px 8px;margin:6px 0;white-space:pre-wrap;word-break:break-all}")
+        .append(
+            ".req{background:#fff;border-radius:8px;padding:12px;margin:12px 0;box-shadow:0 1px 3px #0002}")
+        .append(
+            ".doc{border-left:3px solid #03c75a;padding:4px 8px;margin:6px 0;white-space:pre-wrap;word-break:break-all}")
         .append(".meta{color:#666;font-size:0.85em}.actions{display:flex;gap:8px;margin-top:8px}")
         .append("button{padding:8px 16px;border:0;border-radius:6px;font-size:1em;cursor:pointer}")
         .append("button.sign{background:#03c75a;color:#fff}button.refuse{background:#ddd}")
         .append(".notice{background:#e8f9ef;padding:8px;border-radius:6px}")
-        .append("table{border-collapse:collapse;width:100%;font-size:0.85em}td,th{padding:4px;border-bottom:1px solid #ddd;text-align:left}")
+        .append(
+            "table{border-collapse:collapse;width:100%;font-size:0.85em}td,th{padding:4px;border-bottom:1px solid #ddd;text-align:left}")
         .append("</style></head><body><header>NAVER 전자서명 · ngsign simulator</header><main>");
     if (notice != null) {
       sb.append("<p class=\"notice\" id=\"notice\">").append(esc(notice)).append("</p>");
     }
-    sb.append("<h2>대기 중인 요청 (").append(waiting.size()).append(") <a href=\"/app\" id=\"refresh\"")
+    sb.append("<h2>대기 중인 요청 (")
+        .append(waiting.size())
+        .append(") <a href=\"/app\" id=\"refresh\"")
         .append(" style=\"font-size:0.6em\">새로고침 (refresh)</a></h2>");
     if (waiting.isEmpty()) {
       sb.append("<p id=\"empty\">No pending requests.</p>");
@@ -72,7 +77,8 @@ final class AppPage {
       form(sb, r.receiptID(), "refuse", "거절 (Refuse)");
       sb.append("</div></section>");
     }
-    sb.append("<h2>최근 요청</h2><table><tr><th>receiptID</th><th>kind</th><th>title</th><th>state</th></tr>");
+    sb.append(
+        "<h2>최근 요청</h2><table><tr><th>receiptID</th><th>kind</th><th>title</th><th>state</th></tr>");
     for (PendingRequest r : recent) {
       sb.append("<tr data-receipt=\"")
           .append(r.receiptID())

@@ -2,13 +2,12 @@ package dev.ngsign.navercert.server.internal;
 
 import static dev.ngsign.navercert.ErrorCodes.*;
 
-import io.netty.handler.codec.http.HttpHeaders;
 import dev.ngsign.navercert.EncryptionMode;
 import dev.ngsign.navercert.internal.Hmac;
-import dev.ngsign.navercert.internal.Json;
 import dev.ngsign.navercert.internal.Wire;
 import dev.ngsign.navercert.internal.WireTime;
 import dev.ngsign.navercert.server.Account;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +34,8 @@ public final class Auth {
   private final Duration tokenTtl;
   private final Duration maxSkew;
 
-  public Auth(List<Account> accounts, Store store, Clock clock, Duration tokenTtl, Duration maxSkew) {
+  public Auth(
+      List<Account> accounts, Store store, Clock clock, Duration tokenTtl, Duration maxSkew) {
     for (Account a : accounts) {
       byLinkId.put(a.linkId(), a);
       for (String cc : a.clientCodes()) {
@@ -56,7 +56,8 @@ public final class Auth {
     }
     String[] parts = authz.trim().split(" ");
     if (parts.length != 3 || !"LINKHUB".equals(parts[0])) {
-      throw new ApiError(401, AUTH_HEADER_INVALID, "Authorization must be 'LINKHUB {LinkID} {signature}'");
+      throw new ApiError(
+          401, AUTH_HEADER_INVALID, "Authorization must be 'LINKHUB {LinkID} {signature}'");
     }
     Account acc = byLinkId.get(parts[1]);
     if (acc == null) {
@@ -122,7 +123,9 @@ public final class Auth {
     Account acc = byLinkId.get(s.linkId());
     if (acc == null || !acc.clientCodes().contains(clientCode)) {
       throw new ApiError(
-          403, CLIENT_CODE_NOT_OWNED, "client code " + clientCode + " is not registered to this LinkID");
+          403,
+          CLIENT_CODE_NOT_OWNED,
+          "client code " + clientCode + " is not registered to this LinkID");
     }
     return acc;
   }

@@ -30,9 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's rules, free of HTTP: request intake (decrypt + validate), status with expiry, verify
- * once and only when done and unexpired, and the signer's actions. Logs receipt IDs and counts,
- * never personal data.
+ * The service's rules, free of HTTP: request intake (decrypt + validate), status with expiry,
+ * verify once and only when done and unexpired, and the signer's actions. Logs receipt IDs and
+ * counts, never personal data.
  */
 public final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -284,7 +284,9 @@ public final class Engine {
         throw new ApiError(
             400,
             DECRYPT_FAILED,
-            "an encrypted field cannot be decrypted with this LinkID's SecretKey in " + mode + " mode");
+            "an encrypted field cannot be decrypted with this LinkID's SecretKey in "
+                + mode
+                + " mode");
       }
     }
   }
@@ -317,7 +319,8 @@ public final class Engine {
     if (!store.markVerified(receiptId, now)) {
       StoredRequest r = store.find(receiptId).orElseThrow();
       if (r.verified()) {
-        throw new ApiError(400, ALREADY_VERIFIED, "this signature was already verified (verify is allowed once)");
+        throw new ApiError(
+            400, ALREADY_VERIFIED, "this signature was already verified (verify is allowed once)");
       }
       switch (r.state()) {
         case 0:
@@ -363,7 +366,9 @@ public final class Engine {
             .find(receiptId)
             .filter(x -> x.clientCode().equals(clientCode) && x.kind().equals(kind.name()))
             .orElseThrow(
-                () -> new ApiError(404, RECEIPT_NOT_FOUND, "no such receipt ID for this client code"));
+                () ->
+                    new ApiError(
+                        404, RECEIPT_NOT_FOUND, "no such receipt ID for this client code"));
     return applyExpiry(r, clock.millis());
   }
 
@@ -406,7 +411,9 @@ public final class Engine {
     if (r.docs().isEmpty()) {
       docs.add(SimulatorCa.Document.text(r.receiptId())); // identity: sign the receipt ID
     } else {
-      r.docs().forEach(d -> docs.add(SimulatorCa.Document.of(TokenType.parse(d.tokenType()), d.token())));
+      r.docs()
+          .forEach(
+              d -> docs.add(SimulatorCa.Document.of(TokenType.parse(d.tokenType()), d.token())));
     }
     String ci = ci(r);
     List<String> signed =
@@ -459,7 +466,12 @@ public final class Engine {
       byte[] h =
           MessageDigest.getInstance("SHA-512")
               .digest(
-                  ("ngsign-ci|" + r.receiverName() + "|" + r.receiverBirthday() + "|" + r.receiverHp())
+                  ("ngsign-ci|"
+                          + r.receiverName()
+                          + "|"
+                          + r.receiverBirthday()
+                          + "|"
+                          + r.receiverHp())
                       .getBytes(StandardCharsets.UTF_8));
       return Base64.getEncoder().encodeToString(h);
     } catch (GeneralSecurityException e) {
@@ -479,9 +491,7 @@ public final class Engine {
         maskName(r.receiverName()),
         maskPhone(r.receiverHp()),
         Instant.ofEpochMilli(r.expireAt()),
-        r.docs().stream()
-            .map(d -> new PendingRequest.Document(d.tokenType(), d.token()))
-            .toList());
+        r.docs().stream().map(d -> new PendingRequest.Document(d.tokenType(), d.token())).toList());
   }
 
   static String maskName(String n) {

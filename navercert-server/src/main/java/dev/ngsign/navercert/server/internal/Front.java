@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The routes: one complete request in, one reply out (the listener frames and times out); and turns {@link ApiError}s into Barocert's
- * {code, message} replies. Routes:
+ * The routes: one complete request in, one reply out (the listener frames and times out); and turns
+ * {@link ApiError}s into Barocert's {code, message} replies. Routes:
  *
  * <pre>
  * POST /BAROCERT/Token                       auth: session token (LINKHUB signature)
@@ -64,7 +64,8 @@ public final class Front implements Function<Request, Reply> {
       return json(ex, e.status(), new Wire.Error(e.code(), e.getMessage()));
     } catch (RuntimeException e) {
       LOG.warn("{} {} failed", method, path, e);
-      return json(ex, 500, new Wire.Error(INTERNAL, "internal error: " + e.getClass().getSimpleName()));
+      return json(
+          ex, 500, new Wire.Error(INTERNAL, "internal error: " + e.getClass().getSimpleName()));
     }
   }
 
@@ -81,14 +82,23 @@ public final class Front implements Function<Request, Reply> {
                   : null;
           case "Time" ->
               seg.length == 1 && "GET".equals(method)
-                  ? bytes(ex, 200, "text/plain; charset=utf-8",
-                      WireTime.LH_DATE.format(engine.clock().instant()).getBytes(StandardCharsets.US_ASCII))
+                  ? bytes(
+                      ex,
+                      200,
+                      "text/plain; charset=utf-8",
+                      WireTime.LH_DATE
+                          .format(engine.clock().instant())
+                          .getBytes(StandardCharsets.US_ASCII))
                   : null;
           case "NAVER" -> naver(ex, method, path, seg, body);
           case "operator" -> operator(ex, method, seg, body);
           case "app" -> app(ex, method, seg);
           case "ca.pem" ->
-              bytes(ex, 200, "application/x-pem-file", ca.certificatePem().getBytes(StandardCharsets.US_ASCII));
+              bytes(
+                  ex,
+                  200,
+                  "application/x-pem-file",
+                  ca.certificatePem().getBytes(StandardCharsets.US_ASCII));
           case "ca.der" -> bytes(ex, 200, "application/pkix-cert", ca.certificateDer());
           default -> null;
         };
@@ -112,12 +122,24 @@ public final class Front implements Function<Request, Reply> {
       EncryptionMode mode = auth.post(ex.headers(), acc, path, body);
       Wire.Receipt r =
           switch (kind) {
-            case MULTI -> engine.requestMulti(acc, clientCode,
-                JsonBody.object(body, Wire.MultiSignRequest.class, "the MultiSign request"), mode);
-            case SIGN -> engine.requestSign(acc, clientCode,
-                JsonBody.object(body, Wire.SignRequest.class, "the Sign request"), mode);
-            case IDENTITY -> engine.requestIdentity(acc, clientCode,
-                JsonBody.object(body, Wire.IdentityRequest.class, "the Identity request"), mode);
+            case MULTI ->
+                engine.requestMulti(
+                    acc,
+                    clientCode,
+                    JsonBody.object(body, Wire.MultiSignRequest.class, "the MultiSign request"),
+                    mode);
+            case SIGN ->
+                engine.requestSign(
+                    acc,
+                    clientCode,
+                    JsonBody.object(body, Wire.SignRequest.class, "the Sign request"),
+                    mode);
+            case IDENTITY ->
+                engine.requestIdentity(
+                    acc,
+                    clientCode,
+                    JsonBody.object(body, Wire.IdentityRequest.class, "the Identity request"),
+                    mode);
           };
       return json(ex, 200, r);
     }
@@ -180,7 +202,8 @@ public final class Front implements Function<Request, Reply> {
       } catch (ApiError e) {
         notice = "오류 " + e.code() + ": " + e.getMessage();
       }
-      return Reply.redirect("/app?notice=" + java.net.URLEncoder.encode(notice, StandardCharsets.UTF_8));
+      return Reply.redirect(
+          "/app?notice=" + java.net.URLEncoder.encode(notice, StandardCharsets.UTF_8));
     }
     return null;
   }
@@ -204,14 +227,18 @@ public final class Front implements Function<Request, Reply> {
     return m;
   }
 
-  /** The operator's signer profile: {gender: "M"|"F", email: string, foreign: boolean}, nothing else. */
+  /**
+   * The operator's signer profile: {gender: "M"|"F", email: string, foreign: boolean}, nothing
+   * else.
+   */
   private static SignerProfile profile(byte[] body) {
     if (body.length == 0) {
       return SignerProfile.DEFAULT;
     }
     com.fasterxml.jackson.databind.JsonNode m =
         JsonBody.object(body, com.fasterxml.jackson.databind.JsonNode.class, "the signer profile");
-    String bad = "the signer profile must be JSON {\"gender\": \"M\"|\"F\", \"email\": \"...\", \"foreign\": true|false}";
+    String bad =
+        "the signer profile must be JSON {\"gender\": \"M\"|\"F\", \"email\": \"...\", \"foreign\": true|false}";
     java.util.Iterator<String> names = m.fieldNames();
     while (names.hasNext()) {
       if (!java.util.Set.of("gender", "email", "foreign").contains(names.next())) {
@@ -221,7 +248,9 @@ public final class Front implements Function<Request, Reply> {
     com.fasterxml.jackson.databind.JsonNode g = m.get("gender");
     com.fasterxml.jackson.databind.JsonNode e = m.get("email");
     com.fasterxml.jackson.databind.JsonNode f = m.get("foreign");
-    if ((g != null && !g.isTextual()) || (e != null && !e.isTextual()) || (f != null && !f.isBoolean())) {
+    if ((g != null && !g.isTextual())
+        || (e != null && !e.isTextual())
+        || (f != null && !f.isBoolean())) {
       throw new ApiError(400, BAD_REQUEST_BODY, bad);
     }
     try {
@@ -241,7 +270,9 @@ public final class Front implements Function<Request, Reply> {
   /** The reply, gzipped when the client accepts it (Barocert's SDKs ask for gzip). */
   private static Reply bytes(Request ex, int status, String type, byte[] data) {
     String accept = ex.header("Accept-Encoding");
-    if (data.length == 0 || accept == null || !accept.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+    if (data.length == 0
+        || accept == null
+        || !accept.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
       return Reply.of(status, type, data);
     }
     ByteArrayOutputStream bos = new ByteArrayOutputStream(data.length / 2 + 32);

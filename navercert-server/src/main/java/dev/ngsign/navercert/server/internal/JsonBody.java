@@ -25,7 +25,9 @@ final class JsonBody {
       throw new ApiError(
           400,
           BAD_REQUEST_BODY,
-          what + " must be a JSON object {...}, was " + (node == null || node.isMissingNode() ? "empty" : kind(node)));
+          what
+              + " must be a JSON object {...}, was "
+              + (node == null || node.isMissingNode() ? "empty" : kind(node)));
     }
     try {
       return Json.MAPPER.treeToValue(node, type);

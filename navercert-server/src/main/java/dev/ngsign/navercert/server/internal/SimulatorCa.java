@@ -20,6 +20,7 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -28,16 +29,15 @@ import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cms.CMSAbsentContent;
+import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.operator.DigestCalculator;
-import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -54,7 +54,10 @@ public final class SimulatorCa {
 
   private final PrivateKey caKey;
   private final X509Certificate caCert;
-  /** Signer key and certificate per person, reused while valid (as a person keeps a certificate). */
+
+  /**
+   * Signer key and certificate per person, reused while valid (as a person keeps a certificate).
+   */
   private final java.util.concurrent.ConcurrentMap<String, Signer> signers =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -156,10 +159,12 @@ public final class SimulatorCa {
 
   /**
    * Signs each document as the person: a signer certificate (subject CN = the person's name, valid
-   * one year, issued on first use and reused; {@code personKey} identifies the person), then one CMS
-   * SignedData (DER) per document: TEXT encapsulated, HASH/PDF detached over the token's digest.
+   * one year, issued on first use and reused; {@code personKey} identifies the person), then one
+   * CMS SignedData (DER) per document: TEXT encapsulated, HASH/PDF detached over the token's
+   * digest.
    */
-  public List<byte[]> signAll(String personKey, String signerName, Instant now, List<Document> documents) {
+  public List<byte[]> signAll(
+      String personKey, String signerName, Instant now, List<Document> documents) {
     try {
       Signer signer = signers.get(personKey);
       if (signer == null
@@ -177,13 +182,18 @@ public final class SimulatorCa {
           digests = precomputed(digests, doc.sha256());
         }
         // signingTime from the simulator's clock, not the JVM's: tests move the clock
-        org.bouncycastle.asn1.ASN1EncodableVector attrs = new org.bouncycastle.asn1.ASN1EncodableVector();
-        attrs.add(new org.bouncycastle.asn1.cms.Attribute(org.bouncycastle.asn1.cms.CMSAttributes.signingTime,
-            new org.bouncycastle.asn1.DERSet(new org.bouncycastle.asn1.cms.Time(Date.from(now)))));
+        org.bouncycastle.asn1.ASN1EncodableVector attrs =
+            new org.bouncycastle.asn1.ASN1EncodableVector();
+        attrs.add(
+            new org.bouncycastle.asn1.cms.Attribute(
+                org.bouncycastle.asn1.cms.CMSAttributes.signingTime,
+                new org.bouncycastle.asn1.DERSet(
+                    new org.bouncycastle.asn1.cms.Time(Date.from(now)))));
         gen.addSignerInfoGenerator(
             new JcaSignerInfoGeneratorBuilder(digests)
-                .setSignedAttributeGenerator(new org.bouncycastle.cms.DefaultSignedAttributeTableGenerator(
-                    new org.bouncycastle.asn1.cms.AttributeTable(attrs)))
+                .setSignedAttributeGenerator(
+                    new org.bouncycastle.cms.DefaultSignedAttributeTableGenerator(
+                        new org.bouncycastle.asn1.cms.AttributeTable(attrs)))
                 .build(signer(signer.key()), signer.cert()));
         gen.addCertificates(certs);
         out.add(
@@ -204,7 +214,8 @@ public final class SimulatorCa {
    * A digest provider whose SHA-256 "computes" the given digest: how BouncyCastle signs a digest it
    * did not compute itself (the signed attributes still get their own, real digest).
    */
-  private static DigestCalculatorProvider precomputed(DigestCalculatorProvider real, byte[] sha256) {
+  private static DigestCalculatorProvider precomputed(
+      DigestCalculatorProvider real, byte[] sha256) {
     return algorithm -> {
       DigestCalculator calc = real.get(algorithm);
       return new DigestCalculator() {

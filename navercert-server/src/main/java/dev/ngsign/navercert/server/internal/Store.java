@@ -36,7 +36,8 @@ public final class Store implements AutoCloseable {
 
   /** A file store {@code dir/navercert.mv.db}. */
   public static Store file(Path dir) {
-    return new Store("jdbc:h2:file:" + dir.toAbsolutePath().resolve("navercert") + ";DB_CLOSE_ON_EXIT=FALSE");
+    return new Store(
+        "jdbc:h2:file:" + dir.toAbsolutePath().resolve("navercert") + ";DB_CLOSE_ON_EXIT=FALSE");
   }
 
   /** A private in-memory store, gone when closed. */
@@ -50,8 +51,10 @@ public final class Store implements AutoCloseable {
       s.execute(
           "CREATE TABLE IF NOT EXISTS account (link_id VARCHAR PRIMARY KEY, secret_key VARCHAR NOT NULL,"
               + " client_codes VARCHAR NOT NULL, position INT NOT NULL)");
-      // generated: the simulator made up this SecretKey, so it may print it (a given key is never shown)
-      s.execute("ALTER TABLE account ADD COLUMN IF NOT EXISTS generated BOOLEAN NOT NULL DEFAULT FALSE");
+      // generated: the simulator made up this SecretKey, so it may print it (a given key is never
+      // shown)
+      s.execute(
+          "ALTER TABLE account ADD COLUMN IF NOT EXISTS generated BOOLEAN NOT NULL DEFAULT FALSE");
       s.execute(
           "CREATE TABLE IF NOT EXISTS session_token (token VARCHAR PRIMARY KEY, link_id VARCHAR NOT NULL,"
               + " scope VARCHAR NOT NULL, expires_at BIGINT NOT NULL)");
@@ -79,7 +82,8 @@ public final class Store implements AutoCloseable {
     List<Account> out = new ArrayList<>();
     try (Connection c = pool.getConnection();
         PreparedStatement ps =
-            c.prepareStatement("SELECT link_id, secret_key, client_codes FROM account ORDER BY position");
+            c.prepareStatement(
+                "SELECT link_id, secret_key, client_codes FROM account ORDER BY position");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(
@@ -264,7 +268,10 @@ public final class Store implements AutoCloseable {
 
   /** WAITING → EXPIRED for one request whose expireAt is not after {@code now}. */
   public void expireOne(String receiptId, long now) {
-    update("UPDATE request SET state = 2 WHERE receipt_id = ? AND state = 0 AND expire_at <= ?", receiptId, now);
+    update(
+        "UPDATE request SET state = 2 WHERE receipt_id = ? AND state = 0 AND expire_at <= ?",
+        receiptId,
+        now);
   }
 
   /** WAITING → DONE with signatures, only if still waiting and not expired. */

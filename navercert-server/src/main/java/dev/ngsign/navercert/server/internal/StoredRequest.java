@@ -34,9 +34,31 @@ public record StoredRequest(
 
   /** A copy in another state. */
   public StoredRequest withState(int newState) {
-    return new StoredRequest(receiptId, kind, clientCode, linkId, newState, expireIn, createdAt, expireAt,
-        reqTitle, reqMessage, callCenterNum, returnUrl, deviceOs, appUse, receiverName, receiverHp,
-        receiverBirthday, docs, verified, signed, gender, email, foreign, ci);
+    return new StoredRequest(
+        receiptId,
+        kind,
+        clientCode,
+        linkId,
+        newState,
+        expireIn,
+        createdAt,
+        expireAt,
+        reqTitle,
+        reqMessage,
+        callCenterNum,
+        returnUrl,
+        deviceOs,
+        appUse,
+        receiverName,
+        receiverHp,
+        receiverBirthday,
+        docs,
+        verified,
+        signed,
+        gender,
+        email,
+        foreign,
+        ci);
   }
 
   /** One document: wire token type and the decrypted token. */

@@ -11,15 +11,32 @@ import org.junit.jupiter.api.Test;
 class AppPageTest {
   @Test
   void page_escapes_partner_supplied_text_and_shows_buttons() {
-    PendingRequest r = new PendingRequest("1".repeat(32), "023090000021", "MULTI", SignState.WAITING,
-        "<script>alert(1)</script>", "a & b", "1600-9854", "홍*동", "010****1234",
-        Instant.parse("2026-01-01T00:00:00Z"),
-        List.of(new PendingRequest.Document("TEXT", "<img src=x onerror=alert(1)>"),
-            new PendingRequest.Document("PDF", "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0")));
+    PendingRequest r =
+        new PendingRequest(
+            "1".repeat(32),
+            "023090000021",
+            "MULTI",
+            SignState.WAITING,
+            "<script>alert(1)</script>",
+            "a & b",
+            "1600-9854",
+            "홍*동",
+            "010****1234",
+            Instant.parse("2026-01-01T00:00:00Z"),
+            List.of(
+                new PendingRequest.Document("TEXT", "<img src=x onerror=alert(1)>"),
+                new PendingRequest.Document("PDF", "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0")));
     String html = AppPage.render(List.of(r), List.of(r), "done \"x\"");
-    assertThat(html).doesNotContain("<script>alert", "<img src=x")
-        .contains("&lt;script&gt;", "a &amp; b", "done &quot;x&quot;", "2026-01-01 09:00:00 KST",
-            "data-action=\"sign\"", "data-action=\"refuse\"", "PDF (SHA-256, Base64url)");
+    assertThat(html)
+        .doesNotContain("<script>alert", "<img src=x")
+        .contains(
+            "&lt;script&gt;",
+            "a &amp; b",
+            "done &quot;x&quot;",
+            "2026-01-01 09:00:00 KST",
+            "data-action=\"sign\"",
+            "data-action=\"refuse\"",
+            "PDF (SHA-256, Base64url)");
   }
 
   @Test

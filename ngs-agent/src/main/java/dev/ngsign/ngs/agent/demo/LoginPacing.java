@@ -5,9 +5,9 @@ import dev.ngsign.ngs.agent.internal.sender.BuilderAccess;
 import java.time.Duration;
 
 /**
- * A shorter login pacing for an agent talking to this project's gateway on loopback (the demo and the
- * benchmarks): a real NGS gateway refuses a second CERT within 3 s, so production keeps the defaults
- * (3.5 s between CERTs, 5 s first reconnect delay).
+ * A shorter login pacing for an agent talking to this project's gateway on loopback (the demo and
+ * the benchmarks): a real NGS gateway refuses a second CERT within 3 s, so production keeps the
+ * defaults (3.5 s between CERTs, 5 s first reconnect delay).
  */
 public final class LoginPacing {
   private LoginPacing() {}
@@ -17,7 +17,8 @@ public final class LoginPacing {
    * @param reconnect the first reconnect delay
    * @return {@code builder}
    */
-  public static Agent.Builder shorten(Agent.Builder builder, Duration certMinInterval, Duration reconnect) {
+  public static Agent.Builder shorten(
+      Agent.Builder builder, Duration certMinInterval, Duration reconnect) {
     return BuilderAccess.loginPacing(builder, certMinInterval, reconnect);
   }
 }

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Demo data, not API: one valid row of every message type (the demo inserts them; docs/agent.md shows
- * them as SQL). Recipient
- * numbers ending in {@code 9999} make the test gateways fail Kakao delivery, so the Kakao samples to
- * such a number show the fallback to SMS or a failure.
+ * Demo data, not API: one valid row of every message type (the demo inserts them; docs/agent.md
+ * shows them as SQL). Recipient numbers ending in {@code 9999} make the test gateways fail Kakao
+ * delivery, so the Kakao samples to such a number show the fallback to SMS or a failure.
  */
 public final class SampleMessages {
   private SampleMessages() {}
@@ -19,8 +18,30 @@ public final class SampleMessages {
 
   /** The smallest JPEG header the content rules accept (SOF0, 800 x 600). */
   public static final byte[] JPEG = {
-    (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0x00, 0x11, 0x08, 0x02, 0x58, 0x03, 0x20, 0x03,
-    0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, (byte) 0xFF, (byte) 0xD9};
+    (byte) 0xFF,
+    (byte) 0xD8,
+    (byte) 0xFF,
+    (byte) 0xC0,
+    0x00,
+    0x11,
+    0x08,
+    0x02,
+    0x58,
+    0x03,
+    0x20,
+    0x03,
+    0x01,
+    0x22,
+    0x00,
+    0x02,
+    0x11,
+    0x01,
+    0x03,
+    0x11,
+    0x01,
+    (byte) 0xFF,
+    (byte) 0xD9
+  };
 
   public static final String SENDER_KEY = "cf1060fa976a7875eafae84083649af24f6ad3db";
   public static final String SENDER_CODE = "101280092";
@@ -62,7 +83,9 @@ public final class SampleMessages {
     m.put("KKO_FAILOVER", 1);
     m.put("FALLBACK_TITLE", "주문 완료");
     m.put("MSG_TEXT", "[ngsign] 주문이 완료되었습니다. 주문번호 20261124-001");
-    m.put("EXTRAS_JSON", "{\"button\":[{\"name\":\"주문 조회\",\"type\":\"WL\",\"url_mobile\":\"https://example.com/o/1\"}]}");
+    m.put(
+        "EXTRAS_JSON",
+        "{\"button\":[{\"name\":\"주문 조회\",\"type\":\"WL\",\"url_mobile\":\"https://example.com/o/1\"}]}");
     return new Sample("AlimTalk", m, List.of());
   }
 

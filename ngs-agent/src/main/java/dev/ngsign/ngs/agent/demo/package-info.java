@@ -1,5 +1,6 @@
 /**
- * For the demo and the benchmarks against this project's gateway on loopback, not for production and
- * not API: sample rows of every message type and a shorter login pacing than a real NGS gateway allows.
+ * For the demo and the benchmarks against this project's gateway on loopback, not for production
+ * and not API: sample rows of every message type and a shorter login pacing than a real NGS gateway
+ * allows.
  */
 package dev.ngsign.ngs.agent.demo;

@@ -17,13 +17,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One session's BIND (section 4.2): sends BIND on connect; on a good BIND_ACK switches the codec to
- * encrypted bodies when the session is TYPE P, puts the session handlers in its place (before the next
- * packet is read, so a REPORT right after BIND_ACK is not missed) and completes.
+ * encrypted bodies when the session is TYPE P, puts the session handlers in its place (before the
+ * next packet is read, so a REPORT right after BIND_ACK is not missed) and completes.
  */
 final class BindHandler extends ChannelInboundHandlerAdapter {
   /** The session's body cipher on TYPE P sessions (absent on plain ones). */
   static final io.netty.util.AttributeKey<dev.ngsign.ngs.protocol.crypto.BodyCipher> CIPHER =
       io.netty.util.AttributeKey.valueOf("ngs.bodyCipher");
+
   private final Bind bind;
   private final NgsKey key;
   private final Promise<BindAck> promise;
@@ -32,7 +33,8 @@ final class BindHandler extends ChannelInboundHandlerAdapter {
   private ScheduledFuture<?> timer;
 
   /** {@code key} is null on plain sessions. */
-  BindHandler(Bind bind, NgsKey key, Promise<BindAck> promise, long timeoutNanos, ChannelHandler... next) {
+  BindHandler(
+      Bind bind, NgsKey key, Promise<BindAck> promise, long timeoutNanos, ChannelHandler... next) {
     this.bind = bind;
     this.key = key;
     this.promise = promise;
@@ -42,16 +44,31 @@ final class BindHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    ctx.writeAndFlush(bind).addListener(f -> {
-      if (!f.isSuccess()) {
-        promise.tryFailure(new NgsConnectionException("writing BIND " + bind.kind().code() + " failed: " + f.cause(), f.cause()));
-      }
-    });
-    timer = ctx.executor().schedule(() -> {
-      promise.tryFailure(new NgsTimeoutException("no BIND_ACK (" + bind.kind().code() + ") within "
-          + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms", false));
-      ctx.close();
-    }, timeoutNanos, TimeUnit.NANOSECONDS);
+    ctx.writeAndFlush(bind)
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                promise.tryFailure(
+                    new NgsConnectionException(
+                        "writing BIND " + bind.kind().code() + " failed: " + f.cause(), f.cause()));
+              }
+            });
+    timer =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  promise.tryFailure(
+                      new NgsTimeoutException(
+                          "no BIND_ACK ("
+                              + bind.kind().code()
+                              + ") within "
+                              + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                              + " ms",
+                          false));
+                  ctx.close();
+                },
+                timeoutNanos,
+                TimeUnit.NANOSECONDS);
     ctx.fireChannelActive();
   }
 
@@ -59,13 +76,21 @@ final class BindHandler extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     cancel();
     if (!(msg instanceof BindAck ack)) {
-      promise.tryFailure(new NgsConnectionException("gateway sent " + msg.getClass().getSimpleName() + " before BIND_ACK ("
-          + bind.kind().code() + ")", null));
+      promise.tryFailure(
+          new NgsConnectionException(
+              "gateway sent "
+                  + msg.getClass().getSimpleName()
+                  + " before BIND_ACK ("
+                  + bind.kind().code()
+                  + ")",
+              null));
       ctx.close();
       return;
     }
     if (!ack.isOk()) {
-      promise.tryFailure(new NgsAuthenticationException("BIND " + bind.kind().code(), ack.result(), ack.message()));
+      promise.tryFailure(
+          new NgsAuthenticationException(
+              "BIND " + bind.kind().code(), ack.result(), ack.message()));
       ctx.close();
       return;
     }
@@ -73,7 +98,9 @@ final class BindHandler extends ChannelInboundHandlerAdapter {
       var cipher = key.bodyCipher();
       ctx.pipeline().get(NgsFrameDecoder.class).bodyCipher(cipher);
       ctx.pipeline().get(NgsPacketEncoder.class).bodyCipher(cipher);
-      ctx.channel().attr(CIPHER).set(cipher); // the deliver window encodes DELIVERs itself, in batches
+      ctx.channel()
+          .attr(CIPHER)
+          .set(cipher); // the deliver window encodes DELIVERs itself, in batches
     }
     String name = ctx.name();
     for (int i = next.length - 1; i >= 0; i--) {
@@ -86,14 +113,18 @@ final class BindHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     cancel();
-    promise.tryFailure(new NgsConnectionException("gateway closed the " + bind.kind().code() + " connection before BIND_ACK", null));
+    promise.tryFailure(
+        new NgsConnectionException(
+            "gateway closed the " + bind.kind().code() + " connection before BIND_ACK", null));
     ctx.fireChannelInactive();
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     cancel();
-    promise.tryFailure(new NgsConnectionException(bind.kind().code() + " connection failed: " + cause.getMessage(), cause));
+    promise.tryFailure(
+        new NgsConnectionException(
+            bind.kind().code() + " connection failed: " + cause.getMessage(), cause));
     ctx.close();
   }
 

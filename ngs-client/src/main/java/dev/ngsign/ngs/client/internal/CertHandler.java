@@ -11,7 +11,9 @@ import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The cert connection (section 4.1): sends CERT on connect, completes with the CERT_ACK or fails. */
+/**
+ * The cert connection (section 4.1): sends CERT on connect, completes with the CERT_ACK or fails.
+ */
 final class CertHandler extends ChannelInboundHandlerAdapter {
   private final Cert cert;
   private final Promise<CertAck> promise;
@@ -26,15 +28,28 @@ final class CertHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    ctx.writeAndFlush(cert).addListener(f -> {
-      if (!f.isSuccess()) {
-        promise.tryFailure(new NgsConnectionException("writing CERT failed: " + f.cause(), f.cause()));
-      }
-    });
-    timer = ctx.executor().schedule(() -> {
-      promise.tryFailure(new NgsTimeoutException("no CERT_ACK within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms", false));
-      ctx.close();
-    }, timeoutNanos, TimeUnit.NANOSECONDS);
+    ctx.writeAndFlush(cert)
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                promise.tryFailure(
+                    new NgsConnectionException("writing CERT failed: " + f.cause(), f.cause()));
+              }
+            });
+    timer =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  promise.tryFailure(
+                      new NgsTimeoutException(
+                          "no CERT_ACK within "
+                              + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                              + " ms",
+                          false));
+                  ctx.close();
+                },
+                timeoutNanos,
+                TimeUnit.NANOSECONDS);
     ctx.fireChannelActive();
   }
 
@@ -48,7 +63,9 @@ final class CertHandler extends ChannelInboundHandlerAdapter {
         promise.tryFailure(new NgsAuthenticationException("CERT", ack.result(), ack.serverIp()));
       }
     } else {
-      promise.tryFailure(new NgsConnectionException("cert server sent " + msg.getClass().getSimpleName() + " instead of CERT_ACK", null));
+      promise.tryFailure(
+          new NgsConnectionException(
+              "cert server sent " + msg.getClass().getSimpleName() + " instead of CERT_ACK", null));
     }
     ctx.close();
   }
@@ -56,13 +73,15 @@ final class CertHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     cancel();
-    promise.tryFailure(new NgsConnectionException("cert server closed the connection before CERT_ACK", null));
+    promise.tryFailure(
+        new NgsConnectionException("cert server closed the connection before CERT_ACK", null));
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     cancel();
-    promise.tryFailure(new NgsConnectionException("cert connection failed: " + cause.getMessage(), cause));
+    promise.tryFailure(
+        new NgsConnectionException("cert connection failed: " + cause.getMessage(), cause));
     ctx.close();
   }
 

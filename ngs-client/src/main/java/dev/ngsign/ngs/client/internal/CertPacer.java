@@ -1,8 +1,8 @@
 package dev.ngsign.ngs.client.internal;
 
 /**
- * Keeps CERTs of one client at least {@code minInterval} apart (the spec refuses a second CERT within 3 s,
- * section 4.1). Pure: time is passed in.
+ * Keeps CERTs of one client at least {@code minInterval} apart (the spec refuses a second CERT
+ * within 3 s, section 4.1). Pure: time is passed in.
  */
 final class CertPacer {
   private final long minIntervalNanos;
@@ -22,7 +22,9 @@ final class CertPacer {
     return Math.max(0, wait);
   }
 
-  /** A CERT was sent, or its answer arrived, at {@code now}; the later of the recorded times counts. */
+  /**
+   * A CERT was sent, or its answer arrived, at {@code now}; the later of the recorded times counts.
+   */
   void record(long now) {
     if (!any || now - last > 0) {
       last = now;

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The builder's settings, immutable. {@code accountName} is the NGS id unless the user named the account.
- * Nullable: keyPos (random), reportListener, reportExecutor, meterRegistry, eventLoopGroup. {@code meterRegistry}
- * is a Micrometer {@code MeterRegistry} typed {@code Object}, so that this record (whose toString/equals resolve
- * every component's type) loads without Micrometer on the class path.
+ * The builder's settings, immutable. {@code accountName} is the NGS id unless the user named the
+ * account. Nullable: keyPos (random), reportListener, reportExecutor, meterRegistry,
+ * eventLoopGroup. {@code meterRegistry} is a Micrometer {@code MeterRegistry} typed {@code Object},
+ * so that this record (whose toString/equals resolve every component's type) loads without
+ * Micrometer on the class path.
  */
 public record ClientConfig(
     InetSocketAddress certServer,
@@ -50,15 +51,61 @@ public record ClientConfig(
     String accountName) {
 
   /** Without an asynchronous report listener. */
-  public ClientConfig(InetSocketAddress certServer, String id, PasswordHash password, boolean encrypted, Integer keyPos,
-      String senderCode, int window, int queueCapacity, Duration maxBlock, Duration deliveryTimeout, Duration ackTimeout,
-      Duration linkInterval, Duration connectTimeout, Duration certMinInterval, Duration closeTimeout, Duration tpsWindow,
-      ReconnectStrategy reconnect, RetryPolicy retryPolicy, ReportListener reportListener, Executor reportExecutor,
-      List<StateListener> stateListeners, Object meterRegistry, Clock clock, EventLoopGroup eventLoopGroup,
+  public ClientConfig(
+      InetSocketAddress certServer,
+      String id,
+      PasswordHash password,
+      boolean encrypted,
+      Integer keyPos,
+      String senderCode,
+      int window,
+      int queueCapacity,
+      Duration maxBlock,
+      Duration deliveryTimeout,
+      Duration ackTimeout,
+      Duration linkInterval,
+      Duration connectTimeout,
+      Duration certMinInterval,
+      Duration closeTimeout,
+      Duration tpsWindow,
+      ReconnectStrategy reconnect,
+      RetryPolicy retryPolicy,
+      ReportListener reportListener,
+      Executor reportExecutor,
+      List<StateListener> stateListeners,
+      Object meterRegistry,
+      Clock clock,
+      EventLoopGroup eventLoopGroup,
       int duplicateMemory) {
-    this(certServer, id, password, encrypted, keyPos, senderCode, window, queueCapacity, maxBlock, deliveryTimeout, ackTimeout,
-        linkInterval, connectTimeout, certMinInterval, closeTimeout, tpsWindow, reconnect, retryPolicy, reportListener,
-        reportExecutor, stateListeners, meterRegistry, clock, eventLoopGroup, duplicateMemory, null, 10_000, id);
+    this(
+        certServer,
+        id,
+        password,
+        encrypted,
+        keyPos,
+        senderCode,
+        window,
+        queueCapacity,
+        maxBlock,
+        deliveryTimeout,
+        ackTimeout,
+        linkInterval,
+        connectTimeout,
+        certMinInterval,
+        closeTimeout,
+        tpsWindow,
+        reconnect,
+        retryPolicy,
+        reportListener,
+        reportExecutor,
+        stateListeners,
+        meterRegistry,
+        clock,
+        eventLoopGroup,
+        duplicateMemory,
+        null,
+        10_000,
+        id);
   }
 
   /** A report listener of either kind is set. */
@@ -74,7 +121,20 @@ public record ClientConfig(
   /** Never shows the password hash. */
   @Override
   public String toString() {
-    return "ClientConfig[id=" + id + ", certServer=" + certServerText() + ", encrypted=" + encrypted + ", window=" + window
-        + ", queueCapacity=" + queueCapacity + ", ackTimeout=" + ackTimeout + ", linkInterval=" + linkInterval + "]";
+    return "ClientConfig[id="
+        + id
+        + ", certServer="
+        + certServerText()
+        + ", encrypted="
+        + encrypted
+        + ", window="
+        + window
+        + ", queueCapacity="
+        + queueCapacity
+        + ", ackTimeout="
+        + ackTimeout
+        + ", linkInterval="
+        + linkInterval
+        + "]";
   }
 }

@@ -3,9 +3,9 @@ package dev.ngsign.ngs.client.internal;
 import java.util.HashSet;
 
 /**
- * Remembers the last {@code capacity} acknowledged reports (SERIAL + GWSERIAL) to flag re-sent ones: a
- * hash set for lookups and a ring for the order they are forgotten in. Not thread-safe: lives on the
- * event loop.
+ * Remembers the last {@code capacity} acknowledged reports (SERIAL + GWSERIAL) to flag re-sent
+ * ones: a hash set for lookups and a ring for the order they are forgotten in. Not thread-safe:
+ * lives on the event loop.
  */
 final class DuplicateFilter {
   /** SERIAL + GWSERIAL, compared as they are (no concatenated copy). */

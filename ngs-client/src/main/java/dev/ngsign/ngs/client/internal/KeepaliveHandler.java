@@ -2,17 +2,18 @@ package dev.ngsign.ngs.client.internal;
 
 import dev.ngsign.ngs.protocol.packet.Link;
 import dev.ngsign.ngs.protocol.packet.LinkAck;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import io.netty.channel.Channel;
 import java.util.function.LongSupplier;
 
 /**
- * LINK keepalive (section 2.2): sends LINK once {@code linkInterval} passed without a packet received,
- * and reports a timeout when its LINK_ACK does not come within {@code ackTimeout}. Consumes LINK_ACK.
+ * LINK keepalive (section 2.2): sends LINK once {@code linkInterval} passed without a packet
+ * received, and reports a timeout when its LINK_ACK does not come within {@code ackTimeout}.
+ * Consumes LINK_ACK.
  */
 final class KeepaliveHandler extends ChannelInboundHandlerAdapter {
   private final long linkIntervalNanos;
@@ -25,7 +26,11 @@ final class KeepaliveHandler extends ChannelInboundHandlerAdapter {
   private ScheduledFuture<?> timer;
   private ChannelHandlerContext ctx;
 
-  KeepaliveHandler(long linkIntervalNanos, long ackTimeoutNanos, LongSupplier ticker, BiConsumer<Channel, String> onTimeout) {
+  KeepaliveHandler(
+      long linkIntervalNanos,
+      long ackTimeoutNanos,
+      LongSupplier ticker,
+      BiConsumer<Channel, String> onTimeout) {
     this.linkIntervalNanos = linkIntervalNanos;
     this.ackTimeoutNanos = ackTimeoutNanos;
     this.ticker = ticker;
@@ -68,7 +73,9 @@ final class KeepaliveHandler extends ChannelInboundHandlerAdapter {
     long now = ticker.getAsLong();
     if (linkOutstanding) {
       if (now - linkSentAt >= ackTimeoutNanos) {
-        onTimeout.accept(ctx.channel(), "no LINK_ACK within " + TimeUnit.NANOSECONDS.toMillis(ackTimeoutNanos) + " ms");
+        onTimeout.accept(
+            ctx.channel(),
+            "no LINK_ACK within " + TimeUnit.NANOSECONDS.toMillis(ackTimeoutNanos) + " ms");
         return;
       }
     } else if (now - lastRead >= linkIntervalNanos) {

@@ -27,9 +27,10 @@ public final class MessageSupport {
   private MessageSupport() {}
 
   /**
-   * A new SERIAL: base-36 of a counter that starts at the current time in microseconds and only goes up,
-   * so it is unique within the JVM and, unless more than a million were made per second, larger than any
-   * made before a restart. 10 characters until the year 2059, well under the 20 allowed.
+   * A new SERIAL: base-36 of a counter that starts at the current time in microseconds and only
+   * goes up, so it is unique within the JVM and, unless more than a million were made per second,
+   * larger than any made before a restart. 10 characters until the year 2059, well under the 20
+   * allowed.
    */
   public static String nextSerial() {
     long now = System.currentTimeMillis() * 1000;
@@ -59,15 +60,22 @@ public final class MessageSupport {
     if (d.senderCode().isEmpty()) {
       v.removeIf(x -> x.field().equals("SENDER_CODE"));
     }
-    // ContentRules does not check these lengths (reported); the codec would refuse them only at encode time
+    // ContentRules does not check these lengths (reported); the codec would refuse them only at
+    // encode time
     fits(v, ResultCode.E_INVALID_SERIAL, "SERIAL", d.serial(), 20);
     if (d.kakao() != null) {
       fits(v, ResultCode.E_INVALID_KAKAO, "SENDERKEY", d.kakao().senderKey(), 41);
       fits(v, ResultCode.E_INVALID_KAKAO, "TEMPLATE", d.kakao().templateCode(), 31);
     }
     if (d.extension() != null) {
-      fits(v, ResultCode.E_INVALID_EXTENSION, d.extension() instanceof dev.ngsign.ngs.protocol.packet.Extension.DeptCode
-          ? "DPT_CODE" : "NAT_CODE", d.extension().value(), d.extension().size());
+      fits(
+          v,
+          ResultCode.E_INVALID_EXTENSION,
+          d.extension() instanceof dev.ngsign.ngs.protocol.packet.Extension.DeptCode
+              ? "DPT_CODE"
+              : "NAT_CODE",
+          d.extension().value(),
+          d.extension().size());
     }
     if (!v.isEmpty()) {
       throw invalid(v);
@@ -75,18 +83,30 @@ public final class MessageSupport {
     return d;
   }
 
-  private static void fits(List<ContentViolation> v, ResultCode code, String field, String value, int size) {
+  private static void fits(
+      List<ContentViolation> v, ResultCode code, String field, String value, int size) {
     boolean ascii = value.chars().allMatch(c -> c < 0x80);
     if (!ascii || value.length() > size) {
-      v.add(0, new ContentViolation(code, field, (ascii ? value.length() + " characters" : "not ASCII")
-          + "; the field holds at most " + size + " ASCII characters"));
+      v.add(
+          0,
+          new ContentViolation(
+              code,
+              field,
+              (ascii ? value.length() + " characters" : "not ASCII")
+                  + "; the field holds at most "
+                  + size
+                  + " ASCII characters"));
     }
   }
 
   public static NgsInvalidMessageException invalid(List<ContentViolation> v) {
     StringBuilder sb = new StringBuilder(v.get(0).toString());
     if (v.size() > 1) {
-      sb.append(" (and ").append(v.size() - 1).append(" more: ").append(v.subList(1, v.size())).append(')');
+      sb.append(" (and ")
+          .append(v.size() - 1)
+          .append(" more: ")
+          .append(v.subList(1, v.size()))
+          .append(')');
     }
     return new NgsInvalidMessageException(sb.toString(), v, null);
   }
@@ -100,8 +120,10 @@ public final class MessageSupport {
     try {
       return Media.text(type, enc, text);
     } catch (IllegalArgumentException e) {
-      throw new NgsInvalidMessageException("MEDIA: " + e.getMessage() + (enc == ContentEncoding.MS949 ? "; use UTF-8" : ""),
-          List.of(), e);
+      throw new NgsInvalidMessageException(
+          "MEDIA: " + e.getMessage() + (enc == ContentEncoding.MS949 ? "; use UTF-8" : ""),
+          List.of(),
+          e);
     }
   }
 
@@ -113,8 +135,12 @@ public final class MessageSupport {
       for (int i = 0; i < Math.min(4, data.length); i++) {
         sb.append(String.format(" %02x", data[i] & 0xff));
       }
-      throw new NgsInvalidMessageException("MEDIA: " + what + " is not a JPG or PNG image ("
-          + (data.length == 0 ? "empty" : "starts with bytes" + sb) + "); only JPG and PNG can be sent");
+      throw new NgsInvalidMessageException(
+          "MEDIA: "
+              + what
+              + " is not a JPG or PNG image ("
+              + (data.length == 0 ? "empty" : "starts with bytes" + sb)
+              + "); only JPG and PNG can be sent");
     }
     if (wide) {
       t = t == MediaType.PNG ? MediaType.WIDE_PNG : MediaType.WIDE_JPG;
@@ -126,7 +152,8 @@ public final class MessageSupport {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new NgsInvalidMessageException("MEDIA: cannot read image file " + file + ": " + e, List.of(), e);
+      throw new NgsInvalidMessageException(
+          "MEDIA: cannot read image file " + file + ": " + e, List.of(), e);
     }
   }
 

@@ -11,13 +11,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The client's Micrometer meters, all tagged {@code account=<the account's name>} and {@code ngs_id=<NGS id>}
- * (the name is the NGS id unless {@code NgsClientBuilder.accountName} set one): {@code ngs.client.sent} (DELIVERs
- * written, retries included), {@code ngs.client.acked} (tag {@code code}), {@code ngs.client.ack.latency}
- * (send() to DELIVER_ACK E_OK), {@code ngs.client.reports} (tag {@code result}), {@code ngs.client.reconnects},
- * {@code ngs.client.failed} (tag {@code reason}) and the gauges {@code ngs.client.inflight},
- * {@code ngs.client.pending}, {@code ngs.client.queued}. Only loaded when a registry is given: the only class
- * of the client that names Micrometer at run time, so the client works without it on the class path.
+ * The client's Micrometer meters, all tagged {@code account=<the account's name>} and {@code
+ * ngs_id=<NGS id>} (the name is the NGS id unless {@code NgsClientBuilder.accountName} set one):
+ * {@code ngs.client.sent} (DELIVERs written, retries included), {@code ngs.client.acked} (tag
+ * {@code code}), {@code ngs.client.ack.latency} (send() to DELIVER_ACK E_OK), {@code
+ * ngs.client.reports} (tag {@code result}), {@code ngs.client.reconnects}, {@code
+ * ngs.client.failed} (tag {@code reason}) and the gauges {@code ngs.client.inflight}, {@code
+ * ngs.client.pending}, {@code ngs.client.queued}. Only loaded when a registry is given: the only
+ * class of the client that names Micrometer at run time, so the client works without it on the
+ * class path.
  */
 final class MicrometerClientMetrics implements ClientMetrics {
   private final MeterRegistry registry;
@@ -34,22 +36,43 @@ final class MicrometerClientMetrics implements ClientMetrics {
     this.registry = registry;
     this.account = account;
     this.ngsId = ngsId;
-    this.sent = Counter.builder("ngs.client.sent").description("DELIVERs written, retries included")
-        .tag("account", account).tag("ngs_id", ngsId).register(this.registry);
-    this.reconnects = Counter.builder("ngs.client.reconnects").description("session pairs lost")
-        .tag("account", account).tag("ngs_id", ngsId).register(this.registry);
-    this.ackLatency = Timer.builder("ngs.client.ack.latency").description("send() to DELIVER_ACK E_OK")
-        .tag("account", account).tag("ngs_id", ngsId).register(this.registry);
+    this.sent =
+        Counter.builder("ngs.client.sent")
+            .description("DELIVERs written, retries included")
+            .tag("account", account)
+            .tag("ngs_id", ngsId)
+            .register(this.registry);
+    this.reconnects =
+        Counter.builder("ngs.client.reconnects")
+            .description("session pairs lost")
+            .tag("account", account)
+            .tag("ngs_id", ngsId)
+            .register(this.registry);
+    this.ackLatency =
+        Timer.builder("ngs.client.ack.latency")
+            .description("send() to DELIVER_ACK E_OK")
+            .tag("account", account)
+            .tag("ngs_id", ngsId)
+            .register(this.registry);
   }
 
   @Override
   public void gauges(Supplier<Number> inFlight, Supplier<Number> pending, Supplier<Number> queued) {
-    Gauge.builder("ngs.client.queued", queued).description("sends waiting to be written (window full, TPS, reconnect)")
-        .tag("account", account).tag("ngs_id", ngsId).register(registry);
-    Gauge.builder("ngs.client.inflight", inFlight).description("DELIVERs waiting for their ACK")
-        .tag("account", account).tag("ngs_id", ngsId).register(registry);
-    Gauge.builder("ngs.client.pending", pending).description("sends accepted and not completed (queue depth)")
-        .tag("account", account).tag("ngs_id", ngsId).register(registry);
+    Gauge.builder("ngs.client.queued", queued)
+        .description("sends waiting to be written (window full, TPS, reconnect)")
+        .tag("account", account)
+        .tag("ngs_id", ngsId)
+        .register(registry);
+    Gauge.builder("ngs.client.inflight", inFlight)
+        .description("DELIVERs waiting for their ACK")
+        .tag("account", account)
+        .tag("ngs_id", ngsId)
+        .register(registry);
+    Gauge.builder("ngs.client.pending", pending)
+        .description("sends accepted and not completed (queue depth)")
+        .tag("account", account)
+        .tag("ngs_id", ngsId)
+        .register(registry);
   }
 
   @Override
@@ -71,17 +94,38 @@ final class MicrometerClientMetrics implements ClientMetrics {
       ackLatency.record(latencyNanos, TimeUnit.NANOSECONDS);
       return;
     }
-    acked.computeIfAbsent(code, c -> Counter.builder("ngs.client.acked").tag("account", account).tag("ngs_id", ngsId)
-        .tag("code", ResultCode.of(c) == ResultCode.UNKNOWN ? String.valueOf(c) : ResultCode.of(c).name())
-        .register(registry)).increment();
+    acked
+        .computeIfAbsent(
+            code,
+            c ->
+                Counter.builder("ngs.client.acked")
+                    .tag("account", account)
+                    .tag("ngs_id", ngsId)
+                    .tag(
+                        "code",
+                        ResultCode.of(c) == ResultCode.UNKNOWN
+                            ? String.valueOf(c)
+                            : ResultCode.of(c).name())
+                    .register(registry))
+        .increment();
     if (code == 0) {
       ackLatency.record(latencyNanos, TimeUnit.NANOSECONDS);
     }
   }
 
   private Counter counter(Map<Integer, Counter> map, String name, String tag, int code) {
-    return map.computeIfAbsent(code, c -> Counter.builder(name).tag("account", account).tag("ngs_id", ngsId)
-        .tag(tag, ResultCode.of(c) == ResultCode.UNKNOWN ? String.valueOf(c) : ResultCode.of(c).name()).register(registry));
+    return map.computeIfAbsent(
+        code,
+        c ->
+            Counter.builder(name)
+                .tag("account", account)
+                .tag("ngs_id", ngsId)
+                .tag(
+                    tag,
+                    ResultCode.of(c) == ResultCode.UNKNOWN
+                        ? String.valueOf(c)
+                        : ResultCode.of(c).name())
+                .register(registry));
   }
 
   @Override
@@ -94,15 +138,34 @@ final class MicrometerClientMetrics implements ClientMetrics {
       c.increment();
       return;
     }
-    reports.computeIfAbsent(result, c -> Counter.builder("ngs.client.reports").tag("account", account).tag("ngs_id", ngsId)
-        .tag("result", ResultCode.of(c) == ResultCode.UNKNOWN ? String.valueOf(c) : ResultCode.of(c).name())
-        .register(registry)).increment();
+    reports
+        .computeIfAbsent(
+            result,
+            c ->
+                Counter.builder("ngs.client.reports")
+                    .tag("account", account)
+                    .tag("ngs_id", ngsId)
+                    .tag(
+                        "result",
+                        ResultCode.of(c) == ResultCode.UNKNOWN
+                            ? String.valueOf(c)
+                            : ResultCode.of(c).name())
+                    .register(registry))
+        .increment();
   }
 
   @Override
   public void failed(String reason) {
-    failed.computeIfAbsent(reason, r -> Counter.builder("ngs.client.failed").tag("account", account).tag("ngs_id", ngsId)
-        .tag("reason", r).register(registry)).increment();
+    failed
+        .computeIfAbsent(
+            reason,
+            r ->
+                Counter.builder("ngs.client.failed")
+                    .tag("account", account)
+                    .tag("ngs_id", ngsId)
+                    .tag("reason", r)
+                    .register(registry))
+        .increment();
   }
 
   @Override

@@ -5,7 +5,10 @@ import dev.ngsign.ngs.protocol.packet.Deliver;
 import dev.ngsign.ngs.protocol.packet.TpsClass;
 import java.util.concurrent.CompletableFuture;
 
-/** One accepted send, from {@code send()} until its future completes. Mutable fields are touched on the event loop only. */
+/**
+ * One accepted send, from {@code send()} until its future completes. Mutable fields are touched on
+ * the event loop only.
+ */
 final class PendingSend {
   final Deliver deliver;
   final CompletableFuture<DeliverResult> future;
@@ -16,7 +19,11 @@ final class PendingSend {
   long sentNanos;
   TpsLimiter.Stamp stamp;
 
-  PendingSend(Deliver deliver, CompletableFuture<DeliverResult> future, long acceptedNanos, long deadlineNanos) {
+  PendingSend(
+      Deliver deliver,
+      CompletableFuture<DeliverResult> future,
+      long acceptedNanos,
+      long deadlineNanos) {
     this.deliver = deliver;
     this.future = future;
     this.acceptedNanos = acceptedNanos;

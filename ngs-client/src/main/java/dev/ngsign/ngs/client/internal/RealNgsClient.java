@@ -36,9 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link NgsClient}: the caller-facing face (validation, back-pressure, blocking variants) over one
- * event loop that owns all session state ({@link SessionSupervisor}, {@link SendWindow},
- * {@link ReportDispatcher}).
+ * The {@link NgsClient}: the caller-facing face (validation, back-pressure, blocking variants) over
+ * one event loop that owns all session state ({@link SessionSupervisor}, {@link SendWindow}, {@link
+ * ReportDispatcher}).
  */
 public final class RealNgsClient implements NgsClient {
   private static final Logger log = LoggerFactory.getLogger(RealNgsClient.class);
@@ -49,8 +49,13 @@ public final class RealNgsClient implements NgsClient {
   private final EventLoop loop;
   private final ExecutorService ownReportExecutor;
   private final Semaphore permits;
-  /** Callers blocked in send() wake when this many permits are free, not on every ACK (a futex per ACK is costly). */
+
+  /**
+   * Callers blocked in send() wake when this many permits are free, not on every ACK (a futex per
+   * ACK is costly).
+   */
   private final int wakeAt;
+
   private final ReentrantLock spaceLock = new ReentrantLock();
   private final Condition space = spaceLock.newCondition();
   private final AtomicInteger blocked = new AtomicInteger();
@@ -64,20 +69,25 @@ public final class RealNgsClient implements NgsClient {
   private volatile boolean closing;
   private boolean finished;
 
-  // NioEventLoopGroup: deprecated in Netty 4.2 but present in 4.1 and 4.2 alike, so the client runs on the
-  // Netty a Spring Boot 3 application already has (MultiThreadIoEventLoopGroup exists only from 4.2)
+  // NioEventLoopGroup: deprecated in Netty 4.2 but present in 4.1 and 4.2 alike, so the client runs
+  // on the
+  // Netty a Spring Boot 3 application already has (MultiThreadIoEventLoopGroup exists only from
+  // 4.2)
   @SuppressWarnings("deprecation")
   public RealNgsClient(ClientConfig cfg) {
     this.cfg = cfg;
     this.ticker = ticker(cfg.clock());
     this.ownGroup = cfg.eventLoopGroup() == null;
-    this.group = ownGroup
-        ? new NioEventLoopGroup(1, new DefaultThreadFactory("ngs-io-" + cfg.id(), true))
-        : cfg.eventLoopGroup();
+    this.group =
+        ownGroup
+            ? new NioEventLoopGroup(1, new DefaultThreadFactory("ngs-io-" + cfg.id(), true))
+            : cfg.eventLoopGroup();
     this.loop = group.next();
     Executor reportExecutor = cfg.reportExecutor();
     if (reportExecutor == null && cfg.hasReportListener()) {
-      ownReportExecutor = Executors.newSingleThreadExecutor(new DefaultThreadFactory("ngs-report-" + cfg.id(), true));
+      ownReportExecutor =
+          Executors.newSingleThreadExecutor(
+              new DefaultThreadFactory("ngs-report-" + cfg.id(), true));
       reportExecutor = ownReportExecutor;
     } else {
       ownReportExecutor = null;
@@ -92,8 +102,9 @@ public final class RealNgsClient implements NgsClient {
   }
 
   /**
-   * The monotonic ticker behind TPS windows, keepalive and timeouts: {@link System#nanoTime} with the system
-   * clock; an injected clock (tests) drives them too, so a test that holds its clock still holds them still.
+   * The monotonic ticker behind TPS windows, keepalive and timeouts: {@link System#nanoTime} with
+   * the system clock; an injected clock (tests) drives them too, so a test that holds its clock
+   * still holds them still.
    */
   static LongSupplier ticker(Clock clock) {
     if (clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone())) {
@@ -115,22 +126,30 @@ public final class RealNgsClient implements NgsClient {
       f.completeExceptionally(new NgsClosedException("client closed before start()"));
       return f;
     }
-    log.info("[{}] starting: cert server {}, {} sessions", cfg.id(), cfg.certServerText(), cfg.encrypted() ? "encrypted" : "plain");
-    // completes on the loop; a failed start is closed there first, so the caller sees CLOSED when start() throws
+    log.info(
+        "[{}] starting: cert server {}, {} sessions",
+        cfg.id(),
+        cfg.certServerText(),
+        cfg.encrypted() ? "encrypted" : "plain");
+    // completes on the loop; a failed start is closed there first, so the caller sees CLOSED when
+    // start() throws
     CompletableFuture<Void> attempt = new CompletableFuture<>();
-    attempt.whenComplete((v, e) -> {
-      if (e != null) {
-        closeNow();
-        f.completeExceptionally(e);
-      } else {
-        f.complete(null);
-      }
-    });
+    attempt.whenComplete(
+        (v, e) -> {
+          if (e != null) {
+            closeNow();
+            f.completeExceptionally(e);
+          } else {
+            f.complete(null);
+          }
+        });
     try {
-      // close() may have run on the loop between the check above and this task: supervisor.start then fails it
+      // close() may have run on the loop between the check above and this task: supervisor.start
+      // then fails it
       loop.execute(() -> supervisor.start(attempt));
     } catch (java.util.concurrent.RejectedExecutionException e) {
-      f.completeExceptionally(new NgsClosedException("client " + cfg.id() + " closed during start()"));
+      f.completeExceptionally(
+          new NgsClosedException("client " + cfg.id() + " closed during start()"));
     }
     return f;
   }
@@ -144,10 +163,12 @@ public final class RealNgsClient implements NgsClient {
   public CompletableFuture<DeliverResult> send(NgsMessage message) {
     Objects.requireNonNull(message, "message");
     if (closing) {
-      return CompletableFuture.failedFuture(new NgsClosedException("client " + cfg.id() + " is closed"));
+      return CompletableFuture.failedFuture(
+          new NgsClosedException("client " + cfg.id() + " is closed"));
     }
     if (startFuture.get() == null) {
-      return CompletableFuture.failedFuture(new NgsClosedException("client " + cfg.id() + " is not started: call start() first"));
+      return CompletableFuture.failedFuture(
+          new NgsClosedException("client " + cfg.id() + " is not started: call start() first"));
     }
     Deliver d;
     try {
@@ -158,11 +179,16 @@ public final class RealNgsClient implements NgsClient {
     }
     if (!acquire()) {
       if (closing) {
-        return CompletableFuture.failedFuture(new NgsClosedException("client " + cfg.id() + " closed while send() waited for room"));
+        return CompletableFuture.failedFuture(
+            new NgsClosedException("client " + cfg.id() + " closed while send() waited for room"));
       }
       metrics.failed("queue-full");
-      return CompletableFuture.failedFuture(new NgsQueueFullException(cfg.queueCapacity()
-          + " sends pending for " + cfg.maxBlock() + " (maxBlock): sending faster than the account's TPS and window allow"));
+      return CompletableFuture.failedFuture(
+          new NgsQueueFullException(
+              cfg.queueCapacity()
+                  + " sends pending for "
+                  + cfg.maxBlock()
+                  + " (maxBlock): sending faster than the account's TPS and window allow"));
     }
     CompletableFuture<DeliverResult> f = new CompletableFuture<>();
     f.whenComplete((r, e) -> release());
@@ -223,11 +249,23 @@ public final class RealNgsClient implements NgsClient {
     Deliver d = message.deliver();
     if (d.senderCode().isEmpty()) {
       if (cfg.senderCode().isEmpty()) {
-        throw new NgsInvalidMessageException("SENDER_CODE: message " + d.serial()
-            + " has no sender code: set it on the message or with NgsClientBuilder.senderCode(...)");
+        throw new NgsInvalidMessageException(
+            "SENDER_CODE: message "
+                + d.serial()
+                + " has no sender code: set it on the message or with NgsClientBuilder.senderCode(...)");
       }
-      d = new Deliver(d.messageType(), d.daAddr(), d.callback(), d.encoding(), d.text(), d.kakao(), d.serial(),
-          cfg.senderCode(), d.extension(), d.media());
+      d =
+          new Deliver(
+              d.messageType(),
+              d.daAddr(),
+              d.callback(),
+              d.encoding(),
+              d.text(),
+              d.kakao(),
+              d.serial(),
+              cfg.senderCode(),
+              d.extension(),
+              d.media());
     }
     if (!(message instanceof Validated)) {
       MessageSupport.validate(d);
@@ -242,7 +280,8 @@ public final class RealNgsClient implements NgsClient {
 
   private <T> T await(CompletableFuture<T> f) {
     if (loop.inEventLoop() && !f.isDone()) {
-      throw new IllegalStateException("blocking call on the client's I/O thread would deadlock: use the async variant");
+      throw new IllegalStateException(
+          "blocking call on the client's I/O thread would deadlock: use the async variant");
     }
     try {
       return f.get();
@@ -262,8 +301,13 @@ public final class RealNgsClient implements NgsClient {
   public CompletableFuture<NgsReport> awaitReport(String serial) {
     Objects.requireNonNull(serial, "serial");
     if (closing) {
-      return CompletableFuture.failedFuture(new NgsClosedException("client " + cfg.id() + " is closed: no report for SERIAL "
-          + serial + " will arrive"));
+      return CompletableFuture.failedFuture(
+          new NgsClosedException(
+              "client "
+                  + cfg.id()
+                  + " is closed: no report for SERIAL "
+                  + serial
+                  + " will arrive"));
     }
     return reports.await(serial);
   }
@@ -305,21 +349,24 @@ public final class RealNgsClient implements NgsClient {
       // the (shared) event loop is going away: nothing on it will complete a pending start any more
       CompletableFuture<Void> started = startFuture.get();
       if (started != null) {
-        started.completeExceptionally(new NgsClosedException("client " + cfg.id() + " closed: its event loop shut down"));
+        started.completeExceptionally(
+            new NgsClosedException("client " + cfg.id() + " closed: its event loop shut down"));
       }
       f.complete(null);
       return f;
     }
     try {
-      loop.execute(() -> {
-        supervisor.closing();
-        long deadline = ticker.getAsLong() + cfg.closeTimeout().toNanos();
-        waitDrained(f, deadline);
-      });
+      loop.execute(
+          () -> {
+            supervisor.closing();
+            long deadline = ticker.getAsLong() + cfg.closeTimeout().toNanos();
+            waitDrained(f, deadline);
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       CompletableFuture<Void> started = startFuture.get();
       if (started != null) {
-        started.completeExceptionally(new NgsClosedException("client " + cfg.id() + " closed: its event loop shut down"));
+        started.completeExceptionally(
+            new NgsClosedException("client " + cfg.id() + " closed: its event loop shut down"));
       }
       f.complete(null);
     }
@@ -340,8 +387,10 @@ public final class RealNgsClient implements NgsClient {
       return;
     }
     finished = true;
-    supervisor.shutdown(); // fails DELIVERs without their ACK first: those may have reached the gateway
-    window.failAll(new NgsClosedException("client " + cfg.id() + " closed before this message was sent"));
+    supervisor
+        .shutdown(); // fails DELIVERs without their ACK first: those may have reached the gateway
+    window.failAll(
+        new NgsClosedException("client " + cfg.id() + " closed before this message was sent"));
     reports.close();
     log.info("[{}] closed", cfg.id());
     if (ownReportExecutor != null) {

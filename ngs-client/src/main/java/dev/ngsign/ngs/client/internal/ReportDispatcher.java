@@ -5,9 +5,9 @@ import dev.ngsign.ngs.client.NgsClosedException;
 import dev.ngsign.ngs.client.NgsReport;
 import dev.ngsign.ngs.client.NgsReportForgottenException;
 import dev.ngsign.ngs.client.ReportListener;
-import dev.ngsign.ngs.protocol.packet.Report;
 import dev.ngsign.ngs.protocol.NgsProtocolException;
 import dev.ngsign.ngs.protocol.codec.PacketCodec;
+import dev.ngsign.ngs.protocol.packet.Report;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -23,10 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The report side: hands each REPORT to the listener on the report executor and sends REPORT_ACK only
- * after the listener returned normally (spec section 4.4: an unacknowledged report is re-sent after
- * reconnect). Flags reports already acknowledged once. Stops reading the report session while too many
- * reports wait for the listener, so a slow listener slows the gateway down instead of filling memory.
+ * The report side: hands each REPORT to the listener on the report executor and sends REPORT_ACK
+ * only after the listener returned normally (spec section 4.4: an unacknowledged report is re-sent
+ * after reconnect). Flags reports already acknowledged once. Stops reading the report session while
+ * too many reports wait for the listener, so a slow listener slows the gateway down instead of
+ * filling memory.
  */
 final class ReportDispatcher {
   private static final Logger log = LoggerFactory.getLogger(ReportDispatcher.class);
@@ -42,20 +43,26 @@ final class ReportDispatcher {
   private final WallClock clock;
   private final DuplicateFilter seen;
   private final Map<String, CompletableFuture<NgsReport>> waiters = new ConcurrentHashMap<>();
+
   /**
-   * The latest acknowledged reports by SERIAL, so an {@link #await} that comes after its report still completes;
-   * then the SERIALs of as many older ones, so an await for one of those fails at once. Written on the loop
-   * (the rings), read from any thread (the maps).
+   * The latest acknowledged reports by SERIAL, so an {@link #await} that comes after its report
+   * still completes; then the SERIALs of as many older ones, so an await for one of those fails at
+   * once. Written on the loop (the rings), read from any thread (the maps).
    */
   private final Map<String, NgsReport> recent = new ConcurrentHashMap<>();
+
   private final NgsReport[] recentRing;
   private int recentNext;
   private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
   private final String[] forgottenRing;
   private int forgottenNext;
   private int outstanding;
-  /** Set by {@link #close()}: no listener call, no REPORT_ACK, no task handed to the loop any more. */
+
+  /**
+   * Set by {@link #close()}: no listener call, no REPORT_ACK, no task handed to the loop any more.
+   */
   private volatile boolean closed;
+
   private ByteBuf acks;
   private Channel ackChannel;
 
@@ -73,12 +80,13 @@ final class ReportDispatcher {
   }
 
   /**
-   * Any thread. The report if it already arrived and is remembered; a failure at once when it arrived and was
-   * forgotten, or the client is closed; else a future for the next one.
+   * Any thread. The report if it already arrived and is remembered; a failure at once when it
+   * arrived and was forgotten, or the client is closed; else a future for the next one.
    */
   CompletableFuture<NgsReport> await(String serial) {
     if (closed) {
-      return CompletableFuture.failedFuture(new NgsClosedException("client closed: no report for SERIAL " + serial + " will arrive"));
+      return CompletableFuture.failedFuture(
+          new NgsClosedException("client closed: no report for SERIAL " + serial + " will arrive"));
     }
     NgsReport known = recent.get(serial);
     if (known != null) {
@@ -87,9 +95,11 @@ final class ReportDispatcher {
     if (forgotten.contains(serial)) {
       return CompletableFuture.failedFuture(forgotten(serial));
     }
-    CompletableFuture<NgsReport> f = waiters.computeIfAbsent(serial, s -> new CompletableFuture<>());
+    CompletableFuture<NgsReport> f =
+        waiters.computeIfAbsent(serial, s -> new CompletableFuture<>());
     f.whenComplete((r, e) -> waiters.remove(serial, f));
-    // The report may have been remembered between the look-up above and the registration: the loop remembers
+    // The report may have been remembered between the look-up above and the registration: the loop
+    // remembers
     // before it looks for waiters, so one of the two sides sees the other.
     known = recent.get(serial);
     if (known != null) {
@@ -101,9 +111,14 @@ final class ReportDispatcher {
   }
 
   private NgsReportForgottenException forgotten(String serial) {
-    return new NgsReportForgottenException("the report for SERIAL " + serial + " arrived before awaitReport was called and is"
-        + " no longer in memory (recentReports keeps the latest " + recentRing.length + "): read it where your report"
-        + " listener stored it, or call awaitReport before sending");
+    return new NgsReportForgottenException(
+        "the report for SERIAL "
+            + serial
+            + " arrived before awaitReport was called and is"
+            + " no longer in memory (recentReports keeps the latest "
+            + recentRing.length
+            + "): read it where your report"
+            + " listener stored it, or call awaitReport before sending");
   }
 
   /** On the loop: keeps the report for late {@link #await} calls, forgetting the oldest. */
@@ -133,15 +148,21 @@ final class ReportDispatcher {
     DuplicateFilter.Key key = DuplicateFilter.key(r.serial(), r.gwSerial());
     NgsReport report = new NgsReport(r, seen.contains(key), clock.now());
     if (report.duplicate()) {
-      log.info("[{}] REPORT SERIAL {} GWSERIAL {} was already acknowledged once: passed on flagged as duplicate",
-          id, r.serial(), r.gwSerial());
+      log.info(
+          "[{}] REPORT SERIAL {} GWSERIAL {} was already acknowledged once: passed on flagged as duplicate",
+          id,
+          r.serial(),
+          r.gwSerial());
     }
     if (listener == null && asyncListener == null) {
       acknowledge(ch, report, key);
       return;
     }
     if (closed) {
-      log.debug("[{}] REPORT SERIAL {} after close(): not acknowledged, the gateway re-sends it", id, r.serial());
+      log.debug(
+          "[{}] REPORT SERIAL {} after close(): not acknowledged, the gateway re-sends it",
+          id,
+          r.serial());
       return;
     }
     if (++outstanding >= HIGH_WATER && ch.config().isAutoRead()) {
@@ -152,18 +173,30 @@ final class ReportDispatcher {
     } catch (RejectedExecutionException e) {
       --outstanding;
       if (closed) {
-        log.debug("[{}] report executor closed: REPORT SERIAL {} not acknowledged, the gateway re-sends it", id, r.serial());
+        log.debug(
+            "[{}] report executor closed: REPORT SERIAL {} not acknowledged, the gateway re-sends it",
+            id,
+            r.serial());
       } else {
-        log.warn("[{}] report executor refused REPORT SERIAL {}: not acknowledged, the gateway re-sends it", id, r.serial(), e);
+        log.warn(
+            "[{}] report executor refused REPORT SERIAL {}: not acknowledged, the gateway re-sends it",
+            id,
+            r.serial(),
+            e);
       }
     }
   }
 
-  /** On the report executor: the listener, then the REPORT_ACK back on the loop unless the client closed meanwhile. */
+  /**
+   * On the report executor: the listener, then the REPORT_ACK back on the loop unless the client
+   * closed meanwhile.
+   */
   private void runListener(Channel ch, NgsReport report, DuplicateFilter.Key key) {
     if (closed) {
-      log.debug("[{}] client closed before the listener got REPORT SERIAL {}: not acknowledged, the gateway re-sends it",
-          id, report.serial());
+      log.debug(
+          "[{}] client closed before the listener got REPORT SERIAL {}: not acknowledged, the gateway re-sends it",
+          id,
+          report.serial());
       return;
     }
     if (asyncListener != null) {
@@ -176,36 +209,56 @@ final class ReportDispatcher {
       ok = true;
     } catch (Throwable t) {
       ok = false;
-      log.warn("[{}] report listener failed for SERIAL {} GWSERIAL {}: REPORT_ACK not sent, the gateway re-sends it",
-          id, report.serial(), report.report().gwSerial(), t);
+      log.warn(
+          "[{}] report listener failed for SERIAL {} GWSERIAL {}: REPORT_ACK not sent, the gateway re-sends it",
+          id,
+          report.serial(),
+          report.report().gwSerial(),
+          t);
     }
     handBack(ch, report, key, ok);
   }
 
-  /** The asynchronous listener: the REPORT_ACK follows its stage, from whichever thread completes it. */
+  /**
+   * The asynchronous listener: the REPORT_ACK follows its stage, from whichever thread completes
+   * it.
+   */
   private void runAsyncListener(Channel ch, NgsReport report, DuplicateFilter.Key key) {
     CompletionStage<Void> stage;
     try {
       stage = asyncListener.onReport(report);
       if (stage == null) {
-        throw new NullPointerException("AsyncReportListener returned null instead of a CompletionStage");
+        throw new NullPointerException(
+            "AsyncReportListener returned null instead of a CompletionStage");
       }
     } catch (Throwable t) {
-      log.warn("[{}] report listener failed for SERIAL {} GWSERIAL {}: REPORT_ACK not sent, the gateway re-sends it",
-          id, report.serial(), report.report().gwSerial(), t);
+      log.warn(
+          "[{}] report listener failed for SERIAL {} GWSERIAL {}: REPORT_ACK not sent, the gateway re-sends it",
+          id,
+          report.serial(),
+          report.report().gwSerial(),
+          t);
       handBack(ch, report, key, false);
       return;
     }
-    stage.whenComplete((v, t) -> {
-      if (t != null) {
-        log.warn("[{}] report listener's stage failed for SERIAL {} GWSERIAL {}: REPORT_ACK not sent, the gateway re-sends it",
-            id, report.serial(), report.report().gwSerial(), t);
-      }
-      handBack(ch, report, key, t == null);
-    });
+    stage.whenComplete(
+        (v, t) -> {
+          if (t != null) {
+            log.warn(
+                "[{}] report listener's stage failed for SERIAL {} GWSERIAL {}: REPORT_ACK not sent, the gateway re-sends it",
+                id,
+                report.serial(),
+                report.report().gwSerial(),
+                t);
+          }
+          handBack(ch, report, key, t == null);
+        });
   }
 
-  /** Any thread: the listener finished; the rest happens on the loop, or not at all once the client closed. */
+  /**
+   * Any thread: the listener finished; the rest happens on the loop, or not at all once the client
+   * closed.
+   */
   private void handBack(Channel ch, NgsReport report, DuplicateFilter.Key key, boolean ok) {
     if (closed) {
       afterClose(report);
@@ -219,13 +272,16 @@ final class ReportDispatcher {
   }
 
   private void afterClose(NgsReport report) {
-    log.debug("[{}] report listener for SERIAL {} finished after close(): not acknowledged, the gateway re-sends it",
-        id, report.serial());
+    log.debug(
+        "[{}] report listener for SERIAL {} finished after close(): not acknowledged, the gateway re-sends it",
+        id,
+        report.serial());
   }
 
   private void afterListener(Channel ch, NgsReport report, DuplicateFilter.Key key, boolean ok) {
     if (closed) {
-      afterClose(report); // a shared loop outlives the client, or the task got in while the loop shut down
+      afterClose(
+          report); // a shared loop outlives the client, or the task got in while the loop shut down
       return;
     }
     if (--outstanding <= LOW_WATER && !ch.config().isAutoRead() && ch.isActive()) {
@@ -239,7 +295,8 @@ final class ReportDispatcher {
 
   private void acknowledge(Channel ch, NgsReport report, DuplicateFilter.Key key) {
     if (ch.isActive()) {
-      // encoded into one buffer, written at the end of the read batch (SessionHandler) or after the listener task
+      // encoded into one buffer, written at the end of the read batch (SessionHandler) or after the
+      // listener task
       if (ackChannel != ch) {
         flushAcks();
       }
@@ -250,11 +307,15 @@ final class ReportDispatcher {
       try {
         PacketCodec.encode(report.report().ack(), acks, ch.attr(BindHandler.CIPHER).get());
       } catch (NgsProtocolException e) {
-        log.error("[{}] cannot encode REPORT_ACK for SERIAL {}: {}", id, report.serial(), e.getMessage());
+        log.error(
+            "[{}] cannot encode REPORT_ACK for SERIAL {}: {}", id, report.serial(), e.getMessage());
         return;
       }
     } else {
-      log.info("[{}] report session closed before REPORT_ACK for SERIAL {}: the gateway will re-send it", id, report.serial());
+      log.info(
+          "[{}] report session closed before REPORT_ACK for SERIAL {}: the gateway will re-send it",
+          id,
+          report.serial());
     }
     seen.add(key);
     remember(report);

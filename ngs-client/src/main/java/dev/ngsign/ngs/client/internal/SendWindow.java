@@ -1,16 +1,15 @@
 package dev.ngsign.ngs.client.internal;
 
 import dev.ngsign.ngs.client.DeliverResult;
-import dev.ngsign.ngs.client.NgsConnectionException;
 import dev.ngsign.ngs.client.NgsInvalidMessageException;
 import dev.ngsign.ngs.client.NgsRejectedException;
 import dev.ngsign.ngs.client.NgsTimeoutException;
 import dev.ngsign.ngs.protocol.NgsProtocolException;
 import dev.ngsign.ngs.protocol.ResultCode;
+import dev.ngsign.ngs.protocol.codec.PacketCodec;
 import dev.ngsign.ngs.protocol.packet.DeliverAck;
 import dev.ngsign.ngs.protocol.packet.TpsClass;
 import dev.ngsign.ngs.protocol.packet.TpsLimits;
-import dev.ngsign.ngs.protocol.codec.PacketCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -35,13 +34,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The deliver side of the session: per-TPS-class queues, the window of DELIVERs waiting for their ACK
- * (matched by SERIAL), the TPS limiter, retries and the DELIVER_ACK timeout. Everything but
+ * The deliver side of the session: per-TPS-class queues, the window of DELIVERs waiting for their
+ * ACK (matched by SERIAL), the TPS limiter, retries and the DELIVER_ACK timeout. Everything but
  * {@link #submit} runs on the client's event loop, so nothing here is locked.
  */
 final class SendWindow {
   private static final Logger log = LoggerFactory.getLogger(SendWindow.class);
   private static final TpsClass[] CLASSES = TpsClass.values();
+
   /** Encoded DELIVERs are written in buffers of about this size. */
   private static final int BATCH_BYTES = 64 * 1024;
 
@@ -54,8 +54,10 @@ final class SendWindow {
 
   private final ConcurrentLinkedQueue<PendingSend> incoming = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
   @SuppressWarnings("unchecked")
   private final ArrayDeque<PendingSend>[] queues = new ArrayDeque[CLASSES.length];
+
   private final LinkedHashMap<String, PendingSend> inFlight = new LinkedHashMap<>();
   private final Set<PendingSend> retrying = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -124,7 +126,8 @@ final class SendWindow {
       limiter.update(limits);
     }
     if (sweepTimer == null) {
-      long period = Math.max(10_000_000L, Math.min(cfg.deliveryTimeout().toNanos() / 4, 1_000_000_000L));
+      long period =
+          Math.max(10_000_000L, Math.min(cfg.deliveryTimeout().toNanos() / 4, 1_000_000_000L));
       sweepTimer = loop.scheduleAtFixedRate(this::sweep, period, period, TimeUnit.NANOSECONDS);
     }
     drain();
@@ -187,8 +190,16 @@ final class SendWindow {
         }
         if (now - head.deadlineNanos >= 0) {
           q.poll();
-          fail(head, new NgsTimeoutException("SERIAL " + head.serial() + " waited " + cfg.deliveryTimeout()
-              + " (deliveryTimeout) without being sent", false), "delivery-timeout");
+          fail(
+              head,
+              new NgsTimeoutException(
+                  "SERIAL "
+                      + head.serial()
+                      + " waited "
+                      + cfg.deliveryTimeout()
+                      + " (deliveryTimeout) without being sent",
+                  false),
+              "delivery-timeout");
           continue;
         }
         long wait = limiter.waitNanos(c, now);
@@ -200,8 +211,13 @@ final class SendWindow {
         }
         q.poll();
         if (inFlight.containsKey(head.serial())) {
-          fail(head, new NgsInvalidMessageException("SERIAL " + head.serial()
-              + " is already in flight: every message needs its own SERIAL"), "duplicate-serial");
+          fail(
+              head,
+              new NgsInvalidMessageException(
+                  "SERIAL "
+                      + head.serial()
+                      + " is already in flight: every message needs its own SERIAL"),
+              "duplicate-serial");
           continue;
         }
         if (batch == null) {
@@ -211,8 +227,13 @@ final class SendWindow {
         try {
           PacketCodec.encode(head.deliver, batch, cipher);
         } catch (NgsProtocolException e) { // the codec left the buffer as it was
-          fail(head, new NgsInvalidMessageException("SERIAL " + head.serial() + " cannot be encoded: " + e.getMessage(),
-              List.of(), e), "invalid");
+          fail(
+              head,
+              new NgsInvalidMessageException(
+                  "SERIAL " + head.serial() + " cannot be encoded: " + e.getMessage(),
+                  List.of(),
+                  e),
+              "invalid");
           continue;
         }
         head.stamp = limiter.record(c);
@@ -242,9 +263,9 @@ final class SendWindow {
   }
 
   /**
-   * Marks a DELIVER as in flight. It was encoded into the batch buffer already (one write and one buffer
-   * per drain instead of one per message; an encoding error fails only that message). A write failure
-   * closes the channel, and the drop fails everything in flight.
+   * Marks a DELIVER as in flight. It was encoded into the batch buffer already (one write and one
+   * buffer per drain instead of one per message; an encoding error fails only that message). A
+   * write failure closes the channel, and the drop fails everything in flight.
    */
   private void track(PendingSend p, long now) {
     p.attempts++;
@@ -261,10 +282,14 @@ final class SendWindow {
     }
     cancel(wakeTimer);
     wakeAt = at;
-    wakeTimer = loop.schedule(() -> {
-      wakeTimer = null;
-      drain();
-    }, wait, TimeUnit.NANOSECONDS);
+    wakeTimer =
+        loop.schedule(
+            () -> {
+              wakeTimer = null;
+              drain();
+            },
+            wait,
+            TimeUnit.NANOSECONDS);
   }
 
   private void armAckTimer(long now) {
@@ -284,7 +309,8 @@ final class SendWindow {
     long now = ticker.getAsLong();
     PendingSend oldest = inFlight.values().iterator().next();
     if (now - oldest.sentNanos >= ackTimeoutNanos) {
-      onAckTimeout.accept("no DELIVER_ACK for SERIAL " + oldest.serial() + " within " + cfg.ackTimeout());
+      onAckTimeout.accept(
+          "no DELIVER_ACK for SERIAL " + oldest.serial() + " within " + cfg.ackTimeout());
     } else {
       armAckTimer(now);
     }
@@ -294,7 +320,10 @@ final class SendWindow {
   void onAck(DeliverAck ack) {
     PendingSend p = inFlight.remove(ack.serial());
     if (p == null) {
-      log.warn("[{}] DELIVER_ACK for SERIAL {} that is not in flight (late after a timeout?): ignored", cfg.id(), ack.serial());
+      log.warn(
+          "[{}] DELIVER_ACK for SERIAL {} that is not in flight (late after a timeout?): ignored",
+          cfg.id(),
+          ack.serial());
       return;
     }
     inFlightCount = inFlight.size();
@@ -302,21 +331,36 @@ final class SendWindow {
     p.stamp.done(now);
     metrics.acked(ack.result(), now - p.acceptedNanos);
     if (ack.isOk()) {
-      p.future.complete(new DeliverResult(p.serial(), p.deliver.daAddr(), ResultCode.E_OK, p.attempts,
-          Duration.ofNanos(now - p.acceptedNanos), clock.now()));
+      p.future.complete(
+          new DeliverResult(
+              p.serial(),
+              p.deliver.daAddr(),
+              ResultCode.E_OK,
+              p.attempts,
+              Duration.ofNanos(now - p.acceptedNanos),
+              clock.now()));
       return;
     }
     ResultCode code = ResultCode.of(ack.result());
     Optional<Duration> delay = cfg.retryPolicy().retryDelay(code, p.attempts);
     if (delay.isPresent() && now + delay.get().toNanos() - p.deadlineNanos < 0 && !closed) {
-      log.debug("[{}] SERIAL {} refused with {}: retry {} in {}", cfg.id(), p.serial(), code, p.attempts + 1, delay.get());
+      log.debug(
+          "[{}] SERIAL {} refused with {}: retry {} in {}",
+          cfg.id(),
+          p.serial(),
+          code,
+          p.attempts + 1,
+          delay.get());
       retrying.add(p);
-      loop.schedule(() -> {
-        if (retrying.remove(p) && !p.future.isDone()) {
-          queues[p.tpsClass.ordinal()].addFirst(p);
-          drain();
-        }
-      }, delay.get().toNanos(), TimeUnit.NANOSECONDS);
+      loop.schedule(
+          () -> {
+            if (retrying.remove(p) && !p.future.isDone()) {
+              queues[p.tpsClass.ordinal()].addFirst(p);
+              drain();
+            }
+          },
+          delay.get().toNanos(),
+          TimeUnit.NANOSECONDS);
     } else {
       fail(p, new NgsRejectedException(ack, p.attempts), "rejected");
     }
@@ -332,8 +376,16 @@ final class SendWindow {
           it.remove();
         } else if (now - p.deadlineNanos >= 0) {
           it.remove();
-          fail(p, new NgsTimeoutException("SERIAL " + p.serial() + " waited " + cfg.deliveryTimeout()
-              + " (deliveryTimeout) without being sent", false), "delivery-timeout");
+          fail(
+              p,
+              new NgsTimeoutException(
+                  "SERIAL "
+                      + p.serial()
+                      + " waited "
+                      + cfg.deliveryTimeout()
+                      + " (deliveryTimeout) without being sent",
+                  false),
+              "delivery-timeout");
         }
       }
     }
@@ -342,8 +394,12 @@ final class SendWindow {
 
   /** True when nothing is queued, retrying or in flight. */
   boolean idle() {
-    return incoming.isEmpty() && inFlight.isEmpty() && retrying.isEmpty()
-        && queues[0].isEmpty() && queues[1].isEmpty() && queues[2].isEmpty();
+    return incoming.isEmpty()
+        && inFlight.isEmpty()
+        && retrying.isEmpty()
+        && queues[0].isEmpty()
+        && queues[1].isEmpty()
+        && queues[2].isEmpty();
   }
 
   /** Close: fails everything still pending with {@code cause}. */

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A bound session's dispatcher: DELIVER_ACK to the window, REPORT to the report dispatcher, EVENT to the
- * supervisor; a closed connection or a decode error drops the session pair.
+ * A bound session's dispatcher: DELIVER_ACK to the window, REPORT to the report dispatcher, EVENT
+ * to the supervisor; a closed connection or a decode error drops the session pair.
  */
 final class SessionHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
@@ -23,7 +23,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   private final SendWindow window;
   private final ReportDispatcher reports;
 
-  SessionHandler(SessionKind kind, SessionSupervisor supervisor, SendWindow window, ReportDispatcher reports) {
+  SessionHandler(
+      SessionKind kind, SessionSupervisor supervisor, SendWindow window, ReportDispatcher reports) {
     this.kind = kind;
     this.supervisor = supervisor;
     this.window = window;
@@ -60,13 +61,22 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof DecoderException && cause.getCause() instanceof NgsProtocolException pe && !framing(pe)) {
-      // a bad body: NgsFrameDecoder consumed the frame and goes on. Dropping the pair would only bring the
-      // same packet back after the reconnect (a REPORT we cannot ACK), so log it and keep the session.
-      log.error("[{}] unreadable packet on the {} session skipped: {}", supervisor.id(), kind.code(), pe.getMessage());
+    if (cause instanceof DecoderException
+        && cause.getCause() instanceof NgsProtocolException pe
+        && !framing(pe)) {
+      // a bad body: NgsFrameDecoder consumed the frame and goes on. Dropping the pair would only
+      // bring the
+      // same packet back after the reconnect (a REPORT we cannot ACK), so log it and keep the
+      // session.
+      log.error(
+          "[{}] unreadable packet on the {} session skipped: {}",
+          supervisor.id(),
+          kind.code(),
+          pe.getMessage());
       return;
     }
-    supervisor.onChannelLost(ctx.channel(), kind.code() + " session failed: " + cause.getMessage(), cause);
+    supervisor.onChannelLost(
+        ctx.channel(), kind.code() + " session failed: " + cause.getMessage(), cause);
     ctx.close();
   }
 

@@ -40,13 +40,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the session pair bound (sections 1.2, 2.1): CERT on the cert server, then BIND DLV and BIND REP
- * on the ports its CERT_ACK names; on any drop (closed socket, ACK timeout, EVENT type 0, decode error)
- * closes both, fails the in-flight sends and reconnects through a fresh CERT after the reconnect
- * strategy's delay, never two CERTs closer than {@code certMinInterval}. All state lives on the loop.
+ * Keeps the session pair bound (sections 1.2, 2.1): CERT on the cert server, then BIND DLV and BIND
+ * REP on the ports its CERT_ACK names; on any drop (closed socket, ACK timeout, EVENT type 0,
+ * decode error) closes both, fails the in-flight sends and reconnects through a fresh CERT after
+ * the reconnect strategy's delay, never two CERTs closer than {@code certMinInterval}. All state
+ * lives on the loop.
  */
 final class SessionSupervisor {
   private static final Logger log = LoggerFactory.getLogger(SessionSupervisor.class);
+
   /** How often a first start retries a refusal marked retryable (E_CERT_TOO_OFTEN, E_SHUTDOWN). */
   static final int START_RETRIES = 3;
 
@@ -70,12 +72,21 @@ final class SessionSupervisor {
   private BindAck dlvAck;
   private BindAck repAck;
   private ScheduledFuture<?> reconnectTimer;
-  /** While start() is pending: fails the attempt (or the start) whose outcome did not come in time. */
+
+  /**
+   * While start() is pending: fails the attempt (or the start) whose outcome did not come in time.
+   */
   private ScheduledFuture<?> startWatchdog;
+
   private CompletableFuture<Void> startFuture;
   private volatile TpsLimits tps;
 
-  SessionSupervisor(ClientConfig cfg, EventLoop loop, SendWindow window, ReportDispatcher reports, ClientMetrics metrics,
+  SessionSupervisor(
+      ClientConfig cfg,
+      EventLoop loop,
+      SendWindow window,
+      ReportDispatcher reports,
+      ClientMetrics metrics,
       LongSupplier ticker) {
     this.cfg = cfg;
     this.loop = loop;
@@ -101,13 +112,16 @@ final class SessionSupervisor {
 
   /**
    * On the loop: the first connect. {@code future} always completes: bound, or failed with an
-   * {@link dev.ngsign.ngs.client.NgsException} — at the latest {@link #attemptBudgetNanos} after each attempt
-   * began, at most {@link #START_RETRIES} + 1 attempts, with the retry delays in between.
+   * {@link dev.ngsign.ngs.client.NgsException} — at the latest {@link #attemptBudgetNanos} after
+   * each attempt began, at most {@link #START_RETRIES} + 1 attempts, with the retry delays in
+   * between.
    */
   void start(CompletableFuture<Void> future) {
     if (closed()) {
-      // close() ran on the loop before this task (startAsync and close raced): nothing will ever bind
-      future.completeExceptionally(new dev.ngsign.ngs.client.NgsClosedException("client closed before start() ran"));
+      // close() ran on the loop before this task (startAsync and close raced): nothing will ever
+      // bind
+      future.completeExceptionally(
+          new dev.ngsign.ngs.client.NgsClosedException("client closed before start() ran"));
       return;
     }
     this.startFuture = future;
@@ -120,11 +134,13 @@ final class SessionSupervisor {
   }
 
   /**
-   * The longest one CERT + BIND attempt may take: connect and CERT_ACK, then connect and BIND_ACK (both
-   * sessions in parallel), each bounded by connectTimeout and ackTimeout, plus a second of slack.
+   * The longest one CERT + BIND attempt may take: connect and CERT_ACK, then connect and BIND_ACK
+   * (both sessions in parallel), each bounded by connectTimeout and ackTimeout, plus a second of
+   * slack.
    */
   long attemptBudgetNanos() {
-    return 2 * (cfg.connectTimeout().toNanos() + cfg.ackTimeout().toNanos()) + TimeUnit.SECONDS.toNanos(1);
+    return 2 * (cfg.connectTimeout().toNanos() + cfg.ackTimeout().toNanos())
+        + TimeUnit.SECONDS.toNanos(1);
   }
 
   /** While starting: (re)arms the watchdog for generation {@code gen}, {@code nanos} from now. */
@@ -133,7 +149,8 @@ final class SessionSupervisor {
       return;
     }
     cancelStartWatchdog();
-    startWatchdog = loop.schedule(() -> startWatchdogFired(gen, nanos), nanos, TimeUnit.NANOSECONDS);
+    startWatchdog =
+        loop.schedule(() -> startWatchdogFired(gen, nanos), nanos, TimeUnit.NANOSECONDS);
   }
 
   private void cancelStartWatchdog() {
@@ -148,11 +165,16 @@ final class SessionSupervisor {
     if (!starting() || closed()) {
       return;
     }
-    NgsTimeoutException timeout = new NgsTimeoutException("start: CERT and BIND did not complete within "
-        + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms (connectTimeout + ackTimeout for CERT and again for BIND)", false);
+    NgsTimeoutException timeout =
+        new NgsTimeoutException(
+            "start: CERT and BIND did not complete within "
+                + TimeUnit.NANOSECONDS.toMillis(nanos)
+                + " ms (connectTimeout + ackTimeout for CERT and again for BIND)",
+            false);
     log.warn("[{}] {}", cfg.id(), timeout.getMessage());
     if (gen == generation) {
-      attemptFailed(gen, timeout); // closes what is open; retries or fails the start like any failed attempt
+      attemptFailed(
+          gen, timeout); // closes what is open; retries or fails the start like any failed attempt
     } else {
       failStart(timeout); // the attempt's outcome was lost and nothing else is pending
     }
@@ -171,7 +193,9 @@ final class SessionSupervisor {
     startFuture.completeExceptionally(typed);
   }
 
-  /** The start fails with an {@link dev.ngsign.ngs.client.NgsException}, whatever the channel threw. */
+  /**
+   * The start fails with an {@link dev.ngsign.ngs.client.NgsException}, whatever the channel threw.
+   */
   private static Throwable typed(Throwable cause) {
     if (cause instanceof dev.ngsign.ngs.client.NgsException) {
       return cause;
@@ -187,7 +211,11 @@ final class SessionSupervisor {
     long wait = pacer.waitNanos(ticker.getAsLong());
     armStartWatchdog(gen, wait + attemptBudgetNanos());
     if (wait > 0) {
-      log.debug("[{}] next CERT in {} ms (at most one per {})", cfg.id(), TimeUnit.NANOSECONDS.toMillis(wait), cfg.certMinInterval());
+      log.debug(
+          "[{}] next CERT in {} ms (at most one per {})",
+          cfg.id(),
+          TimeUnit.NANOSECONDS.toMillis(wait),
+          cfg.certMinInterval());
       reconnectTimer = loop.schedule(() -> cert(gen), wait, TimeUnit.NANOSECONDS);
     } else {
       cert(gen);
@@ -203,28 +231,37 @@ final class SessionSupervisor {
     Promise<CertAck> certAck = loop.newPromise();
     pacer.record(ticker.getAsLong());
     log.debug("[{}] CERT to {} (KEYPOS {})", cfg.id(), cfg.certServerText(), keyPos);
-    ChannelFuture cf = connect(cfg.certServer(), new CertHandler(cert, certAck, cfg.ackTimeout().toNanos()));
+    ChannelFuture cf =
+        connect(cfg.certServer(), new CertHandler(cert, certAck, cfg.ackTimeout().toNanos()));
     certChannel = cf.channel();
-    cf.addListener(f -> {
-      if (!f.isSuccess()) {
-        certAck.tryFailure(new NgsConnectionException("cannot connect to cert server " + cfg.certServerText() + ": "
-            + f.cause().getMessage(), f.cause()));
-      }
-    });
-    certAck.addListener((Future<CertAck> f) -> {
-      // the server read our CERT before its CERT_ACK (or the failure) reached us: pace from here, as the
-      // server measures the interval on arrival and the connect time varies
-      pacer.record(ticker.getAsLong());
-      if (gen != generation) {
-        return;
-      }
-      certChannel = null;
-      if (f.isSuccess()) {
-        bind(gen, f.getNow(), keyPos);
-      } else {
-        attemptFailed(gen, f.cause());
-      }
-    });
+    cf.addListener(
+        f -> {
+          if (!f.isSuccess()) {
+            certAck.tryFailure(
+                new NgsConnectionException(
+                    "cannot connect to cert server "
+                        + cfg.certServerText()
+                        + ": "
+                        + f.cause().getMessage(),
+                    f.cause()));
+          }
+        });
+    certAck.addListener(
+        (Future<CertAck> f) -> {
+          // the server read our CERT before its CERT_ACK (or the failure) reached us: pace from
+          // here, as the
+          // server measures the interval on arrival and the connect time varies
+          pacer.record(ticker.getAsLong());
+          if (gen != generation) {
+            return;
+          }
+          certChannel = null;
+          if (f.isSuccess()) {
+            bind(gen, f.getNow(), keyPos);
+          } else {
+            attemptFailed(gen, f.cause());
+          }
+        });
   }
 
   private void bind(int gen, CertAck ack, int keyPos) {
@@ -235,13 +272,28 @@ final class SessionSupervisor {
     repAck = null;
     Promise<BindAck> dp = loop.newPromise();
     Promise<BindAck> rp = loop.newPromise();
-    Bind dbind = new Bind(cfg.id(), pwd, ack.certKey(), mode, SessionKind.DELIVER, NgsVersion.VERSION, keyPos);
-    Bind rbind = new Bind(cfg.id(), pwd, ack.certKey(), mode, SessionKind.REPORT, NgsVersion.VERSION, keyPos);
-    log.debug("[{}] CERT_ACK: gateway {} DLV {} REP {}", cfg.id(), ack.serverIp(), ack.deliverPort(), ack.reportPort());
-    ChannelFuture dcf = connect(InetSocketAddress.createUnresolved(ack.serverIp(), ack.deliverPort()),
-        new BindHandler(dbind, key, dp, cfg.ackTimeout().toNanos(), sessionHandlers(SessionKind.DELIVER)));
-    ChannelFuture rcf = connect(InetSocketAddress.createUnresolved(ack.serverIp(), ack.reportPort()),
-        new BindHandler(rbind, key, rp, cfg.ackTimeout().toNanos(), sessionHandlers(SessionKind.REPORT)));
+    Bind dbind =
+        new Bind(
+            cfg.id(), pwd, ack.certKey(), mode, SessionKind.DELIVER, NgsVersion.VERSION, keyPos);
+    Bind rbind =
+        new Bind(
+            cfg.id(), pwd, ack.certKey(), mode, SessionKind.REPORT, NgsVersion.VERSION, keyPos);
+    log.debug(
+        "[{}] CERT_ACK: gateway {} DLV {} REP {}",
+        cfg.id(),
+        ack.serverIp(),
+        ack.deliverPort(),
+        ack.reportPort());
+    ChannelFuture dcf =
+        connect(
+            InetSocketAddress.createUnresolved(ack.serverIp(), ack.deliverPort()),
+            new BindHandler(
+                dbind, key, dp, cfg.ackTimeout().toNanos(), sessionHandlers(SessionKind.DELIVER)));
+    ChannelFuture rcf =
+        connect(
+            InetSocketAddress.createUnresolved(ack.serverIp(), ack.reportPort()),
+            new BindHandler(
+                rbind, key, rp, cfg.ackTimeout().toNanos(), sessionHandlers(SessionKind.REPORT)));
     dlv = dcf.channel();
     rep = rcf.channel();
     linkConnectFailure(dcf, dp, "deliver", ack.serverIp() + ":" + ack.deliverPort());
@@ -251,18 +303,31 @@ final class SessionSupervisor {
   }
 
   private ChannelHandler[] sessionHandlers(SessionKind kind) {
-    KeepaliveHandler keepalive = new KeepaliveHandler(cfg.linkInterval().toNanos(), cfg.ackTimeout().toNanos(), ticker,
-        (ch, reason) -> onKeepaliveTimeout(ch, kind.code() + ": " + reason));
+    KeepaliveHandler keepalive =
+        new KeepaliveHandler(
+            cfg.linkInterval().toNanos(),
+            cfg.ackTimeout().toNanos(),
+            ticker,
+            (ch, reason) -> onKeepaliveTimeout(ch, kind.code() + ": " + reason));
     return new ChannelHandler[] {keepalive, new SessionHandler(kind, this, window, reports)};
   }
 
-  private static void linkConnectFailure(ChannelFuture cf, Promise<BindAck> p, String what, String where) {
-    cf.addListener(f -> {
-      if (!f.isSuccess()) {
-        p.tryFailure(new NgsConnectionException("cannot connect to the " + what + " port " + where + ": "
-            + f.cause().getMessage(), f.cause()));
-      }
-    });
+  private static void linkConnectFailure(
+      ChannelFuture cf, Promise<BindAck> p, String what, String where) {
+    cf.addListener(
+        f -> {
+          if (!f.isSuccess()) {
+            p.tryFailure(
+                new NgsConnectionException(
+                    "cannot connect to the "
+                        + what
+                        + " port "
+                        + where
+                        + ": "
+                        + f.cause().getMessage(),
+                    f.cause()));
+          }
+        });
   }
 
   private void bindDone(int gen, SessionKind kind, Future<BindAck> f) {
@@ -287,8 +352,13 @@ final class SessionSupervisor {
     isBound = true;
     failedAttempts = 0;
     tps = dlvAck.tps();
-    log.info("[{}] bound ({}), TPS SMS {} MMS {} KKO {}", cfg.id(), cfg.encrypted() ? "encrypted" : "plain",
-        tps.sms(), tps.mms(), tps.kko());
+    log.info(
+        "[{}] bound ({}), TPS SMS {} MMS {} KKO {}",
+        cfg.id(),
+        cfg.encrypted() ? "encrypted" : "plain",
+        tps.sms(),
+        tps.mms(),
+        tps.kko());
     transition(ConnectionState.BOUND, "bound", null);
     cancelStartWatchdog();
     try {
@@ -305,19 +375,27 @@ final class SessionSupervisor {
       return;
     }
     if (starting()) {
-      if (cause instanceof NgsAuthenticationException a && a.resultCode().retryable() && startRetries++ < START_RETRIES) {
-        // E_CERT_TOO_OFTEN (another process of the account just sent a CERT) or E_SHUTDOWN: worth a second try
+      if (cause instanceof NgsAuthenticationException a
+          && a.resultCode().retryable()
+          && startRetries++ < START_RETRIES) {
+        // E_CERT_TOO_OFTEN (another process of the account just sent a CERT) or E_SHUTDOWN: worth a
+        // second try
         generation++;
         closeChannels();
         log.info("[{}] start: {}; trying again", cfg.id(), cause.getMessage());
         long delay = Math.max(cfg.certMinInterval().toNanos(), cfg.reconnect().delay(1).toNanos());
         int g = generation;
-        armStartWatchdog(g, delay + attemptBudgetNanos()); // attempt() re-arms it when the retry begins
-        reconnectTimer = loop.schedule(() -> {
-          if (g == generation) {
-            attempt();
-          }
-        }, delay, TimeUnit.NANOSECONDS);
+        armStartWatchdog(
+            g, delay + attemptBudgetNanos()); // attempt() re-arms it when the retry begins
+        reconnectTimer =
+            loop.schedule(
+                () -> {
+                  if (g == generation) {
+                    attempt();
+                  }
+                },
+                delay,
+                TimeUnit.NANOSECONDS);
         return;
       }
       failStart(cause);
@@ -332,13 +410,20 @@ final class SessionSupervisor {
   private void scheduleReconnect(String reason, Throwable cause) {
     failedAttempts++;
     long delay = cfg.reconnect().delay(failedAttempts).toNanos();
-    transition(ConnectionState.RECONNECTING, "reconnect in " + TimeUnit.NANOSECONDS.toMillis(delay) + " ms after: " + reason, cause);
+    transition(
+        ConnectionState.RECONNECTING,
+        "reconnect in " + TimeUnit.NANOSECONDS.toMillis(delay) + " ms after: " + reason,
+        cause);
     int gen = generation;
-    reconnectTimer = loop.schedule(() -> {
-      if (gen == generation) {
-        attempt();
-      }
-    }, delay, TimeUnit.NANOSECONDS);
+    reconnectTimer =
+        loop.schedule(
+            () -> {
+              if (gen == generation) {
+                attempt();
+              }
+            },
+            delay,
+            TimeUnit.NANOSECONDS);
   }
 
   /** A session channel closed or failed. */
@@ -372,32 +457,50 @@ final class SessionSupervisor {
     if (e.eventType() == EventType.DISCONNECT) {
       log.warn("[{}] EVENT 0 from the gateway: {}", cfg.id(), e.data());
       if (!isBound) {
-        // one session bound, the other not yet: the login failed now, do not wait for the socket to close
-        attemptFailed(generation, eventRefusal(ch == dlv ? SessionKind.DELIVER : SessionKind.REPORT, e.data()));
+        // one session bound, the other not yet: the login failed now, do not wait for the socket to
+        // close
+        attemptFailed(
+            generation,
+            eventRefusal(ch == dlv ? SessionKind.DELIVER : SessionKind.REPORT, e.data()));
         return;
       }
-      drop("EVENT 0: " + e.data(), new NgsConnectionException("gateway closed the session: " + e.data(), null, true), false);
+      drop(
+          "EVENT 0: " + e.data(),
+          new NgsConnectionException("gateway closed the session: " + e.data(), null, true),
+          false);
     } else {
       TpsLimits next = e.tps().orElse(null);
       if (next == null) {
         log.warn("[{}] EVENT 1 with unreadable DATA {}: TPS unchanged", cfg.id(), e.data());
         return;
       }
-      log.info("[{}] EVENT 1: TPS now SMS {} MMS {} KKO {}", cfg.id(), next.sms(), next.mms(), next.kko());
+      log.info(
+          "[{}] EVENT 1: TPS now SMS {} MMS {} KKO {}",
+          cfg.id(),
+          next.sms(),
+          next.mms(),
+          next.kko());
       tps = next;
       window.updateTps(next);
     }
   }
 
-  /** EVENT 0 before the pair is bound, as a refusal with its code ({@code "1016 gateway shutting down"}). */
+  /**
+   * EVENT 0 before the pair is bound, as a refusal with its code ({@code "1016 gateway shutting
+   * down"}).
+   */
   private static NgsConnectionException eventRefusal(SessionKind kind, String data) {
     String d = data == null ? "" : data.trim();
     int sp = d.indexOf(' ');
     String head = sp < 0 ? d : d.substring(0, sp);
     if (head.matches("\\d{1,4}")) {
-      return new NgsAuthenticationException("BIND " + kind.code() + " (EVENT 0)", Integer.parseInt(head), sp < 0 ? "" : d.substring(sp + 1));
+      return new NgsAuthenticationException(
+          "BIND " + kind.code() + " (EVENT 0)",
+          Integer.parseInt(head),
+          sp < 0 ? "" : d.substring(sp + 1));
     }
-    return new NgsConnectionException("gateway closed the " + kind.code() + " session during login: " + d, null);
+    return new NgsConnectionException(
+        "gateway closed the " + kind.code() + " session during login: " + d, null);
   }
 
   /** Drops the bound pair and schedules a reconnect. */
@@ -410,9 +513,24 @@ final class SessionSupervisor {
     log.warn("[{}] session lost: {}", cfg.id(), reason);
     metrics.reconnect();
     closeChannels();
-    window.unbound(p -> timeout
-        ? new NgsTimeoutException("SERIAL " + p.serial() + ": session dropped (" + reason + ") before its DELIVER_ACK", true)
-        : new NgsConnectionException("SERIAL " + p.serial() + ": session lost (" + reason + ") before its DELIVER_ACK", cause, true));
+    window.unbound(
+        p ->
+            timeout
+                ? new NgsTimeoutException(
+                    "SERIAL "
+                        + p.serial()
+                        + ": session dropped ("
+                        + reason
+                        + ") before its DELIVER_ACK",
+                    true)
+                : new NgsConnectionException(
+                    "SERIAL "
+                        + p.serial()
+                        + ": session lost ("
+                        + reason
+                        + ") before its DELIVER_ACK",
+                    cause,
+                    true));
     transition(ConnectionState.DISCONNECTED, reason, cause);
     if (!closed()) {
       scheduleReconnect(reason, cause);
@@ -430,13 +548,20 @@ final class SessionSupervisor {
     isBound = false;
     isClosed = true;
     if (startFuture != null && !startFuture.isDone()) {
-      startFuture.completeExceptionally(new dev.ngsign.ngs.client.NgsClosedException("client closed during start()"));
+      startFuture.completeExceptionally(
+          new dev.ngsign.ngs.client.NgsClosedException("client closed during start()"));
     }
     transition(ConnectionState.CLOSED, "closed", null);
     closeChannels();
     if (wasBound) {
-      window.unbound(p -> new NgsConnectionException("SERIAL " + p.serial()
-          + ": client closed (closeTimeout passed) before its DELIVER_ACK", null, true));
+      window.unbound(
+          p ->
+              new NgsConnectionException(
+                  "SERIAL "
+                      + p.serial()
+                      + ": client closed (closeTimeout passed) before its DELIVER_ACK",
+                  null,
+                  true));
     }
   }
 
@@ -466,15 +591,18 @@ final class SessionSupervisor {
         .group(loop)
         .channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, cfg.connectTimeout().toMillis()))
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast("decoder", new NgsFrameDecoder());
-            ch.pipeline().addLast("encoder", new NgsPacketEncoder());
-            ch.pipeline().addLast("session", handler);
-          }
-        })
+        .option(
+            ChannelOption.CONNECT_TIMEOUT_MILLIS,
+            (int) Math.min(Integer.MAX_VALUE, cfg.connectTimeout().toMillis()))
+        .handler(
+            new ChannelInitializer<SocketChannel>() {
+              @Override
+              protected void initChannel(SocketChannel ch) {
+                ch.pipeline().addLast("decoder", new NgsFrameDecoder());
+                ch.pipeline().addLast("encoder", new NgsPacketEncoder());
+                ch.pipeline().addLast("session", handler);
+              }
+            })
         .connect(address);
   }
 
@@ -486,8 +614,12 @@ final class SessionSupervisor {
     if (prev == ConnectionState.CLOSED) {
       return;
     }
-    // CLOSING sticks until CLOSED: a bind or drop while draining is reported but the state stays CLOSING
-    ConnectionState shown = prev == ConnectionState.CLOSING && next != ConnectionState.CLOSED ? ConnectionState.CLOSING : next;
+    // CLOSING sticks until CLOSED: a bind or drop while draining is reported but the state stays
+    // CLOSING
+    ConnectionState shown =
+        prev == ConnectionState.CLOSING && next != ConnectionState.CLOSED
+            ? ConnectionState.CLOSING
+            : next;
     if (shown == prev && shown != ConnectionState.RECONNECTING) {
       return;
     }

@@ -4,21 +4,26 @@ import dev.ngsign.ngs.protocol.packet.TpsClass;
 import dev.ngsign.ngs.protocol.packet.TpsLimits;
 
 /**
- * Per-class TPS limiter that cannot be beaten by network delay. It keeps the last {@code limit} sends of
- * each class; a new send is allowed only once the oldest of them has been <em>acknowledged</em> and
- * {@code window} has passed since its DELIVER_ACK arrived. The gateway accepted that message before its ACK
- * left, and it reads our DELIVERs in order, so in any window of that length the gateway sees at most
- * {@code limit} of ours — whatever the delays on the way (a limit measured on our send times alone is
- * beaten by a burst that arrives late at the gateway and the next one that arrives on time).
+ * Per-class TPS limiter that cannot be beaten by network delay. It keeps the last {@code limit}
+ * sends of each class; a new send is allowed only once the oldest of them has been
+ * <em>acknowledged</em> and {@code window} has passed since its DELIVER_ACK arrived. The gateway
+ * accepted that message before its ACK left, and it reads our DELIVERs in order, so in any window
+ * of that length the gateway sees at most {@code limit} of ours — whatever the delays on the way (a
+ * limit measured on our send times alone is beaten by a burst that arrives late at the gateway and
+ * the next one that arrives on time).
  *
- * <p>{@value TpsLimits#MAX} (the largest value the 5-character field holds) is taken as "no limit", as
- * gateways advertise it for unlimited accounts. Time is passed in (nanos of a monotonic ticker), so it is
- * tested without waiting. Not thread-safe: lives on the event loop.
+ * <p>{@value TpsLimits#MAX} (the largest value the 5-character field holds) is taken as "no limit",
+ * as gateways advertise it for unlimited accounts. Time is passed in (nanos of a monotonic ticker),
+ * so it is tested without waiting. Not thread-safe: lives on the event loop.
  */
 final class TpsLimiter {
   /** Returned by {@link #waitNanos} when the class may not send at all (limit 0). */
   static final long NEVER = Long.MAX_VALUE;
-  /** Returned by {@link #waitNanos} when the oldest send has no ACK yet: try again after the next ACK. */
+
+  /**
+   * Returned by {@link #waitNanos} when the oldest send has no ACK yet: try again after the next
+   * ACK.
+   */
   static final long AFTER_ACK = Long.MAX_VALUE - 1;
 
   /** When one send was acknowledged; {@link #PENDING} until then. */
@@ -55,13 +60,14 @@ final class TpsLimiter {
     for (TpsClass c : TpsClass.values()) {
       int limit = newLimits.limitFor(c);
       Ring old = rings[c.ordinal()];
-      rings[c.ordinal()] = limit >= TpsLimits.MAX ? null : old == null ? new Ring(limit) : old.resize(limit);
+      rings[c.ordinal()] =
+          limit >= TpsLimits.MAX ? null : old == null ? new Ring(limit) : old.resize(limit);
     }
   }
 
   /**
-   * 0 when a send of {@code c} is allowed at {@code now}; else how long until it is, {@link #AFTER_ACK}
-   * (wait for an ACK) or {@link #NEVER} (limit 0).
+   * 0 when a send of {@code c} is allowed at {@code now}; else how long until it is, {@link
+   * #AFTER_ACK} (wait for an ACK) or {@link #NEVER} (limit 0).
    */
   long waitNanos(TpsClass c, long now) {
     Ring r = rings[c.ordinal()];
@@ -82,7 +88,10 @@ final class TpsLimiter {
     return wait <= 0 ? 0 : wait;
   }
 
-  /** Records a send of {@code c}; call only after {@link #waitNanos} returned 0. Complete the stamp on its ACK. */
+  /**
+   * Records a send of {@code c}; call only after {@link #waitNanos} returned 0. Complete the stamp
+   * on its ACK.
+   */
   Stamp record(TpsClass c) {
     Ring r = rings[c.ordinal()];
     if (r == null) {

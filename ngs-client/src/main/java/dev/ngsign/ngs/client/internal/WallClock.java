@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.function.LongSupplier;
 
 /**
- * Timestamps for results and reports. With the system clock it derives them from the monotonic ticker,
- * re-anchored once a second, because reading the wall clock for every ACK showed up as ~8% of the I/O
- * thread at 60k msg/s; an injected clock (tests) is read directly. Event-loop confined.
+ * Timestamps for results and reports. With the system clock it derives them from the monotonic
+ * ticker, re-anchored once a second, because reading the wall clock for every ACK showed up as ~8%
+ * of the I/O thread at 60k msg/s; an injected clock (tests) is read directly. Event-loop confined.
  */
 final class WallClock {
   private static final long REANCHOR_NANOS = 1_000_000_000L;

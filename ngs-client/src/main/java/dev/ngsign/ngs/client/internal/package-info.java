@@ -1,4 +1,7 @@
-/** Client machinery: session handlers, window, TPS limiter, reconnect supervisor. Not API: may change at any time. */
+/**
+ * Client machinery: session handlers, window, TPS limiter, reconnect supervisor. Not API: may
+ * change at any time.
+ */
 @NullMarked
 package dev.ngsign.ngs.client.internal;
 

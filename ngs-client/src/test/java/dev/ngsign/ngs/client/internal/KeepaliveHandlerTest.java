@@ -19,8 +19,13 @@ class KeepaliveHandlerTest {
   private EmbeddedChannel channel() {
     EmbeddedChannel ch = new EmbeddedChannel();
     ch.freezeTime();
-    ch.pipeline().addLast(new KeepaliveHandler(TimeUnit.SECONDS.toNanos(60), TimeUnit.SECONDS.toNanos(10), () -> now,
-        (c, reason) -> timeouts.add(reason)));
+    ch.pipeline()
+        .addLast(
+            new KeepaliveHandler(
+                TimeUnit.SECONDS.toNanos(60),
+                TimeUnit.SECONDS.toNanos(10),
+                () -> now,
+                (c, reason) -> timeouts.add(reason)));
     return ch;
   }
 

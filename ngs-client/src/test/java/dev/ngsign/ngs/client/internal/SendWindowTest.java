@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The deliver window on an EmbeddedChannel with a frozen, hand-moved clock: no sockets, no waiting. */
+/**
+ * The deliver window on an EmbeddedChannel with a frozen, hand-moved clock: no sockets, no waiting.
+ */
 class SendWindowTest {
   private final EmbeddedChannel ch = new EmbeddedChannel();
   private long now = 1_000_000_000L;
@@ -36,14 +38,37 @@ class SendWindowTest {
   }
 
   static ClientConfig config(int window, RetryPolicy retry) {
-    return new ClientConfig(InetSocketAddress.createUnresolved("127.0.0.1", 1), "unit", PasswordHash.of("pw"), false, null,
-        "101280092", window, 100, Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(30),
-        Duration.ofSeconds(5), Duration.ofMillis(3500), Duration.ofSeconds(1), Duration.ofMillis(1005),
-        ReconnectStrategy.defaultStrategy(), retry, null, null, List.of(), null, Clock.systemUTC(), null, 0);
+    return new ClientConfig(
+        InetSocketAddress.createUnresolved("127.0.0.1", 1),
+        "unit",
+        PasswordHash.of("pw"),
+        false,
+        null,
+        "101280092",
+        window,
+        100,
+        Duration.ZERO,
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(5),
+        Duration.ofMillis(3500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(1005),
+        ReconnectStrategy.defaultStrategy(),
+        retry,
+        null,
+        null,
+        List.of(),
+        null,
+        Clock.systemUTC(),
+        null,
+        0);
   }
 
   private SendWindow window(int size, RetryPolicy retry, TpsLimits tps) {
-    SendWindow w = new SendWindow(config(size, retry), ch.eventLoop(), ClientMetrics.NONE, () -> now);
+    SendWindow w =
+        new SendWindow(config(size, retry), ch.eventLoop(), ClientMetrics.NONE, () -> now);
     w.onAckTimeout(ackTimeouts::add);
     w.bound(ch, tps);
     return w;
@@ -57,8 +82,14 @@ class SendWindowTest {
   }
 
   private CompletableFuture<DeliverResult> submit(SendWindow w, String serial) {
-    Deliver d = Deliver.builder(MessageType.SMS).daAddr("01020001234").callback("15880000").text("t").serial(serial)
-        .senderCode("101280092").build();
+    Deliver d =
+        Deliver.builder(MessageType.SMS)
+            .daAddr("01020001234")
+            .callback("15880000")
+            .text("t")
+            .serial(serial)
+            .senderCode("101280092")
+            .build();
     CompletableFuture<DeliverResult> f = new CompletableFuture<>();
     w.submit(new PendingSend(d, f, now, now + TimeUnit.SECONDS.toNanos(60)));
     ch.runPendingTasks();
@@ -94,7 +125,9 @@ class SendWindowTest {
     assertThat(w.inFlight()).isEqualTo(2);
     w.onAck(ack("b", ResultCode.E_OK));
     w.drain();
-    assertThat(b).isCompletedWithValueMatching(r -> r.serial().equals("b") && r.resultCode() == ResultCode.E_OK);
+    assertThat(b)
+        .isCompletedWithValueMatching(
+            r -> r.serial().equals("b") && r.resultCode() == ResultCode.E_OK);
     assertThat(a).isNotDone();
     assertThat(written()).containsExactly("c");
     w.onAck(ack("a", ResultCode.E_OK));
@@ -106,7 +139,11 @@ class SendWindowTest {
 
   @Test
   void retryableCodeIsResentWithTheSameSerialAfterTheDelay() {
-    SendWindow w = window(8, RetryPolicy.exponential(3, Duration.ofMillis(100), Duration.ofSeconds(1)), new TpsLimits(99_999, 1, 1));
+    SendWindow w =
+        window(
+            8,
+            RetryPolicy.exponential(3, Duration.ofMillis(100), Duration.ofSeconds(1)),
+            new TpsLimits(99_999, 1, 1));
     var f = submit(w, "r");
     assertThat(written()).containsExactly("r");
     w.onAck(ack("r", ResultCode.E_SYS_BUSY));
@@ -125,8 +162,10 @@ class SendWindowTest {
     var f = submit(w, "x");
     written();
     w.onAck(ack("x", ResultCode.E_INVALID_DA_ADDR));
-    assertThat(f.handle((r, e) -> e).join()).isInstanceOfSatisfying(NgsRejectedException.class,
-        e -> assertThat(e.resultCode()).isEqualTo(ResultCode.E_INVALID_DA_ADDR));
+    assertThat(f.handle((r, e) -> e).join())
+        .isInstanceOfSatisfying(
+            NgsRejectedException.class,
+            e -> assertThat(e.resultCode()).isEqualTo(ResultCode.E_INVALID_DA_ADDR));
   }
 
   @Test

@@ -19,6 +19,7 @@ class SessionSupervisorTest {
   private static EventLoopGroup newGroup() {
     return new NioEventLoopGroup(1);
   }
+
   private final EventLoop loop = group.next();
 
   @AfterEach
@@ -30,22 +31,30 @@ class SessionSupervisorTest {
     ClientConfig cfg = SendWindowTest.config(8, RetryPolicy.none());
     ClientMetrics metrics = ClientMetrics.NONE;
     SendWindow window = new SendWindow(cfg, loop, metrics, System::nanoTime);
-    return new SessionSupervisor(cfg, loop, window, new ReportDispatcher(cfg, loop, null, metrics), metrics, System::nanoTime);
+    return new SessionSupervisor(
+        cfg,
+        loop,
+        window,
+        new ReportDispatcher(cfg, loop, null, metrics),
+        metrics,
+        System::nanoTime);
   }
 
   /**
-   * startAsync() checks {@code closing} and then hands the start to the loop; a close() on another thread in
-   * between runs its shutdown on the loop first. The start task then found a closed supervisor and returned
-   * without completing the future: startAsync() hung forever (the agent's orTimeout saw it).
+   * startAsync() checks {@code closing} and then hands the start to the loop; a close() on another
+   * thread in between runs its shutdown on the loop first. The start task then found a closed
+   * supervisor and returned without completing the future: startAsync() hung forever (the agent's
+   * orTimeout saw it).
    */
   @Test
   void aStartThatReachesTheLoopAfterCloseFailsInsteadOfHanging() {
     SessionSupervisor s = supervisor();
     CompletableFuture<Void> started = new CompletableFuture<>();
-    loop.execute(() -> {
-      s.shutdown();
-      s.start(started);
-    });
+    loop.execute(
+        () -> {
+          s.shutdown();
+          s.start(started);
+        });
     Throwable e = started.handle((v, x) -> x).orTimeout(2, TimeUnit.SECONDS).join();
     assertThat(e).isInstanceOf(NgsClosedException.class);
   }
@@ -53,6 +62,7 @@ class SessionSupervisorTest {
   @Test
   void oneAttemptIsBoundedByConnectAndAckTimeoutsForCertAndBind() {
     // config(): connectTimeout 5 s, ackTimeout 10 s
-    assertThat(supervisor().attemptBudgetNanos()).isEqualTo(TimeUnit.SECONDS.toNanos(2 * (5 + 10) + 1));
+    assertThat(supervisor().attemptBudgetNanos())
+        .isEqualTo(TimeUnit.SECONDS.toNanos(2 * (5 + 10) + 1));
   }
 }

@@ -46,11 +46,18 @@ class SmallPartsTest {
     RetryPolicy p = RetryPolicy.defaultPolicy();
     for (ResultCode c : ResultCode.values()) {
       boolean retry = p.retryDelay(c, 1).isPresent();
-      assertThat(retry).as("%s", c).isEqualTo(c == ResultCode.E_SYS_FAIL || c == ResultCode.E_SYS_BUSY
-          || c == ResultCode.E_NET_FAIL || c == ResultCode.E_TPS_OVER);
+      assertThat(retry)
+          .as("%s", c)
+          .isEqualTo(
+              c == ResultCode.E_SYS_FAIL
+                  || c == ResultCode.E_SYS_BUSY
+                  || c == ResultCode.E_NET_FAIL
+                  || c == ResultCode.E_TPS_OVER);
     }
-    assertThat(p.retryDelay(ResultCode.E_SYS_BUSY, 1).orElseThrow()).isBetween(Duration.ofMillis(200), Duration.ofMillis(240));
-    assertThat(p.retryDelay(ResultCode.E_SYS_BUSY, 3).orElseThrow()).isBetween(Duration.ofMillis(800), Duration.ofMillis(960));
+    assertThat(p.retryDelay(ResultCode.E_SYS_BUSY, 1).orElseThrow())
+        .isBetween(Duration.ofMillis(200), Duration.ofMillis(240));
+    assertThat(p.retryDelay(ResultCode.E_SYS_BUSY, 3).orElseThrow())
+        .isBetween(Duration.ofMillis(800), Duration.ofMillis(960));
     assertThat(p.retryDelay(ResultCode.E_SYS_BUSY, 5)).isEmpty();
     assertThat(RetryPolicy.none().retryDelay(ResultCode.E_SYS_BUSY, 1)).isEmpty();
   }

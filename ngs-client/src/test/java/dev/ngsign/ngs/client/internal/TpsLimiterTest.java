@@ -84,7 +84,9 @@ class TpsLimiterTest {
     }
     List<Long> g = sends.stream().map(a -> a[0]).sorted().toList();
     for (int i = 50; i < g.size(); i++) {
-      assertThat(g.get(i) - g.get(i - 50)).as("51 accepts within a second at %d", i).isGreaterThanOrEqualTo(WINDOW);
+      assertThat(g.get(i) - g.get(i - 50))
+          .as("51 accepts within a second at %d", i)
+          .isGreaterThanOrEqualTo(WINDOW);
     }
     assertThat(g.size()).isGreaterThan(150);
   }

@@ -15,7 +15,10 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** What every handler shares: settings, accounts, CERT_KEYs, sessions, the store, the carriers, meters. */
+/**
+ * What every handler shares: settings, accounts, CERT_KEYs, sessions, the store, the carriers,
+ * meters.
+ */
 public final class GatewayContext {
   /** REPORT SENDTIME and the quota month are Korean local time (the vendor is in Korea). */
   public static final ZoneId ZONE = ZoneId.of("Asia/Seoul");
@@ -27,9 +30,11 @@ public final class GatewayContext {
   private final ReportStore store;
   private final CarrierSimulator carrier;
   private final CarrierLog carrierLog;
+
   /** Connect guards of IDs that are not configured, so that unknown IDs lock like known ones. */
-  private final ConcurrentHashMap<String, dev.ngsign.ngs.gateway.internal.account.ConnectGuard> unknownIds =
-      new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, dev.ngsign.ngs.gateway.internal.account.ConnectGuard>
+      unknownIds = new ConcurrentHashMap<>();
+
   private final GatewayMetrics metrics;
   private final DeliverScript script = new DeliverScript();
   private volatile long reportDelayMillis;
@@ -60,13 +65,16 @@ public final class GatewayContext {
 
   /** Adds or replaces an account; its lock, quota and counters survive a replacement. */
   public AccountState putAccount(Account a) {
-    return accounts.compute(a.id(), (id, old) -> {
-      if (old == null) {
-        return new AccountState(a, settings.lockThreshold(), settings.lockWindow(), settings.lockDuration());
-      }
-      old.update(a);
-      return old;
-    });
+    return accounts.compute(
+        a.id(),
+        (id, old) -> {
+          if (old == null) {
+            return new AccountState(
+                a, settings.lockThreshold(), settings.lockWindow(), settings.lockDuration());
+          }
+          old.update(a);
+          return old;
+        });
   }
 
   public AccountState account(String id) {
@@ -93,17 +101,25 @@ public final class GatewayContext {
     return carrier;
   }
 
-  /** The connect guard of an ID that is not configured (created on first use; idle ones are forgotten). */
+  /**
+   * The connect guard of an ID that is not configured (created on first use; idle ones are
+   * forgotten).
+   */
   public dev.ngsign.ngs.gateway.internal.account.ConnectGuard unknownIdGuard(String id) {
     if (unknownIds.size() >= 10_000 && !unknownIds.containsKey(id)) {
       Instant t = now();
       unknownIds.values().removeIf(g -> g.isIdle(t));
       if (unknownIds.size() >= 10_000) {
-        unknownIds.clear(); // a spray of made-up IDs: forgetting them costs the sprayer nothing, keeping them costs memory
+        unknownIds
+            .clear(); // a spray of made-up IDs: forgetting them costs the sprayer nothing, keeping
+        // them costs memory
       }
     }
-    return unknownIds.computeIfAbsent(id, k -> new dev.ngsign.ngs.gateway.internal.account.ConnectGuard(
-        settings.lockThreshold(), settings.lockWindow(), settings.lockDuration()));
+    return unknownIds.computeIfAbsent(
+        id,
+        k ->
+            new dev.ngsign.ngs.gateway.internal.account.ConnectGuard(
+                settings.lockThreshold(), settings.lockWindow(), settings.lockDuration()));
   }
 
   /** The guard of an unknown ID if it was tried, else null. */

@@ -64,8 +64,13 @@ public final class GatewayServer implements AdminOperations {
   private final List<Channel> listeners = new ArrayList<>();
   private AdminServer admin;
   private GatewayPorts ports;
-  /** The SERIAL sweep: off the event loops, since dropping a column family waits for the store's manifest. */
+
+  /**
+   * The SERIAL sweep: off the event loops, since dropping a column family waits for the store's
+   * manifest.
+   */
   private ScheduledExecutorService housekeeping;
+
   private volatile boolean closed;
 
   public GatewayServer(GatewaySettings settings, List<Account> accounts) {
@@ -87,7 +92,8 @@ public final class GatewayServer implements AdminOperations {
 
   private GatewayPorts doStart() {
     if (closed) {
-      throw new IllegalStateException("gateway closed: build a new one (same data directory to keep its state)");
+      throw new IllegalStateException(
+          "gateway closed: build a new one (same data directory to keep its state)");
     }
     if (ports != null) {
       return ports;
@@ -99,36 +105,66 @@ public final class GatewayServer implements AdminOperations {
     if (settings.recordDelivers() > 0) {
       gw.script().record(settings.recordDelivers());
     }
-    store.quotas().forEach((id, q) -> { // written with the messages they count: exact after a crash too
-      AccountState a = gw.account(id);
-      if (a != null) {
-        a.quota().restore(q.getKey(), q.getValue());
-      }
-    });
+    store
+        .quotas()
+        .forEach(
+            (id, q) -> { // written with the messages they count: exact after a crash too
+              AccountState a = gw.account(id);
+              if (a != null) {
+                a.quota().restore(q.getKey(), q.getValue());
+              }
+            });
     metrics.gauge("ngs.reports.pending", store::pendingTotal);
-    metrics.gauge("ngs.store.log.bytes", store::diskBytes); // disk held by the store: grows with the dedup window
+    metrics.gauge(
+        "ngs.store.log.bytes",
+        store::diskBytes); // disk held by the store: grows with the dedup window
     metrics.gauge("ngs.sessions.bound", () -> gw.sessions().all().size());
     boss = nioGroup(1, "ngs-gw-accept");
     workers = nioGroup(settings.ioThreads(), "ngs-gw-io");
     try {
-      // CERT connections are short and cheap: they run on the acceptor thread, so that the worker loops are
-      // handed out round-robin to deliver and report sessions only (otherwise a client's CERT, BIND, CERT,
+      // CERT connections are short and cheap: they run on the acceptor thread, so that the worker
+      // loops are
+      // handed out round-robin to deliver and report sessions only (otherwise a client's CERT,
+      // BIND, CERT,
       // BIND ... lands every deliver session on the same loop)
-      Channel cert = bind(boss, settings.certPort(), () -> new ChannelInitializer<SocketChannel>() {
-        @Override
-        protected void initChannel(SocketChannel ch) {
-          ch.attr(UnexpectedPacketHandler.COUNTER).set(gw.metrics()::cert); // malformed and unexpected: ngs_cert_total
-          ch.pipeline().addLast("decoder", new NgsFrameDecoder(PacketType.BIND.bodySize(), java.util.Set.of(PacketType.CERT)))
-              .addLast("encoder", new NgsPacketEncoder())
-              .addLast("login", new LoginTimeoutHandler(settings.loginTimeout()))
-              .addLast("cert", new CertHandler(gw))
-              .addLast("tail", UnexpectedPacketHandler.INSTANCE);
-        }
-      });
-      Channel deliver = bind(workers, settings.deliverPort(), () -> sessionInitializer(SessionKind.DELIVER,
-          (p, s, before) -> p.addBefore(before, "deliver", new DeliverHandler(gw, s))));
-      Channel report = bind(workers, settings.reportPort(), () -> sessionInitializer(SessionKind.REPORT,
-          (p, s, before) -> p.addBefore(before, "reports", new ReportPumpHandler(gw, s))));
+      Channel cert =
+          bind(
+              boss,
+              settings.certPort(),
+              () ->
+                  new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                      ch.attr(UnexpectedPacketHandler.COUNTER)
+                          .set(gw.metrics()::cert); // malformed and unexpected: ngs_cert_total
+                      ch.pipeline()
+                          .addLast(
+                              "decoder",
+                              new NgsFrameDecoder(
+                                  PacketType.BIND.bodySize(), java.util.Set.of(PacketType.CERT)))
+                          .addLast("encoder", new NgsPacketEncoder())
+                          .addLast("login", new LoginTimeoutHandler(settings.loginTimeout()))
+                          .addLast("cert", new CertHandler(gw))
+                          .addLast("tail", UnexpectedPacketHandler.INSTANCE);
+                    }
+                  });
+      Channel deliver =
+          bind(
+              workers,
+              settings.deliverPort(),
+              () ->
+                  sessionInitializer(
+                      SessionKind.DELIVER,
+                      (p, s, before) -> p.addBefore(before, "deliver", new DeliverHandler(gw, s))));
+      Channel report =
+          bind(
+              workers,
+              settings.reportPort(),
+              () ->
+                  sessionInitializer(
+                      SessionKind.REPORT,
+                      (p, s, before) ->
+                          p.addBefore(before, "reports", new ReportPumpHandler(gw, s))));
       gw.ports(port(deliver), port(report));
       int adminPort = -1;
       if (settings.adminPort() >= 0) {
@@ -141,19 +177,24 @@ public final class GatewayServer implements AdminOperations {
       store.close();
       throw e;
     }
-    housekeeping = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ngs-gw-housekeeping", true));
+    housekeeping =
+        Executors.newSingleThreadScheduledExecutor(
+            new DefaultThreadFactory("ngs-gw-housekeeping", true));
     long sweep = Math.max(1_000, Math.min(settings.dedupWindow().toMillis() / 10, 600_000));
     housekeeping.scheduleWithFixedDelay(this::sweepSerials, sweep, sweep, TimeUnit.MILLISECONDS);
     log.info("NGS gateway listening on {} ({})", settings.host(), ports.describe());
     return ports;
   }
 
-  private ChannelInitializer<SocketChannel> sessionInitializer(SessionKind kind, SessionInstaller installer) {
+  private ChannelInitializer<SocketChannel> sessionInitializer(
+      SessionKind kind, SessionInstaller installer) {
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(SocketChannel ch) {
-        ch.attr(UnexpectedPacketHandler.COUNTER).set(gw.metrics()::bind); // malformed and unexpected: ngs_bind_total
-        ch.pipeline().addLast("prebind", new PreBindLimiter(PreBindLimiter.DEFAULT_BUDGET))
+        ch.attr(UnexpectedPacketHandler.COUNTER)
+            .set(gw.metrics()::bind); // malformed and unexpected: ngs_bind_total
+        ch.pipeline()
+            .addLast("prebind", new PreBindLimiter(PreBindLimiter.DEFAULT_BUDGET))
             .addLast("decoder", new NgsFrameDecoder(settings.maxBodyLength()))
             .addLast("encoder", new NgsPacketEncoder())
             .addLast("login", new LoginTimeoutHandler(settings.loginTimeout()))
@@ -163,21 +204,24 @@ public final class GatewayServer implements AdminOperations {
     };
   }
 
-  // NioEventLoopGroup: deprecated in Netty 4.2 but present in 4.1 and 4.2 alike, so the gateway also runs as a
-  // test fixture inside a Spring Boot 3 application on Netty 4.1 (MultiThreadIoEventLoopGroup exists only from 4.2)
+  // NioEventLoopGroup: deprecated in Netty 4.2 but present in 4.1 and 4.2 alike, so the gateway
+  // also runs as a
+  // test fixture inside a Spring Boot 3 application on Netty 4.1 (MultiThreadIoEventLoopGroup
+  // exists only from 4.2)
   @SuppressWarnings("deprecation")
   private static EventLoopGroup nioGroup(int threads, String name) {
     return new NioEventLoopGroup(threads, new DefaultThreadFactory(name, true));
   }
 
   private Channel bind(EventLoopGroup children, int port, Supplier<ChannelHandler> init) {
-    ServerBootstrap b = new ServerBootstrap()
-        .group(boss, children)
-        .channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .option(ChannelOption.SO_BACKLOG, 1024)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(init.get());
+    ServerBootstrap b =
+        new ServerBootstrap()
+            .group(boss, children)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(init.get());
     ChannelFuture f = b.bind(new InetSocketAddress(settings.host(), port)).syncUninterruptibly();
     listeners.add(f.channel());
     return f.channel();
@@ -224,7 +268,10 @@ public final class GatewayServer implements AdminOperations {
     return a;
   }
 
-  /** Changes an account's TPS live and tells its bound sessions with EVENT type 1. Returns sessions told. */
+  /**
+   * Changes an account's TPS live and tells its bound sessions with EVENT type 1. Returns sessions
+   * told.
+   */
   @Override
   public int setTps(String id, TpsLimits tps) {
     AccountState a = account(id);
@@ -245,7 +292,10 @@ public final class GatewayServer implements AdminOperations {
     account(id);
     int n = 0;
     for (GatewaySession s : gw.sessions().of(id, kind)) {
-      Closer.closeWithEvent(s.channel(), ResultCode.E_KICKED, reason == null || reason.isBlank() ? "kicked by operator" : reason);
+      Closer.closeWithEvent(
+          s.channel(),
+          ResultCode.E_KICKED,
+          reason == null || reason.isBlank() ? "kicked by operator" : reason);
       n++;
     }
     log.info("kicked {} session(s) of {}", n, id);
@@ -272,10 +322,22 @@ public final class GatewayServer implements AdminOperations {
     for (AccountState a : gw.accounts()) {
       Account acc = a.account();
       Instant until = a.connectGuard().lockedUntil(now);
-      out.add(new AccountView(acc.id(), new AccountView.Tps(acc.tps().sms(), acc.tps().mms(), acc.tps().kko()),
-          acc.monthlyQuota(), a.quota().used(), acc.allowedAddresses(), acc.encryptionAllowed(),
-          acc.encryptionRequired(), until != null, until, a.accepted(), a.refused(), a.duplicates(),
-          gw.store().pending(acc.id()), gw.sessions().of(acc.id(), null).stream().map(s -> s.kind().code()).toList()));
+      out.add(
+          new AccountView(
+              acc.id(),
+              new AccountView.Tps(acc.tps().sms(), acc.tps().mms(), acc.tps().kko()),
+              acc.monthlyQuota(),
+              a.quota().used(),
+              acc.allowedAddresses(),
+              acc.encryptionAllowed(),
+              acc.encryptionRequired(),
+              until != null,
+              until,
+              a.accepted(),
+              a.refused(),
+              a.duplicates(),
+              gw.store().pending(acc.id()),
+              gw.sessions().of(acc.id(), null).stream().map(s -> s.kind().code()).toList()));
     }
     return out;
   }
@@ -297,17 +359,27 @@ public final class GatewayServer implements AdminOperations {
       }
     }
     Runtime rt = Runtime.getRuntime();
-    // each heap pool as its last collection left it; a pool never collected yet (the old generation, until
-    // a full or mixed collection) reports nothing there, so its current use counts: an upper bound of live data
+    // each heap pool as its last collection left it; a pool never collected yet (the old
+    // generation, until
+    // a full or mixed collection) reports nothing there, so its current use counts: an upper bound
+    // of live data
     long live = 0;
-    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+    for (java.lang.management.MemoryPoolMXBean pool :
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
       java.lang.management.MemoryUsage after = pool.getCollectionUsage();
       if (pool.getType() == java.lang.management.MemoryType.HEAP && after != null) {
         live += after.getCommitted() == 0 ? pool.getUsage().getUsed() : after.getUsed();
       }
     }
-    return new GatewayCounters(delivers, mx.duplicates(), mx.reportsSent(), mx.reportsAcked(),
-        gw.store().pendingTotal(), gw.sessions().all().size(), rt.totalMemory() - rt.freeMemory(), rt.maxMemory(),
+    return new GatewayCounters(
+        delivers,
+        mx.duplicates(),
+        mx.reportsSent(),
+        mx.reportsAcked(),
+        gw.store().pendingTotal(),
+        gw.sessions().all().size(),
+        rt.totalMemory() - rt.freeMemory(),
+        rt.maxMemory(),
         live);
   }
 
@@ -318,8 +390,8 @@ public final class GatewayServer implements AdminOperations {
   }
 
   /**
-   * Stops: listeners first, then every session gets EVENT type 0 (E_SHUTDOWN) and is closed, then the store
-   * is committed and closed (pending reports are on disk).
+   * Stops: listeners first, then every session gets EVENT type 0 (E_SHUTDOWN) and is closed, then
+   * the store is committed and closed (pending reports are on disk).
    */
   public void close() {
     lifecycle.lock();

@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Every tunable of the gateway, resolved (see {@code NgsGateway.Builder} for the documented defaults).
+ * Every tunable of the gateway, resolved (see {@code NgsGateway.Builder} for the documented
+ * defaults).
  *
  * @param adminPort -1 disables the admin API, 0 picks a free port
- * @param carrierLog whether accepted messages are appended to {@code carrier.log} in {@code dataDir}
+ * @param carrierLog whether accepted messages are appended to {@code carrier.log} in {@code
+ *     dataDir}
  */
 public record GatewaySettings(
     String host,

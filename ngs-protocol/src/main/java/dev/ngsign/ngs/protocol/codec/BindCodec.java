@@ -15,7 +15,9 @@ import dev.ngsign.ngs.protocol.packet.PacketType;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
 import dev.ngsign.ngs.protocol.packet.SessionMode;
 
-/** BIND, 220 bytes: ID 20, PWD 110, CERT_KEY 65, TYPE 2, KIND 4, VERSION 15, KEYPOS 4 (section 4.2). */
+/**
+ * BIND, 220 bytes: ID 20, PWD 110, CERT_KEY 65, TYPE 2, KIND 4, VERSION 15, KEYPOS 4 (section 4.2).
+ */
 final class BindCodec implements BodyCodec<Bind> {
   @Override
   public int bodyLength(Bind p) {
@@ -41,13 +43,18 @@ final class BindCodec implements BodyCodec<Bind> {
     String type = r.ascii(BIND_TYPE, ResultCode.E_INVALID_TYPE);
     SessionMode mode = SessionMode.fromCode(type);
     if (mode == null) {
-      throw r.error(BIND_TYPE.name(), NgsProtocolException.show(type) + " is not p (plain) or P (encrypted)",
+      throw r.error(
+          BIND_TYPE.name(),
+          NgsProtocolException.show(type) + " is not p (plain) or P (encrypted)",
           ResultCode.E_INVALID_TYPE);
     }
     String kindCode = r.ascii(KIND, ResultCode.E_INVALID_KIND);
     SessionKind kind = SessionKind.fromCode(kindCode);
     if (kind == null) {
-      throw r.error(KIND.name(), NgsProtocolException.show(kindCode) + " is not DLV or REP", ResultCode.E_INVALID_KIND);
+      throw r.error(
+          KIND.name(),
+          NgsProtocolException.show(kindCode) + " is not DLV or REP",
+          ResultCode.E_INVALID_KIND);
     }
     String version = r.ascii(VERSION, ResultCode.E_INVALID_VERSION);
     int keyPos = (int) Math.min(Integer.MAX_VALUE, r.number(KEYPOS, ResultCode.E_INVALID_KEYPOS));

@@ -12,21 +12,27 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads the fixed fields of one body in order. Every failure is an {@link NgsProtocolException} naming
- * the packet, the field and the offending value (or only its length, for secrets). Nothing is allocated
- * from a length read off the wire before it is checked against the bytes actually present.
+ * Reads the fixed fields of one body in order. Every failure is an {@link NgsProtocolException}
+ * naming the packet, the field and the offending value (or only its length, for secrets). Nothing
+ * is allocated from a length read off the wire before it is checked against the bytes actually
+ * present.
  *
- * <p>Fields are read from an array: the buffer's own when it has one (a heap buffer), else a per-thread
- * stage that holds a copy of the bytes from the field being read on. The common values take a fast path
- * (ASCII, plain digits, text that decodes cleanly); anything else goes the general way, which names what is
- * wrong.
+ * <p>Fields are read from an array: the buffer's own when it has one (a heap buffer), else a
+ * per-thread stage that holds a copy of the bytes from the field being read on. The common values
+ * take a fast path (ASCII, plain digits, text that decodes cleanly); anything else goes the general
+ * way, which names what is wrong.
  */
 final class BodyReader {
   private final ByteBuf in;
   private final String packet;
   private final int start;
-  /** The bytes of {@code in} from index {@code winStart} to {@code winEnd} are at {@code a[index + winShift]}. */
+
+  /**
+   * The bytes of {@code in} from index {@code winStart} to {@code winEnd} are at {@code a[index +
+   * winShift]}.
+   */
   private byte[] a;
+
   private int winStart;
   private int winEnd;
   private int winShift;
@@ -43,7 +49,10 @@ final class BodyReader {
     }
   }
 
-  /** Where {@code in}'s byte at {@code index} is in {@code a}, with the {@code size} bytes from it; they must exist. */
+  /**
+   * Where {@code in}'s byte at {@code index} is in {@code a}, with the {@code size} bytes from it;
+   * they must exist.
+   */
   private int at(int index, int size) {
     if (index < winStart || index + size > winEnd) {
       byte[] stage = TextCoders.local().readStage;
@@ -76,8 +85,16 @@ final class BodyReader {
 
   private void need(String field, int n, ResultCode code) {
     if (in.readableBytes() < n) {
-      throw error(field, "body truncated: needs " + n + " bytes at offset " + offset() + " but "
-          + in.readableBytes() + " remain", code);
+      throw error(
+          field,
+          "body truncated: needs "
+              + n
+              + " bytes at offset "
+              + offset()
+              + " but "
+              + in.readableBytes()
+              + " remain",
+          code);
     }
   }
 
@@ -118,8 +135,15 @@ final class BodyReader {
     for (int i = 0; i < len; i++) {
       if (in.getByte(index + i) < 0) {
         String shown = f.render(in.toString(index, len, StandardCharsets.ISO_8859_1));
-        return error(f.name(), shown + " is not ASCII (byte 0x" + Integer.toHexString(in.getByte(index + i) & 0xff)
-            + " at position " + i + ")", code);
+        return error(
+            f.name(),
+            shown
+                + " is not ASCII (byte 0x"
+                + Integer.toHexString(in.getByte(index + i) & 0xff)
+                + " at position "
+                + i
+                + ")",
+            code);
       }
     }
     throw new IllegalStateException("no byte above 0x7F in " + f.name());
@@ -151,8 +175,12 @@ final class BodyReader {
     return s;
   }
 
-  /** Decodes a field's bytes through a char[] (the decoder's array loop); on any trouble, the general way. */
-  private String decodeField(String field, byte[] b, int at, int index, int len, ContentEncoding encoding) {
+  /**
+   * Decodes a field's bytes through a char[] (the decoder's array loop); on any trouble, the
+   * general way.
+   */
+  private String decodeField(
+      String field, byte[] b, int at, int index, int len, ContentEncoding encoding) {
     TextCoders t = TextCoders.local();
     if (len <= t.chars.length) { // at most one character per byte in MS949 and UTF-8
       CharsetDecoder dec = t.decoderFor(encoding);
@@ -180,17 +208,31 @@ final class BodyReader {
     if (ascii) {
       return in.toString(index, len, StandardCharsets.ISO_8859_1);
     }
-    ByteBuffer nio = in.nioBufferCount() == 1 ? in.nioBuffer(index, len) : ByteBuffer.wrap(ByteBufBytes.copy(in, index, len));
+    ByteBuffer nio =
+        in.nioBufferCount() == 1
+            ? in.nioBuffer(index, len)
+            : ByteBuffer.wrap(ByteBufBytes.copy(in, index, len));
     try {
       CharBuffer cb = TextCoders.decoder(encoding).decode(nio);
       return cb.toString();
     } catch (CharacterCodingException e) {
-      throw error(field, "bytes are not valid " + encoding + " (" + e.getMessage() + " near byte "
-          + nio.position() + ")", ResultCode.E_INVALID_ENCODING);
+      throw error(
+          field,
+          "bytes are not valid "
+              + encoding
+              + " ("
+              + e.getMessage()
+              + " near byte "
+              + nio.position()
+              + ")",
+          ResultCode.E_INVALID_ENCODING);
     }
   }
 
-  /** Checks that the next {@code len} bytes are valid text in {@code encoding}, without consuming them. */
+  /**
+   * Checks that the next {@code len} bytes are valid text in {@code encoding}, without consuming
+   * them.
+   */
   void checkText(String field, int len, ContentEncoding encoding) {
     need(field, len, ResultCode.E_MEDIA_SIZE);
     decode(field, in.readerIndex(), len, encoding);
@@ -205,7 +247,9 @@ final class BodyReader {
     return v;
   }
 
-  /** A non-negative decimal number, or {@code ifEmpty} when the field is empty (all NUL or blank). */
+  /**
+   * A non-negative decimal number, or {@code ifEmpty} when the field is empty (all NUL or blank).
+   */
   long numberOr(FixedField f, long ifEmpty, ResultCode code) {
     int size = f.size();
     need(f.name(), size, code);
@@ -234,7 +278,8 @@ final class BodyReader {
     for (i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
-        throw error(f.name(), NgsProtocolException.show(s) + " is not a non-negative decimal number", code);
+        throw error(
+            f.name(), NgsProtocolException.show(s) + " is not a non-negative decimal number", code);
       }
       v = v * 10 + (c - '0');
     }
@@ -250,8 +295,8 @@ final class BodyReader {
   }
 
   /**
-   * Best effort: the ASCII value at a fixed offset from the body's start, without moving; empty when the
-   * body is too short or the bytes are not ASCII. Used to answer a malformed DELIVER.
+   * Best effort: the ASCII value at a fixed offset from the body's start, without moving; empty
+   * when the body is too short or the bytes are not ASCII. Used to answer a malformed DELIVER.
    */
   String peekAscii(int fieldOffset, int size) {
     int index = start + fieldOffset;
@@ -270,8 +315,13 @@ final class BodyReader {
   /** Fails when bytes are left over: the header's length and the body's own counts disagree. */
   void expectEnd(ResultCode code) {
     if (in.isReadable()) {
-      throw error("MsgLeng", in.readableBytes() + " bytes left over after the last field (body says "
-          + offset() + " bytes)", code);
+      throw error(
+          "MsgLeng",
+          in.readableBytes()
+              + " bytes left over after the last field (body says "
+              + offset()
+              + " bytes)",
+          code);
     }
   }
 }

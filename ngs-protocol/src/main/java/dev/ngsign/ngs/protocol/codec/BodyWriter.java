@@ -11,21 +11,24 @@ import java.nio.charset.CoderResult;
 import java.util.Arrays;
 
 /**
- * Writes fixed fields: value from the front, NUL padding to the field's size. A value that does not fit
- * is an error naming the field and both lengths, never a silent cut (least of all inside a Korean
- * character).
+ * Writes fixed fields: value from the front, NUL padding to the field's size. A value that does not
+ * fit is an error naming the field and both lengths, never a silent cut (least of all inside a
+ * Korean character).
  *
- * <p>Fields are written as bytes into an array: the buffer's own when it has one (a heap buffer), else a
- * per-thread stage copied into the buffer in one piece. Nothing reaches {@code out}'s writer index before
- * {@link #flush()}.
+ * <p>Fields are written as bytes into an array: the buffer's own when it has one (a heap buffer),
+ * else a per-thread stage copied into the buffer in one piece. Nothing reaches {@code out}'s writer
+ * index before {@link #flush()}.
  */
 final class BodyWriter {
   private final ByteBuf out;
   private final String packet;
   private boolean heap;
+
   /** Where the next fields go: {@code out}'s array from {@code base}, or the stage from 0. */
   private byte[] a;
+
   private int base;
+
   /** Bytes written into {@code a} from {@code base} and not yet flushed. */
   private int pos;
 
@@ -149,7 +152,8 @@ final class BodyWriter {
     }
     int end = at + i;
     if (i < len) {
-      // ASCII is the same bytes in both encodings; the rest goes through the strict encoder, from a char[]
+      // ASCII is the same bytes in both encodings; the rest goes through the strict encoder, from a
+      // char[]
       // so that it runs its array loop, straight into the field
       TextCoders t = TextCoders.local();
       value.getChars(i, len, t.chars, 0);
@@ -168,10 +172,14 @@ final class BodyWriter {
     pos += size;
   }
 
-  /** The error for a value with more characters than the field has bytes: the unencodable character first. */
+  /**
+   * The error for a value with more characters than the field has bytes: the unencodable character
+   * first.
+   */
   private NgsProtocolException tooLong(FixedField f, String value, ContentEncoding encoding) {
     if (value.chars().allMatch(c -> c < 0x80)) {
-      return error(f, f.render(value) + " is " + value.length() + " bytes; the field holds " + f.size());
+      return error(
+          f, f.render(value) + " is " + value.length() + " bytes; the field holds " + f.size());
     }
     CharsetEncoder enc = TextCoders.encoder(encoding);
     ByteBuffer dst = ByteBuffer.allocate(f.size());
@@ -179,14 +187,27 @@ final class BodyWriter {
     return encodingError(f, value, encoding, r.isUnderflow() ? CoderResult.OVERFLOW : r);
   }
 
-  private NgsProtocolException encodingError(FixedField f, String value, ContentEncoding encoding, CoderResult r) {
+  private NgsProtocolException encodingError(
+      FixedField f, String value, ContentEncoding encoding, CoderResult r) {
     if (r.isUnmappable() || r.isMalformed()) {
-      return error(f, "has a character that " + encoding + " cannot encode: "
-          + TextCodingError.firstUnencodable(value, encoding)
-          + (encoding == ContentEncoding.MS949 ? "; send with ENCODING 1 (UTF-8)" : ""));
+      return error(
+          f,
+          "has a character that "
+              + encoding
+              + " cannot encode: "
+              + TextCodingError.firstUnencodable(value, encoding)
+              + (encoding == ContentEncoding.MS949 ? "; send with ENCODING 1 (UTF-8)" : ""));
     }
     int needed = value.getBytes(encoding.charset()).length;
-    return error(f, f.render(value) + " is " + needed + " bytes in " + encoding + "; the field holds " + f.size());
+    return error(
+        f,
+        f.render(value)
+            + " is "
+            + needed
+            + " bytes in "
+            + encoding
+            + "; the field holds "
+            + f.size());
   }
 
   /** Bytes of variable length (an attachment), written through to {@code out}. */

@@ -11,8 +11,8 @@ import dev.ngsign.ngs.protocol.packet.ContentEncoding;
 import dev.ngsign.ngs.protocol.packet.PacketType;
 
 /**
- * CERT_ACK, 125 bytes: RESULT 4, CERT_KEY 65, SERVER_IP 40, DELIVER_PORT 8, REPORT_PORT 8. On failure
- * SERVER_IP holds the reason, which may be Korean (MS949), and the ports are NUL.
+ * CERT_ACK, 125 bytes: RESULT 4, CERT_KEY 65, SERVER_IP 40, DELIVER_PORT 8, REPORT_PORT 8. On
+ * failure SERVER_IP holds the reason, which may be Korean (MS949), and the ports are NUL.
  */
 final class CertAckCodec implements BodyCodec<CertAck> {
   @Override

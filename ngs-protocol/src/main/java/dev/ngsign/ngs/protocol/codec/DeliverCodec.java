@@ -38,13 +38,19 @@ import java.util.List;
 
 /**
  * DELIVER (section 4.3): MSGTYPE 2, DA_ADDR 20, CALLBACK 20, ENCODING 2, TEXT 141 (or KAKAO_INFO:
- * SENDERKEY 41, TEMPLATE 31, METHOD 2, FAILOVER 2, TITLE 65), SERIAL 20, SENDER_CODE 10, MEDIACNT 2,
- * EXT_SIZE 4, then EXTENTION (EXT_SIZE bytes) and MEDIACNT times MTYPE 3, ENCODING 2, MFILELEN 10, bytes.
+ * SENDERKEY 41, TEMPLATE 31, METHOD 2, FAILOVER 2, TITLE 65), SERIAL 20, SENDER_CODE 10, MEDIACNT
+ * 2, EXT_SIZE 4, then EXTENTION (EXT_SIZE bytes) and MEDIACNT times MTYPE 3, ENCODING 2, MFILELEN
+ * 10, bytes.
  */
 final class DeliverCodec implements BodyCodec<Deliver> {
-  /** Offsets of DA_ADDR and SERIAL, readable whatever MSGTYPE says: the TEXT area is 141 bytes either way. */
+  /**
+   * Offsets of DA_ADDR and SERIAL, readable whatever MSGTYPE says: the TEXT area is 141 bytes
+   * either way.
+   */
   private static final int DA_ADDR_OFFSET = MSGTYPE.size();
-  private static final int SERIAL_OFFSET = MSGTYPE.size() + DA_ADDR.size() + CALLBACK.size() + ENCODING.size() + TEXT.size();
+
+  private static final int SERIAL_OFFSET =
+      MSGTYPE.size() + DA_ADDR.size() + CALLBACK.size() + ENCODING.size() + TEXT.size();
 
   /** MEDIACNT is 2C; the spec allows 4 attachments, the content rules enforce that. */
   private static final int MAX_MEDIA_FIELD = 99;
@@ -97,7 +103,9 @@ final class DeliverCodec implements BodyCodec<Deliver> {
     } catch (MalformedDeliverException e) {
       throw e;
     } catch (NgsProtocolException e) {
-      throw new MalformedDeliverException(e, r.peekAscii(DA_ADDR_OFFSET, DA_ADDR.size()),
+      throw new MalformedDeliverException(
+          e,
+          r.peekAscii(DA_ADDR_OFFSET, DA_ADDR.size()),
           r.peekAscii(SERIAL_OFFSET, SERIAL.size()));
     }
   }
@@ -106,15 +114,19 @@ final class DeliverCodec implements BodyCodec<Deliver> {
     String typeCode = r.ascii(MSGTYPE, ResultCode.E_INVALID_MSGTYPE);
     MessageType type = MessageType.fromCode(typeCode);
     if (type == null) {
-      throw r.error(MSGTYPE.name(), NgsProtocolException.show(typeCode)
-          + " is not a MSGTYPE (S L M A a F f W s l m)", ResultCode.E_INVALID_MSGTYPE);
+      throw r.error(
+          MSGTYPE.name(),
+          NgsProtocolException.show(typeCode) + " is not a MSGTYPE (S L M A a F f W s l m)",
+          ResultCode.E_INVALID_MSGTYPE);
     }
     String daAddr = r.ascii(DA_ADDR, ResultCode.E_INVALID_DA_ADDR);
     String callback = r.ascii(CALLBACK, ResultCode.E_INVALID_CALLBACK);
     long encCode = r.number(ENCODING, ResultCode.E_INVALID_ENCODING);
     ContentEncoding encoding = ContentEncoding.fromCode((int) Math.min(encCode, 99));
     if (encoding == null || encoding == ContentEncoding.BINARY) {
-      throw r.error(ENCODING.name(), encCode + " is not a text encoding (0 MS949/EUC-KR, 1 UTF-8)",
+      throw r.error(
+          ENCODING.name(),
+          encCode + " is not a text encoding (0 MS949/EUC-KR, 1 UTF-8)",
           ResultCode.E_INVALID_ENCODING);
     }
     KakaoInfo kakao = null;
@@ -134,7 +146,10 @@ final class DeliverCodec implements BodyCodec<Deliver> {
     } else if (extSize == NAT_CODE.size()) {
       extension = new Extension.NationCode(r.ascii(NAT_CODE, ResultCode.E_INVALID_EXTENSION));
     } else if (extSize != 0) {
-      throw r.error(EXT_SIZE.name(), extSize + " is not 0, 10 (DPT_CODE) or 16 (NAT_CODE)", ResultCode.E_INVALID_EXTENSION);
+      throw r.error(
+          EXT_SIZE.name(),
+          extSize + " is not 0, 10 (DPT_CODE) or 16 (NAT_CODE)",
+          ResultCode.E_INVALID_EXTENSION);
     }
     if (mediaCount > MAX_MEDIA_FIELD) {
       throw r.error(MEDIACNT.name(), mediaCount + " is over 99", ResultCode.E_MEDIA_COUNT);
@@ -143,23 +158,33 @@ final class DeliverCodec implements BodyCodec<Deliver> {
     for (int i = 0; i < mediaCount; i++) {
       String at = "MEDIA[" + (i + 1) + "].";
       if (r.remaining() < MEDIA_HEADER_SIZE) {
-        throw r.error(MEDIACNT.name(), "says " + mediaCount + " attachments but the body ends after " + i,
+        throw r.error(
+            MEDIACNT.name(),
+            "says " + mediaCount + " attachments but the body ends after " + i,
             ResultCode.E_MEDIA_COUNT);
       }
       long mtype = r.number(MTYPE, ResultCode.E_MEDIA_TYPE);
       MediaType mediaType = MediaType.fromCode((int) Math.min(mtype, 999));
       if (mediaType == null) {
-        throw r.error(at + MTYPE.name(), mtype + " is not an MTYPE (11 12 13 21 22 23 24)", ResultCode.E_MEDIA_TYPE);
+        throw r.error(
+            at + MTYPE.name(),
+            mtype + " is not an MTYPE (11 12 13 21 22 23 24)",
+            ResultCode.E_MEDIA_TYPE);
       }
       long menc = r.number(MEDIA_ENCODING, ResultCode.E_MEDIA_TYPE);
       ContentEncoding mediaEncoding = ContentEncoding.fromCode((int) Math.min(menc, 99));
       if (mediaEncoding == null) {
-        throw r.error(at + MEDIA_ENCODING.name(), menc + " is not 0 (MS949), 1 (UTF-8) or 2 (binary)", ResultCode.E_MEDIA_TYPE);
+        throw r.error(
+            at + MEDIA_ENCODING.name(),
+            menc + " is not 0 (MS949), 1 (UTF-8) or 2 (binary)",
+            ResultCode.E_MEDIA_TYPE);
       }
       long len = r.number(MFILELEN, ResultCode.E_MEDIA_SIZE);
       if (len > r.remaining()) {
         // checked before allocating: the length is untrusted
-        throw r.error(at + MFILELEN.name(), len + " is more than the " + r.remaining() + " bytes left in the body",
+        throw r.error(
+            at + MFILELEN.name(),
+            len + " is more than the " + r.remaining() + " bytes left in the body",
             ResultCode.E_MEDIA_SIZE);
       }
       if (mediaType.isText() && mediaEncoding.isText()) {
@@ -169,7 +194,8 @@ final class DeliverCodec implements BodyCodec<Deliver> {
       media.add(Media.wrap(mediaType, mediaEncoding, data));
     }
     r.expectEnd(ResultCode.E_MEDIA_SIZE);
-    return new Deliver(type, daAddr, callback, encoding, text, kakao, serial, senderCode, extension, media);
+    return new Deliver(
+        type, daAddr, callback, encoding, text, kakao, serial, senderCode, extension, media);
   }
 
   private static KakaoInfo decodeKakaoInfo(BodyReader r, ContentEncoding encoding) {
@@ -179,7 +205,9 @@ final class DeliverCodec implements BodyCodec<Deliver> {
     // the spec calls push the default: an empty METHOD means push
     KakaoMethod method = methodCode.isEmpty() ? KakaoMethod.PUSH : KakaoMethod.fromCode(methodCode);
     if (method == null) {
-      throw r.error(METHOD.name(), NgsProtocolException.show(methodCode) + " is not p (push), r (real) or P (polling)",
+      throw r.error(
+          METHOD.name(),
+          NgsProtocolException.show(methodCode) + " is not p (push), r (real) or P (polling)",
           ResultCode.E_INVALID_KAKAO);
     }
     long fo = r.numberOr(FAILOVER, 0, ResultCode.E_INVALID_KAKAO);

@@ -6,7 +6,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
 
-/** Writes {@link NgsPacket}s as header + body, encrypting bodies once a cipher is set. One per channel. */
+/**
+ * Writes {@link NgsPacket}s as header + body, encrypting bodies once a cipher is set. One per
+ * channel.
+ */
 public final class NgsPacketEncoder extends MessageToByteEncoder<NgsPacket> {
   private BodyCipher cipher;
 

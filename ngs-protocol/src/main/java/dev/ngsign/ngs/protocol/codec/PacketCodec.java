@@ -14,17 +14,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Encodes packets to header + body bytes and decodes them back, over {@link ByteBuf}s or byte arrays.
- * Pure: no I/O, no session state. A {@link BodyCipher} (null on plain sessions) encrypts the bodies of
- * DELIVER, DELIVER_ACK, REPORT and REPORT_ACK; the other packets always travel in clear.
+ * Encodes packets to header + body bytes and decodes them back, over {@link ByteBuf}s or byte
+ * arrays. Pure: no I/O, no session state. A {@link BodyCipher} (null on plain sessions) encrypts
+ * the bodies of DELIVER, DELIVER_ACK, REPORT and REPORT_ACK; the other packets always travel in
+ * clear.
  */
 public final class PacketCodec {
   /**
-   * Default cap on MsgLeng: just above the largest DELIVER the content rules allow (a FriendTalk wide
-   * image with all four attachments at their limits, encrypted). A header above it closes the session
-   * before any of its body is buffered.
+   * Default cap on MsgLeng: just above the largest DELIVER the content rules allow (a FriendTalk
+   * wide image with all four attachments at their limits, encrypted). A header above it closes the
+   * session before any of its body is buffered.
    */
-  public static final int DEFAULT_MAX_BODY_LENGTH = BodyCipher.cipherLength(ContentLimits.LARGEST_LEGAL_DELIVER_BODY);
+  public static final int DEFAULT_MAX_BODY_LENGTH =
+      BodyCipher.cipherLength(ContentLimits.LARGEST_LEGAL_DELIVER_BODY);
 
   private static final CertCodec CERT = new CertCodec();
   private static final CertAckCodec CERT_ACK = new CertAckCodec();
@@ -46,10 +48,15 @@ public final class PacketCodec {
     };
   }
 
-  /** The full frame length (header + body as sent, ciphertext length when {@code cipher} applies). */
+  /**
+   * The full frame length (header + body as sent, ciphertext length when {@code cipher} applies).
+   */
   public static int frameLength(NgsPacket p, BodyCipher cipher) {
     int body = bodyLength(p);
-    return Layout.HEADER_SIZE + (cipher != null && p.type().encryptedOnSecureSession() ? BodyCipher.cipherLength(body) : body);
+    return Layout.HEADER_SIZE
+        + (cipher != null && p.type().encryptedOnSecureSession()
+            ? BodyCipher.cipherLength(body)
+            : body);
   }
 
   /** Appends header and plain body to {@code out}. */
@@ -58,10 +65,11 @@ public final class PacketCodec {
   }
 
   /**
-   * Appends header and body to {@code out}; the body is encrypted when {@code cipher} is not null and the
-   * packet type is encrypted on secure sessions.
+   * Appends header and body to {@code out}; the body is encrypted when {@code cipher} is not null
+   * and the packet type is encrypted on secure sessions.
    *
-   * @throws NgsProtocolException when a value does not fit its field; {@code out} is then left as it was
+   * @throws NgsProtocolException when a value does not fit its field; {@code out} is then left as
+   *     it was
    */
   public static void encode(NgsPacket p, ByteBuf out, BodyCipher cipher) {
     int start = out.writerIndex();
@@ -74,9 +82,11 @@ public final class PacketCodec {
         FrameHeader.write(header, p.type(), cipherLength);
         header.flush();
         boolean staged = cipherLength <= TextCoders.CIPHER_STAGE;
-        ByteBuf plain = staged ? TextCoders.local().toEncrypt() : out.alloc().heapBuffer(cipherLength);
+        ByteBuf plain =
+            staged ? TextCoders.local().toEncrypt() : out.alloc().heapBuffer(cipherLength);
         try {
-          encodeBody(p, new BodyWriter(plain, p.type().name()), plain, plain.writerIndex(), bodyLength);
+          encodeBody(
+              p, new BodyWriter(plain, p.type().name()), plain, plain.writerIndex(), bodyLength);
           cipher.encrypt(plain, out);
         } finally {
           if (!staged) {
@@ -95,9 +105,13 @@ public final class PacketCodec {
     }
   }
 
-  /** Writes the body through {@code w} (which may hold the header) and checks its length against the packet's. */
+  /**
+   * Writes the body through {@code w} (which may hold the header) and checks its length against the
+   * packet's.
+   */
   @SuppressWarnings("unchecked")
-  private static <P extends NgsPacket> void encodeBody(P p, BodyWriter w, ByteBuf out, int bodyStart, int bodyLength) {
+  private static <P extends NgsPacket> void encodeBody(
+      P p, BodyWriter w, ByteBuf out, int bodyStart, int bodyLength) {
     BodyCodec<P> codec = (BodyCodec<P>) codecFor(p.type());
     if (codec != null) {
       codec.encode(p, w);
@@ -105,7 +119,8 @@ public final class PacketCodec {
     w.flush();
     int written = out.writerIndex() - bodyStart;
     if (written != bodyLength) {
-      throw new IllegalStateException(p.type() + " body wrote " + written + " bytes, expected " + bodyLength);
+      throw new IllegalStateException(
+          p.type() + " body wrote " + written + " bytes, expected " + bodyLength);
     }
   }
 
@@ -125,11 +140,12 @@ public final class PacketCodec {
   }
 
   /**
-   * Decodes a body whose header has been read; consumes all of {@code body}'s readable bytes on success.
-   * The body is decrypted first when {@code cipher} is not null and the type is encrypted on secure sessions.
+   * Decodes a body whose header has been read; consumes all of {@code body}'s readable bytes on
+   * success. The body is decrypted first when {@code cipher} is not null and the type is encrypted
+   * on secure sessions.
    *
-   * @throws NgsProtocolException (or {@link dev.ngsign.ngs.protocol.MalformedDeliverException} for a DELIVER)
-   *     naming the field and value at fault
+   * @throws NgsProtocolException (or {@link dev.ngsign.ngs.protocol.MalformedDeliverException} for
+   *     a DELIVER) naming the field and value at fault
    */
   public static NgsPacket decodeBody(PacketType type, ByteBuf body, BodyCipher cipher) {
     if (cipher != null && type.encryptedOnSecureSession()) {
@@ -150,15 +166,17 @@ public final class PacketCodec {
 
   private static NgsPacket decodePlainBody(PacketType type, ByteBuf body) {
     if (type.fixedSize() && body.readableBytes() != type.bodySize()) {
-      throw new NgsProtocolException(type + ".MsgLeng", "body is " + body.readableBytes() + " bytes; a " + type
-          + " body is " + type.bodySize());
+      throw new NgsProtocolException(
+          type + ".MsgLeng",
+          "body is " + body.readableBytes() + " bytes; a " + type + " body is " + type.bodySize());
     }
     BodyReader r = new BodyReader(body, type.name());
-    NgsPacket p = switch (type) {
-      case LINK -> Link.INSTANCE;
-      case LINK_ACK -> LinkAck.INSTANCE;
-      default -> codecFor(type).decode(r);
-    };
+    NgsPacket p =
+        switch (type) {
+          case LINK -> Link.INSTANCE;
+          case LINK_ACK -> LinkAck.INSTANCE;
+          default -> codecFor(type).decode(r);
+        };
     r.expectEnd(null);
     return p;
   }
@@ -180,7 +198,8 @@ public final class PacketCodec {
   public static NgsPacket fromBytes(byte[] frame, BodyCipher cipher) {
     List<NgsPacket> all = decodeAll(frame, cipher, DEFAULT_MAX_BODY_LENGTH);
     if (all.size() != 1) {
-      throw new NgsProtocolException("frame", "holds " + all.size() + " packets, expected exactly one");
+      throw new NgsProtocolException(
+          "frame", "holds " + all.size() + " packets, expected exactly one");
     }
     return all.get(0);
   }
@@ -195,12 +214,17 @@ public final class PacketCodec {
     List<NgsPacket> out = new ArrayList<>();
     while (in.isReadable()) {
       if (in.readableBytes() < Layout.HEADER_SIZE) {
-        throw new NgsProtocolException("header", "only " + in.readableBytes() + " bytes left; a header is 14");
+        throw new NgsProtocolException(
+            "header", "only " + in.readableBytes() + " bytes left; a header is 14");
       }
       FrameHeader h = FrameHeader.peek(in, maxBodyLength, cipher != null);
       if (in.readableBytes() < Layout.HEADER_SIZE + h.bodyLength()) {
-        throw new NgsProtocolException(h.type() + ".MsgLeng", h.bodyLength() + " but only "
-            + (in.readableBytes() - Layout.HEADER_SIZE) + " body bytes follow");
+        throw new NgsProtocolException(
+            h.type() + ".MsgLeng",
+            h.bodyLength()
+                + " but only "
+                + (in.readableBytes() - Layout.HEADER_SIZE)
+                + " body bytes follow");
       }
       in.skipBytes(Layout.HEADER_SIZE);
       ByteBuf body = in.readSlice(h.bodyLength());

@@ -12,8 +12,8 @@ import dev.ngsign.ngs.protocol.packet.PacketType;
 import dev.ngsign.ngs.protocol.packet.Report;
 import dev.ngsign.ngs.protocol.packet.ReportMessage;
 import dev.ngsign.ngs.protocol.packet.Telco;
-import java.time.LocalDateTime;
 import java.time.DateTimeException;
+import java.time.LocalDateTime;
 
 /**
  * REPORT, 94 bytes: RESULT 4, MESSAGE 15, DA_ADDR 20, SERIAL 20, GWSERIAL 16, SENDTIME 15
@@ -55,7 +55,10 @@ final class ReportCodec implements BodyCodec<Report> {
     }
   }
 
-  /** yyyyMMddHHmmss by hand (a DateTimeFormatter cost 7% of a client's I/O thread); null when not a valid time. */
+  /**
+   * yyyyMMddHHmmss by hand (a DateTimeFormatter cost 7% of a client's I/O thread); null when not a
+   * valid time.
+   */
   static LocalDateTime parseSendTime(String s) {
     if (s.length() != 14) {
       return null;
@@ -66,7 +69,8 @@ final class ReportCodec implements BodyCodec<Report> {
       }
     }
     try {
-      return LocalDateTime.of(num(s, 0, 4), num(s, 4, 6), num(s, 6, 8), num(s, 8, 10), num(s, 10, 12), num(s, 12, 14));
+      return LocalDateTime.of(
+          num(s, 0, 4), num(s, 4, 6), num(s, 6, 8), num(s, 8, 10), num(s, 10, 12), num(s, 12, 14));
     } catch (DateTimeException e) {
       return null;
     }
@@ -87,8 +91,10 @@ final class ReportCodec implements BodyCodec<Report> {
     String daAddr = r.ascii(DA_ADDR);
     String serial = r.ascii(SERIAL);
     String gwSerial = r.ascii(GWSERIAL);
-    // An unreadable SENDTIME must not cost the whole report: it could then never be acknowledged and the
-    // gateway would re-send it forever. It reads as absent; RESULT, SERIAL and GWSERIAL still count.
+    // An unreadable SENDTIME must not cost the whole report: it could then never be acknowledged
+    // and the
+    // gateway would re-send it forever. It reads as absent; RESULT, SERIAL and GWSERIAL still
+    // count.
     LocalDateTime sendTime = parseSendTime(r.ascii(SENDTIME).strip());
     Telco telco = Telco.fromCode(r.ascii(TELCOINFO).strip());
     return new Report(result, message, daAddr, serial, gwSerial, sendTime, telco);

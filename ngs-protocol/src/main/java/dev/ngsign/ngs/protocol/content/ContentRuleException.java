@@ -15,7 +15,10 @@ public final class ContentRuleException extends NgsProtocolException {
   }
 
   private static String message(List<ContentViolation> v) {
-    return v.get(0).message() + (v.size() > 1 ? " (and " + (v.size() - 1) + " more: " + v.subList(1, v.size()) + ")" : "");
+    return v.get(0).message()
+        + (v.size() > 1
+            ? " (and " + (v.size() - 1) + " more: " + v.subList(1, v.size()) + ")"
+            : "");
   }
 
   public List<ContentViolation> violations() {

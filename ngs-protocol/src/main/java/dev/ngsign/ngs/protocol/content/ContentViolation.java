@@ -6,7 +6,8 @@ import dev.ngsign.ngs.protocol.ResultCode;
  * One broken content rule.
  *
  * @param code the DELIVER_ACK code a gateway answers with
- * @param field the field at fault, e.g. {@code TEXT}, {@code MEDIA[2]}, {@code button[1].url_mobile}
+ * @param field the field at fault, e.g. {@code TEXT}, {@code MEDIA[2]}, {@code
+ *     button[1].url_mobile}
  * @param message what is wrong and what to do, in words a user understands
  */
 public record ContentViolation(ResultCode code, String field, String message) {

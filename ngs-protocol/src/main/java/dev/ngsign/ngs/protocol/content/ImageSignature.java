@@ -3,7 +3,9 @@ package dev.ngsign.ngs.protocol.content;
 import dev.ngsign.ngs.protocol.packet.MediaType;
 import java.nio.ByteBuffer;
 
-/** Recognises JPEG ({@code FF D8 FF}) and PNG ({@code 89 'PNG' 0D 0A 1A 0A}) by their first bytes. */
+/**
+ * Recognises JPEG ({@code FF D8 FF}) and PNG ({@code 89 'PNG' 0D 0A 1A 0A}) by their first bytes.
+ */
 public final class ImageSignature {
   private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
@@ -27,8 +29,8 @@ public final class ImageSignature {
   }
 
   /**
-   * Width and height from a PNG's IHDR or a JPEG's first SOF marker, or null when the header cannot be
-   * read. Only headers are parsed; nothing is decoded.
+   * Width and height from a PNG's IHDR or a JPEG's first SOF marker, or null when the header cannot
+   * be read. Only headers are parsed; nothing is decoded.
    */
   public static int[] dimensions(ByteBuffer data) {
     int p = data.position();
@@ -51,7 +53,8 @@ public final class ImageSignature {
         continue;
       }
       int len = ((data.get(i + 2) & 0xFF) << 8) | (data.get(i + 3) & 0xFF);
-      boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+      boolean sof =
+          marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
       if (sof) {
         int h = ((data.get(i + 5) & 0xFF) << 8) | (data.get(i + 6) & 0xFF);
         int w = ((data.get(i + 7) & 0xFF) << 8) | (data.get(i + 8) & 0xFF);

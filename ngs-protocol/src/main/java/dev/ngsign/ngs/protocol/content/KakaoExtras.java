@@ -10,15 +10,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The Kakao extras JSON (MTYPE 13) schema this project defines (docs/kakao-extras.md): {@code button}
- * (at most 5) and {@code quick_reply} (at most 10) lists of {@code {name, type, url_mobile, url_pc,
- * scheme_android, scheme_ios}}, {@code title}/{@code subtitle} strings, and {@code image {img_url,
- * img_link}}. Unknown keys are kept and passed on; a bad value is reported with its path, e.g. {@code
- * button[2].url_mobile}.
+ * The Kakao extras JSON (MTYPE 13) schema this project defines (docs/kakao-extras.md): {@code
+ * button} (at most 5) and {@code quick_reply} (at most 10) lists of {@code {name, type, url_mobile,
+ * url_pc, scheme_android, scheme_ios}}, {@code title}/{@code subtitle} strings, and {@code image
+ * {img_url, img_link}}. Unknown keys are kept and passed on; a bad value is reported with its path,
+ * e.g. {@code button[2].url_mobile}.
  */
 public final class KakaoExtras {
-  /** Button types: web link, app link, delivery search, bot keyword, message delivery, consult talk, bot transfer, add channel. */
-  public static final Set<String> BUTTON_TYPES = Set.of("WL", "AL", "DS", "BK", "MD", "BC", "BT", "AC");
+  /**
+   * Button types: web link, app link, delivery search, bot keyword, message delivery, consult talk,
+   * bot transfer, add channel.
+   */
+  public static final Set<String> BUTTON_TYPES =
+      Set.of("WL", "AL", "DS", "BK", "MD", "BC", "BT", "AC");
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -31,12 +35,23 @@ public final class KakaoExtras {
     try {
       root = JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      out.add(bad("json", "is not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr()));
+      out.add(
+          bad(
+              "json",
+              "is not valid JSON: "
+                  + e.getOriginalMessage()
+                  + " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()));
       return out;
     }
     if (root == null || !root.isObject()) {
-      out.add(bad("json", "must be a JSON object, not " + (root == null ? "empty" : root.getNodeType().toString().toLowerCase())));
+      out.add(
+          bad(
+              "json",
+              "must be a JSON object, not "
+                  + (root == null ? "empty" : root.getNodeType().toString().toLowerCase())));
       return out;
     }
     checkButtons(root, "button", ContentLimits.MAX_BUTTONS, out);
@@ -85,8 +100,11 @@ public final class KakaoExtras {
       JsonNode typeNode = b.get("type");
       String type = typeNode == null || !typeNode.isTextual() ? null : typeNode.asText();
       if (type == null || !BUTTON_TYPES.contains(type)) {
-        out.add(bad(path + ".type", (type == null ? "is required" : "'" + type + "' is not a button type")
-            + " (one of WL AL DS BK MD BC BT AC)"));
+        out.add(
+            bad(
+                path + ".type",
+                (type == null ? "is required" : "'" + type + "' is not a button type")
+                    + " (one of WL AL DS BK MD BC BT AC)"));
         continue;
       }
       requireUrl(b, path, "url_mobile", type.equals("WL"), out);
@@ -100,13 +118,15 @@ public final class KakaoExtras {
           }
         }
         if (links < 2) {
-          out.add(bad(path, "an app link (AL) needs two of url_mobile, scheme_android, scheme_ios"));
+          out.add(
+              bad(path, "an app link (AL) needs two of url_mobile, scheme_android, scheme_ios"));
         }
       }
     }
   }
 
-  private static void requireUrl(JsonNode obj, String path, String field, boolean required, List<ContentViolation> out) {
+  private static void requireUrl(
+      JsonNode obj, String path, String field, boolean required, List<ContentViolation> out) {
     JsonNode n = obj.get(field);
     if (n == null || n.isNull()) {
       if (required) {

@@ -9,17 +9,17 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Whole-body AES-256-CBC with a zero IV and PKCS#5 padding (section 5.3). The ciphertext of an n-byte body
- * is {@code (n / 16 + 1) * 16} bytes, and that is what MsgLeng says.
+ * Whole-body AES-256-CBC with a zero IV and PKCS#5 padding (section 5.3). The ciphertext of an
+ * n-byte body is {@code (n / 16 + 1) * 16} bytes, and that is what MsgLeng says.
  *
- * <p>Holds its own {@link Cipher} instances, so one instance serves one session from one thread at a time
- * (a Netty channel's event loop): one thread may encrypt while another decrypts, but two may not encrypt
- * (or decrypt) at once.
+ * <p>Holds its own {@link Cipher} instances, so one instance serves one session from one thread at
+ * a time (a Netty channel's event loop): one thread may encrypt while another decrypts, but two may
+ * not encrypt (or decrypt) at once.
  *
- * <p>The ciphers are initialised once: after each {@code doFinal} a JDK cipher is back in its initialised
- * state (same key, the zero IV), so every body starts from the zero IV as the spec says. They run without
- * padding and the padding is added and checked here, which spares the JDK's copy of the whole body into a
- * padded array on the way out and into an unpadded one on the way in.
+ * <p>The ciphers are initialised once: after each {@code doFinal} a JDK cipher is back in its
+ * initialised state (same key, the zero IV), so every body starts from the zero IV as the spec
+ * says. They run without padding and the padding is added and checked here, which spares the JDK's
+ * copy of the whole body into a padded array on the way out and into an unpadded one on the way in.
  */
 public final class BodyCipher {
   public static final int BLOCK = 16;
@@ -28,6 +28,7 @@ public final class BodyCipher {
   private final SecretKeySpec key;
   private final Cipher encryptor;
   private final Cipher decryptor;
+
   /** The last, padded plaintext block on its way out (the encrypting thread's). */
   private final byte[] lastBlock = new byte[BLOCK];
 
@@ -48,7 +49,10 @@ public final class BodyCipher {
     return (plainLength / BLOCK + 1) * BLOCK;
   }
 
-  /** Encrypts the readable bytes of {@code plain} (consuming them) and appends the ciphertext to {@code out}. */
+  /**
+   * Encrypts the readable bytes of {@code plain} (consuming them) and appends the ciphertext to
+   * {@code out}.
+   */
   public void encrypt(ByteBuf plain, ByteBuf out) {
     int len = plain.readableBytes();
     int whole = len - len % BLOCK; // the blocks that need no padding
@@ -78,7 +82,9 @@ public final class BodyCipher {
       out.writerIndex(to + n);
     } catch (GeneralSecurityException | RuntimeException e) {
       reset(encryptor, Cipher.ENCRYPT_MODE);
-      throw e instanceof RuntimeException r ? r : new IllegalStateException("AES encryption failed", e);
+      throw e instanceof RuntimeException r
+          ? r
+          : new IllegalStateException("AES encryption failed", e);
     } finally {
       Arrays.fill(lastBlock, (byte) 0);
     }
@@ -87,14 +93,17 @@ public final class BodyCipher {
   /**
    * Decrypts all readable bytes of {@code cipherText} into {@code out}.
    *
-   * @throws NgsCryptoException when the length is not a positive multiple of 16 or the padding is wrong
-   *     (the usual sign of a wrong password or KEYPOS)
+   * @throws NgsCryptoException when the length is not a positive multiple of 16 or the padding is
+   *     wrong (the usual sign of a wrong password or KEYPOS)
    */
   public void decrypt(ByteBuf cipherText, ByteBuf out, String packet) {
     int len = cipherText.readableBytes();
     if (len == 0 || len % BLOCK != 0) {
-      throw new NgsCryptoException(packet + ".MsgLeng", "encrypted body of " + len
-          + " bytes is not a positive multiple of 16", ResultCode.E_MALFORMED_PACKET, null);
+      throw new NgsCryptoException(
+          packet + ".MsgLeng",
+          "encrypted body of " + len + " bytes is not a positive multiple of 16",
+          ResultCode.E_MALFORMED_PACKET,
+          null);
     }
     out.ensureWritable(len);
     int from = cipherText.readerIndex();
@@ -102,14 +111,23 @@ public final class BodyCipher {
     int n;
     try {
       if (cipherText.hasArray() && out.hasArray()) {
-        n = decryptor.doFinal(cipherText.array(), cipherText.arrayOffset() + from, len, out.array(), out.arrayOffset() + to);
+        n =
+            decryptor.doFinal(
+                cipherText.array(),
+                cipherText.arrayOffset() + from,
+                len,
+                out.array(),
+                out.arrayOffset() + to);
       } else {
         n = decryptor.doFinal(cipherText.nioBuffer(from, len), out.nioBuffer(to, len));
       }
     } catch (GeneralSecurityException | RuntimeException e) {
       reset(decryptor, Cipher.DECRYPT_MODE);
-      throw new NgsCryptoException(packet, "body does not decrypt with the session key ("
-          + e.getClass().getSimpleName() + ")", ResultCode.E_MALFORMED_PACKET, null);
+      throw new NgsCryptoException(
+          packet,
+          "body does not decrypt with the session key (" + e.getClass().getSimpleName() + ")",
+          ResultCode.E_MALFORMED_PACKET,
+          null);
     }
     // PKCS#5: the last byte says how many bytes of padding there are, 1 to 16, each of that value
     int pad = out.getByte(to + n - 1) & 0xff;
@@ -118,8 +136,12 @@ public final class BodyCipher {
       padded = out.getByte(to + n - i) == (byte) pad;
     }
     if (!padded) {
-      throw new NgsCryptoException(packet, "body does not decrypt with the session key (bad padding): wrong"
-          + " password or KEYPOS?", ResultCode.E_MALFORMED_PACKET, null);
+      throw new NgsCryptoException(
+          packet,
+          "body does not decrypt with the session key (bad padding): wrong"
+              + " password or KEYPOS?",
+          ResultCode.E_MALFORMED_PACKET,
+          null);
     }
     cipherText.skipBytes(len);
     out.writerIndex(to + n - pad);

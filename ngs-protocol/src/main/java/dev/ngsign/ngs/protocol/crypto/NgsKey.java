@@ -9,8 +9,8 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A 32-byte AES-256 key (section 5.1): 32 characters of the password hash from KEYPOS, NUL-padded when
- * fewer remain (KEYPOS 60 gives {@code "1087"} + 28 NULs in the spec's example).
+ * A 32-byte AES-256 key (section 5.1): 32 characters of the password hash from KEYPOS, NUL-padded
+ * when fewer remain (KEYPOS 60 gives {@code "1087"} + 28 NULs in the spec's example).
  */
 public final class NgsKey {
   public static final int KEY_SIZE = 32;
@@ -26,14 +26,17 @@ public final class NgsKey {
   }
 
   /**
-   * A key given as its characters, as the spec's example does ({@code 31a8b1b3f3618da796271c9aa293b3f8}
-   * at offset 12); shorter strings are NUL-padded.
+   * A key given as its characters, as the spec's example does ({@code
+   * 31a8b1b3f3618da796271c9aa293b3f8} at offset 12); shorter strings are NUL-padded.
    */
   public static NgsKey ofKeyString(String key) {
     byte[] bytes = key.getBytes(StandardCharsets.US_ASCII);
     if (bytes.length > KEY_SIZE) {
-      throw new NgsCryptoException("key", "is " + bytes.length + " characters; a key has at most 32",
-          ResultCode.E_INVALID_KEYPOS, null);
+      throw new NgsCryptoException(
+          "key",
+          "is " + bytes.length + " characters; a key has at most 32",
+          ResultCode.E_INVALID_KEYPOS,
+          null);
     }
     byte[] padded = new byte[KEY_SIZE];
     System.arraycopy(bytes, 0, padded, 0, bytes.length);
@@ -60,7 +63,8 @@ public final class NgsKey {
     try {
       c = Base64.getDecoder().decode(pwd);
     } catch (IllegalArgumentException e) {
-      throw new NgsCryptoException("PWD", "is not Base64 (" + pwd.length() + " chars)", ResultCode.E_AUTH_FAIL, null);
+      throw new NgsCryptoException(
+          "PWD", "is not Base64 (" + pwd.length() + " chars)", ResultCode.E_AUTH_FAIL, null);
     }
     return run(Cipher.DECRYPT_MODE, c, "PWD");
   }
@@ -71,8 +75,15 @@ public final class NgsKey {
       c.init(mode, key, ZERO_IV);
       return c.doFinal(in);
     } catch (GeneralSecurityException e) {
-      throw new NgsCryptoException(field, "does not decrypt with the key at KEYPOS " + keyPos
-          + " (" + e.getClass().getSimpleName() + "): wrong password or KEYPOS?", ResultCode.E_AUTH_FAIL, null);
+      throw new NgsCryptoException(
+          field,
+          "does not decrypt with the key at KEYPOS "
+              + keyPos
+              + " ("
+              + e.getClass().getSimpleName()
+              + "): wrong password or KEYPOS?",
+          ResultCode.E_AUTH_FAIL,
+          null);
     }
   }
 

@@ -14,7 +14,13 @@ import java.util.Objects;
  * @param keyPos key offset 0..64; on an encrypted session also the offset of the body key
  */
 public record Bind(
-    String id, String pwd, String certKey, SessionMode mode, SessionKind kind, String version, int keyPos)
+    String id,
+    String pwd,
+    String certKey,
+    SessionMode mode,
+    SessionKind kind,
+    String version,
+    int keyPos)
     implements NgsPacket {
   public Bind {
     Objects.requireNonNull(id, "id");
@@ -32,7 +38,20 @@ public record Bind(
 
   @Override
   public String toString() {
-    return "Bind[id=" + id + ", pwd=(" + pwd.length() + " chars), certKey=(" + certKey.length()
-        + " chars), mode=" + mode + ", kind=" + kind + ", version=" + version + ", keyPos=" + keyPos + "]";
+    return "Bind[id="
+        + id
+        + ", pwd=("
+        + pwd.length()
+        + " chars), certKey=("
+        + certKey.length()
+        + " chars), mode="
+        + mode
+        + ", kind="
+        + kind
+        + ", version="
+        + version
+        + ", keyPos="
+        + keyPos
+        + "]";
   }
 }

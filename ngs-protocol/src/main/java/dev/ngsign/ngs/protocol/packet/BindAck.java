@@ -19,7 +19,9 @@ public record BindAck(int result, TpsLimits tps, String message) implements NgsP
     return new BindAck(0, tps, "");
   }
 
-  /** A refusal; the reason is shortened to fit MESSAGE (39 bytes in MS949) at a character boundary. */
+  /**
+   * A refusal; the reason is shortened to fit MESSAGE (39 bytes in MS949) at a character boundary.
+   */
   public static BindAck failure(dev.ngsign.ngs.protocol.ResultCode code, String reason) {
     return new BindAck(code.code(), new TpsLimits(0, 0, 0), Reasons.fit(reason, 40));
   }

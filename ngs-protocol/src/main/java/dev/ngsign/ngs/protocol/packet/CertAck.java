@@ -23,7 +23,10 @@ public record CertAck(int result, String certKey, String serverIp, int deliverPo
     return new CertAck(0, certKey, serverIp, deliverPort, reportPort);
   }
 
-  /** A refusal; the reason is shortened to fit SERVER_IP (39 bytes in MS949) at a character boundary. */
+  /**
+   * A refusal; the reason is shortened to fit SERVER_IP (39 bytes in MS949) at a character
+   * boundary.
+   */
   public static CertAck failure(dev.ngsign.ngs.protocol.ResultCode code, String reason) {
     return new CertAck(code.code(), "", Reasons.fit(reason, 40), 0, 0);
   }
@@ -39,7 +42,16 @@ public record CertAck(int result, String certKey, String serverIp, int deliverPo
 
   @Override
   public String toString() {
-    return "CertAck[result=" + result + ", certKey=(" + certKey.length() + " chars), serverIp=" + serverIp
-        + ", deliverPort=" + deliverPort + ", reportPort=" + reportPort + "]";
+    return "CertAck[result="
+        + result
+        + ", certKey=("
+        + certKey.length()
+        + " chars), serverIp="
+        + serverIp
+        + ", deliverPort="
+        + deliverPort
+        + ", reportPort="
+        + reportPort
+        + "]";
   }
 }

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * ENCODING of DELIVER's TEXT and of each MEDIA: {@code 0} Korean extended Wansung, read as MS949 (the
- * superset of EUC-KR the spec calls 확장형 한글), {@code 1} UTF-8, {@code 2} binary (MEDIA only).
+ * ENCODING of DELIVER's TEXT and of each MEDIA: {@code 0} Korean extended Wansung, read as MS949
+ * (the superset of EUC-KR the spec calls 확장형 한글), {@code 1} UTF-8, {@code 2} binary (MEDIA only).
  */
 public enum ContentEncoding {
   MS949(0, Charset.forName("x-windows-949")),

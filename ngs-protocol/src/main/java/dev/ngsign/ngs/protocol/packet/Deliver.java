@@ -7,12 +7,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * DELIVER (section 4.3): one message to send. The fixed part is 221 bytes; EXTENTION and MEDIA follow.
+ * DELIVER (section 4.3): one message to send. The fixed part is 221 bytes; EXTENTION and MEDIA
+ * follow.
  *
- * <p>For SMS types {@code text} is the body (90 bytes), for LMS/MMS types the subject (64 bytes) with
- * the body as a {@link MediaType#BODY_TEXT} attachment; for AlimTalk/FriendTalk types the TEXT field is
- * replaced by {@link KakaoInfo} and {@code text} is empty. The content rules of section 6 are checked
- * by {@code dev.ngsign.ngs.protocol.content.ContentRules}, not here: a decoded packet may break them.
+ * <p>For SMS types {@code text} is the body (90 bytes), for LMS/MMS types the subject (64 bytes)
+ * with the body as a {@link MediaType#BODY_TEXT} attachment; for AlimTalk/FriendTalk types the TEXT
+ * field is replaced by {@link KakaoInfo} and {@code text} is empty. The content rules of section 6
+ * are checked by {@code dev.ngsign.ngs.protocol.content.ContentRules}, not here: a decoded packet
+ * may break them.
  *
  * @param messageType MSGTYPE
  * @param daAddr recipient number (20C)
@@ -50,13 +52,16 @@ public record Deliver(
       throw new IllegalArgumentException("DELIVER ENCODING must be MS949 or UTF_8, not BINARY");
     }
     if (messageType.isKakao() && kakao == null) {
-      throw new IllegalArgumentException(messageType + " needs KAKAO_INFO (sender key, template, ...)");
+      throw new IllegalArgumentException(
+          messageType + " needs KAKAO_INFO (sender key, template, ...)");
     }
     if (!messageType.isKakao() && kakao != null) {
       throw new IllegalArgumentException(messageType + " has a TEXT field, not KAKAO_INFO");
     }
     if (messageType.isKakao() && !text.isEmpty()) {
-      throw new IllegalArgumentException(messageType + ": the text goes in a BODY_TEXT attachment; TEXT is replaced by KAKAO_INFO");
+      throw new IllegalArgumentException(
+          messageType
+              + ": the text goes in a BODY_TEXT attachment; TEXT is replaced by KAKAO_INFO");
     }
     media = List.copyOf(media);
   }
@@ -102,7 +107,9 @@ public record Deliver(
     return new Builder(type);
   }
 
-  /** Builds a DELIVER field by field; {@link #build()} checks the structure (not the content rules). */
+  /**
+   * Builds a DELIVER field by field; {@link #build()} checks the structure (not the content rules).
+   */
   public static final class Builder {
     private final MessageType messageType;
     private String daAddr = "";
@@ -165,7 +172,17 @@ public record Deliver(
     }
 
     public Deliver build() {
-      return new Deliver(messageType, daAddr, callback, encoding, text, kakao, serial, senderCode, extension, media);
+      return new Deliver(
+          messageType,
+          daAddr,
+          callback,
+          encoding,
+          text,
+          kakao,
+          serial,
+          senderCode,
+          extension,
+          media);
     }
   }
 }

@@ -15,7 +15,10 @@ public record Event(EventType eventType, String data) implements NgsPacket {
     Objects.requireNonNull(data, "data");
   }
 
-  /** A disconnect notice; the reason is shortened to fit DATA (87 bytes in MS949) at a character boundary. */
+  /**
+   * A disconnect notice; the reason is shortened to fit DATA (87 bytes in MS949) at a character
+   * boundary.
+   */
   public static Event disconnect(String reason) {
     return new Event(EventType.DISCONNECT, Reasons.fit(reason, 88));
   }
@@ -26,7 +29,9 @@ public record Event(EventType eventType, String data) implements NgsPacket {
 
   /** The new limits of a TPS_CHANGE event; empty for other events or unreadable DATA. */
   public Optional<TpsLimits> tps() {
-    return eventType == EventType.TPS_CHANGE ? Optional.ofNullable(TpsLimits.parseEventData(data)) : Optional.empty();
+    return eventType == EventType.TPS_CHANGE
+        ? Optional.ofNullable(TpsLimits.parseEventData(data))
+        : Optional.empty();
   }
 
   @Override

@@ -8,10 +8,11 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One MEDIA attachment of a DELIVER: MTYPE, ENCODING and the file's bytes (MFILELEN is their length).
+ * One MEDIA attachment of a DELIVER: MTYPE, ENCODING and the file's bytes (MFILELEN is their
+ * length).
  *
- * <p>Immutable. The bytes are held without a copy when built with {@link #wrap}, so that an attachment
- * is copied once on its way to or from the wire; {@link #of} copies.
+ * <p>Immutable. The bytes are held without a copy when built with {@link #wrap}, so that an
+ * attachment is copied once on its way to or from the wire; {@link #of} copies.
  */
 public final class Media {
   private final MediaType mediaType;
@@ -29,7 +30,10 @@ public final class Media {
     return new Media(type, encoding, data.clone());
   }
 
-  /** An attachment that takes ownership of {@code data}: the caller must not change the array afterwards. */
+  /**
+   * An attachment that takes ownership of {@code data}: the caller must not change the array
+   * afterwards.
+   */
   public static Media wrap(MediaType type, ContentEncoding encoding, byte[] data) {
     return new Media(type, encoding, data);
   }
@@ -37,23 +41,32 @@ public final class Media {
   /**
    * A text attachment (MTYPE 11/12/13) encoded in {@code encoding}.
    *
-   * @throws IllegalArgumentException when a character cannot be encoded in it (it names the character)
+   * @throws IllegalArgumentException when a character cannot be encoded in it (it names the
+   *     character)
    */
   public static Media text(MediaType type, ContentEncoding encoding, String text) {
     if (!encoding.isText()) {
       throw new IllegalArgumentException("text attachment needs a text encoding, not " + encoding);
     }
-    CharsetEncoder enc = encoding.charset().newEncoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetEncoder enc =
+        encoding
+            .charset()
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
       ByteBuffer bb = enc.encode(java.nio.CharBuffer.wrap(text));
       byte[] bytes = new byte[bb.remaining()];
       bb.get(bytes);
       return new Media(type, encoding, bytes);
     } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException(type + " text has a character that " + encoding
-          + " cannot encode: " + TextCodingError.firstUnencodable(text, encoding), e);
+      throw new IllegalArgumentException(
+          type
+              + " text has a character that "
+              + encoding
+              + " cannot encode: "
+              + TextCodingError.firstUnencodable(text, encoding),
+          e);
     }
   }
 

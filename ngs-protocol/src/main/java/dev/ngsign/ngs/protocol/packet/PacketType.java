@@ -2,7 +2,10 @@ package dev.ngsign.ngs.protocol.packet;
 
 import org.jspecify.annotations.Nullable;
 
-/** HeadType values (section 3.2) with each body's fixed size and whether it is encrypted on a TYPE P session. */
+/**
+ * HeadType values (section 3.2) with each body's fixed size and whether it is encrypted on a TYPE P
+ * session.
+ */
 public enum PacketType {
   CERT(0, 149, false),
   CERT_ACK(1, 125, false),

@@ -3,9 +3,10 @@ package dev.ngsign.ngs.protocol.packet;
 import java.nio.charset.Charset;
 
 /**
- * Fits a human-readable reason into its fixed field (CERT_ACK SERVER_IP 40C, BIND_ACK MESSAGE 40C, EVENT
- * DATA 88C) in MS949, one byte short so a NUL always ends it as in the spec's examples. A reason is cut only
- * between characters, never inside a Korean one, and characters MS949 lacks become {@code ?}.
+ * Fits a human-readable reason into its fixed field (CERT_ACK SERVER_IP 40C, BIND_ACK MESSAGE 40C,
+ * EVENT DATA 88C) in MS949, one byte short so a NUL always ends it as in the spec's examples. A
+ * reason is cut only between characters, never inside a Korean one, and characters MS949 lacks
+ * become {@code ?}.
  */
 final class Reasons {
   private static final Charset MS949 = ContentEncoding.MS949.charset();

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param daAddr recipient number
  * @param serial the DELIVER's SERIAL
  * @param gwSerial the gateway's own message ID (16C)
- * @param sendTime when delivery completed (local time in Korea, no zone on the wire), null when empty or
- *     unreadable on the wire
+ * @param sendTime when delivery completed (local time in Korea, no zone on the wire), null when
+ *     empty or unreadable on the wire
  * @param telco the delivering carrier
  */
 public record Report(

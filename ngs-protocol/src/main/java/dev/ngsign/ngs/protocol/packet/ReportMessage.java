@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * REPORT MESSAGE (15C): comma-separated flags, e.g. {@code K2103,TS} (Kakao error 2103, delivered as
- * SMS instead) or {@code SS} (spam-marked success). Order is kept so the field re-encodes unchanged.
+ * REPORT MESSAGE (15C): comma-separated flags, e.g. {@code K2103,TS} (Kakao error 2103, delivered
+ * as SMS instead) or {@code SS} (spam-marked success). Order is kept so the field re-encodes
+ * unchanged.
  */
 public record ReportMessage(List<ReportFlag> flags) {
   public static final ReportMessage EMPTY = new ReportMessage(List.of());

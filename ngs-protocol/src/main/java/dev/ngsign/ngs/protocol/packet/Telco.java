@@ -1,6 +1,8 @@
 package dev.ngsign.ngs.protocol.packet;
 
-/** REPORT TELCOINFO: the carrier that delivered the message; ETC on failure or for other carriers. */
+/**
+ * REPORT TELCOINFO: the carrier that delivered the message; ETC on failure or for other carriers.
+ */
 public enum Telco {
   SK,
   KT,
@@ -8,7 +10,10 @@ public enum Telco {
   KKO,
   ETC;
 
-  /** The carrier for a wire value; unknown or empty values are ETC, as the spec defines ETC for "other". */
+  /**
+   * The carrier for a wire value; unknown or empty values are ETC, as the spec defines ETC for
+   * "other".
+   */
   public static Telco fromCode(String code) {
     return switch (code) {
       case "SK" -> SK;

@@ -4,7 +4,10 @@ package dev.ngsign.ngs.protocol.packet;
 public final class TextCodingError {
   private TextCodingError() {}
 
-  /** Describes the first character of {@code text} that {@code encoding} cannot encode, e.g. {@code '😀' (U+1F600) at index 3}. */
+  /**
+   * Describes the first character of {@code text} that {@code encoding} cannot encode, e.g. {@code
+   * '😀' (U+1F600) at index 3}.
+   */
   public static String firstUnencodable(String text, ContentEncoding encoding) {
     var enc = encoding.charset().newEncoder();
     for (int i = 0; i < text.length(); ) {

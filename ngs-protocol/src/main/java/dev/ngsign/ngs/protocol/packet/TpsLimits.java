@@ -4,14 +4,16 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Messages per second the account may send, per class (BIND_ACK SMS_TPS / MMS_TPS / KKO_TPS, EVENT type 1).
- * LMS and MMS share the MMS limit; AlimTalk and FriendTalk share KKO. Each fits 5C, so at most 99999.
+ * Messages per second the account may send, per class (BIND_ACK SMS_TPS / MMS_TPS / KKO_TPS, EVENT
+ * type 1). LMS and MMS share the MMS limit; AlimTalk and FriendTalk share KKO. Each fits 5C, so at
+ * most 99999.
  */
 public record TpsLimits(int sms, int mms, int kko) {
   /** The largest value the 5-character fields hold. */
   public static final int MAX = 99_999;
 
-  private static final Pattern EVENT_DATA = Pattern.compile("\\s*(\\d{1,5})\\s*,\\s*(\\d{1,5})\\s*,\\s*(\\d{1,5})\\s*");
+  private static final Pattern EVENT_DATA =
+      Pattern.compile("\\s*(\\d{1,5})\\s*,\\s*(\\d{1,5})\\s*,\\s*(\\d{1,5})\\s*");
 
   public TpsLimits {
     check("SMS_TPS", sms);
@@ -45,6 +47,7 @@ public record TpsLimits(int sms, int mms, int kko) {
     if (!m.matches()) {
       return null;
     }
-    return new TpsLimits(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    return new TpsLimits(
+        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
   }
 }

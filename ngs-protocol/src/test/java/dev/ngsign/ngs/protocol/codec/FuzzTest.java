@@ -23,9 +23,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Mutation fuzzing in the build: valid packets with bytes flipped, cut, inserted or header digits
- * rewritten. Decoding must end in a packet or an {@link NgsProtocolException}, never another exception,
- * a hang, or a buffer sized from a forged length (the cap keeps bodies at 64 KB here). Each case is named by
- * its seed: {@code mutated(new Random(seed))} replays it.
+ * rewritten. Decoding must end in a packet or an {@link NgsProtocolException}, never another
+ * exception, a hang, or a buffer sized from a forged length (the cap keeps bodies at 64 KB here).
+ * Each case is named by its seed: {@code mutated(new Random(seed))} replays it.
  */
 class FuzzTest {
   private static final int CAP = 64 * 1024;
@@ -42,6 +42,7 @@ class FuzzTest {
     }
     return mutate(wire, ms);
   }
+
   static byte[] mutate(byte[] b, List<Mutation> ms) {
     for (Mutation m : ms) {
       if (b.length == 0) {
@@ -49,19 +50,19 @@ class FuzzTest {
       }
       int at = m.position() % b.length;
       switch (m.kind()) {
-        case 0 -> b[at] = (byte) m.value();                                   // overwrite a byte
-        case 1 -> b = Arrays.copyOf(b, at);                          // truncate
-        case 2 -> {                                                            // insert a byte
+        case 0 -> b[at] = (byte) m.value(); // overwrite a byte
+        case 1 -> b = Arrays.copyOf(b, at); // truncate
+        case 2 -> { // insert a byte
           byte[] n = new byte[b.length + 1];
           System.arraycopy(b, 0, n, 0, at);
           n[at] = (byte) m.value();
           System.arraycopy(b, at, n, at + 1, b.length - at);
           b = n;
         }
-        case 3 -> {                                                            // rewrite a header digit
+        case 3 -> { // rewrite a header digit
           b[m.position() % Math.min(14, b.length)] = (byte) ('0' + m.value() % 10);
         }
-        default -> b[at] ^= (byte) (1 << (m.value() % 8));                    // flip a bit
+        default -> b[at] ^= (byte) (1 << (m.value() % 8)); // flip a bit
       }
     }
     return b;
@@ -74,7 +75,11 @@ class FuzzTest {
 
   @TestFactory
   Stream<DynamicTest> mutatedInputOnAnEncryptedSessionFailsOnlyWithProtocolErrors() {
-    return seeds(10_000, 1000, input -> decodeExpectingOnlyProtocolErrors(input, PasswordHash.of("fuzz").key(7).bodyCipher()));
+    return seeds(
+        10_000,
+        1000,
+        input ->
+            decodeExpectingOnlyProtocolErrors(input, PasswordHash.of("fuzz").key(7).bodyCipher()));
   }
 
   @TestFactory
@@ -82,7 +87,10 @@ class FuzzTest {
     return seeds(20_000, 1000, FuzzTest::feedTheNettyDecoder);
   }
 
-  /** Hand-picked inputs at the edges: nothing, a lone header, forged huge and negative lengths, every cut of a frame. */
+  /**
+   * Hand-picked inputs at the edges: nothing, a lone header, forged huge and negative lengths,
+   * every cut of a frame.
+   */
   @TestFactory
   Stream<DynamicTest> boundaries() {
     List<DynamicTest> tests = new ArrayList<>();
@@ -106,31 +114,40 @@ class FuzzTest {
     }
     for (int i = 0; i < inputs.size(); i++) {
       byte[] in = inputs.get(i);
-      tests.add(DynamicTest.dynamicTest("boundary " + i + " (" + in.length + " bytes)", () -> {
-        decodeExpectingOnlyProtocolErrors(in.clone(), null);
-        decodeExpectingOnlyProtocolErrors(in.clone(), PasswordHash.of("fuzz").key(7).bodyCipher());
-        feedTheNettyDecoder(in.clone());
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              "boundary " + i + " (" + in.length + " bytes)",
+              () -> {
+                decodeExpectingOnlyProtocolErrors(in.clone(), null);
+                decodeExpectingOnlyProtocolErrors(
+                    in.clone(), PasswordHash.of("fuzz").key(7).bodyCipher());
+                feedTheNettyDecoder(in.clone());
+              }));
     }
     return tests.stream();
   }
 
   private static Stream<DynamicTest> seeds(long first, int count, Consumer<byte[]> check) {
-    return IntStream.range(0, count).mapToObj(i -> {
-      long seed = first + i;
-      byte[] input = mutated(new Random(seed));
-      return DynamicTest.dynamicTest("seed " + seed, () -> check.accept(input));
-    });
+    return IntStream.range(0, count)
+        .mapToObj(
+            i -> {
+              long seed = first + i;
+              byte[] input = mutated(new Random(seed));
+              return DynamicTest.dynamicTest("seed " + seed, () -> check.accept(input));
+            });
   }
 
   private static void feedTheNettyDecoder(byte[] input) {
     List<Throwable> errors = new ArrayList<>();
-    EmbeddedChannel ch = new EmbeddedChannel(new NgsFrameDecoder(CAP), new ChannelInboundHandlerAdapter() {
-      @Override
-      public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        errors.add(cause);
-      }
-    });
+    EmbeddedChannel ch =
+        new EmbeddedChannel(
+            new NgsFrameDecoder(CAP),
+            new ChannelInboundHandlerAdapter() {
+              @Override
+              public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                errors.add(cause);
+              }
+            });
     try {
       ch.writeInbound(Unpooled.wrappedBuffer(input));
     } catch (DecoderException e) {

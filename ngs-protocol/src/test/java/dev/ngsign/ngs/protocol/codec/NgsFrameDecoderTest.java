@@ -16,7 +16,9 @@ import io.netty.handler.codec.DecoderException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The Netty side: framing over arbitrary fragmentation, error containment, the encrypted switch. */
+/**
+ * The Netty side: framing over arbitrary fragmentation, error containment, the encrypted switch.
+ */
 class NgsFrameDecoderTest {
   static final byte[] SMS = GoldenVectorTest.PLAIN;
   static final byte[] LINK = PacketCodec.toBytes(Link.INSTANCE);
@@ -35,7 +37,9 @@ class NgsFrameDecoderTest {
     assertThat(ch.finish()).isFalse();
   }
 
-  /** Section 1.2: values are written from the front of a NUL-padded buffer; a space is not padding. */
+  /**
+   * Section 1.2: values are written from the front of a NUL-padded buffer; a space is not padding.
+   */
   @Test
   void msgLengWithALeadingOrTrailingSpaceIsMalformed() {
     for (String msgLeng : new String[] {" 149", "149 ", "\t149"}) {
@@ -43,12 +47,16 @@ class NgsFrameDecoderTest {
       byte[] header = new byte[14];
       header[0] = '4';
       header[1] = '1';
-      byte[] len = (msgLeng.replace("149", "0")).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] len =
+          (msgLeng.replace("149", "0")).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
       System.arraycopy(len, 0, header, 4, len.length); // HeadType 4C, then MsgLeng 10C
       assertThat(frame).hasSize(14);
       EmbeddedChannel ch = new EmbeddedChannel(new NgsFrameDecoder());
-      assertThatThrownBy(() -> ch.writeInbound(Unpooled.wrappedBuffer(header))).as(msgLeng)
-          .isInstanceOf(DecoderException.class).cause().isInstanceOf(FrameException.class)
+      assertThatThrownBy(() -> ch.writeInbound(Unpooled.wrappedBuffer(header)))
+          .as(msgLeng)
+          .isInstanceOf(DecoderException.class)
+          .cause()
+          .isInstanceOf(FrameException.class)
           .hasMessageContaining("MsgLeng");
     }
   }
@@ -62,19 +70,32 @@ class NgsFrameDecoderTest {
     header[4] = '0';
     EmbeddedChannel ch = new EmbeddedChannel(new NgsFrameDecoder());
     assertThatThrownBy(() -> ch.writeInbound(Unpooled.wrappedBuffer(header)))
-        .cause().isInstanceOf(FrameException.class).hasMessageContaining("HeadType");
+        .cause()
+        .isInstanceOf(FrameException.class)
+        .hasMessageContaining("HeadType");
   }
 
-  /** Section 3.2: a DELIVER where only CERT is expected is unexpected (1014), even though it exceeds the cap. */
+  /**
+   * Section 3.2: a DELIVER where only CERT is expected is unexpected (1014), even though it exceeds
+   * the cap.
+   */
   @Test
   void aTypeThePortDoesNotExpectFailsAsUnexpectedBeforeTheLengthCap() {
-    EmbeddedChannel ch = new EmbeddedChannel(new NgsFrameDecoder(220, java.util.Set.of(dev.ngsign.ngs.protocol.packet.PacketType.CERT)));
+    EmbeddedChannel ch =
+        new EmbeddedChannel(
+            new NgsFrameDecoder(
+                220, java.util.Set.of(dev.ngsign.ngs.protocol.packet.PacketType.CERT)));
     assertThatThrownBy(() -> ch.writeInbound(Unpooled.wrappedBuffer(SMS)))
-        .cause().isInstanceOfSatisfying(FrameException.class, e -> assertThat(e.resultCode())
-            .contains(dev.ngsign.ngs.protocol.ResultCode.E_UNEXPECTED_PACKET));
+        .cause()
+        .isInstanceOfSatisfying(
+            FrameException.class,
+            e ->
+                assertThat(e.resultCode())
+                    .contains(dev.ngsign.ngs.protocol.ResultCode.E_UNEXPECTED_PACKET));
     EmbeddedChannel plain = new EmbeddedChannel(new NgsFrameDecoder(220));
     assertThatThrownBy(() -> plain.writeInbound(Unpooled.wrappedBuffer(SMS)))
-        .cause().isInstanceOfSatisfying(FrameException.class, e -> assertThat(e.resultCode()).isEmpty());
+        .cause()
+        .isInstanceOfSatisfying(FrameException.class, e -> assertThat(e.resultCode()).isEmpty());
   }
 
   @Test
@@ -90,17 +111,21 @@ class NgsFrameDecoderTest {
     byte[] bad = SMS.clone();
     bad[14] = 'X'; // MSGTYPE
     java.util.List<Object> seen = new java.util.ArrayList<>();
-    EmbeddedChannel ch = new EmbeddedChannel(new NgsFrameDecoder(), new io.netty.channel.ChannelInboundHandlerAdapter() {
-      @Override
-      public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
-        seen.add(msg);
-      }
+    EmbeddedChannel ch =
+        new EmbeddedChannel(
+            new NgsFrameDecoder(),
+            new io.netty.channel.ChannelInboundHandlerAdapter() {
+              @Override
+              public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+                seen.add(msg);
+              }
 
-      @Override
-      public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
-        seen.add(cause);
-      }
-    });
+              @Override
+              public void exceptionCaught(
+                  io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+                seen.add(cause);
+              }
+            });
     // one read holding good, bad, good: no further bytes are needed to get the last one
     ch.writeInbound(Unpooled.wrappedBuffer(concat(LINK, bad, LINK)));
     assertThat(seen).hasSize(3);
@@ -119,7 +144,9 @@ class NgsFrameDecoderTest {
     EmbeddedChannel ch = new EmbeddedChannel(new NgsFrameDecoder());
     assertThatThrownBy(() -> ch.writeInbound(Unpooled.wrappedBuffer(bad)))
         .isInstanceOf(DecoderException.class)
-        .cause().isInstanceOf(NgsProtocolException.class).hasMessageContaining("HeadType");
+        .cause()
+        .isInstanceOf(NgsProtocolException.class)
+        .hasMessageContaining("HeadType");
     // nothing after a bad header can be trusted: later bytes are discarded, not decoded
     ch.writeInbound(Unpooled.wrappedBuffer(LINK));
     assertThat((Object) ch.readInbound()).isNull();
@@ -132,7 +159,8 @@ class NgsFrameDecoderTest {
     byte[] header = Arrays.copyOf(SMS, 14);
     System.arraycopy("5000000\0\0\0".getBytes(), 0, header, 4, 10);
     assertThatThrownBy(() -> ch.writeInbound(Unpooled.wrappedBuffer(header)))
-        .cause().hasMessage("MsgLeng: 5000000 exceeds the limit of 1000 bytes for a DELIVER");
+        .cause()
+        .hasMessage("MsgLeng: 5000000 exceeds the limit of 1000 bytes for a DELIVER");
     ch.finishAndReleaseAll();
   }
 

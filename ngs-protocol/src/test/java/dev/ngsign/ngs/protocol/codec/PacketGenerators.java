@@ -35,17 +35,20 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * Seeded generators of valid packets: every packet type, every MSGTYPE, both text encodings, Korean text up to
- * and at the exact buffer limits. Each call draws from the {@link Random} it is given, so one seed always gives
- * the same packets and a failing test replays from the seed in its name.
+ * Seeded generators of valid packets: every packet type, every MSGTYPE, both text encodings, Korean
+ * text up to and at the exact buffer limits. Each call draws from the {@link Random} it is given,
+ * so one seed always gives the same packets and a failing test replays from the seed in its name.
  *
- * <p>Field sizes follow the spec's tables (section 4): ID 20, PWD 110, VERSION 15, TEXT 141, Kakao sender key
- * 41, template code 31, Kakao button text 65, SERIAL 20, SENDTIME 16, EVENT message 88.
+ * <p>Field sizes follow the spec's tables (section 4): ID 20, PWD 110, VERSION 15, TEXT 141, Kakao
+ * sender key 41, template code 31, Kakao button text 65, SERIAL 20, SENDTIME 16, EVENT message 88.
  */
 final class PacketGenerators {
   private PacketGenerators() {}
 
-  /** Korean text fills the buffer exactly in one draw of three: where a careless codec cuts a character. */
+  /**
+   * Korean text fills the buffer exactly in one draw of three: where a careless codec cuts a
+   * character.
+   */
   private static final int EXACT_FILL_ONE_IN = 3;
 
   static String ascii(Random r, int maxLen) {
@@ -67,7 +70,10 @@ final class PacketGenerators {
     return sb.toString();
   }
 
-  /** Mixed Korean and ASCII text of at most {@code maxBytes} bytes in {@code enc}; sometimes exactly that many. */
+  /**
+   * Mixed Korean and ASCII text of at most {@code maxBytes} bytes in {@code enc}; sometimes exactly
+   * that many.
+   */
   static String korean(Random r, int maxBytes, ContentEncoding enc) {
     if (r.nextInt(EXACT_FILL_ONE_IN) == 0) {
       return fillExactly(r, maxBytes, enc);
@@ -76,11 +82,12 @@ final class PacketGenerators {
     StringBuilder sb = new StringBuilder();
     int bytes = 0;
     for (int i = 0; i < chars; i++) {
-      char c = switch (r.nextInt(6)) {
-        case 0, 1, 2 -> hangul(r);
-        case 3, 4 -> (char) ('a' + r.nextInt(26));
-        default -> " .,!()".charAt(r.nextInt(6));
-      };
+      char c =
+          switch (r.nextInt(6)) {
+            case 0, 1, 2 -> hangul(r);
+            case 3, 4 -> (char) ('a' + r.nextInt(26));
+            default -> " .,!()".charAt(r.nextInt(6));
+          };
       int n = String.valueOf(c).getBytes(enc.charset()).length;
       if (bytes + n > maxBytes) {
         break;
@@ -91,7 +98,10 @@ final class PacketGenerators {
     return sb.toString();
   }
 
-  /** Hangul syllables as far as they fit, then ASCII for the remainder: exactly {@code maxBytes} bytes. */
+  /**
+   * Hangul syllables as far as they fit, then ASCII for the remainder: exactly {@code maxBytes}
+   * bytes.
+   */
   static String fillExactly(Random r, int maxBytes, ContentEncoding enc) {
     StringBuilder sb = new StringBuilder();
     int bytes = 0;
@@ -132,7 +142,10 @@ final class PacketGenerators {
     return r.nextInt(10_000);
   }
 
-  /** Any packet; DELIVER, the packet with the most fields, is drawn three times as often as the others. */
+  /**
+   * Any packet; DELIVER, the packet with the most fields, is drawn three times as often as the
+   * others.
+   */
   static NgsPacket anyPacket(Random r) {
     return switch (r.nextInt(14)) {
       case 0 -> cert(r);
@@ -155,18 +168,31 @@ final class PacketGenerators {
   }
 
   static NgsPacket certAck(Random r) {
-    return new CertAck(code(r), ascii(r, 64), korean(r, 40, ContentEncoding.MS949), r.nextInt(65_536),
+    return new CertAck(
+        code(r),
+        ascii(r, 64),
+        korean(r, 40, ContentEncoding.MS949),
+        r.nextInt(65_536),
         r.nextInt(65_536));
   }
 
   static NgsPacket bind(Random r) {
-    return new Bind(ascii(r, 20), ascii(r, 110), ascii(r, 65), oneOf(r, SessionMode.values()),
-        oneOf(r, SessionKind.values()), ascii(r, 15), code(r));
+    return new Bind(
+        ascii(r, 20),
+        ascii(r, 110),
+        ascii(r, 65),
+        oneOf(r, SessionMode.values()),
+        oneOf(r, SessionKind.values()),
+        ascii(r, 15),
+        code(r));
   }
 
   static NgsPacket bindAck(Random r) {
-    TpsLimits tps = new TpsLimits(r.nextInt(TpsLimits.MAX + 1), r.nextInt(TpsLimits.MAX + 1),
-        r.nextInt(TpsLimits.MAX + 1));
+    TpsLimits tps =
+        new TpsLimits(
+            r.nextInt(TpsLimits.MAX + 1),
+            r.nextInt(TpsLimits.MAX + 1),
+            r.nextInt(TpsLimits.MAX + 1));
     return new BindAck(code(r), tps, korean(r, 40, ContentEncoding.MS949));
   }
 
@@ -186,7 +212,9 @@ final class PacketGenerators {
     return switch (r.nextInt(3)) {
       case 0 -> new ReportFlag.SpamSuccess();
       case 1 -> new ReportFlag.KakaoFailure(digits(r, 1, 4));
-      default -> new ReportFlag.FinalType(oneOf(r, new MessageType[] {MessageType.SMS, MessageType.LMS, MessageType.MMS}));
+      default ->
+          new ReportFlag.FinalType(
+              oneOf(r, new MessageType[] {MessageType.SMS, MessageType.LMS, MessageType.MMS}));
     };
   }
 
@@ -196,10 +224,15 @@ final class PacketGenerators {
       message = new ReportMessage(listOf(r, 3, PacketGenerators::reportFlag));
     } while (message.toWire().length() > 15); // MESSAGE is 15 bytes on the wire
     // SENDTIME between 2000-01-01 and 2099-12-31; absent one time in ten.
-    LocalDateTime time = r.nextInt(10) == 0 ? null
-        : LocalDateTime.ofEpochSecond(946_684_800L + (long) (r.nextDouble() * (4_102_444_799L - 946_684_800L)), 0,
-            ZoneOffset.UTC);
-    return new Report(code(r), message, ascii(r, 20), ascii(r, 20), ascii(r, 16), time, oneOf(r, Telco.values()));
+    LocalDateTime time =
+        r.nextInt(10) == 0
+            ? null
+            : LocalDateTime.ofEpochSecond(
+                946_684_800L + (long) (r.nextDouble() * (4_102_444_799L - 946_684_800L)),
+                0,
+                ZoneOffset.UTC);
+    return new Report(
+        code(r), message, ascii(r, 20), ascii(r, 20), ascii(r, 16), time, oneOf(r, Telco.values()));
   }
 
   static Media media(Random r) {
@@ -214,7 +247,9 @@ final class PacketGenerators {
   }
 
   static Extension extension(Random r) {
-    return r.nextBoolean() ? new Extension.DeptCode(ascii(r, 10)) : new Extension.NationCode(digits(r, 0, 16));
+    return r.nextBoolean()
+        ? new Extension.DeptCode(ascii(r, 10))
+        : new Extension.NationCode(digits(r, 0, 16));
   }
 
   static NgsPacket deliver(Random r) {
@@ -223,13 +258,27 @@ final class PacketGenerators {
 
   static NgsPacket deliver(Random r, MessageType type) {
     ContentEncoding enc = textEncoding(r);
-    KakaoInfo kakao = type.isKakao()
-        ? new KakaoInfo(ascii(r, 41), ascii(r, 31), oneOf(r, KakaoMethod.values()), oneOf(r, Failover.values()),
-            korean(r, 65, enc))
-        : null;
+    KakaoInfo kakao =
+        type.isKakao()
+            ? new KakaoInfo(
+                ascii(r, 41),
+                ascii(r, 31),
+                oneOf(r, KakaoMethod.values()),
+                oneOf(r, Failover.values()),
+                korean(r, 65, enc))
+            : null;
     String text = type.isKakao() ? "" : korean(r, 141, enc);
     Extension ext = r.nextInt(10) < 6 ? null : extension(r);
-    return new Deliver(type, digits(r, 0, 20), digits(r, 0, 20), enc, text, kakao, ascii(r, 20), digits(r, 0, 10),
-        ext, listOf(r, 4, PacketGenerators::media));
+    return new Deliver(
+        type,
+        digits(r, 0, 20),
+        digits(r, 0, 20),
+        enc,
+        text,
+        kakao,
+        ascii(r, 20),
+        digits(r, 0, 10),
+        ext,
+        listOf(r, 4, PacketGenerators::media));
   }
 }

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The copies under test resources are the spec vectors of {@code shared/spec/vectors}, when that folder is beside the repo. */
+/**
+ * The copies under test resources are the spec vectors of {@code shared/spec/vectors}, when that
+ * folder is beside the repo.
+ */
 class VectorsInSyncTest {
   static final Path SHARED = Path.of("..", "..", "shared", "spec", "vectors");
 
@@ -21,7 +24,9 @@ class VectorsInSyncTest {
     try (Stream<Path> files = Files.list(SHARED)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".hex")).toList()) {
         byte[] shared = SpecBytes.hex(Files.readString(f, StandardCharsets.US_ASCII));
-        assertThat(SpecBytes.vector(f.getFileName().toString())).as(f.getFileName().toString()).isEqualTo(shared);
+        assertThat(SpecBytes.vector(f.getFileName().toString()))
+            .as(f.getFileName().toString())
+            .isEqualTo(shared);
       }
     }
   }

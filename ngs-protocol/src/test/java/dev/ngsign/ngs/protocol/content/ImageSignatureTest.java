@@ -39,9 +39,17 @@ class ImageSignatureTest {
     Media body = Media.text(MediaType.BODY_TEXT, ContentEncoding.UTF_8, "t");
     Media ok = Media.wrap(MediaType.WIDE_PNG, ContentEncoding.BINARY, image("png", 800, 600));
     Media tall = Media.wrap(MediaType.WIDE_JPG, ContentEncoding.BINARY, image("jpg", 800, 601));
-    assertThat(ContentRules.check(ContentRulesTest.kakao(MessageType.FRIENDTALK_WIDE, Failover.NONE, body, ok))).isEmpty();
-    assertThat(ContentRules.check(ContentRulesTest.kakao(MessageType.FRIENDTALK_WIDE, Failover.NONE, body, tall)))
+    assertThat(
+            ContentRules.check(
+                ContentRulesTest.kakao(MessageType.FRIENDTALK_WIDE, Failover.NONE, body, ok)))
+        .isEmpty();
+    assertThat(
+            ContentRules.check(
+                ContentRulesTest.kakao(MessageType.FRIENDTALK_WIDE, Failover.NONE, body, tall)))
         .extracting(ContentViolation::message, ContentViolation::code)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("FriendTalk wide image is 800 x 601 px; the limit is 800 x 600", ResultCode.E_MEDIA_SIZE));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "FriendTalk wide image is 800 x 601 px; the limit is 800 x 600",
+                ResultCode.E_MEDIA_SIZE));
   }
 }

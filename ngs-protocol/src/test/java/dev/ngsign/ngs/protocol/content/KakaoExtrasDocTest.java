@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/kakao-extras.md: every JSON example passes the schema as written, and every refused example in its table
- * is refused with the message the table shows.
+ * docs/kakao-extras.md: every JSON example passes the schema as written, and every refused example
+ * in its table is refused with the message the table shows.
  */
 class KakaoExtrasDocTest {
   static final Path DOC = Path.of("..", "docs", "kakao-extras.md");
@@ -44,7 +44,13 @@ class KakaoExtrasDocTest {
       n++;
     }
     assertThat(n).isGreaterThanOrEqualTo(5);
-    String six = "{\"button\": [" + String.join(",", java.util.Collections.nCopies(6, "{\"name\": \"b\", \"type\": \"BK\"}")) + "]}";
-    assertThat(KakaoExtras.check(six)).extracting(ContentViolation::message).contains("button has 6 entries; at most 5");
+    String six =
+        "{\"button\": ["
+            + String.join(
+                ",", java.util.Collections.nCopies(6, "{\"name\": \"b\", \"type\": \"BK\"}"))
+            + "]}";
+    assertThat(KakaoExtras.check(six))
+        .extracting(ContentViolation::message)
+        .contains("button has 6 entries; at most 5");
   }
 }

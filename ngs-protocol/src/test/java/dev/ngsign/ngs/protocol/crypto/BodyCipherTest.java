@@ -14,17 +14,20 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * Section 5.3's body cipher against the JDK's own AES/CBC/PKCS5Padding with the spec's key and a zero IV,
- * the reference any peer uses: the same ciphertext for every length around a block boundary, on heap and
- * direct buffers; every body starts again from the zero IV; bad padding is refused and does not disturb
- * the next body.
+ * Section 5.3's body cipher against the JDK's own AES/CBC/PKCS5Padding with the spec's key and a
+ * zero IV, the reference any peer uses: the same ciphertext for every length around a block
+ * boundary, on heap and direct buffers; every body starts again from the zero IV; bad padding is
+ * refused and does not disturb the next body.
  */
 class BodyCipherTest {
   static final String SPEC_KEY = "31a8b1b3f3618da796271c9aa293b3f8"; // section 5.3, offset 12
 
   static Cipher jdk(int mode) throws Exception {
     Cipher c = Cipher.getInstance("AES/CBC/PKCS5Padding");
-    c.init(mode, new SecretKeySpec(SPEC_KEY.getBytes(StandardCharsets.US_ASCII), "AES"), new IvParameterSpec(new byte[16]));
+    c.init(
+        mode,
+        new SecretKeySpec(SPEC_KEY.getBytes(StandardCharsets.US_ASCII), "AES"),
+        new IvParameterSpec(new byte[16]));
     return c;
   }
 
@@ -45,7 +48,10 @@ class BodyCipherTest {
   }
 
   static byte[] decrypt(BodyCipher c, byte[] cipherText, boolean direct) {
-    ByteBuf in = direct ? Unpooled.directBuffer().writeBytes(cipherText) : Unpooled.wrappedBuffer(cipherText);
+    ByteBuf in =
+        direct
+            ? Unpooled.directBuffer().writeBytes(cipherText)
+            : Unpooled.wrappedBuffer(cipherText);
     ByteBuf out = direct ? Unpooled.directBuffer(8) : Unpooled.buffer(8);
     c.decrypt(in, out, "DELIVER");
     assertThat(in.isReadable()).isFalse();
@@ -62,8 +68,12 @@ class BodyCipherTest {
       byte[] expected = jdk(Cipher.ENCRYPT_MODE).doFinal(plain);
       assertThat(expected).hasSize(BodyCipher.cipherLength(len));
       for (boolean direct : new boolean[] {false, true}) {
-        assertThat(encrypt(c, plain, direct)).as("length %d, direct %s", len, direct).isEqualTo(expected);
-        assertThat(decrypt(c, expected, direct)).as("length %d, direct %s", len, direct).isEqualTo(plain);
+        assertThat(encrypt(c, plain, direct))
+            .as("length %d, direct %s", len, direct)
+            .isEqualTo(expected);
+        assertThat(decrypt(c, expected, direct))
+            .as("length %d, direct %s", len, direct)
+            .isEqualTo(plain);
       }
     }
   }
@@ -73,7 +83,9 @@ class BodyCipherTest {
     BodyCipher c = NgsKey.ofKeyString(SPEC_KEY).bodyCipher();
     byte[] plain = "the same 221-byte body, twice".repeat(8).getBytes(StandardCharsets.US_ASCII);
     byte[] first = encrypt(c, plain, false);
-    assertThat(encrypt(c, plain, false)).isEqualTo(first).isEqualTo(jdk(Cipher.ENCRYPT_MODE).doFinal(plain));
+    assertThat(encrypt(c, plain, false))
+        .isEqualTo(first)
+        .isEqualTo(jdk(Cipher.ENCRYPT_MODE).doFinal(plain));
     assertThat(decrypt(c, first, false)).isEqualTo(plain);
     assertThat(decrypt(c, first, true)).isEqualTo(plain);
   }
@@ -82,14 +94,18 @@ class BodyCipherTest {
   void badPaddingIsRefusedAndTheNextBodyStillDecrypts() throws Exception {
     BodyCipher c = NgsKey.ofKeyString(SPEC_KEY).bodyCipher();
     Cipher raw = Cipher.getInstance("AES/CBC/NoPadding");
-    raw.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(SPEC_KEY.getBytes(StandardCharsets.US_ASCII), "AES"),
+    raw.init(
+        Cipher.ENCRYPT_MODE,
+        new SecretKeySpec(SPEC_KEY.getBytes(StandardCharsets.US_ASCII), "AES"),
         new IvParameterSpec(new byte[16]));
     byte[] good = jdk(Cipher.ENCRYPT_MODE).doFinal("hello".getBytes(StandardCharsets.US_ASCII));
     byte[][] lastBlocks = {
-        block(0),                 // a pad length of 0
-        block(17),                // more than a block
-        block(3, 3, 2, 3),        // the pad bytes disagree
-        block(15, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16), // a whole block of padding, its first byte off
+      block(0), // a pad length of 0
+      block(17), // more than a block
+      block(3, 3, 2, 3), // the pad bytes disagree
+      block(
+          15, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+          16), // a whole block of padding, its first byte off
     };
     for (byte[] last : lastBlocks) {
       byte[] plain = new byte[32];

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /** Section 5: key from the password hash at KEYPOS, the PWD field, and the spec's CERT example. */
 class KeyDerivationTest {
-  /** CERT example PWD (section 4.1), its line breaks joined. Its third block is damaged in the spec's transcription. */
+  /**
+   * CERT example PWD (section 4.1), its line breaks joined. Its third block is damaged in the
+   * spec's transcription.
+   */
   static final String SPEC_CERT_PWD =
       "ONs0wphSMJDVhzcYvm8hN89/bA4NzZQAYQvMstW8d29nm760R2ujAxD0lzo1iKi85uFKfAcOXfMZicTfMfJ04mvAby03pCF9sbRDorZ9HNM=";
 
@@ -42,13 +45,20 @@ class KeyDerivationTest {
   @Test
   void keyIsThirtyTwoHashCharactersFromKeyPos() throws Exception {
     String password = "ngsign-test-password";
-    String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+    String hex =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(password.getBytes(StandardCharsets.UTF_8)));
     PasswordHash hash = PasswordHash.of(password);
     for (int pos : new int[] {0, 12, 32}) {
       byte[] expectedPlain = "x".repeat(40).getBytes(StandardCharsets.US_ASCII);
       // encrypting with the derived key equals encrypting with the hex substring as the key
       Cipher cbc = Cipher.getInstance("AES/CBC/PKCS5Padding");
-      cbc.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(hex.substring(pos, pos + 32).getBytes(StandardCharsets.US_ASCII), "AES"),
+      cbc.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(
+              hex.substring(pos, pos + 32).getBytes(StandardCharsets.US_ASCII), "AES"),
           new javax.crypto.spec.IvParameterSpec(new byte[16]));
       assertThat(hash.key(pos).encrypt(expectedPlain)).isEqualTo(cbc.doFinal(expectedPlain));
     }
@@ -58,12 +68,19 @@ class KeyDerivationTest {
   void keyPos60IsFourCharactersAndNulPadding() throws Exception {
     // section 5.1: offset 60 leaves only the last 4 characters ("1087" in the spec's example)
     String password = "pw";
-    String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+    String hex =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(password.getBytes(StandardCharsets.UTF_8)));
     byte[] padded = new byte[32];
     System.arraycopy(hex.substring(60).getBytes(StandardCharsets.US_ASCII), 0, padded, 0, 4);
     byte[] plain = "abc".getBytes(StandardCharsets.US_ASCII);
     Cipher cbc = Cipher.getInstance("AES/CBC/PKCS5Padding");
-    cbc.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(padded, "AES"), new javax.crypto.spec.IvParameterSpec(new byte[16]));
+    cbc.init(
+        Cipher.ENCRYPT_MODE,
+        new SecretKeySpec(padded, "AES"),
+        new javax.crypto.spec.IvParameterSpec(new byte[16]));
     assertThat(PasswordHash.of(password).key(60).encrypt(plain)).isEqualTo(cbc.doFinal(plain));
     assertThat(PasswordHash.of(password).key(60).encrypt(plain))
         .isEqualTo(NgsKey.ofKeyString(hex.substring(60)).encrypt(plain));
@@ -74,8 +91,13 @@ class KeyDerivationTest {
     PasswordHash hash = PasswordHash.of("secret");
     String pwd = hash.pwdField(12);
     assertThat(pwd).hasSize(108);
-    String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("secret".getBytes(StandardCharsets.UTF_8)));
-    assertThat(new String(hash.key(12).decryptPwdField(pwd), StandardCharsets.US_ASCII)).isEqualTo(hex);
+    String hex =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest("secret".getBytes(StandardCharsets.UTF_8)));
+    assertThat(new String(hash.key(12).decryptPwdField(pwd), StandardCharsets.US_ASCII))
+        .isEqualTo(hex);
     assertThat(hash.matchesPwdField(pwd, 12)).isTrue();
     assertThat(hash.matchesPwdField(pwd, 13)).isFalse();
     assertThat(PasswordHash.of("Secret").matchesPwdField(pwd, 12)).isFalse();
@@ -91,19 +113,32 @@ class KeyDerivationTest {
 
   @Test
   void wrongKeyFailsToDecryptWithATypedErrorThatLeaksNoKey() {
-    Deliver d = Deliver.builder(MessageType.SMS).daAddr("01012345678").callback("15880000")
-        .encoding(ContentEncoding.MS949).text("hello").serial("1").senderCode("123456789").build();
+    Deliver d =
+        Deliver.builder(MessageType.SMS)
+            .daAddr("01012345678")
+            .callback("15880000")
+            .encoding(ContentEncoding.MS949)
+            .text("hello")
+            .serial("1")
+            .senderCode("123456789")
+            .build();
     byte[] enc = PacketCodec.toBytes(d, PasswordHash.of("pw-Alpha-7731").key(5).bodyCipher());
-    assertThatThrownBy(() -> PacketCodec.fromBytes(enc, PasswordHash.of("pw-Bravo-0042").key(5).bodyCipher()))
+    assertThatThrownBy(
+            () -> PacketCodec.fromBytes(enc, PasswordHash.of("pw-Bravo-0042").key(5).bodyCipher()))
         .isInstanceOf(NgsCryptoException.class)
         .hasMessageContaining("DELIVER")
         .hasMessageContaining("does not decrypt")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw-Alpha-7731", "pw-Bravo-0042", "Alpha", "Bravo"));
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain("pw-Alpha-7731", "pw-Bravo-0042", "Alpha", "Bravo"));
   }
 
   @Test
   void secretsStayOutOfToString() {
-    assertThat(PasswordHash.of("hunter2").toString()).doesNotContain("hunter2").isEqualTo("PasswordHash[hidden]");
+    assertThat(PasswordHash.of("hunter2").toString())
+        .doesNotContain("hunter2")
+        .isEqualTo("PasswordHash[hidden]");
     assertThat(PasswordHash.of("hunter2").key(3).toString()).isEqualTo("NgsKey[keyPos=3]");
   }
 

@@ -23,16 +23,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Health contributors on Spring Boot 3 ({@code org.springframework.boot.actuate.health}): {@code ngs} (one
- * indicator, or a composite with one per account when there are several), {@code navercert} and
- * {@code ngsAgent}. Each can be switched off with {@code management.health.<name>.enabled=false}.
+ * Health contributors on Spring Boot 3 ({@code org.springframework.boot.actuate.health}): {@code
+ * ngs} (one indicator, or a composite with one per account when there are several), {@code
+ * navercert} and {@code ngsAgent}. Each can be switched off with {@code
+ * management.health.<name>.enabled=false}.
  */
 @AutoConfiguration(
     afterName = {
       "dev.ngsign.spring.boot.ngs.NgsAutoConfiguration",
       "dev.ngsign.spring.boot.navercert.NavercertAutoConfiguration",
-      "dev.ngsign.spring.boot.agent.NgsAgentAutoConfiguration"},
-    beforeName = "org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration")
+      "dev.ngsign.spring.boot.agent.NgsAgentAutoConfiguration"
+    },
+    beforeName =
+        "org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
 public class NgsignHealthBoot3AutoConfiguration {
 
@@ -63,7 +66,11 @@ public class NgsignHealthBoot3AutoConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnBean(NavercertClient.class)
   @ConditionalOnEnabledHealthIndicator("navercert")
-  @ConditionalOnProperty(prefix = "navercert", name = "health", havingValue = "true", matchIfMissing = true)
+  @ConditionalOnProperty(
+      prefix = "navercert",
+      name = "health",
+      havingValue = "true",
+      matchIfMissing = true)
   static class Navercert {
     @Bean
     @ConditionalOnMissingBean(name = "navercertHealthContributor")
@@ -73,7 +80,9 @@ public class NgsignHealthBoot3AutoConfiguration {
   }
 
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = "dev.ngsign.ngs.agent.Agent") // optional: the agent's health only with ngs-agent present
+  @ConditionalOnClass(
+      name =
+          "dev.ngsign.ngs.agent.Agent") // optional: the agent's health only with ngs-agent present
   @ConditionalOnBean(NgsAgentLifecycle.class)
   @ConditionalOnEnabledHealthIndicator("ngsagent")
   static class Agent {

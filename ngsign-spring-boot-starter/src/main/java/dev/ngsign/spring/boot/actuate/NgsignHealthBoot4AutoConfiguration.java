@@ -9,30 +9,33 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.CompositeHealthContributor;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthContributor;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Health contributors on Spring Boot 4 ({@code org.springframework.boot.health.contributor}, module spring-boot-health): {@code ngs} (one
- * indicator, or a composite with one per account when there are several), {@code navercert} and
- * {@code ngsAgent}. Each can be switched off with {@code management.health.<name>.enabled=false}.
+ * Health contributors on Spring Boot 4 ({@code org.springframework.boot.health.contributor}, module
+ * spring-boot-health): {@code ngs} (one indicator, or a composite with one per account when there
+ * are several), {@code navercert} and {@code ngsAgent}. Each can be switched off with {@code
+ * management.health.<name>.enabled=false}.
  */
 @AutoConfiguration(
     afterName = {
       "dev.ngsign.spring.boot.ngs.NgsAutoConfiguration",
       "dev.ngsign.spring.boot.navercert.NavercertAutoConfiguration",
-      "dev.ngsign.spring.boot.agent.NgsAgentAutoConfiguration"},
-    beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
+      "dev.ngsign.spring.boot.agent.NgsAgentAutoConfiguration"
+    },
+    beforeName =
+        "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
 public class NgsignHealthBoot4AutoConfiguration {
 
@@ -63,7 +66,11 @@ public class NgsignHealthBoot4AutoConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnBean(NavercertClient.class)
   @ConditionalOnEnabledHealthIndicator("navercert")
-  @ConditionalOnProperty(prefix = "navercert", name = "health", havingValue = "true", matchIfMissing = true)
+  @ConditionalOnProperty(
+      prefix = "navercert",
+      name = "health",
+      havingValue = "true",
+      matchIfMissing = true)
   static class Navercert {
     @Bean
     @ConditionalOnMissingBean(name = "navercertHealthContributor")
@@ -73,7 +80,9 @@ public class NgsignHealthBoot4AutoConfiguration {
   }
 
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = "dev.ngsign.ngs.agent.Agent") // optional: the agent's health only with ngs-agent present
+  @ConditionalOnClass(
+      name =
+          "dev.ngsign.ngs.agent.Agent") // optional: the agent's health only with ngs-agent present
   @ConditionalOnBean(NgsAgentLifecycle.class)
   @ConditionalOnEnabledHealthIndicator("ngsagent")
   static class Agent {

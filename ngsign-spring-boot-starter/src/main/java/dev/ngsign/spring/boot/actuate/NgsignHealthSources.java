@@ -10,7 +10,10 @@ import java.util.function.Supplier;
 final class NgsignHealthSources {
   private NgsignHealthSources() {}
 
-  /** The clients by their account name ({@code default}, or the {@code <name>} under {@code ngsign.ngs.accounts}). */
+  /**
+   * The clients by their account name ({@code default}, or the {@code <name>} under {@code
+   * ngsign.ngs.accounts}).
+   */
   static Map<String, Supplier<HealthReport>> ngs(Map<String, ManagedNgsClient> beans) {
     Map<String, Supplier<HealthReport>> out = new LinkedHashMap<>();
     beans.values().forEach(c -> out.put(c.name(), c::health));

@@ -14,21 +14,24 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code ngsign} section of {@code /actuator/info}: the library's version, each NGS account (ID, cert
- * server, encryption, fail-fast; never a password) and the Naver e-signature LinkID and URLs. Off with
- * {@code management.info.ngsign.enabled=false}. Boot 3 and Boot 4 keep {@code InfoContributor} in the same
- * package.
+ * The {@code ngsign} section of {@code /actuator/info}: the library's version, each NGS account
+ * (ID, cert server, encryption, fail-fast; never a password) and the Naver e-signature LinkID and
+ * URLs. Off with {@code management.info.ngsign.enabled=false}. Boot 3 and Boot 4 keep {@code
+ * InfoContributor} in the same package.
  */
-@AutoConfiguration(afterName = {
-    "dev.ngsign.spring.boot.ngs.NgsAutoConfiguration",
-    "dev.ngsign.spring.boot.navercert.NavercertAutoConfiguration"})
+@AutoConfiguration(
+    afterName = {
+      "dev.ngsign.spring.boot.ngs.NgsAutoConfiguration",
+      "dev.ngsign.spring.boot.navercert.NavercertAutoConfiguration"
+    })
 @ConditionalOnClass(name = "org.springframework.boot.actuate.info.InfoContributor")
 public class NgsignInfoAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(name = "ngsignInfoContributor")
   @ConditionalOnEnabledInfoContributor("ngsign")
-  public InfoContributor ngsignInfoContributor(ObjectProvider<ManagedNgsClient> clients, ObjectProvider<NavercertClient> navercert) {
+  public InfoContributor ngsignInfoContributor(
+      ObjectProvider<ManagedNgsClient> clients, ObjectProvider<NavercertClient> navercert) {
     return builder -> {
       Map<String, Object> info = new LinkedHashMap<>();
       String version = NgsClient.class.getPackage().getImplementationVersion();
@@ -42,7 +45,15 @@ public class NgsignInfoAutoConfiguration {
       }
       NavercertClient n = navercert.getIfAvailable();
       if (n != null) {
-        info.put("navercert", Map.of("linkId", n.linkId(), "serviceUrl", n.serviceUrl().toString(), "authUrl", n.authUrl().toString()));
+        info.put(
+            "navercert",
+            Map.of(
+                "linkId",
+                n.linkId(),
+                "serviceUrl",
+                n.serviceUrl().toString(),
+                "authUrl",
+                n.authUrl().toString()));
       }
       builder.withDetail("ngsign", info);
     };

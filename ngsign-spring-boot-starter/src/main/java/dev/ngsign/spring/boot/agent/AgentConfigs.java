@@ -7,7 +7,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link NgsAgentProperties} to the agent's own {@link AgentConfig}: unset values stay null, so the agent's defaults apply. */
+/**
+ * {@link NgsAgentProperties} to the agent's own {@link AgentConfig}: unset values stay null, so the
+ * agent's defaults apply.
+ */
 final class AgentConfigs {
   private AgentConfigs() {}
 
@@ -20,10 +23,24 @@ final class AgentConfigs {
     for (int i = 0; i < p.getAccounts().size(); i++) {
       NgsAgentProperties.Account a = p.getAccounts().get(i);
       try {
-        accounts.add(new AgentConfig.Account(a.getName(), a.getCertHost(), a.getCertPort(), a.getId(), a.getPassword(),
-            a.getPasswordEnv(), a.getEncrypted(), a.getSenderCode(), a.getDefault(), a.getTps()));
+        accounts.add(
+            new AgentConfig.Account(
+                a.getName(),
+                a.getCertHost(),
+                a.getCertPort(),
+                a.getId(),
+                a.getPassword(),
+                a.getPasswordEnv(),
+                a.getEncrypted(),
+                a.getSenderCode(),
+                a.getDefault(),
+                a.getTps()));
       } catch (ConfigException e) {
-        throw new ConfigException(NgsAgentProperties.PREFIX + "." + e.getMessage().replace("accounts[]", "accounts[" + i + "]"), e);
+        throw new ConfigException(
+            NgsAgentProperties.PREFIX
+                + "."
+                + e.getMessage().replace("accounts[]", "accounts[" + i + "]"),
+            e);
       }
     }
     try {
@@ -36,18 +53,37 @@ final class AgentConfigs {
       NgsAgentProperties.Http h = p.getHttp();
       return new AgentConfig(
           p.getNodeId(),
-          // the application's own inserts write local time in its JVM's zone: the agent beside them uses it too
+          // the application's own inserts write local time in its JVM's zone: the agent beside them
+          // uses it too
           p.getZone() != null ? p.getZone() : java.time.ZoneId.systemDefault(),
           null,
-          new AgentConfig.Database(jdbcUrl, null, null, null, p.getDatabase().getTablePrefix(), p.getDatabase().getSerialPrefix(), null),
+          new AgentConfig.Database(
+              jdbcUrl,
+              null,
+              null,
+              null,
+              p.getDatabase().getTablePrefix(),
+              p.getDatabase().getSerialPrefix(),
+              null),
           accounts,
-          new AgentConfig.Polling(po.getInterval(), po.getBatchSize(), po.getMaxInFlight(), po.getWriteBatchSize(), po.getWriteDelay()),
-          new AgentConfig.Retry(r.getMaxAttempts(), r.getInitialBackoff(), r.getMultiplier(), r.getMaxBackoff()),
-          new AgentConfig.Expiry(ex.getDefaultTtl(), ex.getReportTimeout(), ex.getResendUnreportedAfter()),
+          new AgentConfig.Polling(
+              po.getInterval(),
+              po.getBatchSize(),
+              po.getMaxInFlight(),
+              po.getWriteBatchSize(),
+              po.getWriteDelay()),
+          new AgentConfig.Retry(
+              r.getMaxAttempts(), r.getInitialBackoff(), r.getMultiplier(), r.getMaxBackoff()),
+          new AgentConfig.Expiry(
+              ex.getDefaultTtl(), ex.getReportTimeout(), ex.getResendUnreportedAfter()),
           new AgentConfig.LogTable(lt.getMode(), lt.getAfter(), lt.getBatchSize()),
           new AgentConfig.Lease(le.getTimeout(), le.getHeartbeat()),
-          new AgentConfig.Guards(g.getAdvertising(), time("guards.ad-window-start", g.getAdWindowStart()),
-              time("guards.ad-window-end", g.getAdWindowEnd()), g.getRequireSenderCode(), g.getContentRules()),
+          new AgentConfig.Guards(
+              g.getAdvertising(),
+              time("guards.ad-window-start", g.getAdWindowStart()),
+              time("guards.ad-window-end", g.getAdWindowEnd()),
+              g.getRequireSenderCode(),
+              g.getContentRules()),
           new AgentConfig.Http(h.getPort() == null ? 0 : h.getPort(), h.getBind()));
     } catch (ConfigException e) {
       throw new ConfigException(NgsAgentProperties.PREFIX + "." + e.getMessage(), e);

@@ -20,11 +20,13 @@ import org.springframework.context.annotation.Bean;
  * {@link DataSource}, with its meters in the application's {@link MeterRegistry}. Ordered after the
  * DataSource and meter registry auto-configurations of Boot 3 and Boot 4.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
-    "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-    "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+    })
 @ConditionalOnClass(name = "dev.ngsign.ngs.agent.Agent")
 @ConditionalOnProperty(prefix = NgsAgentProperties.PREFIX, name = "enabled", havingValue = "true")
 @ConditionalOnBean(DataSource.class)
@@ -33,9 +35,13 @@ public class NgsAgentAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public Agent ngsAgent(NgsAgentProperties properties, DataSource dataSource, ObjectProvider<MeterRegistry> meterRegistry) {
+  public Agent ngsAgent(
+      NgsAgentProperties properties,
+      DataSource dataSource,
+      ObjectProvider<MeterRegistry> meterRegistry) {
     String url = jdbcUrl(dataSource);
-    Agent.Builder b = Agent.builder(AgentConfigs.toAgentConfig(properties, url)).dataSource(dataSource, url);
+    Agent.Builder b =
+        Agent.builder(AgentConfigs.toAgentConfig(properties, url)).dataSource(dataSource, url);
     MeterRegistry registry = meterRegistry.getIfAvailable();
     if (registry != null) {
       b.meterRegistry(registry);
@@ -56,7 +62,10 @@ public class NgsAgentAutoConfiguration {
     try (Connection c = ds.getConnection()) {
       return c.getMetaData().getURL();
     } catch (SQLException e) {
-      throw new AgentException("ngsign.agent: cannot reach the application's DataSource to pick the SQL dialect: " + e.getMessage(), e);
+      throw new AgentException(
+          "ngsign.agent: cannot reach the application's DataSource to pick the SQL dialect: "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the {@link Agent} with the application context: started after the context is refreshed (and after
- * the NGS clients), stopped before the DataSource is closed, which releases its account leases at once so
- * that another node takes over. Its health is UP while it runs.
+ * Runs the {@link Agent} with the application context: started after the context is refreshed (and
+ * after the NGS clients), stopped before the DataSource is closed, which releases its account
+ * leases at once so that another node takes over. Its health is UP while it runs.
  */
 public class NgsAgentLifecycle implements SmartLifecycle {
   private final Agent agent;

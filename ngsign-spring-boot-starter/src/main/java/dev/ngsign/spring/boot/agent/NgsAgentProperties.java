@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
- * {@code ngsign.agent.*}: the sending agent run inside the application, with the keys of {@code agent.yml}
- * (kebab-case, the same sections and names) except {@code database.url}, {@code user}, {@code password} and
- * {@code pool-size}: the agent uses the application's DataSource. Unset values keep the agent's defaults.
+ * {@code ngsign.agent.*}: the sending agent run inside the application, with the keys of {@code
+ * agent.yml} (kebab-case, the same sections and names) except {@code database.url}, {@code user},
+ * {@code password} and {@code pool-size}: the agent uses the application's DataSource. Unset values
+ * keep the agent's defaults.
  */
 @ConfigurationProperties(prefix = NgsAgentProperties.PREFIX)
 public class NgsAgentProperties {
@@ -17,15 +18,19 @@ public class NgsAgentProperties {
   /** Run the sending agent inside the application, on its DataSource. Default false. */
   private boolean enabled = false;
 
-  /** Create or upgrade the agent's tables at start-up. Default: only on embedded H2, as the agent does; elsewhere run ngsign agent init-db or set true. */
+  /**
+   * Create or upgrade the agent's tables at start-up. Default: only on embedded H2, as the agent
+   * does; elsewhere run ngsign agent init-db or set true.
+   */
   private Boolean migrate;
 
   /** This node's name in the lease tables. Default: host name + process id. */
   private String nodeId;
 
   /**
-   * Time zone the database's timestamps are written in. Default: the application's JVM zone (its own inserts
-   * write local time in it). The advertising hours and the log month are Korean whatever it is.
+   * Time zone the database's timestamps are written in. Default: the application's JVM zone (its
+   * own inserts write local time in it). The advertising hours and the log month are Korean
+   * whatever it is.
    */
   private java.time.ZoneId zone;
 
@@ -61,7 +66,6 @@ public class NgsAgentProperties {
     this.zone = zone;
   }
 
-
   /** The NGS accounts the agent sends through (agent.yml: accounts). */
   private List<Account> accounts = new ArrayList<>();
 
@@ -73,78 +77,66 @@ public class NgsAgentProperties {
     this.accounts = accounts;
   }
 
-
-  /** The send table on the application's DataSource (its URL, user and pool are the DataSource's). */
-  @NestedConfigurationProperty
-  private final Database database = new Database();
+  /**
+   * The send table on the application's DataSource (its URL, user and pool are the DataSource's).
+   */
+  @NestedConfigurationProperty private final Database database = new Database();
 
   public Database getDatabase() {
     return database;
   }
 
-
   /** How rows are claimed. */
-  @NestedConfigurationProperty
-  private final Polling polling = new Polling();
+  @NestedConfigurationProperty private final Polling polling = new Polling();
 
   public Polling getPolling() {
     return polling;
   }
 
-
   /** Retries of refused DELIVERs. */
-  @NestedConfigurationProperty
-  private final Retry retry = new Retry();
+  @NestedConfigurationProperty private final Retry retry = new Retry();
 
   public Retry getRetry() {
     return retry;
   }
 
-
   /** When rows give up. */
-  @NestedConfigurationProperty
-  private final Expiry expiry = new Expiry();
+  @NestedConfigurationProperty private final Expiry expiry = new Expiry();
 
   public Expiry getExpiry() {
     return expiry;
   }
 
-
   /** Moving final rows to log tables. */
-  @NestedConfigurationProperty
-  private final LogTable logTable = new LogTable();
+  @NestedConfigurationProperty private final LogTable logTable = new LogTable();
 
   public LogTable getLogTable() {
     return logTable;
   }
 
-
   /** Account leases between agent nodes. */
-  @NestedConfigurationProperty
-  private final Lease lease = new Lease();
+  @NestedConfigurationProperty private final Lease lease = new Lease();
 
   public Lease getLease() {
     return lease;
   }
 
-
   /** Sending rules checked before a DELIVER. */
-  @NestedConfigurationProperty
-  private final Guards guards = new Guards();
+  @NestedConfigurationProperty private final Guards guards = new Guards();
 
   public Guards getGuards() {
     return guards;
   }
 
-
-  /** The agent's own HTTP endpoint (/metrics, /health). Inside an application Actuator serves both, so it is off unless a port is set. */
-  @NestedConfigurationProperty
-  private final Http http = new Http();
+  /**
+   * The agent's own HTTP endpoint (/metrics, /health). Inside an application Actuator serves both,
+   * so it is off unless a port is set.
+   */
+  @NestedConfigurationProperty private final Http http = new Http();
 
   public Http getHttp() {
     return http;
   }
-
 
   /** One NGS account of the agent. */
   public static class Account {
@@ -172,10 +164,16 @@ public class NgsAgentProperties {
     /** The SENDER_CODE used when a row leaves it empty. */
     private String senderCode;
 
-    /** Rows with an empty ACCOUNT go to this account. Default: the first account. (agent.yml: default) */
+    /**
+     * Rows with an empty ACCOUNT go to this account. Default: the first account. (agent.yml:
+     * default)
+     */
     private Boolean isDefault;
 
-    /** This agent's own cap in messages per second over all types; 0: only the server's limits. Default 0. */
+    /**
+     * This agent's own cap in messages per second over all types; 0: only the server's limits.
+     * Default 0.
+     */
     private Integer tps;
 
     public String getName() {
@@ -242,7 +240,10 @@ public class NgsAgentProperties {
       this.senderCode = senderCode;
     }
 
-    /** Rows with an empty ACCOUNT go to this account. Default: the first account. (agent.yml: default) */
+    /**
+     * Rows with an empty ACCOUNT go to this account. Default: the first account. (agent.yml:
+     * default)
+     */
     public Boolean getDefault() {
       return isDefault;
     }
@@ -260,13 +261,17 @@ public class NgsAgentProperties {
     }
   }
 
-
-  /** The send table on the application's DataSource (its URL, user and pool are the DataSource's). */
+  /**
+   * The send table on the application's DataSource (its URL, user and pool are the DataSource's).
+   */
   public static class Database {
     /** Prefix of every table: letters, digits and underscores. Default NGS_. */
     private String tablePrefix;
 
-    /** Put before the row ID to make SERIAL when a row has none (0 to 4 letters or digits). Default none. */
+    /**
+     * Put before the row ID to make SERIAL when a row has none (0 to 4 letters or digits). Default
+     * none.
+     */
     private String serialPrefix;
 
     public String getTablePrefix() {
@@ -285,7 +290,6 @@ public class NgsAgentProperties {
       this.serialPrefix = serialPrefix;
     }
   }
-
 
   /** How rows are claimed. */
   public static class Polling {
@@ -345,7 +349,6 @@ public class NgsAgentProperties {
     }
   }
 
-
   /** Retries of refused DELIVERs. */
   public static class Retry {
     /** DELIVERs per row before a retryable code ends it as FAILED. Default 5. */
@@ -393,16 +396,21 @@ public class NgsAgentProperties {
     }
   }
 
-
   /** When rows give up. */
   public static class Expiry {
-    /** Rows without EXPIRES_AT expire this long after SCHEDULED_AT (or CREATED_AT); zero: never. Default 24h. */
+    /**
+     * Rows without EXPIRES_AT expire this long after SCHEDULED_AT (or CREATED_AT); zero: never.
+     * Default 24h.
+     */
     private java.time.Duration defaultTtl;
 
     /** A SENT row with no REPORT after this long ends FAILED/9006. Default 72h. */
     private java.time.Duration reportTimeout;
 
-    /** A SENT row with no REPORT this long after its ACK is sent again with the same SERIAL. Default off. */
+    /**
+     * A SENT row with no REPORT this long after its ACK is sent again with the same SERIAL. Default
+     * off.
+     */
     private java.time.Duration resendUnreportedAfter;
 
     public java.time.Duration getDefaultTtl() {
@@ -429,7 +437,6 @@ public class NgsAgentProperties {
       this.resendUnreportedAfter = resendUnreportedAfter;
     }
   }
-
 
   /** Moving final rows to log tables. */
   public static class LogTable {
@@ -467,7 +474,6 @@ public class NgsAgentProperties {
     }
   }
 
-
   /** Account leases between agent nodes. */
   public static class Lease {
     /** A holder that has not renewed for this long loses the account. Default 30s. */
@@ -493,10 +499,12 @@ public class NgsAgentProperties {
     }
   }
 
-
   /** Sending rules checked before a DELIVER. */
   public static class Guards {
-    /** Hold AD_FLAG=Y rows outside the advertising window and require the (광고) prefix and an opt-out number. Default true. */
+    /**
+     * Hold AD_FLAG=Y rows outside the advertising window and require the (광고) prefix and an opt-out
+     * number. Default true.
+     */
     private Boolean advertising;
 
     /** Start of the advertising window, local time HH:mm. Default 08:00. */
@@ -552,8 +560,10 @@ public class NgsAgentProperties {
     }
   }
 
-
-  /** The agent's own HTTP endpoint (/metrics, /health). Inside an application Actuator serves both, so it is off unless a port is set. */
+  /**
+   * The agent's own HTTP endpoint (/metrics, /health). Inside an application Actuator serves both,
+   * so it is off unless a port is set.
+   */
   public static class Http {
     /** The port; 0 for none. Default 0 here (the standalone agent's default is 9464). */
     private Integer port;
@@ -577,5 +587,4 @@ public class NgsAgentProperties {
       this.bind = bind;
     }
   }
-
 }

@@ -1,4 +1,7 @@
-/** The sending agent inside the application: {@code ngsign.agent.*} properties, the agent on the application's DataSource. */
+/**
+ * The sending agent inside the application: {@code ngsign.agent.*} properties, the agent on the
+ * application's DataSource.
+ */
 @NullMarked
 package dev.ngsign.spring.boot.agent;
 

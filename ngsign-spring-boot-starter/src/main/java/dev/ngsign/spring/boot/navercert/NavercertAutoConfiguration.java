@@ -14,15 +14,23 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** A {@link NavercertClient} bean when {@code navercert.link-id} (or Linkhub's {@code navercert.LinkID}) is set. */
+/**
+ * A {@link NavercertClient} bean when {@code navercert.link-id} (or Linkhub's {@code
+ * navercert.LinkID}) is set.
+ */
 @AutoConfiguration
 @ConditionalOnClass(NavercertClient.class)
-@ConditionalOnProperty(prefix = NavercertProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    prefix = NavercertProperties.PREFIX,
+    name = "enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 @Conditional(NavercertAutoConfiguration.OnLinkId.class)
 @EnableConfigurationProperties(NavercertProperties.class)
 public class NavercertAutoConfiguration {
   /** Linkhub's fixed-IP hosts, taken with {@code use-static-ip=true} unless the URLs are set. */
   static final String STATIC_SERVICE_URL = "https://static-barocert.linkhub.co.kr";
+
   static final String STATIC_AUTH_URL = "https://static-auth.linkhub.co.kr";
 
   @Bean
@@ -30,12 +38,14 @@ public class NavercertAutoConfiguration {
   public NavercertClient navercertClient(NavercertProperties p) {
     NavercertClient.Builder b = NavercertClient.builder().linkId(p.getLinkId());
     if (p.getSecretKey() == null || p.getSecretKey().isBlank()) {
-      throw new IllegalStateException("navercert.secret-key (SecretKey) is not set for navercert.link-id " + p.getLinkId());
+      throw new IllegalStateException(
+          "navercert.secret-key (SecretKey) is not set for navercert.link-id " + p.getLinkId());
     }
     try {
       b.secretKey(p.getSecretKey().trim());
     } catch (RuntimeException e) {
-      throw new IllegalStateException("navercert.secret-key: not the Base64 of 32 bytes (the value is not shown)", e);
+      throw new IllegalStateException(
+          "navercert.secret-key: not the Base64 of 32 bytes (the value is not shown)", e);
     }
     boolean staticIp = Boolean.TRUE.equals(p.getUseStaticIp());
     if (notBlank(p.getServiceUrl())) {
@@ -73,11 +83,16 @@ public class NavercertAutoConfiguration {
     return s != null && !s.isBlank();
   }
 
-  /** {@code navercert.link-id} set under any of its relaxed names ({@code LinkID}, {@code linkId}, {@code NAVERCERT_LINKID}). */
+  /**
+   * {@code navercert.link-id} set under any of its relaxed names ({@code LinkID}, {@code linkId},
+   * {@code NAVERCERT_LINKID}).
+   */
   static final class OnLinkId extends SpringBootCondition {
     @Override
-    public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-      String id = Binder.get(context.getEnvironment()).bind("navercert.link-id", String.class).orElse("");
+    public ConditionOutcome getMatchOutcome(
+        ConditionContext context, AnnotatedTypeMetadata metadata) {
+      String id =
+          Binder.get(context.getEnvironment()).bind("navercert.link-id", String.class).orElse("");
       return id.isBlank()
           ? ConditionOutcome.noMatch("navercert.link-id (LinkID) is not set")
           : ConditionOutcome.match("navercert.link-id is set");

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Whether the auth service issues the LinkID a session token ({@link NavercertClient#checkAuth()}): the
- * cached token while it is valid, so most checks send nothing. DOWN with Barocert's code and message for a
- * refused LinkID or SecretKey, or with the transport failure.
+ * Whether the auth service issues the LinkID a session token ({@link NavercertClient#checkAuth()}):
+ * the cached token while it is valid, so most checks send nothing. DOWN with Barocert's code and
+ * message for a refused LinkID or SecretKey, or with the transport failure.
  */
 public final class NavercertHealth {
   private final NavercertClient client;

@@ -6,12 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
- * {@code navercert.*}: the e-signature client. Relaxed binding makes Linkhub's
- * {@code barocert-spring-boot-starter} names the same properties as ours: {@code navercert.LinkID} is
- * {@code navercert.link-id}, {@code SecretKey} is {@code secret-key}, {@code serviceURL} is
- * {@code service-url}, {@code authURL} is {@code auth-url}, {@code UseStaticIP} is {@code use-static-ip}.
- * Its {@code IsIPRestrictOnOff} and {@code UseLocalTimeYN} are kept as deprecated aliases of
- * {@code ip-restrict} and {@code use-local-time}.
+ * {@code navercert.*}: the e-signature client. Relaxed binding makes Linkhub's {@code
+ * barocert-spring-boot-starter} names the same properties as ours: {@code navercert.LinkID} is
+ * {@code navercert.link-id}, {@code SecretKey} is {@code secret-key}, {@code serviceURL} is {@code
+ * service-url}, {@code authURL} is {@code auth-url}, {@code UseStaticIP} is {@code use-static-ip}.
+ * Its {@code IsIPRestrictOnOff} and {@code UseLocalTimeYN} are kept as deprecated aliases of {@code
+ * ip-restrict} and {@code use-local-time}.
  */
 @ConfigurationProperties(prefix = NavercertProperties.PREFIX)
 public class NavercertProperties {
@@ -20,27 +20,46 @@ public class NavercertProperties {
   /** Whether the NavercertClient is auto-configured (it also needs link-id). Default true. */
   private boolean enabled = true;
 
-  /** The LinkID issued by Linkhub. Required for the client to be created (Linkhub's name: LinkID). */
+  /**
+   * The LinkID issued by Linkhub. Required for the client to be created (Linkhub's name: LinkID).
+   */
   private String linkId;
 
-  /** The SecretKey issued with the LinkID, Base64 of 32 bytes; never logged (Linkhub's name: SecretKey). */
+  /**
+   * The SecretKey issued with the LinkID, Base64 of 32 bytes; never logged (Linkhub's name:
+   * SecretKey).
+   */
   private String secretKey;
 
-  /** The signing service's base URL. Default https://barocert.linkhub.co.kr, or the static-IP one with use-static-ip (Linkhub's name: serviceURL). */
+  /**
+   * The signing service's base URL. Default https://barocert.linkhub.co.kr, or the static-IP one
+   * with use-static-ip (Linkhub's name: serviceURL).
+   */
   private String serviceUrl;
 
-  /** The auth service's base URL. Default https://auth.linkhub.co.kr, or the static-IP one with use-static-ip (Linkhub's name: authURL). */
+  /**
+   * The auth service's base URL. Default https://auth.linkhub.co.kr, or the static-IP one with
+   * use-static-ip (Linkhub's name: authURL).
+   */
   private String authUrl;
 
-  /** Use Linkhub's fixed-IP hosts (for firewalls that allow fixed addresses only). Default false (Linkhub's name: UseStaticIP). */
+  /**
+   * Use Linkhub's fixed-IP hosts (for firewalls that allow fixed addresses only). Default false
+   * (Linkhub's name: UseStaticIP).
+   */
   private Boolean useStaticIp;
 
-  /** Session tokens are bound to the caller's IP; false sends x-lh-forwarded: * (token usable from any IP). Default true. */
+  /**
+   * Session tokens are bound to the caller's IP; false sends x-lh-forwarded: * (token usable from
+   * any IP). Default true.
+   */
   private Boolean ipRestrict;
 
   private Boolean isIpRestrictOnOff;
 
-  /** Sign requests with the local clock; false takes the time from the auth service. Default true. */
+  /**
+   * Sign requests with the local clock; false takes the time from the auth service. Default true.
+   */
   private Boolean useLocalTime;
 
   private Boolean useLocalTimeYn;
@@ -57,10 +76,15 @@ public class NavercertProperties {
   /** Retries of idempotent calls (status, token) after transport failures. Default 2. */
   private Integer maxRetries;
 
-  /** x-lh-forwarded: the end user's IP for LinkIDs with IP restriction. Default none (ip-restrict=false sends *). */
+  /**
+   * x-lh-forwarded: the end user's IP for LinkIDs with IP restriction. Default none
+   * (ip-restrict=false sends *).
+   */
   private String forwardedIp;
 
-  /** Whether a health contributor checks that the auth service issues a session token. Default true. */
+  /**
+   * Whether a health contributor checks that the auth service issues a session token. Default true.
+   */
   private boolean health = true;
 
   boolean ipRestrictResolved() {
@@ -128,7 +152,9 @@ public class NavercertProperties {
   }
 
   /** Linkhub's name for {@code ip-restrict}. */
-  @DeprecatedConfigurationProperty(replacement = "navercert.ip-restrict", reason = "the name of Linkhub's barocert-spring-boot-starter")
+  @DeprecatedConfigurationProperty(
+      replacement = "navercert.ip-restrict",
+      reason = "the name of Linkhub's barocert-spring-boot-starter")
   public Boolean getIsIpRestrictOnOff() {
     return isIpRestrictOnOff;
   }
@@ -146,7 +172,9 @@ public class NavercertProperties {
   }
 
   /** Linkhub's name for {@code use-local-time}. */
-  @DeprecatedConfigurationProperty(replacement = "navercert.use-local-time", reason = "the name of Linkhub's barocert-spring-boot-starter")
+  @DeprecatedConfigurationProperty(
+      replacement = "navercert.use-local-time",
+      reason = "the name of Linkhub's barocert-spring-boot-starter")
   public Boolean getUseLocalTimeYn() {
     return useLocalTimeYn;
   }

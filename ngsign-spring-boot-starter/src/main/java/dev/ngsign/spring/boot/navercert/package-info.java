@@ -1,4 +1,7 @@
-/** The {@code NavercertClient} bean from {@code navercert.*}, Linkhub's starter's property names included. */
+/**
+ * The {@code NavercertClient} bean from {@code navercert.*}, Linkhub's starter's property names
+ * included.
+ */
 @NullMarked
 package dev.ngsign.spring.boot.navercert;
 

@@ -25,14 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link NgsClient} bean of one configured account. It delegates to a client built from the account's
- * settings, is started by the application context (see {@link NgsClientsLifecycle}) and closed with it, and
- * remembers the last state change and start-up failure for the health contributor.
+ * The {@link NgsClient} bean of one configured account. It delegates to a client built from the
+ * account's settings, is started by the application context (see {@link NgsClientsLifecycle}) and
+ * closed with it, and remembers the last state change and start-up failure for the health
+ * contributor.
  *
- * <p>With fail-fast off, a first login that fails because the gateway cannot be reached is retried in the
- * background with a fresh client after the reconnect delay; a refused login is not retried (a wrong password
- * retried would lock the account). Until a login succeeds, {@code send} fails with an
- * {@link NgsConnectionException} naming the reason.
+ * <p>With fail-fast off, a first login that fails because the gateway cannot be reached is retried
+ * in the background with a fresh client after the reconnect delay; a refused login is not retried
+ * (a wrong password retried would lock the account). Until a login succeeds, {@code send} fails
+ * with an {@link NgsConnectionException} naming the reason.
  */
 public final class ManagedNgsClient implements NgsClient {
   private static final Logger log = LoggerFactory.getLogger(ManagedNgsClient.class);
@@ -52,10 +53,16 @@ public final class ManagedNgsClient implements NgsClient {
 
   /**
    * @param name the account's name in configuration ({@code default} for {@code ngsign.ngs.*})
-   * @param factory builds a new, unstarted client that reports its state changes to the given listener
+   * @param factory builds a new, unstarted client that reports its state changes to the given
+   *     listener
    */
-  ManagedNgsClient(String name, String certServer, boolean encrypted, boolean failFast,
-      Function<StateListener, NgsClient> factory, ReconnectStrategy retryDelay) {
+  ManagedNgsClient(
+      String name,
+      String certServer,
+      boolean encrypted,
+      boolean failFast,
+      Function<StateListener, NgsClient> factory,
+      ReconnectStrategy retryDelay) {
     this.name = name;
     this.certServer = certServer;
     this.encrypted = encrypted;
@@ -65,7 +72,10 @@ public final class ManagedNgsClient implements NgsClient {
     this.delegate = factory.apply(stateTracker);
   }
 
-  /** The account's name in configuration: {@code default}, or the {@code <name>} of {@code ngsign.ngs.accounts.<name>}. */
+  /**
+   * The account's name in configuration: {@code default}, or the {@code <name>} of {@code
+   * ngsign.ngs.accounts.<name>}.
+   */
   public String name() {
     return name;
   }
@@ -76,51 +86,66 @@ public final class ManagedNgsClient implements NgsClient {
   }
 
   /**
-   * Starts the client as the application context does: with fail-fast, the returned future fails with the
-   * login's failure; without, it completes at once and a failed login shows in {@link #health()}.
+   * Starts the client as the application context does: with fail-fast, the returned future fails
+   * with the login's failure; without, it completes at once and a failed login shows in {@link
+   * #health()}.
    */
   CompletableFuture<Void> startWithContext() {
     if (failFast) {
-      return delegate.startAsync().whenComplete((v, e) -> loginFailure = e == null ? null : unwrap(e));
+      return delegate
+          .startAsync()
+          .whenComplete((v, e) -> loginFailure = e == null ? null : unwrap(e));
     }
     attempt(delegate, 1);
     return CompletableFuture.completedFuture(null);
   }
 
   private void attempt(NgsClient client, int n) {
-    client.startAsync().whenComplete((v, e) -> {
-      if (e == null) {
-        loginFailure = null;
-        retrying = false;
-        return;
-      }
-      Throwable cause = unwrap(e);
-      loginFailure = cause;
-      if (closed || cause instanceof NgsAuthenticationException) {
-        retrying = false;
-        log.error("NGS account {}: login failed, not retried: {}", name, cause.getMessage());
-        return;
-      }
-      retrying = true;
-      long delay = retryDelay.delay(n).toMillis();
-      log.warn("NGS account {}: login failed ({}); trying again in {} ms", name, cause.getMessage(), delay);
-      CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
-        if (closed) {
-          return;
-        }
-        NgsClient next = factory.apply(stateTracker);
-        delegate = next;
-        if (closed) { // close() ran while the new client was built: it did not see it
-          next.close();
-          return;
-        }
-        attempt(next, n + 1);
-      });
-    });
+    client
+        .startAsync()
+        .whenComplete(
+            (v, e) -> {
+              if (e == null) {
+                loginFailure = null;
+                retrying = false;
+                return;
+              }
+              Throwable cause = unwrap(e);
+              loginFailure = cause;
+              if (closed || cause instanceof NgsAuthenticationException) {
+                retrying = false;
+                log.error(
+                    "NGS account {}: login failed, not retried: {}", name, cause.getMessage());
+                return;
+              }
+              retrying = true;
+              long delay = retryDelay.delay(n).toMillis();
+              log.warn(
+                  "NGS account {}: login failed ({}); trying again in {} ms",
+                  name,
+                  cause.getMessage(),
+                  delay);
+              CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
+                  .execute(
+                      () -> {
+                        if (closed) {
+                          return;
+                        }
+                        NgsClient next = factory.apply(stateTracker);
+                        delegate = next;
+                        if (closed) { // close() ran while the new client was built: it did not see
+                          // it
+                          next.close();
+                          return;
+                        }
+                        attempt(next, n + 1);
+                      });
+            });
   }
 
   private static Throwable unwrap(Throwable e) {
-    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+    while ((e instanceof CompletionException || e instanceof ExecutionException)
+        && e.getCause() != null) {
       e = e.getCause();
     }
     return e;
@@ -139,8 +164,14 @@ public final class ManagedNgsClient implements NgsClient {
     Throwable failure = loginFailure;
     if (state != ConnectionState.BOUND) {
       if (failure instanceof NgsAuthenticationException auth) {
-        d.put("reason", "login refused: " + auth.resultCode() + " (" + auth.code() + ")"
-            + (auth.reason().isEmpty() ? "" : ": " + auth.reason()));
+        d.put(
+            "reason",
+            "login refused: "
+                + auth.resultCode()
+                + " ("
+                + auth.code()
+                + ")"
+                + (auth.reason().isEmpty() ? "" : ": " + auth.reason()));
         d.put("code", auth.code());
       } else if (failure != null) {
         d.put("reason", "gateway unreachable: " + failure.getMessage());
@@ -156,7 +187,8 @@ public final class ManagedNgsClient implements NgsClient {
     if (change != null) {
       d.put("since", change.at().toString());
     }
-    c.tpsLimits().ifPresent(t -> d.put("tps", Map.of("sms", t.sms(), "mms", t.mms(), "kko", t.kko())));
+    c.tpsLimits()
+        .ifPresent(t -> d.put("tps", Map.of("sms", t.sms(), "mms", t.mms(), "kko", t.kko())));
     d.put("inFlight", c.inFlight());
     d.put("pending", c.pending());
     return new HealthReport(state == ConnectionState.BOUND, d);
@@ -203,11 +235,15 @@ public final class ManagedNgsClient implements NgsClient {
     return delegate.sendAndWait(message);
   }
 
-  /** Without fail-fast, while no login has succeeded: the failure to report instead of "client closed". */
+  /**
+   * Without fail-fast, while no login has succeeded: the failure to report instead of "client
+   * closed".
+   */
   private NgsConnectionException notLoggedIn() {
     Throwable failure = loginFailure;
     if (!closed && failure != null && delegate.state() == ConnectionState.CLOSED) {
-      return new NgsConnectionException("NGS account " + name + " is not logged in: " + failure.getMessage(), failure);
+      return new NgsConnectionException(
+          "NGS account " + name + " is not logged in: " + failure.getMessage(), failure);
     }
     return null;
   }
@@ -257,6 +293,12 @@ public final class ManagedNgsClient implements NgsClient {
 
   @Override
   public String toString() {
-    return "ManagedNgsClient[" + name + ", account=" + delegate.accountId() + ", certServer=" + certServer + "]";
+    return "ManagedNgsClient["
+        + name
+        + ", account="
+        + delegate.accountId()
+        + ", certServer="
+        + certServer
+        + "]";
   }
 }

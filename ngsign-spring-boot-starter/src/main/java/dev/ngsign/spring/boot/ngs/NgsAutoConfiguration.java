@@ -18,26 +18,43 @@ import org.springframework.context.annotation.Import;
 
 /**
  * NGS clients from {@code ngsign.ngs.*}: one {@link NgsClient} bean per configured account (see
- * {@link NgsClientRegistrar}), started and closed with the application ({@link NgsClientsLifecycle}).
- * Ordered after the meter registries of Boot 3 and Boot 4, so that a {@link MeterRegistry} is found.
+ * {@link NgsClientRegistrar}), started and closed with the application ({@link
+ * NgsClientsLifecycle}). Ordered after the meter registries of Boot 3 and Boot 4, so that a {@link
+ * MeterRegistry} is found.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+    })
 @ConditionalOnClass(NgsClient.class)
-@ConditionalOnProperty(prefix = NgsProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    prefix = NgsProperties.PREFIX,
+    name = "enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 @EnableConfigurationProperties(NgsProperties.class)
 @Import(NgsClientRegistrar.class)
 public class NgsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public NgsClientFactory ngsClientFactory(NgsProperties properties, BeanFactory beanFactory,
-      ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<ReportListener> reportListeners,
-      ObjectProvider<AsyncReportListener> asyncReportListeners, ObjectProvider<StateListener> stateListeners,
+  public NgsClientFactory ngsClientFactory(
+      NgsProperties properties,
+      BeanFactory beanFactory,
+      ObjectProvider<MeterRegistry> meterRegistry,
+      ObjectProvider<ReportListener> reportListeners,
+      ObjectProvider<AsyncReportListener> asyncReportListeners,
+      ObjectProvider<StateListener> stateListeners,
       ObjectProvider<NgsClientBuilderCustomizer> customizers) {
-    return new NgsClientFactory(properties, beanFactory, meterRegistry, reportListeners, asyncReportListeners,
-        stateListeners, customizers);
+    return new NgsClientFactory(
+        properties,
+        beanFactory,
+        meterRegistry,
+        reportListeners,
+        asyncReportListeners,
+        stateListeners,
+        customizers);
   }
 
   @Bean

@@ -16,10 +16,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 
 /**
- * Builds the {@link ManagedNgsClient} of one configured account from its settings and the application's
- * beans: its {@link ReportListener} or {@link AsyncReportListener} (one qualified with the account's name,
- * else the only one), every {@link StateListener}, the {@link MeterRegistry} when there is one, and every
- * {@link NgsClientBuilderCustomizer}.
+ * Builds the {@link ManagedNgsClient} of one configured account from its settings and the
+ * application's beans: its {@link ReportListener} or {@link AsyncReportListener} (one qualified
+ * with the account's name, else the only one), every {@link StateListener}, the {@link
+ * MeterRegistry} when there is one, and every {@link NgsClientBuilderCustomizer}.
  */
 public class NgsClientFactory {
   /** The account name of the client configured directly under {@code ngsign.ngs}. */
@@ -33,9 +33,14 @@ public class NgsClientFactory {
   private final ObjectProvider<StateListener> stateListeners;
   private final ObjectProvider<NgsClientBuilderCustomizer> customizers;
 
-  public NgsClientFactory(NgsProperties properties, BeanFactory beans, ObjectProvider<MeterRegistry> meterRegistry,
-      ObjectProvider<ReportListener> reportListeners, ObjectProvider<AsyncReportListener> asyncReportListeners,
-      ObjectProvider<StateListener> stateListeners, ObjectProvider<NgsClientBuilderCustomizer> customizers) {
+  public NgsClientFactory(
+      NgsProperties properties,
+      BeanFactory beans,
+      ObjectProvider<MeterRegistry> meterRegistry,
+      ObjectProvider<ReportListener> reportListeners,
+      ObjectProvider<AsyncReportListener> asyncReportListeners,
+      ObjectProvider<StateListener> stateListeners,
+      ObjectProvider<NgsClientBuilderCustomizer> customizers) {
     this.properties = properties;
     this.beans = beans;
     this.meterRegistry = meterRegistry;
@@ -45,27 +50,42 @@ public class NgsClientFactory {
     this.customizers = customizers;
   }
 
-  /** The client of {@code ngsign.ngs.*} ({@code account} = {@value #DEFAULT_ACCOUNT}) or of {@code ngsign.ngs.accounts.<account>.*}. */
+  /**
+   * The client of {@code ngsign.ngs.*} ({@code account} = {@value #DEFAULT_ACCOUNT}) or of {@code
+   * ngsign.ngs.accounts.<account>.*}.
+   */
   public ManagedNgsClient create(String account) {
-    NgsClientSettings own = DEFAULT_ACCOUNT.equals(account) ? properties : properties.getAccounts().get(account);
+    NgsClientSettings own =
+        DEFAULT_ACCOUNT.equals(account) ? properties : properties.getAccounts().get(account);
     if (own == null) {
-      throw new IllegalArgumentException("no NGS account '" + account + "' under ngsign.ngs.accounts");
+      throw new IllegalArgumentException(
+          "no NGS account '" + account + "' under ngsign.ngs.accounts");
     }
     NgsClientSettings fallback = own == properties ? null : properties;
-    String prefix = own == properties ? NgsProperties.PREFIX : NgsProperties.PREFIX + ".accounts." + account;
+    String prefix =
+        own == properties ? NgsProperties.PREFIX : NgsProperties.PREFIX + ".accounts." + account;
     Map<String, String> settings = own.builderProperties(fallback);
-    // resolved once: every client built for this account (a retried start builds a new one) gets the same beans
+    // resolved once: every client built for this account (a retried start builds a new one) gets
+    // the same beans
     ReportListener reportListener = listener(ReportListener.class, reportListeners, account);
-    AsyncReportListener asyncListener = listener(AsyncReportListener.class, asyncReportListeners, account);
+    AsyncReportListener asyncListener =
+        listener(AsyncReportListener.class, asyncReportListeners, account);
     if (reportListener != null && asyncListener != null) {
-      throw new IllegalStateException("NGS account " + account + ": the application has both a ReportListener and an"
-          + " AsyncReportListener bean for it; keep one, or qualify each with @Qualifier(\"<account>\")");
+      throw new IllegalStateException(
+          "NGS account "
+              + account
+              + ": the application has both a ReportListener and an"
+              + " AsyncReportListener bean for it; keep one, or qualify each with @Qualifier(\"<account>\")");
     }
     List<StateListener> states = stateListeners.orderedStream().toList();
     List<NgsClientBuilderCustomizer> custom = customizers.orderedStream().toList();
     MeterRegistry registry = meterRegistry.getIfAvailable();
-    return new ManagedNgsClient(account, settings.get("cert-server"), Boolean.parseBoolean(settings.get("encrypted")),
-        own.failFast(fallback), tracker -> {
+    return new ManagedNgsClient(
+        account,
+        settings.get("cert-server"),
+        Boolean.parseBoolean(settings.get("encrypted")),
+        own.failFast(fallback),
+        tracker -> {
           NgsClientBuilder b = builder(prefix, settings);
           if (reportListener != null) {
             b.reportListener(reportListener);
@@ -80,15 +100,18 @@ public class NgsClientFactory {
           }
           custom.forEach(c -> c.customize(account, b));
           return b.build();
-        }, ReconnectStrategy.defaultStrategy());
+        },
+        ReconnectStrategy.defaultStrategy());
   }
 
   private static NgsClientBuilder builder(String prefix, Map<String, String> settings) {
     if (!settings.containsKey("cert-server")) {
-      throw new IllegalStateException(prefix + ".cert-server is not set (host:port of the NGS cert server)");
+      throw new IllegalStateException(
+          prefix + ".cert-server is not set (host:port of the NGS cert server)");
     }
     if (!settings.containsKey("password")) {
-      throw new IllegalStateException(prefix + ".password is not set (the password of " + prefix + ".id)");
+      throw new IllegalStateException(
+          prefix + ".password is not set (the password of " + prefix + ".id)");
     }
     try {
       return NgsClient.builder().properties(settings);

@@ -16,13 +16,14 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Registers one {@link ManagedNgsClient} bean per configured account: {@code ngsClient} for
- * {@code ngsign.ngs.*} (when {@code ngsign.ngs.id} is set; primary when there are more accounts) and
+ * Registers one {@link ManagedNgsClient} bean per configured account: {@code ngsClient} for {@code
+ * ngsign.ngs.*} (when {@code ngsign.ngs.id} is set; primary when there are more accounts) and
  * {@code <name>NgsClient}, qualified {@code <name>}, per {@code ngsign.ngs.accounts.<name>}. Like
- * {@code @ConditionalOnMissingBean}, it registers nothing when the application defines an {@link NgsClient}
- * bean of its own.
+ * {@code @ConditionalOnMissingBean}, it registers nothing when the application defines an {@link
+ * NgsClient} bean of its own.
  */
-class NgsClientRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+class NgsClientRegistrar
+    implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
   private Environment environment;
   private BeanFactory beanFactory;
 
@@ -37,28 +38,35 @@ class NgsClientRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAw
   }
 
   @Override
-  public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+  public void registerBeanDefinitions(
+      AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
     if (registry instanceof ListableBeanFactory lbf
         && Arrays.stream(lbf.getBeanNamesForType(NgsClient.class, true, false))
             .anyMatch(n -> !(registry.getBeanDefinition(n) instanceof ManagedClientDefinition))) {
       return; // the application's own NgsClient bean wins
     }
-    NgsProperties props = Binder.get(environment).bind(NgsProperties.PREFIX, NgsProperties.class).orElseGet(NgsProperties::new);
+    NgsProperties props =
+        Binder.get(environment)
+            .bind(NgsProperties.PREFIX, NgsProperties.class)
+            .orElseGet(NgsProperties::new);
     boolean hasDefault = props.getId() != null && !props.getId().isBlank();
     if (hasDefault) {
-      register(registry, "ngsClient", NgsClientFactory.DEFAULT_ACCOUNT, !props.getAccounts().isEmpty());
+      register(
+          registry, "ngsClient", NgsClientFactory.DEFAULT_ACCOUNT, !props.getAccounts().isEmpty());
     }
     for (String name : props.getAccounts().keySet()) {
       register(registry, name + "NgsClient", name, false);
     }
   }
 
-  private void register(BeanDefinitionRegistry registry, String beanName, String account, boolean primary) {
+  private void register(
+      BeanDefinitionRegistry registry, String beanName, String account, boolean primary) {
     if (registry.containsBeanDefinition(beanName)) {
       return;
     }
     BeanFactory bf = beanFactory;
-    ManagedClientDefinition def = new ManagedClientDefinition(() -> bf.getBean(NgsClientFactory.class).create(account));
+    ManagedClientDefinition def =
+        new ManagedClientDefinition(() -> bf.getBean(NgsClientFactory.class).create(account));
     def.addQualifier(new AutowireCandidateQualifier(Qualifier.class, account));
     def.setPrimary(primary);
     def.setDestroyMethodName("close");

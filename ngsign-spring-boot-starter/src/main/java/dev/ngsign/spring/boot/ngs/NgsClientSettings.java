@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One NGS account's client settings, the keys of {@code NgsClientBuilder.properties}. A setting left unset
- * keeps the client's default (named on each property); under {@code ngsign.ngs.accounts.<name>} it first
- * takes the value set directly under {@code ngsign.ngs}.
+ * One NGS account's client settings, the keys of {@code NgsClientBuilder.properties}. A setting
+ * left unset keeps the client's default (named on each property); under {@code
+ * ngsign.ngs.accounts.<name>} it first takes the value set directly under {@code ngsign.ngs}.
  */
 public class NgsClientSettings {
 
@@ -60,13 +60,17 @@ public class NgsClientSettings {
   private Integer duplicateMemory;
 
   /**
-   * Whether a failed first login fails the application's start-up. When false the application starts
-   * anyway, health shows the account DOWN with the reason, and an unreachable gateway is retried in the
-   * background (a refused login is not: retrying a wrong password would lock the account). Default true.
+   * Whether a failed first login fails the application's start-up. When false the application
+   * starts anyway, health shows the account DOWN with the reason, and an unreachable gateway is
+   * retried in the background (a refused login is not: retrying a wrong password would lock the
+   * account). Default true.
    */
   private Boolean failFast;
 
-  /** The keys and values {@code NgsClientBuilder.properties} takes; {@code fallback} fills what this leaves unset. */
+  /**
+   * The keys and values {@code NgsClientBuilder.properties} takes; {@code fallback} fills what this
+   * leaves unset.
+   */
   Map<String, String> builderProperties(NgsClientSettings fallback) {
     Map<String, String> m = new LinkedHashMap<>();
     put(m, "cert-server", certServer, fallback == null ? null : fallback.certServer);
@@ -82,7 +86,11 @@ public class NgsClientSettings {
     put(m, "ack-timeout", ackTimeout, fallback == null ? null : fallback.ackTimeout);
     put(m, "link-interval", linkInterval, fallback == null ? null : fallback.linkInterval);
     put(m, "connect-timeout", connectTimeout, fallback == null ? null : fallback.connectTimeout);
-    put(m, "cert-min-interval", certMinInterval, fallback == null ? null : fallback.certMinInterval);
+    put(
+        m,
+        "cert-min-interval",
+        certMinInterval,
+        fallback == null ? null : fallback.certMinInterval);
     put(m, "close-timeout", closeTimeout, fallback == null ? null : fallback.closeTimeout);
     put(m, "duplicate-memory", duplicateMemory, fallback == null ? null : fallback.duplicateMemory);
     return m;

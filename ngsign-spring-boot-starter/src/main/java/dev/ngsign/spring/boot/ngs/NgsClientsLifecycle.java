@@ -9,10 +9,10 @@ import org.springframework.context.ApplicationContextException;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts every {@link ManagedNgsClient} with the application context and closes them with it. It runs in
- * phase {@link #PHASE}, before the web server starts taking requests and after it stopped, so that a
- * request never meets a client that is not started or already closed. Clients with fail-fast log in in
- * parallel and the first failure fails the start-up (the others are closed).
+ * Starts every {@link ManagedNgsClient} with the application context and closes them with it. It
+ * runs in phase {@link #PHASE}, before the web server starts taking requests and after it stopped,
+ * so that a request never meets a client that is not started or already closed. Clients with
+ * fail-fast log in in parallel and the first failure fails the start-up (the others are closed).
  */
 public class NgsClientsLifecycle implements SmartLifecycle {
   /** Before Spring Boot's web server (which starts in {@code DEFAULT_PHASE - 1024}). */
@@ -39,9 +39,15 @@ public class NgsClientsLifecycle implements SmartLifecycle {
       } catch (CompletionException e) {
         stop();
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        throw new ApplicationContextException("NGS account " + all.get(i).name() + " (" + all.get(i).accountId()
-            + "): first login failed: " + cause.getMessage()
-            + " (set ngsign.ngs.fail-fast=false to start the application anyway)", cause);
+        throw new ApplicationContextException(
+            "NGS account "
+                + all.get(i).name()
+                + " ("
+                + all.get(i).accountId()
+                + "): first login failed: "
+                + cause.getMessage()
+                + " (set ngsign.ngs.fail-fast=false to start the application anyway)",
+            cause);
       }
     }
   }

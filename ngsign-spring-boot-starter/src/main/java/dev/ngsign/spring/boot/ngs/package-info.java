@@ -1,4 +1,7 @@
-/** NGS client beans: {@code ngsign.ngs.*} properties, one {@code NgsClient} per account, their lifecycle. */
+/**
+ * NGS client beans: {@code ngsign.ngs.*} properties, one {@code NgsClient} per account, their
+ * lifecycle.
+ */
 @NullMarked
 package dev.ngsign.spring.boot.ngs;
 

@@ -21,8 +21,11 @@ class NavercertAutoConfigurationIT {
   NavercertServer server;
   Account account;
 
-  final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(NavercertAutoConfiguration.class, NgsignHealthBoot3AutoConfiguration.class));
+  final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  NavercertAutoConfiguration.class, NgsignHealthBoot3AutoConfiguration.class));
 
   @BeforeEach
   void start() {
@@ -38,60 +41,97 @@ class NavercertAutoConfigurationIT {
   @Test
   void linkhubStarterPropertyNamesWorkUnchanged() {
     // exactly as an application.properties written for Linkhub's barocert-spring-boot-starter
-    runner.withPropertyValues("navercert.LinkID=" + account.linkId(), "navercert.SecretKey=" + account.secretKey(),
-        "navercert.IsIPRestrictOnOff=true", "navercert.UseStaticIP=false", "navercert.UseLocalTimeYN=true",
-        "navercert.serviceURL=" + server.baseUrl(), "navercert.authURL=" + server.baseUrl()).run(ctx -> {
-          assertThat(ctx).hasNotFailed();
-          NavercertClient client = ctx.getBean(NavercertClient.class);
-          assertThat(client.linkId()).isEqualTo(account.linkId());
-          assertThat(client.serviceUrl().toString()).isEqualTo(server.baseUrl());
-          assertThat(client.authUrl().toString()).isEqualTo(server.baseUrl());
-          Health h = ctx.getBean("navercertHealthContributor", HealthIndicator.class).health();
-          assertThat(h.getStatus()).isEqualTo(Status.UP); // the simulator issued a token for the signed request
-          assertThat(h.getDetails().toString()).doesNotContain(account.secretKey());
-        });
+    runner
+        .withPropertyValues(
+            "navercert.LinkID=" + account.linkId(),
+            "navercert.SecretKey=" + account.secretKey(),
+            "navercert.IsIPRestrictOnOff=true",
+            "navercert.UseStaticIP=false",
+            "navercert.UseLocalTimeYN=true",
+            "navercert.serviceURL=" + server.baseUrl(),
+            "navercert.authURL=" + server.baseUrl())
+        .run(
+            ctx -> {
+              assertThat(ctx).hasNotFailed();
+              NavercertClient client = ctx.getBean(NavercertClient.class);
+              assertThat(client.linkId()).isEqualTo(account.linkId());
+              assertThat(client.serviceUrl().toString()).isEqualTo(server.baseUrl());
+              assertThat(client.authUrl().toString()).isEqualTo(server.baseUrl());
+              Health h = ctx.getBean("navercertHealthContributor", HealthIndicator.class).health();
+              assertThat(h.getStatus())
+                  .isEqualTo(Status.UP); // the simulator issued a token for the signed request
+              assertThat(h.getDetails().toString()).doesNotContain(account.secretKey());
+            });
   }
 
   @Test
   void kebabCaseNamesWorkAndIpRestrictOffStillAuthenticates() {
-    runner.withPropertyValues("navercert.link-id=" + account.linkId(), "navercert.secret-key=" + account.secretKey(),
-        "navercert.ip-restrict=false", "navercert.service-url=" + server.baseUrl(), "navercert.auth-url=" + server.baseUrl())
-        .run(ctx -> {
-          assertThat(ctx).hasNotFailed();
-          assertThat(ctx.getBean(NavercertProperties.class).ipRestrictResolved()).isFalse();
-          assertThat(ctx.getBean("navercertHealthContributor", HealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
-        });
+    runner
+        .withPropertyValues(
+            "navercert.link-id=" + account.linkId(),
+            "navercert.secret-key=" + account.secretKey(),
+            "navercert.ip-restrict=false",
+            "navercert.service-url=" + server.baseUrl(),
+            "navercert.auth-url=" + server.baseUrl())
+        .run(
+            ctx -> {
+              assertThat(ctx).hasNotFailed();
+              assertThat(ctx.getBean(NavercertProperties.class).ipRestrictResolved()).isFalse();
+              assertThat(
+                      ctx.getBean("navercertHealthContributor", HealthIndicator.class)
+                          .health()
+                          .getStatus())
+                  .isEqualTo(Status.UP);
+            });
   }
 
   @Test
   void aWrongSecretKeyIsDownWithBarocertsCodeAndNeverShown() {
     String wrong = Base64.getEncoder().encodeToString(new byte[32]);
-    runner.withPropertyValues("navercert.LinkID=" + account.linkId(), "navercert.SecretKey=" + wrong,
-        "navercert.serviceURL=" + server.baseUrl(), "navercert.authURL=" + server.baseUrl()).run(ctx -> {
-          Health h = ctx.getBean("navercertHealthContributor", HealthIndicator.class).health();
-          assertThat(h.getStatus()).isEqualTo(Status.DOWN);
-          assertThat(h.getDetails()).containsKeys("code", "reason");
-          assertThat(h.getDetails().toString()).doesNotContain(wrong);
-        });
+    runner
+        .withPropertyValues(
+            "navercert.LinkID=" + account.linkId(),
+            "navercert.SecretKey=" + wrong,
+            "navercert.serviceURL=" + server.baseUrl(),
+            "navercert.authURL=" + server.baseUrl())
+        .run(
+            ctx -> {
+              Health h = ctx.getBean("navercertHealthContributor", HealthIndicator.class).health();
+              assertThat(h.getStatus()).isEqualTo(Status.DOWN);
+              assertThat(h.getDetails()).containsKeys("code", "reason");
+              assertThat(h.getDetails().toString()).doesNotContain(wrong);
+            });
   }
 
   @Test
   void useStaticIpPicksLinkhubsFixedHostsUnlessUrlsAreSet() {
-    runner.withPropertyValues("navercert.LinkID=x", "navercert.SecretKey=" + account.secretKey(), "navercert.UseStaticIP=true")
-        .run(ctx -> {
-          NavercertClient c = ctx.getBean(NavercertClient.class);
-          assertThat(c.serviceUrl().toString()).isEqualTo(NavercertAutoConfiguration.STATIC_SERVICE_URL);
-          assertThat(c.authUrl().toString()).isEqualTo(NavercertAutoConfiguration.STATIC_AUTH_URL);
-        });
+    runner
+        .withPropertyValues(
+            "navercert.LinkID=x",
+            "navercert.SecretKey=" + account.secretKey(),
+            "navercert.UseStaticIP=true")
+        .run(
+            ctx -> {
+              NavercertClient c = ctx.getBean(NavercertClient.class);
+              assertThat(c.serviceUrl().toString())
+                  .isEqualTo(NavercertAutoConfiguration.STATIC_SERVICE_URL);
+              assertThat(c.authUrl().toString())
+                  .isEqualTo(NavercertAutoConfiguration.STATIC_AUTH_URL);
+            });
   }
 
   @Test
   void aBadSecretKeyFailsStartUpWithoutShowingIt() {
-    runner.withPropertyValues("navercert.link-id=x", "navercert.secret-key=not-base64!!").run(ctx -> {
-      assertThat(ctx).hasFailed();
-      assertThat(ctx.getStartupFailure()).hasStackTraceContaining("navercert.secret-key").hasStackTraceContaining("not shown");
-      assertThat(ctx.getStartupFailure().toString()).doesNotContain("not-base64!!");
-    });
+    runner
+        .withPropertyValues("navercert.link-id=x", "navercert.secret-key=not-base64!!")
+        .run(
+            ctx -> {
+              assertThat(ctx).hasFailed();
+              assertThat(ctx.getStartupFailure())
+                  .hasStackTraceContaining("navercert.secret-key")
+                  .hasStackTraceContaining("not shown");
+              assertThat(ctx.getStartupFailure().toString()).doesNotContain("not-base64!!");
+            });
   }
 
   @Test

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** How an account's settings meet the top-level ones before they reach NgsClientBuilder.properties. */
+/**
+ * How an account's settings meet the top-level ones before they reach NgsClientBuilder.properties.
+ */
 class NgsClientSettingsTest {
 
   @Test
@@ -25,9 +27,14 @@ class NgsClientSettingsTest {
 
     Map<String, String> m = acc.builderProperties(top);
 
-    assertThat(m).containsEntry("cert-server", "ngs.example.com:4400").containsEntry("id", "acc")
-        .containsEntry("password", "acc-pw").containsEntry("window", "8").containsEntry("ack-timeout", "PT7S")
-        .containsEntry("encrypted", "true").doesNotContainKeys("key-pos", "sender-code", "queue-capacity");
+    assertThat(m)
+        .containsEntry("cert-server", "ngs.example.com:4400")
+        .containsEntry("id", "acc")
+        .containsEntry("password", "acc-pw")
+        .containsEntry("window", "8")
+        .containsEntry("ack-timeout", "PT7S")
+        .containsEntry("encrypted", "true")
+        .doesNotContainKeys("key-pos", "sender-code", "queue-capacity");
   }
 
   @Test

@@ -7,9 +7,9 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
- * Before each test method, drops the DELIVERs the test gateway captured during earlier tests: the context,
- * and so the gateway, is shared between the tests of a class (and cached between classes), but
- * {@code takeDeliver} should see the current test's DELIVERs only.
+ * Before each test method, drops the DELIVERs the test gateway captured during earlier tests: the
+ * context, and so the gateway, is shared between the tests of a class (and cached between classes),
+ * but {@code takeDeliver} should see the current test's DELIVERs only.
  */
 public class NgsGatewayTestExecutionListener extends AbstractTestExecutionListener {
 

@@ -22,9 +22,9 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Starts the gateway and/or the simulator before the context refreshes, puts their addresses first among
- * the property sources, and registers them as beans that are closed with the context. Equal annotations
- * give equal customizers, so Spring's context cache can reuse the context.
+ * Starts the gateway and/or the simulator before the context refreshes, puts their addresses first
+ * among the property sources, and registers them as beans that are closed with the context. Equal
+ * annotations give equal customizers, so Spring's context cache can reuse the context.
  */
 final class NgsignTestContextCustomizer implements ContextCustomizer {
   static final String PROPERTY_SOURCE = "ngsignTest";
@@ -32,13 +32,15 @@ final class NgsignTestContextCustomizer implements ContextCustomizer {
   private final AutoConfigureNgsGateway ngs;
   private final AutoConfigureNavercertSimulator navercert;
 
-  NgsignTestContextCustomizer(AutoConfigureNgsGateway ngs, AutoConfigureNavercertSimulator navercert) {
+  NgsignTestContextCustomizer(
+      AutoConfigureNgsGateway ngs, AutoConfigureNavercertSimulator navercert) {
     this.ngs = ngs;
     this.navercert = navercert;
   }
 
   @Override
-  public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+  public void customizeContext(
+      ConfigurableApplicationContext context, MergedContextConfiguration config) {
     ConfigurableEnvironment env = context.getEnvironment();
     Map<String, Object> props = new LinkedHashMap<>();
     BeanDefinitionRegistry registry = (BeanDefinitionRegistry) context;
@@ -55,11 +57,16 @@ final class NgsignTestContextCustomizer implements ContextCustomizer {
 
   private NgsGateway startGateway(ConfigurableEnvironment env, Map<String, Object> props) {
     Binder binder = Binder.get(env);
-    NgsGateway.Builder b = NgsGateway.builder().certInterval(Duration.ofMillis(100))
-        .reportDelay(DurationStyle.detectAndParse(ngs.reportDelay())).ioThreads(1).recordDelivers(ngs.recordDelivers());
+    NgsGateway.Builder b =
+        NgsGateway.builder()
+            .certInterval(Duration.ofMillis(100))
+            .reportDelay(DurationStyle.detectAndParse(ngs.reportDelay()))
+            .ioThreads(1)
+            .recordDelivers(ngs.recordDelivers());
     List<String> prefixes = new ArrayList<>();
     prefixes.add("ngsign.ngs");
-    binder.bind("ngsign.ngs.accounts", Bindable.mapOf(String.class, Object.class))
+    binder
+        .bind("ngsign.ngs.accounts", Bindable.mapOf(String.class, Object.class))
         .ifBound(m -> m.keySet().forEach(name -> prefixes.add("ngsign.ngs.accounts." + name)));
     boolean anyId = false;
     List<String> ids = new ArrayList<>();
@@ -84,13 +91,17 @@ final class NgsignTestContextCustomizer implements ContextCustomizer {
       props.put("ngsign.ngs.password", ngs.password());
       b.account(Account.builder(ngs.id(), ngs.password()).build());
     }
-    // the agent's accounts (a list: cannot be overridden element by element) get gateway accounts too
+    // the agent's accounts (a list: cannot be overridden element by element) get gateway accounts
+    // too
     for (int i = 0; ; i++) {
       String id = binder.bind("ngsign.agent.accounts[" + i + "].id", String.class).orElse(null);
       if (id == null) {
         break;
       }
-      String password = binder.bind("ngsign.agent.accounts[" + i + "].password", String.class).orElse(ngs.password());
+      String password =
+          binder
+              .bind("ngsign.agent.accounts[" + i + "].password", String.class)
+              .orElse(ngs.password());
       if (!ids.contains(id)) {
         ids.add(id);
         b.account(Account.builder(id, password).build());
@@ -109,10 +120,12 @@ final class NgsignTestContextCustomizer implements ContextCustomizer {
   }
 
   private NavercertServer startSimulator(ConfigurableEnvironment env, Map<String, Object> props) {
-    String linkId = Binder.get(env).bind("navercert.link-id", String.class).orElse(navercert.linkId());
+    String linkId =
+        Binder.get(env).bind("navercert.link-id", String.class).orElse(navercert.linkId());
     dev.ngsign.navercert.server.Account generated = dev.ngsign.navercert.server.Account.generate();
     dev.ngsign.navercert.server.Account account =
-        new dev.ngsign.navercert.server.Account(linkId, generated.secretKey(), List.of(navercert.clientCodes()));
+        new dev.ngsign.navercert.server.Account(
+            linkId, generated.secretKey(), List.of(navercert.clientCodes()));
     NavercertServer server = NavercertServer.builder().account(account).threads(4).start();
     props.put("navercert.link-id", linkId);
     props.put("navercert.secret-key", account.secretKey());
@@ -122,7 +135,8 @@ final class NgsignTestContextCustomizer implements ContextCustomizer {
     return server;
   }
 
-  private static <T extends AutoCloseable> void register(BeanDefinitionRegistry registry, String name, Class<T> type, T instance) {
+  private static <T extends AutoCloseable> void register(
+      BeanDefinitionRegistry registry, String name, Class<T> type, T instance) {
     RootBeanDefinition def = new RootBeanDefinition(type, () -> instance);
     def.setDestroyMethodName("close");
     registry.registerBeanDefinition(name, def);
@@ -130,7 +144,9 @@ final class NgsignTestContextCustomizer implements ContextCustomizer {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NgsignTestContextCustomizer c && Objects.equals(ngs, c.ngs) && Objects.equals(navercert, c.navercert);
+    return o instanceof NgsignTestContextCustomizer c
+        && Objects.equals(ngs, c.ngs)
+        && Objects.equals(navercert, c.navercert);
   }
 
   @Override

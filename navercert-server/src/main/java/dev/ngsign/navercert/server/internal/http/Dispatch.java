@@ -59,8 +59,13 @@ final class Dispatch extends SimpleChannelInboundHandler<FullHttpRequest> {
             .handle(
                 (reply, error) -> {
                   if (error != null) {
-                    LOG.warn("{} {}: no worker took the request: {}", req.method(), req.rawPath(), error.toString());
-                    reply = Errors.reply(503, Errors.BUSY, "the simulator is busy; try again shortly");
+                    LOG.warn(
+                        "{} {}: no worker took the request: {}",
+                        req.method(),
+                        req.rawPath(),
+                        error.toString());
+                    reply =
+                        Errors.reply(503, Errors.BUSY, "the simulator is busy; try again shortly");
                   }
                   write(ctx, reply, keepAlive);
                   return null;
@@ -102,7 +107,8 @@ final class Dispatch extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     static Reply reply(int status, long code, String message) {
       String json = "{\"code\":" + code + ",\"message\":\"" + message + "\"}";
-      return Reply.of(status, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8));
+      return Reply.of(
+          status, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8));
     }
   }
 }

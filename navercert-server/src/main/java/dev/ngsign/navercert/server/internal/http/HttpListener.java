@@ -1,5 +1,6 @@
 package dev.ngsign.navercert.server.internal.http;
 
+import dev.ngsign.navercert.server.HttpLimits;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -11,7 +12,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import dev.ngsign.navercert.server.HttpLimits;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -61,7 +61,8 @@ public final class HttpListener implements AutoCloseable {
                       ch.pipeline()
                           .addLast(limit)
                           .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, 8192))
-                          .addLast(new RequestDeadlines(limits.headerTimeout(), limits.bodyTimeout()))
+                          .addLast(
+                              new RequestDeadlines(limits.headerTimeout(), limits.bodyTimeout()))
                           .addLast(new HttpObjectAggregator(limits.maxBody()))
                           .addLast(new Dispatch(routes, workers));
                     }
@@ -73,7 +74,8 @@ public final class HttpListener implements AutoCloseable {
       group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       workers.shutdownNow();
       if (e instanceof java.io.IOException io) {
-        throw new java.io.UncheckedIOException("cannot listen on " + host + ":" + port + ": " + io.getMessage(), io);
+        throw new java.io.UncheckedIOException(
+            "cannot listen on " + host + ":" + port + ": " + io.getMessage(), io);
       }
       throw e;
     }

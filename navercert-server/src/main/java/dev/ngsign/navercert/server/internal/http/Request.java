@@ -11,7 +11,8 @@ import io.netty.handler.codec.http.HttpHeaders;
  * @param headers case-insensitive headers
  * @param body the whole body (at most the configured limit)
  */
-public record Request(String method, String rawPath, String rawQuery, HttpHeaders headers, byte[] body) {
+public record Request(
+    String method, String rawPath, String rawQuery, HttpHeaders headers, byte[] body) {
   /** The first value of a header, or null. */
   public String header(String name) {
     return headers.get(name);

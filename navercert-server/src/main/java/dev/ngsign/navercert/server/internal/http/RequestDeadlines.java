@@ -24,7 +24,10 @@ final class RequestDeadlines extends ChannelDuplexHandler {
   private final long headerNanos;
   private final long bodyNanos;
   private ScheduledFuture<?> timer;
-  /** Requests whose head arrived and whose reply is not written yet (more than 1 when pipelined). */
+
+  /**
+   * Requests whose head arrived and whose reply is not written yet (more than 1 when pipelined).
+   */
   private int unanswered;
 
   RequestDeadlines(Duration headerTimeout, Duration bodyTimeout) {
@@ -60,7 +63,8 @@ final class RequestDeadlines extends ChannelDuplexHandler {
   }
 
   @Override
-  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise)
+      throws Exception {
     if (msg instanceof HttpResponse && --unanswered <= 0) {
       // the next request's head is due from now, whether or not the client reads this reply; a
       // pipelined request still being answered keeps the connection without a deadline of ours

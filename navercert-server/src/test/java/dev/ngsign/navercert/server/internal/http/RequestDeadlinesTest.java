@@ -21,10 +21,11 @@ class RequestDeadlinesTest {
     // the channel's clock is frozen before the first timer is armed: only advance() moves it
     EmbeddedChannel ch = new EmbeddedChannel();
     ch.freezeTime();
-    ch.pipeline().addLast(
-        new HttpServerCodec(),
-        new RequestDeadlines(Duration.ofSeconds(2), Duration.ofSeconds(3)),
-        new HttpObjectAggregator(1 << 20));
+    ch.pipeline()
+        .addLast(
+            new HttpServerCodec(),
+            new RequestDeadlines(Duration.ofSeconds(2), Duration.ofSeconds(3)),
+            new HttpObjectAggregator(1 << 20));
     return ch;
   }
 
@@ -79,7 +80,8 @@ class RequestDeadlinesTest {
   @Test
   void after_a_reply_the_next_head_is_due_within_the_head_deadline_and_pipelining_is_safe() {
     EmbeddedChannel ch = channel();
-    // two pipelined requests: the first reply must not start the idle deadline while the second is open
+    // two pipelined requests: the first reply must not start the idle deadline while the second is
+    // open
     send(ch, "GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n");
     ((FullHttpRequest) ch.readInbound()).release();
     ((FullHttpRequest) ch.readInbound()).release();

@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
-/** Reads {@code agent.yml}: kebab-case keys, unknown keys refused (a typo must not pass silently). */
+/**
+ * Reads {@code agent.yml}: kebab-case keys, unknown keys refused (a typo must not pass silently).
+ */
 public final class ConfigLoader {
   private ConfigLoader() {}
 
@@ -40,9 +42,18 @@ public final class ConfigLoader {
       AgentYaml y = mapper().readValue(yaml, AgentYaml.class);
       return y == null ? AgentConfig.defaults() : y.toConfig();
     } catch (UnrecognizedPropertyException e) {
-      throw new ConfigException("unknown key '" + e.getPropertyName() + "' at " + path(e) + " (known: " + e.getKnownPropertyIds() + ")", e);
+      throw new ConfigException(
+          "unknown key '"
+              + e.getPropertyName()
+              + "' at "
+              + path(e)
+              + " (known: "
+              + e.getKnownPropertyIds()
+              + ")",
+          e);
     } catch (InvalidFormatException e) {
-      throw new ConfigException("bad value " + e.getValue() + " at " + path(e) + ": " + e.getOriginalMessage(), e);
+      throw new ConfigException(
+          "bad value " + e.getValue() + " at " + path(e) + ": " + e.getOriginalMessage(), e);
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
       Throwable root = e;
       while (root.getCause() != null) {
@@ -51,7 +62,8 @@ public final class ConfigLoader {
       if (root instanceof ConfigException ce) {
         throw ce;
       }
-      throw new ConfigException("bad configuration at " + path(e) + ": " + e.getOriginalMessage(), e);
+      throw new ConfigException(
+          "bad configuration at " + path(e) + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new ConfigException("bad YAML: " + e.getMessage(), e);
     }
@@ -71,34 +83,42 @@ public final class ConfigLoader {
 
   static ObjectMapper mapper() {
     SimpleModule m = new SimpleModule();
-    m.addDeserializer(Duration.class, new JsonDeserializer<>() {
-      @Override
-      public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        return parseDuration(p.getValueAsString());
-      }
-    });
-    m.addDeserializer(LocalTime.class, new JsonDeserializer<>() {
-      @Override
-      public LocalTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        String v = p.getValueAsString();
-        try {
-          return LocalTime.parse(v.length() == 4 ? "0" + v : v);
-        } catch (RuntimeException e) {
-          throw new ConfigException("'" + v + "' is not a time of day like 08:00");
-        }
-      }
-    });
-    m.addDeserializer(ZoneId.class, new JsonDeserializer<>() {
-      @Override
-      public ZoneId deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        String v = p.getValueAsString();
-        try {
-          return ZoneId.of(v);
-        } catch (RuntimeException e) {
-          throw new ConfigException("'" + v + "' is not a time zone like Asia/Seoul");
-        }
-      }
-    });
+    m.addDeserializer(
+        Duration.class,
+        new JsonDeserializer<>() {
+          @Override
+          public Duration deserialize(JsonParser p, DeserializationContext ctxt)
+              throws IOException {
+            return parseDuration(p.getValueAsString());
+          }
+        });
+    m.addDeserializer(
+        LocalTime.class,
+        new JsonDeserializer<>() {
+          @Override
+          public LocalTime deserialize(JsonParser p, DeserializationContext ctxt)
+              throws IOException {
+            String v = p.getValueAsString();
+            try {
+              return LocalTime.parse(v.length() == 4 ? "0" + v : v);
+            } catch (RuntimeException e) {
+              throw new ConfigException("'" + v + "' is not a time of day like 08:00");
+            }
+          }
+        });
+    m.addDeserializer(
+        ZoneId.class,
+        new JsonDeserializer<>() {
+          @Override
+          public ZoneId deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String v = p.getValueAsString();
+            try {
+              return ZoneId.of(v);
+            } catch (RuntimeException e) {
+              throw new ConfigException("'" + v + "' is not a time zone like Asia/Seoul");
+            }
+          }
+        });
     return new ObjectMapper(new YAMLFactory())
         .registerModule(m)
         .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)

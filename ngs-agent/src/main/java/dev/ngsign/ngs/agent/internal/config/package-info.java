@@ -1,4 +1,6 @@
-/** Reading agent.yml into {@link dev.ngsign.ngs.agent.AgentConfig} and building the connection pool. */
+/**
+ * Reading agent.yml into {@link dev.ngsign.ngs.agent.AgentConfig} and building the connection pool.
+ */
 @NullMarked
 package dev.ngsign.ngs.agent.internal.config;
 

@@ -1,4 +1,7 @@
-/** Korean sending rules applied before a row is sent: advertising window, (광고) prefix, opt-out, sender code. */
+/**
+ * Korean sending rules applied before a row is sent: advertising window, (광고) prefix, opt-out,
+ * sender code.
+ */
 @NullMarked
 package dev.ngsign.ngs.agent.internal.guard;
 

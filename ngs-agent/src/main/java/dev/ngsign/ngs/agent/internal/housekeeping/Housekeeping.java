@@ -8,17 +8,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One round of housekeeping, run periodically on every node: refreshes the queue-depth counts (and with
- * them whether the database answers); on the node holding the maintenance lease also re-sends or fails
- * rows whose REPORT is overdue, looks for rows no node serves, records the ID high-water mark and moves
- * final rows to the log tables.
+ * One round of housekeeping, run periodically on every node: refreshes the queue-depth counts (and
+ * with them whether the database answers); on the node holding the maintenance lease also re-sends
+ * or fails rows whose REPORT is overdue, looks for rows no node serves, records the ID high-water
+ * mark and moves final rows to the log tables.
  */
 public final class Housekeeping implements Runnable {
   /** The lease that elects the node running the sweeps (report timeouts, log tables). */
@@ -37,7 +37,12 @@ public final class Housekeeping implements Runnable {
   private long reportOverdue;
   private volatile boolean databaseUp = true;
 
-  public Housekeeping(AgentConfig config, MessageStore store, LeaseStore leases, Clock clock, AgentMetrics metrics) {
+  public Housekeeping(
+      AgentConfig config,
+      MessageStore store,
+      LeaseStore leases,
+      Clock clock,
+      AgentMetrics metrics) {
     this.config = config;
     this.store = store;
     this.leases = leases;
@@ -81,9 +86,16 @@ public final class Housekeeping implements Runnable {
     store.serialEpochs().checkHighWater(now);
     AgentConfig.Expiry expiry = config.expiry();
     if (!expiry.resendUnreportedAfter().isZero()) {
-      int again = store.sweeps().resendUnreported(now.minus(expiry.resendUnreportedAfter()), config.retry().maxAttempts(), now);
+      int again =
+          store
+              .sweeps()
+              .resendUnreported(
+                  now.minus(expiry.resendUnreportedAfter()), config.retry().maxAttempts(), now);
       if (again > 0) {
-        log.info("{} SENT row(s) had no REPORT after {}: sent again with the same SERIAL", again, expiry.resendUnreportedAfter());
+        log.info(
+            "{} SENT row(s) had no REPORT after {}: sent again with the same SERIAL",
+            again,
+            expiry.resendUnreportedAfter());
       }
     }
     int failed = store.sweeps().failReportTimeouts(now.minus(expiry.reportTimeout()), now);
@@ -94,8 +106,10 @@ public final class Housekeeping implements Runnable {
       long overdue = store.sweeps().markReportOverdue(now.minus(expiry.reportOverdueAfter()), now);
       metrics.reportOverdue(overdue);
       if (overdue > 0 && reportOverdue == 0) {
-        log.warn("{} SENT row(s) have had no REPORT for more than {} after their ACK (RESULT_MSG says why that may be)",
-            overdue, expiry.reportOverdueAfter());
+        log.warn(
+            "{} SENT row(s) have had no REPORT for more than {} after their ACK (RESULT_MSG says why that may be)",
+            overdue,
+            expiry.reportOverdueAfter());
       }
       reportOverdue = overdue;
     }
@@ -103,16 +117,22 @@ public final class Housekeeping implements Runnable {
     if (config.logTable().monthly()) {
       int moved;
       do {
-        moved = store.logArchive().moveToLog(now.minus(config.logTable().after()), config.logTable().batchSize(),
-            config.logTable().monthZone(config.zone()));
+        moved =
+            store
+                .logArchive()
+                .moveToLog(
+                    now.minus(config.logTable().after()),
+                    config.logTable().batchSize(),
+                    config.logTable().monthZone(config.zone()));
       } while (moved >= config.logTable().batchSize());
     }
   }
 
   /**
-   * Rows whose ACCOUNT no node holds a live lease for wait silently otherwise (a typo in agent.yml, a node
-   * not started): a WARN once per account, the gauge, and after {@code expiry.unserved-hint-after} a hint
-   * in RESULT_MSG. ACCOUNT '' (the default account) is served while any account is.
+   * Rows whose ACCOUNT no node holds a live lease for wait silently otherwise (a typo in agent.yml,
+   * a node not started): a WARN once per account, the gauge, and after {@code
+   * expiry.unserved-hint-after} a hint in RESULT_MSG. ACCOUNT '' (the default account) is served
+   * while any account is.
    */
   private void unserved(LocalDateTime now) {
     Set<String> served = leases.servedAccounts(now.minus(config.lease().timeout()));
@@ -128,8 +148,13 @@ public final class Housekeeping implements Runnable {
       seen.add(account);
       metrics.unserved(account, e.getValue());
       if (warnedUnserved.add(account)) {
-        log.warn("{} READY row(s) have ACCOUNT '{}', which no running agent node serves (served now: {}): they wait until a node"
-            + " configured with accounts[].name '{}' runs", e.getValue(), account, served, account);
+        log.warn(
+            "{} READY row(s) have ACCOUNT '{}', which no running agent node serves (served now: {}): they wait until a node"
+                + " configured with accounts[].name '{}' runs",
+            e.getValue(),
+            account,
+            served,
+            account);
       }
       Duration after = config.expiry().unservedHintAfter();
       if (!after.isZero()) {

@@ -17,16 +17,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides which accounts this node holds. Every {@link #tick()} (each lease heartbeat) it renews its node
- * row, computes the live nodes (heartbeat within the lease timeout), and assigns each account to one of
- * them by rendezvous hashing, so accounts spread over nodes and a joining node takes over only its share.
- * It then renews what it holds, hands over what is now another node's (stop, then release, so the other
- * takes it at its next tick) and acquires what is its own and free or expired.
+ * Decides which accounts this node holds. Every {@link #tick()} (each lease heartbeat) it renews
+ * its node row, computes the live nodes (heartbeat within the lease timeout), and assigns each
+ * account to one of them by rendezvous hashing, so accounts spread over nodes and a joining node
+ * takes over only its share. It then renews what it holds, hands over what is now another node's
+ * (stop, then release, so the other takes it at its next tick) and acquires what is its own and
+ * free or expired.
  *
- * <p>A holder stops sending when it could not renew for {@code timeout - heartbeat}; another node takes
- * over only after {@code timeout}. The gap protects against two nodes sending for one account (NGS would
- * close both sessions); clocks of the nodes must agree to well within it (NTP). Not thread-safe: one
- * thread calls {@link #tick()}.
+ * <p>A holder stops sending when it could not renew for {@code timeout - heartbeat}; another node
+ * takes over only after {@code timeout}. The gap protects against two nodes sending for one account
+ * (NGS would close both sessions); clocks of the nodes must agree to well within it (NTP). Not
+ * thread-safe: one thread calls {@link #tick()}.
  */
 public final class LeaseCoordinator {
   private static final Logger log = LoggerFactory.getLogger(LeaseCoordinator.class);
@@ -43,8 +44,15 @@ public final class LeaseCoordinator {
 
   private record Held(long fence, Instant renewedAt) {}
 
-  public LeaseCoordinator(LeaseStore store, String nodeId, List<String> accounts, Duration timeout, Duration heartbeat,
-      Clock clock, ZoneId zone, LeaseListener listener) {
+  public LeaseCoordinator(
+      LeaseStore store,
+      String nodeId,
+      List<String> accounts,
+      Duration timeout,
+      Duration heartbeat,
+      Clock clock,
+      ZoneId zone,
+      LeaseListener listener) {
     this.store = store;
     this.nodeId = nodeId;
     this.accounts = List.copyOf(accounts);
@@ -90,14 +98,19 @@ public final class LeaseCoordinator {
             listener.stop(account, h.fence());
           }
         } else if (owner.equals(nodeId)) {
-          long fence = store.tryAcquire(account, nodeId, ldt, LocalDateTime.ofInstant(now.minus(timeout), zone));
+          long fence =
+              store.tryAcquire(
+                  account, nodeId, ldt, LocalDateTime.ofInstant(now.minus(timeout), zone));
           if (fence > 0) {
             log.info("acquired account {} (fence {})", account, fence);
             try {
               listener.acquired(account, fence);
               held.put(account, new Held(fence, now));
             } catch (RuntimeException e) {
-              log.warn("account {}: could not start sending ({}); releasing the lease", account, e.getMessage());
+              log.warn(
+                  "account {}: could not start sending ({}); releasing the lease",
+                  account,
+                  e.getMessage());
               store.release(account, nodeId, fence);
             }
           }
@@ -147,7 +160,10 @@ public final class LeaseCoordinator {
     return out;
   }
 
-  /** The node that should hold {@code account}: highest hash of (account, node) among the live nodes. */
+  /**
+   * The node that should hold {@code account}: highest hash of (account, node) among the live
+   * nodes.
+   */
   static String owner(String account, List<String> live) {
     String best = null;
     long bestScore = Long.MIN_VALUE;
@@ -163,7 +179,9 @@ public final class LeaseCoordinator {
 
   private static long score(String account, String node) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest((account + "\u0000" + node).getBytes(StandardCharsets.UTF_8));
+      byte[] h =
+          MessageDigest.getInstance("SHA-256")
+              .digest((account + "\u0000" + node).getBytes(StandardCharsets.UTF_8));
       long v = 0;
       for (int i = 0; i < 8; i++) {
         v = (v << 8) | (h[i] & 0xff);

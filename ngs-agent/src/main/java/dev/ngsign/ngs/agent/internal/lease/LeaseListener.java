@@ -6,8 +6,9 @@ public interface LeaseListener {
   void acquired(String account, long fence);
 
   /**
-   * Stop sending for the account now: the lease is lost or about to expire (renewal failed), or it is
-   * being handed to another node. Return only once nothing more will be sent under {@code fence}.
+   * Stop sending for the account now: the lease is lost or about to expire (renewal failed), or it
+   * is being handed to another node. Return only once nothing more will be sent under {@code
+   * fence}.
    */
   void stop(String account, long fence);
 }

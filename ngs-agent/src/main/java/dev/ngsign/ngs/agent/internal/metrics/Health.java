@@ -4,16 +4,33 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
-/** The {@code /health} answer: the node, whether the database answers, each account held or standby, open rows. */
+/**
+ * The {@code /health} answer: the node, whether the database answers, each account held or standby,
+ * open rows.
+ */
 public final class Health {
   private Health() {}
 
-  public static HttpEndpoint.Health of(String node, boolean databaseUp, Collection<String> accounts, Set<String> held, Map<String, Long> open) {
-    StringBuilder sb = new StringBuilder("{\"node\":\"").append(node).append("\",\"database\":\"")
-        .append(databaseUp ? "up" : "down").append("\",\"accounts\":{");
+  public static HttpEndpoint.Health of(
+      String node,
+      boolean databaseUp,
+      Collection<String> accounts,
+      Set<String> held,
+      Map<String, Long> open) {
+    StringBuilder sb =
+        new StringBuilder("{\"node\":\"")
+            .append(node)
+            .append("\",\"database\":\"")
+            .append(databaseUp ? "up" : "down")
+            .append("\",\"accounts\":{");
     boolean first = true;
     for (String a : accounts) {
-      sb.append(first ? "" : ",").append('"').append(a).append("\":\"").append(held.contains(a) ? "held" : "standby").append('"');
+      sb.append(first ? "" : ",")
+          .append('"')
+          .append(a)
+          .append("\":\"")
+          .append(held.contains(a) ? "held" : "standby")
+          .append('"');
       first = false;
     }
     sb.append("},\"open\":{");

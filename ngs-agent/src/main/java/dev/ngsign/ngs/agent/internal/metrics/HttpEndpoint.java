@@ -10,9 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /metrics}: the Prometheus text format; {@code GET /health}: a JSON summary, 200 when the
- * database answers, 503 when not. Uses the JDK's HTTP server: no extra dependency next to a production
- * database.
+ * {@code GET /metrics}: the Prometheus text format; {@code GET /health}: a JSON summary, 200 when
+ * the database answers, 503 when not. Uses the JDK's HTTP server: no extra dependency next to a
+ * production database.
  */
 public final class HttpEndpoint implements AutoCloseable {
   /** A health answer: HTTP status and JSON body. */
@@ -20,18 +20,25 @@ public final class HttpEndpoint implements AutoCloseable {
 
   private final HttpServer server;
 
-  public HttpEndpoint(String bind, int port, Supplier<String> metrics, Supplier<Health> health) throws IOException {
+  public HttpEndpoint(String bind, int port, Supplier<String> metrics, Supplier<Health> health)
+      throws IOException {
     server = HttpServer.create(new InetSocketAddress(bind, port), 16);
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "ngs-agent-http");
-      t.setDaemon(true);
-      return t;
-    }));
-    server.createContext("/metrics", ex -> answer(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
-    server.createContext("/health", ex -> {
-      Health h = health.get();
-      answer(ex, h.up() ? 200 : 503, "application/json", h.json());
-    });
+    server.setExecutor(
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "ngs-agent-http");
+              t.setDaemon(true);
+              return t;
+            }));
+    server.createContext(
+        "/metrics",
+        ex -> answer(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
+    server.createContext(
+        "/health",
+        ex -> {
+          Health h = health.get();
+          answer(ex, h.up() ? 200 : 503, "application/json", h.json());
+        });
     server.start();
   }
 
@@ -39,7 +46,8 @@ public final class HttpEndpoint implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void answer(HttpExchange ex, int status, String type, String body) throws IOException {
+  private static void answer(HttpExchange ex, int status, String type, String body)
+      throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", type);
     ex.sendResponseHeaders(status, b.length);

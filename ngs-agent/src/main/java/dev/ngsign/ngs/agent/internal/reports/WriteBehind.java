@@ -1,9 +1,9 @@
 package dev.ngsign.ngs.agent.internal.reports;
 
+import dev.ngsign.ngs.agent.internal.store.Outcome;
 import dev.ngsign.ngs.agent.internal.store.WriteBack;
 import dev.ngsign.ngs.agent.internal.store.WriteBack.AckOk;
 import dev.ngsign.ngs.agent.internal.store.WriteBack.ReportWrite;
-import dev.ngsign.ngs.agent.internal.store.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One thread that group-commits write-backs: it takes whatever is queued (up to a batch, waiting at most
- * the write delay for more) and writes it in one transaction. A report's future completes only after the
- * commit, so REPORT_ACK follows the commit; when the database is down the batch is retried (with a
- * growing pause) and nothing is dropped or acknowledged.
+ * One thread that group-commits write-backs: it takes whatever is queued (up to a batch, waiting at
+ * most the write delay for more) and writes it in one transaction. A report's future completes only
+ * after the commit, so REPORT_ACK follows the commit; when the database is down the batch is
+ * retried (with a growing pause) and nothing is dropped or acknowledged.
  */
 public final class WriteBehind implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WriteBehind.class);
@@ -46,7 +46,13 @@ public final class WriteBehind implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  public WriteBehind(WriteBack store, Clock clock, ZoneId zone, int batchSize, Duration delay, IntConsumer orphanCounter) {
+  public WriteBehind(
+      WriteBack store,
+      Clock clock,
+      ZoneId zone,
+      int batchSize,
+      Duration delay,
+      IntConsumer orphanCounter) {
     this.store = store;
     this.clock = clock;
     this.zone = zone;
@@ -125,7 +131,9 @@ public final class WriteBehind implements AutoCloseable {
 
   private static void fail(Item i) {
     if (i instanceof ReportItem r) {
-      r.done().completeExceptionally(new IllegalStateException("agent stopped before the report was stored"));
+      r.done()
+          .completeExceptionally(
+              new IllegalStateException("agent stopped before the report was stored"));
     } else if (i instanceof FlushItem f) {
       f.done().completeExceptionally(new IllegalStateException("agent stopped"));
     }
@@ -144,7 +152,11 @@ public final class WriteBehind implements AutoCloseable {
           throw new InterruptedException("stopping with an unwritten batch: " + e.getMessage());
         }
         failures++;
-        log.warn("write-back of {} items failed, retrying in {} ms: {}", pending.size(), pauseMs, e.getMessage());
+        log.warn(
+            "write-back of {} items failed, retrying in {} ms: {}",
+            pending.size(),
+            pauseMs,
+            e.getMessage());
         if (failures >= 3 && pending.size() > 1) {
           pending = isolatePoison(pending);
           if (pending.isEmpty()) {
@@ -158,10 +170,11 @@ public final class WriteBehind implements AutoCloseable {
   }
 
   /**
-   * Writes the items one by one. When some succeed the database is up and the ones that fail are poison
-   * (a value the database refuses): they are dropped with an error — a report then stays unacknowledged
-   * (the gateway sends it again), an ACK leaves its row SENDING (re-sent with its SERIAL by the next
-   * holder). When none succeed the database is down and all are kept for the next round.
+   * Writes the items one by one. When some succeed the database is up and the ones that fail are
+   * poison (a value the database refuses): they are dropped with an error — a report then stays
+   * unacknowledged (the gateway sends it again), an ACK leaves its row SENDING (re-sent with its
+   * SERIAL by the next holder). When none succeed the database is down and all are kept for the
+   * next round.
    */
   private List<Item> isolatePoison(List<Item> items) {
     List<Item> failed = new ArrayList<>();
@@ -178,7 +191,10 @@ public final class WriteBehind implements AutoCloseable {
       return failed;
     }
     for (Item i : failed) {
-      log.error("write-back of {} dropped: the database refuses it ({})", i, last == null ? "?" : last.getMessage());
+      log.error(
+          "write-back of {} dropped: the database refuses it ({})",
+          i,
+          last == null ? "?" : last.getMessage());
       fail(i);
     }
     return List.of();
@@ -198,7 +214,8 @@ public final class WriteBehind implements AutoCloseable {
       }
     }
     if (!oks.isEmpty() || !outcomes.isEmpty() || !reports.isEmpty()) {
-      WriteBack.WriteResult r = store.write(oks, outcomes, reports, LocalDateTime.ofInstant(clock.instant(), zone));
+      WriteBack.WriteResult r =
+          store.write(oks, outcomes, reports, LocalDateTime.ofInstant(clock.instant(), zone));
       if (r.orphanReports() > 0) {
         orphanCounter.accept(r.orphanReports());
       }

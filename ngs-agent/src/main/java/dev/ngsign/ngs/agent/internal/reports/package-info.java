@@ -1,4 +1,7 @@
-/** The write-behind: ACK outcomes and REPORTs committed in batches; a report is acknowledged only after its commit. */
+/**
+ * The write-behind: ACK outcomes and REPORTs committed in batches; a report is acknowledged only
+ * after its commit.
+ */
 @NullMarked
 package dev.ngsign.ngs.agent.internal.reports;
 

@@ -3,9 +3,9 @@ package dev.ngsign.ngs.agent.internal.schema;
 import dev.ngsign.ngs.agent.ConfigException;
 
 /**
- * What differs between the three supported databases. All of them have row locks with {@code FOR UPDATE
- * SKIP LOCKED}: PostgreSQL since 9.5, MariaDB since 10.6 (InnoDB), H2 since 2.0 (MVStore; the test suite
- * proves it with two transactions).
+ * What differs between the three supported databases. All of them have row locks with {@code FOR
+ * UPDATE SKIP LOCKED}: PostgreSQL since 9.5, MariaDB since 10.6 (InnoDB), H2 since 2.0 (MVStore;
+ * the test suite proves it with two transactions).
  */
 public enum Dialect {
   H2("h2"),
@@ -34,13 +34,14 @@ public enum Dialect {
     if (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:")) {
       return MARIADB;
     }
-    throw new ConfigException("database.url: '" + jdbcUrl + "' is not an H2, PostgreSQL or MariaDB/MySQL JDBC URL");
+    throw new ConfigException(
+        "database.url: '" + jdbcUrl + "' is not an H2, PostgreSQL or MariaDB/MySQL JDBC URL");
   }
 
   /**
-   * True when the claim must pick IDs first and lock them in a second statement: H2 applies {@code LIMIT}
-   * after locking every matching row ({@code FOR UPDATE} makes it scan them all), which would turn each
-   * claim into a lock on the whole queue.
+   * True when the claim must pick IDs first and lock them in a second statement: H2 applies {@code
+   * LIMIT} after locking every matching row ({@code FOR UPDATE} makes it scan them all), which
+   * would turn each claim into a lock on the whole queue.
    */
   public boolean pickThenLock() {
     return this == H2;
@@ -63,8 +64,14 @@ public enum Dialect {
   /** {@code CREATE TABLE IF NOT EXISTS log} with the send table's columns and no rows. */
   public String createLikeSql(String logTable, String sendTable) {
     return switch (this) {
-      case H2 -> "CREATE TABLE IF NOT EXISTS " + logTable + " AS SELECT * FROM " + sendTable + " WITH NO DATA";
-      case POSTGRESQL -> "CREATE TABLE IF NOT EXISTS " + logTable + " (LIKE " + sendTable + " INCLUDING DEFAULTS)";
+      case H2 ->
+          "CREATE TABLE IF NOT EXISTS "
+              + logTable
+              + " AS SELECT * FROM "
+              + sendTable
+              + " WITH NO DATA";
+      case POSTGRESQL ->
+          "CREATE TABLE IF NOT EXISTS " + logTable + " (LIKE " + sendTable + " INCLUDING DEFAULTS)";
       case MARIADB -> "CREATE TABLE IF NOT EXISTS " + logTable + " LIKE " + sendTable;
     };
   }

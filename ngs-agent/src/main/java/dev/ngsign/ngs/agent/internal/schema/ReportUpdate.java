@@ -7,8 +7,8 @@ import java.time.LocalDateTime;
 
 /**
  * One REPORT as the send-table columns it sets. Every dialect's statement binds the columns in this
- * order: SERIAL (the key), then STATUS, RESULT_CODE, RESULT_MSG, REPORT_FLAGS, KKO_ERROR, SPAM_FLAG,
- * TELCO, FINAL_TYPE, GW_SERIAL, DELIVERED_AT, REPORT_AT.
+ * order: SERIAL (the key), then STATUS, RESULT_CODE, RESULT_MSG, REPORT_FLAGS, KKO_ERROR,
+ * SPAM_FLAG, TELCO, FINAL_TYPE, GW_SERIAL, DELIVERED_AT, REPORT_AT.
  */
 public record ReportUpdate(
     String serial,

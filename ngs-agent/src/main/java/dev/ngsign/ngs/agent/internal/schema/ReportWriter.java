@@ -12,34 +12,51 @@ import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How one database applies a batch of REPORTs to the send table in the fewest statements. One strategy
- * per {@link Dialect}; the caller removes repeated SERIALs (the last report wins) and keeps the
- * reports whose SERIAL matched no row as orphans.
+ * How one database applies a batch of REPORTs to the send table in the fewest statements. One
+ * strategy per {@link Dialect}; the caller removes repeated SERIALs (the last report wins) and
+ * keeps the reports whose SERIAL matched no row as orphans.
  */
 public interface ReportWriter {
   /** Rows per statement: well below every driver's bind-parameter limit. */
   int CHUNK = 500;
 
   /** The columns a report sets, with the alias of each value in a derived table, in bind order. */
-  List<String[]> COLUMNS = List.of(
-      new String[] {"STATUS", "st"}, new String[] {"RESULT_CODE", "rc"}, new String[] {"RESULT_MSG", "rm"},
-      new String[] {"REPORT_FLAGS", "fl"}, new String[] {"KKO_ERROR", "ke"}, new String[] {"SPAM_FLAG", "sp"},
-      new String[] {"TELCO", "te"}, new String[] {"FINAL_TYPE", "ft"}, new String[] {"GW_SERIAL", "gw"},
-      new String[] {"DELIVERED_AT", "da"}, new String[] {"REPORT_AT", "ra"});
+  List<String[]> COLUMNS =
+      List.of(
+          new String[] {"STATUS", "st"},
+          new String[] {"RESULT_CODE", "rc"},
+          new String[] {"RESULT_MSG", "rm"},
+          new String[] {"REPORT_FLAGS", "fl"},
+          new String[] {"KKO_ERROR", "ke"},
+          new String[] {"SPAM_FLAG", "sp"},
+          new String[] {"TELCO", "te"},
+          new String[] {"FINAL_TYPE", "ft"},
+          new String[] {"GW_SERIAL", "gw"},
+          new String[] {"DELIVERED_AT", "da"},
+          new String[] {"REPORT_AT", "ra"});
 
   /**
-   * The SET list every dialect writes: {@code <target>COLUMN = <source>} for each report column, then
-   * {@code NEXT_TRY_AT = NULL, UPDATED_AT = ?}.
+   * The SET list every dialect writes: {@code <target>COLUMN = <source>} for each report column,
+   * then {@code NEXT_TRY_AT = NULL, UPDATED_AT = ?}.
    *
    * @param target the updated table's alias with its dot, or empty
-   * @param fromDerivedTable values from the derived table {@code v} by alias, else {@code ?} placeholders
+   * @param fromDerivedTable values from the derived table {@code v} by alias, else {@code ?}
+   *     placeholders
    */
   static String setList(String target, boolean fromDerivedTable) {
     StringBuilder sb = new StringBuilder();
     for (String[] c : COLUMNS) {
-      sb.append(target).append(c[0]).append(" = ").append(fromDerivedTable ? "v." + c[1] : "?").append(", ");
+      sb.append(target)
+          .append(c[0])
+          .append(" = ")
+          .append(fromDerivedTable ? "v." + c[1] : "?")
+          .append(", ");
     }
-    return sb.append(target).append("NEXT_TRY_AT = NULL, ").append(target).append("UPDATED_AT = ?").toString();
+    return sb.append(target)
+        .append("NEXT_TRY_AT = NULL, ")
+        .append(target)
+        .append("UPDATED_AT = ?")
+        .toString();
   }
 
   /**
@@ -48,7 +65,13 @@ public interface ReportWriter {
    * @param statements counts executed statements (a batch counts once per row)
    * @return the SERIALs that matched a row
    */
-  Set<String> write(Connection c, String sendTable, List<ReportUpdate> reports, LocalDateTime now, LongAdder statements) throws SQLException;
+  Set<String> write(
+      Connection c,
+      String sendTable,
+      List<ReportUpdate> reports,
+      LocalDateTime now,
+      LongAdder statements)
+      throws SQLException;
 
   /** The list cut into statements of at most {@link #CHUNK}. */
   static <T> List<List<T>> chunks(List<T> list) {
@@ -65,10 +88,18 @@ public interface ReportWriter {
   }
 
   /** The reports' SERIALs present in the send table: one SELECT per chunk. */
-  static Set<String> knownSerials(Connection c, String sendTable, List<ReportUpdate> reports, LongAdder statements) throws SQLException {
+  static Set<String> knownSerials(
+      Connection c, String sendTable, List<ReportUpdate> reports, LongAdder statements)
+      throws SQLException {
     Set<String> known = new HashSet<>();
     for (List<ReportUpdate> part : chunks(reports)) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT SERIAL FROM " + sendTable + " WHERE SERIAL IN (" + placeholders(part.size()) + ")")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT SERIAL FROM "
+                  + sendTable
+                  + " WHERE SERIAL IN ("
+                  + placeholders(part.size())
+                  + ")")) {
         int i = 1;
         for (ReportUpdate r : part) {
           ps.setString(i++, r.serial());
@@ -84,20 +115,36 @@ public interface ReportWriter {
     return known;
   }
 
-  /** PostgreSQL: one {@code UPDATE ... FROM (VALUES ...) RETURNING} per chunk tells which SERIALs matched. */
+  /**
+   * PostgreSQL: one {@code UPDATE ... FROM (VALUES ...) RETURNING} per chunk tells which SERIALs
+   * matched.
+   */
   final class Postgres implements ReportWriter {
-    private static final String FIRST_ROW = "(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS VARCHAR),"
-        + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
-        + " CAST(? AS VARCHAR), CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP))";
+    private static final String FIRST_ROW =
+        "(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS VARCHAR),"
+            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+            + " CAST(? AS VARCHAR), CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP))";
 
     @Override
-    public Set<String> write(Connection c, String sendTable, List<ReportUpdate> reports, LocalDateTime now, LongAdder statements) throws SQLException {
+    public Set<String> write(
+        Connection c,
+        String sendTable,
+        List<ReportUpdate> reports,
+        LocalDateTime now,
+        LongAdder statements)
+        throws SQLException {
       Set<String> known = new HashSet<>();
       for (List<ReportUpdate> part : chunks(reports)) {
-        StringBuilder sql = new StringBuilder("UPDATE ").append(sendTable).append(" AS m SET ").append(setList("", true)).append(" FROM (VALUES ");
+        StringBuilder sql =
+            new StringBuilder("UPDATE ")
+                .append(sendTable)
+                .append(" AS m SET ")
+                .append(setList("", true))
+                .append(" FROM (VALUES ");
         sql.append(FIRST_ROW);
         sql.append((",(" + placeholders(ReportUpdate.VALUES + 1) + ")").repeat(part.size() - 1));
-        sql.append(") AS v(serial, st, rc, rm, fl, ke, sp, te, ft, gw, da, ra) WHERE m.SERIAL = v.serial RETURNING m.SERIAL");
+        sql.append(
+            ") AS v(serial, st, rc, rm, fl, ke, sp, te, ft, gw, da, ra) WHERE m.SERIAL = v.serial RETURNING m.SERIAL");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
           int i = 1;
           ps.setObject(i++, now);
@@ -117,23 +164,34 @@ public interface ReportWriter {
   }
 
   /**
-   * MariaDB: find the known SERIALs, then one multi-table {@code UPDATE ... JOIN} over a derived table of
-   * the known reports per chunk (MariaDB has no {@code RETURNING} on UPDATE).
+   * MariaDB: find the known SERIALs, then one multi-table {@code UPDATE ... JOIN} over a derived
+   * table of the known reports per chunk (MariaDB has no {@code RETURNING} on UPDATE).
    */
   final class MariaDb implements ReportWriter {
-    private static final String FIRST_ROW = "SELECT CAST(? AS CHAR(20)) AS serial, CAST(? AS CHAR(10)) AS st, CAST(? AS SIGNED) AS rc,"
-        + " CAST(? AS CHAR(400)) AS rm, CAST(? AS CHAR(15)) AS fl, CAST(? AS CHAR(10)) AS ke, CAST(? AS CHAR(1)) AS sp,"
-        + " CAST(? AS CHAR(3)) AS te, CAST(? AS CHAR(1)) AS ft, CAST(? AS CHAR(16)) AS gw, CAST(? AS DATETIME(3)) AS da,"
-        + " CAST(? AS DATETIME(3)) AS ra";
+    private static final String FIRST_ROW =
+        "SELECT CAST(? AS CHAR(20)) AS serial, CAST(? AS CHAR(10)) AS st, CAST(? AS SIGNED) AS rc,"
+            + " CAST(? AS CHAR(400)) AS rm, CAST(? AS CHAR(15)) AS fl, CAST(? AS CHAR(10)) AS ke, CAST(? AS CHAR(1)) AS sp,"
+            + " CAST(? AS CHAR(3)) AS te, CAST(? AS CHAR(1)) AS ft, CAST(? AS CHAR(16)) AS gw, CAST(? AS DATETIME(3)) AS da,"
+            + " CAST(? AS DATETIME(3)) AS ra";
 
     @Override
-    public Set<String> write(Connection c, String sendTable, List<ReportUpdate> reports, LocalDateTime now, LongAdder statements) throws SQLException {
+    public Set<String> write(
+        Connection c,
+        String sendTable,
+        List<ReportUpdate> reports,
+        LocalDateTime now,
+        LongAdder statements)
+        throws SQLException {
       Set<String> known = knownSerials(c, sendTable, reports, statements);
-      List<ReportUpdate> toWrite = reports.stream().filter(r -> known.contains(r.serial())).toList();
+      List<ReportUpdate> toWrite =
+          reports.stream().filter(r -> known.contains(r.serial())).toList();
       for (List<ReportUpdate> part : chunks(toWrite)) {
-        StringBuilder sql = new StringBuilder("UPDATE ").append(sendTable).append(" m JOIN (").append(FIRST_ROW);
-        sql.append((" UNION ALL SELECT " + placeholders(ReportUpdate.VALUES + 1)).repeat(part.size() - 1));
-        sql.append(") v ON m.SERIAL = v.serial COLLATE utf8mb4_bin SET ").append(setList("m.", true));
+        StringBuilder sql =
+            new StringBuilder("UPDATE ").append(sendTable).append(" m JOIN (").append(FIRST_ROW);
+        sql.append(
+            (" UNION ALL SELECT " + placeholders(ReportUpdate.VALUES + 1)).repeat(part.size() - 1));
+        sql.append(") v ON m.SERIAL = v.serial COLLATE utf8mb4_bin SET ")
+            .append(setList("m.", true));
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
           int i = 1;
           for (ReportUpdate r : part) {
@@ -151,8 +209,15 @@ public interface ReportWriter {
   /** Any database (H2): find the known SERIALs, then one batched single-row UPDATE per report. */
   final class Batched implements ReportWriter {
     @Override
-    public Set<String> write(Connection c, String sendTable, List<ReportUpdate> reports, LocalDateTime now, LongAdder statements) throws SQLException {
-      // Which SERIALs exist: one query, because a batched UPDATE's counts are not reliable on every driver.
+    public Set<String> write(
+        Connection c,
+        String sendTable,
+        List<ReportUpdate> reports,
+        LocalDateTime now,
+        LongAdder statements)
+        throws SQLException {
+      // Which SERIALs exist: one query, because a batched UPDATE's counts are not reliable on every
+      // driver.
       Set<String> known = knownSerials(c, sendTable, reports, statements);
       String sql = "UPDATE " + sendTable + " SET " + setList("", false) + " WHERE SERIAL = ?";
       int n = 0;

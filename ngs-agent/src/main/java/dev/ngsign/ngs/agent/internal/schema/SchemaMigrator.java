@@ -8,8 +8,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Creates and upgrades the agent's tables with Flyway. The table prefix is the Flyway placeholder
- * {@code prefix}; the history table is {@code <prefix>SCHEMA_HISTORY}, so several agents with different
- * prefixes can share one schema. Existing tables from other software are left alone
+ * {@code prefix}; the history table is {@code <prefix>SCHEMA_HISTORY}, so several agents with
+ * different prefixes can share one schema. Existing tables from other software are left alone
  * (baseline-on-migrate).
  */
 public final class SchemaMigrator {

@@ -22,10 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a node does when it gains or loses an account's lease: on gain it recovers the rows a previous
- * holder left in flight, opens the account's gateway session and starts its {@link AccountWorker}; on
- * loss it stops the worker, closes the session and waits for the write-back. The maintenance lease only
- * switches {@link Housekeeping}'s sweeps on and off.
+ * What a node does when it gains or loses an account's lease: on gain it recovers the rows a
+ * previous holder left in flight, opens the account's gateway session and starts its {@link
+ * AccountWorker}; on loss it stops the worker, closes the session and waits for the write-back. The
+ * maintenance lease only switches {@link Housekeeping}'s sweeps on and off.
  */
 public final class AccountLeases implements LeaseListener {
   private static final Logger log = LoggerFactory.getLogger(AccountLeases.class);
@@ -46,10 +46,20 @@ public final class AccountLeases implements LeaseListener {
 
   /**
    * @param wakeup what the workers wait on between claims (signalled by the PostgreSQL listener)
-   * @param adaptivePoll true where nothing signals {@code wakeup} (MariaDB, H2): see {@code PollPacer}
+   * @param adaptivePoll true where nothing signals {@code wakeup} (MariaDB, H2): see {@code
+   *     PollPacer}
    */
-  public AccountLeases(AgentConfig config, Map<String, AgentConfig.Account> accounts, MessageGateway gateway, MessageStore store,
-      WriteBehind writer, Housekeeping housekeeping, Clock clock, AgentMetrics metrics, Wakeup wakeup, boolean adaptivePoll) {
+  public AccountLeases(
+      AgentConfig config,
+      Map<String, AgentConfig.Account> accounts,
+      MessageGateway gateway,
+      MessageStore store,
+      WriteBehind writer,
+      Housekeeping housekeeping,
+      Clock clock,
+      AgentMetrics metrics,
+      Wakeup wakeup,
+      boolean adaptivePoll) {
     this.wakeup = wakeup;
     this.adaptivePoll = adaptivePoll;
     this.config = config;
@@ -75,14 +85,33 @@ public final class AccountLeases implements LeaseListener {
     AgentConfig.Account acc = accounts.get(account);
     int recovered = store.recovery().recover(account, fence, now());
     if (recovered > 0) {
-      log.info("account {}: {} row(s) caught between send and ACK go out again with the same SERIAL", account, recovered);
+      log.info(
+          "account {}: {} row(s) caught between send and ACK go out again with the same SERIAL",
+          account,
+          recovered);
     }
-    GatewaySession session = gateway.open(acc, report -> {
-      metrics.report(account, report.serial(), report.result());
-      return writer.report(new WriteBack.ReportWrite(account, report, now()));
-    });
-    boolean isDefault = config.defaultAccount() != null && config.defaultAccount().name().equals(account);
-    AccountWorker w = new AccountWorker(config, acc, isDefault, fence, store, writer, session, clock, metrics, wakeup, adaptivePoll);
+    GatewaySession session =
+        gateway.open(
+            acc,
+            report -> {
+              metrics.report(account, report.serial(), report.result());
+              return writer.report(new WriteBack.ReportWrite(account, report, now()));
+            });
+    boolean isDefault =
+        config.defaultAccount() != null && config.defaultAccount().name().equals(account);
+    AccountWorker w =
+        new AccountWorker(
+            config,
+            acc,
+            isDefault,
+            fence,
+            store,
+            writer,
+            session,
+            clock,
+            metrics,
+            wakeup,
+            adaptivePoll);
     running.put(account, new Running(w, session));
     metrics.leaseHeld(account, true);
     w.start();
@@ -113,7 +142,9 @@ public final class AccountLeases implements LeaseListener {
     metrics.leaseHeld(account, false);
   }
 
-  /** Stops every worker at once and closes the sessions without any write-back (a simulated crash). */
+  /**
+   * Stops every worker at once and closes the sessions without any write-back (a simulated crash).
+   */
   public void abandonAll() {
     for (Running r : running.values()) {
       r.worker().stop(Duration.ZERO);

@@ -36,10 +36,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one account's rows while this node holds the account's lease under {@code fence}: claims due rows
- * in batches, ends the ones that must not go (expired, refused by a guard or the content rules), sends
- * the rest through the session with at most {@code max-in-flight} awaiting their ACK, and hands every
- * result to the write-behind. One thread per account; completions run on the session's threads.
+ * Sends one account's rows while this node holds the account's lease under {@code fence}: claims
+ * due rows in batches, ends the ones that must not go (expired, refused by a guard or the content
+ * rules), sends the rest through the session with at most {@code max-in-flight} awaiting their ACK,
+ * and hands every result to the write-behind. One thread per account; completions run on the
+ * session's threads.
  */
 public final class AccountWorker {
   private static final Logger log = LoggerFactory.getLogger(AccountWorker.class);
@@ -65,8 +66,18 @@ public final class AccountWorker {
   private volatile boolean running = true;
   private long nextSendNanos = System.nanoTime();
 
-  public AccountWorker(AgentConfig config, AgentConfig.Account account, boolean includeUnassigned, long fence, MessageStore store,
-      WriteBehind writer, GatewaySession session, Clock clock, AgentMetrics metrics, Wakeup wakeup, boolean adaptivePoll) {
+  public AccountWorker(
+      AgentConfig config,
+      AgentConfig.Account account,
+      boolean includeUnassigned,
+      long fence,
+      MessageStore store,
+      WriteBehind writer,
+      GatewaySession session,
+      Clock clock,
+      AgentMetrics metrics,
+      Wakeup wakeup,
+      boolean adaptivePoll) {
     this.config = config;
     this.wakeup = wakeup;
     this.pacer = new PollPacer(PollPacer.DEFAULT_FLOOR, config.polling().interval(), adaptivePoll);
@@ -105,7 +116,8 @@ public final class AccountWorker {
     while (running) {
       try {
         if (!session.isReady()) {
-          // bounded: a long poll interval (PostgreSQL, where it is only the fallback) must not delay the first send
+          // bounded: a long poll interval (PostgreSQL, where it is only the fallback) must not
+          // delay the first send
           LockSupport.parkNanos(this, Math.min(intervalNanos, NOT_READY_RECHECK_NANOS));
           continue;
         }
@@ -118,7 +130,10 @@ public final class AccountWorker {
         }
         int asked = Math.min(batch, free);
         long seen = wakeup.generation(); // before the claim: a notification during it is not lost
-        List<MessageRow> rows = store.claims().claim(account.name(), includeUnassigned, now(), asked, config.nodeId(), fence);
+        List<MessageRow> rows =
+            store
+                .claims()
+                .claim(account.name(), includeUnassigned, now(), asked, config.nodeId(), fence);
         if (!rows.isEmpty()) {
           process(rows);
         }
@@ -147,10 +162,19 @@ public final class AccountWorker {
     for (MessageRow r : rows) {
       LocalDateTime now = now();
       if (expired(r, now)) {
-        local(r, MessageStatus.EXPIRED, AgentCode.EXPIRED.code(), AgentCode.EXPIRED.meaning(), null, false);
+        local(
+            r,
+            MessageStatus.EXPIRED,
+            AgentCode.EXPIRED.code(),
+            AgentCode.EXPIRED.meaning(),
+            null,
+            false);
         continue;
       }
-      String senderCode = r.senderCode() != null && !r.senderCode().isBlank() ? r.senderCode() : account.senderCode();
+      String senderCode =
+          r.senderCode() != null && !r.senderCode().isBlank()
+              ? r.senderCode()
+              : account.senderCode();
       Verdict v = rules.check(r.advertising(), r.subject(), r.text(), senderCode, clock.instant());
       if (v instanceof Verdict.Reject rej) {
         local(r, MessageStatus.REJECTED, rej.code(), rej.reason(), null, false);
@@ -172,7 +196,13 @@ public final class AccountWorker {
         List<ContentViolation> violations = ContentRules.check(d);
         if (!violations.isEmpty()) {
           ContentViolation first = violations.get(0);
-          local(r, MessageStatus.REJECTED, first.code().code(), first.field() + ": " + first.message(), null, false);
+          local(
+              r,
+              MessageStatus.REJECTED,
+              first.code().code(),
+              first.field() + ": " + first.message(),
+              null,
+              false);
           continue;
         }
       }
@@ -201,7 +231,16 @@ public final class AccountWorker {
       if (err != null || ack == null) {
         metrics.ack(account.name(), null);
         String why = err == null ? "no DELIVER_ACK" : "no DELIVER_ACK: " + err;
-        writer.outcome(new Outcome(r.id(), fence, MessageStatus.READY, null, null, why, now.plus(backoff.delay(attempt)), false));
+        writer.outcome(
+            new Outcome(
+                r.id(),
+                fence,
+                MessageStatus.READY,
+                null,
+                null,
+                why,
+                now.plus(backoff.delay(attempt)),
+                false));
         return;
       }
       metrics.ack(account.name(), ack.result());
@@ -212,22 +251,59 @@ public final class AccountWorker {
       ResultCode rc = ResultCode.of(ack.result());
       if (rc.retryable()) {
         if (attempt >= config.retry().maxAttempts()) {
-          writer.outcome(new Outcome(r.id(), fence, MessageStatus.FAILED, ack.result(), AgentCode.RETRIES_EXHAUSTED.code(),
-              "retries exhausted after " + attempt + " attempts; last " + rc.name() + ": " + rc.meaning(), null, false));
+          writer.outcome(
+              new Outcome(
+                  r.id(),
+                  fence,
+                  MessageStatus.FAILED,
+                  ack.result(),
+                  AgentCode.RETRIES_EXHAUSTED.code(),
+                  "retries exhausted after "
+                      + attempt
+                      + " attempts; last "
+                      + rc.name()
+                      + ": "
+                      + rc.meaning(),
+                  null,
+                  false));
         } else {
-          writer.outcome(new Outcome(r.id(), fence, MessageStatus.READY, ack.result(), ack.result(),
-              rc.name() + ": " + rc.meaning(), now.plus(backoff.delay(attempt)), false));
+          writer.outcome(
+              new Outcome(
+                  r.id(),
+                  fence,
+                  MessageStatus.READY,
+                  ack.result(),
+                  ack.result(),
+                  rc.name() + ": " + rc.meaning(),
+                  now.plus(backoff.delay(attempt)),
+                  false));
         }
       } else {
-        writer.outcome(new Outcome(r.id(), fence, MessageStatus.REJECTED, ack.result(), ack.result(),
-            (rc == ResultCode.UNKNOWN ? "code " + ack.result() : rc.name()) + ": " + rc.meaning(), null, false));
+        writer.outcome(
+            new Outcome(
+                r.id(),
+                fence,
+                MessageStatus.REJECTED,
+                ack.result(),
+                ack.result(),
+                (rc == ResultCode.UNKNOWN ? "code " + ack.result() : rc.name())
+                    + ": "
+                    + rc.meaning(),
+                null,
+                false));
       }
     } finally {
       permits.release();
     }
   }
 
-  private void local(MessageRow r, MessageStatus status, Integer code, String msg, LocalDateTime nextTry, boolean refund) {
+  private void local(
+      MessageRow r,
+      MessageStatus status,
+      Integer code,
+      String msg,
+      LocalDateTime nextTry,
+      boolean refund) {
     if (code != null) {
       metrics.local(status.code(), code);
     }
@@ -265,19 +341,25 @@ public final class AccountWorker {
   }
 
   /**
-   * Stops claiming and waits (at most {@code drain}) until every sent DELIVER has its ACK; the caller
-   * then closes the session, which fails whatever is still pending (those rows go back to READY).
+   * Stops claiming and waits (at most {@code drain}) until every sent DELIVER has its ACK; the
+   * caller then closes the session, which fails whatever is still pending (those rows go back to
+   * READY).
    */
   public void stop(Duration drain) {
     running = false;
     LockSupport.unpark(thread);
-    wakeup.signal(); // ends the wait between claims (the other accounts' workers just claim once more)
+    wakeup.signal(); // ends the wait between claims (the other accounts' workers just claim once
+    // more)
     try {
       thread.join(30_000);
       if (permits.tryAcquire(maxInFlight, drain.toNanos(), TimeUnit.NANOSECONDS)) {
         permits.release(maxInFlight);
       } else {
-        log.warn("account {}: {} DELIVERs still without ACK after {}", account.name(), maxInFlight - permits.availablePermits(), drain);
+        log.warn(
+            "account {}: {} DELIVERs still without ACK after {}",
+            account.name(),
+            maxInFlight - permits.availablePermits(),
+            drain);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

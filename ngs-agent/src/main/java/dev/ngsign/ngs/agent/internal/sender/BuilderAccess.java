@@ -7,7 +7,8 @@ import java.util.function.BiFunction;
 
 /**
  * Lets the demo package set the client tuning of an {@link Agent.Builder} without a public builder
- * method (the JDK's "shared secrets" idiom): {@link Agent} installs the setter when its class loads.
+ * method (the JDK's "shared secrets" idiom): {@link Agent} installs the setter when its class
+ * loads.
  */
 public final class BuilderAccess {
   private static volatile BiFunction<Agent.Builder, NgsClientGateway.Tuning, Agent.Builder> setter;
@@ -20,7 +21,9 @@ public final class BuilderAccess {
   }
 
   /** The builder with the default tuning's login pacing replaced. */
-  public static Agent.Builder loginPacing(Agent.Builder b, Duration certMinInterval, Duration reconnect) {
-    return setter.apply(b, NgsClientGateway.Tuning.defaults().withLoginPacing(certMinInterval, reconnect));
+  public static Agent.Builder loginPacing(
+      Agent.Builder b, Duration certMinInterval, Duration reconnect) {
+    return setter.apply(
+        b, NgsClientGateway.Tuning.defaults().withLoginPacing(certMinInterval, reconnect));
   }
 }

@@ -35,23 +35,35 @@ import org.slf4j.LoggerFactory;
  * The production {@link MessageGateway}: one {@link NgsClient} per account.
  *
  * <ul>
- *   <li>The client's own retries are off ({@link RetryPolicy#none()}): the agent keeps retry state in the
- *       row (ATTEMPTS, NEXT_TRY_AT) so that it survives restarts.
+ *   <li>The client's own retries are off ({@link RetryPolicy#none()}): the agent keeps retry state
+ *       in the row (ATTEMPTS, NEXT_TRY_AT) so that it survives restarts.
  *   <li>A DELIVER goes out as built by the agent, with the row's SERIAL ({@link NgsMessage#of}).
- *   <li>Reports go to the client's {@link dev.ngsign.ngs.client.AsyncReportListener}: the listener only
- *       queues the report for the group commit and returns its stage, and the client sends REPORT_ACK when
- *       that stage completes, i.e. after the commit. No thread waits per report, so many reports share one
- *       commit without a pool of blocked threads.
+ *   <li>Reports go to the client's {@link dev.ngsign.ngs.client.AsyncReportListener}: the listener
+ *       only queues the report for the group commit and returns its stage, and the client sends
+ *       REPORT_ACK when that stage completes, i.e. after the commit. No thread waits per report, so
+ *       many reports share one commit without a pool of blocked threads.
  *   <li>When the first login fails the client closes; this session builds a new one after a pause.
  * </ul>
  */
 public final class NgsClientGateway implements MessageGateway {
   private static final Logger log = LoggerFactory.getLogger(NgsClientGateway.class);
-  /** How often ngs-client retries a first login refused with a retryable code (docs/client.md, "Sessions"). */
+
+  /**
+   * How often ngs-client retries a first login refused with a retryable code (docs/client.md,
+   * "Sessions").
+   */
   static final int CLIENT_START_RETRIES = 3;
-  /** Jitter of the reconnect strategy the agent gives the client (the first delay is at most 1.2 × the minimum). */
+
+  /**
+   * Jitter of the reconnect strategy the agent gives the client (the first delay is at most 1.2 ×
+   * the minimum).
+   */
   static final double RECONNECT_JITTER = 0.2;
-  /** Added to the client's own bound on a login, so that its watchdog, not ours, ends a slow attempt. */
+
+  /**
+   * Added to the client's own bound on a login, so that its watchdog, not ours, ends a slow
+   * attempt.
+   */
   static final Duration START_SLACK = Duration.ofSeconds(5);
 
   /**
@@ -64,60 +76,114 @@ public final class NgsClientGateway implements MessageGateway {
    * @param reconnectMin the client's first reconnect delay (the spec asks about 5 s)
    * @param connectTimeout the client's TCP connect timeout
    * @param ackTimeout the client's timeout for any ACK (CERT_ACK, BIND_ACK, DELIVER_ACK, LINK_ACK)
-   * @param reportCommitTimeout how long a REPORT may wait for its commit; after that it is given up without
-   *     REPORT_ACK (the gateway sends it again on the next report session) instead of being held forever
-   * @param startTimeout a first login that has neither bound nor failed by then is abandoned and retried;
-   *     {@code null} derives it from the client's own bound ({@link #clientStartBound}). It must be longer
-   *     than that bound, or the agent would abandon a login the client may still complete.
+   * @param reportCommitTimeout how long a REPORT may wait for its commit; after that it is given up
+   *     without REPORT_ACK (the gateway sends it again on the next report session) instead of being
+   *     held forever
+   * @param startTimeout a first login that has neither bound nor failed by then is abandoned and
+   *     retried; {@code null} derives it from the client's own bound ({@link #clientStartBound}).
+   *     It must be longer than that bound, or the agent would abandon a login the client may still
+   *     complete.
    */
-  public record Tuning(int window, int queueCapacity, Duration restartDelay, Duration certMinInterval, Duration reconnectMin,
-      Duration connectTimeout, Duration ackTimeout, Duration reportCommitTimeout, Duration startTimeout) {
+  public record Tuning(
+      int window,
+      int queueCapacity,
+      Duration restartDelay,
+      Duration certMinInterval,
+      Duration reconnectMin,
+      Duration connectTimeout,
+      Duration ackTimeout,
+      Duration reportCommitTimeout,
+      Duration startTimeout) {
     public Tuning {
       Duration bound = clientStartBound(connectTimeout, ackTimeout, certMinInterval, reconnectMin);
       if (startTimeout == null) {
         startTimeout = bound.plus(START_SLACK);
       } else if (startTimeout.compareTo(bound) <= 0) {
-        throw new ConfigException("the agent's start timeout (" + text(startTimeout) + ") must be longer than the client's bound on"
-            + " startAsync() (" + text(bound) + ": up to " + (CLIENT_START_RETRIES + 1) + " attempts of 2 x (connect timeout "
-            + text(connectTimeout) + " + ack timeout " + text(ackTimeout) + ") + 1 s and the retry delays between them);"
-            + " otherwise the agent abandons a login the client may still complete");
+        throw new ConfigException(
+            "the agent's start timeout ("
+                + text(startTimeout)
+                + ") must be longer than the client's bound on"
+                + " startAsync() ("
+                + text(bound)
+                + ": up to "
+                + (CLIENT_START_RETRIES + 1)
+                + " attempts of 2 x (connect timeout "
+                + text(connectTimeout)
+                + " + ack timeout "
+                + text(ackTimeout)
+                + ") + 1 s and the retry delays between them);"
+                + " otherwise the agent abandons a login the client may still complete");
       }
     }
 
     /** The production settings; the start timeout is derived from the client's timeouts (147 s). */
     public static Tuning defaults() {
-      return new Tuning(256, 10_000, Duration.ofSeconds(5), Duration.ofMillis(3_500), Duration.ofSeconds(5),
-          Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(120), null);
+      return new Tuning(
+          256,
+          10_000,
+          Duration.ofSeconds(5),
+          Duration.ofMillis(3_500),
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(120),
+          null);
     }
 
     /** The same with other login pacing (tests, demo); the start timeout is derived again. */
     public Tuning withLoginPacing(Duration certMinInterval, Duration reconnect) {
-      return new Tuning(window, queueCapacity, reconnect, certMinInterval, reconnect, connectTimeout, ackTimeout, reportCommitTimeout, null);
+      return new Tuning(
+          window,
+          queueCapacity,
+          reconnect,
+          certMinInterval,
+          reconnect,
+          connectTimeout,
+          ackTimeout,
+          reportCommitTimeout,
+          null);
     }
 
     /** The same with another report commit timeout (tests). */
     public Tuning withReportCommitTimeout(Duration timeout) {
-      return new Tuning(window, queueCapacity, restartDelay, certMinInterval, reconnectMin, connectTimeout, ackTimeout, timeout, startTimeout);
+      return new Tuning(
+          window,
+          queueCapacity,
+          restartDelay,
+          certMinInterval,
+          reconnectMin,
+          connectTimeout,
+          ackTimeout,
+          timeout,
+          startTimeout);
     }
 
     /**
-     * The longest one CERT + BIND attempt of ngs-client may take: connect and CERT_ACK, then connect and
-     * BIND_ACK, plus a second (its SessionSupervisor's watchdog; docs/client.md, "Sessions").
+     * The longest one CERT + BIND attempt of ngs-client may take: connect and CERT_ACK, then
+     * connect and BIND_ACK, plus a second (its SessionSupervisor's watchdog; docs/client.md,
+     * "Sessions").
      */
     public static Duration clientAttemptBound(Duration connectTimeout, Duration ackTimeout) {
       return connectTimeout.plus(ackTimeout).multipliedBy(2).plusSeconds(1);
     }
 
     /**
-     * The longest ngs-client's {@code startAsync()} may take before it completes on its own: the first
-     * attempt (a new client has no CERT to pace against), then up to {@code CLIENT_START_RETRIES} (3) retries of
-     * a retryable refusal, each after {@code max(certMinInterval, reconnect.delay(1))}, which for the agent's
-     * reconnect strategy is at most {@code reconnectMin × (1 + jitter)}.
+     * The longest ngs-client's {@code startAsync()} may take before it completes on its own: the
+     * first attempt (a new client has no CERT to pace against), then up to {@code
+     * CLIENT_START_RETRIES} (3) retries of a retryable refusal, each after {@code
+     * max(certMinInterval, reconnect.delay(1))}, which for the agent's reconnect strategy is at
+     * most {@code reconnectMin × (1 + jitter)}.
      */
-    public static Duration clientStartBound(Duration connectTimeout, Duration ackTimeout, Duration certMinInterval, Duration reconnectMin) {
+    public static Duration clientStartBound(
+        Duration connectTimeout,
+        Duration ackTimeout,
+        Duration certMinInterval,
+        Duration reconnectMin) {
       Duration attempt = clientAttemptBound(connectTimeout, ackTimeout);
-      Duration firstReconnect = Duration.ofNanos((long) (reconnectMin.toNanos() * (1 + RECONNECT_JITTER)));
-      Duration retryDelay = certMinInterval.compareTo(firstReconnect) >= 0 ? certMinInterval : firstReconnect;
+      Duration firstReconnect =
+          Duration.ofNanos((long) (reconnectMin.toNanos() * (1 + RECONNECT_JITTER)));
+      Duration retryDelay =
+          certMinInterval.compareTo(firstReconnect) >= 0 ? certMinInterval : firstReconnect;
       return attempt.plus(retryDelay.plus(attempt).multipliedBy(CLIENT_START_RETRIES));
     }
 
@@ -130,7 +196,8 @@ public final class NgsClientGateway implements MessageGateway {
   private final Map<String, String> env;
   private final MeterRegistry registry;
   private final Tuning tuning;
-  private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(daemon("ngs-agent-restart"));
+  private final ScheduledExecutorService restarts =
+      Executors.newSingleThreadScheduledExecutor(daemon("ngs-agent-restart"));
 
   public NgsClientGateway(Map<String, String> env, MeterRegistry registry, Tuning tuning) {
     this.env = env;
@@ -168,20 +235,27 @@ public final class NgsClientGateway implements MessageGateway {
       if (closed) {
         return;
       }
-      NgsClientBuilder b = NgsClient.builder()
-          .certServer(account.certHost(), account.certPort())
-          .account(account.id(), account.resolvePassword(env))
-          .accountName(account.name())
-          .encrypted(account.encrypted())
-          .retryPolicy(RetryPolicy.none())
-          .window(tuning.window())
-          .queueCapacity(tuning.queueCapacity())
-          .certMinInterval(tuning.certMinInterval())
-          .reconnect(ReconnectStrategy.exponential(tuning.reconnectMin(), tuning.reconnectMin().multipliedBy(12), RECONNECT_JITTER))
-          // set here, not left to the client's defaults: the start timeout below is derived from them
-          .connectTimeout(tuning.connectTimeout())
-          .ackTimeout(tuning.ackTimeout())
-          .asyncReportListener(r -> committed(reports, r.report(), tuning.reportCommitTimeout()));
+      NgsClientBuilder b =
+          NgsClient.builder()
+              .certServer(account.certHost(), account.certPort())
+              .account(account.id(), account.resolvePassword(env))
+              .accountName(account.name())
+              .encrypted(account.encrypted())
+              .retryPolicy(RetryPolicy.none())
+              .window(tuning.window())
+              .queueCapacity(tuning.queueCapacity())
+              .certMinInterval(tuning.certMinInterval())
+              .reconnect(
+                  ReconnectStrategy.exponential(
+                      tuning.reconnectMin(),
+                      tuning.reconnectMin().multipliedBy(12),
+                      RECONNECT_JITTER))
+              // set here, not left to the client's defaults: the start timeout below is derived
+              // from them
+              .connectTimeout(tuning.connectTimeout())
+              .ackTimeout(tuning.ackTimeout())
+              .asyncReportListener(
+                  r -> committed(reports, r.report(), tuning.reportCommitTimeout()));
       if (account.senderCode() != null && !account.senderCode().isBlank()) {
         b.senderCode(account.senderCode());
       }
@@ -190,18 +264,32 @@ public final class NgsClientGateway implements MessageGateway {
       }
       NgsClient c = b.build();
       client = c;
-      log.info("account {}: logging in to {}:{} as {}", account.name(), account.certHost(), account.certPort(), account.id());
-      // a backstop: the client completes its start on its own within Tuning.clientStartBound, which the start
+      log.info(
+          "account {}: logging in to {}:{} as {}",
+          account.name(),
+          account.certHost(),
+          account.certPort(),
+          account.id());
+      // a backstop: the client completes its start on its own within Tuning.clientStartBound, which
+      // the start
       // timeout exceeds; it only fires if the client broke that promise
-      c.startAsync().orTimeout(tuning.startTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((v, e) -> {
-        if (e != null && !closed) {
-          log.warn("account {}: login failed ({}); trying again in {}", account.name(), rootMessage(e), tuning.restartDelay());
-          c.closeAsync();
-          restarts.schedule(this::connect, tuning.restartDelay().toMillis(), TimeUnit.MILLISECONDS);
-        } else if (e == null) {
-          log.info("account {}: bound to the gateway", account.name());
-        }
-      });
+      c.startAsync()
+          .orTimeout(tuning.startTimeout().toMillis(), TimeUnit.MILLISECONDS)
+          .whenComplete(
+              (v, e) -> {
+                if (e != null && !closed) {
+                  log.warn(
+                      "account {}: login failed ({}); trying again in {}",
+                      account.name(),
+                      rootMessage(e),
+                      tuning.restartDelay());
+                  c.closeAsync();
+                  restarts.schedule(
+                      this::connect, tuning.restartDelay().toMillis(), TimeUnit.MILLISECONDS);
+                } else if (e == null) {
+                  log.info("account {}: bound to the gateway", account.name());
+                }
+              });
       if (closed) {
         c.closeAsync();
       }
@@ -224,25 +312,32 @@ public final class NgsClientGateway implements MessageGateway {
         out.complete(invalid(d, e));
         return out;
       }
-      c.send(m).whenComplete((ok, e) -> {
-        if (e == null) {
-          out.complete(new DeliverAck(0, d.daAddr(), d.serial()));
-          return;
-        }
-        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        if (t instanceof NgsRejectedException r) {
-          out.complete(r.ack());
-        } else if (t instanceof NgsInvalidMessageException inv && !inv.violations().isEmpty()) {
-          out.complete(invalid(d, inv));
-        } else {
-          out.completeExceptionally(t);
-        }
-      });
+      c.send(m)
+          .whenComplete(
+              (ok, e) -> {
+                if (e == null) {
+                  out.complete(new DeliverAck(0, d.daAddr(), d.serial()));
+                  return;
+                }
+                Throwable t =
+                    e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                if (t instanceof NgsRejectedException r) {
+                  out.complete(r.ack());
+                } else if (t instanceof NgsInvalidMessageException inv
+                    && !inv.violations().isEmpty()) {
+                  out.complete(invalid(d, inv));
+                } else {
+                  out.completeExceptionally(t);
+                }
+              });
       return out;
     }
 
     private DeliverAck invalid(Deliver d, NgsInvalidMessageException e) {
-      int code = e.violations().isEmpty() ? ResultCode.E_MALFORMED_PACKET.code() : e.violations().get(0).code().code();
+      int code =
+          e.violations().isEmpty()
+              ? ResultCode.E_MALFORMED_PACKET.code()
+              : e.violations().get(0).code().code();
       return new DeliverAck(code, d.daAddr(), d.serial());
     }
 
@@ -261,22 +356,25 @@ public final class NgsClientGateway implements MessageGateway {
   }
 
   /**
-   * The stage the client sends REPORT_ACK on: completes when the sink committed the report, fails when the
-   * sink failed it or when it did not complete within {@code timeout}. A write-back that never completes
-   * (the database down for hours) must not keep the report outstanding in the client for ever: past 1,000
-   * outstanding the client stops reading the report session. A report given up here may still be committed
-   * later; the gateway sends it again on the next report session and its update is idempotent. The sink's
-   * own future is not touched (it belongs to the write-behind).
+   * The stage the client sends REPORT_ACK on: completes when the sink committed the report, fails
+   * when the sink failed it or when it did not complete within {@code timeout}. A write-back that
+   * never completes (the database down for hours) must not keep the report outstanding in the
+   * client for ever: past 1,000 outstanding the client stops reading the report session. A report
+   * given up here may still be committed later; the gateway sends it again on the next report
+   * session and its update is idempotent. The sink's own future is not touched (it belongs to the
+   * write-behind).
    */
   static CompletableFuture<Void> committed(ReportSink sink, Report report, Duration timeout) {
     CompletableFuture<Void> out = new CompletableFuture<>();
-    sink.accept(report).whenComplete((v, e) -> {
-      if (e != null) {
-        out.completeExceptionally(e);
-      } else {
-        out.complete(null);
-      }
-    });
+    sink.accept(report)
+        .whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                out.completeExceptionally(e);
+              } else {
+                out.complete(null);
+              }
+            });
     return out.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 

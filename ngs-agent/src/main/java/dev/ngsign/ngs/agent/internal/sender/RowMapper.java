@@ -16,9 +16,10 @@ import dev.ngsign.ngs.protocol.packet.MessageType;
 import java.util.List;
 
 /**
- * Builds the DELIVER for a row (docs/agent.md, "Columns by message type"): SMS text in TEXT; LMS/MMS
- * subject in TEXT and body as MTYPE 11; Kakao types with KAKAO_INFO, body (11), fallback text (12),
- * extras JSON (13); images from the attachment table; DEPT_CODE / NAT_CODE as the extension.
+ * Builds the DELIVER for a row (docs/agent.md, "Columns by message type"): SMS text in TEXT;
+ * LMS/MMS subject in TEXT and body as MTYPE 11; Kakao types with KAKAO_INFO, body (11), fallback
+ * text (12), extras JSON (13); images from the attachment table; DEPT_CODE / NAT_CODE as the
+ * extension.
  */
 public final class RowMapper {
   private RowMapper() {}
@@ -46,25 +47,35 @@ public final class RowMapper {
   /** True when the row's type may carry images from the attachment table. */
   public static boolean mayHaveAttachments(MessageRow r) {
     MessageType t = type(r);
-    return t != null && t != MessageType.SMS && t != MessageType.INTL_SMS && t != MessageType.LMS && t != MessageType.INTL_LMS;
+    return t != null
+        && t != MessageType.SMS
+        && t != MessageType.INTL_SMS
+        && t != MessageType.LMS
+        && t != MessageType.INTL_LMS;
   }
 
-  public static Deliver toDeliver(MessageRow r, String serial, String senderCode, List<Attachment> attachments) throws BadRow {
+  public static Deliver toDeliver(
+      MessageRow r, String serial, String senderCode, List<Attachment> attachments) throws BadRow {
     MessageType type = type(r);
     if (type == null) {
-      throw new BadRow(ResultCode.E_INVALID_MSGTYPE.code(), "MSG_TYPE '" + r.msgType() + "' is not one of S L M A a F f W s l m");
+      throw new BadRow(
+          ResultCode.E_INVALID_MSGTYPE.code(),
+          "MSG_TYPE '" + r.msgType() + "' is not one of S L M A a F f W s l m");
     }
     ContentEncoding enc = ContentEncoding.fromCode(r.encoding());
     if (enc == null || !enc.isText()) {
-      throw new BadRow(ResultCode.E_INVALID_ENCODING.code(), "ENCODING " + r.encoding() + " is not 0 (MS949) or 1 (UTF-8)");
+      throw new BadRow(
+          ResultCode.E_INVALID_ENCODING.code(),
+          "ENCODING " + r.encoding() + " is not 0 (MS949) or 1 (UTF-8)");
     }
     try {
-      Deliver.Builder b = Deliver.builder(type)
-          .daAddr(nz(r.destAddr()).replace("-", "").trim())
-          .callback(nz(r.callback()).replace("-", "").trim())
-          .encoding(enc)
-          .serial(serial)
-          .senderCode(nz(senderCode).trim());
+      Deliver.Builder b =
+          Deliver.builder(type)
+              .daAddr(nz(r.destAddr()).replace("-", "").trim())
+              .callback(nz(r.callback()).replace("-", "").trim())
+              .encoding(enc)
+              .serial(serial)
+              .senderCode(nz(senderCode).trim());
       if (type.isSms()) {
         b.text(nz(r.text()));
       } else if (type.isLongMessage()) {
@@ -73,15 +84,29 @@ public final class RowMapper {
           b.addMedia(Media.text(MediaType.BODY_TEXT, enc, r.text()));
         }
       } else {
-        KakaoMethod method = r.kkoMethod() == null || r.kkoMethod().isBlank() ? KakaoMethod.PUSH : KakaoMethod.fromCode(r.kkoMethod().trim());
-        Failover failover = r.kkoFailover() == null ? Failover.NONE : Failover.fromCode(r.kkoFailover());
+        KakaoMethod method =
+            r.kkoMethod() == null || r.kkoMethod().isBlank()
+                ? KakaoMethod.PUSH
+                : KakaoMethod.fromCode(r.kkoMethod().trim());
+        Failover failover =
+            r.kkoFailover() == null ? Failover.NONE : Failover.fromCode(r.kkoFailover());
         if (method == null) {
-          throw new BadRow(ResultCode.E_INVALID_KAKAO.code(), "KKO_METHOD '" + r.kkoMethod() + "' is not p, r or P");
+          throw new BadRow(
+              ResultCode.E_INVALID_KAKAO.code(),
+              "KKO_METHOD '" + r.kkoMethod() + "' is not p, r or P");
         }
         if (failover == null) {
-          throw new BadRow(ResultCode.E_INVALID_KAKAO.code(), "KKO_FAILOVER " + r.kkoFailover() + " is not 0..3");
+          throw new BadRow(
+              ResultCode.E_INVALID_KAKAO.code(),
+              "KKO_FAILOVER " + r.kkoFailover() + " is not 0..3");
         }
-        b.kakao(new KakaoInfo(nz(r.kkoSenderKey()).trim(), nz(r.kkoTemplate()).trim(), method, failover, nz(r.fallbackTitle())));
+        b.kakao(
+            new KakaoInfo(
+                nz(r.kkoSenderKey()).trim(),
+                nz(r.kkoTemplate()).trim(),
+                method,
+                failover,
+                nz(r.fallbackTitle())));
         if (r.text() != null && !r.text().isEmpty()) {
           b.addMedia(Media.text(MediaType.BODY_TEXT, enc, r.text()));
         }
@@ -95,7 +120,9 @@ public final class RowMapper {
       for (Attachment a : attachments) {
         MediaType mt = MediaType.fromCode(a.mtype());
         if (mt == null || !mt.isImage()) {
-          throw new BadRow(ResultCode.E_MEDIA_TYPE.code(), "attachment " + a.seq() + ": MTYPE " + a.mtype() + " is not an image type (21..24)");
+          throw new BadRow(
+              ResultCode.E_MEDIA_TYPE.code(),
+              "attachment " + a.seq() + ": MTYPE " + a.mtype() + " is not an image type (21..24)");
         }
         b.addMedia(Media.wrap(mt, ContentEncoding.BINARY, a.data()));
       }

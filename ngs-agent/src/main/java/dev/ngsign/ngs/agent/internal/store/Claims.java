@@ -17,15 +17,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Claiming: locks due READY rows of an account, marks them SENDING under the holder's fence and gives
- * them their SERIAL, in one short transaction; reads their attachments.
+ * Claiming: locks due READY rows of an account, marks them SENDING under the holder's fence and
+ * gives them their SERIAL, in one short transaction; reads their attachments.
  */
 public final class Claims {
-  private static final String COLUMNS = "ID, MSG_TYPE, DEST_ADDR, CALLBACK, SUBJECT, MSG_TEXT, ENCODING, SENDER_CODE,"
-      + " KKO_SENDER_KEY, KKO_TEMPLATE, KKO_METHOD, KKO_FAILOVER, FALLBACK_TITLE, FALLBACK_TEXT, EXTRAS_JSON,"
-      + " DEPT_CODE, NAT_CODE, AD_FLAG, ACCOUNT, SCHEDULED_AT, EXPIRES_AT, ATTEMPTS, SERIAL, CREATED_AT";
+  private static final String COLUMNS =
+      "ID, MSG_TYPE, DEST_ADDR, CALLBACK, SUBJECT, MSG_TEXT, ENCODING, SENDER_CODE,"
+          + " KKO_SENDER_KEY, KKO_TEMPLATE, KKO_METHOD, KKO_FAILOVER, FALLBACK_TITLE, FALLBACK_TEXT, EXTRAS_JSON,"
+          + " DEPT_CODE, NAT_CODE, AD_FLAG, ACCOUNT, SCHEDULED_AT, EXPIRES_AT, ATTEMPTS, SERIAL, CREATED_AT";
 
-  /** SERIAL is 20C on the wire; an ID too long for prefix + epoch + ID (above 10 digits) goes without the epoch. */
+  /**
+   * SERIAL is 20C on the wire; an ID too long for prefix + epoch + ID (above 10 digits) goes
+   * without the epoch.
+   */
   static final int MAX_SERIAL = 20;
 
   private final Tables t;
@@ -33,8 +37,8 @@ public final class Claims {
   private volatile String epoch = "";
 
   /**
-   * @param serialPrefix prepended to the ID to make a row's SERIAL when the row has none (letters and
-   *     digits only, at most 4)
+   * @param serialPrefix prepended to the ID to make a row's SERIAL when the row has none (letters
+   *     and digits only, at most 4)
    */
   public Claims(Tables tables, String serialPrefix) {
     if (!serialPrefix.matches("[A-Za-z0-9]{0,4}")) {
@@ -44,7 +48,10 @@ public final class Claims {
     this.serialPrefix = serialPrefix;
   }
 
-  /** Sets the SERIAL epoch of this start ({@link SerialEpochs}); before, generated SERIALs have none. */
+  /**
+   * Sets the SERIAL epoch of this start ({@link SerialEpochs}); before, generated SERIALs have
+   * none.
+   */
   public void useEpoch(String e) {
     if (!e.matches("[0-9A-Z]{0," + SerialEpochs.LENGTH + "}")) {
       throw new IllegalArgumentException("not an epoch: " + e);
@@ -52,7 +59,10 @@ public final class Claims {
     this.epoch = e;
   }
 
-  /** The SERIAL a row is sent with: its own SERIAL column, else the serial prefix, the epoch and its ID. */
+  /**
+   * The SERIAL a row is sent with: its own SERIAL column, else the serial prefix, the epoch and its
+   * ID.
+   */
   public String serialOf(MessageRow r) {
     if (r.serial() != null && !r.serial().isBlank()) {
       return r.serial();
@@ -63,22 +73,35 @@ public final class Claims {
 
   /**
    * Claims up to {@code limit} due READY rows of an account: locks them with {@code FOR UPDATE SKIP
-   * LOCKED}, marks them SENDING with this node's fence and gives them their SERIAL, in one transaction.
+   * LOCKED}, marks them SENDING with this node's fence and gives them their SERIAL, in one
+   * transaction.
    *
-   * @param includeUnassigned also claim rows whose ACCOUNT is empty (the default account), assigning them
+   * @param includeUnassigned also claim rows whose ACCOUNT is empty (the default account),
+   *     assigning them
    */
-  public List<MessageRow> claim(String account, boolean includeUnassigned, LocalDateTime now, int limit, String nodeId, long fence) {
-    // One index-ordered query per ACCOUNT value (an OR would make every claim sort all READY rows): the
-    // index (STATUS, ACCOUNT, ID) then yields the oldest due rows first and stops at the limit. ACCOUNT ''
+  public List<MessageRow> claim(
+      String account,
+      boolean includeUnassigned,
+      LocalDateTime now,
+      int limit,
+      String nodeId,
+      long fence) {
+    // One index-ordered query per ACCOUNT value (an OR would make every claim sort all READY rows):
+    // the
+    // index (STATUS, ACCOUNT, ID) then yields the oldest due rows first and stops at the limit.
+    // ACCOUNT ''
     // is the default account (NOT NULL since V2: IS NULL is not index-ordered on PostgreSQL).
     String msg = t.sendTable();
     boolean pickThenLock = t.dialect().pickThenLock();
-    String due = " AND (SCHEDULED_AT IS NULL OR SCHEDULED_AT <= ?) AND (NEXT_TRY_AT IS NULL OR NEXT_TRY_AT <= ?)"
-        + " ORDER BY STATUS, ACCOUNT, ID";
+    String due =
+        " AND (SCHEDULED_AT IS NULL OR SCHEDULED_AT <= ?) AND (NEXT_TRY_AT IS NULL OR NEXT_TRY_AT <= ?)"
+            + " ORDER BY STATUS, ACCOUNT, ID";
     String cols = pickThenLock ? "ID" : COLUMNS;
     String lock = pickThenLock ? " LIMIT ?" : t.dialect().limitForUpdateSkipLocked();
-    String mine = "SELECT " + cols + " FROM " + msg + " WHERE STATUS = 'READY' AND ACCOUNT = ?" + due + lock;
-    String unassigned = "SELECT " + cols + " FROM " + msg + " WHERE STATUS = 'READY' AND ACCOUNT = ''" + due + lock;
+    String mine =
+        "SELECT " + cols + " FROM " + msg + " WHERE STATUS = 'READY' AND ACCOUNT = ?" + due + lock;
+    String unassigned =
+        "SELECT " + cols + " FROM " + msg + " WHERE STATUS = 'READY' AND ACCOUNT = ''" + due + lock;
     try (Connection c = t.dataSource().getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -88,15 +111,34 @@ public final class Claims {
           select(c, unassigned, null, now, limit, rows);
           rows.sort(Comparator.comparingLong(MessageRow::id));
           if (rows.size() > limit) {
-            rows = new ArrayList<>(rows.subList(0, limit)); // the rest stay READY; their locks end with this transaction
+            rows =
+                new ArrayList<>(
+                    rows.subList(
+                        0, limit)); // the rest stay READY; their locks end with this transaction
           }
         }
         if (!rows.isEmpty()) {
-          String upd = "UPDATE " + msg + " SET STATUS = 'SENDING', ACCOUNT = ?, NODE_ID = ?, FENCE = ?,"
-              + " ATTEMPTS = ATTEMPTS + 1, SERIAL = COALESCE(SERIAL, CASE WHEN LENGTH(CONCAT('" + serialPrefix + epoch + "', ID)) <= " + MAX_SERIAL
-              + " THEN CONCAT('" + serialPrefix + epoch + "', ID) ELSE CONCAT('" + serialPrefix + "', ID) END), UPDATED_AT = ?,"
-              + " RESULT_MSG = CASE WHEN RESULT_MSG LIKE '" + Unserved.HINT_PREFIX + "%' THEN NULL ELSE RESULT_MSG END"
-              + " WHERE ID IN (" + placeholders(rows.size()) + ")";
+          String upd =
+              "UPDATE "
+                  + msg
+                  + " SET STATUS = 'SENDING', ACCOUNT = ?, NODE_ID = ?, FENCE = ?,"
+                  + " ATTEMPTS = ATTEMPTS + 1, SERIAL = COALESCE(SERIAL, CASE WHEN LENGTH(CONCAT('"
+                  + serialPrefix
+                  + epoch
+                  + "', ID)) <= "
+                  + MAX_SERIAL
+                  + " THEN CONCAT('"
+                  + serialPrefix
+                  + epoch
+                  + "', ID) ELSE CONCAT('"
+                  + serialPrefix
+                  + "', ID) END), UPDATED_AT = ?,"
+                  + " RESULT_MSG = CASE WHEN RESULT_MSG LIKE '"
+                  + Unserved.HINT_PREFIX
+                  + "%' THEN NULL ELSE RESULT_MSG END"
+                  + " WHERE ID IN ("
+                  + placeholders(rows.size())
+                  + ")";
           try (PreparedStatement ps = c.prepareStatement(upd)) {
             int i = 1;
             ps.setString(i++, account);
@@ -121,7 +163,9 @@ public final class Claims {
     }
   }
 
-  private void select(Connection c, String sql, String account, LocalDateTime now, int limit, List<MessageRow> into) throws SQLException {
+  private void select(
+      Connection c, String sql, String account, LocalDateTime now, int limit, List<MessageRow> into)
+      throws SQLException {
     boolean pickThenLock = t.dialect().pickThenLock();
     List<Long> picked = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -146,8 +190,15 @@ public final class Claims {
     if (picked.isEmpty()) {
       return;
     }
-    String lock = "SELECT " + COLUMNS + " FROM " + t.sendTable() + " WHERE ID IN (" + placeholders(picked.size()) + ") AND STATUS = 'READY'"
-        + " ORDER BY ID FOR UPDATE SKIP LOCKED";
+    String lock =
+        "SELECT "
+            + COLUMNS
+            + " FROM "
+            + t.sendTable()
+            + " WHERE ID IN ("
+            + placeholders(picked.size())
+            + ") AND STATUS = 'READY'"
+            + " ORDER BY ID FOR UPDATE SKIP LOCKED";
     try (PreparedStatement ps = c.prepareStatement(lock)) {
       bindIds(ps, picked);
       t.counted();
@@ -165,9 +216,14 @@ public final class Claims {
     if (ids.isEmpty()) {
       return out;
     }
-    String sql = "SELECT MSG_ID, SEQ, MTYPE, DATA FROM " + t.prefix() + "MSG_ATTACH WHERE MSG_ID IN ("
-        + placeholders(ids.size()) + ") ORDER BY MSG_ID, SEQ, ID";
-    try (Connection c = t.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql =
+        "SELECT MSG_ID, SEQ, MTYPE, DATA FROM "
+            + t.prefix()
+            + "MSG_ATTACH WHERE MSG_ID IN ("
+            + placeholders(ids.size())
+            + ") ORDER BY MSG_ID, SEQ, ID";
+    try (Connection c = t.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bindIds(ps, ids);
       t.counted();
       try (ResultSet rs = ps.executeQuery()) {
@@ -184,11 +240,29 @@ public final class Claims {
 
   private static MessageRow read(ResultSet rs) throws SQLException {
     return new MessageRow(
-        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-        rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-        (Integer) rs.getObject(12, Integer.class), rs.getString(13), rs.getString(14), rs.getString(15),
-        rs.getString(16), rs.getString(17), "Y".equalsIgnoreCase(rs.getString(18)), rs.getString(19),
-        rs.getObject(20, LocalDateTime.class), rs.getObject(21, LocalDateTime.class), rs.getInt(22),
-        rs.getString(23), rs.getObject(24, LocalDateTime.class));
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getInt(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10),
+        rs.getString(11),
+        (Integer) rs.getObject(12, Integer.class),
+        rs.getString(13),
+        rs.getString(14),
+        rs.getString(15),
+        rs.getString(16),
+        rs.getString(17),
+        "Y".equalsIgnoreCase(rs.getString(18)),
+        rs.getString(19),
+        rs.getObject(20, LocalDateTime.class),
+        rs.getObject(21, LocalDateTime.class),
+        rs.getInt(22),
+        rs.getString(23),
+        rs.getObject(24, LocalDateTime.class));
   }
 }

@@ -29,17 +29,24 @@ public final class LogArchive {
   }
 
   /**
-   * Moves up to {@code limit} final rows last updated before {@code before} into {@code <prefix>MSG_LOG_YYYYMM}
-   * (the month of UPDATED_AT in {@code monthZone}), creating the table when needed; their attachments are deleted with them. One
-   * transaction per month: a row is either in the send table or in its log table, never both or neither.
+   * Moves up to {@code limit} final rows last updated before {@code before} into {@code
+   * <prefix>MSG_LOG_YYYYMM} (the month of UPDATED_AT in {@code monthZone}), creating the table when
+   * needed; their attachments are deleted with them. One transaction per month: a row is either in
+   * the send table or in its log table, never both or neither.
    *
-   * @param monthZone the zone whose calendar month names the table (Korea: the gateway's billing month)
+   * @param monthZone the zone whose calendar month names the table (Korea: the gateway's billing
+   *     month)
    * @return rows moved
    */
   public int moveToLog(LocalDateTime before, int limit, ZoneId monthZone) {
     String msg = t.sendTable();
     Map<String, List<Long>> byMonth = new LinkedHashMap<>();
-    String sel = "SELECT ID, UPDATED_AT FROM " + msg + " WHERE STATUS IN " + FINAL_STATUSES + " AND UPDATED_AT < ? ORDER BY ID LIMIT ?";
+    String sel =
+        "SELECT ID, UPDATED_AT FROM "
+            + msg
+            + " WHERE STATUS IN "
+            + FINAL_STATUSES
+            + " AND UPDATED_AT < ? ORDER BY ID LIMIT ?";
     try (Connection c = t.dataSource().getConnection()) {
       try (PreparedStatement ps = c.prepareStatement(sel)) {
         ps.setObject(1, before);
@@ -48,7 +55,9 @@ public final class LogArchive {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             LocalDateTime at = rs.getObject(2, LocalDateTime.class);
-            byMonth.computeIfAbsent(month(at, t.zone(), monthZone), k -> new ArrayList<>()).add(rs.getLong(1));
+            byMonth
+                .computeIfAbsent(month(at, t.zone(), monthZone), k -> new ArrayList<>())
+                .add(rs.getLong(1));
           }
         }
       }
@@ -61,13 +70,29 @@ public final class LogArchive {
         c.setAutoCommit(false);
         try {
           String in = placeholders(e.getValue().size());
-          try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + log + " SELECT * FROM " + msg + " WHERE ID IN (" + in + ")"
-              + " AND STATUS IN " + FINAL_STATUSES)) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO "
+                      + log
+                      + " SELECT * FROM "
+                      + msg
+                      + " WHERE ID IN ("
+                      + in
+                      + ")"
+                      + " AND STATUS IN "
+                      + FINAL_STATUSES)) {
             bindIds(ps, e.getValue());
             t.counted();
             ps.executeUpdate();
           }
-          try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + msg + " WHERE ID IN (" + in + ") AND STATUS IN " + FINAL_STATUSES)) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM "
+                      + msg
+                      + " WHERE ID IN ("
+                      + in
+                      + ") AND STATUS IN "
+                      + FINAL_STATUSES)) {
             bindIds(ps, e.getValue());
             t.counted();
             moved += ps.executeUpdate();
@@ -86,7 +111,10 @@ public final class LogArchive {
     }
   }
 
-  /** The month {@code yyyyMM} of a row last updated at {@code updatedAt} (in {@code zone}) as counted in {@code monthZone}. */
+  /**
+   * The month {@code yyyyMM} of a row last updated at {@code updatedAt} (in {@code zone}) as
+   * counted in {@code monthZone}.
+   */
   public static String month(LocalDateTime updatedAt, ZoneId zone, ZoneId monthZone) {
     return updatedAt.atZone(zone).withZoneSameInstant(monthZone).format(MONTH);
   }

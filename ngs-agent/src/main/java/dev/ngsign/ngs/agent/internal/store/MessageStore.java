@@ -7,8 +7,8 @@ import javax.sql.DataSource;
 
 /**
  * The agent's jobs on its tables, one object each, sharing one {@link Tables}: claiming, recovery,
- * write-back, maintenance sweeps, log-table archiving, the queue gauges and the SERIAL epochs. Each job's methods are one
- * short transaction; none holds a lock across a network call. Thread-safe.
+ * write-back, maintenance sweeps, log-table archiving, the queue gauges and the SERIAL epochs. Each
+ * job's methods are one short transaction; none holds a lock across a network call. Thread-safe.
  */
 public final class MessageStore {
   private final Tables tables;
@@ -22,15 +22,18 @@ public final class MessageStore {
   private final Unserved unserved;
 
   /**
-   * @param serialPrefix prepended to the ID to make a row's SERIAL when the row has none (letters and
-   *     digits only, at most 4)
+   * @param serialPrefix prepended to the ID to make a row's SERIAL when the row has none (letters
+   *     and digits only, at most 4)
    */
   public MessageStore(DataSource ds, Dialect dialect, String prefix, String serialPrefix) {
     this(ds, dialect, prefix, serialPrefix, AgentConfig.KOREA);
   }
 
-  /** @param zone the zone of every timestamp in the tables */
-  public MessageStore(DataSource ds, Dialect dialect, String prefix, String serialPrefix, ZoneId zone) {
+  /**
+   * @param zone the zone of every timestamp in the tables
+   */
+  public MessageStore(
+      DataSource ds, Dialect dialect, String prefix, String serialPrefix, ZoneId zone) {
     this.tables = new Tables(ds, dialect, prefix, zone);
     this.claims = new Claims(tables, serialPrefix);
     this.recovery = new Recovery(tables);

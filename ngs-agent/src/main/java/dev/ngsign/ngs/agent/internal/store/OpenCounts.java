@@ -19,8 +19,13 @@ public final class OpenCounts {
   /** Rows per non-final status (READY, SENDING, SENT). */
   public Map<String, Long> read() {
     Map<String, Long> out = new HashMap<>();
-    String sql = "SELECT STATUS, COUNT(*) FROM " + t.sendTable() + " WHERE STATUS IN ('READY','SENDING','SENT') GROUP BY STATUS";
-    try (Connection c = t.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+    String sql =
+        "SELECT STATUS, COUNT(*) FROM "
+            + t.sendTable()
+            + " WHERE STATUS IN ('READY','SENDING','SENT') GROUP BY STATUS";
+    try (Connection c = t.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getLong(2));
       }

@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 
 /**
- * What every job on the agent's tables shares: the pool, the dialect, the table names and the statement
- * counter the benchmark reads. Thread-safe.
+ * What every job on the agent's tables shares: the pool, the dialect, the table names and the
+ * statement counter the benchmark reads. Thread-safe.
  */
 public final class Tables {
-  /** The statuses a row never leaves (except that a late REPORT may still turn FAILED into DONE). */
+  /**
+   * The statuses a row never leaves (except that a late REPORT may still turn FAILED into DONE).
+   */
   static final String FINAL_STATUSES = "('DONE','FAILED','REJECTED','EXPIRED','CANCELED')";
 
   private final DataSource ds;
@@ -25,7 +27,9 @@ public final class Tables {
   private final ZoneId zone;
   private final LongAdder statements = new LongAdder();
 
-  /** @param zone the zone of every timestamp in the tables ({@code zone} in agent.yml) */
+  /**
+   * @param zone the zone of every timestamp in the tables ({@code zone} in agent.yml)
+   */
   public Tables(DataSource ds, Dialect dialect, String prefix, ZoneId zone) {
     this.ds = ds;
     this.dialect = dialect;
@@ -40,7 +44,9 @@ public final class Tables {
 
   /** A Korean wall-clock time (the gateway's SENDTIME) as a timestamp in {@link #zone()}. */
   LocalDateTime fromKorea(LocalDateTime korean) {
-    return korean == null ? null : korean.atZone(AgentConfig.KOREA).withZoneSameInstant(zone).toLocalDateTime();
+    return korean == null
+        ? null
+        : korean.atZone(AgentConfig.KOREA).withZoneSameInstant(zone).toLocalDateTime();
   }
 
   public DataSource dataSource() {

@@ -23,8 +23,13 @@ public final class Unserved {
   /** READY rows per ACCOUNT value ('' is the default account). */
   public Map<String, Long> readyByAccount() {
     Map<String, Long> out = new HashMap<>();
-    String sql = "SELECT ACCOUNT, COUNT(*) FROM " + t.sendTable() + " WHERE STATUS = 'READY' GROUP BY ACCOUNT";
-    try (Connection c = t.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+    String sql =
+        "SELECT ACCOUNT, COUNT(*) FROM "
+            + t.sendTable()
+            + " WHERE STATUS = 'READY' GROUP BY ACCOUNT";
+    try (Connection c = t.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getLong(2));
       }
@@ -36,16 +41,26 @@ public final class Unserved {
   }
 
   /**
-   * Writes the hint into the RESULT_MSG of the account's READY rows created at or before {@code createdBefore}
-   * that do not carry it yet.
+   * Writes the hint into the RESULT_MSG of the account's READY rows created at or before {@code
+   * createdBefore} that do not carry it yet.
    *
    * @return rows hinted
    */
   public int hint(String account, LocalDateTime createdBefore, LocalDateTime now) {
-    String text = Tables.cut(HINT_PREFIX + "'" + account + "': check accounts[].name in agent.yml of the running nodes", 400);
-    String sql = "UPDATE " + t.sendTable() + " SET RESULT_MSG = ?, UPDATED_AT = ? WHERE STATUS = 'READY' AND ACCOUNT = ?"
-        + " AND CREATED_AT <= ? AND (RESULT_MSG IS NULL OR RESULT_MSG <> ?)";
-    try (Connection c = t.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String text =
+        Tables.cut(
+            HINT_PREFIX
+                + "'"
+                + account
+                + "': check accounts[].name in agent.yml of the running nodes",
+            400);
+    String sql =
+        "UPDATE "
+            + t.sendTable()
+            + " SET RESULT_MSG = ?, UPDATED_AT = ? WHERE STATUS = 'READY' AND ACCOUNT = ?"
+            + " AND CREATED_AT <= ? AND (RESULT_MSG IS NULL OR RESULT_MSG <> ?)";
+    try (Connection c = t.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, text);
       ps.setObject(2, now);
       ps.setString(3, account);
@@ -54,7 +69,8 @@ public final class Unserved {
       t.counted();
       return ps.executeUpdate();
     } catch (SQLException e) {
-      throw new StoreException("hinting unserved rows of " + account + " failed: " + e.getMessage(), e);
+      throw new StoreException(
+          "hinting unserved rows of " + account + " failed: " + e.getMessage(), e);
     }
   }
 }

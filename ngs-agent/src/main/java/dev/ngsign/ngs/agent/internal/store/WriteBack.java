@@ -45,7 +45,8 @@ public final class WriteBack {
   public record ReportWrite(String account, Report report, LocalDateTime receivedAt) {}
 
   /** One write-back transaction: E_OK ACKs, other outcomes, reports. */
-  public WriteResult write(List<AckOk> oks, List<Outcome> outcomes, List<ReportWrite> reports, LocalDateTime now) {
+  public WriteResult write(
+      List<AckOk> oks, List<Outcome> outcomes, List<ReportWrite> reports, LocalDateTime now) {
     try (Connection c = t.dataSource().getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -67,15 +68,21 @@ public final class WriteBack {
     if (oks.isEmpty()) {
       return;
     }
-    // Grouped by fence so that one statement covers many rows; a report may already have ended the row.
+    // Grouped by fence so that one statement covers many rows; a report may already have ended the
+    // row.
     Map<Long, List<AckOk>> byFence = new LinkedHashMap<>();
     for (AckOk a : oks) {
       byFence.computeIfAbsent(a.fence(), k -> new ArrayList<>()).add(a);
     }
     for (Map.Entry<Long, List<AckOk>> e : byFence.entrySet()) {
       for (List<AckOk> part : ReportWriter.chunks(e.getValue())) {
-        String sql = "UPDATE " + t.sendTable() + " SET STATUS = CASE WHEN STATUS = 'SENDING' THEN 'SENT' ELSE STATUS END,"
-            + " ACK_CODE = 0, ACK_AT = ?, UPDATED_AT = ? WHERE FENCE = ? AND ID IN (" + placeholders(part.size()) + ")";
+        String sql =
+            "UPDATE "
+                + t.sendTable()
+                + " SET STATUS = CASE WHEN STATUS = 'SENDING' THEN 'SENT' ELSE STATUS END,"
+                + " ACK_CODE = 0, ACK_AT = ?, UPDATED_AT = ? WHERE FENCE = ? AND ID IN ("
+                + placeholders(part.size())
+                + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
           int i = 1;
           ps.setObject(i++, part.get(part.size() - 1).at());
@@ -91,12 +98,16 @@ public final class WriteBack {
     }
   }
 
-  private void writeOutcomes(Connection c, List<Outcome> outcomes, LocalDateTime now) throws SQLException {
+  private void writeOutcomes(Connection c, List<Outcome> outcomes, LocalDateTime now)
+      throws SQLException {
     if (outcomes.isEmpty()) {
       return;
     }
-    String sql = "UPDATE " + t.sendTable() + " SET STATUS = ?, ACK_CODE = ?, ACK_AT = ?, RESULT_CODE = ?, RESULT_MSG = ?,"
-        + " NEXT_TRY_AT = ?, ATTEMPTS = ATTEMPTS - ?, UPDATED_AT = ? WHERE ID = ? AND FENCE = ? AND STATUS = 'SENDING'";
+    String sql =
+        "UPDATE "
+            + t.sendTable()
+            + " SET STATUS = ?, ACK_CODE = ?, ACK_AT = ?, RESULT_CODE = ?, RESULT_MSG = ?,"
+            + " NEXT_TRY_AT = ?, ATTEMPTS = ATTEMPTS - ?, UPDATED_AT = ? WHERE ID = ? AND FENCE = ? AND STATUS = 'SENDING'";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (Outcome o : outcomes) {
         ps.setString(1, o.status().code());
@@ -116,15 +127,19 @@ public final class WriteBack {
     }
   }
 
-  private List<ReportWrite> writeReports(Connection c, List<ReportWrite> reports, LocalDateTime now) throws SQLException {
+  private List<ReportWrite> writeReports(Connection c, List<ReportWrite> reports, LocalDateTime now)
+      throws SQLException {
     if (reports.isEmpty()) {
       return List.of();
     }
     Map<String, ReportUpdate> distinct = new LinkedHashMap<>();
     for (ReportWrite w : reports) {
-      distinct.put(w.report().serial(), update(w, t)); // a repeated report in one batch: the last one is written
+      distinct.put(
+          w.report().serial(),
+          update(w, t)); // a repeated report in one batch: the last one is written
     }
-    Set<String> known = reportWriter.write(c, t.sendTable(), new ArrayList<>(distinct.values()), now, t.counter());
+    Set<String> known =
+        reportWriter.write(c, t.sendTable(), new ArrayList<>(distinct.values()), now, t.counter());
     List<ReportWrite> orphans = new ArrayList<>();
     for (ReportWrite w : reports) {
       if (!known.contains(w.report().serial())) {
@@ -135,7 +150,10 @@ public final class WriteBack {
     return orphans;
   }
 
-  /** The columns a report sets; SENDTIME (Korean time on the wire) becomes DELIVERED_AT in the tables' zone. */
+  /**
+   * The columns a report sets; SENDTIME (Korean time on the wire) becomes DELIVERED_AT in the
+   * tables' zone.
+   */
   static ReportUpdate update(ReportWrite w, Tables t) {
     Report r = w.report();
     return new ReportUpdate(
@@ -153,10 +171,14 @@ public final class WriteBack {
         w.receivedAt());
   }
 
-  /** RESULT_MSG of a failed delivery: the result code's name and meaning, and Kakao's own error code. */
+  /**
+   * RESULT_MSG of a failed delivery: the result code's name and meaning, and Kakao's own error
+   * code.
+   */
   static String failureText(Report r) {
     ResultCode rc = ResultCode.of(r.result());
-    String text = (rc == ResultCode.UNKNOWN ? "code " + r.result() : rc.name()) + ": " + rc.meaning();
+    String text =
+        (rc == ResultCode.UNKNOWN ? "code " + r.result() : rc.name()) + ": " + rc.meaning();
     return r.message().kakaoErrorCode().map(k -> text + " (Kakao error " + k + ")").orElse(text);
   }
 
@@ -164,8 +186,11 @@ public final class WriteBack {
     if (orphans.isEmpty()) {
       return;
     }
-    String ins = "INSERT INTO " + t.prefix() + "REPORT_ORPHAN (ACCOUNT, SERIAL, GW_SERIAL, DEST_ADDR, RESULT_CODE, REPORT_FLAGS, TELCO,"
-        + " DELIVERED_AT, RECEIVED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    String ins =
+        "INSERT INTO "
+            + t.prefix()
+            + "REPORT_ORPHAN (ACCOUNT, SERIAL, GW_SERIAL, DEST_ADDR, RESULT_CODE, REPORT_FLAGS, TELCO,"
+            + " DELIVERED_AT, RECEIVED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try (PreparedStatement ps = c.prepareStatement(ins)) {
       for (ReportWrite w : orphans) {
         Report r = w.report();

@@ -13,11 +13,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Listens on PostgreSQL for the notification that the migration's statement trigger sends on every
- * INSERT into the send table ({@link #channel(String)}), on a connection of its own, and signals the
- * {@link Wakeup} so that the claim loops claim at once instead of waiting out the poll interval. When the
- * connection fails (server restart, {@code pg_terminate_backend}, network) it reconnects with a growing
- * pause (up to 30 s) and signals once after every (re)connect, since inserts made while it was not
- * listening sent nothing to it; the workers' poll meanwhile keeps every row moving.
+ * INSERT into the send table ({@link #channel(String)}), on a connection of its own, and signals
+ * the {@link Wakeup} so that the claim loops claim at once instead of waiting out the poll
+ * interval. When the connection fails (server restart, {@code pg_terminate_backend}, network) it
+ * reconnects with a growing pause (up to 30 s) and signals once after every (re)connect, since
+ * inserts made while it was not listening sent nothing to it; the workers' poll meanwhile keeps
+ * every row moving.
  */
 public final class PgNotifyListener implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PgNotifyListener.class);
@@ -46,7 +47,10 @@ public final class PgNotifyListener implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
-  /** The channel the trigger of V4 notifies: the send table's name plus {@code _INSERTED}, as written. */
+  /**
+   * The channel the trigger of V4 notifies: the send table's name plus {@code _INSERTED}, as
+   * written.
+   */
   public static String channel(String tablePrefix) {
     return tablePrefix + "MSG_INSERTED";
   }
@@ -72,7 +76,8 @@ public final class PgNotifyListener implements AutoCloseable {
       try (Connection c = source.open()) {
         PGConnection pg = c.unwrap(PGConnection.class);
         try (Statement s = c.createStatement()) {
-          // the prefix is letters, digits and underscores (AgentConfig.Database), so the quoted name is safe
+          // the prefix is letters, digits and underscores (AgentConfig.Database), so the quoted
+          // name is safe
           s.execute("LISTEN \"" + channel + "\"");
         }
         listening = true;
@@ -90,7 +95,11 @@ public final class PgNotifyListener implements AutoCloseable {
         if (stop.getCount() == 0) {
           break;
         }
-        log.warn("LISTEN {}: {}; polling meanwhile, reconnecting in {} ms", channel, e.getMessage(), pauseMillis);
+        log.warn(
+            "LISTEN {}: {}; polling meanwhile, reconnecting in {} ms",
+            channel,
+            e.getMessage(),
+            pauseMillis);
       } finally {
         listening = false;
       }

@@ -3,13 +3,13 @@ package dev.ngsign.ngs.agent.internal.wakeup;
 import java.time.Duration;
 
 /**
- * How long a claim loop waits before its next claim. With {@code adaptive} (MariaDB, H2, which cannot
- * be woken by the database): after a claim that found rows, claim again at once; after empty claims,
- * wait {@code floor}, then twice that, and so on up to {@code interval}, so that a lone OTP after a quiet
- * spell waits at most {@code interval} and one after recent traffic only milliseconds. Without it
- * (PostgreSQL, woken by LISTEN/NOTIFY): claim again at once after a full batch, else wait the whole
- * {@code interval}, which is then only the fallback for a lost notification. Not thread-safe: one per
- * worker.
+ * How long a claim loop waits before its next claim. With {@code adaptive} (MariaDB, H2, which
+ * cannot be woken by the database): after a claim that found rows, claim again at once; after empty
+ * claims, wait {@code floor}, then twice that, and so on up to {@code interval}, so that a lone OTP
+ * after a quiet spell waits at most {@code interval} and one after recent traffic only
+ * milliseconds. Without it (PostgreSQL, woken by LISTEN/NOTIFY): claim again at once after a full
+ * batch, else wait the whole {@code interval}, which is then only the fallback for a lost
+ * notification. Not thread-safe: one per worker.
  */
 public final class PollPacer {
   /** The first wait after an empty claim on MariaDB and H2. */

@@ -5,9 +5,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A signal the claim loops wait on between claims. A worker reads {@link #generation()} before it claims
- * and waits with that value, so a signal that arrives while it claims is not lost: the wait returns at
- * once. One per agent node; every account's worker shares it (a notification names no account).
+ * A signal the claim loops wait on between claims. A worker reads {@link #generation()} before it
+ * claims and waits with that value, so a signal that arrives while it claims is not lost: the wait
+ * returns at once. One per agent node; every account's worker shares it (a notification names no
+ * account).
  */
 public final class Wakeup {
   private final ReentrantLock lock = new ReentrantLock();
@@ -19,7 +20,10 @@ public final class Wakeup {
     return generation;
   }
 
-  /** Wakes every waiting worker and makes the next {@link #await} with an older generation return at once. */
+  /**
+   * Wakes every waiting worker and makes the next {@link #await} with an older generation return at
+   * once.
+   */
   public void signal() {
     lock.lock();
     try {

@@ -36,6 +36,7 @@ class LeaseCoordinatorTest {
 
   @Test
   void theOwnerDoesNotDependOnListOrder() {
-    assertThat(LeaseCoordinator.owner("main", List.of("b", "a", "c"))).isEqualTo(LeaseCoordinator.owner("main", List.of("c", "a", "b")));
+    assertThat(LeaseCoordinator.owner("main", List.of("b", "a", "c")))
+        .isEqualTo(LeaseCoordinator.owner("main", List.of("c", "a", "b")));
   }
 }

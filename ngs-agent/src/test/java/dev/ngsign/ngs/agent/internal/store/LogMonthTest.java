@@ -20,10 +20,12 @@ class LogMonthTest {
   @Test
   void underUtcTheKoreanMonthStartsAt15Utc() {
     // 2026-11-30 14:59:59 UTC is 23:59:59 KST: still November in Korea
-    assertThat(month(LocalDateTime.of(2026, 11, 30, 14, 59, 59), UTC, "korean")).isEqualTo("202611");
+    assertThat(month(LocalDateTime.of(2026, 11, 30, 14, 59, 59), UTC, "korean"))
+        .isEqualTo("202611");
     // 15:00 UTC is 00:00 KST on 1 December: the gateway bills it in December
     assertThat(month(LocalDateTime.of(2026, 11, 30, 15, 0), UTC, "korean")).isEqualTo("202612");
-    assertThat(month(LocalDateTime.of(2026, 11, 30, 23, 59, 59), UTC, "korean")).isEqualTo("202612");
+    assertThat(month(LocalDateTime.of(2026, 11, 30, 23, 59, 59), UTC, "korean"))
+        .isEqualTo("202612");
     // log-table.month: zone keeps UTC's calendar
     assertThat(month(LocalDateTime.of(2026, 11, 30, 15, 0), UTC, "zone")).isEqualTo("202611");
     assertThat(month(LocalDateTime.of(2026, 12, 1, 0, 0), UTC, "zone")).isEqualTo("202612");
@@ -32,9 +34,11 @@ class LogMonthTest {
   @Test
   void underKoreanTimeBothChoicesAgree() {
     for (String choice : new String[] {"korean", "zone"}) {
-      assertThat(month(LocalDateTime.of(2026, 11, 30, 23, 59, 59, 999_000_000), KST, choice)).isEqualTo("202611");
+      assertThat(month(LocalDateTime.of(2026, 11, 30, 23, 59, 59, 999_000_000), KST, choice))
+          .isEqualTo("202611");
       assertThat(month(LocalDateTime.of(2026, 12, 1, 0, 0), KST, choice)).isEqualTo("202612");
-      assertThat(month(LocalDateTime.of(2026, 12, 31, 23, 59, 59), KST, choice)).isEqualTo("202612");
+      assertThat(month(LocalDateTime.of(2026, 12, 31, 23, 59, 59), KST, choice))
+          .isEqualTo("202612");
       assertThat(month(LocalDateTime.of(2027, 1, 1, 0, 0), KST, choice)).isEqualTo("202701");
     }
   }

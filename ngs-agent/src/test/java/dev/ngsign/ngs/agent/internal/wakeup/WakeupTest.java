@@ -28,14 +28,16 @@ class WakeupTest {
     Wakeup w = new Wakeup();
     long seen = w.generation();
     CountDownLatch waiting = new CountDownLatch(1);
-    CompletableFuture<Boolean> woke = CompletableFuture.supplyAsync(() -> {
-      try {
-        waiting.countDown();
-        return w.await(seen, TimeUnit.HOURS.toNanos(1));
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Boolean> woke =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                waiting.countDown();
+                return w.await(seen, TimeUnit.HOURS.toNanos(1));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     waiting.await();
     w.signal();
     assertThat(woke.get(20, TimeUnit.SECONDS)).isTrue();

@@ -16,22 +16,28 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The gateway's live view of one account: its configuration (replaceable, e.g. a TPS change), connect lock,
- * TPS windows, quota, counters, and the test fixture's per-account switches (LINK_ACKs held back, REPORTs
- * sent once more after their REPORT_ACK).
+ * The gateway's live view of one account: its configuration (replaceable, e.g. a TPS change),
+ * connect lock, TPS windows, quota, counters, and the test fixture's per-account switches
+ * (LINK_ACKs held back, REPORTs sent once more after their REPORT_ACK).
  *
- * <p>{@link #tpsGuard()} and {@link #nextDueAt} belong to the account's deliver session and are only touched
- * on that session's event loop; only one deliver session per account can be bound at a time.
+ * <p>{@link #tpsGuard()} and {@link #nextDueAt} belong to the account's deliver session and are
+ * only touched on that session's event loop; only one deliver session per account can be bound at a
+ * time.
  */
 public final class AccountState {
   private volatile Account account;
   private volatile List<AddressRule> rules;
   private final ConnectGuard connectGuard;
   private final TpsGuard tpsGuard = new TpsGuard();
-  /** Per TPS class (by ordinal): one counter each, so counting a message costs what it did with one total. */
+
+  /**
+   * Per TPS class (by ordinal): one counter each, so counting a message costs what it did with one
+   * total.
+   */
   private final PerSecondCounter[] acceptedPerSecond = {
     new PerSecondCounter(), new PerSecondCounter(), new PerSecondCounter()
   };
+
   private final QuotaCounter quota = new QuotaCounter();
   private final LongAdder accepted = new LongAdder();
   private final LongAdder refused = new LongAdder();
@@ -41,7 +47,8 @@ public final class AccountState {
   private final AtomicInteger reportResends = new AtomicInteger();
   private long lastDueAt = Long.MIN_VALUE;
 
-  public AccountState(Account account, int lockThreshold, Duration lockWindow, Duration lockDuration) {
+  public AccountState(
+      Account account, int lockThreshold, Duration lockWindow, Duration lockDuration) {
     this.connectGuard = new ConnectGuard(lockThreshold, lockWindow, lockDuration);
     update(account);
   }
@@ -108,7 +115,10 @@ public final class AccountState {
     return heldLinkAcks.contains(kind);
   }
 
-  /** Test fixture: the next {@code count} reports acknowledged are sent once more (replaces an earlier count). */
+  /**
+   * Test fixture: the next {@code count} reports acknowledged are sent once more (replaces an
+   * earlier count).
+   */
   public void resendAcknowledgedReports(int count) {
     reportResends.set(Math.max(0, count));
   }
@@ -126,8 +136,8 @@ public final class AccountState {
   }
 
   /**
-   * Claims a CERT slot: false when the previous successful CERT was less than {@code interval} ago (spec
-   * 4.1: "3초안에 2번이상의 과도한 요청을 할 경우 정상적인 인증이 되지 않음").
+   * Claims a CERT slot: false when the previous successful CERT was less than {@code interval} ago
+   * (spec 4.1: "3초안에 2번이상의 과도한 요청을 할 경우 정상적인 인증이 되지 않음").
    */
   public boolean claimCert(long nowMillis, Duration interval) {
     while (true) {
@@ -142,9 +152,9 @@ public final class AccountState {
   }
 
   /**
-   * The due time of a new report: {@code now + delay}, never earlier than the account's previous one, so
-   * that the account's reports are stored in acceptance order (the report pump reads them with a cursor).
-   * Deliver-session event loop only.
+   * The due time of a new report: {@code now + delay}, never earlier than the account's previous
+   * one, so that the account's reports are stored in acceptance order (the report pump reads them
+   * with a cursor). Deliver-session event loop only.
    */
   public long nextDueAt(long nowMillis, long delayMillis) {
     long due = Math.max(nowMillis + delayMillis, lastDueAt);

@@ -20,7 +20,8 @@ public final class AddressRule {
     String s = cidr.strip();
     int slash = s.indexOf('/');
     String addr = slash < 0 ? s : s.substring(0, slash);
-    if (addr.isEmpty() || !addr.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+    if (addr.isEmpty()
+        || !addr.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
       throw new IllegalArgumentException("not an IP address or CIDR block: '" + cidr + "'");
     }
     byte[] bytes;

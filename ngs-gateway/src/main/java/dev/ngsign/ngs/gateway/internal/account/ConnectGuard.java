@@ -9,15 +9,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Locks an ID after too many CERT attempts in a short time (spec section 1.2: "짧은 시간에 과도한 접속 요청 시
- * 해당 계정이 잠금 처리") — per source address, so that a stranger hammering an ID locks out only himself, not
- * the customer connecting from the customer's own address. Each further lock of the same address within a
- * day of the last one lasts twice as long (up to 16 times the base duration). One guard exists per
- * configured account and per unknown ID that was tried (so unknown and known IDs lock alike and locking
- * reveals nothing). Shared by the cert server's channels; attempts are rare, so a lock per address is cheap.
+ * 해당 계정이 잠금 처리") — per source address, so that a stranger hammering an ID locks out only himself,
+ * not the customer connecting from the customer's own address. Each further lock of the same
+ * address within a day of the last one lasts twice as long (up to 16 times the base duration). One
+ * guard exists per configured account and per unknown ID that was tried (so unknown and known IDs
+ * lock alike and locking reveals nothing). Shared by the cert server's channels; attempts are rare,
+ * so a lock per address is cheap.
  */
 public final class ConnectGuard {
-  /** Addresses remembered per ID; beyond it the idle ones are forgotten (bounds what a spray of sources costs). */
+  /**
+   * Addresses remembered per ID; beyond it the idle ones are forgotten (bounds what a spray of
+   * sources costs).
+   */
   static final int MAX_ADDRESSES = 1024;
+
   private static final int MAX_BACKOFF = 16;
   private static final Duration BACKOFF_MEMORY = Duration.ofDays(1);
 
@@ -41,7 +46,10 @@ public final class ConnectGuard {
     this.lockDuration = lockDuration;
   }
 
-  /** Records an attempt from {@code from} at {@code now}; returns true when that source is (now) locked. */
+  /**
+   * Records an attempt from {@code from} at {@code now}; returns true when that source is (now)
+   * locked.
+   */
   public boolean attempt(Instant now, InetAddress from) {
     if (sources.size() >= MAX_ADDRESSES && !sources.containsKey(from)) {
       forgetIdle(now);
@@ -75,17 +83,25 @@ public final class ConnectGuard {
 
   private void forgetIdle(Instant now) {
     Instant stale = now.minus(window);
-    sources.values().removeIf(s -> {
-      synchronized (s) {
-        return !locked(s, now) && s.lastSeen.isBefore(stale) && (s.lastLockEnd == null || now.isAfter(s.lastLockEnd.plus(BACKOFF_MEMORY)));
-      }
-    });
+    sources
+        .values()
+        .removeIf(
+            s -> {
+              synchronized (s) {
+                return !locked(s, now)
+                    && s.lastSeen.isBefore(stale)
+                    && (s.lastLockEnd == null || now.isAfter(s.lastLockEnd.plus(BACKOFF_MEMORY)));
+              }
+            });
     if (sources.size() >= MAX_ADDRESSES) {
-      sources.values().removeIf(s -> {
-        synchronized (s) {
-          return !locked(s, now);
-        }
-      });
+      sources
+          .values()
+          .removeIf(
+              s -> {
+                synchronized (s) {
+                  return !locked(s, now);
+                }
+              });
     }
   }
 
@@ -129,7 +145,10 @@ public final class ConnectGuard {
     }
   }
 
-  /** Lifts every lock and forgets past attempts and back-off (admin "unlock"). Returns whether one was locked. */
+  /**
+   * Lifts every lock and forgets past attempts and back-off (admin "unlock"). Returns whether one
+   * was locked.
+   */
   public boolean unlock(Instant now) {
     boolean was = isLocked(now);
     sources.clear();

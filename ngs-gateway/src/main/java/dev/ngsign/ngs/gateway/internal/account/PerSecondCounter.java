@@ -5,9 +5,9 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Messages accepted per clock second over the last {@value #SLOTS} seconds, for TPS tests and the admin API.
- * Written by one event loop at a time, read from any thread (a reader may see a slot mid-reset: counts are
- * for inspection, not for enforcement).
+ * Messages accepted per clock second over the last {@value #SLOTS} seconds, for TPS tests and the
+ * admin API. Written by one event loop at a time, read from any thread (a reader may see a slot
+ * mid-reset: counts are for inspection, not for enforcement).
  */
 public final class PerSecondCounter {
   static final int SLOTS = 512;
@@ -36,7 +36,10 @@ public final class PerSecondCounter {
     return out;
   }
 
-  /** Adds this counter's seconds to {@code out} (summing with what is there), e.g. to total several counters. */
+  /**
+   * Adds this counter's seconds to {@code out} (summing with what is there), e.g. to total several
+   * counters.
+   */
   public void addTo(SortedMap<Long, Long> out) {
     for (int i = 0; i < SLOTS; i++) {
       long s = seconds.get(i);

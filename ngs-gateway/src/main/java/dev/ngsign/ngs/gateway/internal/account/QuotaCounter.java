@@ -4,8 +4,8 @@ import java.time.YearMonth;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Messages accepted in the current month. The month rolls over on the first use in a new month; the count is
- * persisted by the report store's meta map so that a restart keeps it.
+ * Messages accepted in the current month. The month rolls over on the first use in a new month; the
+ * count is persisted by the report store's meta map so that a restart keeps it.
  */
 public final class QuotaCounter {
   private volatile YearMonth month;

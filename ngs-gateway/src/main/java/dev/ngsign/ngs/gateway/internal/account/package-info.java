@@ -1,4 +1,7 @@
-/** Per-account runtime state: address allow-list, connect lock, quota and accepted-per-second counters. */
+/**
+ * Per-account runtime state: address allow-list, connect lock, quota and accepted-per-second
+ * counters.
+ */
 @NullMarked
 package dev.ngsign.ngs.gateway.internal.account;
 

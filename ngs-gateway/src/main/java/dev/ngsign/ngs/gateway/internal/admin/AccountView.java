@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One account as {@code GET /accounts} shows it: configuration without the password, lock, quota and
- * counters. The components' names and order are the JSON's.
+ * One account as {@code GET /accounts} shows it: configuration without the password, lock, quota
+ * and counters. The components' names and order are the JSON's.
  *
  * @param lockedUntil when the connect lock ends; null when not locked
  * @param sessions the kinds ({@code DLV}, {@code REP}) of the account's bound sessions

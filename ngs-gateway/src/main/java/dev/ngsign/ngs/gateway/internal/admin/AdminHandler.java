@@ -51,11 +51,15 @@ import org.slf4j.LoggerFactory;
 @ChannelHandler.Sharable
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
-  // an Instant is written as ISO-8601 text (2026-11-24T03:00:00Z), with or without jackson-datatype-jsr310
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .findAndRegisterModules()
-      .registerModule(new SimpleModule("admin-views").addSerializer(Instant.class, ToStringSerializer.instance))
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  // an Instant is written as ISO-8601 text (2026-11-24T03:00:00Z), with or without
+  // jackson-datatype-jsr310
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .findAndRegisterModules()
+          .registerModule(
+              new SimpleModule("admin-views")
+                  .addSerializer(Instant.class, ToStringSerializer.instance))
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final AdminOperations server;
 
@@ -108,7 +112,8 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           return json(HttpResponseStatus.OK, Map.of("status", "ok"));
         case "sessions":
           requireGet(m);
-          return json(HttpResponseStatus.OK, server.sessions().stream().map(SessionView::of).toList());
+          return json(
+              HttpResponseStatus.OK, server.sessions().stream().map(SessionView::of).toList());
         case "accounts":
           requireGet(m);
           return json(HttpResponseStatus.OK, server.accounts());
@@ -132,22 +137,28 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       }
       JsonNode body = body(req);
       switch (parts.get(2)) {
-        case "tps": {
-          TpsLimits t = new TpsLimits(intField(body, "sms"), intField(body, "mms"), intField(body, "kko"));
-          int told = server.setTps(id, t);
-          return json(HttpResponseStatus.OK, Map.of("id", id, "tps", t.toEventData(), "sessionsNotified", told));
-        }
-        case "kick": {
-          SessionKind kind = null;
-          if (body.hasNonNull("kind")) {
-            kind = SessionKind.fromCode(body.get("kind").asText());
-            if (kind == null) {
-              throw new IllegalArgumentException("kind must be DLV, REP or null");
-            }
+        case "tps":
+          {
+            TpsLimits t =
+                new TpsLimits(intField(body, "sms"), intField(body, "mms"), intField(body, "kko"));
+            int told = server.setTps(id, t);
+            return json(
+                HttpResponseStatus.OK,
+                Map.of("id", id, "tps", t.toEventData(), "sessionsNotified", told));
           }
-          String reason = body.hasNonNull("reason") ? body.get("reason").asText() : null;
-          return json(HttpResponseStatus.OK, Map.of("id", id, "kicked", server.kick(id, kind, reason)));
-        }
+        case "kick":
+          {
+            SessionKind kind = null;
+            if (body.hasNonNull("kind")) {
+              kind = SessionKind.fromCode(body.get("kind").asText());
+              if (kind == null) {
+                throw new IllegalArgumentException("kind must be DLV, REP or null");
+              }
+            }
+            String reason = body.hasNonNull("reason") ? body.get("reason").asText() : null;
+            return json(
+                HttpResponseStatus.OK, Map.of("id", id, "kicked", server.kick(id, kind, reason)));
+          }
         case "unlock":
           return json(HttpResponseStatus.OK, Map.of("id", id, "wasLocked", server.unlock(id)));
         default:
@@ -190,19 +201,25 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static FullHttpResponse json(HttpResponseStatus status, Object body) {
     try {
       byte[] b = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
-      FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(b));
+      FullHttpResponse r =
+          new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(b));
       r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
       return r;
     } catch (IOException e) {
       ObjectNode n = JSON.createObjectNode().put("error", "serialization failed");
-      return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.INTERNAL_SERVER_ERROR,
+      return new DefaultFullHttpResponse(
+          HttpVersion.HTTP_1_1,
+          HttpResponseStatus.INTERNAL_SERVER_ERROR,
           Unpooled.copiedBuffer(n.toString(), StandardCharsets.UTF_8));
     }
   }
 
   private static FullHttpResponse text(String body, String contentType) {
-    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-        Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+    FullHttpResponse r =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.OK,
+            Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
     r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     return r;
   }

@@ -8,9 +8,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * All the admin API may see and do: typed reads for its GET routes and the three operator actions. The
- * gateway implements it; the HTTP layer knows nothing else of the gateway, so a new route needs a method
- * here first. Every method is safe from any thread.
+ * All the admin API may see and do: typed reads for its GET routes and the three operator actions.
+ * The gateway implements it; the HTTP layer knows nothing else of the gateway, so a new route needs
+ * a method here first. Every method is safe from any thread.
  */
 public interface AdminOperations {
   /** Bound sessions. */
@@ -28,10 +28,14 @@ public interface AdminOperations {
   /** Whether an account with this ID is configured. */
   boolean hasAccount(String id);
 
-  /** Changes the account's TPS and sends EVENT type 1 to its sessions; returns how many were told. */
+  /**
+   * Changes the account's TPS and sends EVENT type 1 to its sessions; returns how many were told.
+   */
   int setTps(String id, TpsLimits tps);
 
-  /** Closes the account's sessions of {@code kind} (null: both) with EVENT type 0; returns how many. */
+  /**
+   * Closes the account's sessions of {@code kind} (null: both) with EVENT type 0; returns how many.
+   */
   int kick(String id, @Nullable SessionKind kind, @Nullable String reason);
 
   /** Lifts the connect lock; returns whether the account was locked. */

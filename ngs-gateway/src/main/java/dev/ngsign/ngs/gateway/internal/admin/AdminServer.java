@@ -29,19 +29,24 @@ public final class AdminServer implements AutoCloseable {
   /** Binds and returns the port. */
   public int start(String host, int port) {
     AdminHandler handler = new AdminHandler(server);
-    channel = new ServerBootstrap()
-        .group(boss, workers)
-        .channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpServerCodec())
-                .addLast(new HttpObjectAggregator(MAX_REQUEST))
-                .addLast(handler);
-          }
-        })
-        .bind(new InetSocketAddress(host, port)).syncUninterruptibly().channel();
+    channel =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(new HttpServerCodec())
+                        .addLast(new HttpObjectAggregator(MAX_REQUEST))
+                        .addLast(handler);
+                  }
+                })
+            .bind(new InetSocketAddress(host, port))
+            .syncUninterruptibly()
+            .channel();
     return ((InetSocketAddress) channel.localAddress()).getPort();
   }
 

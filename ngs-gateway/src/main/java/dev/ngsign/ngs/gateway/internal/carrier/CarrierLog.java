@@ -9,16 +9,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The simulated carriers' record of what they were handed: one line per message the gateway accepted as new
- * (never for a repeated SERIAL), {@code <epochMillis> <account> <serial> <gwSerial> <daAddr>\n}, appended to
- * {@code carrier.log} in the data directory. Chaos runs read it to count SERIALs accepted twice and
- * recipients messaged twice from the gateway's own record rather than from the senders' memory.
+ * The simulated carriers' record of what they were handed: one line per message the gateway
+ * accepted as new (never for a repeated SERIAL), {@code <epochMillis> <account> <serial> <gwSerial>
+ * <daAddr>\n}, appended to {@code carrier.log} in the data directory. Chaos runs read it to count
+ * SERIALs accepted twice and recipients messaged twice from the gateway's own record rather than
+ * from the senders' memory.
  *
- * <p>A deliver session collects its read batch's lines in a {@link Batch} and appends them in one write
- * right after the batch's store changes are written and before its DELIVER_ACKs leave; the write goes to the
- * page cache (no fsync), so it survives a kill -9 like the store does. A kill between the store write and
- * this one can leave an accepted message out of the log (never in it twice): the log may under-count by the
- * messages of one read batch per kill, which the chaos report prints as "carrier log gaps".
+ * <p>A deliver session collects its read batch's lines in a {@link Batch} and appends them in one
+ * write right after the batch's store changes are written and before its DELIVER_ACKs leave; the
+ * write goes to the page cache (no fsync), so it survives a kill -9 like the store does. A kill
+ * between the store write and this one can leave an accepted message out of the log (never in it
+ * twice): the log may under-count by the messages of one read batch per kill, which the chaos
+ * report prints as "carrier log gaps".
  */
 public final class CarrierLog implements AutoCloseable {
   /** The file name inside the data directory. */
@@ -33,8 +35,12 @@ public final class CarrierLog implements AutoCloseable {
   /** Opens (appends to) {@code dir/carrier.log}. */
   public static CarrierLog open(Path dir) {
     try {
-      return new CarrierLog(FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+      return new CarrierLog(
+          FileChannel.open(
+              dir.resolve(FILE_NAME),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.APPEND));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + dir.resolve(FILE_NAME), e);
     }
@@ -44,9 +50,19 @@ public final class CarrierLog implements AutoCloseable {
   public static final class Batch {
     private final StringBuilder lines = new StringBuilder();
 
-    public void add(long epochMillis, String account, String serial, String gwSerial, String daAddr) {
-      lines.append(epochMillis).append(' ').append(account).append(' ').append(serial).append(' ')
-          .append(gwSerial).append(' ').append(daAddr).append('\n');
+    public void add(
+        long epochMillis, String account, String serial, String gwSerial, String daAddr) {
+      lines
+          .append(epochMillis)
+          .append(' ')
+          .append(account)
+          .append(' ')
+          .append(serial)
+          .append(' ')
+          .append(gwSerial)
+          .append(' ')
+          .append(daAddr)
+          .append('\n');
     }
 
     /** Forgets the lines (their store write failed: the messages were not accepted). */
@@ -67,7 +83,8 @@ public final class CarrierLog implements AutoCloseable {
     ByteBuffer buf = ByteBuffer.wrap(batch.lines.toString().getBytes(StandardCharsets.US_ASCII));
     batch.lines.setLength(0);
     try {
-      synchronized (channel) { // sessions of several accounts append; lines of one batch stay together
+      synchronized (
+          channel) { // sessions of several accounts append; lines of one batch stay together
         while (buf.hasRemaining()) {
           channel.write(buf);
         }

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Decides each accepted message's fate from its recipient number ({@link TestNumbers}), then applies an
- * optional random failure rate to ordinary numbers. Kakao failures fall back as FAILOVER asks: the fallback
- * type is SMS when the fallback text fits 90 bytes in MS949, LMS when longer, MMS when FAILOVER 1 (FriendTalk
- * image) or 3 carries an image. Thread-safe.
+ * Decides each accepted message's fate from its recipient number ({@link TestNumbers}), then
+ * applies an optional random failure rate to ordinary numbers. Kakao failures fall back as FAILOVER
+ * asks: the fallback type is SMS when the fallback text fits 90 bytes in MS949, LMS when longer,
+ * MMS when FAILOVER 1 (FriendTalk image) or 3 carries an image. Thread-safe.
  */
 public final class CarrierSimulator {
   private static final Charset MS949 = ContentEncoding.MS949.charset();
@@ -32,7 +32,8 @@ public final class CarrierSimulator {
 
   public CarrierSimulator(double randomFailureRate, long seed) {
     if (randomFailureRate < 0 || randomFailureRate > 1) {
-      throw new IllegalArgumentException("randomFailureRate must be in 0..1, not " + randomFailureRate);
+      throw new IllegalArgumentException(
+          "randomFailureRate must be in 0..1, not " + randomFailureRate);
     }
     this.randomFailureRate = randomFailureRate;
     this.random = new Random(seed);
@@ -49,7 +50,8 @@ public final class CarrierSimulator {
       case TestNumbers.DELIVERED_LG:
         return ok(kakao ? Telco.KKO : Telco.LG);
       case TestNumbers.SPAM_SUCCESS:
-        return new Outcome(ResultCode.E_OK, ReportMessage.of(new ReportFlag.SpamSuccess()), Telco.SK);
+        return new Outcome(
+            ResultCode.E_OK, ReportMessage.of(new ReportFlag.SpamSuccess()), Telco.SK);
       case TestNumbers.UNKNOWN_SUBSCRIBER:
         return fail(ResultCode.E_UNKNOWN_SUBSCRIBER);
       case TestNumbers.UNREACHABLE:
@@ -101,15 +103,20 @@ public final class CarrierSimulator {
     return new Outcome(ResultCode.E_OK, new ReportMessage(flags), telcoOf(d.daAddr()));
   }
 
-  /** The type a Kakao message falls back to, or null when FAILOVER is 0 or there is nothing to send. */
+  /**
+   * The type a Kakao message falls back to, or null when FAILOVER is 0 or there is nothing to send.
+   */
   static MessageType fallbackType(Deliver d, Failover failover) {
     boolean hasImage = d.media().stream().anyMatch(m -> m.mediaType().isImage());
     return switch (failover) {
       case NONE -> null;
-      case CONVERT -> d.messageType() == MessageType.FRIENDTALK_IMAGE && hasImage
-          ? MessageType.MMS : bySize(d.firstMedia(MediaType.BODY_TEXT).orElse(null));
+      case CONVERT ->
+          d.messageType() == MessageType.FRIENDTALK_IMAGE && hasImage
+              ? MessageType.MMS
+              : bySize(d.firstMedia(MediaType.BODY_TEXT).orElse(null));
       case REPLACE -> bySize(d.firstMedia(MediaType.FALLBACK_TEXT).orElse(null));
-      case REPLACE_MMS -> hasImage ? MessageType.MMS : bySize(d.firstMedia(MediaType.FALLBACK_TEXT).orElse(null));
+      case REPLACE_MMS ->
+          hasImage ? MessageType.MMS : bySize(d.firstMedia(MediaType.FALLBACK_TEXT).orElse(null));
     };
   }
 
@@ -117,7 +124,8 @@ public final class CarrierSimulator {
     if (text == null) {
       return null;
     }
-    int bytes = text.encoding() == ContentEncoding.MS949 ? text.size() : text.text().getBytes(MS949).length;
+    int bytes =
+        text.encoding() == ContentEncoding.MS949 ? text.size() : text.text().getBytes(MS949).length;
     return bytes <= ContentLimits.SMS_TEXT_BYTES ? MessageType.SMS : MessageType.LMS;
   }
 }

@@ -1,4 +1,7 @@
-/** Simulated carriers and Kakao: the outcome of each accepted message, driven by test recipient numbers. */
+/**
+ * Simulated carriers and Kakao: the outcome of each accepted message, driven by test recipient
+ * numbers.
+ */
 @NullMarked
 package dev.ngsign.ngs.gateway.internal.carrier;
 

@@ -9,9 +9,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * CERT_KEYs issued by the cert server. A key is 64 characters (Base64 of 48 random bytes, like the spec's
- * example), belongs to one account, is valid for {@code bindWindow} after CERT_ACK, and binds each KIND
- * once. Shared by all listeners: concurrent map, per-key state changed atomically with {@code compute}.
+ * CERT_KEYs issued by the cert server. A key is 64 characters (Base64 of 48 random bytes, like the
+ * spec's example), belongs to one account, is valid for {@code bindWindow} after CERT_ACK, and
+ * binds each KIND once. Shared by all listeners: concurrent map, per-key state changed atomically
+ * with {@code compute}.
  */
 public final class CertKeyRegistry {
   /** Why a BIND's CERT_KEY was refused; null from {@link #claim} means it was accepted. */
@@ -55,28 +56,34 @@ public final class CertKeyRegistry {
   /** Checks and uses the key for a BIND of {@code kind}; null when accepted. */
   public Refusal claim(String key, String account, SessionKind kind, long nowMillis) {
     Refusal[] out = new Refusal[1];
-    keys.computeIfPresent(key, (k, issued) -> {
-      if (!issued.account.equals(account)) {
-        out[0] = Refusal.OTHER_ACCOUNT;
-      } else if (nowMillis - issued.issuedMillis > bindWindow.toMillis() || nowMillis < issued.issuedMillis) {
-        out[0] = Refusal.EXPIRED;
-      } else if (issued.used.contains(kind)) {
-        out[0] = Refusal.ALREADY_USED;
-      } else {
-        Set<SessionKind> used = EnumSet.noneOf(SessionKind.class);
-        used.addAll(issued.used);
-        used.add(kind);
-        return new Issued(issued.account, issued.issuedMillis, used);
-      }
-      return issued;
-    });
+    keys.computeIfPresent(
+        key,
+        (k, issued) -> {
+          if (!issued.account.equals(account)) {
+            out[0] = Refusal.OTHER_ACCOUNT;
+          } else if (nowMillis - issued.issuedMillis > bindWindow.toMillis()
+              || nowMillis < issued.issuedMillis) {
+            out[0] = Refusal.EXPIRED;
+          } else if (issued.used.contains(kind)) {
+            out[0] = Refusal.ALREADY_USED;
+          } else {
+            Set<SessionKind> used = EnumSet.noneOf(SessionKind.class);
+            used.addAll(issued.used);
+            used.add(kind);
+            return new Issued(issued.account, issued.issuedMillis, used);
+          }
+          return issued;
+        });
     if (!keys.containsKey(key)) {
       return Refusal.UNKNOWN;
     }
     return out[0];
   }
 
-  /** Forgets keys well past their window (kept a while longer to answer "expired" rather than "unknown"). */
+  /**
+   * Forgets keys well past their window (kept a while longer to answer "expired" rather than
+   * "unknown").
+   */
   private void sweep(long nowMillis) {
     long keep = bindWindow.toMillis() * 10 + 60_000;
     keys.values().removeIf(i -> nowMillis - i.issuedMillis > keep);

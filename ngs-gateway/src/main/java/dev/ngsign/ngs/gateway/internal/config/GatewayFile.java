@@ -4,9 +4,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The gateway's YAML file as Jackson reads it (kebab-case keys, unknown keys refused). Every value is
- * optional here; absent means the builder's default. Durations are text in the project's one grammar
- * ({@link dev.ngsign.ngs.protocol.DurationFormat}), parsed when mapped so the error names the key.
+ * The gateway's YAML file as Jackson reads it (kebab-case keys, unknown keys refused). Every value
+ * is optional here; absent means the builder's default. Durations are text in the project's one
+ * grammar ({@link dev.ngsign.ngs.protocol.DurationFormat}), parsed when mapped so the error names
+ * the key.
  */
 record GatewayFile(
     @Nullable String host,
@@ -31,7 +32,10 @@ record GatewayFile(
     @Nullable Boolean carrierLog) {
 
   record Timeouts(
-      @Nullable String login, @Nullable String certInterval, @Nullable String bindWindow, @Nullable String idle) {}
+      @Nullable String login,
+      @Nullable String certInterval,
+      @Nullable String bindWindow,
+      @Nullable String idle) {}
 
   record Lock(@Nullable Integer threshold, @Nullable String window, @Nullable String duration) {}
 

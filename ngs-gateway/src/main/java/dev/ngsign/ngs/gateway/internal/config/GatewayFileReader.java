@@ -24,15 +24,16 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a gateway file into a {@link NgsGateway.Builder}: YAML tree → legacy camelCase keys renamed (with
- * one warning) → {@link GatewayFile} → builder. Every error is an {@link IllegalArgumentException} starting
- * {@code config:} and naming the key as written in the file.
+ * Reads a gateway file into a {@link NgsGateway.Builder}: YAML tree → legacy camelCase keys renamed
+ * (with one warning) → {@link GatewayFile} → builder. Every error is an {@link
+ * IllegalArgumentException} starting {@code config:} and naming the key as written in the file.
  */
 public final class GatewayFileReader {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
   private GatewayFileReader() {}
 
@@ -43,8 +44,11 @@ public final class GatewayFileReader {
     }
   }
 
-  /** Reads an already-parsed tree; {@code base} resolves a relative {@code data-dir} (null: as is). */
-  public static NgsGateway.Builder read(@Nullable JsonNode root, @Nullable Path base, Consumer<String> warnings) {
+  /**
+   * Reads an already-parsed tree; {@code base} resolves a relative {@code data-dir} (null: as is).
+   */
+  public static NgsGateway.Builder read(
+      @Nullable JsonNode root, @Nullable Path base, Consumer<String> warnings) {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("config: the top level must be a mapping");
     }
@@ -52,8 +56,12 @@ public final class GatewayFileReader {
     if (!legacy.isEmpty()) {
       Set<String> kebab = new TreeSet<>();
       legacy.forEach(k -> kebab.add(LegacyKeys.RENAMED.get(k)));
-      warnings.accept("gateway config: camelCase keys " + legacy + " are deprecated and will stop working in a"
-          + " later release; write them in kebab-case: " + kebab);
+      warnings.accept(
+          "gateway config: camelCase keys "
+              + legacy
+              + " are deprecated and will stop working in a"
+              + " later release; write them in kebab-case: "
+              + kebab);
     }
     GatewayFile f;
     try {
@@ -61,17 +69,25 @@ public final class GatewayFileReader {
     } catch (UnrecognizedPropertyException e) {
       Set<String> known = new TreeSet<>();
       e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-      throw new IllegalArgumentException("config: unknown key '" + path(e) + "' (known: " + known + ")", e);
+      throw new IllegalArgumentException(
+          "config: unknown key '" + path(e) + "' (known: " + known + ")", e);
     } catch (MismatchedInputException e) {
-      throw new IllegalArgumentException("config: '" + path(e) + "' must be " + expected(e.getTargetType())
-          + ", not " + valueAt(root, e), e);
+      throw new IllegalArgumentException(
+          "config: '"
+              + path(e)
+              + "' must be "
+              + expected(e.getTargetType())
+              + ", not "
+              + valueAt(root, e),
+          e);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("config: " + e.getOriginalMessage(), e);
     }
     return toBuilder(f, base, warnings);
   }
 
-  private static NgsGateway.Builder toBuilder(GatewayFile f, @Nullable Path base, Consumer<String> warnings) {
+  private static NgsGateway.Builder toBuilder(
+      GatewayFile f, @Nullable Path base, Consumer<String> warnings) {
     NgsGateway.Builder b = NgsGateway.builder();
     if (f.host() != null) {
       b.host(f.host());
@@ -136,9 +152,14 @@ public final class GatewayFileReader {
     }
     GatewayFile.Lock lock = f.lock();
     if (lock != null) {
-      b.lock(lock.threshold() != null ? lock.threshold() : NgsGateway.DEFAULT_LOCK_THRESHOLD,
-          lock.window() != null ? duration("lock.window", lock.window()) : NgsGateway.DEFAULT_LOCK_WINDOW,
-          lock.duration() != null ? duration("lock.duration", lock.duration()) : NgsGateway.DEFAULT_LOCK_DURATION);
+      b.lock(
+          lock.threshold() != null ? lock.threshold() : NgsGateway.DEFAULT_LOCK_THRESHOLD,
+          lock.window() != null
+              ? duration("lock.window", lock.window())
+              : NgsGateway.DEFAULT_LOCK_WINDOW,
+          lock.duration() != null
+              ? duration("lock.duration", lock.duration())
+              : NgsGateway.DEFAULT_LOCK_DURATION);
     }
     GatewayFile.Reports rep = f.reports();
     if (rep != null) {
@@ -151,7 +172,8 @@ public final class GatewayFileReader {
     }
     GatewayFile.Carrier carrier = f.carrier();
     if (carrier != null) {
-      b.randomFailureRate(carrier.randomFailureRate() != null ? carrier.randomFailureRate() : 0,
+      b.randomFailureRate(
+          carrier.randomFailureRate() != null ? carrier.randomFailureRate() : 0,
           carrier.seed() != null ? carrier.seed() : NgsGateway.DEFAULT_RANDOM_SEED);
     }
     if (f.accounts() == null || f.accounts().isEmpty()) {
@@ -166,7 +188,8 @@ public final class GatewayFileReader {
 
   private static Account account(GatewayFile.@Nullable AccountEntry a, String at) {
     if (a == null || a.id() == null || a.password() == null) {
-      throw new IllegalArgumentException("config: " + at + "id and " + at + "password are required");
+      throw new IllegalArgumentException(
+          "config: " + at + "id and " + at + "password are required");
     }
     Account.Builder b = Account.builder(a.id(), a.password());
     if (a.allowedAddresses() != null) {
@@ -174,8 +197,11 @@ public final class GatewayFileReader {
     }
     GatewayFile.Tps tps = a.tps();
     if (tps != null) {
-      b.tps(new TpsLimits(tps(tps.sms(), at + "tps.sms"), tps(tps.mms(), at + "tps.mms"),
-          tps(tps.kko(), at + "tps.kko")));
+      b.tps(
+          new TpsLimits(
+              tps(tps.sms(), at + "tps.sms"),
+              tps(tps.mms(), at + "tps.mms"),
+              tps(tps.kko(), at + "tps.kko")));
     }
     if (a.monthlyQuota() != null) {
       b.monthlyQuota(a.monthlyQuota());

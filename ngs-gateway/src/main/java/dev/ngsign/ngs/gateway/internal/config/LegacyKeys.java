@@ -10,34 +10,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The camelCase keys gateway files were written with before every ngsign file used kebab-case. They are
- * still read, renamed to their kebab-case form before binding, and reported so that the caller can warn:
- * existing files keep working. Only these exact names are renamed; any other key is left as written, so a
- * typo is still refused under the name the user wrote.
+ * The camelCase keys gateway files were written with before every ngsign file used kebab-case. They
+ * are still read, renamed to their kebab-case form before binding, and reported so that the caller
+ * can warn: existing files keep working. Only these exact names are renamed; any other key is left
+ * as written, so a typo is still refused under the name the user wrote.
  */
 final class LegacyKeys {
-  static final Map<String, String> RENAMED = Map.ofEntries(
-      Map.entry("advertisedHost", "advertised-host"),
-      Map.entry("certPort", "cert-port"),
-      Map.entry("deliverPort", "deliver-port"),
-      Map.entry("reportPort", "report-port"),
-      Map.entry("adminPort", "admin-port"),
-      Map.entry("adminHost", "admin-host"),
-      Map.entry("dataDir", "data-dir"),
-      Map.entry("reportDelay", "report-delay"),
-      Map.entry("dedupWindow", "dedup-window"),
-      Map.entry("ioThreads", "io-threads"),
-      Map.entry("storeCacheMb", "store-cache-mb"),
-      Map.entry("storeWriteBufferMb", "store-write-buffer-mb"),
-      Map.entry("carrierLog", "carrier-log"),
-      Map.entry("certInterval", "cert-interval"),
-      Map.entry("bindWindow", "bind-window"),
-      Map.entry("pollInterval", "poll-interval"),
-      Map.entry("randomFailureRate", "random-failure-rate"),
-      Map.entry("allowedAddresses", "allowed-addresses"),
-      Map.entry("monthlyQuota", "monthly-quota"),
-      Map.entry("encryptionAllowed", "encryption-allowed"),
-      Map.entry("encryptionRequired", "encryption-required"));
+  static final Map<String, String> RENAMED =
+      Map.ofEntries(
+          Map.entry("advertisedHost", "advertised-host"),
+          Map.entry("certPort", "cert-port"),
+          Map.entry("deliverPort", "deliver-port"),
+          Map.entry("reportPort", "report-port"),
+          Map.entry("adminPort", "admin-port"),
+          Map.entry("adminHost", "admin-host"),
+          Map.entry("dataDir", "data-dir"),
+          Map.entry("reportDelay", "report-delay"),
+          Map.entry("dedupWindow", "dedup-window"),
+          Map.entry("ioThreads", "io-threads"),
+          Map.entry("storeCacheMb", "store-cache-mb"),
+          Map.entry("storeWriteBufferMb", "store-write-buffer-mb"),
+          Map.entry("carrierLog", "carrier-log"),
+          Map.entry("certInterval", "cert-interval"),
+          Map.entry("bindWindow", "bind-window"),
+          Map.entry("pollInterval", "poll-interval"),
+          Map.entry("randomFailureRate", "random-failure-rate"),
+          Map.entry("allowedAddresses", "allowed-addresses"),
+          Map.entry("monthlyQuota", "monthly-quota"),
+          Map.entry("encryptionAllowed", "encryption-allowed"),
+          Map.entry("encryptionRequired", "encryption-required"));
 
   private LegacyKeys() {}
 
@@ -62,8 +63,16 @@ final class LegacyKeys {
       for (String k : keys) {
         String kebab = RENAMED.get(k);
         if (kebab != null && obj.has(kebab)) {
-          throw new IllegalArgumentException("config: " + at + k + " and " + at + kebab
-              + " are the same setting; keep only '" + kebab + "'");
+          throw new IllegalArgumentException(
+              "config: "
+                  + at
+                  + k
+                  + " and "
+                  + at
+                  + kebab
+                  + " are the same setting; keep only '"
+                  + kebab
+                  + "'");
         }
         if (kebab != null) {
           found.add(k);

@@ -30,18 +30,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers every DELIVER with a DELIVER_ACK (section 4.3). In order: a body that does not decode gets the
- * code of the bad field; then the content rules of sections 4.3 and 6 (first violation's code); a SERIAL
- * already accepted for the account within the de-duplication window is the same message (E_OK again, no new
- * message or report); the class's TPS window (E_TPS_OVER, never delayed); the monthly quota (E_QUOTA_OVER).
- * Otherwise the message is accepted: a GWSERIAL, the simulated carrier's outcome and a report due after
- * the report delay are stored.
+ * Answers every DELIVER with a DELIVER_ACK (section 4.3). In order: a body that does not decode
+ * gets the code of the bad field; then the content rules of sections 4.3 and 6 (first violation's
+ * code); a SERIAL already accepted for the account within the de-duplication window is the same
+ * message (E_OK again, no new message or report); the class's TPS window (E_TPS_OVER, never
+ * delayed); the monthly quota (E_QUOTA_OVER). Otherwise the message is accepted: a GWSERIAL, the
+ * simulated carrier's outcome and a report due after the report delay are stored.
  *
- * <p>Crash safety: the ACKs of one read batch are collected with the batch's store changes; at the end of
- * the batch the changes are written to the store in one atomic write ({@link ReportStore#write}: RocksDB's
- * write-ahead log), and only then are the ACKs written and flushed. An E_OK therefore never goes out before
- * its SERIAL claim, pending report and quota use would survive a kill -9. Without {@code fsync} the write goes
- * to the page cache, so the event loop does not wait for the disk, and no other thread is involved.
+ * <p>Crash safety: the ACKs of one read batch are collected with the batch's store changes; at the
+ * end of the batch the changes are written to the store in one atomic write ({@link
+ * ReportStore#write}: RocksDB's write-ahead log), and only then are the ACKs written and flushed.
+ * An E_OK therefore never goes out before its SERIAL claim, pending report and quota use would
+ * survive a kill -9. Without {@code fsync} the write goes to the page cache, so the event loop does
+ * not wait for the disk, and no other thread is involved.
  */
 public final class DeliverHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(DeliverHandler.class);
@@ -53,10 +54,13 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
   private long monthStart = Long.MAX_VALUE;
   private long monthEnd = Long.MIN_VALUE;
   private YearMonth month;
+
   /** ACKs of the read batch being decoded. */
   private final List<DeliverAck> current = new ArrayList<>();
+
   /** Store changes of the read batch being decoded. */
   private final StoreBatch changes = new StoreBatch();
+
   /** The read batch's lines for the carriers' log, when it is kept. */
   private final CarrierLog.Batch carried = new CarrierLog.Batch();
 
@@ -101,8 +105,9 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Ends the read batch: its store changes are journaled, then its ACKs go out. When the journal cannot be
-   * written, no E_OK may go out: the session is closed (the client re-sends with the same SERIALs).
+   * Ends the read batch: its store changes are journaled, then its ACKs go out. When the journal
+   * cannot be written, no E_OK may go out: the session is closed (the client re-sends with the same
+   * SERIALs).
    */
   private void endBatch(ChannelHandlerContext ctx) {
     if (!writeChanges()) {
@@ -124,12 +129,15 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
     try {
       store.write(changes);
       if (gw.carrierLog() != null) {
-        gw.carrierLog().append(carried); // after the store: a kill in between leaves a gap, never a double line
+        gw.carrierLog()
+            .append(
+                carried); // after the store: a kill in between leaves a gap, never a double line
       }
       return true;
     } catch (RuntimeException e) {
       carried.clear();
-      log.error("journal write failed: DELIVER_ACKs of {} withheld, session closed", account.id(), e);
+      log.error(
+          "journal write failed: DELIVER_ACKs of {} withheld, session closed", account.id(), e);
       return false;
     }
   }
@@ -146,7 +154,8 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
     if (!violations.isEmpty()) {
       return violations.get(0).code();
     }
-    // one account's claims in one order: two sessions of an account can overlap while both are being closed
+    // one account's claims in one order: two sessions of an account can overlap while both are
+    // being closed
     synchronized (account) {
       return acceptValid(d);
     }
@@ -155,7 +164,9 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
   private ResultCode acceptValid(Deliver d) {
     long now = gw.clock().millis();
     String id = account.id();
-    String gwSerial = store.nextGwSerial(); // allocated up front: a duplicate or refusal leaves a gap, nothing more
+    String gwSerial =
+        store.nextGwSerial(); // allocated up front: a duplicate or refusal leaves a gap, nothing
+    // more
     SerialClaim claim = store.claimSerial(id, d.serial(), gwSerial, now, changes);
     if (claim.isBusy()) {
       return ResultCode.E_SYS_BUSY; // the original is not yet durable: an E_OK now could outrun it
@@ -178,9 +189,22 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
     try {
       Outcome o = gw.carrier().outcome(d);
       long due = account.nextDueAt(now, gw.reportDelayMillis());
-      LocalDateTime sendTime = LocalDateTime.ofInstant(Instant.ofEpochMilli(due), GatewayContext.ZONE).withNano(0);
-      store.storeReport(id, new Report(o.result().code(), o.message(), d.daAddr(), d.serial(), gwSerial, sendTime,
-          o.telco()), due, quotaMonth, claim, changes);
+      LocalDateTime sendTime =
+          LocalDateTime.ofInstant(Instant.ofEpochMilli(due), GatewayContext.ZONE).withNano(0);
+      store.storeReport(
+          id,
+          new Report(
+              o.result().code(),
+              o.message(),
+              d.daAddr(),
+              d.serial(),
+              gwSerial,
+              sendTime,
+              o.telco()),
+          due,
+          quotaMonth,
+          claim,
+          changes);
     } catch (RuntimeException e) {
       // E_SYS_FAIL follows: the sender retries, and the retry must not look like a duplicate
       store.releaseSerial(claim, changes);
@@ -213,7 +237,8 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
   /** A DELIVER whose body does not decode is answered, not dropped: the session goes on. */
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+    Throwable c =
+        cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
     if (c instanceof MalformedDeliverException e && !Closer.closing(ctx.channel())) {
       ResultCode rc = e.resultCode().orElse(ResultCode.E_MALFORMED_PACKET);
       log.debug("malformed DELIVER from {}: {}", account.id(), e.getMessage());
@@ -223,7 +248,6 @@ public final class DeliverHandler extends ChannelInboundHandlerAdapter {
       account.countRefused();
       current.add(new DeliverAck(rc.code(), printable(e.daAddr()), printable(e.serial())));
       return; // goes out in order with the batch's other ACKs
-
     }
     ctx.fireExceptionCaught(cause);
   }

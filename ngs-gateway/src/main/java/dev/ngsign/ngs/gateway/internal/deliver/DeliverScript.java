@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Test-fixture faults and recording (the MockWebServer idea): scripted DELIVER_ACK codes per recipient,
- * DELIVERs left unanswered, and a bounded record of the DELIVERs received. Costs one volatile read per
- * DELIVER when unused. Thread-safe.
+ * Test-fixture faults and recording (the MockWebServer idea): scripted DELIVER_ACK codes per
+ * recipient, DELIVERs left unanswered, and a bounded record of the DELIVERs received. Costs one
+ * volatile read per DELIVER when unused. Thread-safe.
  */
 public final class DeliverScript {
   /** In a script: leave the DELIVER unanswered (no DELIVER_ACK at all). */
@@ -22,7 +22,9 @@ public final class DeliverScript {
   private volatile boolean active;
   private volatile BlockingQueue<Deliver> recorded;
 
-  /** Queues outcomes for the next DELIVERs to {@code daAddr}: a result code, or {@link #NO_ANSWER}. */
+  /**
+   * Queues outcomes for the next DELIVERs to {@code daAddr}: a result code, or {@link #NO_ANSWER}.
+   */
   public void script(String daAddr, int... outcomes) {
     Queue<Integer> q = scripts.computeIfAbsent(daAddr, k -> new ConcurrentLinkedQueue<>());
     for (int o : outcomes) {
@@ -53,7 +55,8 @@ public final class DeliverScript {
   public Deliver take(Duration timeout) throws InterruptedException {
     BlockingQueue<Deliver> rec = recorded;
     if (rec == null) {
-      throw new IllegalStateException("recording is off: use NgsGateway.Builder.recordDelivers(capacity)");
+      throw new IllegalStateException(
+          "recording is off: use NgsGateway.Builder.recordDelivers(capacity)");
     }
     return rec.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }

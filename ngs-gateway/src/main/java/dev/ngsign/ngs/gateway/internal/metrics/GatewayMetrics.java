@@ -13,11 +13,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The gateway's meters. Counters per result code are resolved once, so the DELIVER path does an array
- * lookup and an add, nothing more.
+ * The gateway's meters. Counters per result code are resolved once, so the DELIVER path does an
+ * array lookup and an add, nothing more.
  */
 public final class GatewayMetrics implements AutoCloseable {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<ResultCode, Counter> deliverResults = new EnumMap<>(ResultCode.class);
   private final Map<ResultCode, Counter> certResults = new EnumMap<>(ResultCode.class);
   private final Map<ResultCode, Counter> bindResults = new EnumMap<>(ResultCode.class);
@@ -33,16 +34,24 @@ public final class GatewayMetrics implements AutoCloseable {
         continue;
       }
       if (rc.stage() == ResultCode.Stage.DELIVER_ACK || rc == ResultCode.E_OK) {
-        deliverResults.put(rc, Counter.builder("ngs.deliver").tag("result", rc.name())
-            .description("DELIVERs answered, by DELIVER_ACK result").register(registry));
+        deliverResults.put(
+            rc,
+            Counter.builder("ngs.deliver")
+                .tag("result", rc.name())
+                .description("DELIVERs answered, by DELIVER_ACK result")
+                .register(registry));
       }
       if (rc.stage() == ResultCode.Stage.SESSION || rc == ResultCode.E_OK) {
-        certResults.put(rc, Counter.builder("ngs.cert").tag("result", rc.name()).register(registry));
-        bindResults.put(rc, Counter.builder("ngs.bind").tag("result", rc.name()).register(registry));
+        certResults.put(
+            rc, Counter.builder("ngs.cert").tag("result", rc.name()).register(registry));
+        bindResults.put(
+            rc, Counter.builder("ngs.bind").tag("result", rc.name()).register(registry));
       }
     }
-    duplicates = Counter.builder("ngs.deliver.duplicates")
-        .description("DELIVERs whose SERIAL was already accepted within the window").register(registry);
+    duplicates =
+        Counter.builder("ngs.deliver.duplicates")
+            .description("DELIVERs whose SERIAL was already accepted within the window")
+            .register(registry);
     reportsSent = Counter.builder("ngs.report.sent").register(registry);
     reportsAcked = Counter.builder("ngs.report.acked").register(registry);
     sessionsClosed = Counter.builder("ngs.sessions.closed").register(registry);

@@ -18,15 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The report session (section 4.4): sends the account's due reports, at most {@code reportWindow} waiting
- * for REPORT_ACK at a time, and deletes each from the store when its REPORT_ACK (RESULT 0, matching SERIAL
- * and GWSERIAL) arrives. Reports sent but not acknowledged stay in the store and go out again on the next
- * report session of the account, even after a restart: duplicates only for those. State lives on the
- * channel's event loop; the store is polled every {@code reportPollInterval} and after every ACK.
+ * The report session (section 4.4): sends the account's due reports, at most {@code reportWindow}
+ * waiting for REPORT_ACK at a time, and deletes each from the store when its REPORT_ACK (RESULT 0,
+ * matching SERIAL and GWSERIAL) arrives. Reports sent but not acknowledged stay in the store and go
+ * out again on the next report session of the account, even after a restart: duplicates only for
+ * those. State lives on the channel's event loop; the store is polled every {@code
+ * reportPollInterval} and after every ACK.
  *
  * <p>Test fixture: when the account asks for it ({@code NgsGateway.resendAcknowledgedReports}), an
- * acknowledged report is sent once more, unchanged, right after its REPORT_ACK. The copy is not in flight:
- * its REPORT_ACK, like any ACK for nothing in flight, deletes nothing, and the store is not involved.
+ * acknowledged report is sent once more, unchanged, right after its REPORT_ACK. The copy is not in
+ * flight: its REPORT_ACK, like any ACK for nothing in flight, deletes nothing, and the store is not
+ * involved.
  */
 public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(ReportPumpHandler.class);
@@ -36,10 +38,13 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
   private final ReportStore store;
   private final int window;
   private final Map<String, PendingReport> inFlight = new HashMap<>(); // by GWSERIAL
+
   /** Acknowledged reports to send once more (test fixture); written ahead of the next due ones. */
   private final List<Report> resends = new ArrayList<>(0);
+
   /** Deletions of acknowledged reports, journaled once per read batch (nothing waits for them). */
   private final StoreBatch acked = new StoreBatch();
+
   private PendingReport cursor;
   private ScheduledFuture<?> poller;
   private ChannelHandlerContext ctx;
@@ -109,7 +114,8 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
         resends.add(p.report());
       }
     }
-    // an ACK for nothing in flight (or with RESULT != 0) deletes nothing: the report goes out again on the
+    // an ACK for nothing in flight (or with RESULT != 0) deletes nothing: the report goes out again
+    // on the
     // next report session
   }
 
@@ -121,7 +127,10 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void pump() {
-    if (ctx == null || poller == null || Closer.closing(ctx.channel()) || !ctx.channel().isWritable()) {
+    if (ctx == null
+        || poller == null
+        || Closer.closing(ctx.channel())
+        || !ctx.channel().isWritable()) {
       return;
     }
     boolean resent = !resends.isEmpty();
@@ -131,11 +140,16 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
     int room = window - inFlight.size();
     List<PendingReport> due;
     try {
-      due = room <= 0 ? List.of() : store.due(session.account().id(), cursor, gw.clock().millis(), room);
+      due =
+          room <= 0
+              ? List.of()
+              : store.due(session.account().id(), cursor, gw.clock().millis(), room);
     } catch (RuntimeException e) {
-      // reports are read back from the store's files: when that fails, say so and close rather than let
+      // reports are read back from the store's files: when that fails, say so and close rather than
+      // let
       // the poller die and the session wait for ever (the reports stay stored for the next session)
-      log.error("reading due reports of {} failed: report session closed", session.account().id(), e);
+      log.error(
+          "reading due reports of {} failed: report session closed", session.account().id(), e);
       Closer.closeWithEvent(ctx.channel(), ResultCode.E_SYS_FAIL, "gateway store failure");
       return;
     }

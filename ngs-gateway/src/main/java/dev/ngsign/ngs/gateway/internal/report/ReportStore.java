@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway's durable state, in the domain's terms: SERIAL claims (the de-duplication window), reports
- * waiting for REPORT_ACK, the GWSERIAL sequence and monthly quota use.
+ * The gateway's durable state, in the domain's terms: SERIAL claims (the de-duplication window),
+ * reports waiting for REPORT_ACK, the GWSERIAL sequence and monthly quota use.
  *
- * <p>Durability: a session's changes are collected in its {@link StoreBatch} and made durable together by
- * {@link #write}; only after that do the DELIVER_ACKs that depend on them go out, and only then are the batch's
- * reports {@linkplain #due due}. A written batch survives a kill -9 of the gateway (and a power loss when the
- * store was opened with {@code fsync}). Quota use is written with the messages it counts, so a crash forgets
- * neither. What no ACK waits for (REPORT_ACK deletions) is written without being waited on: after a crash such
- * a report may be sent once more.
+ * <p>Durability: a session's changes are collected in its {@link StoreBatch} and made durable
+ * together by {@link #write}; only after that do the DELIVER_ACKs that depend on them go out, and
+ * only then are the batch's reports {@linkplain #due due}. A written batch survives a kill -9 of
+ * the gateway (and a power loss when the store was opened with {@code fsync}). Quota use is written
+ * with the messages it counts, so a crash forgets neither. What no ACK waits for (REPORT_ACK
+ * deletions) is written without being waited on: after a crash such a report may be sent once more.
  *
- * <p>Threading: every method may be called from any thread; one batch is used by one thread at a time.
- * Claims of one account must be serialised by the caller.
+ * <p>Threading: every method may be called from any thread; one batch is used by one thread at a
+ * time. Claims of one account must be serialised by the caller.
  */
 public interface ReportStore extends AutoCloseable {
 
@@ -29,43 +29,55 @@ public interface ReportStore extends AutoCloseable {
   /** A new GWSERIAL: 15 digits, unique across restarts on the same data directory. */
   String nextGwSerial();
 
-  /** The SERIAL's latest record, or null when the account never sent it (or it expired and was swept). */
+  /**
+   * The SERIAL's latest record, or null when the account never sent it (or it expired and was
+   * swept).
+   */
   SerialRecord serial(String account, String serial);
 
   /**
-   * Claims {@code serial} for a new message with {@code gwSerial}. A SERIAL accepted less than the window ago
-   * is a duplicate: its record counts one more DELIVER (written with {@code batch}) and nothing is claimed;
-   * but while that message is still waiting for another batch's write, the claim is
-   * {@linkplain SerialClaim#isBusy busy}. A claim becomes durable only through {@link #storeReport} and
-   * {@link #write}, or it is {@linkplain #releaseSerial released}.
+   * Claims {@code serial} for a new message with {@code gwSerial}. A SERIAL accepted less than the
+   * window ago is a duplicate: its record counts one more DELIVER (written with {@code batch}) and
+   * nothing is claimed; but while that message is still waiting for another batch's write, the
+   * claim is {@linkplain SerialClaim#isBusy busy}. A claim becomes durable only through {@link
+   * #storeReport} and {@link #write}, or it is {@linkplain #releaseSerial released}.
    */
-  SerialClaim claimSerial(String account, String serial, String gwSerial, long nowMillis, StoreBatch batch);
+  SerialClaim claimSerial(
+      String account, String serial, String gwSerial, long nowMillis, StoreBatch batch);
 
-  /** Undoes a claim whose message was refused after all (TPS, quota): the SERIAL is as it was before. */
+  /**
+   * Undoes a claim whose message was refused after all (TPS, quota): the SERIAL is as it was
+   * before.
+   */
   void releaseSerial(SerialClaim claim, StoreBatch batch);
 
   /**
-   * Stores a new message's report, due at {@code dueAtMillis}, with its SERIAL claim and one unit of the
-   * account's quota in {@code quotaMonth}, in {@code batch}.
+   * Stores a new message's report, due at {@code dueAtMillis}, with its SERIAL claim and one unit
+   * of the account's quota in {@code quotaMonth}, in {@code batch}.
    */
-  void storeReport(String account, Report report, long dueAtMillis, YearMonth quotaMonth, SerialClaim claim,
+  void storeReport(
+      String account,
+      Report report,
+      long dueAtMillis,
+      YearMonth quotaMonth,
+      SerialClaim claim,
       StoreBatch batch);
 
   /**
-   * Makes a batch's changes durable (one atomic write) and visible. When the write fails nothing of the batch
-   * is stored and a {@link StoreException} is thrown. Empties the batch either way.
+   * Makes a batch's changes durable (one atomic write) and visible. When the write fails nothing of
+   * the batch is stored and a {@link StoreException} is thrown. Empties the batch either way.
    */
   void write(StoreBatch batch);
 
   /**
-   * Up to {@code max} of the account's reports due at {@code nowMillis}, in due order, starting after
-   * {@code after} (null: from the first).
+   * Up to {@code max} of the account's reports due at {@code nowMillis}, in due order, starting
+   * after {@code after} (null: from the first).
    */
   List<PendingReport> due(String account, PendingReport after, long nowMillis, int max);
 
   /**
-   * Deletes an acknowledged report with {@code batch}; false when it is not waiting (any more, or its deletion
-   * is already in a batch).
+   * Deletes an acknowledged report with {@code batch}; false when it is not waiting (any more, or
+   * its deletion is already in a batch).
    */
   boolean acknowledge(String account, PendingReport report, StoreBatch batch);
 
@@ -75,9 +87,10 @@ public interface ReportStore extends AutoCloseable {
   long pendingTotal();
 
   /**
-   * Forgets the SERIALs that are older than the window, a whole bucket at a time, and makes ready the bucket
-   * new claims will go to. Returns about how many SERIAL records it forgot. A SERIAL older than the window is
-   * not a duplicate whether or not it was swept yet ({@link #claimSerial} checks the time).
+   * Forgets the SERIALs that are older than the window, a whole bucket at a time, and makes ready
+   * the bucket new claims will go to. Returns about how many SERIAL records it forgot. A SERIAL
+   * older than the window is not a duplicate whether or not it was swept yet ({@link #claimSerial}
+   * checks the time).
    */
   long sweepSerials(long nowMillis);
 
@@ -87,7 +100,9 @@ public interface ReportStore extends AutoCloseable {
   /** Bytes of the store's files on disk. */
   long diskBytes();
 
-  /** Closes the store (every written batch is in its log already); a temporary directory is deleted. */
+  /**
+   * Closes the store (every written batch is in its log already); a temporary directory is deleted.
+   */
   @Override
   void close();
 }

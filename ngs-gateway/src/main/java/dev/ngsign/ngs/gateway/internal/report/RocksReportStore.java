@@ -45,22 +45,24 @@ import org.slf4j.LoggerFactory;
  * {@link ReportStore} on RocksDB. Column families:
  *
  * <ul>
- *   <li>{@code reports}: waiting reports ({@link StoredReport}); an acknowledgement deletes the key;
- *   <li>{@code serials-<start>}: SERIAL records of one time bucket ({@link SerialBuckets}), {@code account NUL
- *       SERIAL} → {@link SerialRecord};
- *   <li>{@code counters}: unsigned 64-bit sums kept by RocksDB's {@code uint64add} merge operator — reports
- *       waiting per account ({@code p<account>}) and quota use per account and month ({@code q<account> NUL
- *       yyyy-MM}); every batch merges its deltas with its records, atomically;
+ *   <li>{@code reports}: waiting reports ({@link StoredReport}); an acknowledgement deletes the
+ *       key;
+ *   <li>{@code serials-<start>}: SERIAL records of one time bucket ({@link SerialBuckets}), {@code
+ *       account NUL SERIAL} → {@link SerialRecord};
+ *   <li>{@code counters}: unsigned 64-bit sums kept by RocksDB's {@code uint64add} merge operator —
+ *       reports waiting per account ({@code p<account>}) and quota use per account and month
+ *       ({@code q<account> NUL yyyy-MM}); every batch merges its deltas with its records,
+ *       atomically;
  *   <li>{@code default}: the GWSERIAL reservation.
  * </ul>
  *
  * <p>A batch is one {@link WriteBatch}, written to the write-ahead log and the memtables in one
- * {@code write} — the engine's atomic unit. Without {@code fsync} the log write goes to the operating
- * system's page cache: a killed gateway loses nothing written, a lost machine may.
+ * {@code write} — the engine's atomic unit. Without {@code fsync} the log write goes to the
+ * operating system's page cache: a killed gateway loses nothing written, a lost machine may.
  *
- * <p>Memory: block cache and memtables are RocksDB's, off the Java heap, bounded by {@link StoreOptions}
- * (the memtables through a write buffer manager that charges the cache). The heap holds only counters per
- * account and the claims of batches not yet written.
+ * <p>Memory: block cache and memtables are RocksDB's, off the Java heap, bounded by {@link
+ * StoreOptions} (the memtables through a write buffer manager that charges the cache). The heap
+ * holds only counters per account and the claims of batches not yet written.
  */
 final class RocksReportStore implements ReportStore {
   private static final Logger log = LoggerFactory.getLogger(RocksReportStore.class);
@@ -69,9 +71,10 @@ final class RocksReportStore implements ReportStore {
   private static final byte[] GW_RESERVED = "gwserial.reserved".getBytes(StandardCharsets.US_ASCII);
   private static final long GW_BLOCK = 1_000_000L;
   private static final char SEP = '\u0000';
+
   /** Files of the builds before RocksDB: a log of our own, or H2 MVStore. */
-  private static final List<String> OLDER_FORMATS = List.of("store-*.log", "gateway.mv.db", "journal-*.log",
-      "gateway.mv.db.migrated");
+  private static final List<String> OLDER_FORMATS =
+      List.of("store-*.log", "gateway.mv.db", "journal-*.log", "gateway.mv.db.migrated");
 
   static {
     RocksDB.loadLibrary();
@@ -92,13 +95,22 @@ final class RocksReportStore implements ReportStore {
   private final AtomicLong pendingTotal = new AtomicLong();
   private final AtomicLong gwSeq;
   private volatile long gwReserved; // written under this
-  /** SERIALs claimed by a batch not yet written; a claim of another batch is busy, of the same a duplicate. */
+
+  /**
+   * SERIALs claimed by a batch not yet written; a claim of another batch is busy, of the same a
+   * duplicate.
+   */
   private final ConcurrentHashMap<String, PendingClaim> pendingClaims = new ConcurrentHashMap<>();
+
   /** Reports whose deletion is in a batch not yet written: acknowledged once only. */
   private final Set<String> pendingAcks = ConcurrentHashMap.newKeySet();
+
   private boolean closed; // guarded by the write side of serials' lock
 
-  /** A claim waiting for its batch's write, with the record it will write (counts include the batch's repeats). */
+  /**
+   * A claim waiting for its batch's write, with the record it will write (counts include the
+   * batch's repeats).
+   */
   private static final class PendingClaim {
     final StoreBatch batch;
     final long bucket;
@@ -132,9 +144,13 @@ final class RocksReportStore implements ReportStore {
     for (String glob : OLDER_FORMATS) {
       try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, glob)) {
         for (Path p : found) {
-          throw new StoreException("data directory " + dir + " was written by an older ngsign gateway (" + p.getFileName()
-              + "); this build keeps its store in RocksDB and cannot read it. To start fresh (pending reports and "
-              + "remembered SERIALs are lost), move the directory away or give a new --data-dir");
+          throw new StoreException(
+              "data directory "
+                  + dir
+                  + " was written by an older ngsign gateway ("
+                  + p.getFileName()
+                  + "); this build keeps its store in RocksDB and cannot read it. To start fresh (pending reports and "
+                  + "remembered SERIALs are lost), move the directory away or give a new --data-dir");
         }
       }
     }
@@ -149,28 +165,54 @@ final class RocksReportStore implements ReportStore {
     long writeBufferBytes = options.writeBufferMb() * (1L << 20);
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     try {
-      // one cache for blocks and memtables: the memtables are charged to it, so the two together stay bounded
+      // one cache for blocks and memtables: the memtables are charged to it, so the two together
+      // stay bounded
       LRUCache cache = keep(new LRUCache(cacheBytes + writeBufferBytes));
       WriteBufferManager buffers = keep(new WriteBufferManager(writeBufferBytes, cache));
-      DBOptions dbOptions = keep(new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
-          .setWriteBufferManager(buffers).setMaxBackgroundJobs(2).setMaxTotalWalSize(2 * writeBufferBytes)
-          .setInfoLogLevel(InfoLogLevel.WARN_LEVEL).setKeepLogFileNum(2).setMaxLogFileSize(1L << 20)
-          .setStatsDumpPeriodSec(0)
-          // start-up: what the log holds stays in the memtables instead of being flushed before "ready"
-          .setAvoidFlushDuringRecovery(true));
-      BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache)
-          .setFilterPolicy(keep(new BloomFilter(10))).setCacheIndexAndFilterBlocks(true)
-          .setPinL0FilterAndIndexBlocksInCache(true);
-      ColumnFamilyOptions reportOptions = keep(new ColumnFamilyOptions().setTableFormatConfig(table)
-          .setWriteBufferSize(writeBufferBytes / 4).setCompressionType(CompressionType.LZ4_COMPRESSION)
-          .setLevelCompactionDynamicLevelBytes(true));
-      ColumnFamilyOptions serialOptions = keep(new ColumnFamilyOptions().setTableFormatConfig(table)
-          .setWriteBufferSize(writeBufferBytes / 4).setCompressionType(CompressionType.LZ4_COMPRESSION)
-          .setLevelCompactionDynamicLevelBytes(true)
-          // a new SERIAL is looked up in every bucket: the memtable's own Bloom filter answers "absent" cheaply
-          .setMemtablePrefixBloomSizeRatio(0.1).setMemtableWholeKeyFiltering(true));
-      ColumnFamilyOptions counterOptions = keep(new ColumnFamilyOptions()
-          .setMergeOperator(keep(new UInt64AddOperator())).setWriteBufferSize(1 << 20));
+      DBOptions dbOptions =
+          keep(
+              new DBOptions()
+                  .setCreateIfMissing(true)
+                  .setCreateMissingColumnFamilies(true)
+                  .setWriteBufferManager(buffers)
+                  .setMaxBackgroundJobs(2)
+                  .setMaxTotalWalSize(2 * writeBufferBytes)
+                  .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
+                  .setKeepLogFileNum(2)
+                  .setMaxLogFileSize(1L << 20)
+                  .setStatsDumpPeriodSec(0)
+                  // start-up: what the log holds stays in the memtables instead of being flushed
+                  // before "ready"
+                  .setAvoidFlushDuringRecovery(true));
+      BlockBasedTableConfig table =
+          new BlockBasedTableConfig()
+              .setBlockCache(cache)
+              .setFilterPolicy(keep(new BloomFilter(10)))
+              .setCacheIndexAndFilterBlocks(true)
+              .setPinL0FilterAndIndexBlocksInCache(true);
+      ColumnFamilyOptions reportOptions =
+          keep(
+              new ColumnFamilyOptions()
+                  .setTableFormatConfig(table)
+                  .setWriteBufferSize(writeBufferBytes / 4)
+                  .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                  .setLevelCompactionDynamicLevelBytes(true));
+      ColumnFamilyOptions serialOptions =
+          keep(
+              new ColumnFamilyOptions()
+                  .setTableFormatConfig(table)
+                  .setWriteBufferSize(writeBufferBytes / 4)
+                  .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                  .setLevelCompactionDynamicLevelBytes(true)
+                  // a new SERIAL is looked up in every bucket: the memtable's own Bloom filter
+                  // answers "absent" cheaply
+                  .setMemtablePrefixBloomSizeRatio(0.1)
+                  .setMemtableWholeKeyFiltering(true));
+      ColumnFamilyOptions counterOptions =
+          keep(
+              new ColumnFamilyOptions()
+                  .setMergeOperator(keep(new UInt64AddOperator()))
+                  .setWriteBufferSize(1 << 20));
       ColumnFamilyOptions metaOptions = keep(new ColumnFamilyOptions().setWriteBufferSize(1 << 20));
 
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
@@ -180,7 +222,8 @@ final class RocksReportStore implements ReportStore {
       List<Long> bucketStarts = new ArrayList<>();
       for (String name : existingColumnFamilies(dir)) {
         if (SerialBuckets.isBucket(name)) {
-          descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.US_ASCII), serialOptions));
+          descriptors.add(
+              new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.US_ASCII), serialOptions));
           bucketStarts.add(SerialBuckets.startOf(name));
         }
       }
@@ -189,14 +232,19 @@ final class RocksReportStore implements ReportStore {
       this.meta = handles.get(0);
       this.reports = handles.get(1);
       this.counters = handles.get(2);
-      this.serials = new SerialBuckets(db, serialOptions, options.effectiveBucketMillis(), windowMillis);
+      this.serials =
+          new SerialBuckets(db, serialOptions, options.effectiveBucketMillis(), windowMillis);
       for (int i = 0; i < bucketStarts.size(); i++) {
         serials.adopt(bucketStarts.get(i), handles.get(3 + i));
       }
       loadPendingCounts();
       byte[] reserved = db.get(meta, GW_RESERVED);
-      long start = Math.max(reserved == null ? 0 : Long.parseLong(new String(reserved, StandardCharsets.US_ASCII)),
-          (nowMillis / 1000) * 100_000L);
+      long start =
+          Math.max(
+              reserved == null
+                  ? 0
+                  : Long.parseLong(new String(reserved, StandardCharsets.US_ASCII)),
+              (nowMillis / 1000) * 100_000L);
       this.gwSeq = new AtomicLong(start);
       this.gwReserved = start;
       reserve(start + GW_BLOCK);
@@ -204,7 +252,8 @@ final class RocksReportStore implements ReportStore {
       handles.forEach(ColumnFamilyHandle::close);
       closeResources();
       deleteTemporary();
-      throw new StoreException("cannot open the gateway store in " + dir + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot open the gateway store in " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -243,7 +292,10 @@ final class RocksReportStore implements ReportStore {
     }
   }
 
-  /** Takes the read side of the store's lock: the database stays open (and no bucket is dropped) until unlocked. */
+  /**
+   * Takes the read side of the store's lock: the database stays open (and no bucket is dropped)
+   * until unlocked.
+   */
   private Lock use() {
     Lock l = serials.readLock();
     l.lock();
@@ -254,7 +306,8 @@ final class RocksReportStore implements ReportStore {
     return l;
   }
 
-  // ---- counters: 8-byte little-endian, RocksDB's uint64add; a negative delta wraps as two's complement ----
+  // ---- counters: 8-byte little-endian, RocksDB's uint64add; a negative delta wraps as two's
+  // complement ----
 
   private static byte[] uint64(long v) {
     byte[] b = new byte[8];
@@ -298,7 +351,8 @@ final class RocksReportStore implements ReportStore {
       return;
     }
     try {
-      db.put(meta, writeOptions, GW_RESERVED, Long.toString(upTo).getBytes(StandardCharsets.US_ASCII));
+      db.put(
+          meta, writeOptions, GW_RESERVED, Long.toString(upTo).getBytes(StandardCharsets.US_ASCII));
     } catch (RocksDBException e) {
       throw new StoreException("cannot reserve GWSERIALs: " + e.getMessage(), e);
     }
@@ -333,7 +387,8 @@ final class RocksReportStore implements ReportStore {
   }
 
   @Override
-  public SerialClaim claimSerial(String account, String serial, String gwSerial, long nowMillis, StoreBatch batch) {
+  public SerialClaim claimSerial(
+      String account, String serial, String gwSerial, long nowMillis, StoreBatch batch) {
     String key = serialKey(account, serial);
     byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
     PendingClaim pendingClaim = pendingClaims.get(key);
@@ -341,7 +396,8 @@ final class RocksReportStore implements ReportStore {
     long prevBucket;
     if (pendingClaim != null) {
       if (pendingClaim.batch != batch) {
-        return new SerialClaim(pendingClaim.record, null, key, keyBytes, null, pendingClaim.bucket, true);
+        return new SerialClaim(
+            pendingClaim.record, null, key, keyBytes, null, pendingClaim.bucket, true);
       }
       prev = pendingClaim.record;
       prevBucket = pendingClaim.bucket;
@@ -351,18 +407,26 @@ final class RocksReportStore implements ReportStore {
       prevBucket = f == null ? 0 : f.bucket();
     }
     if (prev != null && nowMillis - prev.firstAcceptedMillis() < windowMillis) {
-      SerialRecord counted = new SerialRecord(prev.gwSerial(), prev.firstAcceptedMillis(), prev.distinctMessages(),
-          prev.acceptedDelivers() + 1);
+      SerialRecord counted =
+          new SerialRecord(
+              prev.gwSerial(),
+              prev.firstAcceptedMillis(),
+              prev.distinctMessages(),
+              prev.acceptedDelivers() + 1);
       if (pendingClaim != null) {
         pendingClaim.record = counted;
       }
       batch.serials.add(new StoreBatch.SerialPut(prevBucket, keyBytes, counted.encode()));
       return new SerialClaim(prev, null, key, keyBytes, null, prevBucket, false);
     }
-    SerialRecord next = prev == null ? new SerialRecord(gwSerial, nowMillis, 1, 1)
-        : new SerialRecord(gwSerial, nowMillis, prev.distinctMessages() + 1, prev.acceptedDelivers() + 1);
+    SerialRecord next =
+        prev == null
+            ? new SerialRecord(gwSerial, nowMillis, 1, 1)
+            : new SerialRecord(
+                gwSerial, nowMillis, prev.distinctMessages() + 1, prev.acceptedDelivers() + 1);
     long bucket = serials.bucketOf(nowMillis);
-    serials.claimed(bucket, keyBytes); // before the record can be written: the filter never misses a stored key
+    serials.claimed(
+        bucket, keyBytes); // before the record can be written: the filter never misses a stored key
     pendingClaims.put(key, new PendingClaim(batch, next, bucket));
     SerialClaim c = new SerialClaim(null, prev, key, keyBytes, next, bucket, false);
     batch.claims.add(c);
@@ -395,11 +459,20 @@ final class RocksReportStore implements ReportStore {
   // ---- reports ----
 
   @Override
-  public void storeReport(String account, Report report, long dueAtMillis, YearMonth quotaMonth, SerialClaim claim,
+  public void storeReport(
+      String account,
+      Report report,
+      long dueAtMillis,
+      YearMonth quotaMonth,
+      SerialClaim claim,
       StoreBatch batch) {
-    batch.serials.add(new StoreBatch.SerialPut(claim.bucket(), claim.keyBytes(), claim.record().encode()));
-    batch.reports.add(new StoreBatch.ReportPut(account,
-        StoredReport.key(account, dueAtMillis, Long.parseLong(report.gwSerial())), StoredReport.encode(report)));
+    batch.serials.add(
+        new StoreBatch.SerialPut(claim.bucket(), claim.keyBytes(), claim.record().encode()));
+    batch.reports.add(
+        new StoreBatch.ReportPut(
+            account,
+            StoredReport.key(account, dueAtMillis, Long.parseLong(report.gwSerial())),
+            StoredReport.encode(report)));
     batch.countMessage(account, quotaMonth);
   }
 
@@ -412,7 +485,8 @@ final class RocksReportStore implements ReportStore {
     try (WriteBatch wb = new WriteBatch()) {
       for (StoreBatch.SerialPut p : batch.serials) {
         ColumnFamilyHandle h = serials.forWrite(p.bucket());
-        if (h != null) { // else: the bucket expired and was dropped since the claim, and the record with it
+        if (h != null) { // else: the bucket expired and was dropped since the claim, and the record
+          // with it
           wb.put(h, p.key(), p.value());
         }
       }
@@ -423,11 +497,18 @@ final class RocksReportStore implements ReportStore {
         wb.delete(reports, k);
       }
       for (StoreBatch.MessageCount c : batch.messageCounts) {
-        wb.merge(counters, pendingCounter(c.account).getBytes(StandardCharsets.UTF_8), uint64(c.count));
-        wb.merge(counters, quotaCounter(c.account, c.month).getBytes(StandardCharsets.UTF_8), uint64(c.count));
+        wb.merge(
+            counters, pendingCounter(c.account).getBytes(StandardCharsets.UTF_8), uint64(c.count));
+        wb.merge(
+            counters,
+            quotaCounter(c.account, c.month).getBytes(StandardCharsets.UTF_8),
+            uint64(c.count));
       }
       for (Map.Entry<String, Long> c : batch.acksPerAccount.entrySet()) {
-        wb.merge(counters, pendingCounter(c.getKey()).getBytes(StandardCharsets.UTF_8), uint64(-c.getValue()));
+        wb.merge(
+            counters,
+            pendingCounter(c.getKey()).getBytes(StandardCharsets.UTF_8),
+            uint64(-c.getValue()));
       }
       if (wb.count() > 0) {
         db.write(writeOptions, wb);
@@ -456,11 +537,14 @@ final class RocksReportStore implements ReportStore {
       return List.of();
     }
     byte[] prefix = StoredReport.prefix(account);
-    byte[] from = after == null ? prefix : StoredReport.key(prefix, after.dueAt(), after.gwSerial());
-    byte[] upper = StoredReport.key(prefix, nowMillis == Long.MAX_VALUE ? nowMillis : nowMillis + 1, -1);
+    byte[] from =
+        after == null ? prefix : StoredReport.key(prefix, after.dueAt(), after.gwSerial());
+    byte[] upper =
+        StoredReport.key(prefix, nowMillis == Long.MAX_VALUE ? nowMillis : nowMillis + 1, -1);
     List<PendingReport> out = new ArrayList<>();
     Lock l = use();
-    try (Slice bound = new Slice(upper); ReadOptions ro = new ReadOptions().setIterateUpperBound(bound);
+    try (Slice bound = new Slice(upper);
+        ReadOptions ro = new ReadOptions().setIterateUpperBound(bound);
         RocksIterator it = db.newIterator(reports, ro)) {
       it.seek(from);
       if (after != null && it.isValid() && Arrays.equals(it.key(), from)) {
@@ -468,8 +552,11 @@ final class RocksReportStore implements ReportStore {
       }
       for (; it.isValid() && out.size() < max; it.next()) {
         byte[] k = it.key();
-        out.add(new PendingReport(StoredReport.dueAt(k, prefix.length), StoredReport.gwSerial(k, prefix.length),
-            StoredReport.decode(it.value())));
+        out.add(
+            new PendingReport(
+                StoredReport.dueAt(k, prefix.length),
+                StoredReport.gwSerial(k, prefix.length),
+                StoredReport.decode(it.value())));
       }
       it.status();
     } catch (RocksDBException e) {
@@ -536,7 +623,8 @@ final class RocksReportStore implements ReportStore {
         String account = k.substring(1, sep);
         YearMonth month = YearMonth.parse(k.substring(sep + 1));
         long used = uint64(it.value());
-        out.merge(account, Map.entry(month, used), (a, b) -> a.getKey().isAfter(b.getKey()) ? a : b);
+        out.merge(
+            account, Map.entry(month, used), (a, b) -> a.getKey().isAfter(b.getKey()) ? a : b);
       }
       it.status();
     } catch (RocksDBException e) {
@@ -567,9 +655,9 @@ final class RocksReportStore implements ReportStore {
   }
 
   /**
-   * Copies the data directory as a kill -9 at this moment would leave it (tests): file deletions are held
-   * while the files are copied, the manifest first and the write-ahead logs last, so the copy holds every
-   * write that returned before the copy began.
+   * Copies the data directory as a kill -9 at this moment would leave it (tests): file deletions
+   * are held while the files are copied, the manifest first and the write-ahead logs last, so the
+   * copy holds every write that returned before the copy began.
    */
   Path copyAsIfKilled(Path target) throws IOException {
     try {
@@ -583,7 +671,8 @@ final class RocksReportStore implements ReportStore {
       try (Stream<Path> s = Files.list(dir)) {
         files = new ArrayList<>(s.toList());
       }
-      files.sort(Comparator.comparingInt(RocksReportStore::copyOrder).thenComparing(Path::toString));
+      files.sort(
+          Comparator.comparingInt(RocksReportStore::copyOrder).thenComparing(Path::toString));
       for (Path f : files) {
         try {
           Files.copy(f, target.resolve(f.getFileName()));

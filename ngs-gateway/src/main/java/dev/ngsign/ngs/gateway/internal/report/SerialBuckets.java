@@ -14,15 +14,15 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 
 /**
- * The SERIAL de-duplication window as RocksDB column families, one per time bucket ({@code serials-<start
- * millis>}): a SERIAL record lives in the bucket of the time its message was first accepted, so a bucket whose
- * every record is older than the window is dropped whole — no record is rewritten or deleted one by one. A
- * lookup asks the buckets newest first (each answers from its memtable and SST Bloom filters); the first
- * record found is the latest. A {@link SerialFilter} per bucket answers most lookups of a new SERIAL without
- * asking the engine.
+ * The SERIAL de-duplication window as RocksDB column families, one per time bucket ({@code
+ * serials-<start millis>}): a SERIAL record lives in the bucket of the time its message was first
+ * accepted, so a bucket whose every record is older than the window is dropped whole — no record is
+ * rewritten or deleted one by one. A lookup asks the buckets newest first (each answers from its
+ * memtable and SST Bloom filters); the first record found is the latest. A {@link SerialFilter} per
+ * bucket answers most lookups of a new SERIAL without asking the engine.
  *
- * <p>Dropping takes the write side of a read-write lock; lookups and batch writes hold the read side, so a
- * write never meets a handle being dropped.
+ * <p>Dropping takes the write side of a read-write lock; lookups and batch writes hold the read
+ * side, so a write never meets a handle being dropped.
  */
 final class SerialBuckets implements AutoCloseable {
   static final String PREFIX = "serials-";
@@ -34,12 +34,19 @@ final class SerialBuckets implements AutoCloseable {
   private final ColumnFamilyOptions options;
   private final long width;
   private final long windowMillis;
-  private final ConcurrentSkipListMap<Long, ColumnFamilyHandle> buckets = new ConcurrentSkipListMap<>();
-  /** Per bucket, every key claimed into it (and, for buckets found at open, every key stored in it). */
+  private final ConcurrentSkipListMap<Long, ColumnFamilyHandle> buckets =
+      new ConcurrentSkipListMap<>();
+
+  /**
+   * Per bucket, every key claimed into it (and, for buckets found at open, every key stored in it).
+   */
   private final ConcurrentHashMap<Long, SerialFilter> filters = new ConcurrentHashMap<>();
+
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
   /** Buckets that start before this were dropped: records for them are no longer written. */
   private volatile long horizon = Long.MIN_VALUE;
+
   private boolean closed; // guarded by the write lock
 
   SerialBuckets(RocksDB db, ColumnFamilyOptions options, long width, long windowMillis) {
@@ -102,8 +109,8 @@ final class SerialBuckets implements AutoCloseable {
   }
 
   /**
-   * The bucket's column family, created when missing; null when the bucket was dropped (its records are past
-   * the window). The caller holds {@link #readLock}.
+   * The bucket's column family, created when missing; null when the bucket was dropped (its records
+   * are past the window). The caller holds {@link #readLock}.
    */
   ColumnFamilyHandle forWrite(long bucket) throws RocksDBException {
     ColumnFamilyHandle h = buckets.get(bucket);
@@ -113,8 +120,10 @@ final class SerialBuckets implements AutoCloseable {
     synchronized (buckets) {
       h = buckets.get(bucket);
       if (h == null) {
-        h = db.createColumnFamily(new ColumnFamilyDescriptor((PREFIX + bucket).getBytes(StandardCharsets.US_ASCII),
-            options));
+        h =
+            db.createColumnFamily(
+                new ColumnFamilyDescriptor(
+                    (PREFIX + bucket).getBytes(StandardCharsets.US_ASCII), options));
         buckets.put(bucket, h);
       }
       return h;
@@ -122,9 +131,9 @@ final class SerialBuckets implements AutoCloseable {
   }
 
   /**
-   * Drops every bucket whose records are all older than the window, and creates the bucket new claims go to
-   * now and next, so that claims on the event loops seldom wait for a column family to be created. Returns
-   * about how many records were dropped.
+   * Drops every bucket whose records are all older than the window, and creates the bucket new
+   * claims go to now and next, so that claims on the event loops seldom wait for a column family to
+   * be created. Returns about how many records were dropped.
    */
   long sweep(long nowMillis) throws RocksDBException {
     long dropped = 0;

@@ -4,11 +4,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * A Bloom filter of the SERIAL keys of one bucket, in front of the engine: a new SERIAL (the common case) is
- * answered "not seen" without a call into RocksDB for each bucket. It grows by generations (each four times the
- * last, 16 bits per key) so that it needs no size up front; a key is added when it is claimed, before its record
- * can be written, so the filter never says "absent" for a stored key. A "maybe" is settled by the engine.
- * Thread-safe; bits are set with atomic ORs.
+ * A Bloom filter of the SERIAL keys of one bucket, in front of the engine: a new SERIAL (the common
+ * case) is answered "not seen" without a call into RocksDB for each bucket. It grows by generations
+ * (each four times the last, 16 bits per key) so that it needs no size up front; a key is added
+ * when it is claimed, before its record can be written, so the filter never says "absent" for a
+ * stored key. A "maybe" is settled by the engine. Thread-safe; bits are set with atomic ORs.
  */
 final class SerialFilter {
   private static final int HASHES = 4;

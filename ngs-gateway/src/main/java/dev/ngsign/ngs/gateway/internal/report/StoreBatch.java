@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The store changes made while handling one read batch of a session, written together by
- * {@link ReportStore#write}. One per session, used by one thread at a time; empty again after each write.
+ * The store changes made while handling one read batch of a session, written together by {@link
+ * ReportStore#write}. One per session, used by one thread at a time; empty again after each write.
  */
 public final class StoreBatch {
   /** A SERIAL record to put into its bucket. */
@@ -19,16 +19,24 @@ public final class StoreBatch {
 
   final List<SerialPut> serials = new ArrayList<>();
   final List<ReportPut> reports = new ArrayList<>();
+
   /** Report keys to delete (acknowledged). */
   final List<byte[]> acks = new ArrayList<>();
+
   /** New messages per account and quota month (usually one entry: a session is one account). */
   final List<MessageCount> messageCounts = new ArrayList<>(1);
+
   /** Acknowledged reports per account. */
   final Map<String, Long> acksPerAccount = new HashMap<>(4);
+
   final List<SerialClaim> claims = new ArrayList<>();
 
   public boolean isEmpty() {
-    return serials.isEmpty() && reports.isEmpty() && acks.isEmpty() && messageCounts.isEmpty() && acksPerAccount.isEmpty()
+    return serials.isEmpty()
+        && reports.isEmpty()
+        && acks.isEmpty()
+        && messageCounts.isEmpty()
+        && acksPerAccount.isEmpty()
         && claims.isEmpty();
   }
 

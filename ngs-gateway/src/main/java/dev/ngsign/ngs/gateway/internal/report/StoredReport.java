@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 
 /**
- * How a waiting report is stored. Key: {@code account NUL dueAt GWSERIAL}, the two numbers as 8-byte
- * big-endian, so that an account's reports sort in due order and one seek finds the next due. Value: RESULT,
- * MESSAGE, DA_ADDR, SERIAL, GWSERIAL, SENDTIME (yyyyMMddHHmmss), TELCOINFO separated by NUL, which none of them
- * can hold (the content rules keep DA_ADDR and SERIAL printable).
+ * How a waiting report is stored. Key: {@code account NUL dueAt GWSERIAL}, the two numbers as
+ * 8-byte big-endian, so that an account's reports sort in due order and one seek finds the next
+ * due. Value: RESULT, MESSAGE, DA_ADDR, SERIAL, GWSERIAL, SENDTIME (yyyyMMddHHmmss), TELCOINFO
+ * separated by NUL, which none of them can hold (the content rules keep DA_ADDR and SERIAL
+ * printable).
  */
 final class StoredReport {
   private static final char SEP = '\u0000';
@@ -29,7 +30,9 @@ final class StoredReport {
     return key(prefix(account), dueAtMillis, gwSerial);
   }
 
-  /** The key after {@code prefix}; {@code gwSerial} < 0 gives a key of the due time only (a bound). */
+  /**
+   * The key after {@code prefix}; {@code gwSerial} < 0 gives a key of the due time only (a bound).
+   */
   static byte[] key(byte[] prefix, long dueAtMillis, long gwSerial) {
     byte[] k = new byte[prefix.length + (gwSerial < 0 ? 8 : 16)];
     System.arraycopy(prefix, 0, k, 0, prefix.length);
@@ -64,8 +67,18 @@ final class StoredReport {
   }
 
   static byte[] encode(Report r) {
-    StringBuilder sb = new StringBuilder(96).append(r.result()).append(SEP).append(r.message().toWire()).append(SEP)
-        .append(r.daAddr()).append(SEP).append(r.serial()).append(SEP).append(r.gwSerial()).append(SEP);
+    StringBuilder sb =
+        new StringBuilder(96)
+            .append(r.result())
+            .append(SEP)
+            .append(r.message().toWire())
+            .append(SEP)
+            .append(r.daAddr())
+            .append(SEP)
+            .append(r.serial())
+            .append(SEP)
+            .append(r.gwSerial())
+            .append(SEP);
     LocalDateTime t = r.sendTime();
     if (t != null) {
       pad(sb, t.getYear(), 4);
@@ -89,10 +102,23 @@ final class StoredReport {
   static Report decode(byte[] stored) {
     String[] f = new String(stored, StandardCharsets.UTF_8).split("\u0000", -1);
     String t = f[5];
-    LocalDateTime sendTime = t.isEmpty() ? null : LocalDateTime.of(Integer.parseInt(t, 0, 4, 10),
-        Integer.parseInt(t, 4, 6, 10), Integer.parseInt(t, 6, 8, 10), Integer.parseInt(t, 8, 10, 10),
-        Integer.parseInt(t, 10, 12, 10), Integer.parseInt(t, 12, 14, 10));
-    return new Report(Integer.parseInt(f[0]), ReportMessage.parse(f[1]), f[2], f[3], f[4], sendTime,
+    LocalDateTime sendTime =
+        t.isEmpty()
+            ? null
+            : LocalDateTime.of(
+                Integer.parseInt(t, 0, 4, 10),
+                Integer.parseInt(t, 4, 6, 10),
+                Integer.parseInt(t, 6, 8, 10),
+                Integer.parseInt(t, 8, 10, 10),
+                Integer.parseInt(t, 10, 12, 10),
+                Integer.parseInt(t, 12, 14, 10));
+    return new Report(
+        Integer.parseInt(f[0]),
+        ReportMessage.parse(f[1]),
+        f[2],
+        f[3],
+        f[4],
+        sendTime,
         Telco.fromCode(f[6]));
   }
 }

@@ -31,13 +31,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first packet on the deliver and report ports must be a BIND (section 4.2). Checks, in order: VERSION,
- * KIND matches the port, KEYPOS, the account, its lock, the client address, PWD at KEYPOS, the CERT_KEY
- * (issued to this ID, within the bind window, each KIND once) and the TYPE allowed for the account. A BIND
- * whose ID and password are right while a session of its KIND is bound for the ID closes both (section 1.2),
- * whatever its CERT_KEY. On success it answers BIND_ACK with the
- * account's TPS, switches an encrypted session's codec to AES bodies, installs the session's handlers and
- * steps aside; on failure BIND_ACK carries {@code <code> <reason>} and the connection closes.
+ * The first packet on the deliver and report ports must be a BIND (section 4.2). Checks, in order:
+ * VERSION, KIND matches the port, KEYPOS, the account, its lock, the client address, PWD at KEYPOS,
+ * the CERT_KEY (issued to this ID, within the bind window, each KIND once) and the TYPE allowed for
+ * the account. A BIND whose ID and password are right while a session of its KIND is bound for the
+ * ID closes both (section 1.2), whatever its CERT_KEY. On success it answers BIND_ACK with the
+ * account's TPS, switches an encrypted session's codec to AES bodies, installs the session's
+ * handlers and steps aside; on failure BIND_ACK carries {@code <code> <reason>} and the connection
+ * closes.
  */
 public final class BindHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(BindHandler.class);
@@ -74,7 +75,9 @@ public final class BindHandler extends ChannelInboundHandlerAdapter {
         GatewaySession bound = gw.sessions().get(account.id(), bind.kind());
         if (bound != null) {
           gw.sessions().unregister(bound);
-          Closer.closeWithEvent(bound.channel(), ResultCode.E_DUPLICATE_SESSION,
+          Closer.closeWithEvent(
+              bound.channel(),
+              ResultCode.E_DUPLICATE_SESSION,
               "second " + bind.kind().code() + " session for " + bind.id() + ": both closed");
         }
       }
@@ -84,20 +87,28 @@ public final class BindHandler extends ChannelInboundHandlerAdapter {
     GatewaySession session = new GatewaySession(account, bind.kind(), bind.mode(), ch, now);
     GatewaySession existing = gw.sessions().register(session);
     if (existing != null) {
-      Closer.closeWithEvent(existing.channel(), ResultCode.E_DUPLICATE_SESSION,
+      Closer.closeWithEvent(
+          existing.channel(),
+          ResultCode.E_DUPLICATE_SESSION,
           "second " + bind.kind().code() + " session for " + bind.id() + ": both closed");
-      refuse(ctx, bind.id(), new Refusal(ResultCode.E_DUPLICATE_SESSION, "second " + bind.kind().code() + " session"));
+      refuse(
+          ctx,
+          bind.id(),
+          new Refusal(ResultCode.E_DUPLICATE_SESSION, "second " + bind.kind().code() + " session"));
       return;
     }
-    ch.closeFuture().addListener(f -> {
-      gw.sessions().unregister(session);
-      gw.metrics().sessionClosed();
-    });
+    ch.closeFuture()
+        .addListener(
+            f -> {
+              gw.sessions().unregister(session);
+              gw.metrics().sessionClosed();
+            });
     ChannelPipeline p = ctx.pipeline();
     if (bind.mode() == SessionMode.ENCRYPTED) {
       BodyCipher cipher = account.account().passwordHash().key(bind.keyPos()).bodyCipher();
       p.get(NgsFrameDecoder.class).bodyCipher(cipher);
-      p.get(NgsPacketEncoder.class).bodyCipher(cipher); // BIND_ACK itself is never encrypted (section 5.3)
+      p.get(NgsPacketEncoder.class)
+          .bodyCipher(cipher); // BIND_ACK itself is never encrypted (section 5.3)
     }
     gw.metrics().bind(ResultCode.E_OK);
     session.countIn();
@@ -105,13 +116,19 @@ public final class BindHandler extends ChannelInboundHandlerAdapter {
     ctx.writeAndFlush(BindAck.success(account.account().tps()));
     long idle = gw.settings().idleTimeout().toMillis();
     p.addBefore(ctx.name(), "idle", new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
-    p.addBefore(ctx.name(), "keepalive", new KeepAliveHandler(session, gw.settings().idleTimeout()));
+    p.addBefore(
+        ctx.name(), "keepalive", new KeepAliveHandler(session, gw.settings().idleTimeout()));
     installer.install(p, session, ctx.name());
     if (p.get(PreBindLimiter.class) != null) {
       p.remove(PreBindLimiter.class);
     }
     p.remove(this);
-    log.debug("BIND {} {} {} from {}", bind.id(), bind.kind().code(), bind.mode().code(), ch.remoteAddress());
+    log.debug(
+        "BIND {} {} {} from {}",
+        bind.id(),
+        bind.kind().code(),
+        bind.mode().code(),
+        ch.remoteAddress());
   }
 
   private Refusal check(Bind bind, AccountState account, InetSocketAddress remote, Instant now) {
@@ -119,13 +136,15 @@ public final class BindHandler extends ChannelInboundHandlerAdapter {
       return new Refusal(ResultCode.E_INVALID_VERSION, "VERSION must be " + NgsVersion.VERSION);
     }
     if (bind.kind() != portKind) {
-      return new Refusal(ResultCode.E_INVALID_KIND, "KIND " + bind.kind().code() + " on the "
-          + portKind.code() + " port");
+      return new Refusal(
+          ResultCode.E_INVALID_KIND,
+          "KIND " + bind.kind().code() + " on the " + portKind.code() + " port");
     }
     if (bind.keyPos() < 0 || bind.keyPos() > PasswordHash.HEX_LENGTH) {
       return new Refusal(ResultCode.E_INVALID_KEYPOS, "KEYPOS must be 0..64");
     }
-    ConnectGuard guard = account != null ? account.connectGuard() : gw.existingUnknownIdGuard(bind.id());
+    ConnectGuard guard =
+        account != null ? account.connectGuard() : gw.existingUnknownIdGuard(bind.id());
     if (guard != null && guard.isLocked(now, remote.getAddress())) {
       return new Refusal(ResultCode.E_ACCOUNT_LOCKED, "account locked");
     }
@@ -133,18 +152,24 @@ public final class BindHandler extends ChannelInboundHandlerAdapter {
       return new Refusal(ResultCode.E_AUTH_FAIL, "unknown ID or wrong password");
     }
     if (!account.addressAllowed(remote.getAddress())) {
-      return new Refusal(ResultCode.E_IP_DENIED, "address " + remote.getAddress().getHostAddress() + " not registered");
+      return new Refusal(
+          ResultCode.E_IP_DENIED,
+          "address " + remote.getAddress().getHostAddress() + " not registered");
     }
     Account a = account.account();
     if (!a.passwordHash().matchesPwdField(bind.pwd(), bind.keyPos())) {
       return new Refusal(ResultCode.E_AUTH_FAIL, "unknown ID or wrong password");
     }
-    // section 1.2: a second login of the ID ends both sessions, whatever CERT_KEY it carries (a reused, an
-    // expired or a fresh one alike): checked once the ID and password are proven, before the CERT_KEY
+    // section 1.2: a second login of the ID ends both sessions, whatever CERT_KEY it carries (a
+    // reused, an
+    // expired or a fresh one alike): checked once the ID and password are proven, before the
+    // CERT_KEY
     if (gw.sessions().get(a.id(), bind.kind()) != null) {
-      return new Refusal(ResultCode.E_DUPLICATE_SESSION, "second " + bind.kind().code() + " session");
+      return new Refusal(
+          ResultCode.E_DUPLICATE_SESSION, "second " + bind.kind().code() + " session");
     }
-    CertKeyRegistry.Refusal keyRefusal = gw.certKeys().claim(bind.certKey(), a.id(), bind.kind(), now.toEpochMilli());
+    CertKeyRegistry.Refusal keyRefusal =
+        gw.certKeys().claim(bind.certKey(), a.id(), bind.kind(), now.toEpochMilli());
     if (keyRefusal != null) {
       return new Refusal(ResultCode.E_INVALID_CERT_KEY, keyRefusal.message());
     }
@@ -159,17 +184,41 @@ public final class BindHandler extends ChannelInboundHandlerAdapter {
 
   private void refuse(ChannelHandlerContext ctx, String id, Refusal r) {
     gw.metrics().bind(r.code());
-    SecurityLog.warn(r.code() == ResultCode.E_ACCOUNT_LOCKED ? SecurityLog.Kind.LOCKED : SecurityLog.Kind.LOGIN_FAILED,
-        ctx.channel().remoteAddress(), "BIND " + portKind.code() + " for ID " + SecurityLog.id(id) + " refused: " + r.code() + " " + r.reason());
-    log.debug("BIND id={} from {} refused: {} {}", id, ctx.channel().remoteAddress(), r.code(), r.reason());
-    Closer.answerAndClose(ctx.channel(), BindAck.failure(r.code(), Closer.reason(r.code(), r.reason(), MESSAGE_SIZE)));
+    SecurityLog.warn(
+        r.code() == ResultCode.E_ACCOUNT_LOCKED
+            ? SecurityLog.Kind.LOCKED
+            : SecurityLog.Kind.LOGIN_FAILED,
+        ctx.channel().remoteAddress(),
+        "BIND "
+            + portKind.code()
+            + " for ID "
+            + SecurityLog.id(id)
+            + " refused: "
+            + r.code()
+            + " "
+            + r.reason());
+    log.debug(
+        "BIND id={} from {} refused: {} {}",
+        id,
+        ctx.channel().remoteAddress(),
+        r.code(),
+        r.reason());
+    Closer.answerAndClose(
+        ctx.channel(),
+        BindAck.failure(r.code(), Closer.reason(r.code(), r.reason(), MESSAGE_SIZE)));
   }
 
-  /** A BIND whose body does not decode (bad TYPE, KIND, KEYPOS ...) still gets a BIND_ACK with the code. */
+  /**
+   * A BIND whose body does not decode (bad TYPE, KIND, KEYPOS ...) still gets a BIND_ACK with the
+   * code.
+   */
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-    if (c instanceof NgsProtocolException e && !(c instanceof MalformedDeliverException) && !(c instanceof FrameException)
+    Throwable c =
+        cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+    if (c instanceof NgsProtocolException e
+        && !(c instanceof MalformedDeliverException)
+        && !(c instanceof FrameException)
         && e.resultCode().isPresent()
         && !Closer.closing(ctx.channel())) {
       refuse(ctx, "?", new Refusal(e.resultCode().get(), "bad " + e.field()));

@@ -7,8 +7,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.util.AttributeKey;
 
 /**
- * Closing a session the way the spec wants: EVENT type 0 with the reason first (section 4.5), then close.
- * The reason is {@code <code> <text>}, ASCII, cut to the 88-byte DATA field.
+ * Closing a session the way the spec wants: EVENT type 0 with the reason first (section 4.5), then
+ * close. The reason is {@code <code> <text>}, ASCII, cut to the 88-byte DATA field.
  */
 public final class Closer {
   private static final AttributeKey<Boolean> CLOSING = AttributeKey.valueOf("ngs.closing");
@@ -26,8 +26,9 @@ public final class Closer {
   }
 
   /**
-   * DATA of an EVENT type 0 / MESSAGE of an ACK: {@code "1013 no packet for 90000ms"}, ASCII, cut to one byte
-   * less than the field ({@code fieldSize}) so that a NUL always ends it, for clients reading C strings.
+   * DATA of an EVENT type 0 / MESSAGE of an ACK: {@code "1013 no packet for 90000ms"}, ASCII, cut
+   * to one byte less than the field ({@code fieldSize}) so that a NUL always ends it, for clients
+   * reading C strings.
    */
   public static String reason(ResultCode code, String detail, int fieldSize) {
     int max = fieldSize - 1;
@@ -49,7 +50,8 @@ public final class Closer {
       ch.close();
       return;
     }
-    ch.writeAndFlush(Event.disconnect(reason(code, detail, 88))).addListener(ChannelFutureListener.CLOSE);
+    ch.writeAndFlush(Event.disconnect(reason(code, detail, 88)))
+        .addListener(ChannelFutureListener.CLOSE);
   }
 
   /** Writes a final packet (a failure ACK) and closes. */

@@ -18,7 +18,8 @@ public final class GatewaySession {
   private final LongAdder packetsIn = new LongAdder();
   private final LongAdder packetsOut = new LongAdder();
 
-  public GatewaySession(AccountState account, SessionKind kind, SessionMode mode, Channel channel, Instant boundAt) {
+  public GatewaySession(
+      AccountState account, SessionKind kind, SessionMode mode, Channel channel, Instant boundAt) {
     this.account = account;
     this.kind = kind;
     this.mode = mode;
@@ -51,7 +52,13 @@ public final class GatewaySession {
   }
 
   public SessionInfo info() {
-    return new SessionInfo(account.id(), kind, mode, String.valueOf(channel.remoteAddress()), boundAt,
-        packetsIn.sum(), packetsOut.sum());
+    return new SessionInfo(
+        account.id(),
+        kind,
+        mode,
+        String.valueOf(channel.remoteAddress()),
+        boundAt,
+        packetsIn.sum(),
+        packetsOut.sum());
   }
 }

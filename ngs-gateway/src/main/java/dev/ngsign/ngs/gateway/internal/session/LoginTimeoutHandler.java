@@ -8,8 +8,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * "Server로 Connection 후 1초 안에 CERT 및 BIND 요청을 하여야 합니다" (section 2.1): closes the connection
- * (EVENT type 0, E_LOGIN_TIMEOUT) unless a first packet arrives within the window; then it steps aside.
+ * "Server로 Connection 후 1초 안에 CERT 및 BIND 요청을 하여야 합니다" (section 2.1): closes the connection (EVENT
+ * type 0, E_LOGIN_TIMEOUT) unless a first packet arrives within the window; then it steps aside.
  */
 public final class LoginTimeoutHandler extends ChannelInboundHandlerAdapter {
   private final Duration timeout;
@@ -21,10 +21,16 @@ public final class LoginTimeoutHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    timer = ctx.executor().schedule(
-        () -> Closer.closeWithEvent(ctx.channel(), ResultCode.E_LOGIN_TIMEOUT,
-            "no CERT/BIND within " + timeout.toMillis() + "ms"),
-        timeout.toMillis(), TimeUnit.MILLISECONDS);
+    timer =
+        ctx.executor()
+            .schedule(
+                () ->
+                    Closer.closeWithEvent(
+                        ctx.channel(),
+                        ResultCode.E_LOGIN_TIMEOUT,
+                        "no CERT/BIND within " + timeout.toMillis() + "ms"),
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
     ctx.fireChannelActive();
   }
 

@@ -7,10 +7,10 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * Caps what an unauthenticated connection may make the gateway buffer: until BIND succeeds (which removes
- * this handler), at most {@code budget} bytes are accepted; beyond that the connection is closed with
- * E_MALFORMED_PACKET. Without it, a connection could push a frame up to the DELIVER size cap before the
- * login window closes it. Sits in front of the frame decoder.
+ * Caps what an unauthenticated connection may make the gateway buffer: until BIND succeeds (which
+ * removes this handler), at most {@code budget} bytes are accepted; beyond that the connection is
+ * closed with E_MALFORMED_PACKET. Without it, a connection could push a frame up to the DELIVER
+ * size cap before the login window closes it. Sits in front of the frame decoder.
  */
 public final class PreBindLimiter extends ChannelInboundHandlerAdapter {
   /** A BIND frame is 234 bytes; a client that pipelines a few DELIVERs behind it still fits. */
@@ -29,7 +29,9 @@ public final class PreBindLimiter extends ChannelInboundHandlerAdapter {
       received += buf.readableBytes();
       if (received > budget) {
         ReferenceCountUtil.release(msg);
-        Closer.closeWithEvent(ctx.channel(), ResultCode.E_MALFORMED_PACKET,
+        Closer.closeWithEvent(
+            ctx.channel(),
+            ResultCode.E_MALFORMED_PACKET,
             "more than " + budget + " bytes before BIND");
         return;
       }

@@ -5,17 +5,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What an operator must see about attacks and misconfigured clients — malformed packets, failed logins,
- * locked IDs — logged at WARN with the peer's address, at most {@link #PER_MINUTE} lines per kind a minute
- * (a flood must not fill the disk); the lines held back are counted in the next line that is written. IDs are
- * client input: only printable ASCII is shown, at most 20 characters. Never a password, PWD or CERT_KEY.
+ * What an operator must see about attacks and misconfigured clients — malformed packets, failed
+ * logins, locked IDs — logged at WARN with the peer's address, at most {@link #PER_MINUTE} lines
+ * per kind a minute (a flood must not fill the disk); the lines held back are counted in the next
+ * line that is written. IDs are client input: only printable ASCII is shown, at most 20 characters.
+ * Never a password, PWD or CERT_KEY.
  */
 public final class SecurityLog {
   static final int PER_MINUTE = 20;
   private static final Logger log = LoggerFactory.getLogger("dev.ngsign.ngs.gateway.security");
 
   /** The kinds, each rate-limited on its own. */
-  public enum Kind { MALFORMED, LOGIN_FAILED, LOCKED }
+  public enum Kind {
+    MALFORMED,
+    LOGIN_FAILED,
+    LOCKED
+  }
 
   private static final long[] windowStart = new long[Kind.values().length];
   private static final int[] used = new int[Kind.values().length];
@@ -41,7 +46,11 @@ public final class SecurityLog {
       held = heldBack[k];
       heldBack[k] = 0;
     }
-    log.warn("{} from {}: {}{}", kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), peer, what,
+    log.warn(
+        "{} from {}: {}{}",
+        kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+        peer,
+        what,
         held == 0 ? "" : " (" + held + " similar lines held back)");
   }
 

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Bound sessions by (account, kind). Enforces "동일한 ID로 중복으로 접속 할 경우 두 접속 모두 종료" (section
- * 1.2): registering a second session of a kind removes the first and reports it, so the caller closes both.
+ * Bound sessions by (account, kind). Enforces "동일한 ID로 중복으로 접속 할 경우 두 접속 모두 종료" (section 1.2):
+ * registering a second session of a kind removes the first and reports it, so the caller closes
+ * both.
  */
 public final class SessionRegistry {
   private record Key(String account, SessionKind kind) {}
@@ -15,19 +16,21 @@ public final class SessionRegistry {
   private final ConcurrentHashMap<Key, GatewaySession> sessions = new ConcurrentHashMap<>();
 
   /**
-   * Registers {@code s}; returns null when it is the only session of its kind, or the existing one, which
-   * has been removed (the new one is then not registered: both must close).
+   * Registers {@code s}; returns null when it is the only session of its kind, or the existing one,
+   * which has been removed (the new one is then not registered: both must close).
    */
   public GatewaySession register(GatewaySession s) {
     Key key = new Key(s.account().id(), s.kind());
     GatewaySession[] existing = new GatewaySession[1];
-    sessions.compute(key, (k, old) -> {
-      if (old == null) {
-        return s;
-      }
-      existing[0] = old;
-      return null;
-    });
+    sessions.compute(
+        key,
+        (k, old) -> {
+          if (old == null) {
+            return s;
+          }
+          existing[0] = old;
+          return null;
+        });
     return existing[0];
   }
 

@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Last in every pipeline. A packet nobody before it wanted is unexpected in the session's state ("기대하지 않은
- * Type 이 수신되었을 경우 Connection 이 종료", section 3.2): EVENT type 0 E_UNEXPECTED_PACKET and close. An
- * error nobody answered (a bad header, an undecryptable body) closes with E_MALFORMED_PACKET. Stateless.
+ * Last in every pipeline. A packet nobody before it wanted is unexpected in the session's state
+ * ("기대하지 않은 Type 이 수신되었을 경우 Connection 이 종료", section 3.2): EVENT type 0 E_UNEXPECTED_PACKET and
+ * close. An error nobody answered (a bad header, an undecryptable body) closes with
+ * E_MALFORMED_PACKET. Stateless.
  */
 @ChannelHandler.Sharable
 public final class UnexpectedPacketHandler extends ChannelInboundHandlerAdapter {
@@ -36,16 +37,22 @@ public final class UnexpectedPacketHandler extends ChannelInboundHandlerAdapter 
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    String what = msg instanceof NgsPacket p ? p.type() + " (HeadType " + p.type().headType() + ")" : "message";
+    String what =
+        msg instanceof NgsPacket p
+            ? p.type() + " (HeadType " + p.type().headType() + ")"
+            : "message";
     count(ctx, ResultCode.E_UNEXPECTED_PACKET);
-    SecurityLog.warn(SecurityLog.Kind.MALFORMED, ctx.channel().remoteAddress(), "unexpected " + what);
+    SecurityLog.warn(
+        SecurityLog.Kind.MALFORMED, ctx.channel().remoteAddress(), "unexpected " + what);
     Closer.closeWithEvent(ctx.channel(), ResultCode.E_UNEXPECTED_PACKET, "unexpected " + what);
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-    if (c instanceof NgsProtocolException e && e.resultCode().orElse(null) == ResultCode.E_UNEXPECTED_PACKET) {
+    Throwable c =
+        cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+    if (c instanceof NgsProtocolException e
+        && e.resultCode().orElse(null) == ResultCode.E_UNEXPECTED_PACKET) {
       count(ctx, ResultCode.E_UNEXPECTED_PACKET);
       SecurityLog.warn(SecurityLog.Kind.MALFORMED, ctx.channel().remoteAddress(), e.getMessage());
       Closer.closeWithEvent(ctx.channel(), ResultCode.E_UNEXPECTED_PACKET, e.getMessage());

@@ -1,10 +1,10 @@
 package dev.ngsign.ngs.gateway.internal.tps;
 
 /**
- * At most {@code limit} events in any window of {@code windowMillis}: an exact sliding-window log kept as a
- * ring of the last {@code limit} accepted timestamps. An event is allowed when the oldest of them is at
- * least a window old, so there is no burst at a fixed second boundary. O(1) per event, {@code limit} longs of
- * memory. Not thread-safe: one event loop at a time.
+ * At most {@code limit} events in any window of {@code windowMillis}: an exact sliding-window log
+ * kept as a ring of the last {@code limit} accepted timestamps. An event is allowed when the oldest
+ * of them is at least a window old, so there is no burst at a fixed second boundary. O(1) per
+ * event, {@code limit} longs of memory. Not thread-safe: one event loop at a time.
  */
 public final class SlidingWindow {
   private final long windowMillis;
@@ -16,7 +16,9 @@ public final class SlidingWindow {
     this.windowMillis = windowMillis;
   }
 
-  /** Takes a slot at {@code nowMillis} under {@code limit}; false (nothing recorded) when over it. */
+  /**
+   * Takes a slot at {@code nowMillis} under {@code limit}; false (nothing recorded) when over it.
+   */
   public boolean tryAcquire(long nowMillis, int limit) {
     if (limit <= 0) {
       return false;

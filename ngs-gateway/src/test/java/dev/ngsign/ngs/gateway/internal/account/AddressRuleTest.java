@@ -29,13 +29,20 @@ class AddressRuleTest {
     assertThat(AddressRule.parse("::1/128").matches(ip("::1"))).isTrue();
     assertThat(AddressRule.parse("2001:db8::/32").matches(ip("2001:db8:1::5"))).isTrue();
     assertThat(AddressRule.parse("2001:db8::/32").matches(ip("127.0.0.1"))).isFalse();
-    assertThat(AddressRule.parse("127.0.0.0/8").matches(InetAddress.getByAddress(
-        new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 127, 0, 0, 1}))).isTrue();
+    assertThat(
+            AddressRule.parse("127.0.0.0/8")
+                .matches(
+                    InetAddress.getByAddress(
+                        new byte[] {
+                          0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 127, 0, 0, 1
+                        })))
+        .isTrue();
   }
 
   @Test
   void refusesNamesAndBadPrefixes() {
-    assertThatThrownBy(() -> AddressRule.parse("example.com")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AddressRule.parse("example.com"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> AddressRule.parse("10.0.0.0/33")).hasMessageContaining("0..32");
     assertThatThrownBy(() -> AddressRule.parse("10.0.0.0/x")).hasMessageContaining("prefix");
   }
@@ -68,7 +75,10 @@ class AddressRuleTest {
     }
   }
 
-  /** A stranger hammering an ID locks out only his own address; the customer's address still gets in. */
+  /**
+   * A stranger hammering an ID locks out only his own address; the customer's address still gets
+   * in.
+   */
   @Test
   void theLockIsPerSourceAddress() {
     ConnectGuard g = new ConnectGuard(2, Duration.ofSeconds(60), Duration.ofMinutes(5));
@@ -108,7 +118,9 @@ class AddressRuleTest {
     c.increment(100);
     c.increment(101);
     c.increment(100 + PerSecondCounter.SLOTS); // reuses slot of second 100
-    assertThat(c.snapshot()).containsEntry(101L, 1L).containsEntry(100L + PerSecondCounter.SLOTS, 1L)
+    assertThat(c.snapshot())
+        .containsEntry(101L, 1L)
+        .containsEntry(100L + PerSecondCounter.SLOTS, 1L)
         .doesNotContainKey(100L);
   }
 }

@@ -16,16 +16,30 @@ import org.junit.jupiter.api.Test;
 
 class CarrierSimulatorTest {
   private static Deliver sms(String da) {
-    return Deliver.builder(MessageType.SMS).daAddr(da).callback("15880000").text("x").serial("S")
-        .senderCode("101280092").build();
+    return Deliver.builder(MessageType.SMS)
+        .daAddr(da)
+        .callback("15880000")
+        .text("x")
+        .serial("S")
+        .senderCode("101280092")
+        .build();
   }
 
   private static Deliver friendTalkImage(Failover f, boolean image) {
-    Deliver.Builder b = Deliver.builder(MessageType.FRIENDTALK_IMAGE).daAddr("01000072103").callback("15880000")
-        .kakao(new KakaoInfo("key", "", KakaoMethod.PUSH, f, "t")).serial("F").senderCode("123456789")
-        .addMedia(Media.text(MediaType.BODY_TEXT, ContentEncoding.UTF_8, "본문"));
+    Deliver.Builder b =
+        Deliver.builder(MessageType.FRIENDTALK_IMAGE)
+            .daAddr("01000072103")
+            .callback("15880000")
+            .kakao(new KakaoInfo("key", "", KakaoMethod.PUSH, f, "t"))
+            .serial("F")
+            .senderCode("123456789")
+            .addMedia(Media.text(MediaType.BODY_TEXT, ContentEncoding.UTF_8, "본문"));
     if (image) {
-      b.addMedia(Media.of(MediaType.JPG, ContentEncoding.BINARY, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}));
+      b.addMedia(
+          Media.of(
+              MediaType.JPG,
+              ContentEncoding.BINARY,
+              new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}));
     }
     if (f == Failover.REPLACE || f == Failover.REPLACE_MMS) {
       b.addMedia(Media.text(MediaType.FALLBACK_TEXT, ContentEncoding.UTF_8, "대체"));
@@ -43,13 +57,20 @@ class CarrierSimulatorTest {
 
   @Test
   void imageFallbacksBecomeMms() {
-    assertThat(CarrierSimulator.fallbackType(friendTalkImage(Failover.CONVERT, true), Failover.CONVERT))
+    assertThat(
+            CarrierSimulator.fallbackType(
+                friendTalkImage(Failover.CONVERT, true), Failover.CONVERT))
         .isEqualTo(MessageType.MMS);
-    assertThat(CarrierSimulator.fallbackType(friendTalkImage(Failover.REPLACE_MMS, true), Failover.REPLACE_MMS))
+    assertThat(
+            CarrierSimulator.fallbackType(
+                friendTalkImage(Failover.REPLACE_MMS, true), Failover.REPLACE_MMS))
         .isEqualTo(MessageType.MMS);
-    assertThat(CarrierSimulator.fallbackType(friendTalkImage(Failover.REPLACE, true), Failover.REPLACE))
+    assertThat(
+            CarrierSimulator.fallbackType(
+                friendTalkImage(Failover.REPLACE, true), Failover.REPLACE))
         .isEqualTo(MessageType.SMS); // images ignored by plain replacement
-    assertThat(CarrierSimulator.fallbackType(friendTalkImage(Failover.NONE, true), Failover.NONE)).isNull();
+    assertThat(CarrierSimulator.fallbackType(friendTalkImage(Failover.NONE, true), Failover.NONE))
+        .isNull();
   }
 
   @Test

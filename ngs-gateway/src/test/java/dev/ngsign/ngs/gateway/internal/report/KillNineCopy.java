@@ -11,16 +11,23 @@ import java.util.stream.Stream;
 final class KillNineCopy {
   private KillNineCopy() {}
 
-  /** A store in {@code dir} (null: temporary) with a de-duplication window and SERIAL buckets of the given widths. */
+  /**
+   * A store in {@code dir} (null: temporary) with a de-duplication window and SERIAL buckets of the
+   * given widths.
+   */
   static ReportStore open(Path dir, long windowMillis, long bucketMillis, long nowMillis) {
-    return ReportStore.open(new StoreOptions(dir, Duration.ofMillis(windowMillis), false, 8, 8, bucketMillis),
+    return ReportStore.open(
+        new StoreOptions(dir, Duration.ofMillis(windowMillis), false, 8, 8, bucketMillis),
         nowMillis);
   }
 
-  /** Copies the files of the open {@code store} in {@code dir} into a new sibling directory and returns it. */
+  /**
+   * Copies the files of the open {@code store} in {@code dir} into a new sibling directory and
+   * returns it.
+   */
   static Path of(ReportStore store, Path dir) throws IOException {
-    return ((RocksReportStore) store).copyAsIfKilled(dir.resolveSibling(dir.getFileName() + "-crash-"
-        + System.nanoTime()));
+    return ((RocksReportStore) store)
+        .copyAsIfKilled(dir.resolveSibling(dir.getFileName() + "-crash-" + System.nanoTime()));
   }
 
   /** Deletes a copy made by {@link #of}. */

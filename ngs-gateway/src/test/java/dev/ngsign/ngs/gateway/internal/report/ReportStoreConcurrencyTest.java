@@ -24,15 +24,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The store used the way the gateway uses it, from several threads at once: deliver sessions writing batches,
- * report sessions acknowledging, and the housekeeping thread sweeping (creating SERIAL buckets and dropping
- * expired ones) all the while, with a short window and narrow buckets so that sweeps drop a lot. After a restart, exactly the reports written and not acknowledged are
- * waiting: a report moved by a sweep while it was being acknowledged neither comes back nor gets lost.
+ * The store used the way the gateway uses it, from several threads at once: deliver sessions
+ * writing batches, report sessions acknowledging, and the housekeeping thread sweeping (creating
+ * SERIAL buckets and dropping expired ones) all the while, with a short window and narrow buckets
+ * so that sweeps drop a lot. After a restart, exactly the reports written and not acknowledged are
+ * waiting: a report moved by a sweep while it was being acknowledged neither comes back nor gets
+ * lost.
  */
 class ReportStoreConcurrencyTest {
   private static final long WINDOW = 20;
-  /** Wide enough that creating and dropping column families (a manifest write each) does not dominate. */
+
+  /**
+   * Wide enough that creating and dropping column families (a manifest write each) does not
+   * dominate.
+   */
   private static final long BUCKET = 100;
+
   private static final String[] ACCOUNTS = {"a", "b"};
   private static final int BATCHES = 400;
 
@@ -51,57 +58,66 @@ class ReportStoreConcurrencyTest {
       List<Future<?>> delivers = new ArrayList<>();
       List<Future<?>> acks = new ArrayList<>();
       for (String account : ACCOUNTS) {
-        delivers.add(pool.submit(() -> {
-          start.await();
-          StoreBatch b = new StoreBatch();
-          for (int i = 0; i < BATCHES; i++) {
-            List<String> batch = new ArrayList<>();
-            for (int j = 0; j < 5; j++) {
-              long now = clock.incrementAndGet();
-              String serial = "S" + i + "-" + j;
-              String gw = s.nextGwSerial();
-              SerialClaim c;
-              synchronized (account) { // as DeliverHandler: one account's claims in one order
-                c = s.claimSerial(account, serial, gw, now, b);
-                s.storeReport(account, report(serial, gw), now, YearMonth.of(2026, 11), c, b);
-              }
-              batch.add(gw);
-            }
-            s.write(b);
-            written.addAll(batch);
-          }
-          return null;
-        }));
-        acks.add(pool.submit(() -> {
-          start.await();
-          StoreBatch b = new StoreBatch();
-          PendingReport cursor = null;
-          while (delivering.get()) {
-            List<PendingReport> due = s.due(account, cursor, Long.MAX_VALUE / 2, 50);
-            if (due.isEmpty()) {
-              cursor = null; // start over, as a new report session would
-            }
-            for (PendingReport p : due) {
-              cursor = p;
-              acknowledge(s, account, p, b, acknowledged);
-            }
-            s.write(b);
-          }
-          for (PendingReport p : s.due(account, null, Long.MAX_VALUE / 2, Integer.MAX_VALUE)) { // a last pass
-            acknowledge(s, account, p, b, acknowledged);
-          }
-          s.write(b);
-          return null;
-        }));
+        delivers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  StoreBatch b = new StoreBatch();
+                  for (int i = 0; i < BATCHES; i++) {
+                    List<String> batch = new ArrayList<>();
+                    for (int j = 0; j < 5; j++) {
+                      long now = clock.incrementAndGet();
+                      String serial = "S" + i + "-" + j;
+                      String gw = s.nextGwSerial();
+                      SerialClaim c;
+                      synchronized (
+                          account) { // as DeliverHandler: one account's claims in one order
+                        c = s.claimSerial(account, serial, gw, now, b);
+                        s.storeReport(
+                            account, report(serial, gw), now, YearMonth.of(2026, 11), c, b);
+                      }
+                      batch.add(gw);
+                    }
+                    s.write(b);
+                    written.addAll(batch);
+                  }
+                  return null;
+                }));
+        acks.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  StoreBatch b = new StoreBatch();
+                  PendingReport cursor = null;
+                  while (delivering.get()) {
+                    List<PendingReport> due = s.due(account, cursor, Long.MAX_VALUE / 2, 50);
+                    if (due.isEmpty()) {
+                      cursor = null; // start over, as a new report session would
+                    }
+                    for (PendingReport p : due) {
+                      cursor = p;
+                      acknowledge(s, account, p, b, acknowledged);
+                    }
+                    s.write(b);
+                  }
+                  for (PendingReport p :
+                      s.due(account, null, Long.MAX_VALUE / 2, Integer.MAX_VALUE)) { // a last pass
+                    acknowledge(s, account, p, b, acknowledged);
+                  }
+                  s.write(b);
+                  return null;
+                }));
       }
-      Future<Long> sweeper = pool.submit(() -> {
-        start.await();
-        long n = 0;
-        while (delivering.get()) {
-          n += s.sweepSerials(clock.get());
-        }
-        return n;
-      });
+      Future<Long> sweeper =
+          pool.submit(
+              () -> {
+                start.await();
+                long n = 0;
+                while (delivering.get()) {
+                  n += s.sweepSerials(clock.get());
+                }
+                return n;
+              });
       start.countDown();
       for (Future<?> f : delivers) {
         f.get(120, TimeUnit.SECONDS);
@@ -124,7 +140,9 @@ class ReportStoreConcurrencyTest {
       Set<String> waiting = new HashSet<>();
       for (String a : ACCOUNTS) {
         for (PendingReport p : after.due(a, null, Long.MAX_VALUE / 2, Integer.MAX_VALUE)) {
-          assertThat(waiting.add(p.report().gwSerial())).as("listed once: %s", p.report().gwSerial()).isTrue();
+          assertThat(waiting.add(p.report().gwSerial()))
+              .as("listed once: %s", p.report().gwSerial())
+              .isTrue();
         }
       }
       assertThat(waiting).isEqualTo(expected);
@@ -133,12 +151,14 @@ class ReportStoreConcurrencyTest {
   }
 
   /**
-   * Acknowledges two thirds of the reports (by GWSERIAL), leaving the rest waiting; a report handed out again
-   * after its acknowledgement is a report that came back.
+   * Acknowledges two thirds of the reports (by GWSERIAL), leaving the rest waiting; a report handed
+   * out again after its acknowledgement is a report that came back.
    */
-  private static void acknowledge(ReportStore s, String account, PendingReport p, StoreBatch b, Set<String> acked) {
+  private static void acknowledge(
+      ReportStore s, String account, PendingReport p, StoreBatch b, Set<String> acked) {
     if (acked.contains(p.report().gwSerial())) {
-      throw new AssertionError("acknowledged report " + p.report().gwSerial() + " is waiting again");
+      throw new AssertionError(
+          "acknowledged report " + p.report().gwSerial() + " is waiting again");
     }
     if (p.gwSerial() % 3 != 0 && s.acknowledge(account, p, b)) {
       acked.add(p.report().gwSerial());
@@ -146,6 +166,13 @@ class ReportStoreConcurrencyTest {
   }
 
   private static Report report(String serial, String gw) {
-    return new Report(0, ReportMessage.EMPTY, "01020001234", serial, gw, LocalDateTime.of(2026, 1, 1, 0, 0), Telco.LG);
+    return new Report(
+        0,
+        ReportMessage.EMPTY,
+        "01020001234",
+        serial,
+        gw,
+        LocalDateTime.of(2026, 1, 1, 0, 0),
+        Telco.LG);
   }
 }

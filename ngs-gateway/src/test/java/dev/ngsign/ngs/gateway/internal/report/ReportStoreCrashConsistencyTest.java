@@ -23,14 +23,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Random runs of what the gateway does to its store — sessions deciding DELIVERs into batches, writing them,
- * repeating SERIALs (within the de-duplication window and after it), refusing some, report sessions
- * acknowledging, sweeps that drop expired SERIAL buckets, with narrow buckets — with a kill -9 simulated at
- * random moments (a copy of the data directory taken without a close, then opened). After every such crash:
- * every message whose batch was written (its ACK may have gone out) has its report unless that report's
- * acknowledgement was written, and, while it is in the window, its SERIAL record; no message whose batch was
- * not written has either; quota use is exactly the written messages. Seeded, so a failure names the seed that
- * reproduces it.
+ * Random runs of what the gateway does to its store — sessions deciding DELIVERs into batches,
+ * writing them, repeating SERIALs (within the de-duplication window and after it), refusing some,
+ * report sessions acknowledging, sweeps that drop expired SERIAL buckets, with narrow buckets —
+ * with a kill -9 simulated at random moments (a copy of the data directory taken without a close,
+ * then opened). After every such crash: every message whose batch was written (its ACK may have
+ * gone out) has its report unless that report's acknowledgement was written, and, while it is in
+ * the window, its SERIAL record; no message whose batch was not written has either; quota use is
+ * exactly the written messages. Seeded, so a failure names the seed that reproduces it.
  */
 class ReportStoreCrashConsistencyTest {
   private static final long WINDOW = 60;
@@ -40,7 +40,10 @@ class ReportStoreCrashConsistencyTest {
 
   @TempDir Path dir;
 
-  /** 20 runs of 400 steps, each with ~10 crash copies (a copy is opened as a new store: the slow part). */
+  /**
+   * 20 runs of 400 steps, each with ~10 crash copies (a copy is opened as a new store: the slow
+   * part).
+   */
   static Stream<Long> seeds() {
     return IntStream.range(0, 20).mapToObj(i -> 0x5EEDL * 31 + i);
   }
@@ -79,7 +82,8 @@ class ReportStoreCrashConsistencyTest {
   void aCrashAtAnyMomentKeepsExactlyWhatWasWritten(long seed) throws IOException {
     Random rnd = new Random(seed);
     Map<String, Message> byGw = new HashMap<>();
-    Map<String, Message> latestWritten = new HashMap<>(); // account NUL serial -> its latest written message
+    Map<String, Message> latestWritten =
+        new HashMap<>(); // account NUL serial -> its latest written message
     int crashes = 0;
     long sweptSerials = 0;
     Map<String, Long> quotaWritten = new HashMap<>();
@@ -97,7 +101,10 @@ class ReportStoreCrashConsistencyTest {
         Session session = sessions.get(rnd.nextInt(sessions.size()));
         int op = rnd.nextInt(100);
         if (op < 45) { // a DELIVER: new SERIAL, or a repeat of one this account used
-          String serial = rnd.nextInt(4) == 0 && nextSerial > 0 ? "S" + rnd.nextInt(nextSerial) : "S" + nextSerial++;
+          String serial =
+              rnd.nextInt(4) == 0 && nextSerial > 0
+                  ? "S" + rnd.nextInt(nextSerial)
+                  : "S" + nextSerial++;
           String gw = s.nextGwSerial();
           SerialClaim c = s.claimSerial(session.account, serial, gw, now, session.batch);
           if (c.isBusy() || c.isDuplicate()) {
@@ -148,39 +155,56 @@ class ReportStoreCrashConsistencyTest {
     assertThat(sweptSerials).as("seed %d: the run dropped SERIAL buckets", seed).isPositive();
   }
 
-  private void verifyAfterCrash(ReportStore s, Map<String, Message> byGw, Map<String, Message> latestWritten,
-      Map<String, Long> quotaWritten, long now, long seed) throws IOException {
+  private void verifyAfterCrash(
+      ReportStore s,
+      Map<String, Message> byGw,
+      Map<String, Message> latestWritten,
+      Map<String, Long> quotaWritten,
+      long now,
+      long seed)
+      throws IOException {
     Path copy = KillNineCopy.of(s, dir);
     try (ReportStore after = KillNineCopy.open(copy, WINDOW, BUCKET, 1_000)) {
       for (Map.Entry<String, Long> q : quotaWritten.entrySet()) {
-        assertThat(after.quotas().get(q.getKey())).as("seed %d: quota use of %s", seed, q.getKey())
+        assertThat(after.quotas().get(q.getKey()))
+            .as("seed %d: quota use of %s", seed, q.getKey())
             .isEqualTo(Map.entry(MONTH, q.getValue()));
       }
       Set<String> pendingAfter = new HashSet<>(); // GWSERIALs
       for (String a : ACCOUNTS) {
         for (PendingReport p : after.due(a, null, Long.MAX_VALUE / 2, 100_000)) {
-          assertThat(pendingAfter.add(p.report().gwSerial())).as("seed %d: report listed once", seed).isTrue();
+          assertThat(pendingAfter.add(p.report().gwSerial()))
+              .as("seed %d: report listed once", seed)
+              .isTrue();
         }
       }
       for (Message m : byGw.values()) {
         String what = m.account + "/" + m.serial + "/" + m.gw;
         if (!m.written) {
-          assertThat(pendingAfter).as("seed %d: report of an unwritten message %s survived", seed, what)
+          assertThat(pendingAfter)
+              .as("seed %d: report of an unwritten message %s survived", seed, what)
               .doesNotContain(m.gw);
         } else if (m.ackWritten) {
-          assertThat(pendingAfter).as("seed %d: acknowledged report %s came back", seed, what).doesNotContain(m.gw);
+          assertThat(pendingAfter)
+              .as("seed %d: acknowledged report %s came back", seed, what)
+              .doesNotContain(m.gw);
         } else if (!m.ackDecided) {
-          assertThat(pendingAfter).as("seed %d: report of a written message %s lost", seed, what).contains(m.gw);
+          assertThat(pendingAfter)
+              .as("seed %d: report of a written message %s lost", seed, what)
+              .contains(m.gw);
         }
       }
       for (Map.Entry<String, Message> e : latestWritten.entrySet()) {
         Message m = e.getValue();
         SerialRecord r = after.serial(m.account, m.serial);
         if (now - m.acceptedAt < WINDOW) {
-          assertThat(r).as("seed %d: SERIAL %s of a written message in the window", seed, e.getKey()).isNotNull();
+          assertThat(r)
+              .as("seed %d: SERIAL %s of a written message in the window", seed, e.getKey())
+              .isNotNull();
           assertThat(r.gwSerial()).as("seed %d: %s", seed, e.getKey()).isEqualTo(m.gw);
         } else if (r != null) {
-          assertThat(byGw.get(r.gwSerial()).written).as("seed %d: SERIAL %s of an unwritten message", seed, e.getKey())
+          assertThat(byGw.get(r.gwSerial()).written)
+              .as("seed %d: SERIAL %s of an unwritten message", seed, e.getKey())
               .isTrue();
         }
       }
@@ -189,6 +213,13 @@ class ReportStoreCrashConsistencyTest {
   }
 
   private static Report report(String serial, String gw) {
-    return new Report(0, ReportMessage.EMPTY, "01020001234", serial, gw, LocalDateTime.of(2026, 1, 1, 0, 0), Telco.KT);
+    return new Report(
+        0,
+        ReportMessage.EMPTY,
+        "01020001234",
+        serial,
+        gw,
+        LocalDateTime.of(2026, 1, 1, 0, 0),
+        Telco.KT);
   }
 }

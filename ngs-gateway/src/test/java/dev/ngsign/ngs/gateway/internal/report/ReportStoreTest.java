@@ -25,15 +25,26 @@ class ReportStoreTest {
   @TempDir Path dir;
 
   private static Report report(String serial, String gw) {
-    return new Report(0, ReportMessage.EMPTY, "01020001234", serial, gw, LocalDateTime.of(2026, 1, 1, 0, 0), Telco.SK);
+    return new Report(
+        0,
+        ReportMessage.EMPTY,
+        "01020001234",
+        serial,
+        gw,
+        LocalDateTime.of(2026, 1, 1, 0, 0),
+        Telco.SK);
   }
 
   private static ReportStore open(Path d, long windowMillis, long now) {
     return KillNineCopy.open(d, windowMillis, 0, now);
   }
 
-  /** What the deliver path does for a new message: claim its SERIAL, store its report (not yet written). */
-  private static void accept(ReportStore s, String account, String serial, long due, StoreBatch batch) {
+  /**
+   * What the deliver path does for a new message: claim its SERIAL, store its report (not yet
+   * written).
+   */
+  private static void accept(
+      ReportStore s, String account, String serial, long due, StoreBatch batch) {
     String gw = s.nextGwSerial();
     SerialClaim c = s.claimSerial(account, serial, gw, due, batch);
     assertThat(c.isDuplicate() || c.isBusy()).isFalse();
@@ -49,19 +60,29 @@ class ReportStoreTest {
       accept(s, "ab", "3", 50, b); // an ID that extends another ID
       accept(s, "b", "4", 50, b);
       s.write(b);
-      assertThat(s.due("a", null, 150, 10)).extracting(p -> p.report().serial()).containsExactly("1");
+      assertThat(s.due("a", null, 150, 10))
+          .extracting(p -> p.report().serial())
+          .containsExactly("1");
       assertThat(s.due("a", null, 99, 10)).isEmpty();
       List<PendingReport> both = s.due("a", null, 1_000, 10);
       assertThat(both).extracting(p -> p.report().serial()).containsExactly("1", "2");
-      assertThat(s.due("a", both.get(0), 1_000, 10)).extracting(p -> p.report().serial()).containsExactly("2");
-      assertThat(s.due("a", null, 1_000, 1)).extracting(p -> p.report().serial()).containsExactly("1");
+      assertThat(s.due("a", both.get(0), 1_000, 10))
+          .extracting(p -> p.report().serial())
+          .containsExactly("2");
+      assertThat(s.due("a", null, 1_000, 1))
+          .extracting(p -> p.report().serial())
+          .containsExactly("1");
       assertThat(s.pending("a")).isEqualTo(2);
       assertThat(s.pending("ab")).isEqualTo(1);
       assertThat(s.acknowledge("a", both.get(0), b)).isTrue();
-      assertThat(s.acknowledge("a", both.get(0), b)).as("its deletion is in a batch already").isFalse();
+      assertThat(s.acknowledge("a", both.get(0), b))
+          .as("its deletion is in a batch already")
+          .isFalse();
       s.write(b);
       assertThat(s.acknowledge("a", both.get(0), b)).as("deleted").isFalse();
-      assertThat(s.due("a", null, 1_000, 10)).extracting(p -> p.report().serial()).containsExactly("2");
+      assertThat(s.due("a", null, 1_000, 10))
+          .extracting(p -> p.report().serial())
+          .containsExactly("2");
       assertThat(s.pending("a")).isEqualTo(1);
       assertThat(s.pendingTotal()).isEqualTo(3);
     }
@@ -75,7 +96,9 @@ class ReportStoreTest {
       assertThat(s.due("a", null, 1_000, 10)).isEmpty();
       s.write(b);
       assertThat(b.isEmpty()).isTrue();
-      assertThat(s.due("a", null, 1_000, 10)).extracting(p -> p.report().serial()).containsExactly("1");
+      assertThat(s.due("a", null, 1_000, 10))
+          .extracting(p -> p.report().serial())
+          .containsExactly("1");
     }
   }
 
@@ -95,12 +118,17 @@ class ReportStoreTest {
       s.write(acks);
       Path crashed = KillNineCopy.of(s, dir);
       try (ReportStore after = open(crashed, DAY, 1_000)) {
-        assertThat(after.due("a", null, 1_000, 10)).extracting(p -> p.report().serial()).containsExactly("2", "3");
+        assertThat(after.due("a", null, 1_000, 10))
+            .extracting(p -> p.report().serial())
+            .containsExactly("2", "3");
         assertThat(after.pending("a")).isEqualTo(2);
         assertThat(after.serial("a", "1")).isNotNull();
         assertThat(after.serial("a", "3").gwSerial()).isEqualTo(s.serial("a", "3").gwSerial());
-        assertThat(after.serial("a", "4")).as("a re-sent DELIVER must not look like a duplicate").isNull();
-        assertThat(after.quotas().get("a")).as("quota use of the written messages only")
+        assertThat(after.serial("a", "4"))
+            .as("a re-sent DELIVER must not look like a duplicate")
+            .isNull();
+        assertThat(after.quotas().get("a"))
+            .as("quota use of the written messages only")
             .isEqualTo(java.util.Map.entry(MONTH, 3L));
         assertThat(after.nextGwSerial()).isGreaterThan(s.nextGwSerial());
       }
@@ -151,17 +179,22 @@ class ReportStoreTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"store-1.log", "gateway.mv.db", "journal-3.log"})
-  void aDataDirectoryOfAnEarlierBuildIsRefusedWithAMessageSayingHowToStartFresh(String oldFile) throws IOException {
+  void aDataDirectoryOfAnEarlierBuildIsRefusedWithAMessageSayingHowToStartFresh(String oldFile)
+      throws IOException {
     Files.writeString(dir.resolve(oldFile), "old");
-    assertThatThrownBy(() -> open(dir, DAY, 0)).isInstanceOf(StoreException.class)
-        .hasMessageContaining(dir.toString()).hasMessageContaining(oldFile).hasMessageContaining("older")
+    assertThatThrownBy(() -> open(dir, DAY, 0))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining(dir.toString())
+        .hasMessageContaining(oldFile)
+        .hasMessageContaining("older")
         .hasMessageContaining("move the directory away or give a new --data-dir");
     assertThat(dir.resolve(oldFile)).as("left as it was").hasContent("old");
     assertThat(dir.resolve("CURRENT")).doesNotExist();
   }
 
   @Test
-  void aSweepDropsWholeBucketsOnceAllTheirSerialsExpiredAndKeepsWaitingReports() throws IOException {
+  void aSweepDropsWholeBucketsOnceAllTheirSerialsExpiredAndKeepsWaitingReports()
+      throws IOException {
     long window = 1_000;
     try (ReportStore s = KillNineCopy.open(dir, window, 250, 0)) {
       StoreBatch b = new StoreBatch();
@@ -178,7 +211,8 @@ class ReportStoreTest {
       assertThat(s.serial("a", "old")).as("its bucket was dropped").isNull();
       assertThat(s.serial("a", "edge")).isNull();
       assertThat(s.serial("a", "young")).isNotNull();
-      assertThat(s.due("a", null, 5_000, 10)).extracting(p -> p.report().serial())
+      assertThat(s.due("a", null, 5_000, 10))
+          .extracting(p -> p.report().serial())
           .containsExactly("old", "edge", "young");
       SerialClaim again = s.claimSerial("a", "old", s.nextGwSerial(), 1_260, b);
       assertThat(again.isDuplicate()).as("an expired SERIAL is a new message").isFalse();
@@ -200,7 +234,8 @@ class ReportStoreTest {
       accept(s, "a", "X", 100, b);
       s.write(b);
       assertThat(s.claimSerial("a", "X", s.nextGwSerial(), 1_099, b).isDuplicate()).isTrue();
-      s.sweepSerials(1_250); // the housekeeping thread, between the claim and the end of the read batch
+      s.sweepSerials(
+          1_250); // the housekeeping thread, between the claim and the end of the read batch
       s.write(b);
       assertThat(s.serial("a", "X")).isNull();
       assertThat(s.pending("a")).isEqualTo(1);
@@ -235,10 +270,18 @@ class ReportStoreTest {
 
   @Test
   void storedReportsKeepEveryField() {
-    Report r = new Report(4005, ReportMessage.parse("K2103,TS"), "01000072103", "a|b~c", "0000000000000042",
-        LocalDateTime.of(2026, 11, 24, 9, 5, 7), Telco.KKO);
+    Report r =
+        new Report(
+            4005,
+            ReportMessage.parse("K2103,TS"),
+            "01000072103",
+            "a|b~c",
+            "0000000000000042",
+            LocalDateTime.of(2026, 11, 24, 9, 5, 7),
+            Telco.KKO);
     assertThat(StoredReport.decode(StoredReport.encode(r))).isEqualTo(r);
-    Report noTime = new Report(0, ReportMessage.EMPTY, "01020001234", "S", "0000000000000043", null, Telco.ETC);
+    Report noTime =
+        new Report(0, ReportMessage.EMPTY, "01020001234", "S", "0000000000000043", null, Telco.ETC);
     assertThat(StoredReport.decode(StoredReport.encode(noTime))).isEqualTo(noTime);
   }
 
@@ -289,13 +332,16 @@ class ReportStoreTest {
 
   @Test
   void withFsyncTheSameBatchesAreWritten() {
-    try (ReportStore s = ReportStore.open(new StoreOptions(dir, Duration.ofDays(1), true, 8, 8, 0), 1_000)) {
+    try (ReportStore s =
+        ReportStore.open(new StoreOptions(dir, Duration.ofDays(1), true, 8, 8, 0), 1_000)) {
       StoreBatch b = new StoreBatch();
       accept(s, "a", "1", 100, b);
       s.write(b);
     }
     try (ReportStore s = open(dir, DAY, 1_000)) {
-      assertThat(s.due("a", null, 1_000, 10)).extracting(p -> p.report().serial()).containsExactly("1");
+      assertThat(s.due("a", null, 1_000, 10))
+          .extracting(p -> p.report().serial())
+          .containsExactly("1");
     }
   }
 
@@ -306,7 +352,8 @@ class ReportStoreTest {
     accept(s, "a", "1", 100, b);
     s.write(b);
     s.close();
-    assertThatThrownBy(() -> s.due("a", null, 1_000, 10)).isInstanceOf(StoreException.class)
+    assertThatThrownBy(() -> s.due("a", null, 1_000, 10))
+        .isInstanceOf(StoreException.class)
         .hasMessageContaining("closed");
     s.close(); // twice is fine
   }

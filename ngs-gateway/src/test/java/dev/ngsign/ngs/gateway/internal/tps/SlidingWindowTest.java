@@ -45,7 +45,8 @@ class SlidingWindowTest {
     for (int t = 0; t < 5; t++) {
       assertThat(w.tryAcquire(t * 100, 5)).isTrue();
     }
-    assertThat(w.tryAcquire(500, 2)).isFalse(); // shrunk: the newest two (300, 400) are still in the window
+    assertThat(w.tryAcquire(500, 2))
+        .isFalse(); // shrunk: the newest two (300, 400) are still in the window
     assertThat(w.tryAcquire(1300, 2)).isTrue();
     assertThat(w.tryAcquire(1350, 10)).isTrue(); // grown
   }
