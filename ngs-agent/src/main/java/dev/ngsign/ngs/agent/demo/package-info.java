@@ -3,4 +3,7 @@
  * and not API: sample rows of every message type and a shorter login pacing than a real NGS gateway
  * allows.
  */
+@NullMarked
 package dev.ngsign.ngs.agent.demo;
+
+import org.jspecify.annotations.NullMarked;
