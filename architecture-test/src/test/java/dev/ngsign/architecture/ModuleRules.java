@@ -35,6 +35,7 @@ final class ModuleRules {
   static final Map<String, String> MODULES = new LinkedHashMap<>();
 
   static {
+    MODULES.put("ngsign-http", "dev.ngsign.http");
     MODULES.put("ngs-protocol", "dev.ngsign.ngs.protocol");
     MODULES.put("ngs-client", "dev.ngsign.ngs.client");
     MODULES.put("ngs-gateway", "dev.ngsign.ngs.gateway");
@@ -200,12 +201,15 @@ final class ModuleRules {
 
   /**
    * Imports follow the module order: ngs-protocol ← ngs-client / ngs-gateway ← ngs-agent ← cli;
-   * navercert-client ← navercert-server ← cli; bench uses ngs-protocol only.
+   * navercert-client ← navercert-server ← cli; bench uses ngs-protocol only; ngsign-http (the one
+   * HTTP listener) sits below the servers that have an HTTP port and uses no other module.
    */
   static ArchRule dependenciesRunOneWay() {
     return layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
         .withOptionalLayers(true)
+        .layer("ngsign-http")
+        .definedBy("dev.ngsign.http..")
         .layer("ngs-protocol")
         .definedBy("dev.ngsign.ngs.protocol..")
         .layer("ngs-client")
@@ -224,6 +228,8 @@ final class ModuleRules {
         .definedBy("dev.ngsign.cli..")
         .layer("bench")
         .definedBy("dev.ngsign.bench..")
+        .whereLayer("ngsign-http")
+        .mayOnlyBeAccessedByLayers("ngs-gateway", "ngs-agent", "navercert-server", "cli")
         .whereLayer("ngs-protocol")
         .mayOnlyBeAccessedByLayers("ngs-client", "ngs-gateway", "ngs-agent", "cli", "bench")
         .whereLayer("ngs-client")

@@ -1,5 +1,8 @@
 package dev.ngsign.navercert.server;
 
+import dev.ngsign.http.HttpLimits;
+import dev.ngsign.http.HttpListener;
+import dev.ngsign.http.Reply;
 import dev.ngsign.navercert.SignState;
 import dev.ngsign.navercert.server.internal.ApiError;
 import dev.ngsign.navercert.server.internal.Auth;
@@ -7,7 +10,6 @@ import dev.ngsign.navercert.server.internal.Engine;
 import dev.ngsign.navercert.server.internal.Front;
 import dev.ngsign.navercert.server.internal.SimulatorCa;
 import dev.ngsign.navercert.server.internal.Store;
-import dev.ngsign.navercert.server.internal.http.HttpListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -82,7 +84,14 @@ public final class NavercertServer implements AutoCloseable {
       // the routes need the base URL (app-to-app marketUrl) before the port is known: late-bound
       java.util.concurrent.atomic.AtomicReference<Front> front =
           new java.util.concurrent.atomic.AtomicReference<>();
-      this.http = new HttpListener(b.bindAddress, b.port, b.limits, r -> front.get().apply(r));
+      this.http =
+          new HttpListener(
+              "navercert",
+              b.bindAddress,
+              b.port,
+              b.limits,
+              NavercertServer::listenerError,
+              r -> front.get().apply(r));
       String host = b.bindAddress.contains(":") ? "[" + b.bindAddress + "]" : b.bindAddress;
       if ("0.0.0.0".equals(b.bindAddress)) {
         host = "127.0.0.1";
@@ -212,6 +221,16 @@ public final class NavercertServer implements AutoCloseable {
   }
 
   /** Builder; everything has a default. */
+  /** The listener's own errors in Barocert's error body: -45000009 malformed, -45000503 busy. */
+  private static Reply listenerError(int status, String message) {
+    long code = status == 400 ? -45000009L : -45000503L;
+    String json = "{\"code\":" + code + ",\"message\":\"" + message + "\"}";
+    return Reply.of(
+        status,
+        "application/json; charset=utf-8",
+        json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   public static final class Builder {
     private int port = 0;
     private String bindAddress = "127.0.0.1";

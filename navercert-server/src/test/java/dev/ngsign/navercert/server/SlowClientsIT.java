@@ -3,6 +3,7 @@ package dev.ngsign.navercert.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ngsign.http.HttpLimits;
 import dev.ngsign.navercert.NavercertClient;
 import dev.ngsign.navercert.SignState;
 import java.io.IOException;

@@ -2,6 +2,8 @@ package dev.ngsign.navercert.server.internal;
 
 import static dev.ngsign.navercert.ErrorCodes.*;
 
+import dev.ngsign.http.Reply;
+import dev.ngsign.http.Request;
 import dev.ngsign.navercert.EncryptionMode;
 import dev.ngsign.navercert.SignState;
 import dev.ngsign.navercert.internal.Json;
@@ -10,8 +12,6 @@ import dev.ngsign.navercert.internal.WireTime;
 import dev.ngsign.navercert.server.Account;
 import dev.ngsign.navercert.server.PendingRequest;
 import dev.ngsign.navercert.server.SignerProfile;
-import dev.ngsign.navercert.server.internal.http.Reply;
-import dev.ngsign.navercert.server.internal.http.Request;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLDecoder;

@@ -1,6 +1,8 @@
-package dev.ngsign.navercert.server.internal.http;
+package dev.ngsign.http;
 
-import dev.ngsign.navercert.server.HttpLimits;
+import dev.ngsign.http.internal.ConnectionLimit;
+import dev.ngsign.http.internal.Dispatch;
+import dev.ngsign.http.internal.RequestDeadlines;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -19,10 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The simulator's HTTP/1.1 listener on Netty's HTTP codec. Pipeline per connection: connection
- * limit, codec (request line 4 KiB, headers 16 KiB), deadlines for head and body, aggregation up to
- * {@link HttpLimits#maxBody()} (413 beyond), then hand-off to a bounded worker pool. Uses only the
- * Netty API common to 4.1 and 4.2, so it runs next to a Spring Boot 3 application's Netty.
+ * An HTTP/1.1 listener on Netty's HTTP codec. Pipeline per connection: connection limit, codec
+ * (request line 4 KiB, headers 16 KiB), deadlines for head and body, aggregation up to {@link
+ * HttpLimits#maxBody()} (413 beyond), then hand-off to a bounded worker pool. Uses only the Netty
+ * API common to 4.1 and 4.2, so it runs next to a Spring Boot 3 application's Netty.
  */
 public final class HttpListener implements AutoCloseable {
   private static final int MAX_INITIAL_LINE = 4096;
@@ -33,9 +35,26 @@ public final class HttpListener implements AutoCloseable {
   private final ConnectionLimit limit;
   private final Channel channel;
 
+  /**
+   * Binds and starts serving.
+   *
+   * @param name names the threads ({@code <name>-io}, {@code <name>-http})
+   * @param host address to bind (e.g. 127.0.0.1)
+   * @param port port to bind, 0 for one the system picks
+   * @param limits timeouts and bounds
+   * @param errors the wording of the errors the listener answers itself
+   * @param routes answers one complete request; runs on a worker thread, may block
+   * @throws java.io.UncheckedIOException when the address cannot be bound
+   */
   @SuppressWarnings("deprecation") // NioEventLoopGroup: the 4.1 and 4.2 common API
-  public HttpListener(String host, int port, HttpLimits limits, Function<Request, Reply> routes) {
-    this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("navercert-io", true));
+  public HttpListener(
+      String name,
+      String host,
+      int port,
+      HttpLimits limits,
+      ListenerErrors errors,
+      Function<Request, Reply> routes) {
+    this.group = new NioEventLoopGroup(1, new DefaultThreadFactory(name + "-io", true));
     this.workers =
         new ThreadPoolExecutor(
             limits.workers(),
@@ -43,9 +62,9 @@ public final class HttpListener implements AutoCloseable {
             60,
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(limits.queue()),
-            new DefaultThreadFactory("navercert-http", true),
+            new DefaultThreadFactory(name + "-http", true),
             new ThreadPoolExecutor.AbortPolicy());
-    this.limit = new ConnectionLimit(limits.maxConnections());
+    this.limit = new ConnectionLimit(limits.maxConnections(), errors);
     Channel bound;
     try {
       bound =
@@ -64,7 +83,7 @@ public final class HttpListener implements AutoCloseable {
                           .addLast(
                               new RequestDeadlines(limits.headerTimeout(), limits.bodyTimeout()))
                           .addLast(new HttpObjectAggregator(limits.maxBody()))
-                          .addLast(new Dispatch(routes, workers));
+                          .addLast(new Dispatch(routes, workers, errors));
                     }
                   })
               .bind(new InetSocketAddress(host, port))

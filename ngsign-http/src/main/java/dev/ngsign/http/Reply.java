@@ -1,4 +1,4 @@
-package dev.ngsign.navercert.server.internal.http;
+package dev.ngsign.http;
 
 import java.util.Map;
 

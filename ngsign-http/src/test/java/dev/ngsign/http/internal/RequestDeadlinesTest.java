@@ -1,4 +1,4 @@
-package dev.ngsign.navercert.server.internal.http;
+package dev.ngsign.http.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

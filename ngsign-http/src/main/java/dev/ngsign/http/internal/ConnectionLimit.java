@@ -1,5 +1,7 @@
-package dev.ngsign.navercert.server.internal.http;
+package dev.ngsign.http.internal;
 
+import dev.ngsign.http.ListenerErrors;
+import dev.ngsign.http.Reply;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -13,33 +15,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * First in every pipeline: counts open connections and answers the one over the limit with a canned
- * 503 (Barocert's error body) before any byte of its request is read, then closes it.
+ * 503 (in the service's own error body) before any byte of its request is read, then closes it.
  */
 @ChannelHandler.Sharable
-final class ConnectionLimit extends ChannelInboundHandlerAdapter {
+public final class ConnectionLimit extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionLimit.class);
-  private static final AttributeKey<Boolean> COUNTED = AttributeKey.valueOf("navercert.counted");
-  private static final byte[] BUSY;
-
-  static {
-    String body = "{\"code\":-45000503,\"message\":\"too many connections; try again shortly\"}";
-    BUSY =
-        ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
-                + "Connection: close\r\nRetry-After: 1\r\nContent-Length: "
-                + body.length()
-                + "\r\n\r\n"
-                + body)
-            .getBytes(StandardCharsets.US_ASCII);
-  }
-
+  private static final AttributeKey<Boolean> COUNTED = AttributeKey.valueOf("ngsign.http.counted");
+  private final byte[] busy;
   private final int max;
   private final AtomicInteger open = new AtomicInteger();
 
-  ConnectionLimit(int max) {
+  public ConnectionLimit(int max, ListenerErrors errors) {
     this.max = max;
+    Reply r = errors.reply(503, "too many connections; try again shortly");
+    byte[] head =
+        ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: "
+                + r.contentType()
+                + "\r\nConnection: close\r\nRetry-After: 1\r\nContent-Length: "
+                + r.body().length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    this.busy = new byte[head.length + r.body().length];
+    System.arraycopy(head, 0, busy, 0, head.length);
+    System.arraycopy(r.body(), 0, busy, head.length, r.body().length);
   }
 
-  int open() {
+  /** Connections open now. */
+  public int open() {
     return open.get();
   }
 
@@ -48,7 +50,7 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
     if (open.incrementAndGet() > max) {
       open.decrementAndGet();
       LOG.debug("refusing {}: {} connections open", ctx.channel().remoteAddress(), max);
-      ctx.writeAndFlush(Unpooled.wrappedBuffer(BUSY)).addListener(ChannelFutureListener.CLOSE);
+      ctx.writeAndFlush(Unpooled.wrappedBuffer(busy)).addListener(ChannelFutureListener.CLOSE);
       return;
     }
     ctx.channel().attr(COUNTED).set(Boolean.TRUE);

@@ -1,4 +1,4 @@
-package dev.ngsign.navercert.server.internal.http;
+package dev.ngsign.http.internal;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * the head. Unlike an idle timeout, trickling one byte at a time does not extend either deadline.
  * Sits right after the HTTP decoder, so it sees heads and last contents as they are decoded.
  */
-final class RequestDeadlines extends ChannelDuplexHandler {
+public final class RequestDeadlines extends ChannelDuplexHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RequestDeadlines.class);
 
   private final long headerNanos;
@@ -30,7 +30,7 @@ final class RequestDeadlines extends ChannelDuplexHandler {
    */
   private int unanswered;
 
-  RequestDeadlines(Duration headerTimeout, Duration bodyTimeout) {
+  public RequestDeadlines(Duration headerTimeout, Duration bodyTimeout) {
     this.headerNanos = headerTimeout.toNanos();
     this.bodyNanos = bodyTimeout.toNanos();
   }

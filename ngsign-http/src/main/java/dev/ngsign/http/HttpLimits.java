@@ -1,4 +1,4 @@
-package dev.ngsign.navercert.server;
+package dev.ngsign.http;
 
 import java.time.Duration;
 

@@ -1,5 +1,8 @@
-package dev.ngsign.navercert.server.internal.http;
+package dev.ngsign.http.internal;
 
+import dev.ngsign.http.ListenerErrors;
+import dev.ngsign.http.Reply;
+import dev.ngsign.http.Request;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -13,7 +16,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -25,23 +27,26 @@ import org.slf4j.LoggerFactory;
  * connection run one after the other (replies stay in order under pipelining); a full pool is
  * answered 503 at once instead of queueing without bound.
  */
-final class Dispatch extends SimpleChannelInboundHandler<FullHttpRequest> {
+public final class Dispatch extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatch.class);
 
   private final Function<Request, Reply> routes;
   private final Executor workers;
   private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
-  Dispatch(Function<Request, Reply> routes, Executor workers) {
+  private final ListenerErrors errors;
+
+  public Dispatch(Function<Request, Reply> routes, Executor workers, ListenerErrors errors) {
     this.routes = routes;
     this.workers = workers;
+    this.errors = errors;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
     boolean keepAlive = HttpUtil.isKeepAlive(msg);
     if (msg.decoderResult().isFailure()) {
-      write(ctx, Errors.reply(400, Errors.BAD_REQUEST, "malformed HTTP request"), false);
+      write(ctx, errors.reply(400, "malformed HTTP request"), false);
       return;
     }
     String uri = msg.uri();
@@ -64,8 +69,7 @@ final class Dispatch extends SimpleChannelInboundHandler<FullHttpRequest> {
                         req.method(),
                         req.rawPath(),
                         error.toString());
-                    reply =
-                        Errors.reply(503, Errors.BUSY, "the simulator is busy; try again shortly");
+                    reply = errors.reply(503, "the server is busy; try again shortly");
                   }
                   write(ctx, reply, keepAlive);
                   return null;
@@ -96,19 +100,5 @@ final class Dispatch extends SimpleChannelInboundHandler<FullHttpRequest> {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     LOG.debug("{}: {}", ctx.channel().remoteAddress(), cause.toString());
     ctx.close();
-  }
-
-  /** Barocert-style error bodies the listener itself sends. */
-  static final class Errors {
-    static final long BAD_REQUEST = -45000009L;
-    static final long BUSY = -45000503L;
-
-    private Errors() {}
-
-    static Reply reply(int status, long code, String message) {
-      String json = "{\"code\":" + code + ",\"message\":\"" + message + "\"}";
-      return Reply.of(
-          status, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8));
-    }
   }
 }
