@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Every sample (the run takes one each 10 s): per process heap after its last GC (from its {@code
- * -Xlog:gc} file), threads and open file descriptors (from {@code /proc}); the agents' database
- * connections; the gateway's data directory size; rows final and waiting. Written to {@code
- * samples.csv} as they come, drawn as {@code soak.svg} at the end.
+ * Every sample (the run takes one each 10 s): per process heap after its last GC and after its last
+ * full collection (from its {@code -Xlog:gc} file), threads and open file descriptors (from {@code
+ * /proc}); the agents' database connections; the gateway's data directory size; rows final and
+ * waiting. Written to {@code samples.csv} as they come, drawn as {@code soak.svg} at the end.
  */
 final class ResourceSampler {
   private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
@@ -26,6 +26,7 @@ final class ResourceSampler {
   record Sample(
       double seconds,
       double[] heapMb,
+      double[] liveMb,
       double[] threads,
       double[] fds,
       double dbConnections,
@@ -45,6 +46,8 @@ final class ResourceSampler {
       h.append(',')
           .append(n)
           .append("_heap_after_gc_mb,")
+          .append(n)
+          .append("_heap_after_full_gc_mb,")
           .append(n)
           .append("_threads,")
           .append(n)
@@ -68,10 +71,15 @@ final class ResourceSampler {
       long rowsWaiting) {
     int n = names.size();
     double[] heap = new double[n];
+    double[] live = new double[n];
     double[] threads = new double[n];
     double[] fds = new double[n];
     for (int i = 0; i < n; i++) {
-      heap[i] = heapAfterGc(gcLogs[i]);
+      heap[i] = heapAfterGc(gcLogs[i], false);
+      live[i] = heapAfterGc(gcLogs[i], true);
+      if (Double.isNaN(live[i]) && !samples.isEmpty()) {
+        live[i] = samples.get(samples.size() - 1).liveMb()[i]; // no full GC in the log's tail
+      }
       threads[i] = threads(pids[i]);
       fds[i] = fds(pids[i]);
     }
@@ -79,6 +87,7 @@ final class ResourceSampler {
         new Sample(
             seconds,
             heap,
+            live,
             threads,
             fds,
             dbConnections,
@@ -88,7 +97,14 @@ final class ResourceSampler {
     samples.add(s);
     StringBuilder line = new StringBuilder(String.format("%.0f", seconds));
     for (int i = 0; i < n; i++) {
-      line.append(',').append(heap[i]).append(',').append(threads[i]).append(',').append(fds[i]);
+      line.append(',')
+          .append(heap[i])
+          .append(',')
+          .append(live[i])
+          .append(',')
+          .append(threads[i])
+          .append(',')
+          .append(fds[i]);
     }
     csv.println(
         line.append(',')
@@ -102,8 +118,13 @@ final class ResourceSampler {
     csv.flush();
   }
 
-  /** Heap in use after the last GC in the log, MB; NaN when there is none yet. */
-  static double heapAfterGc(Path gcLog) {
+  /**
+   * Heap in use after the last GC in the log (or, with {@code fullOnly}, after the last full
+   * collection: the live set, which young collections alone do not show — a heap after young GCs
+   * rises until the next full collection whether or not anything leaks), MB; NaN when there is none
+   * in the log's tail.
+   */
+  static double heapAfterGc(Path gcLog, boolean fullOnly) {
     if (gcLog == null || !Files.exists(gcLog)) {
       return Double.NaN;
     }
@@ -114,10 +135,16 @@ final class ResourceSampler {
       while (buf.hasRemaining() && ch.read(buf) > 0) {
         // read the tail
       }
-      Matcher m = GC.matcher(new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII));
       double last = Double.NaN;
-      while (m.find()) {
-        last = Double.parseDouble(m.group(2));
+      for (String line :
+          new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).split("\n")) {
+        if (fullOnly && !line.contains("Pause Full")) {
+          continue;
+        }
+        Matcher m = GC.matcher(line);
+        while (m.find()) {
+          last = Double.parseDouble(m.group(2));
+        }
       }
       return last;
     } catch (IOException e) {
@@ -172,6 +199,7 @@ final class ResourceSampler {
     List<SvgChart.Panel> panels = new ArrayList<>();
     int n = names.size();
     panels.add(panel("heap after GC (MB)", i -> s -> s.heapMb()[i], n));
+    panels.add(panel("live heap: after the last full GC (MB)", i -> s -> s.liveMb()[i], n));
     panels.add(panel("threads", i -> s -> s.threads()[i], n));
     panels.add(panel("open file descriptors", i -> s -> s.fds()[i], n));
     panels.add(

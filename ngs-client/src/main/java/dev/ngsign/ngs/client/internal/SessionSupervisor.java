@@ -65,6 +65,14 @@ final class SessionSupervisor {
   private boolean isClosed;
   private int generation;
   private int failedAttempts;
+
+  /**
+   * The current attempt could not even open its connection to the cert server: no CERT reached
+   * anyone, so it is no failed login (spec 1.2 locks an ID for failed logins, not for a gateway
+   * that is down) and does not lengthen the back-off.
+   */
+  private boolean certUnreachable;
+
   private int startRetries;
   private Channel certChannel;
   private Channel dlv;
@@ -208,6 +216,7 @@ final class SessionSupervisor {
       return;
     }
     int gen = ++generation;
+    certUnreachable = false;
     long wait = pacer.waitNanos(ticker.getAsLong());
     armStartWatchdog(gen, wait + attemptBudgetNanos());
     if (wait > 0) {
@@ -237,6 +246,7 @@ final class SessionSupervisor {
     cf.addListener(
         f -> {
           if (!f.isSuccess()) {
+            certUnreachable = true;
             certAck.tryFailure(
                 new NgsConnectionException(
                     "cannot connect to cert server "
@@ -408,7 +418,10 @@ final class SessionSupervisor {
   }
 
   private void scheduleReconnect(String reason, Throwable cause) {
-    failedAttempts++;
+    // a gateway that is down is retried at the strategy's first delay until it answers, so sending
+    // resumes within one delay of its restart; only attempts that reached it back off further
+    failedAttempts = ReconnectPacing.next(failedAttempts, certUnreachable);
+    certUnreachable = false;
     long delay = cfg.reconnect().delay(failedAttempts).toNanos();
     transition(
         ConnectionState.RECONNECTING,
