@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ngsign.http.HttpLimits;
 import dev.ngsign.navercert.NavercertClient;
 import dev.ngsign.navercert.SignState;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import dev.ngsign.testing.SlowClients;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,9 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,17 +28,13 @@ import org.junit.jupiter.api.Test;
  */
 class SlowClientsIT {
   private final Clock clock = Clock.systemUTC();
-  private final List<Socket> sockets = new ArrayList<>();
-  private final ScheduledExecutorService trickle = Executors.newScheduledThreadPool(2);
-  private final ExecutorService readers = Executors.newCachedThreadPool();
   private NavercertServer server;
+  private SlowClients slow;
 
   @AfterEach
-  void stop() throws IOException {
-    trickle.shutdownNow();
-    readers.shutdownNow();
-    for (Socket s : sockets) {
-      s.close();
+  void stop() {
+    if (slow != null) {
+      slow.close();
     }
     if (server != null) {
       server.close();
@@ -57,35 +49,11 @@ class SlowClientsIT {
         Fixtures.server(clock)
             .httpLimits(new HttpLimits(deadline, deadline, 256, 2 * 1024 * 1024, 4, 64))
             .start();
-    AtomicInteger closedByServer = new AtomicInteger();
-    for (int i = 0; i < 20; i++) {
-      watch(open(), closedByServer); // idle: connects, sends nothing
-    }
-    for (int i = 0; i < 20; i++) { // slowloris: a header byte every 100 ms, never finishing
-      Socket s = open();
-      watch(s, closedByServer);
-      byte[] head =
-          ("GET /Time HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(10_000))
-              .getBytes(StandardCharsets.US_ASCII);
-      AtomicInteger at = new AtomicInteger();
-      trickle.scheduleAtFixedRate(
-          () -> writeQuietly(s, head[at.getAndIncrement() % head.length]),
-          0,
-          100,
-          TimeUnit.MILLISECONDS);
-    }
-    for (int i = 0; i < 20; i++) { // slow body: complete head, then a body byte every 100 ms
-      Socket s = open();
-      watch(s, closedByServer);
-      s.getOutputStream()
-          .write(
-              ("POST /operator/requests/"
-                      + "1".repeat(32)
-                      + "/sign HTTP/1.1\r\nHost: x\r\n"
-                      + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
-                  .getBytes(StandardCharsets.US_ASCII));
-      trickle.scheduleAtFixedRate(() -> writeQuietly(s, ' '), 0, 100, TimeUnit.MILLISECONDS);
-    }
+    slow =
+        new SlowClients(server.port())
+            .idle(20)
+            .slowHead(20, "/Time")
+            .slowBody(20, "/operator/requests/" + "1".repeat(32) + "/sign");
     await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() >= 60);
 
     // meanwhile: 40 complete round trips from 4 callers, more than the 4 workers and 0 spare
@@ -105,7 +73,7 @@ class SlowClientsIT {
     }
 
     // and the slow ones are dropped at their deadline, trickling or not
-    await().atMost(Duration.ofSeconds(20)).until(() -> closedByServer.get() == 60);
+    await().atMost(Duration.ofSeconds(20)).until(() -> slow.closedByServer() == 60);
     await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 0);
   }
 
@@ -118,19 +86,12 @@ class SlowClientsIT {
             .httpLimits(
                 new HttpLimits(deadline, Duration.ofSeconds(30), 20, 2 * 1024 * 1024, 4, 64))
             .start();
-    AtomicInteger closed = new AtomicInteger();
-    for (int i = 0; i < 20; i++) {
-      watch(open(), closed);
-    }
+    slow = new SlowClients(server.port()).idle(20);
     await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 20);
-    try (Socket extra = open()) {
-      extra
-          .getOutputStream()
-          .write("GET /Time HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      String reply = new String(extra.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-      assertThat(reply).startsWith("HTTP/1.1 503").contains("Retry-After", "-45000503");
-    }
-    await().atMost(Duration.ofSeconds(20)).until(() -> closed.get() == 20);
+    assertThat(slow.requestUntilClosed("/Time"))
+        .startsWith("HTTP/1.1 503")
+        .contains("Retry-After", "-45000503");
+    await().atMost(Duration.ofSeconds(20)).until(() -> slow.closedByServer() == 20);
     NavercertClient client = Fixtures.client(server, clock);
     assertThat(roundTrip(client)).isEqualTo(SignState.DONE);
   }
@@ -138,7 +99,7 @@ class SlowClientsIT {
   @Test
   void a_body_over_the_limit_is_refused_with_413_without_being_read() throws Exception {
     server = Fixtures.server(clock).start();
-    try (Socket s = open()) {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
       s.getOutputStream()
           .write(
               ("POST /NAVER/MultiSign/"
@@ -160,38 +121,5 @@ class SlowClientsIT {
     server.sign(rid);
     client.verifyMultiSign(Fixtures.CLIENT_CODE, rid).execute();
     return client.getMultiSignStatus(Fixtures.CLIENT_CODE, rid).execute().state();
-  }
-
-  private Socket open() throws IOException {
-    Socket s = new Socket("127.0.0.1", server.port());
-    synchronized (sockets) {
-      sockets.add(s);
-    }
-    return s;
-  }
-
-  /** Counts the socket once the server closes it (read sees end of stream or a reset). */
-  private void watch(Socket s, AtomicInteger closed) {
-    readers.execute(
-        () -> {
-          try (InputStream in = s.getInputStream()) {
-            while (in.read() >= 0) {
-              // drain whatever the server says before closing
-            }
-          } catch (IOException reset) {
-            // reset by the server: closed as well
-          }
-          closed.incrementAndGet();
-        });
-  }
-
-  private static void writeQuietly(Socket s, int b) {
-    try {
-      OutputStream out = s.getOutputStream();
-      out.write(b);
-      out.flush();
-    } catch (IOException closed) {
-      // the server dropped it; the watcher counts that
-    }
   }
 }

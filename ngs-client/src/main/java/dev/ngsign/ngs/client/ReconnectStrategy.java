@@ -14,10 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
 public interface ReconnectStrategy {
 
   /**
-   * @param attempt 1 for the first reconnect after a drop, 2 if that attempt reached the gateway
-   *     and failed, and so on (reset once bound). An attempt that could not connect to the cert
-   *     server at all (the gateway is down or restarting) sent no CERT and does not count: the next
-   *     one is asked for with the same number, so a restarted gateway is found within one delay.
+   * @param attempt 1 for the first reconnect after a drop, 2 if the gateway refused that login, and
+   *     so on (reset once bound). An attempt the gateway never answered (connection refused or
+   *     reset, no CERT_ACK in time: it is down or restarting) does not count: the next one is asked
+   *     for with the same number, so a restarted gateway is found within one delay.
    * @return the delay before that attempt
    */
   Duration delay(int attempt);

@@ -216,7 +216,6 @@ final class SessionSupervisor {
       return;
     }
     int gen = ++generation;
-    certUnreachable = false;
     long wait = pacer.waitNanos(ticker.getAsLong());
     armStartWatchdog(gen, wait + attemptBudgetNanos());
     if (wait > 0) {
@@ -246,7 +245,6 @@ final class SessionSupervisor {
     cf.addListener(
         f -> {
           if (!f.isSuccess()) {
-            certUnreachable = true;
             certAck.tryFailure(
                 new NgsConnectionException(
                     "cannot connect to cert server "
@@ -418,10 +416,11 @@ final class SessionSupervisor {
   }
 
   private void scheduleReconnect(String reason, Throwable cause) {
-    // a gateway that is down is retried at the strategy's first delay until it answers, so sending
-    // resumes within one delay of its restart; only attempts that reached it back off further
-    failedAttempts = ReconnectPacing.next(failedAttempts, certUnreachable);
-    certUnreachable = false;
+    // a gateway that does not answer (down, restarting, a reset in between) is tried again at the
+    // strategy's first delay until it does, so sending resumes within one delay of its restart;
+    // only logins it refused back off further
+    failedAttempts =
+        ReconnectPacing.next(failedAttempts, cause instanceof NgsAuthenticationException);
     long delay = cfg.reconnect().delay(failedAttempts).toNanos();
     transition(
         ConnectionState.RECONNECTING,
