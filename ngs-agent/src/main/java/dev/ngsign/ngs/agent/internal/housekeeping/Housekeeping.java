@@ -83,7 +83,10 @@ public final class Housekeeping implements Runnable {
   }
 
   private void sweep(LocalDateTime now) {
-    store.serialEpochs().checkHighWater(now);
+    if (config.tableLayout().isNative()) {
+      // legacy layouts delete finished side rows, so their highest ID falls by design
+      store.serialEpochs().checkHighWater(now);
+    }
     AgentConfig.Expiry expiry = config.expiry();
     if (!expiry.resendUnreportedAfter().isZero()) {
       int again =
@@ -114,7 +117,8 @@ public final class Housekeeping implements Runnable {
       reportOverdue = overdue;
     }
     unserved(now);
-    if (config.logTable().monthly()) {
+    // a legacy layout's side rows leave with their vendor row (LegacyBridge), never on their own
+    if (config.logTable().monthly() && config.tableLayout().isNative()) {
       int moved;
       do {
         moved =
