@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.Lock;
+import org.jspecify.annotations.Nullable;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
@@ -109,7 +110,7 @@ final class SerialBuckets {
   }
 
   /** The latest record of {@code key}, or null; the caller holds {@link StoreDatabase#use}. */
-  Found find(byte[] key) throws RocksDBException {
+  @Nullable Found find(byte[] key) throws RocksDBException {
     long h = SerialFilter.hash(key);
     for (Bucket b : newestFirst) {
       if (!b.filter().mightContain(h)) {
@@ -127,7 +128,7 @@ final class SerialBuckets {
    * The bucket's column family, created when missing; null when the bucket was dropped (its records
    * are past the window). The caller holds {@link StoreDatabase#use}.
    */
-  ColumnFamilyHandle forWrite(long bucket) throws RocksDBException {
+  @Nullable ColumnFamilyHandle forWrite(long bucket) throws RocksDBException {
     Bucket b = buckets.get(bucket);
     if (b != null) {
       return b.handle();

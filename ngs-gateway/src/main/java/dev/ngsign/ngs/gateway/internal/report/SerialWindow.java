@@ -3,6 +3,7 @@ package dev.ngsign.ngs.gateway.internal.report;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
+import org.jspecify.annotations.Nullable;
 import org.rocksdb.RocksDBException;
 
 /**
@@ -51,12 +52,12 @@ final class SerialWindow {
   }
 
   /** The SERIAL's latest stored record, or null. */
-  SerialRecord stored(String account, String serial) {
+  @Nullable SerialRecord stored(String account, String serial) {
     SerialBuckets.Found f = find(key(account, serial).getBytes(StandardCharsets.UTF_8));
     return f == null ? null : f.record();
   }
 
-  private SerialBuckets.Found find(byte[] key) {
+  private SerialBuckets.@Nullable Found find(byte[] key) {
     Lock l = store.use();
     try {
       return buckets.find(key);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -246,7 +247,7 @@ final class StoreDatabase implements AutoCloseable {
   }
 
   /** {@link #use}, or null when the store is closed. */
-  Lock tryUse() {
+  @Nullable Lock tryUse() {
     Lock l = lock.readLock();
     l.lock();
     if (closed) {
@@ -257,7 +258,7 @@ final class StoreDatabase implements AutoCloseable {
   }
 
   /** The write side of the lock, for dropping column families; null when closed (unlocked). */
-  Lock exclusive() {
+  @Nullable Lock exclusive() {
     Lock l = lock.writeLock();
     l.lock();
     if (closed) {
