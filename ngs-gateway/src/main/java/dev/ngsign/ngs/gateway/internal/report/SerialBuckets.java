@@ -1,82 +1,103 @@
 package dev.ngsign.ngs.gateway.internal.report;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jspecify.annotations.Nullable;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.ColumnFamilyOptions;
-import org.rocksdb.RocksDB;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 
 /**
- * The SERIAL de-duplication window as RocksDB column families, one per time bucket ({@code
- * serials-<start millis>}): a SERIAL record lives in the bucket of the time its message was first
+ * The SERIAL de-duplication window's storage: one RocksDB column family per time bucket ({@code
+ * serials-<start millis>}). A SERIAL record lives in the bucket of the time its message was first
  * accepted, so a bucket whose every record is older than the window is dropped whole — no record is
- * rewritten or deleted one by one. A lookup asks the buckets newest first (each answers from its
- * memtable and SST Bloom filters); the first record found is the latest. A {@link SerialFilter} per
- * bucket answers most lookups of a new SERIAL without asking the engine.
+ * rewritten or deleted one by one. A lookup asks the buckets newest first; the first record found
+ * is the latest. Each bucket has a {@link SerialFilter} of the keys claimed into it, so a new
+ * SERIAL (the common case) is answered without a call into the engine.
  *
- * <p>Dropping takes the write side of a read-write lock; lookups and batch writes hold the read
- * side, so a write never meets a handle being dropped.
+ * <p>Lookups and writes hold {@link StoreDatabase#use}; dropping takes {@link
+ * StoreDatabase#exclusive}, so a write never meets a handle being dropped.
  */
-final class SerialBuckets implements AutoCloseable {
+final class SerialBuckets {
   static final String PREFIX = "serials-";
 
   /** A SERIAL's latest record and the bucket it is in. */
   record Found(SerialRecord record, long bucket) {}
 
-  private final RocksDB db;
-  private final ColumnFamilyOptions options;
+  /** A bucket's column family and the filter of its keys. */
+  private record Bucket(long start, ColumnFamilyHandle handle, SerialFilter filter) {}
+
+  private final StoreDatabase store;
   private final long width;
   private final long windowMillis;
-  private final ConcurrentSkipListMap<Long, ColumnFamilyHandle> buckets =
-      new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<Long, Bucket> buckets = new ConcurrentSkipListMap<>();
 
   /**
-   * Per bucket, every key claimed into it (and, for buckets found at open, every key stored in it).
+   * The buckets newest first, replaced whole when one is created or dropped: lookups copy nothing.
+   */
+  private volatile Bucket[] newestFirst = new Bucket[0];
+
+  /**
+   * Per bucket, every key claimed into it (and, for buckets found at open, every key stored in it);
+   * a claim may come before its bucket's column family exists.
    */
   private final ConcurrentHashMap<Long, SerialFilter> filters = new ConcurrentHashMap<>();
-
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
   /** Buckets that start before this were dropped: records for them are no longer written. */
   private volatile long horizon = Long.MIN_VALUE;
 
-  private boolean closed; // guarded by the write lock
-
-  SerialBuckets(RocksDB db, ColumnFamilyOptions options, long width, long windowMillis) {
-    this.db = db;
-    this.options = options;
+  SerialBuckets(StoreDatabase store, long width, long windowMillis) {
+    this.store = store;
     this.width = width;
     this.windowMillis = windowMillis;
+    for (Map.Entry<String, ColumnFamilyHandle> e : store.foundBuckets.entrySet()) {
+      adopt(startOf(e.getKey()), e.getValue());
+    }
+    publish();
   }
 
   static boolean isBucket(String cfName) {
     return cfName.startsWith(PREFIX);
   }
 
-  static long startOf(String cfName) {
+  private static long startOf(String cfName) {
     return Long.parseLong(cfName.substring(PREFIX.length()));
   }
 
-  /** A bucket found when the database was opened: its filter is filled from its keys. */
-  void adopt(long start, ColumnFamilyHandle handle) {
+  /**
+   * A bucket found when the database was opened: its filter is filled from its keys, read into one
+   * direct buffer (no array per key) with the block cache left alone.
+   */
+  private void adopt(long start, ColumnFamilyHandle handle) {
     SerialFilter f = filter(start);
-    try (RocksIterator it = db.newIterator(handle)) {
+    ByteBuffer key = ByteBuffer.allocateDirect(256);
+    try (ReadOptions ro = new ReadOptions().setFillCache(false).setReadaheadSize(4 << 20);
+        RocksIterator it = store.db.newIterator(handle, ro)) {
       for (it.seekToFirst(); it.isValid(); it.next()) {
-        f.add(it.key());
+        key.clear();
+        int n = it.key(key);
+        if (n > key.capacity()) {
+          key = ByteBuffer.allocateDirect(Integer.highestOneBit(n) << 1);
+          key.limit(it.key(key));
+        }
+        f.add(key);
       }
     }
-    buckets.put(start, handle);
+    buckets.put(start, new Bucket(start, handle, f));
   }
 
   private SerialFilter filter(long bucket) {
     return filters.computeIfAbsent(bucket, b -> new SerialFilter());
+  }
+
+  private void publish() {
+    newestFirst = buckets.descendingMap().values().toArray(new Bucket[0]);
   }
 
   /** Notes a key claimed into {@code bucket}, before its record can be written. */
@@ -88,21 +109,16 @@ final class SerialBuckets implements AutoCloseable {
     return Math.floorDiv(millis, width) * width;
   }
 
-  /** Held (read side) by whoever looks up or writes SERIAL records. */
-  Lock readLock() {
-    return lock.readLock();
-  }
-
-  /** The latest record of {@code key}, or null; the caller holds {@link #readLock}. */
-  Found find(byte[] key) throws RocksDBException {
-    for (Map.Entry<Long, ColumnFamilyHandle> e : buckets.descendingMap().entrySet()) {
-      SerialFilter f = filters.get(e.getKey());
-      if (f != null && !f.mightContain(key)) {
+  /** The latest record of {@code key}, or null; the caller holds {@link StoreDatabase#use}. */
+  @Nullable Found find(byte[] key) throws RocksDBException {
+    long h = SerialFilter.hash(key);
+    for (Bucket b : newestFirst) {
+      if (!b.filter().mightContain(h)) {
         continue;
       }
-      byte[] v = db.get(e.getValue(), key);
+      byte[] v = store.db.get(b.handle(), key);
       if (v != null) {
-        return new Found(SerialRecord.decode(new String(v, StandardCharsets.US_ASCII)), e.getKey());
+        return new Found(SerialRecord.decode(new String(v, StandardCharsets.US_ASCII)), b.start());
       }
     }
     return null;
@@ -110,23 +126,28 @@ final class SerialBuckets implements AutoCloseable {
 
   /**
    * The bucket's column family, created when missing; null when the bucket was dropped (its records
-   * are past the window). The caller holds {@link #readLock}.
+   * are past the window). The caller holds {@link StoreDatabase#use}.
    */
-  ColumnFamilyHandle forWrite(long bucket) throws RocksDBException {
-    ColumnFamilyHandle h = buckets.get(bucket);
-    if (h != null || bucket < horizon) {
-      return h;
+  @Nullable ColumnFamilyHandle forWrite(long bucket) throws RocksDBException {
+    Bucket b = buckets.get(bucket);
+    if (b != null) {
+      return b.handle();
+    }
+    if (bucket < horizon) {
+      return null;
     }
     synchronized (buckets) {
-      h = buckets.get(bucket);
-      if (h == null) {
-        h =
-            db.createColumnFamily(
+      b = buckets.get(bucket);
+      if (b == null) {
+        ColumnFamilyHandle h =
+            store.db.createColumnFamily(
                 new ColumnFamilyDescriptor(
-                    (PREFIX + bucket).getBytes(StandardCharsets.US_ASCII), options));
-        buckets.put(bucket, h);
+                    (PREFIX + bucket).getBytes(StandardCharsets.US_ASCII), store.bucketOptions));
+        b = new Bucket(bucket, h, filter(bucket));
+        buckets.put(bucket, b);
+        publish();
       }
-      return h;
+      return b.handle();
     }
   }
 
@@ -137,52 +158,47 @@ final class SerialBuckets implements AutoCloseable {
    */
   long sweep(long nowMillis) throws RocksDBException {
     long dropped = 0;
-    Map.Entry<Long, ColumnFamilyHandle> oldest = buckets.firstEntry();
-    boolean expired = oldest != null && oldest.getKey() + width <= nowMillis - windowMillis;
-    if (expired) { // else the claims need not wait for the write lock
+    Map.Entry<Long, Bucket> oldest = buckets.firstEntry();
+    if (oldest != null && expired(oldest.getKey(), nowMillis)) { // else no write lock: claims go on
       dropped = dropExpired(nowMillis);
     }
-    lock.readLock().lock();
+    Lock l = store.tryUse();
+    if (l == null) {
+      return dropped; // closed
+    }
     try {
-      if (closed) {
-        return dropped;
-      }
       forWrite(bucketOf(nowMillis));
       forWrite(bucketOf(nowMillis) + width);
     } finally {
-      lock.readLock().unlock();
+      l.unlock();
     }
     return dropped;
+  }
+
+  private boolean expired(long start, long nowMillis) {
+    return start + width <= nowMillis - windowMillis;
   }
 
   private long dropExpired(long nowMillis) throws RocksDBException {
+    Lock l = store.exclusive();
+    if (l == null) {
+      return 0; // closed
+    }
     long dropped = 0;
-    lock.writeLock().lock();
     try {
-      if (closed) {
-        return 0;
-      }
-      while (!buckets.isEmpty()) {
-        long start = buckets.firstKey();
-        if (start + width > nowMillis - windowMillis) {
-          break;
-        }
-        ColumnFamilyHandle h = buckets.remove(start);
-        filters.remove(start);
-        dropped += db.getLongProperty(h, "rocksdb.estimate-num-keys");
-        horizon = start + width;
-        db.dropColumnFamily(h);
-        h.close();
+      while (!buckets.isEmpty() && expired(buckets.firstKey(), nowMillis)) {
+        Bucket b = buckets.remove(buckets.firstKey());
+        filters.remove(b.start());
+        publish();
+        dropped += store.db.getLongProperty(b.handle(), "rocksdb.estimate-num-keys");
+        horizon = b.start() + width;
+        store.db.dropColumnFamily(b.handle());
+        b.handle().close();
       }
     } finally {
-      lock.writeLock().unlock();
+      l.unlock();
     }
     return dropped;
-  }
-
-  /** Held by whoever drops buckets or closes the database. */
-  Lock writeLock() {
-    return lock.writeLock();
   }
 
   /** Buckets now held (tests). */
@@ -190,16 +206,10 @@ final class SerialBuckets implements AutoCloseable {
     return buckets.size();
   }
 
-  /** Closes the handles; the caller holds {@link #writeLock}. */
-  @Override
-  public void close() {
-    lock.writeLock().lock();
-    try {
-      closed = true;
-      buckets.values().forEach(ColumnFamilyHandle::close);
-      buckets.clear();
-    } finally {
-      lock.writeLock().unlock();
-    }
+  /** Closes the handles; the caller holds {@link StoreDatabase#exclusive}. */
+  void closeHandles() {
+    buckets.values().forEach(b -> b.handle().close());
+    buckets.clear();
+    newestFirst = new Bucket[0];
   }
 }

@@ -1,5 +1,7 @@
 package dev.ngsign.ngs.gateway.internal.report;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -9,11 +11,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * (each four times the last, 16 bits per key) so that it needs no size up front; a key is added
  * when it is claimed, before its record can be written, so the filter never says "absent" for a
  * stored key. A "maybe" is settled by the engine. Thread-safe; bits are set with atomic ORs.
+ *
+ * <p>One 64-bit hash per key, computed once per lookup for all buckets; its two halves are the two
+ * hashes of double hashing (Kirsch–Mitzenmacher).
  */
 final class SerialFilter {
   private static final int HASHES = 4;
   private static final int BITS_PER_KEY = 16;
   private static final long FIRST_CAPACITY = 1 << 16;
+  private static final long SEED = 0x9E3779B97F4A7C15L;
 
   private static final class Generation {
     final AtomicLongArray words;
@@ -28,7 +34,9 @@ final class SerialFilter {
       this.capacity = capacity;
     }
 
-    void add(long h1, long h2) {
+    void add(long h) {
+      long h1 = h;
+      long h2 = Long.rotateLeft(h, 32) | 1;
       for (int i = 0; i < HASHES; i++) {
         long bit = (h1 + i * h2) & bitMask;
         int w = (int) (bit >>> 6);
@@ -39,7 +47,9 @@ final class SerialFilter {
       }
     }
 
-    boolean mightContain(long h1, long h2) {
+    boolean mightContain(long h) {
+      long h1 = h;
+      long h2 = Long.rotateLeft(h, 32) | 1;
       for (int i = 0; i < HASHES; i++) {
         long bit = (h1 + i * h2) & bitMask;
         if ((words.get((int) (bit >>> 6)) & (1L << bit)) == 0) {
@@ -53,14 +63,25 @@ final class SerialFilter {
   private volatile Generation[] generations = {new Generation(FIRST_CAPACITY)};
 
   void add(byte[] key) {
-    long h1 = hash(key, 0x9E3779B97F4A7C15L);
-    long h2 = hash(key, 0xC2B2AE3D27D4EB4FL) | 1;
+    add(hash(key));
+  }
+
+  /** Adds the key between the buffer's position and limit. */
+  void add(ByteBuffer key) {
+    long h = SEED ^ key.remaining();
+    for (int i = key.position(); i < key.limit(); i++) {
+      h = (h ^ (key.get(i) & 0xff)) * 0x100000001B3L;
+    }
+    add(finish(h));
+  }
+
+  private void add(long h) {
     Generation[] g = generations;
     Generation newest = g[g.length - 1];
     if (newest.count.incrementAndGet() > newest.capacity) {
       newest = grow(newest);
     }
-    newest.add(h1, h2);
+    newest.add(h);
   }
 
   private synchronized Generation grow(Generation full) {
@@ -70,29 +91,36 @@ final class SerialFilter {
       return newest;
     }
     Generation next = new Generation(full.capacity * 4);
-    Generation[] more = java.util.Arrays.copyOf(g, g.length + 1);
+    Generation[] more = Arrays.copyOf(g, g.length + 1);
     more[g.length] = next;
     generations = more;
     return next;
   }
 
-  boolean mightContain(byte[] key) {
-    long h1 = hash(key, 0x9E3779B97F4A7C15L);
-    long h2 = hash(key, 0xC2B2AE3D27D4EB4FL) | 1;
+  /** Whether a key with this {@link #hash} may have been added. */
+  boolean mightContain(long hash) {
     for (Generation g : generations) {
-      if (g.mightContain(h1, h2)) {
+      if (g.mightContain(hash)) {
         return true;
       }
     }
     return false;
   }
 
+  boolean mightContain(byte[] key) {
+    return mightContain(hash(key));
+  }
+
   /** 64-bit hash of the bytes (multiply-xorshift per byte, murmur3's finaliser at the end). */
-  static long hash(byte[] key, long seed) {
-    long h = seed ^ key.length;
+  static long hash(byte[] key) {
+    long h = SEED ^ key.length;
     for (byte b : key) {
       h = (h ^ (b & 0xff)) * 0x100000001B3L;
     }
+    return finish(h);
+  }
+
+  private static long finish(long h) {
     h ^= h >>> 33;
     h *= 0xFF51AFD7ED558CCDL;
     h ^= h >>> 33;

@@ -15,7 +15,7 @@ public final class StoreBatch {
   record SerialPut(long bucket, byte[] key, byte[] value) {}
 
   /** A report to put. */
-  record ReportPut(String account, byte[] key, byte[] value) {}
+  record ReportPut(byte[] key, byte[] value) {}
 
   final List<SerialPut> serials = new ArrayList<>();
   final List<ReportPut> reports = new ArrayList<>();
