@@ -5,6 +5,7 @@ import dev.ngsign.cli.bench.BenchOptions;
 import dev.ngsign.cli.bench.LatencyReport;
 import dev.ngsign.ngs.agent.Agent;
 import dev.ngsign.ngs.agent.AgentConfig;
+import dev.ngsign.ngs.agent.RowMilestones;
 import dev.ngsign.ngs.agent.demo.LoginPacing;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
@@ -26,8 +27,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,7 +89,8 @@ public final class BenchAgentCommand implements Callable<Integer> {
       defaultValue = "0",
       description =
           "paced producer: R rows/s, one INSERT per row (an OTP stream), the agent at its default poll interval;"
-              + " reports insert->ACK and insert->REPORT latency. 0 (default): bulk inserts, throughput")
+              + " reports insert->DELIVER written, insert->ACK written and insert->REPORT written latency."
+              + " 0 (default): bulk inserts, throughput")
   int rate;
 
   private int messages;
@@ -120,7 +125,12 @@ public final class BenchAgentCommand implements Callable<Integer> {
       }
       case "postgresql" -> {
         admin("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "CREATE SCHEMA " + schema);
-        url = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema;
+        // the application name finds the agent's server processes, whose CPU the report shows
+        url =
+            "jdbc:postgresql://127.0.0.1:5432/test?currentSchema="
+                + schema
+                + "&ApplicationName="
+                + schema;
         user = "postgres";
       }
       case "mariadb" -> {
@@ -162,9 +172,14 @@ public final class BenchAgentCommand implements Callable<Integer> {
               .withLease(new AgentConfig.Lease(Duration.ofSeconds(30), Duration.ofSeconds(2)))
               .withHttp(new AgentConfig.Http(0, null));
       Agent.initDb(cfg, Map.of());
+      Milestones milestones = new Milestones();
       Agent agent =
           LoginPacing.shorten(
-                  Agent.builder(cfg).migrate(true), Duration.ofMillis(10), Duration.ofMillis(500))
+                  Agent.builder(cfg)
+                      .migrate(true)
+                      .milestones(rate > 0 ? milestones : RowMilestones.NONE),
+                  Duration.ofMillis(10),
+                  Duration.ofMillis(500))
               .build();
       try {
         DataSource ds = agent.dataSource();
@@ -191,14 +206,17 @@ public final class BenchAgentCommand implements Callable<Integer> {
         Timer reportLatency = agent.meterRegistry().get("ngs.agent.report.latency").timer();
         HistogramSnapshot before = reportLatency.takeSnapshot();
         long statements0 = agent.statementCount();
+        long jvmCpu0 = cpuNanos(ProcessHandle.current());
+        Map<Long, Long> serverCpu0 = serverCpu(schema);
         AtomicLong insertNanos = new AtomicLong();
+        Paced pacedRun = new Paced(rate > 0 ? messages : 0);
         long t0 = System.nanoTime();
         Thread producer =
             new Thread(
                 () ->
                     insertNanos.set(
                         rate > 0
-                            ? paced(ds, warmup, messages, rate, deadline)
+                            ? paced(ds, warmup, messages, rate, deadline, pacedRun)
                             : insert(ds, warmup, messages)),
                 "bench-insert");
         producer.start();
@@ -223,6 +241,8 @@ public final class BenchAgentCommand implements Callable<Integer> {
               "INCOMPLETE: only %d of %d rows DONE after %d s%n", done, messages, maxSeconds);
           return 1;
         }
+        long jvmCpu = cpuNanos(ProcessHandle.current()) - jvmCpu0;
+        Map<Long, Long> serverCpu1 = serverCpu(schema);
         double secs = elapsed / 1e9;
         out.printf(
             "inserted : %d rows in %.2f s (%.0f rows/s, producer alone)%n",
@@ -236,9 +256,24 @@ public final class BenchAgentCommand implements Callable<Integer> {
         out.printf(
             "end to end: %d rows from first INSERT to last REPORT written in %.2f s%n",
             messages, secs);
+        // CPU per message does not depend on what else the machine runs: it says where the time
+        // goes
+        out.printf(
+            Locale.ROOT,
+            "cpu      : this JVM (agent, gateway, producer) %.1f us/msg%s; load average %.1f%n",
+            jvmCpu / 1e3 / messages,
+            serverCpu1.isEmpty()
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    ", PostgreSQL server processes of this run %.1f us/msg (%d processes)",
+                    cpuSince(serverCpu0, serverCpu1) / 1e3 / messages,
+                    serverCpu1.size()),
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
         LatencyReport.latency(out, "DELIVER->REPORT stored", before, reportLatency.takeSnapshot());
         if (rate > 0) {
-          rowLatencies(ds, warmup, out);
+          rowLatencies(ds, warmup, pacedRun, milestones, out);
         }
         LatencyReport.throughput(out, messages / secs, "msg");
         return 0;
@@ -292,7 +327,7 @@ public final class BenchAgentCommand implements Callable<Integer> {
    * {@code i / rate} seconds after the start, as an application sending OTPs does; returns the
    * nanoseconds it took.
    */
-  private static long paced(DataSource ds, int from, int n, int rate, long deadline) {
+  private static long paced(DataSource ds, int from, int n, int rate, long deadline, Paced run) {
     long t = System.nanoTime();
     String sql =
         "INSERT INTO B_MSG (MSG_TYPE, DEST_ADDR, CALLBACK, SENDER_CODE, MSG_TEXT) VALUES ('S', ?, '15880000', '101280092', ?)";
@@ -308,7 +343,12 @@ public final class BenchAgentCommand implements Callable<Integer> {
         }
         ps.setString(1, String.format("0109%07d", from + i));
         ps.setString(2, "bench message " + (from + i));
+        long issued = System.nanoTime();
         ps.executeUpdate();
+        long committed = System.nanoTime();
+        // the agent can see the row from its commit on: the latencies start there
+        run.insertedAt[i] = committed;
+        run.statement.recordValue(committed - issued);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("insert: " + e.getMessage(), e);
@@ -317,37 +357,116 @@ public final class BenchAgentCommand implements Callable<Integer> {
   }
 
   /**
-   * Per-row latencies of the measured rows from the table: CREATED_AT (the database's clock at the
-   * INSERT) to ACK_AT (the agent's clock when the DELIVER_ACK arrived, so at least the
-   * INSERT->DELIVER time) and to REPORT_AT (when the REPORT arrived). Both clocks are this
-   * machine's; the columns hold milliseconds, so each figure is within about 1 ms.
+   * What the paced producer saw: when each row's INSERT returned (committed), and how long each
+   * took.
    */
-  private static void rowLatencies(DataSource ds, int warmup, PrintWriter out) throws SQLException {
-    org.HdrHistogram.Histogram ack =
-        LatencyReport.histogram(10, java.util.concurrent.TimeUnit.MINUTES);
-    org.HdrHistogram.Histogram report =
-        LatencyReport.histogram(10, java.util.concurrent.TimeUnit.MINUTES);
-    String sql =
-        "SELECT CREATED_AT, ACK_AT, REPORT_AT FROM B_MSG WHERE ID > (SELECT MIN(ID) FROM B_MSG) + ? - 1";
+  private static final class Paced {
+    final long[] insertedAt;
+    final Histogram statement = LatencyReport.histogram(10, TimeUnit.MINUTES);
+
+    Paced(int rows) {
+      insertedAt = new long[rows];
+    }
+  }
+
+  /** The agent's milestones of every row (System.nanoTime, as the producer's times). */
+  private static final class Milestones implements RowMilestones {
+    final Map<String, Long> delivered = new ConcurrentHashMap<>();
+    final Map<Long, Long> acked = new ConcurrentHashMap<>();
+    final Map<String, Long> reported = new ConcurrentHashMap<>();
+
+    @Override
+    public void deliverWritten(String serial, long nanoTime) {
+      delivered.put(serial, nanoTime);
+    }
+
+    @Override
+    public void ackWritten(long id, long nanoTime) {
+      acked.put(id, nanoTime);
+    }
+
+    @Override
+    public void reportWritten(String serial, long nanoTime) {
+      reported.put(serial, nanoTime);
+    }
+  }
+
+  /**
+   * Per-row latencies of the measured rows, all on this JVM's monotonic clock: from the moment the
+   * row's INSERT returned to the producer (autocommit: committed, so from then on the agent can see
+   * it) to the moment the agent handed its DELIVER to the socket, to the commit of its DELIVER_ACK
+   * and to the commit of its REPORT. The row's index comes back from its DEST_ADDR, its SERIAL from
+   * the table.
+   */
+  private static void rowLatencies(
+      DataSource ds, int warmup, Paced run, Milestones m, PrintWriter out) throws SQLException {
+    Histogram deliver = LatencyReport.histogram(10, TimeUnit.MINUTES);
+    Histogram ack = LatencyReport.histogram(10, TimeUnit.MINUTES);
+    Histogram report = LatencyReport.histogram(10, TimeUnit.MINUTES);
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setInt(1, warmup);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          java.time.LocalDateTime created = rs.getObject(1, java.time.LocalDateTime.class);
-          java.time.LocalDateTime acked = rs.getObject(2, java.time.LocalDateTime.class);
-          java.time.LocalDateTime reported = rs.getObject(3, java.time.LocalDateTime.class);
-          if (acked != null) {
-            ack.recordValue(Math.max(0, Duration.between(created, acked).toNanos()));
-          }
-          if (reported != null) {
-            report.recordValue(Math.max(0, Duration.between(created, reported).toNanos()));
-          }
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT ID, SERIAL, DEST_ADDR FROM B_MSG")) {
+      while (rs.next()) {
+        int i = Integer.parseInt(rs.getString(3).substring(4)) - warmup;
+        if (i < 0 || i >= run.insertedAt.length || run.insertedAt[i] == 0) {
+          continue; // a warm-up row, or one the deadline kept from being inserted
         }
+        long issued = run.insertedAt[i];
+        String serial = rs.getString(2);
+        record(deliver, issued, serial == null ? null : m.delivered.get(serial));
+        record(ack, issued, m.acked.get(rs.getLong(1)));
+        record(report, issued, serial == null ? null : m.reported.get(serial));
       }
     }
-    LatencyReport.latency(out, "INSERT->DELIVER_ACK received (ms columns)", ack);
-    LatencyReport.latency(out, "INSERT->REPORT received (ms columns)", report);
+    LatencyReport.latency(out, "INSERT statement (producer, autocommit)", run.statement);
+    LatencyReport.latency(out, "INSERT committed->DELIVER written", deliver);
+    LatencyReport.latency(out, "INSERT committed->ACK written", ack);
+    LatencyReport.latency(out, "INSERT committed->REPORT written", report);
+  }
+
+  private static void record(Histogram h, long from, Long to) {
+    if (to != null) {
+      h.recordValue(Math.max(0, to - from));
+    }
+  }
+
+  private static long cpuNanos(ProcessHandle p) {
+    return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+
+  /**
+   * CPU time so far of each PostgreSQL server process connected with this run's application name
+   * (only when the server runs on this machine: elsewhere there is no such process here).
+   */
+  private Map<Long, Long> serverCpu(String schema) {
+    if (!"postgresql".equalsIgnoreCase(db)) {
+      return Map.of();
+    }
+    Map<Long, Long> cpu = new java.util.HashMap<>();
+    try (Connection c =
+            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+        PreparedStatement ps =
+            c.prepareStatement("SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long pid = rs.getLong(1);
+          ProcessHandle.of(pid).ifPresent(h -> cpu.put(pid, cpuNanos(h)));
+        }
+      }
+    } catch (SQLException e) {
+      return Map.of();
+    }
+    return cpu;
+  }
+
+  /** The CPU the processes of {@code after} used since {@code before} (a new one: all of it). */
+  private static long cpuSince(Map<Long, Long> before, Map<Long, Long> after) {
+    long sum = 0;
+    for (Map.Entry<Long, Long> e : after.entrySet()) {
+      sum += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+    }
+    return sum;
   }
 
   private static long count(DataSource ds, String sql) throws SQLException {

@@ -116,9 +116,14 @@ class AgentCommandsIT {
     assertThat(r.out())
         .contains("paced at 200 rows/s")
         .contains("220 accepted, 0 duplicates")
-        .contains("latency INSERT->DELIVER_ACK received (ms columns): p50 ")
-        .contains("latency INSERT->REPORT received (ms columns): p50 ")
-        .contains("(n=200)");
+        .contains("latency INSERT statement (producer, autocommit): p50 ")
+        .contains("latency INSERT committed->DELIVER written: p50 ")
+        .contains("latency INSERT committed->ACK written: p50 ")
+        .contains("latency INSERT committed->REPORT written: p50 ");
+    // every measured row passed every milestone
+    assertThat(r.out().lines().filter(l -> l.startsWith("latency INSERT")).toList())
+        .hasSize(4)
+        .allMatch(l -> l.endsWith("(n=200)"), "n=200");
     assertThat(r.out().strip().lines().reduce((a, b) -> b).orElse("")).matches("\\d+ msg/s");
   }
 

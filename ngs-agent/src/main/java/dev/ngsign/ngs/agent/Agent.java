@@ -70,6 +70,7 @@ public final class Agent implements AutoCloseable {
   private final LegacyBridge bridge;
   private ScheduledExecutorService legacyScheduler;
   private PgNotifyListener listener;
+  private final RowMilestones milestones;
   private WriteBehind writer;
   private AccountLeases leases;
   private LeaseCoordinator coordinator;
@@ -92,7 +93,11 @@ public final class Agent implements AutoCloseable {
     this.wallClock = b.wallClock;
     MeterRegistry registry =
         b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    this.gateway = b.gateway != null ? b.gateway : new NgsClientGateway(b.env, registry, b.tuning);
+    this.milestones = b.milestones;
+    this.gateway =
+        b.gateway != null
+            ? b.gateway
+            : new NgsClientGateway(b.env, registry, b.tuning, b.milestones);
     if (b.dataSource != null) {
       this.dataSource = b.dataSource;
       this.ownedPool = null;
@@ -177,7 +182,8 @@ public final class Agent implements AutoCloseable {
             config.zone(),
             config.polling().writeBatchSize(),
             config.polling().writeDelay(),
-            metrics::orphans);
+            metrics::orphans,
+            milestones);
     List<String> leased = new ArrayList<>(accounts.keySet());
     leased.add(Housekeeping.MAINTENANCE);
     if (dialect == Dialect.POSTGRESQL) {
@@ -517,6 +523,7 @@ public final class Agent implements AutoCloseable {
     private Map<String, String> env = System.getenv();
     private Boolean migrate;
     private NgsClientGateway.Tuning tuning = NgsClientGateway.Tuning.defaults();
+    private RowMilestones milestones = RowMilestones.NONE;
 
     private Builder(AgentConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -570,6 +577,12 @@ public final class Agent implements AutoCloseable {
     /** Environment for {@code password-env} (default: the process environment). */
     public Builder env(Map<String, String> e) {
       this.env = Map.copyOf(e);
+      return this;
+    }
+
+    /** Observes each row's DELIVER write, ACK commit and REPORT commit (default: nothing). */
+    public Builder milestones(RowMilestones m) {
+      this.milestones = Objects.requireNonNull(m, "milestones");
       return this;
     }
 

@@ -675,6 +675,41 @@ abstract class AbstractAgentIT {
   }
 
   @Test
+  void aClaimTakesTheOldestDueRowsOfTheAccountAndTheDefaultAccountUpToItsLimit() {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      // alternately the account's own rows and the default account's ('')
+      ids.add(
+          insert(
+              SampleMessages.sms("0102000200" + i, "m" + i),
+              Map.of("ACCOUNT", i % 2 == 0 ? "acc" : "")));
+    }
+    long other = insert(SampleMessages.sms("01020002010", "other"), Map.of("ACCOUNT", "other"));
+    long later =
+        insert(
+            SampleMessages.sms("01020002011", "later"),
+            Map.of("ACCOUNT", "acc", "SCHEDULED_AT", clock.seoul().plusHours(1)));
+    MessageStore store = new MessageStore(db.ds, dialect(), prefix, "");
+    List<MessageRow> rows = store.claims().claim("acc", true, clock.seoul(), 4, "n1", 7);
+    assertThat(rows).extracting(MessageRow::id).containsExactlyElementsOf(ids.subList(0, 4));
+    assertThat(rows).extracting(MessageRow::attempts).containsOnly(0); // as before this claim
+    for (MessageRow r : rows) {
+      Map<String, Object> after = row(r.id());
+      assertThat(after.get("STATUS")).isEqualTo("SENDING");
+      assertThat(after.get("ACCOUNT")).isEqualTo("acc");
+      assertThat(((Number) after.get("FENCE")).longValue()).isEqualTo(7);
+      assertThat(((Number) after.get("ATTEMPTS")).intValue()).isEqualTo(1);
+      assertThat(store.claims().serialOf(r)).isEqualTo(serial(r.id()));
+    }
+    for (long id : List.of(ids.get(4), ids.get(5), other, later)) {
+      assertThat(status(id)).isEqualTo("READY");
+    }
+    assertThat(store.claims().claim("acc", false, clock.seoul(), 4, "n1", 7))
+        .extracting(MessageRow::id)
+        .containsExactly(ids.get(4));
+  }
+
+  @Test
   void aGeneratedSerialIsPrefixEpochAndIdAndNeverLongerThan20() {
     long small = insert(SampleMessages.sms("01020012001", "small id"), Map.of("ACCOUNT", "acc"));
     long huge = 1_234_567_890_123L; // 13 digits: "AB" + epoch + ID would be 21 characters

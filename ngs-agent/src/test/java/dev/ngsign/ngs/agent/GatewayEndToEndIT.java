@@ -333,4 +333,69 @@ class GatewayEndToEndIT {
     assertThat(gateway.duplicateCount()).isZero();
     assertThat(row(again).get("GW_SERIAL")).isNotNull();
   }
+
+  /** Records every milestone of every row, in the order the agent reports them. */
+  private static final class Recorded implements RowMilestones {
+    final Map<String, Long> delivered = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<Long, Long> acked = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, Long> reported = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void deliverWritten(String serial, long nanoTime) {
+      delivered.put(serial, nanoTime);
+    }
+
+    @Override
+    public void ackWritten(long id, long nanoTime) {
+      acked.put(id, nanoTime);
+    }
+
+    @Override
+    public void reportWritten(String serial, long nanoTime) {
+      reported.put(serial, nanoTime);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Dialect.class,
+      names = {"H2", "POSTGRESQL"})
+  void milestonesFollowEveryRowFromItsDeliverToItsReportInOrder(Dialect dialect) {
+    db = TestDb.create(dialect);
+    Recorded seen = new Recorded();
+    Agent a =
+        Agent.builder(config("n1"))
+            .dataSource(db.ds, db.url)
+            .migrate(true)
+            .milestones(seen)
+            .tuning(
+                NgsClientGateway.Tuning.defaults()
+                    .withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
+            .build()
+            .start();
+    agents.add(a);
+    SendTable table = new SendTable(db.ds, "E_");
+    long before = System.nanoTime();
+    for (int i = 0; i < 40; i++) {
+      table.insert(SampleMessages.sms(String.format("0103100%04d", i), "m" + i).columns());
+    }
+    await().atMost(30, TimeUnit.SECONDS).until(() -> open() == 0);
+    // the last report's milestone follows its commit, which the test may see first
+    await().atMost(5, TimeUnit.SECONDS).until(() -> seen.reported.size() == 40);
+    List<Map<String, Object>> rows = db.query("SELECT ID, SERIAL, STATUS FROM E_MSG");
+    assertThat(rows).hasSize(40);
+    for (Map<String, Object> r : rows) {
+      long id = ((Number) r.get("ID")).longValue();
+      String serial = (String) r.get("SERIAL");
+      assertThat(r.get("STATUS")).isEqualTo("DONE");
+      Long delivered = seen.delivered.get(serial);
+      Long acked = seen.acked.get(id);
+      Long reported = seen.reported.get(serial);
+      assertThat(delivered).as("DELIVER of %s", serial).isNotNull().isGreaterThan(before);
+      assertThat(acked).as("ACK of row %d", id).isNotNull().isGreaterThanOrEqualTo(delivered);
+      assertThat(reported).as("REPORT of %s", serial).isNotNull().isGreaterThan(delivered);
+    }
+    assertThat(seen.delivered).hasSize(40);
+    assertThat(seen.acked).hasSize(40);
+  }
 }

@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param attempts how many times it was sent (more than 1 after retryable refusals)
  * @param latency from {@code send()} to the DELIVER_ACK
  * @param ackedAt when the DELIVER_ACK arrived (the client's clock)
+ * @param queued from {@code send()} to the moment the DELIVER (of its last attempt) was handed to
+ *     the socket: the time it spent in the client's queue, behind the window and the TPS limit. So
+ *     {@code latency - queued} is the gateway's share: the round trip to its DELIVER_ACK
  */
 public record DeliverResult(
     String serial,
@@ -21,12 +24,14 @@ public record DeliverResult(
     ResultCode resultCode,
     int attempts,
     Duration latency,
-    Instant ackedAt) {
+    Instant ackedAt,
+    Duration queued) {
   public DeliverResult {
     Objects.requireNonNull(serial, "serial");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(resultCode, "resultCode");
     Objects.requireNonNull(latency, "latency");
     Objects.requireNonNull(ackedAt, "ackedAt");
+    Objects.requireNonNull(queued, "queued");
   }
 }

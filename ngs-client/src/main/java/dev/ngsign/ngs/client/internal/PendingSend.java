@@ -17,6 +17,10 @@ final class PendingSend {
   final TpsClass tpsClass;
   int attempts;
   long sentNanos;
+
+  /** When the drain that encoded it had flushed it to the socket (the ticker). */
+  long writtenNanos;
+
   TpsLimiter.Stamp stamp;
 
   PendingSend(

@@ -59,6 +59,10 @@ final class SendWindow {
   private final ArrayDeque<PendingSend>[] queues = new ArrayDeque[CLASSES.length];
 
   private final LinkedHashMap<String, PendingSend> inFlight = new LinkedHashMap<>();
+
+  /** The sends of the current drain, stamped with the time of its flush (reused, loop only). */
+  private final ArrayList<PendingSend> flushing = new ArrayList<>();
+
   private final Set<PendingSend> retrying = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private Channel channel;
@@ -255,6 +259,11 @@ final class SendWindow {
     }
     if (wrote) {
       channel.flush();
+      long written = ticker.getAsLong();
+      for (int i = 0; i < flushing.size(); i++) {
+        flushing.get(i).writtenNanos = written;
+      }
+      flushing.clear();
       armAckTimer(now);
     }
     if (nextWake != Long.MAX_VALUE) {
@@ -270,6 +279,7 @@ final class SendWindow {
   private void track(PendingSend p, long now) {
     p.attempts++;
     p.sentNanos = now;
+    flushing.add(p);
     inFlight.put(p.serial(), p);
     inFlightCount = inFlight.size();
     metrics.sent();
@@ -338,7 +348,8 @@ final class SendWindow {
               ResultCode.E_OK,
               p.attempts,
               Duration.ofNanos(now - p.acceptedNanos),
-              clock.now()));
+              clock.now(),
+              Duration.ofNanos(Math.max(0, p.writtenNanos - p.acceptedNanos))));
       return;
     }
     ResultCode code = ResultCode.of(ack.result());

@@ -138,6 +138,25 @@ class SendWindowTest {
   }
 
   @Test
+  void queuedIsTheTimeFromSendToTheWriteAndLatencyRunsOnToTheAck() {
+    SendWindow w = window(1, RetryPolicy.none(), new TpsLimits(99_999, 99_999, 99_999));
+    var a = submit(w, "a");
+    advance(30); // b waits 30 ms behind a in the window of one
+    var b = submit(w, "b");
+    assertThat(written()).containsExactly("a");
+    advance(40);
+    w.onAck(ack("a", ResultCode.E_OK));
+    w.drain();
+    assertThat(written()).containsExactly("b");
+    advance(5);
+    w.onAck(ack("b", ResultCode.E_OK));
+    assertThat(a.join().queued()).isEqualTo(Duration.ZERO);
+    assertThat(a.join().latency()).isEqualTo(Duration.ofMillis(70));
+    assertThat(b.join().queued()).isEqualTo(Duration.ofMillis(40));
+    assertThat(b.join().latency()).isEqualTo(Duration.ofMillis(45));
+  }
+
+  @Test
   void retryableCodeIsResentWithTheSameSerialAfterTheDelay() {
     SendWindow w =
         window(

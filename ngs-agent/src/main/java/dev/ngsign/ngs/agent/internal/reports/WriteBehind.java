@@ -1,5 +1,6 @@
 package dev.ngsign.ngs.agent.internal.reports;
 
+import dev.ngsign.ngs.agent.RowMilestones;
 import dev.ngsign.ngs.agent.internal.store.Outcome;
 import dev.ngsign.ngs.agent.internal.store.WriteBack;
 import dev.ngsign.ngs.agent.internal.store.WriteBack.AckOk;
@@ -42,6 +43,7 @@ public final class WriteBehind implements AutoCloseable {
   private final int batchSize;
   private final Duration delay;
   private final IntConsumer orphanCounter;
+  private final RowMilestones milestones;
   private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
@@ -53,6 +55,18 @@ public final class WriteBehind implements AutoCloseable {
       int batchSize,
       Duration delay,
       IntConsumer orphanCounter) {
+    this(store, clock, zone, batchSize, delay, orphanCounter, RowMilestones.NONE);
+  }
+
+  public WriteBehind(
+      WriteBack store,
+      Clock clock,
+      ZoneId zone,
+      int batchSize,
+      Duration delay,
+      IntConsumer orphanCounter,
+      RowMilestones milestones) {
+    this.milestones = milestones;
     this.store = store;
     this.clock = clock;
     this.zone = zone;
@@ -218,6 +232,16 @@ public final class WriteBehind implements AutoCloseable {
           store.write(oks, outcomes, reports, LocalDateTime.ofInstant(clock.instant(), zone));
       if (r.orphanReports() > 0) {
         orphanCounter.accept(r.orphanReports());
+      }
+    }
+    if (milestones != RowMilestones.NONE) {
+      long committed = System.nanoTime();
+      for (Item i : batch) {
+        if (i instanceof OkItem o) {
+          milestones.ackWritten(o.ack().id(), committed);
+        } else if (i instanceof ReportItem r) {
+          milestones.reportWritten(r.report().report().serial(), committed);
+        }
       }
     }
     for (Item i : batch) {

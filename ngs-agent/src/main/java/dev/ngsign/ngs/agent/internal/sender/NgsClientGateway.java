@@ -5,6 +5,7 @@ import dev.ngsign.ngs.agent.ConfigException;
 import dev.ngsign.ngs.agent.GatewaySession;
 import dev.ngsign.ngs.agent.MessageGateway;
 import dev.ngsign.ngs.agent.ReportSink;
+import dev.ngsign.ngs.agent.RowMilestones;
 import dev.ngsign.ngs.client.ConnectionState;
 import dev.ngsign.ngs.client.NgsClient;
 import dev.ngsign.ngs.client.NgsClientBuilder;
@@ -196,10 +197,17 @@ public final class NgsClientGateway implements MessageGateway {
   private final Map<String, String> env;
   private final MeterRegistry registry;
   private final Tuning tuning;
+  private final RowMilestones milestones;
   private final ScheduledExecutorService restarts =
       Executors.newSingleThreadScheduledExecutor(daemon("ngs-agent-restart"));
 
   public NgsClientGateway(Map<String, String> env, MeterRegistry registry, Tuning tuning) {
+    this(env, registry, tuning, RowMilestones.NONE);
+  }
+
+  public NgsClientGateway(
+      Map<String, String> env, MeterRegistry registry, Tuning tuning, RowMilestones milestones) {
+    this.milestones = milestones;
     this.env = env;
     this.registry = registry;
     this.tuning = tuning;
@@ -316,6 +324,12 @@ public final class NgsClientGateway implements MessageGateway {
           .whenComplete(
               (ok, e) -> {
                 if (e == null) {
+                  if (milestones != RowMilestones.NONE) {
+                    // latency - queued = from the write to the ACK, which arrived just now (this
+                    // runs on the I/O thread right after it); send() may have blocked for room
+                    milestones.deliverWritten(
+                        d.serial(), System.nanoTime() - ok.latency().minus(ok.queued()).toNanos());
+                  }
                   out.complete(new DeliverAck(0, d.daAddr(), d.serial()));
                   return;
                 }
