@@ -137,6 +137,12 @@ public final class AgentCommand implements Callable<Integer> {
             "create the schema the URL names when it does not exist (PostgreSQL ?currentSchema=NAME, the MariaDB database)")
     boolean createSchema;
 
+    @Option(
+        names = "--create-vendor-tables",
+        description =
+            "with a table-layout other than ngsign: create the vendor's send tables that are missing, in the vendor's DDL (existing tables are never altered)")
+    boolean createVendorTables;
+
     @Override
     public Integer call() {
       AgentConfig cfg;
@@ -154,7 +160,13 @@ public final class AgentCommand implements Callable<Integer> {
         if (created != null) {
           spec.commandLine().getOut().println("created schema " + created);
         }
-        int n = Agent.initDb(cfg, env);
+        Agent.InitResult result = Agent.initDb(cfg, env, createVendorTables);
+        int n = result.migrations();
+        for (String t : result.vendorTablesCreated()) {
+          spec.commandLine()
+              .getOut()
+              .println("created " + t + " (table-layout " + cfg.tableLayout().name() + ")");
+        }
         spec.commandLine()
             .getOut()
             .println(
@@ -176,7 +188,14 @@ public final class AgentCommand implements Callable<Integer> {
                     + db.tablePrefix()
                     + "NODE, "
                     + db.tablePrefix()
-                    + "META");
+                    + "META"
+                    + (cfg.tableLayout().isNative()
+                        ? ""
+                        : ", "
+                            + db.tablePrefix()
+                            + "LEGACY_ROW (table-layout "
+                            + cfg.tableLayout().name()
+                            + ")"));
         return 0;
       } catch (RuntimeException e) {
         ErrorReport.print(spec, e, describe(db));

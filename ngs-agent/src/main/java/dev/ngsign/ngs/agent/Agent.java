@@ -5,6 +5,10 @@ import dev.ngsign.ngs.agent.internal.config.Pools;
 import dev.ngsign.ngs.agent.internal.housekeeping.Housekeeping;
 import dev.ngsign.ngs.agent.internal.lease.LeaseCoordinator;
 import dev.ngsign.ngs.agent.internal.lease.LeaseStore;
+import dev.ngsign.ngs.agent.internal.legacy.Layouts;
+import dev.ngsign.ngs.agent.internal.legacy.LegacyBridge;
+import dev.ngsign.ngs.agent.internal.legacy.LegacyLayout;
+import dev.ngsign.ngs.agent.internal.legacy.VendorTables;
 import dev.ngsign.ngs.agent.internal.metrics.AgentMetrics;
 import dev.ngsign.ngs.agent.internal.metrics.Health;
 import dev.ngsign.ngs.agent.internal.metrics.HttpEndpoint;
@@ -63,6 +67,8 @@ public final class Agent implements AutoCloseable {
   private final Housekeeping housekeeping;
   private final Wakeup wakeup = new Wakeup();
   private final PgNotifyListener.ConnectionSource listenConnections;
+  private final LegacyBridge bridge;
+  private ScheduledExecutorService legacyScheduler;
   private PgNotifyListener listener;
   private WriteBehind writer;
   private AccountLeases leases;
@@ -121,6 +127,11 @@ public final class Agent implements AutoCloseable {
       accounts.put(a.name(), a);
     }
     this.housekeeping = new Housekeeping(config, store, leaseStore, clock, metrics);
+    LegacyLayout layout = Layouts.of(config.tableLayout());
+    this.bridge =
+        layout == null
+            ? null
+            : new LegacyBridge(dataSource, dialect, layout, Layouts.tables(layout, config));
   }
 
   public static Builder builder(AgentConfig config) {
@@ -147,6 +158,9 @@ public final class Agent implements AutoCloseable {
           "the agent's tables (prefix "
               + prefix
               + ") are missing or out of date: run './ngsign agent init-db --config ...' first");
+    }
+    if (bridge != null) {
+      startLegacy(prefix);
     }
     ZoneCheck.verify(dataSource, dialect, config.zone(), wallClock, config.allowZoneMismatch());
     LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), config.zone());
@@ -203,6 +217,17 @@ public final class Agent implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(this::safeTick, 0, hb, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
         housekeeping, 1000, Math.max(1000, Math.min(10_000, hb)), TimeUnit.MILLISECONDS);
+    if (bridge != null) {
+      legacyScheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "ngs-agent-legacy");
+                t.setDaemon(true);
+                return t;
+              });
+      legacyScheduler.scheduleWithFixedDelay(
+          this::legacyRound, 0, config.polling().interval().toMillis(), TimeUnit.MILLISECONDS);
+    }
     if (config.http().port() > 0) {
       try {
         http =
@@ -226,6 +251,49 @@ public final class Agent implements AutoCloseable {
         config.database().redactedUrl(),
         epoch);
     return this;
+  }
+
+  /**
+   * The side tables of a legacy layout (migrated like the agent's own), and the vendor's tables,
+   * which must exist: the agent never creates them on its own.
+   */
+  private void startLegacy(String prefix) {
+    if (migrate) {
+      SchemaMigrator.migrateLegacy(dataSource, dialect, prefix);
+    } else if (!SchemaMigrator.legacyUpToDate(dataSource, dialect, prefix)) {
+      throw new AgentException(
+          "the side tables of table-layout "
+              + bridge.layout().name()
+              + " (prefix "
+              + prefix
+              + ") are missing or out of date: run './ngsign agent init-db --config ...' first");
+    }
+    List<String> missing = VendorTables.missing(dataSource, bridge.layout(), bridge.tables());
+    if (!missing.isEmpty()) {
+      throw new AgentException(
+          "table-layout "
+              + bridge.layout().name()
+              + ": table(s) "
+              + missing
+              + " not found; check tables: in agent.yml, or run './ngsign agent init-db --config ..."
+              + " --create-vendor-tables' to create them with the vendor's DDL");
+    }
+  }
+
+  /** One import-and-mirror round of the legacy layout; wakes the claimers when rows came in. */
+  private void legacyRound() {
+    if (!started) {
+      return;
+    }
+    try {
+      LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), config.zone());
+      LegacyBridge.Round r = bridge.runOnce(now, config.polling().batchSize());
+      if (r.imported() > 0) {
+        wakeup.signal();
+      }
+    } catch (RuntimeException e) {
+      log.warn("table-layout {}: {}", bridge.layout().name(), e.getMessage());
+    }
   }
 
   private static PgNotifyListener.ConnectionSource listenConnections(
@@ -270,6 +338,9 @@ public final class Agent implements AutoCloseable {
     }
     started = false;
     scheduler.shutdownNow();
+    if (legacyScheduler != null) {
+      legacyScheduler.shutdownNow();
+    }
     if (listener != null) {
       listener.close();
     }
@@ -290,12 +361,34 @@ public final class Agent implements AutoCloseable {
    * @return migrations applied (0 when already up to date)
    */
   public static int initDb(AgentConfig config, Map<String, String> env) {
+    return initDb(config, env, false).migrations();
+  }
+
+  /** What {@link #initDb(AgentConfig, Map, boolean)} did. */
+  public record InitResult(int migrations, List<String> vendorTablesCreated) {}
+
+  /**
+   * Creates or upgrades the agent's tables, and for a {@code table-layout} other than {@code
+   * ngsign} its side tables; with {@code createVendorTables} also the vendor's send tables that are
+   * missing, in the vendor's DDL (existing ones are never touched).
+   */
+  public static InitResult initDb(
+      AgentConfig config, Map<String, String> env, boolean createVendorTables) {
     AgentConfig.Database db = config.database();
+    LegacyLayout layout = Layouts.of(config.tableLayout());
     ensureSchema(config, env, false);
     try (HikariDataSource ds = Pools.create(db, env, "ngs-agent-init", config.zone())) {
       Dialect d = Dialect.of(db.url());
       ZoneCheck.verify(ds, d, config.zone(), Clock.systemUTC(), config.allowZoneMismatch());
-      return SchemaMigrator.migrate(ds, d, db.tablePrefix());
+      int n = SchemaMigrator.migrate(ds, d, db.tablePrefix());
+      List<String> created = List.of();
+      if (layout != null) {
+        n += SchemaMigrator.migrateLegacy(ds, d, db.tablePrefix());
+        if (createVendorTables) {
+          created = VendorTables.createMissing(ds, d, layout, Layouts.tables(layout, config));
+        }
+      }
+      return new InitResult(n, created);
     }
   }
 
@@ -378,6 +471,12 @@ public final class Agent implements AutoCloseable {
       if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
         scheduler.shutdownNow();
       }
+      if (legacyScheduler != null) {
+        legacyScheduler.shutdown();
+        if (!legacyScheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+          legacyScheduler.shutdownNow();
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -385,6 +484,15 @@ public final class Agent implements AutoCloseable {
       listener.close();
     }
     writer.close();
+    if (bridge != null) {
+      try {
+        // the last ACKs and reports are written: show them in the vendor's columns now
+        bridge.mirror(
+            LocalDateTime.ofInstant(clock.instant(), config.zone()), config.polling().batchSize());
+      } catch (RuntimeException e) {
+        log.warn("table-layout {}: {}", bridge.layout().name(), e.getMessage());
+      }
+    }
     if (http != null) {
       http.close();
     }

@@ -22,6 +22,8 @@ import java.util.Map;
  *     follow it: they are Korean time (see {@link Guards} and {@link LogTable})
  * @param allowZoneMismatch start even when the database's clock, as its sessions see it, differs
  *     from the agent's clock in {@code zone} by more than a minute (default false: refuse to start)
+ * @param tableLayout whose send tables the agent reads: its own (default) or another vendor's agent
+ *     tables as they are (docs/legacy-tables.md)
  */
 public record AgentConfig(
     String nodeId,
@@ -35,7 +37,8 @@ public record AgentConfig(
     LogTable logTable,
     Lease lease,
     Guards guards,
-    Http http) {
+    Http http,
+    TableLayout tableLayout) {
 
   /**
    * Korea: the zone of the law's advertising hours, of the NGS gateway's SENDTIME and of its
@@ -59,6 +62,7 @@ public record AgentConfig(
     lease = lease == null ? new Lease(null, null) : lease;
     guards = guards == null ? new Guards(null, null, null, null, null) : guards;
     http = http == null ? new Http(null, null) : http;
+    tableLayout = tableLayout == null ? TableLayout.NGSIGN : tableLayout;
     for (int i = 0; i < accounts.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (accounts.get(i).name().equals(accounts.get(j).name())) {
@@ -67,6 +71,36 @@ public record AgentConfig(
         }
       }
     }
+  }
+
+  /** A configuration on the agent's own tables ({@link TableLayout#NGSIGN}). */
+  public AgentConfig(
+      String nodeId,
+      ZoneId zone,
+      Boolean allowZoneMismatch,
+      Database database,
+      List<Account> accounts,
+      Polling polling,
+      Retry retry,
+      Expiry expiry,
+      LogTable logTable,
+      Lease lease,
+      Guards guards,
+      Http http) {
+    this(
+        nodeId,
+        zone,
+        allowZoneMismatch,
+        database,
+        accounts,
+        polling,
+        retry,
+        expiry,
+        logTable,
+        lease,
+        guards,
+        http,
+        null);
   }
 
   /**
@@ -107,7 +141,8 @@ public record AgentConfig(
         .logTable(logTable)
         .lease(lease)
         .guards(guards)
-        .http(http);
+        .http(http)
+        .tableLayout(tableLayout);
   }
 
   /**
@@ -166,6 +201,10 @@ public record AgentConfig(
     return toBuilder().http(h).build();
   }
 
+  public AgentConfig withTableLayout(TableLayout t) {
+    return toBuilder().tableLayout(t).build();
+  }
+
   /** Builds an {@link AgentConfig}; every setter left alone keeps the default. Not thread-safe. */
   public static final class Builder {
     private String nodeId;
@@ -180,8 +219,14 @@ public record AgentConfig(
     private Lease lease;
     private Guards guards;
     private Http http;
+    private TableLayout tableLayout;
 
     private Builder() {}
+
+    public Builder tableLayout(TableLayout v) {
+      this.tableLayout = v;
+      return this;
+    }
 
     public Builder nodeId(String v) {
       this.nodeId = v;
@@ -259,7 +304,8 @@ public record AgentConfig(
           logTable,
           lease,
           guards,
-          http);
+          http,
+          tableLayout);
     }
   }
 
@@ -775,6 +821,49 @@ public record AgentConfig(
     public Http {
       port = port == null ? DEFAULT_PORT : port;
       bind = bind == null ? DEFAULT_BIND : bind;
+    }
+  }
+
+  /**
+   * Whose send tables the agent reads (docs/legacy-tables.md).
+   *
+   * @param name {@code ngsign} (the agent's own {@code <prefix>MSG}, the default), {@code em-tran}
+   *     (Daou DBro), {@code sc-tran} (LG U+ agent) or {@code biz-msg} (BizPPurio bizclient)
+   * @param tables the layout's table names by role, for sites that renamed them (e.g. {@code send},
+   *     {@code mms}, {@code log}; a log name carries {@code %YYYYMM%} where the month goes); roles
+   *     left out keep the vendor's names, unknown roles are refused when the agent starts
+   */
+  public record TableLayout(String name, Map<String, String> tables) {
+    public static final String DEFAULT_NAME = "ngsign";
+    public static final TableLayout NGSIGN = new TableLayout(null, null);
+
+    public TableLayout {
+      name =
+          name == null || name.isBlank()
+              ? DEFAULT_NAME
+              : name.trim().toLowerCase(java.util.Locale.ROOT);
+      tables = tables == null ? Map.of() : Map.copyOf(tables);
+      for (Map.Entry<String, String> e : tables.entrySet()) {
+        if (e.getValue() == null
+            || !e.getValue().matches("[A-Za-z_][A-Za-z0-9_]{0,40}(%YYYYMM%)?[A-Za-z0-9_]{0,20}")) {
+          throw new ConfigException(
+              "tables."
+                  + e.getKey()
+                  + ": '"
+                  + e.getValue()
+                  + "' is not a table name (letters, digits and _, a log table may carry %YYYYMM%)");
+        }
+      }
+      if (name.equals(DEFAULT_NAME) && !tables.isEmpty()) {
+        throw new ConfigException(
+            "tables: only with a table-layout other than ngsign (the agent's own tables are named by"
+                + " database.table-prefix)");
+      }
+    }
+
+    /** True for the agent's own tables. */
+    public boolean isNative() {
+      return name.equals(DEFAULT_NAME);
     }
   }
 

@@ -24,7 +24,9 @@ record AgentYaml(
     LogTable logTable,
     Lease lease,
     Guards guards,
-    Http http) {
+    Http http,
+    String tableLayout,
+    java.util.Map<String, String> tables) {
 
   record Database(
       String url,
@@ -133,6 +135,7 @@ record AgentYaml(
                     guards.requireSenderCode,
                     guards.contentRules))
         .http(http == null ? null : new AgentConfig.Http(http.port, http.bind))
+        .tableLayout(new AgentConfig.TableLayout(tableLayout, tables))
         .build();
   }
 

@@ -114,7 +114,8 @@ public final class Housekeeping implements Runnable {
       reportOverdue = overdue;
     }
     unserved(now);
-    if (config.logTable().monthly()) {
+    // a legacy layout's side rows leave with their vendor row (LegacyBridge), never on their own
+    if (config.logTable().monthly() && config.tableLayout().isNative()) {
       int moved;
       do {
         moved =

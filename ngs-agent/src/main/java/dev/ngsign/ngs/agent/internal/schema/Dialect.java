@@ -23,6 +23,11 @@ public enum Dialect {
     return "classpath:db/agent/" + folder;
   }
 
+  /** The Flyway location of the side tables for other vendors' layouts (docs/legacy-tables.md). */
+  public String legacyMigrations() {
+    return "classpath:db/legacy/" + folder;
+  }
+
   /** The dialect for a JDBC URL. */
   public static Dialect of(String jdbcUrl) {
     if (jdbcUrl.startsWith("jdbc:h2:")) {

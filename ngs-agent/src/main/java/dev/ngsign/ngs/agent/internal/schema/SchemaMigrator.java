@@ -30,6 +30,40 @@ public final class SchemaMigrator {
     return flyway(ds, dialect, prefix).info().pending().length == 0;
   }
 
+  /**
+   * Applies the side tables of another vendor's layout ({@code <prefix>LEGACY_ROW},
+   * docs/legacy-tables.md), with their own history table {@code <prefix>LEGACY_HISTORY} so that an
+   * agent on its own tables never gets them.
+   */
+  public static int migrateLegacy(DataSource ds, Dialect dialect, String prefix) {
+    try {
+      return legacy(ds, dialect, prefix).migrate().migrationsExecuted;
+    } catch (RuntimeException e) {
+      throw new AgentException("schema migration failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** True when every side-table migration of the legacy layouts is applied. */
+  public static boolean legacyUpToDate(DataSource ds, Dialect dialect, String prefix) {
+    return legacy(ds, dialect, prefix).info().pending().length == 0;
+  }
+
+  private static Flyway legacy(DataSource ds, Dialect dialect, String prefix) {
+    return configure(ds, prefix)
+        .locations(dialect.legacyMigrations())
+        .table(prefix + "LEGACY_HISTORY")
+        .load();
+  }
+
+  private static org.flywaydb.core.api.configuration.FluentConfiguration configure(
+      DataSource ds, String prefix) {
+    return Flyway.configure(SchemaMigrator.class.getClassLoader())
+        .dataSource(ds)
+        .placeholders(Map.of("prefix", prefix))
+        .baselineOnMigrate(true)
+        .baselineVersion("0");
+  }
+
   private static Flyway flyway(DataSource ds, Dialect dialect, String prefix) {
     return Flyway.configure(SchemaMigrator.class.getClassLoader())
         .dataSource(ds)
