@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * An agent node in a JVM of its own, for kill -9 tests: {@code ChildAgent <jdbcUrl> <user> <prefix>
- * <certPort> <nodeId>}.
+ * <certPort> <nodeId> [<table-layout>]}.
  */
 public final class ChildAgent {
   private ChildAgent() {}
@@ -36,6 +36,9 @@ public final class ChildAgent {
 
   public static void main(String[] args) throws Exception {
     AgentConfig cfg = config(args[0], args[1], args[2], Integer.parseInt(args[3]), args[4]);
+    if (args.length > 5) {
+      cfg = LegacyHarness.legacy(cfg, args[5]);
+    }
     Agent a =
         Agent.builder(cfg)
             .clock(Clock.systemUTC())

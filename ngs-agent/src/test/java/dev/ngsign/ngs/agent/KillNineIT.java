@@ -54,6 +54,14 @@ class KillNineIT {
   }
 
   private Process spawn(Class<?> main, String... args) throws IOException {
+    return spawn(children, main, args);
+  }
+
+  /**
+   * Starts {@code main} in a JVM of its own (Korean default zone), waits for its "ready" line and
+   * adds it to {@code children}.
+   */
+  static Process spawn(List<Process> children, Class<?> main, String... args) throws IOException {
     String cp =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd =
