@@ -221,4 +221,35 @@ class AgentConfigTest {
           .noneMatch(a -> a.annotationType().getName().startsWith("com.fasterxml"));
     }
   }
+
+  @Test
+  void tableLayoutAndRenamedTablesAreRead() {
+    AgentConfig c =
+        AgentConfig.parse("table-layout: EM-TRAN\ntables: {send: sms_q, log: sms_log_%YYYYMM%}\n");
+    assertThat(c.tableLayout().name()).isEqualTo("em-tran");
+    assertThat(c.tableLayout().isNative()).isFalse();
+    assertThat(c.tableLayout().tables())
+        .containsEntry("send", "sms_q")
+        .containsEntry("log", "sms_log_%YYYYMM%");
+    assertThat(AgentConfig.parse("node-id: a\n").tableLayout().isNative()).isTrue();
+  }
+
+  @Test
+  void anUnknownLayoutTableRoleOrTableNameIsRefusedNamingIt() {
+    assertThatThrownBy(() -> AgentConfig.parse("table-layout: dbro\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("table-layout: 'dbro'")
+        .hasMessageContaining("em-tran");
+    assertThatThrownBy(() -> AgentConfig.parse("table-layout: em-tran\ntables: {sms: x}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("tables.sms")
+        .hasMessageContaining("[log, mms, send]");
+    assertThatThrownBy(
+            () -> AgentConfig.parse("table-layout: em-tran\ntables: {send: \"em_tran; drop\"}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("tables.send");
+    assertThatThrownBy(() -> AgentConfig.parse("tables: {send: em_tran}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("table-layout other than ngsign");
+  }
 }

@@ -40,7 +40,14 @@ public final class ConfigLoader {
   public static AgentConfig parse(String yaml) {
     try {
       AgentYaml y = mapper().readValue(yaml, AgentYaml.class);
-      return y == null ? AgentConfig.defaults() : y.toConfig();
+      AgentConfig c = y == null ? AgentConfig.defaults() : y.toConfig();
+      // an unknown table-layout or table role fails here, naming the key, not when the agent starts
+      dev.ngsign.ngs.agent.internal.legacy.LegacyLayout layout =
+          dev.ngsign.ngs.agent.internal.legacy.Layouts.of(c.tableLayout());
+      if (layout != null) {
+        dev.ngsign.ngs.agent.internal.legacy.Layouts.tables(layout, c);
+      }
+      return c;
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException(
           "unknown key '"
