@@ -833,9 +833,14 @@ public record AgentConfig(
    *     {@code mms}, {@code log}; a log name carries {@code %YYYYMM%} where the month goes); roles
    *     left out keep the vendor's names, unknown roles are refused when the agent starts
    */
-  public record TableLayout(String name, Map<String, String> tables) {
+  public record TableLayout(String name, Map<String, String> tables, java.nio.file.Path files) {
     public static final String DEFAULT_NAME = "ngsign";
     public static final TableLayout NGSIGN = new TableLayout(null, null);
+
+    /** A layout whose rows' relative file names are read from the working directory. */
+    public TableLayout(String name, Map<String, String> tables) {
+      this(name, tables, null);
+    }
 
     public TableLayout {
       name =
@@ -843,6 +848,7 @@ public record AgentConfig(
               ? DEFAULT_NAME
               : name.trim().toLowerCase(java.util.Locale.ROOT);
       tables = tables == null ? Map.of() : Map.copyOf(tables);
+      files = files == null ? java.nio.file.Path.of("") : files;
       for (Map.Entry<String, String> e : tables.entrySet()) {
         if (e.getValue() == null
             || !e.getValue().matches("[A-Za-z_][A-Za-z0-9_]{0,40}(%YYYYMM%)?[A-Za-z0-9_]{0,20}")) {

@@ -252,4 +252,18 @@ class AgentConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("table-layout other than ngsign");
   }
+
+  @Test
+  void bizMsgReadsItsSpoolDirectoryAndScTranItsFourTableRoles() {
+    AgentConfig c =
+        AgentConfig.parse(
+            "table-layout: biz-msg\ntables: {send: biz_msg}\ntable-files: /opt/bizclient/spool\n");
+    assertThat(c.tableLayout().name()).isEqualTo("biz-msg");
+    assertThat(c.tableLayout().files()).isEqualTo(java.nio.file.Path.of("/opt/bizclient/spool"));
+    assertThat(AgentConfig.parse("table-layout: biz-msg\n").tableLayout().files())
+        .isEqualTo(java.nio.file.Path.of(""));
+    assertThatThrownBy(() -> AgentConfig.parse("table-layout: sc-tran\ntables: {lms: x}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("[log, mms, mms-log, send]");
+  }
 }

@@ -26,7 +26,8 @@ record AgentYaml(
     Guards guards,
     Http http,
     String tableLayout,
-    java.util.Map<String, String> tables) {
+    java.util.Map<String, String> tables,
+    String tableFiles) {
 
   record Database(
       String url,
@@ -135,7 +136,13 @@ record AgentYaml(
                     guards.requireSenderCode,
                     guards.contentRules))
         .http(http == null ? null : new AgentConfig.Http(http.port, http.bind))
-        .tableLayout(new AgentConfig.TableLayout(tableLayout, tables))
+        .tableLayout(
+            new AgentConfig.TableLayout(
+                tableLayout,
+                tables,
+                tableFiles == null || tableFiles.isBlank()
+                    ? null
+                    : java.nio.file.Path.of(tableFiles)))
         .build();
   }
 

@@ -2,10 +2,12 @@ package dev.ngsign.ngs.agent.internal.legacy;
 
 import dev.ngsign.ngs.agent.AgentConfig;
 import dev.ngsign.ngs.agent.ConfigException;
+import dev.ngsign.ngs.agent.internal.legacy.bizmsg.BizMsgLayout;
 import dev.ngsign.ngs.agent.internal.legacy.emtran.EmTranLayout;
+import dev.ngsign.ngs.agent.internal.legacy.sctran.ScTranLayout;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** The registry of layouts: {@code table-layout} value to implementation. */
@@ -14,8 +16,11 @@ public final class Layouts {
    * Every layout but the agent's own. Add a layout here (its package under {@code
    * internal.legacy}); docs/legacy-tables.md gets its section.
    */
-  private static final Map<String, Supplier<LegacyLayout>> LAYOUTS =
-      Map.of(EmTranLayout.NAME, EmTranLayout::new);
+  private static final Map<String, Function<AgentConfig.TableLayout, LegacyLayout>> LAYOUTS =
+      Map.of(
+          EmTranLayout.NAME, t -> new EmTranLayout(),
+          ScTranLayout.NAME, t -> new ScTranLayout(),
+          BizMsgLayout.NAME, t -> new BizMsgLayout(t.files()));
 
   private Layouts() {}
 
@@ -36,12 +41,12 @@ public final class Layouts {
     if (t.isNative()) {
       return null;
     }
-    Supplier<LegacyLayout> s = LAYOUTS.get(t.name());
+    Function<AgentConfig.TableLayout, LegacyLayout> s = LAYOUTS.get(t.name());
     if (s == null) {
       throw new ConfigException(
           "table-layout: '" + t.name() + "' is not one of " + String.join(", ", names()));
     }
-    return s.get();
+    return s.apply(t);
   }
 
   /** The resolved table names of a layout. */

@@ -38,7 +38,9 @@ import org.jspecify.annotations.Nullable;
 public final class LegacyBridge {
   private static final String SIDE_COLUMNS =
       "MSG_TYPE, DEST_ADDR, CALLBACK, SUBJECT, MSG_TEXT, ENCODING, SENDER_CODE, AD_FLAG, ACCOUNT,"
-          + " SCHEDULED_AT, EXPIRES_AT, STATUS, RESULT_CODE, RESULT_MSG, CREATED_AT, UPDATED_AT";
+          + " SCHEDULED_AT, EXPIRES_AT, STATUS, RESULT_CODE, RESULT_MSG, CREATED_AT, UPDATED_AT,"
+          + " KKO_SENDER_KEY, KKO_TEMPLATE, KKO_FAILOVER, FALLBACK_TITLE, FALLBACK_TEXT, EXTRAS_JSON,"
+          + " NAT_CODE";
 
   private final DataSource ds;
   private final LegacyLayout layout;
@@ -211,7 +213,7 @@ public final class LegacyBridge {
                 + tables.sideMessages()
                 + " ("
                 + SIDE_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?)",
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       int i = 1;
       ps.setString(i++, r.msgType());
@@ -234,6 +236,18 @@ public final class LegacyBridge {
       ps.setString(i++, r.rejectReason());
       ps.setObject(i++, now);
       ps.setObject(i++, now);
+      SideRow.Kakao k = r.kakao();
+      ps.setString(i++, k == null ? null : k.senderKey());
+      ps.setString(i++, k == null ? null : k.template());
+      if (k == null) {
+        ps.setNull(i++, Types.SMALLINT);
+      } else {
+        ps.setInt(i++, k.failover());
+      }
+      ps.setString(i++, k == null ? null : k.fallbackTitle());
+      ps.setString(i++, k == null ? null : k.fallbackText());
+      ps.setString(i++, k == null ? null : k.extrasJson());
+      ps.setString(i++, k == null ? null : k.natCode());
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         if (!keys.next()) {

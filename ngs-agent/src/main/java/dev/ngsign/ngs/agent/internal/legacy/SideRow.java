@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param rejectReason RESULT_MSG of a rejection (no personal data)
  * @param vendorResult the vendor's result code for a rejection, when the layout knows a closer one
  *     than its mapping of {@code rejectCode} gives (handed back in {@link Reflection#presetResult})
+ * @param kakao the Kakao columns of an AlimTalk/FriendTalk, else null
  */
 public record SideRow(
     String key,
@@ -35,11 +36,82 @@ public record SideRow(
     List<Image> images,
     @Nullable Integer rejectCode,
     @Nullable String rejectReason,
-    @Nullable String vendorResult) {
+    @Nullable String vendorResult,
+    @Nullable Kakao kakao) {
 
   public SideRow {
     images = List.copyOf(images);
   }
+
+  /** A row without Kakao columns (SMS, LMS, MMS). */
+  public SideRow(
+      String key,
+      String msgType,
+      String destAddr,
+      String callback,
+      @Nullable String subject,
+      @Nullable String text,
+      int encoding,
+      @Nullable String senderCode,
+      boolean advertising,
+      @Nullable LocalDateTime scheduledAt,
+      @Nullable LocalDateTime expiresAt,
+      List<Image> images,
+      @Nullable Integer rejectCode,
+      @Nullable String rejectReason,
+      @Nullable String vendorResult) {
+    this(
+        key,
+        msgType,
+        destAddr,
+        callback,
+        subject,
+        text,
+        encoding,
+        senderCode,
+        advertising,
+        scheduledAt,
+        expiresAt,
+        images,
+        rejectCode,
+        rejectReason,
+        vendorResult,
+        null);
+  }
+
+  /** A copy with the Kakao columns of an AlimTalk/FriendTalk. */
+  public SideRow withKakao(Kakao k) {
+    return new SideRow(
+        key,
+        msgType,
+        destAddr,
+        callback,
+        subject,
+        text,
+        encoding,
+        senderCode,
+        advertising,
+        scheduledAt,
+        expiresAt,
+        images,
+        rejectCode,
+        rejectReason,
+        vendorResult,
+        k);
+  }
+
+  /**
+   * The Kakao columns of the side table (docs/agent.md): KKO_SENDER_KEY, KKO_TEMPLATE, KKO_FAILOVER
+   * (0..3), FALLBACK_TITLE, FALLBACK_TEXT, EXTRAS_JSON and NAT_CODE.
+   */
+  public record Kakao(
+      String senderKey,
+      @Nullable String template,
+      int failover,
+      @Nullable String fallbackTitle,
+      @Nullable String fallbackText,
+      @Nullable String extrasJson,
+      @Nullable String natCode) {}
 
   /** A copy that is not sent: it ends REJECTED with {@code code} (and the vendor's code). */
   public SideRow rejected(int code, String reason, @Nullable String vendorCode) {
@@ -58,7 +130,8 @@ public record SideRow(
         List.of(),
         code,
         reason,
-        vendorCode);
+        vendorCode,
+        kakao);
   }
 
   /** One image of an MMS: MTYPE (21 JPG, 23 PNG, ...) and bytes. */
