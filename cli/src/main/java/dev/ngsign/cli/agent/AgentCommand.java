@@ -181,7 +181,11 @@ public final class AgentCommand implements Callable<Integer> {
                     + db.tablePrefix()
                     + "NODE, "
                     + db.tablePrefix()
-                    + "META");
+                    + "META, "
+                    + db.tablePrefix()
+                    + "AUDIT, "
+                    + db.tablePrefix()
+                    + "PAUSE");
         return 0;
       } catch (RuntimeException e) {
         ErrorReport.print(spec, e, describe(db));
