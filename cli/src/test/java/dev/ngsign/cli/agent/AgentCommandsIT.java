@@ -61,9 +61,11 @@ class AgentCommandsIT {
     Run first = run("agent", "init-db", "--config", cfg.toString());
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out())
-        .contains("3 migration(s) applied")
+        .contains("4 migration(s) applied")
         .contains("CLI_MSG")
-        .contains("CLI_META");
+        .contains("CLI_META")
+        .contains("CLI_AUDIT")
+        .contains("CLI_PAUSE");
     Run second = run("agent", "init-db", "--config", cfg.toString());
     assertThat(second.out()).contains("0 migration(s) applied");
   }

@@ -1,7 +1,12 @@
 package dev.ngsign.ngs.agent;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ngsign.http.HttpLimits;
+import dev.ngsign.http.HttpListener;
+import dev.ngsign.http.ListenerErrors;
 import dev.ngsign.ngs.agent.internal.config.Pools;
+import dev.ngsign.ngs.agent.internal.console.Console;
+import dev.ngsign.ngs.agent.internal.console.ConsoleContext;
 import dev.ngsign.ngs.agent.internal.housekeeping.Housekeeping;
 import dev.ngsign.ngs.agent.internal.lease.LeaseCoordinator;
 import dev.ngsign.ngs.agent.internal.lease.LeaseStore;
@@ -26,7 +31,7 @@ import dev.ngsign.ngs.agent.internal.wakeup.Wakeup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -75,7 +80,9 @@ public final class Agent implements AutoCloseable {
   private AccountLeases leases;
   private LeaseCoordinator coordinator;
   private ScheduledExecutorService scheduler;
+  private final HttpLimits httpLimits;
   private HttpEndpoint http;
+  private HttpListener consolePort;
   private volatile boolean started;
 
   static {
@@ -91,6 +98,7 @@ public final class Agent implements AutoCloseable {
     this.config = b.config;
     this.clock = b.clock;
     this.wallClock = b.wallClock;
+    this.httpLimits = b.httpLimits;
     MeterRegistry registry =
         b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.milestones = b.milestones;
@@ -237,22 +245,7 @@ public final class Agent implements AutoCloseable {
       legacyScheduler.scheduleWithFixedDelay(
           this::legacyRound, 0, config.polling().interval().toMillis(), TimeUnit.MILLISECONDS);
     }
-    if (config.http().port() > 0) {
-      try {
-        http =
-            new HttpEndpoint(
-                config.http().bind(), config.http().port(), this::scrape, this::health);
-      } catch (IOException e) {
-        throw new AgentException(
-            "cannot listen on "
-                + config.http().bind()
-                + ":"
-                + config.http().port()
-                + ": "
-                + e.getMessage(),
-            e);
-      }
-    }
+    startHttp();
     log.info(
         "agent node {} started: {} account(s), database {}, SERIAL epoch {}",
         config.nodeId(),
@@ -302,6 +295,53 @@ public final class Agent implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       log.warn("table-layout {}: {}", bridge.layout().name(), e.getMessage());
+    }
+  }
+
+  /**
+   * The HTTP port (/metrics, /health, and the console when it shares the port) and the console's
+   * own port when it has one.
+   */
+  private void startHttp() {
+    AgentConfig.Console cc = config.console();
+    Console console =
+        cc.enabled()
+            ? new Console(
+                new ConsoleContext(config, clock, store, this::heldAccounts, wakeup::signal))
+            : null;
+    boolean ownPort = console != null && cc.port() != null;
+    try {
+      if (config.http().port() > 0) {
+        http =
+            new HttpEndpoint(
+                config.http().bind(),
+                config.http().port(),
+                httpLimits,
+                this::scrape,
+                this::health,
+                ownPort ? null : console);
+      }
+      if (ownPort) {
+        consolePort =
+            new HttpListener(
+                "ngs-agent-console",
+                cc.bind(),
+                cc.port(),
+                httpLimits,
+                ListenerErrors.PLAIN,
+                console);
+      }
+    } catch (UncheckedIOException e) {
+      if (http != null) {
+        http.close();
+      }
+      throw new AgentException(e.getMessage(), e);
+    }
+    if (console != null) {
+      log.info(
+          "console on http://{}:{}/",
+          ownPort ? cc.bind() : config.http().bind(),
+          ownPort ? consolePort.port() : http.port());
     }
   }
 
@@ -355,9 +395,7 @@ public final class Agent implements AutoCloseable {
     }
     leases.abandonAll();
     writer.close();
-    if (http != null) {
-      http.close();
-    }
+    closeHttp();
     if (ownedPool != null) {
       ownedPool.close();
     }
@@ -447,6 +485,19 @@ public final class Agent implements AutoCloseable {
     return http == null ? 0 : http.port();
   }
 
+  /** The console's port (its own, or the HTTP port it shares), or 0 when disabled. */
+  public int consolePort() {
+    if (!config.console().enabled()) {
+      return 0;
+    }
+    return consolePort != null ? consolePort.port() : httpPort();
+  }
+
+  /** Connections open on the HTTP port now (tests and diagnostics). */
+  int httpConnections() {
+    return http == null ? 0 : http.openConnections();
+  }
+
   private String scrape() {
     return metrics.registry() instanceof PrometheusMeterRegistry p ? p.scrape() : "";
   }
@@ -502,13 +553,20 @@ public final class Agent implements AutoCloseable {
         log.warn("table-layout {}: {}", bridge.layout().name(), e.getMessage());
       }
     }
-    if (http != null) {
-      http.close();
-    }
+    closeHttp();
     if (ownedPool != null) {
       ownedPool.close();
     }
     log.info("agent node {} stopped", config.nodeId());
+  }
+
+  private void closeHttp() {
+    if (http != null) {
+      http.close();
+    }
+    if (consolePort != null) {
+      consolePort.close();
+    }
   }
 
   /** Builds an {@link Agent}. */
@@ -524,6 +582,7 @@ public final class Agent implements AutoCloseable {
     private Boolean migrate;
     private NgsClientGateway.Tuning tuning = NgsClientGateway.Tuning.defaults();
     private RowMilestones milestones = RowMilestones.NONE;
+    private HttpLimits httpLimits = HttpEndpoint.LIMITS;
 
     private Builder(AgentConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -544,6 +603,12 @@ public final class Agent implements AutoCloseable {
      */
     Builder tuning(NgsClientGateway.Tuning t) {
       this.tuning = Objects.requireNonNull(t, "tuning");
+      return this;
+    }
+
+    /** The HTTP port's limits (tests with short deadlines; default {@link HttpEndpoint#LIMITS}). */
+    Builder httpLimits(HttpLimits l) {
+      this.httpLimits = Objects.requireNonNull(l, "httpLimits");
       return this;
     }
 

@@ -187,9 +187,10 @@ abstract class AbstractAgentIT {
                 "MSG_TEXT",
                 "v1 row"));
     assertThat(row(p, id).get("ACCOUNT")).isNull();
-    // V2 and V3; on PostgreSQL also V4 (the INSERT notification trigger)
+    // V2, V3 and V5 (the console's audit and pause tables); on PostgreSQL also V4 (the INSERT
+    // notification trigger)
     assertThat(SchemaMigrator.migrate(db.ds, dialect(), p))
-        .isEqualTo(dialect() == Dialect.POSTGRESQL ? 3 : 2);
+        .isEqualTo(dialect() == Dialect.POSTGRESQL ? 4 : 3);
     assertThat(row(p, id).get("ACCOUNT")).isEqualTo("");
     assertThat(SchemaMigrator.upToDate(db.ds, dialect(), p)).isTrue();
   }

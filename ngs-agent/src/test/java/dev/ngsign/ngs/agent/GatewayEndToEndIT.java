@@ -306,7 +306,8 @@ class GatewayEndToEndIT {
     first.close();
     agents.remove(first);
 
-    for (String t : List.of("MSG_ATTACH", "MSG", "REPORT_ORPHAN", "LEASE", "NODE", "META")) {
+    for (String t :
+        List.of("MSG_ATTACH", "MSG", "REPORT_ORPHAN", "LEASE", "NODE", "META", "AUDIT", "PAUSE")) {
       db.update("DROP TABLE E_" + t);
     }
     db.update(

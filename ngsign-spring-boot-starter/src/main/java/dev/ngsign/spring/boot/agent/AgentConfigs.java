@@ -84,6 +84,7 @@ final class AgentConfigs {
               time("guards.ad-window-end", g.getAdWindowEnd()),
               g.getRequireSenderCode(),
               g.getContentRules()),
+          // the agent's own tables, no console: both are the standalone agent's (./ngsign agent)
           new AgentConfig.Http(h.getPort() == null ? 0 : h.getPort(), h.getBind()));
     } catch (ConfigException e) {
       throw new ConfigException(NgsAgentProperties.PREFIX + "." + e.getMessage(), e);

@@ -27,7 +27,8 @@ record AgentYaml(
     Http http,
     String tableLayout,
     java.util.Map<String, String> tables,
-    String tableFiles) {
+    String tableFiles,
+    Console console) {
 
   record Database(
       String url,
@@ -79,6 +80,15 @@ record AgentYaml(
       Boolean contentRules) {}
 
   record Http(Integer port, String bind) {}
+
+  record Console(
+      Boolean enabled,
+      Integer port,
+      String bind,
+      String passwordHash,
+      Boolean secureCookie,
+      Duration sessionIdle,
+      Duration sessionMax) {}
 
   AgentConfig toConfig() {
     return AgentConfig.builder()
@@ -143,6 +153,17 @@ record AgentYaml(
                 tableFiles == null || tableFiles.isBlank()
                     ? null
                     : java.nio.file.Path.of(tableFiles)))
+        .console(
+            console == null
+                ? null
+                : new AgentConfig.Console(
+                    console.enabled,
+                    console.port,
+                    console.bind,
+                    console.passwordHash,
+                    console.secureCookie,
+                    console.sessionIdle,
+                    console.sessionMax))
         .build();
   }
 
