@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,9 @@ public final class Agent implements AutoCloseable {
   private ScheduledExecutorService scheduler;
   private HttpEndpoint http;
   private volatile boolean started;
+  private volatile boolean firstRound;
+  private final CompletableFuture<List<AccountStatus>> ready = new CompletableFuture<>();
+  private java.util.concurrent.ScheduledFuture<?> readyCheck;
 
   static {
     BuilderAccess.install(Builder::tuning);
@@ -87,7 +91,8 @@ public final class Agent implements AutoCloseable {
     this.wallClock = b.wallClock;
     MeterRegistry registry =
         b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    this.gateway = b.gateway != null ? b.gateway : new NgsClientGateway(b.env, registry, b.tuning);
+    this.gateway =
+        b.gateway != null ? b.gateway : new NgsClientGateway(b.env, registry, b.tuning, b.clock);
     if (b.dataSource != null) {
       this.dataSource = b.dataSource;
       this.ownedPool = null;
@@ -202,6 +207,7 @@ public final class Agent implements AutoCloseable {
     long hb = config.lease().heartbeat().toMillis();
     started = true;
     scheduler.scheduleWithFixedDelay(this::safeTick, 0, hb, TimeUnit.MILLISECONDS);
+    readyCheck = scheduler.scheduleWithFixedDelay(this::checkReady, 50, 100, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
         housekeeping, 1000, Math.max(1000, Math.min(10_000, hb)), TimeUnit.MILLISECONDS);
     if (config.http().port() > 0) {
@@ -259,6 +265,33 @@ public final class Agent implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("lease round: {}", e.getMessage());
     }
+    firstRound = true;
+    leases.sessions(); // one look per heartbeat: a drop's start is noticed within a heartbeat
+  }
+
+  /** On the scheduler until ready: after the first lease round, every account held here bound. */
+  private void checkReady() {
+    if (ready.isDone() || !firstRound) {
+      return;
+    }
+    List<AccountStatus> now = accounts(false);
+    for (AccountStatus a : now) {
+      if (a.heldHere() && !a.bound()) {
+        return;
+      }
+    }
+    ready.complete(now);
+    readyCheck.cancel(false);
+  }
+
+  /**
+   * Completes once the node is ready to send: its first lease round has run and every account it
+   * holds then has both NGS sessions bound (a node that holds nothing, a standby, is ready after
+   * the first round). A refused login keeps it pending: {@link #accounts()} and {@code /health} say
+   * why. Fails when the agent closes first.
+   */
+  public CompletableFuture<List<AccountStatus>> ready() {
+    return ready.copy();
   }
 
   /**
@@ -269,6 +302,7 @@ public final class Agent implements AutoCloseable {
     if (!started) {
       return;
     }
+    ready.completeExceptionally(new AgentException("the agent was abandoned before it was ready"));
     started = false;
     scheduler.shutdownNow();
     if (listener != null) {
@@ -326,13 +360,20 @@ public final class Agent implements AutoCloseable {
    * bound.
    */
   public List<AccountStatus> accounts() {
+    return accounts(true);
+  }
+
+  /** {@code withHolders}: read the other nodes' leases from the database (not for /health). */
+  private List<AccountStatus> accounts(boolean withHolders) {
     java.time.Instant at = clock.instant();
     Map<String, SessionWatch.Seen> seen = leases == null ? Map.of() : leases.sessions();
-    Map<String, String> holders;
-    try {
-      holders = leaseStore.holders();
-    } catch (RuntimeException e) {
-      holders = Map.of();
+    Map<String, String> holders = Map.of();
+    if (withHolders) {
+      try {
+        holders = leaseStore.holders();
+      } catch (RuntimeException e) {
+        log.debug("reading the lease holders: {}", e.getMessage());
+      }
     }
     List<AccountStatus> out = new ArrayList<>(accounts.size());
     for (AgentConfig.Account a : accounts.values()) {
@@ -384,17 +425,28 @@ public final class Agent implements AutoCloseable {
   }
 
   private HttpEndpoint.Health health() {
-    return Health.of(
+    return Health.render(healthCheck());
+  }
+
+  /**
+   * What {@code /health} answers: down (503) when the database does not answer or an account held
+   * here has not had both NGS sessions bound for longer than {@code health.unbound-grace} (on the
+   * agent's clock), with the reasons.
+   */
+  public AgentHealth healthCheck() {
+    return Health.decide(
         config.nodeId(),
         housekeeping.databaseUp(),
-        accounts.keySet(),
-        leases.heldNames(),
-        housekeeping.openCounts());
+        accounts(false), // no database round trip: /health must answer while the database hangs
+        config.health().unboundGrace(),
+        housekeeping.openCounts(),
+        clock.instant());
   }
 
   /** Stops claiming, waits for outstanding ACKs, writes everything back, releases the leases. */
   @Override
   public synchronized void close() {
+    ready.completeExceptionally(new AgentException("the agent was closed before it was ready"));
     if (!started) {
       if (ownedPool != null) {
         ownedPool.close();

@@ -22,6 +22,7 @@ import java.util.Map;
  *     follow it: they are Korean time (see {@link Guards} and {@link LogTable})
  * @param allowZoneMismatch start even when the database's clock, as its sessions see it, differs
  *     from the agent's clock in {@code zone} by more than a minute (default false: refuse to start)
+ * @param health what {@code /health} calls unhealthy (see {@link Health})
  */
 public record AgentConfig(
     String nodeId,
@@ -35,7 +36,8 @@ public record AgentConfig(
     LogTable logTable,
     Lease lease,
     Guards guards,
-    Http http) {
+    Http http,
+    Health health) {
 
   /**
    * Korea: the zone of the law's advertising hours, of the NGS gateway's SENDTIME and of its
@@ -59,6 +61,7 @@ public record AgentConfig(
     lease = lease == null ? new Lease(null, null) : lease;
     guards = guards == null ? new Guards(null, null, null, null, null) : guards;
     http = http == null ? new Http(null, null) : http;
+    health = health == null ? new Health(null) : health;
     for (int i = 0; i < accounts.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (accounts.get(i).name().equals(accounts.get(j).name())) {
@@ -67,6 +70,36 @@ public record AgentConfig(
         }
       }
     }
+  }
+
+  /** Without a {@code health} section (its defaults). */
+  public AgentConfig(
+      String nodeId,
+      ZoneId zone,
+      Boolean allowZoneMismatch,
+      Database database,
+      List<Account> accounts,
+      Polling polling,
+      Retry retry,
+      Expiry expiry,
+      LogTable logTable,
+      Lease lease,
+      Guards guards,
+      Http http) {
+    this(
+        nodeId,
+        zone,
+        allowZoneMismatch,
+        database,
+        accounts,
+        polling,
+        retry,
+        expiry,
+        logTable,
+        lease,
+        guards,
+        http,
+        null);
   }
 
   /**
@@ -107,7 +140,8 @@ public record AgentConfig(
         .logTable(logTable)
         .lease(lease)
         .guards(guards)
-        .http(http);
+        .http(http)
+        .health(health);
   }
 
   /**
@@ -166,6 +200,10 @@ public record AgentConfig(
     return toBuilder().http(h).build();
   }
 
+  public AgentConfig withHealth(Health h) {
+    return toBuilder().health(h).build();
+  }
+
   /** Builds an {@link AgentConfig}; every setter left alone keeps the default. Not thread-safe. */
   public static final class Builder {
     private String nodeId;
@@ -180,6 +218,7 @@ public record AgentConfig(
     private Lease lease;
     private Guards guards;
     private Http http;
+    private Health health;
 
     private Builder() {}
 
@@ -243,6 +282,11 @@ public record AgentConfig(
       return this;
     }
 
+    public Builder health(Health v) {
+      this.health = v;
+      return this;
+    }
+
     /**
      * @throws ConfigException naming the value when one is out of range
      */
@@ -259,7 +303,8 @@ public record AgentConfig(
           logTable,
           lease,
           guards,
-          http);
+          http,
+          health);
     }
   }
 
@@ -775,6 +820,27 @@ public record AgentConfig(
     public Http {
       port = port == null ? DEFAULT_PORT : port;
       bind = bind == null ? DEFAULT_BIND : bind;
+    }
+  }
+
+  /**
+   * When {@code /health} answers 503 besides a database that does not answer.
+   *
+   * @param unboundGrace how long an account this node holds may go without both NGS sessions bound
+   *     (a refused login, a gateway outage, a reconnect) before {@code /health} answers 503 naming
+   *     the account and the reason (default {@link #DEFAULT_UNBOUND_GRACE}: longer than a normal
+   *     reconnect, short enough that a refused login pages someone within minutes)
+   */
+  public record Health(Duration unboundGrace) {
+    public static final Duration DEFAULT_UNBOUND_GRACE = Duration.ofSeconds(60);
+
+    public Health {
+      unboundGrace = unboundGrace == null ? DEFAULT_UNBOUND_GRACE : unboundGrace;
+      if (unboundGrace.isNegative()) {
+        throw new ConfigException(
+            "health.unbound-grace: must not be negative, not "
+                + dev.ngsign.ngs.protocol.DurationFormat.format(unboundGrace));
+      }
     }
   }
 

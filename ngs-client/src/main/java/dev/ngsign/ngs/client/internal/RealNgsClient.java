@@ -413,6 +413,7 @@ public final class RealNgsClient implements NgsClient {
     window.failAll(
         new NgsClosedException("client " + cfg.id() + " closed before this message was sent"));
     reports.close();
+    metrics.closed();
     log.info("[{}] closed", cfg.id());
     if (ownReportExecutor != null) {
       ownReportExecutor.shutdown();

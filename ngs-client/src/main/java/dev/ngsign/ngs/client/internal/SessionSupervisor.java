@@ -527,17 +527,22 @@ final class SessionSupervisor {
    * down"}).
    */
   private static NgsConnectionException eventRefusal(SessionKind kind, String data) {
+    return eventRefusal("BIND " + kind.code(), kind.code() + " session", data);
+  }
+
+  /**
+   * EVENT 0 instead of the ACK of {@code step} ({@code CERT}, {@code BIND DLV}): a refusal with its
+   * code when DATA starts with one.
+   */
+  static NgsConnectionException eventRefusal(String step, String what, String data) {
     String d = data == null ? "" : data.trim();
     int sp = d.indexOf(' ');
     String head = sp < 0 ? d : d.substring(0, sp);
     if (head.matches("\\d{1,4}")) {
       return new NgsAuthenticationException(
-          "BIND " + kind.code() + " (EVENT 0)",
-          Integer.parseInt(head),
-          sp < 0 ? "" : d.substring(sp + 1));
+          step + " (EVENT 0)", Integer.parseInt(head), sp < 0 ? "" : d.substring(sp + 1));
     }
-    return new NgsConnectionException(
-        "gateway closed the " + kind.code() + " session during login: " + d, null);
+    return new NgsConnectionException("gateway closed the " + what + " during login: " + d, null);
   }
 
   /** Drops the bound pair and schedules a reconnect. */

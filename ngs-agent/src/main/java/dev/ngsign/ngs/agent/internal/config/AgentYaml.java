@@ -24,7 +24,8 @@ record AgentYaml(
     LogTable logTable,
     Lease lease,
     Guards guards,
-    Http http) {
+    Http http,
+    Health health) {
 
   record Database(
       String url,
@@ -76,6 +77,8 @@ record AgentYaml(
       Boolean contentRules) {}
 
   record Http(Integer port, String bind) {}
+
+  record Health(Duration unboundGrace) {}
 
   AgentConfig toConfig() {
     return AgentConfig.builder()
@@ -133,6 +136,7 @@ record AgentYaml(
                     guards.requireSenderCode,
                     guards.contentRules))
         .http(http == null ? null : new AgentConfig.Http(http.port, http.bind))
+        .health(health == null ? null : new AgentConfig.Health(health.unboundGrace))
         .build();
   }
 
