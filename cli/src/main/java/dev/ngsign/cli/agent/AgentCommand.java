@@ -1,14 +1,20 @@
 package dev.ngsign.cli.agent;
 
 import dev.ngsign.cli.ErrorReport;
+import dev.ngsign.ngs.agent.AccountStatus;
 import dev.ngsign.ngs.agent.Agent;
 import dev.ngsign.ngs.agent.AgentConfig;
 import dev.ngsign.ngs.agent.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,9 +23,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ngsign agent --config agent.yml}: runs an agent node until SIGTERM/Ctrl-C (then it stops
  * claiming, waits for outstanding ACKs, writes back and releases its leases). Prints one line
- * {@code agent ready node=<id> accounts=<n> http=<port>} (and {@code console=<port>} when the
- * console is enabled) on stdout once started. Exit status 2 for a bad configuration, 1 when the
- * database cannot be used (one or two lines saying what was tried and what to check).
+ * {@code agent ready node=<id> accounts=<n> held=<m> http=<port>} (and {@code console=<port>} when
+ * the console is enabled) on stdout once it sends: after its first lease round, when every account
+ * it holds has both NGS sessions bound. Exit status 2 for a bad configuration, 1 when the database
+ * cannot be used (one or two lines saying what was tried and what to check).
  */
 @Command(
     name = "agent",
@@ -37,6 +44,9 @@ import picocli.CommandLine.Spec;
 public final class AgentCommand implements Callable<Integer> {
   static final int CONFIG = 2;
   static final int FAILED = 1;
+
+  /** How long the agent may take to bind before it says what it is waiting for. */
+  static final Duration WAITING_NOTICE = Duration.ofSeconds(15);
 
   @Spec CommandSpec spec;
 
@@ -101,17 +111,58 @@ public final class AgentCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "ngs-agent-shutdown"));
+    // "ready" means sending: printed once every account this node holds is bound, not at start
+    List<AccountStatus> held = awaitReady(agent);
+    if (held == null) {
+      stopped.await(); // closed (Ctrl-C) before any login succeeded
+      return 0;
+    }
     out.println(
         "agent ready node="
             + cfg.nodeId()
             + " accounts="
             + cfg.accounts().size()
+            + " held="
+            + held.stream().filter(AccountStatus::heldHere).count()
             + " http="
             + agent.httpPort()
             + (agent.consolePort() > 0 ? " console=" + agent.consolePort() : ""));
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Waits for {@link Agent#ready()}; when it takes longer than {@link #WAITING_NOTICE}, says once
+   * on stderr which account is not bound and why. Null when the agent closed first.
+   */
+  private List<AccountStatus> awaitReady(Agent agent) throws InterruptedException {
+    try {
+      return agent.ready().get(WAITING_NOTICE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      for (AccountStatus a : agent.accounts()) {
+        a.problem()
+            .ifPresent(
+                s ->
+                    spec.commandLine()
+                        .getErr()
+                        .println(
+                            "agent: waiting for account "
+                                + a.account()
+                                + ": "
+                                + s.status()
+                                + (s.code() == null ? "" : " (" + s.code() + ")")
+                                + ": "
+                                + s.reason()));
+      }
+    } catch (ExecutionException e) {
+      return null;
+    }
+    try {
+      return agent.ready().get();
+    } catch (ExecutionException e) {
+      return null;
+    }
   }
 
   /** What was tried, for error messages: the URL (password parameters masked) and the user. */

@@ -123,6 +123,9 @@ public final class InitConfigCommand implements Callable<Integer> {
         log-table:
           mode: none                       # final rows stay in NGS_MSG; "monthly" moves them to NGS_MSG_LOG_YYYYMM
 
+        health:
+          unbound-grace: 60s               # /health answers 503 when an account held here is not bound for this long
+
         http:
           port: 9464                       # GET /metrics and /health; 0 turns it off
           bind: 127.0.0.1

@@ -25,6 +25,7 @@ import dev.ngsign.ngs.agent.internal.schema.ZoneCheck;
 import dev.ngsign.ngs.agent.internal.sender.AccountLeases;
 import dev.ngsign.ngs.agent.internal.sender.BuilderAccess;
 import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
+import dev.ngsign.ngs.agent.internal.sender.SessionWatch;
 import dev.ngsign.ngs.agent.internal.store.MessageStore;
 import dev.ngsign.ngs.agent.internal.wakeup.PgNotifyListener;
 import dev.ngsign.ngs.agent.internal.wakeup.Wakeup;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +86,9 @@ public final class Agent implements AutoCloseable {
   private HttpEndpoint http;
   private HttpListener consolePort;
   private volatile boolean started;
+  private volatile boolean firstRound;
+  private final CompletableFuture<List<AccountStatus>> ready = new CompletableFuture<>();
+  private java.util.concurrent.ScheduledFuture<?> readyCheck;
 
   static {
     BuilderAccess.install(Builder::tuning);
@@ -105,7 +110,7 @@ public final class Agent implements AutoCloseable {
     this.gateway =
         b.gateway != null
             ? b.gateway
-            : new NgsClientGateway(b.env, registry, b.tuning, b.milestones);
+            : new NgsClientGateway(b.env, registry, b.tuning, b.milestones, b.clock);
     if (b.dataSource != null) {
       this.dataSource = b.dataSource;
       this.ownedPool = null;
@@ -232,6 +237,7 @@ public final class Agent implements AutoCloseable {
     long hb = config.lease().heartbeat().toMillis();
     started = true;
     scheduler.scheduleWithFixedDelay(this::safeTick, 0, hb, TimeUnit.MILLISECONDS);
+    readyCheck = scheduler.scheduleWithFixedDelay(this::checkReady, 50, 100, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
         housekeeping, 1000, Math.max(1000, Math.min(10_000, hb)), TimeUnit.MILLISECONDS);
     if (bridge != null) {
@@ -375,6 +381,33 @@ public final class Agent implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("lease round: {}", e.getMessage());
     }
+    firstRound = true;
+    leases.sessions(); // one look per heartbeat: a drop's start is noticed within a heartbeat
+  }
+
+  /** On the scheduler until ready: after the first lease round, every account held here bound. */
+  private void checkReady() {
+    if (ready.isDone() || !firstRound) {
+      return;
+    }
+    List<AccountStatus> now = accounts(false);
+    for (AccountStatus a : now) {
+      if (a.heldHere() && !a.bound()) {
+        return;
+      }
+    }
+    ready.complete(now);
+    readyCheck.cancel(false);
+  }
+
+  /**
+   * Completes once the node is ready to send: its first lease round has run and every account it
+   * holds then has both NGS sessions bound (a node that holds nothing, a standby, is ready after
+   * the first round). A refused login keeps it pending: {@link #accounts()} and {@code /health} say
+   * why. Fails when the agent closes first.
+   */
+  public CompletableFuture<List<AccountStatus>> ready() {
+    return ready.copy();
   }
 
   /**
@@ -385,6 +418,7 @@ public final class Agent implements AutoCloseable {
     if (!started) {
       return;
     }
+    ready.completeExceptionally(new AgentException("the agent was abandoned before it was ready"));
     started = false;
     scheduler.shutdownNow();
     if (legacyScheduler != null) {
@@ -458,6 +492,46 @@ public final class Agent implements AutoCloseable {
     scheduler.submit(this::safeTick);
   }
 
+  /**
+   * Every configured account as this node sees it now, in the configuration's order: the lease
+   * holder (read from the lease table; null when none or when the database does not answer) and,
+   * for the accounts held here, the state of both NGS sessions and since when they have not been
+   * bound.
+   */
+  public List<AccountStatus> accounts() {
+    return accounts(true);
+  }
+
+  /** {@code withHolders}: read the other nodes' leases from the database (not for /health). */
+  private List<AccountStatus> accounts(boolean withHolders) {
+    java.time.Instant at = clock.instant();
+    Map<String, SessionWatch.Seen> seen = leases == null ? Map.of() : leases.sessions();
+    Map<String, String> holders = Map.of();
+    if (withHolders) {
+      try {
+        holders = leaseStore.holders();
+      } catch (RuntimeException e) {
+        log.debug("reading the lease holders: {}", e.getMessage());
+      }
+    }
+    List<AccountStatus> out = new ArrayList<>(accounts.size());
+    for (AgentConfig.Account a : accounts.values()) {
+      SessionWatch.Seen s = seen.get(a.name());
+      String holder = s != null ? config.nodeId() : holders.get(a.name());
+      out.add(
+          new AccountStatus(
+              a.name(),
+              a.id(),
+              holder,
+              s != null,
+              s == null ? null : s.states().deliver(),
+              s == null ? null : s.states().report(),
+              s == null ? null : s.unboundSince(),
+              at));
+    }
+    return out;
+  }
+
   /** The accounts this node holds now, with their fence. */
   public Map<String, Long> heldAccounts() {
     return leases == null ? Map.of() : leases.held();
@@ -503,17 +577,28 @@ public final class Agent implements AutoCloseable {
   }
 
   private HttpEndpoint.Health health() {
-    return Health.of(
+    return Health.render(healthCheck());
+  }
+
+  /**
+   * What {@code /health} answers: down (503) when the database does not answer or an account held
+   * here has not had both NGS sessions bound for longer than {@code health.unbound-grace} (on the
+   * agent's clock), with the reasons.
+   */
+  public AgentHealth healthCheck() {
+    return Health.decide(
         config.nodeId(),
         housekeeping.databaseUp(),
-        accounts.keySet(),
-        leases.heldNames(),
-        housekeeping.openCounts());
+        accounts(false), // no database round trip: /health must answer while the database hangs
+        config.health().unboundGrace(),
+        housekeeping.openCounts(),
+        clock.instant());
   }
 
   /** Stops claiming, waits for outstanding ACKs, writes everything back, releases the leases. */
   @Override
   public synchronized void close() {
+    ready.completeExceptionally(new AgentException("the agent was closed before it was ready"));
     if (!started) {
       if (ownedPool != null) {
         ownedPool.close();

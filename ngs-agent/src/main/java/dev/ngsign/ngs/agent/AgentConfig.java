@@ -24,6 +24,7 @@ import java.util.Map;
  *     from the agent's clock in {@code zone} by more than a minute (default false: refuse to start)
  * @param tableLayout whose send tables the agent reads: its own (default) or another vendor's agent
  *     tables as they are (docs/legacy-tables.md)
+ * @param health what {@code /health} calls unhealthy (see {@link Health})
  */
 public record AgentConfig(
     String nodeId,
@@ -39,7 +40,8 @@ public record AgentConfig(
     Guards guards,
     Http http,
     TableLayout tableLayout,
-    Console console) {
+    Console console,
+    Health health) {
 
   /**
    * Korea: the zone of the law's advertising hours, of the NGS gateway's SENDTIME and of its
@@ -70,6 +72,7 @@ public record AgentConfig(
           "console.port: the console shares the HTTP port, but http.port is 0 (off); give"
               + " http.port or console.port");
     }
+    health = health == null ? new Health(null) : health;
     for (int i = 0; i < accounts.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (accounts.get(i).name().equals(accounts.get(j).name())) {
@@ -80,7 +83,7 @@ public record AgentConfig(
     }
   }
 
-  /** A configuration on the agent's own tables ({@link TableLayout#NGSIGN}). */
+  /** A configuration on the agent's own tables, without a console, with the default health. */
   public AgentConfig(
       String nodeId,
       ZoneId zone,
@@ -107,6 +110,7 @@ public record AgentConfig(
         lease,
         guards,
         http,
+        null,
         null,
         null);
   }
@@ -151,7 +155,8 @@ public record AgentConfig(
         .guards(guards)
         .http(http)
         .tableLayout(tableLayout)
-        .console(console);
+        .console(console)
+        .health(health);
   }
 
   /**
@@ -218,6 +223,10 @@ public record AgentConfig(
     return toBuilder().console(c).build();
   }
 
+  public AgentConfig withHealth(Health h) {
+    return toBuilder().health(h).build();
+  }
+
   /** Builds an {@link AgentConfig}; every setter left alone keeps the default. Not thread-safe. */
   public static final class Builder {
     private String nodeId;
@@ -234,6 +243,7 @@ public record AgentConfig(
     private Http http;
     private TableLayout tableLayout;
     private Console console;
+    private Health health;
 
     private Builder() {}
 
@@ -307,6 +317,11 @@ public record AgentConfig(
       return this;
     }
 
+    public Builder health(Health v) {
+      this.health = v;
+      return this;
+    }
+
     /**
      * @throws ConfigException naming the value when one is out of range
      */
@@ -325,7 +340,8 @@ public record AgentConfig(
           guards,
           http,
           tableLayout,
-          console);
+          console,
+          health);
     }
   }
 
@@ -972,6 +988,27 @@ public record AgentConfig(
           + ", passwordHash="
           + (passwordHash == null ? "none" : "(set)")
           + "]";
+    }
+  }
+
+  /**
+   * When {@code /health} answers 503 besides a database that does not answer.
+   *
+   * @param unboundGrace how long an account this node holds may go without both NGS sessions bound
+   *     (a refused login, a gateway outage, a reconnect) before {@code /health} answers 503 naming
+   *     the account and the reason (default {@link #DEFAULT_UNBOUND_GRACE}: longer than a normal
+   *     reconnect, short enough that a refused login pages someone within minutes)
+   */
+  public record Health(Duration unboundGrace) {
+    public static final Duration DEFAULT_UNBOUND_GRACE = Duration.ofSeconds(60);
+
+    public Health {
+      unboundGrace = unboundGrace == null ? DEFAULT_UNBOUND_GRACE : unboundGrace;
+      if (unboundGrace.isNegative()) {
+        throw new ConfigException(
+            "health.unbound-grace: must not be negative, not "
+                + dev.ngsign.ngs.protocol.DurationFormat.format(unboundGrace));
+      }
     }
   }
 

@@ -69,6 +69,57 @@ class ObservabilityIT {
     }
   }
 
+  /**
+   * A failed login closes the client; the application builds a new one for the same account (the
+   * agent, the Spring starter). The gauges must read the new client, and registering them again
+   * must not make Micrometer warn "This Gauge has been already registered" (before the fix they
+   * stayed bound to the first, closed client and read 0 for ever).
+   */
+  @Test
+  void gaugesFollowTheLiveClientAfterAFailedLogin() {
+    SimpleMeterRegistry reg = new SimpleMeterRegistry();
+    Logger micrometer = (Logger) LoggerFactory.getLogger("io.micrometer");
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    micrometer.addAppender(logs);
+    GatewayFixture gw = new GatewayFixture(GatewayFixture.account("gauges"));
+    try {
+      try (NgsClient refused =
+          gw.client("gauges").account("gauges", "wrong").meterRegistry(reg).build()) {
+        assertThat(refused.startAsync()).failsWithin(Duration.ofSeconds(10));
+      }
+      try (NgsClient live = gw.client("gauges").meterRegistry(reg).build()) {
+        live.start();
+        gw.close(); // the live client reconnects; what it is given now waits in its queue
+        await().atMost(Duration.ofSeconds(10)).until(() -> live.state() != ConnectionState.BOUND);
+        var pending =
+            live.send(
+                Sms.builder()
+                    .to(TestNumbers.DELIVERED_SK)
+                    .from(GatewayFixture.FROM)
+                    .text("queued while down")
+                    .build());
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .untilAsserted(
+                () -> {
+                  assertThat(reg.get("ngs.client.pending").gauge().value()).isEqualTo(1.0);
+                  assertThat(reg.get("ngs.client.queued").gauge().value()).isEqualTo(1.0);
+                });
+        assertThat(pending).isNotDone();
+      }
+      // closed: the gauges read zero, not the numbers of a client that is gone
+      assertThat(reg.get("ngs.client.pending").gauge().value()).isZero();
+      assertThat(reg.find("ngs.client.pending").gauges()).hasSize(1);
+      assertThat(logs.list)
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .noneMatch(m -> m.contains("already registered"));
+    } finally {
+      micrometer.detachAppender(logs);
+      gw.close();
+    }
+  }
+
   @Test
   void thePasswordAndItsDerivedFieldsNeverReachTheLogs() {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

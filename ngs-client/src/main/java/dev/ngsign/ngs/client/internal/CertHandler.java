@@ -5,6 +5,8 @@ import dev.ngsign.ngs.client.NgsConnectionException;
 import dev.ngsign.ngs.client.NgsTimeoutException;
 import dev.ngsign.ngs.protocol.packet.Cert;
 import dev.ngsign.ngs.protocol.packet.CertAck;
+import dev.ngsign.ngs.protocol.packet.Event;
+import dev.ngsign.ngs.protocol.packet.EventType;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.Promise;
@@ -62,6 +64,10 @@ final class CertHandler extends ChannelInboundHandlerAdapter {
       } else {
         promise.tryFailure(new NgsAuthenticationException("CERT", ack.result(), ack.serverIp()));
       }
+    } else if (msg instanceof Event e && e.eventType() == EventType.DISCONNECT) {
+      // e.g. "1012 ..." (CERT later than the login timeout): a refusal with its code, not a
+      // protocol error
+      promise.tryFailure(SessionSupervisor.eventRefusal("CERT", "cert connection", e.data()));
     } else {
       promise.tryFailure(
           new NgsConnectionException(

@@ -35,4 +35,7 @@ interface ClientMetrics {
   default void failed(String reason) {}
 
   default void reconnect() {}
+
+  /** The client closed for good (its gauges stop reading it). */
+  default void closed() {}
 }

@@ -5,10 +5,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client's Micrometer meters, all tagged {@code account=<the account's name>} and {@code
@@ -56,23 +63,76 @@ final class MicrometerClientMetrics implements ClientMetrics {
             .register(this.registry);
   }
 
+  /**
+   * The gauges of one client identity (registry, account name, NGS id), registered once and read
+   * through to the newest client of that identity. A registry keeps the first gauge registered
+   * under an id and ignores later ones ("This Gauge has been already registered"): an application
+   * that builds a new client after a failed login (the agent, the Spring starter) would otherwise
+   * read the first, closed client for ever. Weak on the registry, so a dropped registry is not
+   * kept.
+   */
+  private static final Map<MeterRegistry, Map<List<String>, LiveGauges>> LIVE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** What the gauges of one identity read: the newest client's numbers, zero when none is open. */
+  static final class LiveGauges {
+    private final AtomicReference<@Nullable Source> source = new AtomicReference<>();
+
+    double read(Function<Source, Supplier<Number>> which) {
+      Source s = source.get();
+      return s == null ? 0 : which.apply(s).get().doubleValue();
+    }
+  }
+
+  /** One client's gauge readings. */
+  record Source(Supplier<Number> inFlight, Supplier<Number> pending, Supplier<Number> queued) {}
+
+  private @Nullable LiveGauges live;
+  private @Nullable Source mine;
+
   @Override
   public void gauges(Supplier<Number> inFlight, Supplier<Number> pending, Supplier<Number> queued) {
-    Gauge.builder("ngs.client.queued", queued)
+    LiveGauges g;
+    synchronized (LIVE) {
+      g =
+          LIVE.computeIfAbsent(registry, r -> new HashMap<>())
+              .computeIfAbsent(List.of(account, ngsId), id -> new LiveGauges());
+    }
+    Source s = new Source(inFlight, pending, queued);
+    g.source.set(s);
+    live = g;
+    mine = s;
+    if (registry.find("ngs.client.pending").tag("account", account).tag("ngs_id", ngsId).gauge()
+        != null) {
+      return; // registered by an earlier client of this identity: they read g, now this client
+    }
+    Gauge.builder("ngs.client.queued", g, x -> x.read(Source::queued))
         .description("sends waiting to be written (window full, TPS, reconnect)")
         .tag("account", account)
         .tag("ngs_id", ngsId)
+        .strongReference(true)
         .register(registry);
-    Gauge.builder("ngs.client.inflight", inFlight)
+    Gauge.builder("ngs.client.inflight", g, x -> x.read(Source::inFlight))
         .description("DELIVERs waiting for their ACK")
         .tag("account", account)
         .tag("ngs_id", ngsId)
+        .strongReference(true)
         .register(registry);
-    Gauge.builder("ngs.client.pending", pending)
+    Gauge.builder("ngs.client.pending", g, x -> x.read(Source::pending))
         .description("sends accepted and not completed (queue depth)")
         .tag("account", account)
         .tag("ngs_id", ngsId)
+        .strongReference(true)
         .register(registry);
+  }
+
+  /** The client closed: its gauges read zero unless a newer client of the identity took over. */
+  @Override
+  public void closed() {
+    LiveGauges g = live;
+    if (g != null && mine != null) {
+      g.source.compareAndSet(mine, null);
+    }
   }
 
   @Override

@@ -59,6 +59,7 @@ final class SessionSupervisor {
   private final ClientMetrics metrics;
   private final LongSupplier ticker;
   private final CertPacer pacer;
+  private final SessionStateTracker sessions;
 
   private volatile ConnectionState state = ConnectionState.NEW;
   private boolean isBound;
@@ -96,6 +97,25 @@ final class SessionSupervisor {
       ReportDispatcher reports,
       ClientMetrics metrics,
       LongSupplier ticker) {
+    this(
+        cfg,
+        loop,
+        window,
+        reports,
+        metrics,
+        ticker,
+        new SessionStateTracker(cfg.id(), cfg.clock(), java.util.List.of()));
+  }
+
+  SessionSupervisor(
+      ClientConfig cfg,
+      EventLoop loop,
+      SendWindow window,
+      ReportDispatcher reports,
+      ClientMetrics metrics,
+      LongSupplier ticker,
+      SessionStateTracker sessions) {
+    this.sessions = sessions;
     this.cfg = cfg;
     this.loop = loop;
     this.window = window;
@@ -118,6 +138,10 @@ final class SessionSupervisor {
     return tps;
   }
 
+  SessionStateTracker sessions() {
+    return sessions;
+  }
+
   /**
    * On the loop: the first connect. {@code future} always completes: bound, or failed with an
    * {@link dev.ngsign.ngs.client.NgsException} — at the latest {@link #attemptBudgetNanos} after
@@ -133,6 +157,7 @@ final class SessionSupervisor {
       return;
     }
     this.startFuture = future;
+    sessions.connecting("start");
     transition(ConnectionState.CONNECTING, "start", null);
     attempt();
   }
@@ -216,6 +241,7 @@ final class SessionSupervisor {
       return;
     }
     int gen = ++generation;
+    sessions.attempt();
     long wait = pacer.waitNanos(ticker.getAsLong());
     armStartWatchdog(gen, wait + attemptBudgetNanos());
     if (wait > 0) {
@@ -265,6 +291,7 @@ final class SessionSupervisor {
           }
           certChannel = null;
           if (f.isSuccess()) {
+            sessions.certified();
             bind(gen, f.getNow(), keyPos);
           } else {
             attemptFailed(gen, f.cause());
@@ -343,7 +370,7 @@ final class SessionSupervisor {
       return;
     }
     if (!f.isSuccess()) {
-      attemptFailed(gen, f.cause());
+      attemptFailed(gen, kind, f.cause());
       return;
     }
     if (kind == SessionKind.DELIVER) {
@@ -367,6 +394,7 @@ final class SessionSupervisor {
         tps.sms(),
         tps.mms(),
         tps.kko());
+    sessions.bound();
     transition(ConnectionState.BOUND, "bound", null);
     cancelStartWatchdog();
     try {
@@ -379,9 +407,15 @@ final class SessionSupervisor {
   }
 
   private void attemptFailed(int gen, Throwable cause) {
+    attemptFailed(gen, null, cause);
+  }
+
+  /** {@code kind}: the session whose BIND failed, or null for a failure of the pair (CERT). */
+  private void attemptFailed(int gen, SessionKind kind, Throwable cause) {
     if (gen != generation || closed()) {
       return;
     }
+    sessions.failed(kind, cause);
     if (starting()) {
       if (cause instanceof NgsAuthenticationException a
           && a.resultCode().retryable()
@@ -446,8 +480,13 @@ final class SessionSupervisor {
     if (isBound) {
       drop(reason, cause != null ? cause : new NgsConnectionException(reason, null, true), false);
     } else if (!closed()) {
-      attemptFailed(generation, cause != null ? cause : new NgsConnectionException(reason, null));
+      attemptFailed(
+          generation, kindOf(ch), cause != null ? cause : new NgsConnectionException(reason, null));
     }
+  }
+
+  private SessionKind kindOf(Channel ch) {
+    return ch == dlv ? SessionKind.DELIVER : SessionKind.REPORT;
   }
 
   /** A session's LINK went unanswered. */
@@ -458,7 +497,7 @@ final class SessionSupervisor {
     if (isBound) {
       drop(reason, new NgsTimeoutException(reason, true), true);
     } else if (!closed()) {
-      attemptFailed(generation, new NgsTimeoutException(reason, false));
+      attemptFailed(generation, kindOf(ch), new NgsTimeoutException(reason, false));
     }
   }
 
@@ -471,9 +510,7 @@ final class SessionSupervisor {
       if (!isBound) {
         // one session bound, the other not yet: the login failed now, do not wait for the socket to
         // close
-        attemptFailed(
-            generation,
-            eventRefusal(ch == dlv ? SessionKind.DELIVER : SessionKind.REPORT, e.data()));
+        attemptFailed(generation, kindOf(ch), eventRefusal(kindOf(ch), e.data()));
         return;
       }
       drop(
@@ -502,17 +539,22 @@ final class SessionSupervisor {
    * down"}).
    */
   private static NgsConnectionException eventRefusal(SessionKind kind, String data) {
+    return eventRefusal("BIND " + kind.code(), kind.code() + " session", data);
+  }
+
+  /**
+   * EVENT 0 instead of the ACK of {@code step} ({@code CERT}, {@code BIND DLV}): a refusal with its
+   * code when DATA starts with one.
+   */
+  static NgsConnectionException eventRefusal(String step, String what, String data) {
     String d = data == null ? "" : data.trim();
     int sp = d.indexOf(' ');
     String head = sp < 0 ? d : d.substring(0, sp);
     if (head.matches("\\d{1,4}")) {
       return new NgsAuthenticationException(
-          "BIND " + kind.code() + " (EVENT 0)",
-          Integer.parseInt(head),
-          sp < 0 ? "" : d.substring(sp + 1));
+          step + " (EVENT 0)", Integer.parseInt(head), sp < 0 ? "" : d.substring(sp + 1));
     }
-    return new NgsConnectionException(
-        "gateway closed the " + kind.code() + " session during login: " + d, null);
+    return new NgsConnectionException("gateway closed the " + what + " during login: " + d, null);
   }
 
   /** Drops the bound pair and schedules a reconnect. */
@@ -543,6 +585,7 @@ final class SessionSupervisor {
                         + ") before its DELIVER_ACK",
                     cause,
                     true));
+    sessions.dropped(reason);
     transition(ConnectionState.DISCONNECTED, reason, cause);
     if (!closed()) {
       scheduleReconnect(reason, cause);
@@ -563,6 +606,7 @@ final class SessionSupervisor {
       startFuture.completeExceptionally(
           new dev.ngsign.ngs.client.NgsClosedException("client closed during start()"));
     }
+    sessions.closed();
     transition(ConnectionState.CLOSED, "closed", null);
     closeChannels();
     if (wasBound) {

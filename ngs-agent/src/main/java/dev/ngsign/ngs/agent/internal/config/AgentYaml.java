@@ -28,7 +28,8 @@ record AgentYaml(
     String tableLayout,
     java.util.Map<String, String> tables,
     String tableFiles,
-    Console console) {
+    Console console,
+    Health health) {
 
   record Database(
       String url,
@@ -89,6 +90,8 @@ record AgentYaml(
       Boolean secureCookie,
       Duration sessionIdle,
       Duration sessionMax) {}
+
+  record Health(Duration unboundGrace) {}
 
   AgentConfig toConfig() {
     return AgentConfig.builder()
@@ -164,6 +167,7 @@ record AgentYaml(
                     console.secureCookie,
                     console.sessionIdle,
                     console.sessionMax))
+        .health(health == null ? null : new AgentConfig.Health(health.unboundGrace))
         .build();
   }
 

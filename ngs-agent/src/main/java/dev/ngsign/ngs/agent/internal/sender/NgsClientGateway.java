@@ -14,13 +14,21 @@ import dev.ngsign.ngs.client.NgsMessage;
 import dev.ngsign.ngs.client.NgsRejectedException;
 import dev.ngsign.ngs.client.ReconnectStrategy;
 import dev.ngsign.ngs.client.RetryPolicy;
+import dev.ngsign.ngs.client.SessionState;
+import dev.ngsign.ngs.client.SessionStates;
+import dev.ngsign.ngs.client.SessionStatus;
 import dev.ngsign.ngs.protocol.ResultCode;
 import dev.ngsign.ngs.protocol.packet.Deliver;
 import dev.ngsign.ngs.protocol.packet.DeliverAck;
 import dev.ngsign.ngs.protocol.packet.Report;
+import dev.ngsign.ngs.protocol.packet.SessionKind;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -198,19 +206,30 @@ public final class NgsClientGateway implements MessageGateway {
   private final MeterRegistry registry;
   private final Tuning tuning;
   private final RowMilestones milestones;
+  private final Clock clock;
   private final ScheduledExecutorService restarts =
       Executors.newSingleThreadScheduledExecutor(daemon("ngs-agent-restart"));
 
   public NgsClientGateway(Map<String, String> env, MeterRegistry registry, Tuning tuning) {
-    this(env, registry, tuning, RowMilestones.NONE);
+    this(env, registry, tuning, RowMilestones.NONE, Clock.systemUTC());
   }
 
+  /**
+   * @param milestones told when each row's DELIVER, ACK and REPORT happen (benchmarks); {@link
+   *     RowMilestones#NONE} costs nothing
+   * @param clock the agent's clock: the {@code since} of the session states it shows
+   */
   public NgsClientGateway(
-      Map<String, String> env, MeterRegistry registry, Tuning tuning, RowMilestones milestones) {
+      Map<String, String> env,
+      MeterRegistry registry,
+      Tuning tuning,
+      RowMilestones milestones,
+      Clock clock) {
     this.milestones = milestones;
     this.env = env;
     this.registry = registry;
     this.tuning = tuning;
+    this.clock = clock;
   }
 
   private static ThreadFactory daemon(String name) {
@@ -233,10 +252,52 @@ public final class NgsClientGateway implements MessageGateway {
     private volatile NgsClient client;
     private volatile boolean closed;
 
+    /**
+     * The states shown: the current client's, except that a failed first login stays shown while
+     * the next client is built and logs in (its NEW/CONNECTING would hide "login refused"), and a
+     * client closed after a failed login is not shown as CLOSED. Times on the agent's clock.
+     */
+    private volatile SessionStates shown;
+
     Session(AgentConfig.Account account, ReportSink reports) {
       this.account = account;
       this.reports = reports;
+      Instant now = clock.instant();
+      this.shown =
+          new SessionStates(
+              new SessionState(
+                  SessionKind.DELIVER, SessionStatus.CONNECTING, now, "logging in", null),
+              new SessionState(
+                  SessionKind.REPORT, SessionStatus.CONNECTING, now, "logging in", null));
       connect();
+    }
+
+    private synchronized void onState(NgsClient from, SessionState s) {
+      if (from != client) {
+        return; // a client being replaced
+      }
+      SessionStates now = shown;
+      SessionState old = s.kind() == SessionKind.DELIVER ? now.deliver() : now.report();
+      if (s.status() == SessionStatus.CLOSED && !closed) {
+        return; // a failed first login closed the client; the next one is on its way
+      }
+      if ((s.status() == SessionStatus.NEW || s.status() == SessionStatus.CONNECTING)
+          && old.status().failed()) {
+        return;
+      }
+      boolean same = old.status() == s.status() && Objects.equals(old.code(), s.code());
+      SessionState next =
+          new SessionState(
+              s.kind(), s.status(), same ? old.since() : clock.instant(), s.reason(), s.code());
+      shown =
+          s.kind() == SessionKind.DELIVER
+              ? new SessionStates(next, now.report())
+              : new SessionStates(now.deliver(), next);
+    }
+
+    @Override
+    public Optional<SessionStates> sessionStates() {
+      return Optional.of(shown);
     }
 
     private void connect() {
@@ -270,7 +331,10 @@ public final class NgsClientGateway implements MessageGateway {
       if (registry != null) {
         b.meterRegistry(registry);
       }
+      NgsClient[] self = new NgsClient[1];
+      b.sessionStateListener(s -> onState(self[0], s));
       NgsClient c = b.build();
+      self[0] = c;
       client = c;
       log.info(
           "account {}: logging in to {}:{} as {}",
