@@ -2,6 +2,7 @@ package dev.ngsign.testing;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Headless Debian Chromium ({@code /usr/bin/chromium}, installed by {@code
+ * Headless Debian Chromium ({@code /usr/bin/chromium}, installed with a Korean font by {@code
  * test-fixtures/scripts/ensure-chromium.sh} at {@code pre-integration-test}) driven by Playwright,
  * whose own browser download is skipped. One per test class: open in {@code @BeforeAll}, close in
  * {@code @AfterAll}. A module using it declares the {@code playwright} test dependency itself (it
@@ -59,6 +60,11 @@ public final class Chromium implements AutoCloseable {
   /** The browser: {@code newContext()} for a fresh cookie jar, {@code newPage()} for a page. */
   public Browser browser() {
     return browser;
+  }
+
+  /** A new page in its own context (own cookies), closed with the browser at the latest. */
+  public Page newPage() {
+    return browser.newPage();
   }
 
   @Override

@@ -26,6 +26,13 @@ import org.slf4j.LoggerFactory;
  * report-port: 4404
  * admin-port: 8080            # -1 or absent: no admin API
  * admin-host: 127.0.0.1
+ * admin-http:                # the admin port's limits for slow and idle HTTP clients
+ *   header-timeout: 10s       # request head complete within this of connecting
+ *   body-timeout: 10s         # body complete within this of the head
+ *   max-connections: 64       # more are answered 503 and closed
+ *   max-body: 65536           # bytes; larger bodies get 413
+ *   workers: 2                # threads answering requests
+ *   queue: 64                 # complete requests waiting for a worker; more get 503
  * data-dir: ./gateway-data    # absent: in memory
  * carrier-log: false          # true: accepted messages appended to data-dir/carrier.log
  * fsync: false               # true: sync the store's write-ahead log per batch (survives power loss; slower)

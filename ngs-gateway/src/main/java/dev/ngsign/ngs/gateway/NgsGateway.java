@@ -1,5 +1,6 @@
 package dev.ngsign.ngs.gateway;
 
+import dev.ngsign.http.HttpLimits;
 import dev.ngsign.ngs.gateway.internal.GatewayServer;
 import dev.ngsign.ngs.gateway.internal.GatewaySettings;
 import dev.ngsign.ngs.gateway.internal.account.AccountState;
@@ -53,6 +54,14 @@ public final class NgsGateway implements AutoCloseable {
 
   /** No admin API unless a port is given. */
   public static final int DEFAULT_ADMIN_PORT = -1;
+
+  /**
+   * What the admin port tolerates from slow or idle HTTP clients: the request head within 10 s of
+   * connecting (or of the previous reply), the body within 10 s of the head, at most 64 connections
+   * (more get 503), bodies up to 64 KiB (413 beyond), 2 worker threads with 64 requests queued.
+   */
+  public static final HttpLimits DEFAULT_ADMIN_HTTP_LIMITS =
+      new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(10), 64, 64 * 1024, 2, 64);
 
   /** CERT/BIND must arrive within this of connecting (section 2.1). */
   public static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofSeconds(1);
@@ -321,6 +330,7 @@ public final class NgsGateway implements AutoCloseable {
     private int reportPort;
     private String adminHost = DEFAULT_ADMIN_HOST;
     private int adminPort = DEFAULT_ADMIN_PORT;
+    private HttpLimits adminHttpLimits = DEFAULT_ADMIN_HTTP_LIMITS;
     private Duration loginTimeout = DEFAULT_LOGIN_TIMEOUT;
     private Duration certInterval = DEFAULT_CERT_INTERVAL;
     private Duration bindWindow = DEFAULT_BIND_WINDOW;
@@ -400,6 +410,20 @@ public final class NgsGateway implements AutoCloseable {
     public Builder adminHost(String v) {
       this.adminHost = Objects.requireNonNull(v);
       return this;
+    }
+
+    /**
+     * Deadlines and bounds of the admin port's HTTP listener; default {@link
+     * #DEFAULT_ADMIN_HTTP_LIMITS}.
+     */
+    public Builder adminHttpLimits(HttpLimits v) {
+      this.adminHttpLimits = Objects.requireNonNull(v, "adminHttpLimits");
+      return this;
+    }
+
+    /** The admin port's HTTP limits as set so far (the config reader changes one at a time). */
+    public HttpLimits adminHttpLimits() {
+      return adminHttpLimits;
     }
 
     /** CERT/BIND must arrive within this of connecting; default 1 s (section 2.1). */
@@ -574,6 +598,7 @@ public final class NgsGateway implements AutoCloseable {
               reportPort,
               adminHost,
               adminPort,
+              adminHttpLimits,
               loginTimeout,
               certInterval,
               bindWindow,

@@ -138,6 +138,36 @@ class GatewayConfigTest {
   }
 
   @Test
+  void readsTheAdminPortsHttpLimitsKeepingDefaultsForKeysLeftOut() throws Exception {
+    Path f = dir.resolve("admin.yaml");
+    Files.writeString(
+        f,
+        """
+        admin-http: {header-timeout: 3s, max-connections: 16, max-body: 4096}
+        accounts: [{id: a, password: b}]
+        """);
+    dev.ngsign.http.HttpLimits d = NgsGateway.DEFAULT_ADMIN_HTTP_LIMITS;
+    assertThat(GatewayConfig.load(f).adminHttpLimits())
+        .isEqualTo(
+            new dev.ngsign.http.HttpLimits(
+                Duration.ofSeconds(3), d.bodyTimeout(), 16, 4096, d.workers(), d.queue()));
+    Path plain = Files.writeString(dir.resolve("plain.yaml"), "accounts: [{id: a, password: b}]\n");
+    assertThat(GatewayConfig.load(plain).adminHttpLimits()).isEqualTo(d);
+    for (String[] bad :
+        new String[][] {
+          {"{header-timeout: 0s}", "'admin-http.header-timeout' must be positive"},
+          {"{body-timeout: soon}", "admin-http.body-timeout"},
+          {"{max-connections: 0}", "'admin-http.max-connections' must be at least 1, not 0"},
+          {"{max-body: 10}", "'admin-http.max-body' must be at least 1024"},
+          {"{workers: many}", "'admin-http.workers' must be an integer"},
+          {"{max-conections: 5}", "unknown key 'admin-http.max-conections'"}
+        }) {
+      Files.writeString(f, "admin-http: " + bad[0] + "\naccounts: [{id: a, password: b}]\n");
+      assertThatThrownBy(() -> GatewayConfig.load(f)).as(bad[0]).hasMessageContaining(bad[1]);
+    }
+  }
+
+  @Test
   void refusesUnknownKeysAndMissingAccounts() throws Exception {
     Path f = dir.resolve("bad.yaml");
     Files.writeString(f, "certPrt: 4400\naccounts: [{id: a, password: b}]\n");

@@ -53,6 +53,11 @@ final class RawNgsClient implements AutoCloseable {
     }
   }
 
+  /** The client's own port: the peer the gateway shows for this session. */
+  int localPort() {
+    return socket.getLocalPort();
+  }
+
   static String pwd(String password, int keyPos) {
     return PasswordHash.of(password).pwdField(keyPos);
   }

@@ -168,11 +168,16 @@ public final class GatewayServer implements AdminOperations {
       gw.ports(port(deliver), port(report));
       int adminPort = -1;
       if (settings.adminPort() >= 0) {
-        admin = new AdminServer(this, boss, workers);
-        adminPort = admin.start(settings.adminHost(), settings.adminPort());
+        admin =
+            new AdminServer(this, settings.adminHost(), settings.adminPort(), settings.adminHttp());
+        adminPort = admin.port();
       }
       ports = new GatewayPorts(settings.host(), port(cert), port(deliver), port(report), adminPort);
     } catch (RuntimeException e) {
+      if (admin != null) {
+        admin.close();
+      }
+      listeners.forEach(ch -> ch.close().syncUninterruptibly());
       shutdownLoops();
       store.close();
       throw e;
@@ -249,8 +254,15 @@ public final class GatewayServer implements AdminOperations {
     return gw;
   }
 
+  @Override
   public GatewayPorts ports() {
     return ports;
+  }
+
+  @Override
+  public Instant now() {
+    requireStarted();
+    return gw.now();
   }
 
   private void requireStarted() {

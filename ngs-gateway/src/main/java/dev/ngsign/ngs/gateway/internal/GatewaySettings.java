@@ -1,5 +1,6 @@
 package dev.ngsign.ngs.gateway.internal;
 
+import dev.ngsign.http.HttpLimits;
 import dev.ngsign.ngs.gateway.internal.report.StoreOptions;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Duration;
  * defaults).
  *
  * @param adminPort -1 disables the admin API, 0 picks a free port
+ * @param adminHttp the admin port's limits for slow and idle HTTP clients
  * @param carrierLog whether accepted messages are appended to {@code carrier.log} in {@code
  *     dataDir}
  */
@@ -21,6 +23,7 @@ public record GatewaySettings(
     int reportPort,
     String adminHost,
     int adminPort,
+    HttpLimits adminHttp,
     Duration loginTimeout,
     Duration certInterval,
     Duration bindWindow,

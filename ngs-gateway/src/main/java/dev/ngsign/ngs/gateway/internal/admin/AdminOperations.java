@@ -1,9 +1,11 @@
 package dev.ngsign.ngs.gateway.internal.admin;
 
 import dev.ngsign.ngs.gateway.GatewayCounters;
+import dev.ngsign.ngs.gateway.GatewayPorts;
 import dev.ngsign.ngs.gateway.SessionInfo;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
 import dev.ngsign.ngs.protocol.packet.TpsLimits;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +15,12 @@ import org.jspecify.annotations.Nullable;
  * a method here first. Every method is safe from any thread.
  */
 public interface AdminOperations {
+  /** The ports listening, or null while starting. */
+  @Nullable GatewayPorts ports();
+
+  /** The gateway's clock now (the rules' time, which a test may have moved). */
+  Instant now();
+
   /** Bound sessions. */
   List<SessionInfo> sessions();
 

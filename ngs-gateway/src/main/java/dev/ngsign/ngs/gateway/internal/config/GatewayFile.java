@@ -17,6 +17,7 @@ record GatewayFile(
     @Nullable Integer reportPort,
     @Nullable Integer adminPort,
     @Nullable String adminHost,
+    @Nullable AdminHttp adminHttp,
     @Nullable String dataDir,
     @Nullable String reportDelay,
     @Nullable String dedupWindow,
@@ -30,6 +31,14 @@ record GatewayFile(
     @Nullable Integer storeWriteBufferMb,
     @Nullable Boolean fsync,
     @Nullable Boolean carrierLog) {
+
+  record AdminHttp(
+      @Nullable String headerTimeout,
+      @Nullable String bodyTimeout,
+      @Nullable Integer maxConnections,
+      @Nullable Integer maxBody,
+      @Nullable Integer workers,
+      @Nullable Integer queue) {}
 
   record Timeouts(
       @Nullable String login,

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ngsign.http.HttpLimits;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.NgsGateway;
 import dev.ngsign.ngs.protocol.DurationFormat;
@@ -110,6 +111,9 @@ public final class GatewayFileReader {
     if (f.adminHost() != null) {
       b.adminHost(f.adminHost());
     }
+    if (f.adminHttp() != null) {
+      b.adminHttpLimits(adminHttp(f.adminHttp(), b.adminHttpLimits()));
+    }
     if (f.ioThreads() != null) {
       b.ioThreads(f.ioThreads());
     }
@@ -184,6 +188,38 @@ public final class GatewayFileReader {
       b.account(account(a, "accounts[" + i++ + "]."));
     }
     return b;
+  }
+
+  private static HttpLimits adminHttp(GatewayFile.AdminHttp h, HttpLimits d) {
+    return new HttpLimits(
+        h.headerTimeout() != null
+            ? positive("admin-http.header-timeout", h.headerTimeout())
+            : d.headerTimeout(),
+        h.bodyTimeout() != null
+            ? positive("admin-http.body-timeout", h.bodyTimeout())
+            : d.bodyTimeout(),
+        h.maxConnections() != null
+            ? atLeast("admin-http.max-connections", h.maxConnections(), 1)
+            : d.maxConnections(),
+        h.maxBody() != null ? atLeast("admin-http.max-body", h.maxBody(), 1024) : d.maxBody(),
+        h.workers() != null ? atLeast("admin-http.workers", h.workers(), 1) : d.workers(),
+        h.queue() != null ? atLeast("admin-http.queue", h.queue(), 1) : d.queue());
+  }
+
+  private static Duration positive(String key, String text) {
+    Duration d = duration(key, text);
+    if (d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException("config: '" + key + "' must be positive, not " + text);
+    }
+    return d;
+  }
+
+  private static int atLeast(String key, int v, int min) {
+    if (v < min) {
+      throw new IllegalArgumentException(
+          "config: '" + key + "' must be at least " + min + ", not " + v);
+    }
+    return v;
   }
 
   private static Account account(GatewayFile.@Nullable AccountEntry a, String at) {
