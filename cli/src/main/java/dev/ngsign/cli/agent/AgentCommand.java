@@ -17,14 +17,18 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ngsign agent --config agent.yml}: runs an agent node until SIGTERM/Ctrl-C (then it stops
  * claiming, waits for outstanding ACKs, writes back and releases its leases). Prints one line
- * {@code agent ready node=<id> accounts=<n> http=<port>} on stdout once started. Exit status 2 for
- * a bad configuration, 1 when the database cannot be used (one or two lines saying what was tried
- * and what to check).
+ * {@code agent ready node=<id> accounts=<n> http=<port>} (and {@code console=<port>} when the
+ * console is enabled) on stdout once started. Exit status 2 for a bad configuration, 1 when the
+ * database cannot be used (one or two lines saying what was tried and what to check).
  */
 @Command(
     name = "agent",
     mixinStandardHelpOptions = true,
-    subcommands = {InitConfigCommand.class, AgentCommand.InitDb.class},
+    subcommands = {
+      InitConfigCommand.class,
+      AgentCommand.InitDb.class,
+      ConsolePasswordCommand.class
+    },
     description = {
       "Run the DB sending agent: rows in the send table go out through NGS; ACKs and reports are written back.",
       "Start with: ngsign agent init-config --db postgresql > agent.yml; then ngsign agent init-db --config agent.yml.",
@@ -103,7 +107,8 @@ public final class AgentCommand implements Callable<Integer> {
             + " accounts="
             + cfg.accounts().size()
             + " http="
-            + agent.httpPort());
+            + agent.httpPort()
+            + (agent.consolePort() > 0 ? " console=" + agent.consolePort() : ""));
     out.flush();
     stopped.await();
     return 0;

@@ -3,6 +3,7 @@ package dev.ngsign.cli.agent;
 import ch.qos.logback.classic.Level;
 import dev.ngsign.ngs.agent.Agent;
 import dev.ngsign.ngs.agent.AgentConfig;
+import dev.ngsign.ngs.agent.ConsolePassword;
 import dev.ngsign.ngs.agent.SendTable;
 import dev.ngsign.ngs.agent.demo.LoginPacing;
 import dev.ngsign.ngs.agent.demo.SampleMessages;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -39,7 +41,9 @@ import picocli.CommandLine.Spec;
  * message that falls back to SMS, one whose Kakao delivery fails, one to a number that does not
  * exist, a scheduled one and an advertisement without its (광고) prefix), shows the rows moving
  * through the status machine, and prints the final table. Exit status 0 when every row reached a
- * final state.
+ * final state. With {@code --keep-running} the gateway and the agent stay up afterwards with the
+ * operator console enabled on loopback, behind a password generated for this run and printed once
+ * (the console has no open mode: the demo logs in the way production does), until Ctrl-C.
  */
 @Command(
     name = "demo",
@@ -67,9 +71,36 @@ public final class DemoCommand implements Callable<Integer> {
       description = "give up after this long; default 60")
   int maxSeconds;
 
+  @Option(
+      names = "--keep-running",
+      description =
+          "afterwards, keep the gateway and the agent running with the console on 127.0.0.1 (a password is generated"
+              + " and printed once) until Ctrl-C")
+  boolean keepRunning;
+
+  @Option(
+      names = "--console-port",
+      paramLabel = "PORT",
+      defaultValue = "0",
+      description = "the console's port with --keep-running; default 0: any free port")
+  int consolePort;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (consolePort < 0 || consolePort > 65535) {
+      spec.commandLine()
+          .getErr()
+          .println("ngsign demo: --console-port: " + consolePort + " is not a port (0-65535)");
+      return 2;
+    }
+    if (consolePort != 0 && !keepRunning) {
+      spec.commandLine()
+          .getErr()
+          .println("ngsign demo: --console-port needs --keep-running (the console runs only then)");
+      return 2;
+    }
+    String consolePassword = keepRunning ? ConsolePassword.generate() : null;
     if (System.getenv("NGSIGN_LOG_LEVEL") == null) {
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
           .setLevel(Level.WARN);
@@ -106,6 +137,13 @@ public final class DemoCommand implements Callable<Integer> {
                       Duration.ofMillis(100), 100, 100, 100, Duration.ofMillis(5)))
               .withLease(new AgentConfig.Lease(Duration.ofSeconds(3), Duration.ofMillis(500)))
               .withHttp(new AgentConfig.Http(0, null));
+      if (consolePassword != null) {
+        cfg =
+            cfg.withConsole(
+                AgentConfig.Console.withPasswordHash(
+                        ConsolePassword.hash(consolePassword.toCharArray()))
+                    .onPort(consolePort, "127.0.0.1"));
+      }
       int applied = Agent.initDb(cfg, Map.of());
       out.println(
           "database : "
@@ -163,11 +201,38 @@ public final class DemoCommand implements Callable<Integer> {
                     + "/ngsign-demo.mv.db; next, on your database:"
                     + " ./ngsign agent init-config --db postgresql > agent.yml (README, 'The agent on your database')"
                 : open + " row(s) still open after " + maxSeconds + " s");
+        if (consolePassword != null) {
+          keepRunning(out, agent, gateway, consolePassword);
+        }
         return open == 0 ? 0 : 1;
       } finally {
         agent.close();
       }
     }
+  }
+
+  /** Prints the console's address and password once, then waits for Ctrl-C. */
+  private static void keepRunning(PrintWriter out, Agent agent, NgsGateway gateway, String password)
+      throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  agent.close();
+                  gateway.close();
+                  stopped.countDown();
+                },
+                "ngsign-demo-shutdown"));
+    out.println();
+    out.println("console http://127.0.0.1:" + agent.consolePort() + "/");
+    out.println(
+        "         log in with any name and the password "
+            + password
+            + " (generated for this run, shown only here)");
+    out.println("         the gateway and the agent keep running; Ctrl-C stops both");
+    out.flush();
+    stopped.await();
   }
 
   private static void clean(DataSource ds) throws SQLException {

@@ -3,68 +3,41 @@ package dev.ngsign.navercert.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.ngsign.navercert.MultiSign;
 import dev.ngsign.navercert.NavercertClient;
 import dev.ngsign.navercert.SignState;
 import dev.ngsign.navercert.VerifyResult;
-import java.nio.file.Path;
+import dev.ngsign.testing.Chromium;
 import java.nio.file.Paths;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The simulated Naver app driven in headless Chromium (Debian's /usr/bin/chromium, installed by
- * scripts/ensure-chromium.sh; Playwright's own browser download is skipped): request, open the
- * page, click Sign, then verify succeeds; and Refuse.
+ * test-fixtures' scripts/ensure-chromium.sh and launched by its {@link Chromium}): request, open
+ * the page, click Sign, then verify succeeds; and Refuse.
  */
 class BrowserIT {
-  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-
   private static NavercertServer server;
   private static NavercertClient client;
-  private static Playwright playwright;
+  private static Chromium chromium;
   private static Browser browser;
 
   @BeforeAll
   static void start() {
     server = Fixtures.server(Clock.systemUTC()).start();
     client = Fixtures.client(server, Clock.systemUTC());
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--headless",
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-quic",
-                            "--no-first-run",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync")));
+    chromium = Chromium.launch();
+    browser = chromium.browser();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
     if (server != null) {
       server.close();

@@ -1,7 +1,12 @@
 package dev.ngsign.ngs.agent;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ngsign.http.HttpLimits;
+import dev.ngsign.http.HttpListener;
+import dev.ngsign.http.ListenerErrors;
 import dev.ngsign.ngs.agent.internal.config.Pools;
+import dev.ngsign.ngs.agent.internal.console.Console;
+import dev.ngsign.ngs.agent.internal.console.ConsoleContext;
 import dev.ngsign.ngs.agent.internal.housekeeping.Housekeeping;
 import dev.ngsign.ngs.agent.internal.lease.LeaseCoordinator;
 import dev.ngsign.ngs.agent.internal.lease.LeaseStore;
@@ -22,7 +27,7 @@ import dev.ngsign.ngs.agent.internal.wakeup.Wakeup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -68,7 +73,9 @@ public final class Agent implements AutoCloseable {
   private AccountLeases leases;
   private LeaseCoordinator coordinator;
   private ScheduledExecutorService scheduler;
+  private final HttpLimits httpLimits;
   private HttpEndpoint http;
+  private HttpListener consolePort;
   private volatile boolean started;
 
   static {
@@ -84,6 +91,7 @@ public final class Agent implements AutoCloseable {
     this.config = b.config;
     this.clock = b.clock;
     this.wallClock = b.wallClock;
+    this.httpLimits = b.httpLimits;
     MeterRegistry registry =
         b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.gateway = b.gateway != null ? b.gateway : new NgsClientGateway(b.env, registry, b.tuning);
@@ -203,22 +211,7 @@ public final class Agent implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(this::safeTick, 0, hb, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
         housekeeping, 1000, Math.max(1000, Math.min(10_000, hb)), TimeUnit.MILLISECONDS);
-    if (config.http().port() > 0) {
-      try {
-        http =
-            new HttpEndpoint(
-                config.http().bind(), config.http().port(), this::scrape, this::health);
-      } catch (IOException e) {
-        throw new AgentException(
-            "cannot listen on "
-                + config.http().bind()
-                + ":"
-                + config.http().port()
-                + ": "
-                + e.getMessage(),
-            e);
-      }
-    }
+    startHttp();
     log.info(
         "agent node {} started: {} account(s), database {}, SERIAL epoch {}",
         config.nodeId(),
@@ -226,6 +219,53 @@ public final class Agent implements AutoCloseable {
         config.database().redactedUrl(),
         epoch);
     return this;
+  }
+
+  /**
+   * The HTTP port (/metrics, /health, and the console when it shares the port) and the console's
+   * own port when it has one.
+   */
+  private void startHttp() {
+    AgentConfig.Console cc = config.console();
+    Console console =
+        cc.enabled()
+            ? new Console(
+                new ConsoleContext(config, clock, store, this::heldAccounts, wakeup::signal))
+            : null;
+    boolean ownPort = console != null && cc.port() != null;
+    try {
+      if (config.http().port() > 0) {
+        http =
+            new HttpEndpoint(
+                config.http().bind(),
+                config.http().port(),
+                httpLimits,
+                this::scrape,
+                this::health,
+                ownPort ? null : console);
+      }
+      if (ownPort) {
+        consolePort =
+            new HttpListener(
+                "ngs-agent-console",
+                cc.bind(),
+                cc.port(),
+                httpLimits,
+                ListenerErrors.PLAIN,
+                console);
+      }
+    } catch (UncheckedIOException e) {
+      if (http != null) {
+        http.close();
+      }
+      throw new AgentException(e.getMessage(), e);
+    }
+    if (console != null) {
+      log.info(
+          "console on http://{}:{}/",
+          ownPort ? cc.bind() : config.http().bind(),
+          ownPort ? consolePort.port() : http.port());
+    }
   }
 
   private static PgNotifyListener.ConnectionSource listenConnections(
@@ -275,9 +315,7 @@ public final class Agent implements AutoCloseable {
     }
     leases.abandonAll();
     writer.close();
-    if (http != null) {
-      http.close();
-    }
+    closeHttp();
     if (ownedPool != null) {
       ownedPool.close();
     }
@@ -345,6 +383,19 @@ public final class Agent implements AutoCloseable {
     return http == null ? 0 : http.port();
   }
 
+  /** The console's port (its own, or the HTTP port it shares), or 0 when disabled. */
+  public int consolePort() {
+    if (!config.console().enabled()) {
+      return 0;
+    }
+    return consolePort != null ? consolePort.port() : httpPort();
+  }
+
+  /** Connections open on the HTTP port now (tests and diagnostics). */
+  int httpConnections() {
+    return http == null ? 0 : http.openConnections();
+  }
+
   private String scrape() {
     return metrics.registry() instanceof PrometheusMeterRegistry p ? p.scrape() : "";
   }
@@ -385,13 +436,20 @@ public final class Agent implements AutoCloseable {
       listener.close();
     }
     writer.close();
-    if (http != null) {
-      http.close();
-    }
+    closeHttp();
     if (ownedPool != null) {
       ownedPool.close();
     }
     log.info("agent node {} stopped", config.nodeId());
+  }
+
+  private void closeHttp() {
+    if (http != null) {
+      http.close();
+    }
+    if (consolePort != null) {
+      consolePort.close();
+    }
   }
 
   /** Builds an {@link Agent}. */
@@ -406,6 +464,7 @@ public final class Agent implements AutoCloseable {
     private Map<String, String> env = System.getenv();
     private Boolean migrate;
     private NgsClientGateway.Tuning tuning = NgsClientGateway.Tuning.defaults();
+    private HttpLimits httpLimits = HttpEndpoint.LIMITS;
 
     private Builder(AgentConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -426,6 +485,12 @@ public final class Agent implements AutoCloseable {
      */
     Builder tuning(NgsClientGateway.Tuning t) {
       this.tuning = Objects.requireNonNull(t, "tuning");
+      return this;
+    }
+
+    /** The HTTP port's limits (tests with short deadlines; default {@link HttpEndpoint#LIMITS}). */
+    Builder httpLimits(HttpLimits l) {
+      this.httpLimits = Objects.requireNonNull(l, "httpLimits");
       return this;
     }
 

@@ -35,7 +35,8 @@ public record AgentConfig(
     LogTable logTable,
     Lease lease,
     Guards guards,
-    Http http) {
+    Http http,
+    Console console) {
 
   /**
    * Korea: the zone of the law's advertising hours, of the NGS gateway's SENDTIME and of its
@@ -59,6 +60,12 @@ public record AgentConfig(
     lease = lease == null ? new Lease(null, null) : lease;
     guards = guards == null ? new Guards(null, null, null, null, null) : guards;
     http = http == null ? new Http(null, null) : http;
+    console = console == null ? Console.OFF : console;
+    if (console.enabled() && console.port() == null && http.port() == 0) {
+      throw new ConfigException(
+          "console.port: the console shares the HTTP port, but http.port is 0 (off); give"
+              + " http.port or console.port");
+    }
     for (int i = 0; i < accounts.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (accounts.get(i).name().equals(accounts.get(j).name())) {
@@ -107,7 +114,8 @@ public record AgentConfig(
         .logTable(logTable)
         .lease(lease)
         .guards(guards)
-        .http(http);
+        .http(http)
+        .console(console);
   }
 
   /**
@@ -166,6 +174,10 @@ public record AgentConfig(
     return toBuilder().http(h).build();
   }
 
+  public AgentConfig withConsole(Console c) {
+    return toBuilder().console(c).build();
+  }
+
   /** Builds an {@link AgentConfig}; every setter left alone keeps the default. Not thread-safe. */
   public static final class Builder {
     private String nodeId;
@@ -180,6 +192,7 @@ public record AgentConfig(
     private Lease lease;
     private Guards guards;
     private Http http;
+    private Console console;
 
     private Builder() {}
 
@@ -243,6 +256,11 @@ public record AgentConfig(
       return this;
     }
 
+    public Builder console(Console v) {
+      this.console = v;
+      return this;
+    }
+
     /**
      * @throws ConfigException naming the value when one is out of range
      */
@@ -259,7 +277,8 @@ public record AgentConfig(
           logTable,
           lease,
           guards,
-          http);
+          http,
+          console);
     }
   }
 
@@ -775,6 +794,88 @@ public record AgentConfig(
     public Http {
       port = port == null ? DEFAULT_PORT : port;
       bind = bind == null ? DEFAULT_BIND : bind;
+    }
+  }
+
+  /**
+   * The operator console (docs/console.md): web pages on the agent's HTTP port showing each
+   * account's state and the send table, with the actions resend, cancel, pause and resume. Off
+   * unless enabled; an enabled console without {@code password-hash} refuses to start.
+   *
+   * @param enabled serve the console (default false)
+   * @param port its own port, or null (default) to share {@code http.port} with {@code /metrics}
+   *     and {@code /health}
+   * @param bind the address of its own port (default 127.0.0.1; ignored when it shares {@code
+   *     http.port}, which has {@code http.bind})
+   * @param passwordHash the operators' password as {@code ./ngsign agent console-password} prints
+   *     it ({@code pbkdf2-sha256$<iterations>$<salt>$<hash>}); never the password itself
+   * @param secureCookie mark the session cookie {@code Secure} (default false; set it when a TLS
+   *     proxy serves the console: the browser then sends the cookie over HTTPS only)
+   * @param sessionIdle a session unused this long ends (default 30m)
+   * @param sessionMax a session ends this long after the login, used or not (default 12h)
+   */
+  public record Console(
+      Boolean enabled,
+      Integer port,
+      String bind,
+      String passwordHash,
+      Boolean secureCookie,
+      Duration sessionIdle,
+      Duration sessionMax) {
+    /** The default: no console. */
+    public static final Console OFF = new Console(false, null, null, null, null, null, null);
+
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_SESSION_MAX = Duration.ofHours(12);
+
+    public Console {
+      enabled = enabled != null && enabled;
+      bind = bind == null || bind.isBlank() ? DEFAULT_BIND : bind;
+      secureCookie = secureCookie != null && secureCookie;
+      sessionIdle = sessionIdle == null ? DEFAULT_SESSION_IDLE : sessionIdle;
+      sessionMax = sessionMax == null ? DEFAULT_SESSION_MAX : sessionMax;
+      if (port != null && (port < 0 || port > 65535)) {
+        throw new ConfigException("console.port: " + port + " is not a port (0-65535)");
+      }
+      if (sessionIdle.isNegative() || sessionIdle.isZero()) {
+        throw new ConfigException("console.session-idle: " + sessionIdle + " must be positive");
+      }
+      if (sessionMax.isNegative() || sessionMax.isZero()) {
+        throw new ConfigException("console.session-max: " + sessionMax + " must be positive");
+      }
+      if (enabled && (passwordHash == null || passwordHash.isBlank())) {
+        throw new ConfigException(
+            "console.password-hash: the console is enabled but has no password hash; make one"
+                + " with './ngsign agent console-password' and put it in agent.yml (the console"
+                + " refuses to start open)");
+      }
+      if (passwordHash != null && !passwordHash.isBlank()) {
+        ConsolePassword.checkFormat(passwordHash);
+      }
+    }
+
+    /** An enabled console with this password hash and every other value at its default. */
+    public static Console withPasswordHash(String hash) {
+      return new Console(true, null, null, hash, null, null, null);
+    }
+
+    /** The same on its own port (0 for one the system picks), bound to {@code bind}. */
+    public Console onPort(int p, String b) {
+      return new Console(enabled, p, b, passwordHash, secureCookie, sessionIdle, sessionMax);
+    }
+
+    @Override
+    public String toString() {
+      return "Console[enabled="
+          + enabled
+          + ", port="
+          + port
+          + ", bind="
+          + bind
+          + ", passwordHash="
+          + (passwordHash == null ? "none" : "(set)")
+          + "]";
     }
   }
 

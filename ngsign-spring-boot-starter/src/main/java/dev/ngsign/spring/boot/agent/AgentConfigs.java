@@ -84,7 +84,8 @@ final class AgentConfigs {
               time("guards.ad-window-end", g.getAdWindowEnd()),
               g.getRequireSenderCode(),
               g.getContentRules()),
-          new AgentConfig.Http(h.getPort() == null ? 0 : h.getPort(), h.getBind()));
+          new AgentConfig.Http(h.getPort() == null ? 0 : h.getPort(), h.getBind()),
+          null); // the console is the standalone agent's (./ngsign agent); not in the starter yet
     } catch (ConfigException e) {
       throw new ConfigException(NgsAgentProperties.PREFIX + "." + e.getMessage(), e);
     }

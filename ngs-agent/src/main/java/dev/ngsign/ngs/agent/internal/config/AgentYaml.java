@@ -24,7 +24,8 @@ record AgentYaml(
     LogTable logTable,
     Lease lease,
     Guards guards,
-    Http http) {
+    Http http,
+    Console console) {
 
   record Database(
       String url,
@@ -76,6 +77,15 @@ record AgentYaml(
       Boolean contentRules) {}
 
   record Http(Integer port, String bind) {}
+
+  record Console(
+      Boolean enabled,
+      Integer port,
+      String bind,
+      String passwordHash,
+      Boolean secureCookie,
+      Duration sessionIdle,
+      Duration sessionMax) {}
 
   AgentConfig toConfig() {
     return AgentConfig.builder()
@@ -133,6 +143,17 @@ record AgentYaml(
                     guards.requireSenderCode,
                     guards.contentRules))
         .http(http == null ? null : new AgentConfig.Http(http.port, http.bind))
+        .console(
+            console == null
+                ? null
+                : new AgentConfig.Console(
+                    console.enabled,
+                    console.port,
+                    console.bind,
+                    console.passwordHash,
+                    console.secureCookie,
+                    console.sessionIdle,
+                    console.sessionMax))
         .build();
   }
 

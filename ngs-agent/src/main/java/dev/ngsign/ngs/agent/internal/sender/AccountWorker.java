@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class AccountWorker {
   private static final Logger log = LoggerFactory.getLogger(AccountWorker.class);
   private static final long NOT_READY_RECHECK_NANOS = Duration.ofMillis(50).toNanos();
+  private static final long PAUSED_RECHECK_NANOS = Duration.ofMillis(200).toNanos();
 
   private final AgentConfig config;
   private final AgentConfig.Account account;
@@ -119,6 +120,11 @@ public final class AccountWorker {
           // bounded: a long poll interval (PostgreSQL, where it is only the fallback) must not
           // delay the first send
           LockSupport.parkNanos(this, Math.min(intervalNanos, NOT_READY_RECHECK_NANOS));
+          continue;
+        }
+        if (store.pauses().paused(account.name())) {
+          // paused in the console: no new claims; the session stays up for ACKs and reports
+          LockSupport.parkNanos(this, PAUSED_RECHECK_NANOS);
           continue;
         }
         int free = permits.availablePermits();

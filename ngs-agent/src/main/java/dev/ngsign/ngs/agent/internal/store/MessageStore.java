@@ -7,8 +7,9 @@ import javax.sql.DataSource;
 
 /**
  * The agent's jobs on its tables, one object each, sharing one {@link Tables}: claiming, recovery,
- * write-back, maintenance sweeps, log-table archiving, the queue gauges and the SERIAL epochs. Each
- * job's methods are one short transaction; none holds a lock across a network call. Thread-safe.
+ * write-back, maintenance sweeps, log-table archiving, the queue gauges, the SERIAL epochs and the
+ * console's actions with their audit log. Each job's methods are one short transaction; none holds
+ * a lock across a network call. Thread-safe.
  */
 public final class MessageStore {
   private final Tables tables;
@@ -20,6 +21,9 @@ public final class MessageStore {
   private final OpenCounts openCounts;
   private final SerialEpochs serialEpochs;
   private final Unserved unserved;
+  private final Pauses pauses;
+  private final OperatorActions operatorActions;
+  private final AuditLog auditLog;
 
   /**
    * @param serialPrefix prepended to the ID to make a row's SERIAL when the row has none (letters
@@ -43,6 +47,9 @@ public final class MessageStore {
     this.openCounts = new OpenCounts(tables);
     this.serialEpochs = new SerialEpochs(tables);
     this.unserved = new Unserved(tables);
+    this.pauses = new Pauses(tables);
+    this.operatorActions = new OperatorActions(tables, pauses);
+    this.auditLog = new AuditLog(tables);
   }
 
   public Tables tables() {
@@ -79,5 +86,19 @@ public final class MessageStore {
 
   public Unserved unserved() {
     return unserved;
+  }
+
+  /** The accounts an operator paused (the claim loops skip them). */
+  public Pauses pauses() {
+    return pauses;
+  }
+
+  /** The console's actions, each with its audit row. */
+  public OperatorActions operatorActions() {
+    return operatorActions;
+  }
+
+  public AuditLog auditLog() {
+    return auditLog;
   }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs Debian's chromium for the navercert browser test (Playwright drives it with executablePath
-# /usr/bin/chromium; Playwright's own browser download is skipped). A no-op when chromium is present.
-# Bound to the pre-integration-test phase of navercert-server, so a fresh machine gets it from `mvn verify`.
+# Installs Debian's chromium for the browser tests (navercert signer page, agent console); Playwright
+# drives it with executablePath /usr/bin/chromium (test-fixtures' Chromium), its own browser download
+# is skipped. A no-op when chromium is present.
+# Bound to the pre-integration-test phase of navercert-server and ngs-agent, so a fresh machine gets it from `mvn verify`.
 set -euo pipefail
 if [ -x /usr/bin/chromium ]; then
   exit 0
