@@ -21,6 +21,7 @@ import dev.ngsign.ngs.agent.internal.schema.ZoneCheck;
 import dev.ngsign.ngs.agent.internal.sender.AccountLeases;
 import dev.ngsign.ngs.agent.internal.sender.BuilderAccess;
 import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
+import dev.ngsign.ngs.agent.internal.sender.SessionWatch;
 import dev.ngsign.ngs.agent.internal.store.MessageStore;
 import dev.ngsign.ngs.agent.internal.wakeup.PgNotifyListener;
 import dev.ngsign.ngs.agent.internal.wakeup.Wakeup;
@@ -354,6 +355,39 @@ public final class Agent implements AutoCloseable {
   /** Runs one lease round now (tests, and right after start). */
   public void tickLeases() {
     scheduler.submit(this::safeTick);
+  }
+
+  /**
+   * Every configured account as this node sees it now, in the configuration's order: the lease
+   * holder (read from the lease table; null when none or when the database does not answer) and,
+   * for the accounts held here, the state of both NGS sessions and since when they have not been
+   * bound.
+   */
+  public List<AccountStatus> accounts() {
+    java.time.Instant at = clock.instant();
+    Map<String, SessionWatch.Seen> seen = leases == null ? Map.of() : leases.sessions();
+    Map<String, String> holders;
+    try {
+      holders = leaseStore.holders();
+    } catch (RuntimeException e) {
+      holders = Map.of();
+    }
+    List<AccountStatus> out = new ArrayList<>(accounts.size());
+    for (AgentConfig.Account a : accounts.values()) {
+      SessionWatch.Seen s = seen.get(a.name());
+      String holder = s != null ? config.nodeId() : holders.get(a.name());
+      out.add(
+          new AccountStatus(
+              a.name(),
+              a.id(),
+              holder,
+              s != null,
+              s == null ? null : s.states().deliver(),
+              s == null ? null : s.states().report(),
+              s == null ? null : s.unboundSince(),
+              at));
+    }
+    return out;
   }
 
   /** The accounts this node holds now, with their fence. */

@@ -1,7 +1,9 @@
 package dev.ngsign.ngs.agent;
 
+import dev.ngsign.ngs.client.SessionStates;
 import dev.ngsign.ngs.protocol.packet.Deliver;
 import dev.ngsign.ngs.protocol.packet.DeliverAck;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /** An account's open NGS sessions (DLV and REP), as the agent sees them. */
@@ -20,6 +22,16 @@ public interface GatewaySession extends AutoCloseable {
    */
   default boolean isReady() {
     return true;
+  }
+
+  /**
+   * The state of the deliver and the report session (bound, connecting, login refused with its
+   * code, ...), shown by {@link Agent#accounts()} and {@code /health}. Empty when this gateway does
+   * not know (the default): the agent then shows {@code BOUND} while {@link #isReady()} and {@code
+   * CONNECTING} otherwise.
+   */
+  default Optional<SessionStates> sessionStates() {
+    return Optional.empty();
   }
 
   /** Closes both sessions; pending sends fail. */

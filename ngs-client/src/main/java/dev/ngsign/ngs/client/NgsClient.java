@@ -74,6 +74,13 @@ public interface NgsClient extends AutoCloseable {
 
   ConnectionState state();
 
+  /**
+   * The deliver and the report session now: bound, connecting, login refused (with the NGS code),
+   * locked, cert server or gateway unreachable, closed — since when and why. Changes are also told
+   * to {@link NgsClientBuilder#sessionStateListener}.
+   */
+  SessionStates sessionStates();
+
   /** The TPS limits in force (from BIND_ACK, then EVENT type 1); empty before the first bind. */
   Optional<TpsLimits> tpsLimits();
 

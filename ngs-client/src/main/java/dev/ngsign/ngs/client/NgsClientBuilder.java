@@ -89,6 +89,7 @@ public final class NgsClientBuilder {
   private AsyncReportListener asyncReportListener;
   private Executor reportExecutor;
   private final List<StateListener> stateListeners = new ArrayList<>(2);
+  private final List<SessionStateListener> sessionStateListeners = new ArrayList<>(2);
   private Object meterRegistry; // a MeterRegistry: Object, so the builder loads without Micrometer
   private Clock clock = Clock.systemUTC();
   private EventLoopGroup eventLoopGroup;
@@ -298,6 +299,15 @@ public final class NgsClientBuilder {
     return this;
   }
 
+  /**
+   * Adds a listener for the {@link SessionState} of each session (bound, connecting, login refused
+   * with its code, ...); {@link NgsClient#sessionStates()} reads the same at any time.
+   */
+  public NgsClientBuilder sessionStateListener(SessionStateListener listener) {
+    this.sessionStateListeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
   /** Where metrics go ({@code ngs.client.*}, tagged {@code account}). Default: none. */
   public NgsClientBuilder meterRegistry(MeterRegistry registry) {
     this.meterRegistry = Objects.requireNonNull(registry, "registry");
@@ -485,7 +495,8 @@ public final class NgsClientBuilder {
             duplicateMemory,
             asyncReportListener,
             recentReports,
-            accountName == null ? id : accountName));
+            accountName == null ? id : accountName),
+        List.copyOf(sessionStateListeners));
   }
 
   private static Duration positive(Duration d, String name) {

@@ -9,6 +9,8 @@ import dev.ngsign.ngs.client.NgsInvalidMessageException;
 import dev.ngsign.ngs.client.NgsMessage;
 import dev.ngsign.ngs.client.NgsQueueFullException;
 import dev.ngsign.ngs.client.NgsReport;
+import dev.ngsign.ngs.client.SessionStateListener;
+import dev.ngsign.ngs.client.SessionStates;
 import dev.ngsign.ngs.protocol.packet.Deliver;
 import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import io.netty.channel.EventLoop;
@@ -75,6 +77,12 @@ public final class RealNgsClient implements NgsClient {
   // 4.2)
   @SuppressWarnings("deprecation")
   public RealNgsClient(ClientConfig cfg) {
+    this(cfg, java.util.List.of());
+  }
+
+  /** With listeners for the sessions' {@link SessionStates}. */
+  @SuppressWarnings("deprecation")
+  public RealNgsClient(ClientConfig cfg, java.util.List<SessionStateListener> sessionListeners) {
     this.cfg = cfg;
     this.ticker = ticker(cfg.clock());
     this.ownGroup = cfg.eventLoopGroup() == null;
@@ -97,7 +105,15 @@ public final class RealNgsClient implements NgsClient {
     this.metrics = ClientMetrics.of(cfg.meterRegistry(), cfg.accountName(), cfg.id());
     this.window = new SendWindow(cfg, loop, metrics, ticker);
     this.reports = new ReportDispatcher(cfg, loop, reportExecutor, metrics);
-    this.supervisor = new SessionSupervisor(cfg, loop, window, reports, metrics, ticker);
+    this.supervisor =
+        new SessionSupervisor(
+            cfg,
+            loop,
+            window,
+            reports,
+            metrics,
+            ticker,
+            new SessionStateTracker(cfg.id(), cfg.clock(), sessionListeners));
     metrics.gauges(window::inFlight, this::pending, window::queued);
   }
 
@@ -320,6 +336,11 @@ public final class RealNgsClient implements NgsClient {
   @Override
   public ConnectionState state() {
     return supervisor.state();
+  }
+
+  @Override
+  public SessionStates sessionStates() {
+    return supervisor.sessions().states();
   }
 
   @Override

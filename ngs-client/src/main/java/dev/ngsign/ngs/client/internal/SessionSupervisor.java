@@ -59,6 +59,7 @@ final class SessionSupervisor {
   private final ClientMetrics metrics;
   private final LongSupplier ticker;
   private final CertPacer pacer;
+  private final SessionStateTracker sessions;
 
   private volatile ConnectionState state = ConnectionState.NEW;
   private boolean isBound;
@@ -88,6 +89,25 @@ final class SessionSupervisor {
       ReportDispatcher reports,
       ClientMetrics metrics,
       LongSupplier ticker) {
+    this(
+        cfg,
+        loop,
+        window,
+        reports,
+        metrics,
+        ticker,
+        new SessionStateTracker(cfg.id(), cfg.clock(), java.util.List.of()));
+  }
+
+  SessionSupervisor(
+      ClientConfig cfg,
+      EventLoop loop,
+      SendWindow window,
+      ReportDispatcher reports,
+      ClientMetrics metrics,
+      LongSupplier ticker,
+      SessionStateTracker sessions) {
+    this.sessions = sessions;
     this.cfg = cfg;
     this.loop = loop;
     this.window = window;
@@ -110,6 +130,10 @@ final class SessionSupervisor {
     return tps;
   }
 
+  SessionStateTracker sessions() {
+    return sessions;
+  }
+
   /**
    * On the loop: the first connect. {@code future} always completes: bound, or failed with an
    * {@link dev.ngsign.ngs.client.NgsException} — at the latest {@link #attemptBudgetNanos} after
@@ -125,6 +149,7 @@ final class SessionSupervisor {
       return;
     }
     this.startFuture = future;
+    sessions.connecting("start");
     transition(ConnectionState.CONNECTING, "start", null);
     attempt();
   }
@@ -208,6 +233,7 @@ final class SessionSupervisor {
       return;
     }
     int gen = ++generation;
+    sessions.attempt();
     long wait = pacer.waitNanos(ticker.getAsLong());
     armStartWatchdog(gen, wait + attemptBudgetNanos());
     if (wait > 0) {
@@ -257,6 +283,7 @@ final class SessionSupervisor {
           }
           certChannel = null;
           if (f.isSuccess()) {
+            sessions.certified();
             bind(gen, f.getNow(), keyPos);
           } else {
             attemptFailed(gen, f.cause());
@@ -335,7 +362,7 @@ final class SessionSupervisor {
       return;
     }
     if (!f.isSuccess()) {
-      attemptFailed(gen, f.cause());
+      attemptFailed(gen, kind, f.cause());
       return;
     }
     if (kind == SessionKind.DELIVER) {
@@ -359,6 +386,7 @@ final class SessionSupervisor {
         tps.sms(),
         tps.mms(),
         tps.kko());
+    sessions.bound();
     transition(ConnectionState.BOUND, "bound", null);
     cancelStartWatchdog();
     try {
@@ -371,9 +399,15 @@ final class SessionSupervisor {
   }
 
   private void attemptFailed(int gen, Throwable cause) {
+    attemptFailed(gen, null, cause);
+  }
+
+  /** {@code kind}: the session whose BIND failed, or null for a failure of the pair (CERT). */
+  private void attemptFailed(int gen, SessionKind kind, Throwable cause) {
     if (gen != generation || closed()) {
       return;
     }
+    sessions.failed(kind, cause);
     if (starting()) {
       if (cause instanceof NgsAuthenticationException a
           && a.resultCode().retryable()
@@ -434,8 +468,13 @@ final class SessionSupervisor {
     if (isBound) {
       drop(reason, cause != null ? cause : new NgsConnectionException(reason, null, true), false);
     } else if (!closed()) {
-      attemptFailed(generation, cause != null ? cause : new NgsConnectionException(reason, null));
+      attemptFailed(
+          generation, kindOf(ch), cause != null ? cause : new NgsConnectionException(reason, null));
     }
+  }
+
+  private SessionKind kindOf(Channel ch) {
+    return ch == dlv ? SessionKind.DELIVER : SessionKind.REPORT;
   }
 
   /** A session's LINK went unanswered. */
@@ -446,7 +485,7 @@ final class SessionSupervisor {
     if (isBound) {
       drop(reason, new NgsTimeoutException(reason, true), true);
     } else if (!closed()) {
-      attemptFailed(generation, new NgsTimeoutException(reason, false));
+      attemptFailed(generation, kindOf(ch), new NgsTimeoutException(reason, false));
     }
   }
 
@@ -459,9 +498,7 @@ final class SessionSupervisor {
       if (!isBound) {
         // one session bound, the other not yet: the login failed now, do not wait for the socket to
         // close
-        attemptFailed(
-            generation,
-            eventRefusal(ch == dlv ? SessionKind.DELIVER : SessionKind.REPORT, e.data()));
+        attemptFailed(generation, kindOf(ch), eventRefusal(kindOf(ch), e.data()));
         return;
       }
       drop(
@@ -531,6 +568,7 @@ final class SessionSupervisor {
                         + ") before its DELIVER_ACK",
                     cause,
                     true));
+    sessions.dropped(reason);
     transition(ConnectionState.DISCONNECTED, reason, cause);
     if (!closed()) {
       scheduleReconnect(reason, cause);
@@ -551,6 +589,7 @@ final class SessionSupervisor {
       startFuture.completeExceptionally(
           new dev.ngsign.ngs.client.NgsClosedException("client closed during start()"));
     }
+    sessions.closed();
     transition(ConnectionState.CLOSED, "closed", null);
     closeChannels();
     if (wasBound) {

@@ -264,6 +264,12 @@ public final class ManagedNgsClient implements NgsClient {
     return retrying && !closed && s == ConnectionState.CLOSED ? ConnectionState.RECONNECTING : s;
   }
 
+  /** The current client's sessions (a failed first start shows its refusal until the next try). */
+  @Override
+  public dev.ngsign.ngs.client.SessionStates sessionStates() {
+    return delegate.sessionStates();
+  }
+
   @Override
   public Optional<TpsLimits> tpsLimits() {
     return delegate.tpsLimits();

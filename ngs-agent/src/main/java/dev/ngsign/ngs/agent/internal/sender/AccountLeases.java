@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class AccountLeases implements LeaseListener {
   private static final Logger log = LoggerFactory.getLogger(AccountLeases.class);
 
-  private record Running(AccountWorker worker, GatewaySession session) {}
+  private record Running(AccountWorker worker, GatewaySession session, SessionWatch watch) {}
 
   private final AgentConfig config;
   private final Map<String, AgentConfig.Account> accounts;
@@ -112,7 +112,7 @@ public final class AccountLeases implements LeaseListener {
             metrics,
             wakeup,
             adaptivePoll);
-    running.put(account, new Running(w, session));
+    running.put(account, new Running(w, session, new SessionWatch(session, clock)));
     metrics.leaseHeld(account, true);
     w.start();
   }
@@ -158,6 +158,18 @@ public final class AccountLeases implements LeaseListener {
     Map<String, Long> out = new HashMap<>();
     for (var e : running.entrySet()) {
       out.put(e.getKey(), e.getValue().worker().fence());
+    }
+    return out;
+  }
+
+  /**
+   * The session state of each account held now, looked at now (so a drop is noticed by the next
+   * look; the lease round looks once per heartbeat).
+   */
+  public Map<String, SessionWatch.Seen> sessions() {
+    Map<String, SessionWatch.Seen> out = new HashMap<>();
+    for (var e : running.entrySet()) {
+      out.put(e.getKey(), e.getValue().watch().look());
     }
     return out;
   }
