@@ -822,12 +822,12 @@ public record AgentConfig(
       Boolean secureCookie,
       Duration sessionIdle,
       Duration sessionMax) {
-    /** The default: no console. */
-    public static final Console OFF = new Console(false, null, null, null, null, null, null);
-
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
     public static final Duration DEFAULT_SESSION_MAX = Duration.ofHours(12);
+
+    /** The default: no console. (After the defaults it uses: static fields start in order.) */
+    public static final Console OFF = new Console(false, null, null, null, null, null, null);
 
     public Console {
       enabled = enabled != null && enabled;
