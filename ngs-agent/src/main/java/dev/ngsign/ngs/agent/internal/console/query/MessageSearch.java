@@ -326,7 +326,10 @@ public final class MessageSearch {
             new MessageDetail.Event(
                 reportAt,
                 "report",
-                "REPORT stored" + (reportFlags == null ? "" : ", flags " + reportFlags),
+                "REPORT stored"
+                    + (reportFlags == null || reportFlags.isBlank()
+                        ? ""
+                        : ", flags " + reportFlags),
                 resultCode == null ? null : CodeText.of(resultCode)));
       } else if (resultCode != null) {
         ev.add(

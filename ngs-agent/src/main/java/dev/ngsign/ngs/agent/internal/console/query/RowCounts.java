@@ -57,6 +57,18 @@ public final class RowCounts {
    */
   public Map<String, AccountRows> read(
       List<String> accounts, LocalDateTime since, LocalDateTime now) {
+    return read(accounts, null, since, now);
+  }
+
+  /**
+   * As {@link #read(List, LocalDateTime, LocalDateTime)}, with the rows of ACCOUNT {@code ''} (not
+   * yet claimed, the default account's) counted as {@code defaultAccount}'s when it is not null.
+   */
+  public Map<String, AccountRows> read(
+      List<String> accounts,
+      @Nullable String defaultAccount,
+      LocalDateTime since,
+      LocalDateTime now) {
     Map<String, Map<String, Long>> open = new TreeMap<>();
     Map<String, Map<String, Long>> finished = new TreeMap<>();
     for (String a : accounts) {
@@ -83,6 +95,15 @@ public final class RowCounts {
               + " AND UPDATED_AT >= ? GROUP BY ACCOUNT, STATUS",
           since,
           finished);
+      if (defaultAccount != null) {
+        for (Map<String, Map<String, Long>> m : List.of(open, finished)) {
+          Map<String, Long> unclaimed = m.remove("");
+          if (unclaimed != null) {
+            Map<String, Long> into = m.computeIfAbsent(defaultAccount, k -> new TreeMap<>());
+            unclaimed.forEach((k, v) -> into.merge(k, v, Long::sum));
+          }
+        }
+      }
       Map<String, AccountRows> out = new TreeMap<>();
       List<String> all = new ArrayList<>(open.keySet());
       for (String a : finished.keySet()) {
@@ -92,13 +113,22 @@ public final class RowCounts {
       }
       for (String a : all) {
         Map<String, Long> o = open.getOrDefault(a, Map.of());
-        LocalDateTime oldest = o.getOrDefault("READY", 0L) > 0 ? oldestDue(c, a, now) : null;
+        LocalDateTime oldest =
+            o.getOrDefault("READY", 0L) > 0
+                ? earlier(
+                    oldestDue(c, a, now), a.equals(defaultAccount) ? oldestDue(c, "", now) : null)
+                : null;
         out.put(a, new AccountRows(a, o, finished.getOrDefault(a, Map.of()), oldest));
       }
       return out;
     } catch (SQLException e) {
       throw new StoreException("counting rows for the console failed: " + e.getMessage(), e);
     }
+  }
+
+  private static @Nullable LocalDateTime earlier(
+      @Nullable LocalDateTime a, @Nullable LocalDateTime b) {
+    return a == null ? b : b == null || a.isBefore(b) ? a : b;
   }
 
   private static void group(
