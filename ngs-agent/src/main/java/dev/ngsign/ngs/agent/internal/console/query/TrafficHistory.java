@@ -49,7 +49,8 @@ public final class TrafficHistory {
 
   /** The window's minutes, oldest first; the last one is the current, partial minute. */
   public List<Minute> read() {
-    LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+    // from the instant: a clock need not honour withZone (a test's MutableClock does not)
+    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone);
     LocalDateTime current = now.truncatedTo(ChronoUnit.MINUTES);
     LocalDateTime first = current.minusMinutes(minutes - 1L);
     settled.keySet().removeIf(m -> m.isBefore(first));
