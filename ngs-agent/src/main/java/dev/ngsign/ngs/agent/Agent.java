@@ -313,7 +313,14 @@ public final class Agent implements AutoCloseable {
     Console console =
         cc.enabled()
             ? new Console(
-                new ConsoleContext(config, clock, store, this::heldAccounts, wakeup::signal))
+                new ConsoleContext(
+                    config,
+                    clock,
+                    store,
+                    this::heldAccounts,
+                    wakeup::signal,
+                    this::accounts,
+                    this::sentTotal))
             : null;
     boolean ownPort = console != null && cc.port() != null;
     try {
@@ -530,6 +537,13 @@ public final class Agent implements AutoCloseable {
               at));
     }
     return out;
+  }
+
+  /** DELIVERs this node has sent for an account since it started (the console's send rate). */
+  private double sentTotal(String account) {
+    return metrics.registry().find("ngs.agent.sent").tag("account", account).counters().stream()
+        .mapToDouble(io.micrometer.core.instrument.Counter::count)
+        .sum();
   }
 
   /** The accounts this node holds now, with their fence. */

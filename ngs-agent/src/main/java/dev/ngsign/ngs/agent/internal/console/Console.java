@@ -61,6 +61,7 @@ public final class Console implements Function<Request, Reply> {
             ctx.clock(), LoginThrottle.DEFAULT_FAILURES, LoginThrottle.DEFAULT_WINDOW);
     // the pages: each registers its routes here (docs/console.md, "Adding a page")
     new OverviewPage(ctx).register(router);
+    new MessagePages(ctx).register(router);
     new ActionPages(ctx).register(router);
     new AuditPage(ctx).register(router);
   }

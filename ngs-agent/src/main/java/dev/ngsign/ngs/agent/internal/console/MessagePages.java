@@ -1,0 +1,359 @@
+package dev.ngsign.ngs.agent.internal.console;
+
+import static dev.ngsign.ngs.agent.internal.console.Html.esc;
+
+import dev.ngsign.http.Reply;
+import dev.ngsign.ngs.agent.MessageStatus;
+import dev.ngsign.ngs.agent.internal.console.query.CodeText;
+import dev.ngsign.ngs.agent.internal.console.query.MessageDetail;
+import dev.ngsign.ngs.agent.internal.console.query.MessageSearch;
+import dev.ngsign.ngs.agent.internal.console.query.SearchCriteria;
+import dev.ngsign.ngs.agent.internal.console.query.SearchException;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code /messages}: the message search; {@code /messages/<id>}: one row's timeline.
+ *
+ * <p>The search form is a POST whose criteria the console keeps (a random id, the last {@link
+ * #KEPT} searches): the result page and its next pages are {@code /messages?q=<id>}, so a
+ * recipient's number is never in a URL (browser history, proxy logs) nor written back into a page;
+ * the page names the filter masked.
+ */
+final class MessagePages {
+  static final int KEPT = 500;
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private final ConsoleContext ctx;
+  private final MessageSearch search;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, SearchCriteria> kept =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SearchCriteria> e) {
+          return size() > KEPT;
+        }
+      };
+
+  MessagePages(ConsoleContext ctx) {
+    this.ctx = ctx;
+    this.search = new MessageSearch(ctx.store().tables(), 10);
+  }
+
+  void register(Router r) {
+    r.get("/messages", this::list).post("/messages", this::submit);
+    r.getPrefix("/messages/", this::detail);
+  }
+
+  /** The form's fields as criteria, kept; then the result page. */
+  private Reply submit(ConsoleRequest r) {
+    SearchCriteria c;
+    try {
+      String status = r.field("status");
+      c =
+          new SearchCriteria(
+              r.field("serial"),
+              r.field("recipient"),
+              status == null || status.isBlank() ? null : status(status),
+              blank(r.field("account")),
+              time("from", r.field("from")),
+              time("to", r.field("to")),
+              null,
+              SearchCriteria.DEFAULT_PAGE);
+    } catch (SearchException e) {
+      throw new Console.BadInput(e.getMessage());
+    }
+    byte[] b = new byte[12];
+    random.nextBytes(b);
+    String id = HexFormat.of().formatHex(b);
+    synchronized (kept) {
+      kept.put(id, c);
+    }
+    return Layout.seeOther("/messages?q=" + id);
+  }
+
+  private Reply list(ConsoleRequest r) {
+    String q = r.param("q");
+    SearchCriteria c;
+    if (q == null) {
+      c = SearchCriteria.newest();
+    } else {
+      synchronized (kept) {
+        c = kept.get(q);
+      }
+      if (c == null) {
+        throw new Console.BadInput("q: this search is no longer kept; search again");
+      }
+    }
+    String before = r.param("before");
+    if (before != null) {
+      try {
+        c =
+            new SearchCriteria(
+                c.serial(),
+                c.recipient(),
+                c.status(),
+                c.account(),
+                c.from(),
+                c.to(),
+                Long.parseLong(before),
+                c.pageSize());
+      } catch (NumberFormatException e) {
+        throw new Console.BadInput("before: '" + before + "' is not a row ID");
+      }
+    }
+    MessageSearch.Page page;
+    try {
+      page = search.search(c);
+    } catch (SearchException e) {
+      throw new Console.BadInput(e.getMessage());
+    }
+    StringBuilder sb = new StringBuilder("<main><h1>Messages</h1>");
+    form(sb, r);
+    sb.append("<p class=\"muted\" id=\"filter\">")
+        .append(esc(describe(c)))
+        .append("</p><table class=\"list\" id=\"results\"><thead><tr><th>ID</th><th>SERIAL</th>")
+        .append("<th>Account</th><th>Recipient</th><th>Type</th><th>Status</th><th>Attempts</th>")
+        .append("<th>Inserted</th><th>ACK</th><th>Result</th></tr></thead><tbody>");
+    for (MessageSearch.Found f : page.rows()) {
+      sb.append("<tr data-id=\"")
+          .append(f.id())
+          .append("\"><td><a href=\"/messages/")
+          .append(f.id())
+          .append("\">")
+          .append(f.id())
+          .append("</a></td><td>")
+          .append(esc(nz(f.serial())))
+          .append("</td><td>")
+          .append(esc(f.account()))
+          .append("</td><td class=\"recipient\">")
+          .append(esc(f.maskedRecipient()))
+          .append("</td><td>")
+          .append(esc(f.msgType()))
+          .append("</td><td class=\"status s-")
+          .append(esc(f.status().toLowerCase(Locale.ROOT)))
+          .append("\">")
+          .append(esc(f.status()))
+          .append("</td><td>")
+          .append(f.attempts())
+          .append("</td><td>")
+          .append(esc(SHOWN.format(f.createdAt())))
+          .append("</td><td>")
+          .append(code(f.ackCode()))
+          .append("</td><td>")
+          .append(code(f.resultCode()))
+          .append("</td></tr>");
+    }
+    if (page.rows().isEmpty()) {
+      sb.append("<tr><td colspan=\"10\" class=\"muted\">No row matches.</td></tr>");
+    }
+    sb.append("</tbody></table>");
+    if (page.nextBeforeId() != null) {
+      sb.append("<p><a class=\"button\" id=\"next\" href=\"/messages?")
+          .append(q == null ? "" : "q=" + esc(q) + "&amp;")
+          .append("before=")
+          .append(page.nextBeforeId())
+          .append("\">Older rows</a></p>");
+    }
+    sb.append("</main>");
+    return Layout.page(r, "Messages", OverviewPage.HEAD, sb.toString());
+  }
+
+  private void form(StringBuilder sb, ConsoleRequest r) {
+    sb.append("<form method=\"post\" action=\"/messages\" class=\"search\" id=\"search\">")
+        .append(Html.csrfField(r.requireSession()))
+        .append("<label>SERIAL <input name=\"serial\" maxlength=\"20\"></label>")
+        .append("<label>Recipient <input name=\"recipient\" maxlength=\"24\"")
+        .append(" autocomplete=\"off\" placeholder=\"010-1234-5678\"></label>")
+        .append("<label>Status <select name=\"status\"><option value=\"\">any</option>");
+    for (MessageStatus s : MessageStatus.values()) {
+      sb.append("<option>").append(s.code()).append("</option>");
+    }
+    sb.append("</select></label><label>Account <select name=\"account\">")
+        .append("<option value=\"\">any</option>");
+    for (var a : ctx.config().accounts()) {
+      sb.append("<option>").append(esc(a.name())).append("</option>");
+    }
+    sb.append("</select></label>")
+        .append("<label>Inserted from <input type=\"datetime-local\" name=\"from\"></label>")
+        .append("<label>to <input type=\"datetime-local\" name=\"to\"></label>")
+        .append("<button type=\"submit\">Search</button></form>");
+  }
+
+  private Reply detail(ConsoleRequest r) {
+    long id;
+    try {
+      id = Long.parseLong(r.tail());
+    } catch (NumberFormatException e) {
+      throw new Console.BadInput("id: '" + r.tail() + "' is not a row ID");
+    }
+    Optional<MessageDetail> found = search.detail(id);
+    if (found.isEmpty()) {
+      return Layout.error(
+          404,
+          "No such row",
+          "Row " + id + " is not in the send table (or was moved to a log table).");
+    }
+    MessageDetail m = found.get();
+    StringBuilder sb =
+        new StringBuilder("<main><h1>Row ")
+            .append(m.id())
+            .append(" <span class=\"status s-")
+            .append(esc(m.status().toLowerCase(Locale.ROOT)))
+            .append("\" id=\"status\">")
+            .append(esc(m.status()))
+            .append("</span></h1><table class=\"facts\" id=\"facts\">");
+    fact(sb, "SERIAL", nz(m.serial()));
+    fact(sb, "Gateway serial", nz(m.gwSerial()));
+    fact(sb, "Account", m.account());
+    fact(sb, "Recipient", m.maskedRecipient());
+    fact(sb, "Type", m.msgType());
+    fact(sb, "Attempts", Integer.toString(m.attempts()));
+    fact(sb, "Node", nz(m.nodeId()));
+    fact(
+        sb,
+        "Content",
+        m.textLength()
+            + " characters, "
+            + m.attachments()
+            + " attachment(s) — not shown: it may hold a one-time password or a name");
+    if (m.telco() != null) {
+      fact(sb, "Carrier", m.telco());
+    }
+    if (m.resultMsg() != null) {
+      fact(sb, "Result message", m.resultMsg());
+    }
+    if (m.orphanReports() > 0) {
+      fact(
+          sb,
+          "Unmatched reports",
+          m.orphanReports() + " REPORT(s) for this SERIAL came when no row had it (REPORT_ORPHAN)");
+    }
+    sb.append("</table><h2>Timeline</h2><table class=\"list\" id=\"timeline\"><thead><tr>")
+        .append("<th>When</th><th>Step</th><th>What</th><th>Code</th></tr></thead><tbody>");
+    for (MessageDetail.Event e : m.timeline()) {
+      sb.append("<tr data-step=\"")
+          .append(esc(e.step()))
+          .append("\"><td>")
+          .append(
+              e.at() == null ? "<span class=\"muted\">not kept</span>" : esc(SHOWN.format(e.at())))
+          .append("</td><td>")
+          .append(esc(e.step()))
+          .append("</td><td>")
+          .append(esc(e.text()))
+          .append("</td><td>")
+          .append(e.code() == null ? "" : codeText(e.code()))
+          .append("</td></tr>");
+    }
+    sb.append("</tbody></table><p class=\"actions\">");
+    MessageStatus s = MessageStatus.fromCode(m.status());
+    if (s == MessageStatus.FAILED || s == MessageStatus.EXPIRED) {
+      sb.append("<a class=\"button\" href=\"/actions/resend?id=")
+          .append(m.id())
+          .append("\">Resend…</a> ");
+    }
+    if (s == MessageStatus.READY) {
+      sb.append("<a class=\"button\" href=\"/actions/cancel?id=")
+          .append(m.id())
+          .append("\">Cancel…</a> ");
+    }
+    sb.append("<a href=\"/messages\">Back to the search</a></p></main>");
+    return Layout.page(r, "Row " + m.id(), OverviewPage.HEAD, sb.toString());
+  }
+
+  private static void fact(StringBuilder sb, String name, String value) {
+    sb.append("<tr><th>")
+        .append(esc(name))
+        .append("</th><td>")
+        .append(esc(value))
+        .append("</td></tr>");
+  }
+
+  static String codeText(CodeText c) {
+    return "<span class=\"code\" title=\""
+        + esc(c.meaning())
+        + "\">"
+        + c.code()
+        + " "
+        + esc(c.name())
+        + "</span> <span class=\"muted\">"
+        + esc(c.meaning())
+        + "</span>";
+  }
+
+  private static String code(@Nullable Integer code) {
+    if (code == null) {
+      return "";
+    }
+    CodeText c = CodeText.of(code);
+    return "<span class=\"code\" title=\""
+        + esc(c.meaning())
+        + "\">"
+        + code
+        + " "
+        + esc(c.name())
+        + "</span>";
+  }
+
+  private static String describe(SearchCriteria c) {
+    StringBuilder sb = new StringBuilder();
+    if (c.serial() != null) {
+      sb.append("SERIAL ").append(c.serial()).append("; ");
+    }
+    if (c.recipient() != null) {
+      sb.append("recipient ")
+          .append(dev.ngsign.ngs.agent.internal.console.query.RecipientMask.mask(c.recipient()))
+          .append("; ");
+    }
+    if (c.status() != null) {
+      sb.append("status ").append(c.status().code()).append("; ");
+    }
+    if (c.account() != null) {
+      sb.append("account ").append(c.account()).append("; ");
+    }
+    if (c.from() != null) {
+      sb.append("inserted from ").append(SHOWN.format(c.from())).append("; ");
+    }
+    if (c.to() != null) {
+      sb.append("inserted before ").append(SHOWN.format(c.to())).append("; ");
+    }
+    return sb.length() == 0
+        ? "The newest rows, newest first."
+        : "Rows with " + sb.substring(0, sb.length() - 2) + ", newest first.";
+  }
+
+  private static MessageStatus status(String s) {
+    MessageStatus st = MessageStatus.fromCode(s.trim());
+    if (st == null) {
+      throw new SearchException("status: '" + s + "' is not a status");
+    }
+    return st;
+  }
+
+  private static @Nullable LocalDateTime time(String field, @Nullable String v) {
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(v.trim());
+    } catch (DateTimeParseException e) {
+      throw new SearchException(field + ": '" + v + "' is not a date and time (yyyy-MM-ddTHH:mm)");
+    }
+  }
+
+  private static @Nullable String blank(@Nullable String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static String nz(@Nullable String s) {
+    return s == null ? "" : s;
+  }
+}
