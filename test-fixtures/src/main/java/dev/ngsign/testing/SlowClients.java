@@ -43,7 +43,7 @@ public final class SlowClients implements AutoCloseable {
   /** Opens {@code n} connections that trickle a never-ending request head to {@code path}. */
   public SlowClients slowHead(int n, String path) throws IOException {
     byte[] head =
-        ("GET " + path + " HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(10_000))
+        ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(10_000))
             .getBytes(StandardCharsets.US_ASCII);
     for (int i = 0; i < n; i++) {
       Socket s = open();
@@ -62,7 +62,7 @@ public final class SlowClients implements AutoCloseable {
     byte[] head =
         ("POST "
                 + path
-                + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 100000\r\n\r\n{")
             .getBytes(StandardCharsets.US_ASCII);
     for (int i = 0; i < n; i++) {
@@ -94,7 +94,7 @@ public final class SlowClients implements AutoCloseable {
       s.setSoTimeout(30_000);
       s.getOutputStream()
           .write(
-              ("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+              ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
                   .getBytes(StandardCharsets.US_ASCII));
       return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ngsign.http.HttpLimits;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
+import dev.ngsign.testing.SlowClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,21 +34,17 @@ import org.junit.jupiter.api.Test;
  * thread, so one idle connection stopped /health): 60 clients hold connections — idle, trickling a
  * header, trickling a body — more than the port's 4 workers, while /health and /metrics keep
  * answering; then the slow ones are dropped at their deadline. Bounded in count and time; loopback
- * only. (Modelled on navercert-server's SlowClientsIT.)
+ * only. (The misbehaving clients are test-fixtures' SlowClients.)
  */
 class HttpSlowClientsIT {
-  private final List<Socket> sockets = new ArrayList<>();
-  private final ScheduledExecutorService trickle = Executors.newScheduledThreadPool(2);
-  private final ExecutorService readers = Executors.newCachedThreadPool();
+  private SlowClients slow;
   private TestDb db;
   private Agent agent;
 
   @AfterEach
-  void stop() throws IOException {
-    trickle.shutdownNow();
-    readers.shutdownNow();
-    for (Socket s : sockets) {
-      s.close();
+  void stop() {
+    if (slow != null) {
+      slow.close();
     }
     if (agent != null) {
       agent.close();
@@ -81,34 +78,8 @@ class HttpSlowClientsIT {
             .build()
             .start();
 
-    AtomicInteger closedByServer = new AtomicInteger();
-    for (int i = 0; i < 20; i++) {
-      watch(open(port), closedByServer); // idle: connects, sends nothing
-    }
-    for (int i = 0; i < 20; i++) { // slowloris: a header byte every 100 ms, never finishing
-      Socket s = open(port);
-      watch(s, closedByServer);
-      byte[] head =
-          ("GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(10_000))
-              .getBytes(StandardCharsets.US_ASCII);
-      AtomicInteger at = new AtomicInteger();
-      trickle.scheduleAtFixedRate(
-          () -> writeQuietly(s, head[at.getAndIncrement() % head.length]),
-          0,
-          100,
-          TimeUnit.MILLISECONDS);
-    }
-    for (int i = 0; i < 20; i++) { // slow body to the console's login
-      Socket s = open(port);
-      watch(s, closedByServer);
-      s.getOutputStream()
-          .write(
-              ("POST /login HTTP/1.1\r\nHost: x\r\n"
-                      + "Content-Type: application/x-www-form-urlencoded\r\n"
-                      + "Content-Length: 60000\r\n\r\no")
-                  .getBytes(StandardCharsets.US_ASCII));
-      trickle.scheduleAtFixedRate(() -> writeQuietly(s, 'x'), 0, 100, TimeUnit.MILLISECONDS);
-    }
+    // idle, a header trickled a byte every 100 ms, a body to the console's login trickled likewise
+    slow = new SlowClients(port).idle(20).slowHead(20, "/health").slowBody(20, "/login");
     await().atMost(Duration.ofSeconds(10)).until(() -> agent.httpConnections() >= 60);
 
     // meanwhile: 40 complete requests from 4 callers (more than the 4 workers), alternating
@@ -147,40 +118,7 @@ class HttpSlowClientsIT {
     }
 
     // and the slow ones are dropped at their deadline, trickling or not
-    await().atMost(Duration.ofSeconds(20)).until(() -> closedByServer.get() == 60);
+    await().atMost(Duration.ofSeconds(20)).until(() -> slow.closedByServer() == 60);
     await().atMost(Duration.ofSeconds(10)).until(() -> agent.httpConnections() == 0);
-  }
-
-  private Socket open(int port) throws IOException {
-    Socket s = new Socket("127.0.0.1", port);
-    synchronized (sockets) {
-      sockets.add(s);
-    }
-    return s;
-  }
-
-  /** Counts the socket once the server closes it (read sees end of stream or a reset). */
-  private void watch(Socket s, AtomicInteger closed) {
-    readers.execute(
-        () -> {
-          try (InputStream in = s.getInputStream()) {
-            while (in.read() >= 0) {
-              // drain whatever the server says before closing
-            }
-          } catch (IOException reset) {
-            // reset by the server: closed as well
-          }
-          closed.incrementAndGet();
-        });
-  }
-
-  private static void writeQuietly(Socket s, int b) {
-    try {
-      OutputStream out = s.getOutputStream();
-      out.write(b);
-      out.flush();
-    } catch (IOException closed) {
-      // the server dropped it; the watcher counts that
-    }
   }
 }

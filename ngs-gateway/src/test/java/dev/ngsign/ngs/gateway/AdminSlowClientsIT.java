@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ngsign.http.HttpLimits;
+import dev.ngsign.testing.SlowClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,9 +35,7 @@ import org.junit.jupiter.api.Test;
 class AdminSlowClientsIT {
   private static final Duration DEADLINE = Duration.ofSeconds(2);
 
-  private final List<Socket> sockets = new ArrayList<>();
-  private final ScheduledExecutorService trickle = Executors.newScheduledThreadPool(2);
-  private final ExecutorService readers = Executors.newCachedThreadPool();
+  private SlowClients slow;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private NgsGateway gw;
@@ -53,11 +52,9 @@ class AdminSlowClientsIT {
   }
 
   @AfterEach
-  void stop() throws IOException {
-    trickle.shutdownNow();
-    readers.shutdownNow();
-    for (Socket s : sockets) {
-      s.close();
+  void stop() {
+    if (slow != null) {
+      slow.close();
     }
     if (gw != null) {
       gw.close();
@@ -67,33 +64,8 @@ class AdminSlowClientsIT {
   @Test
   void answers_while_45_slow_or_idle_clients_hold_connections_then_drops_them() throws Exception {
     start(64);
-    AtomicInteger closedByServer = new AtomicInteger();
-    for (int i = 0; i < 15; i++) {
-      watch(open(), closedByServer); // idle: connects, sends nothing
-    }
-    for (int i = 0; i < 15; i++) { // slowloris: a header byte every 100 ms, never finishing
-      Socket s = open();
-      watch(s, closedByServer);
-      byte[] head =
-          ("GET /accounts HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(10_000))
-              .getBytes(StandardCharsets.US_ASCII);
-      AtomicInteger at = new AtomicInteger();
-      trickle.scheduleAtFixedRate(
-          () -> writeQuietly(s, head[at.getAndIncrement() % head.length]),
-          0,
-          100,
-          TimeUnit.MILLISECONDS);
-    }
-    for (int i = 0; i < 15; i++) { // slow body: complete head, then a body byte every 100 ms
-      Socket s = open();
-      watch(s, closedByServer);
-      s.getOutputStream()
-          .write(
-              ("POST /accounts/testid/tps HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                      + "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{")
-                  .getBytes(StandardCharsets.US_ASCII));
-      trickle.scheduleAtFixedRate(() -> writeQuietly(s, ' '), 0, 100, TimeUnit.MILLISECONDS);
-    }
+    // idle, a header trickled a byte every 100 ms, a body trickled likewise
+    slow = new SlowClients(port).idle(15).slowHead(15, "/accounts").slowBody(15, "/accounts/testid/tps");
 
     // meanwhile the API answers reads and acts, 20 times over (2 workers)
     for (int i = 0; i < 20; i++) {
@@ -106,34 +78,25 @@ class AdminSlowClientsIT {
     assertThat(call("GET", "/", null).body()).contains("바인드된 세션");
 
     // and the slow ones are dropped at their deadline, trickling or not
-    await().atMost(Duration.ofSeconds(30)).until(() -> closedByServer.get() == 45);
+    await().atMost(Duration.ofSeconds(30)).until(() -> slow.closedByServer() == 45);
   }
 
   @Test
   void the_connection_over_the_cap_gets_503_and_service_resumes_when_idle_ones_expire()
       throws Exception {
     start(10);
-    AtomicInteger closed = new AtomicInteger();
-    for (int i = 0; i < 10; i++) {
-      watch(open(), closed);
-    }
-    try (Socket extra = open()) {
-      extra
-          .getOutputStream()
-          .write(
-              "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                  .getBytes(StandardCharsets.US_ASCII));
-      String reply = new String(extra.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-      assertThat(reply).startsWith("HTTP/1.1 503").contains("Retry-After", "too many connections");
-    }
-    await().atMost(Duration.ofSeconds(20)).until(() -> closed.get() == 10);
+    slow = new SlowClients(port).idle(10);
+    assertThat(slow.requestUntilClosed("/health"))
+        .startsWith("HTTP/1.1 503")
+        .contains("Retry-After", "too many connections");
+    await().atMost(Duration.ofSeconds(20)).until(() -> slow.closedByServer() == 10);
     assertThat(call("GET", "/health", null).body()).contains("ok");
   }
 
   @Test
   void a_body_over_the_limit_is_refused_with_413() throws Exception {
     start(64);
-    try (Socket s = open()) {
+    try (Socket s = new Socket("127.0.0.1", port)) {
       s.getOutputStream()
           .write(
               ("POST /accounts/testid/tps HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -157,38 +120,5 @@ class AdminSlowClientsIT {
                     : HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private Socket open() throws IOException {
-    Socket s = new Socket("127.0.0.1", port);
-    synchronized (sockets) {
-      sockets.add(s);
-    }
-    return s;
-  }
-
-  /** Counts the socket once the server closes it (read sees end of stream or a reset). */
-  private void watch(Socket s, AtomicInteger closed) {
-    readers.execute(
-        () -> {
-          try (InputStream in = s.getInputStream()) {
-            while (in.read() >= 0) {
-              // drain whatever the server says before closing
-            }
-          } catch (IOException reset) {
-            // reset by the server: closed as well
-          }
-          closed.incrementAndGet();
-        });
-  }
-
-  private static void writeQuietly(Socket s, int b) {
-    try {
-      OutputStream out = s.getOutputStream();
-      out.write(b);
-      out.flush();
-    } catch (IOException closed) {
-      // the server dropped it; the watcher counts that
-    }
   }
 }

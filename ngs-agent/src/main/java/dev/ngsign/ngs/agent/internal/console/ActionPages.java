@@ -1,5 +1,7 @@
 package dev.ngsign.ngs.agent.internal.console;
 
+import dev.ngsign.ngs.agent.internal.console.query.RecipientMask;
+
 import static dev.ngsign.ngs.agent.internal.console.Html.esc;
 
 import dev.ngsign.http.Reply;
@@ -200,7 +202,7 @@ final class ActionPages {
         + "</td></tr><tr><th>Type</th><td>"
         + esc(row.msgType())
         + "</td></tr><tr><th>Recipient</th><td>"
-        + esc(Html.maskPhone(row.recipient()))
+        + esc(RecipientMask.mask(row.recipient()))
         + "</td></tr><tr><th>Attempts</th><td>"
         + row.attempts()
         + "</td></tr><tr><th>Result</th><td>"
