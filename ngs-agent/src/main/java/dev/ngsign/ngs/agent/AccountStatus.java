@@ -1,6 +1,7 @@
 package dev.ngsign.ngs.agent;
 
 import dev.ngsign.ngs.client.SessionState;
+import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import dev.ngsign.ngs.client.SessionStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param unboundSince while held here and not bound: since when this node has been trying (the
  *     agent's clock; carried over the client rebuilt after a failed first login), else null
  * @param at when this status was taken (the agent's clock)
+ * @param gatewayTps the TPS limits the gateway gave the sessions (BIND_ACK, then EVENT type 1)
+ *     while held here, else null
  */
 public record AccountStatus(
     String account,
@@ -32,7 +35,8 @@ public record AccountStatus(
     @Nullable SessionState deliver,
     @Nullable SessionState report,
     @Nullable Instant unboundSince,
-    Instant at) {
+    Instant at,
+    @Nullable TpsLimits gatewayTps) {
   public AccountStatus {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(ngsId, "ngsId");

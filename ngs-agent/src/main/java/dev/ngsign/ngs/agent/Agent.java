@@ -534,7 +534,8 @@ public final class Agent implements AutoCloseable {
               s == null ? null : s.states().deliver(),
               s == null ? null : s.states().report(),
               s == null ? null : s.unboundSince(),
-              at));
+              at,
+              s == null ? null : s.tps()));
     }
     return out;
   }

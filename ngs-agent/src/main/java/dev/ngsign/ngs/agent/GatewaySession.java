@@ -1,5 +1,7 @@
 package dev.ngsign.ngs.agent;
 
+import dev.ngsign.ngs.protocol.packet.TpsLimits;
+
 import dev.ngsign.ngs.client.SessionStates;
 import dev.ngsign.ngs.protocol.packet.Deliver;
 import dev.ngsign.ngs.protocol.packet.DeliverAck;
@@ -31,6 +33,14 @@ public interface GatewaySession extends AutoCloseable {
    * CONNECTING} otherwise.
    */
   default Optional<SessionStates> sessionStates() {
+    return Optional.empty();
+  }
+
+  /**
+   * The TPS limits the gateway gave the session (BIND_ACK, then EVENT type 1), shown by the
+   * console. Empty before the first bind or when this gateway does not know (the default).
+   */
+  default Optional<TpsLimits> tpsLimits() {
     return Optional.empty();
   }
 

@@ -64,7 +64,7 @@ class ConsolePagesBrowserIT {
   void start() {
     gateway =
         NgsGateway.builder()
-            .account(Account.builder("testid", "secret").build())
+            .account(Account.builder("testid", "secret").tps(80, 30, 30).build())
             .reportDelay(Duration.ofMillis(20))
             .certInterval(Duration.ZERO)
             .build();
@@ -161,7 +161,8 @@ class ConsolePagesBrowserIT {
     assertThat(page.textContent(card + " td[data-status='READY']").strip()).isEqualTo("2");
     assertThat(page.getAttribute(card + " .sessions [data-bound]", "data-bound")).isEqualTo("true");
     assertThat(page.textContent(card + " .lease")).contains("pages-it");
-    assertThat(page.textContent(card + " .tps")).contains("cap 50/s");
+    // the gateway's limits from BIND_ACK beside the agent's own cap
+    assertThat(page.textContent(card + " .tps")).contains("SMS 80 / MMS 30 / KKO 30", "cap 50/s");
     assertThat(page.getAttribute("#problems", "data-problems")).isEqualTo("0");
     // the charts drew from /overview/series
     await()

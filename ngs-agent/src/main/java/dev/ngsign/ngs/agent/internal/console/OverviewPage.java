@@ -246,8 +246,19 @@ final class OverviewPage {
         .append("</a></td></tr>");
     // TPS
     int cap = tpsCap(name);
-    sb.append("<tr><th>TPS</th><td class=\"tps\">cap ")
-        .append(cap == 0 ? "none on this agent (the gateway's limits apply)" : cap + "/s")
+    sb.append("<tr><th>TPS</th><td class=\"tps\">gateway ")
+        .append(
+            a.gatewayTps() == null
+                ? "— (not bound here)"
+                : "<span class=\"gateway-tps\">SMS "
+                    + a.gatewayTps().sms()
+                    + " / MMS "
+                    + a.gatewayTps().mms()
+                    + " / KKO "
+                    + a.gatewayTps().kko()
+                    + "</span>")
+        .append("; agent cap ")
+        .append(cap == 0 ? "none" : cap + "/s")
         .append("; sending now <b class=\"rate\">");
     if (a.heldHere()) {
       double rate = rates.rate(name, ctx.sentTotal().applyAsDouble(name), ctx.clock().instant());

@@ -11,6 +11,7 @@ import dev.ngsign.ngs.client.NgsClient;
 import dev.ngsign.ngs.client.NgsClientBuilder;
 import dev.ngsign.ngs.client.NgsInvalidMessageException;
 import dev.ngsign.ngs.client.NgsMessage;
+import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import dev.ngsign.ngs.client.NgsRejectedException;
 import dev.ngsign.ngs.client.ReconnectStrategy;
 import dev.ngsign.ngs.client.RetryPolicy;
@@ -298,6 +299,12 @@ public final class NgsClientGateway implements MessageGateway {
     @Override
     public Optional<SessionStates> sessionStates() {
       return Optional.of(shown);
+    }
+
+    @Override
+    public Optional<TpsLimits> tpsLimits() {
+      NgsClient c = client;
+      return c == null ? Optional.empty() : c.tpsLimits();
     }
 
     private void connect() {

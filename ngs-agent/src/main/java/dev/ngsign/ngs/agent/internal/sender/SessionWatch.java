@@ -2,6 +2,7 @@ package dev.ngsign.ngs.agent.internal.sender;
 
 import dev.ngsign.ngs.agent.GatewaySession;
 import dev.ngsign.ngs.client.SessionState;
+import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import dev.ngsign.ngs.client.SessionStates;
 import dev.ngsign.ngs.client.SessionStatus;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
@@ -38,7 +39,7 @@ public final class SessionWatch {
     } else if (unboundSince == null) {
       unboundSince = now;
     }
-    return new Seen(states, unboundSince, everBound);
+    return new Seen(states, unboundSince, everBound, session.tpsLimits().orElse(null));
   }
 
   /** For a gateway that does not report session states: bound while it is ready. */
@@ -55,6 +56,11 @@ public final class SessionWatch {
   /**
    * @param unboundSince since when not bound, or null while bound
    * @param everBound both sessions were bound at least once since the lease was taken
+   * @param tps the gateway's TPS limits for the session, or null before the first bind
    */
-  public record Seen(SessionStates states, @Nullable Instant unboundSince, boolean everBound) {}
+  public record Seen(
+      SessionStates states,
+      @Nullable Instant unboundSince,
+      boolean everBound,
+      @Nullable TpsLimits tps) {}
 }
