@@ -138,7 +138,7 @@ class ConsoleBrowserIT {
     login(page);
     assertThat(page.url()).isEqualTo(console + "/");
     assertThat(page.textContent("header .operator")).isEqualTo("이순신");
-    assertThat(page.textContent("tr[data-account='main'] .sending")).contains("running");
+    assertThat(page.textContent("article[data-account='main'] .sending")).contains("running");
     var cookie = browser.cookies().get(0);
     assertThat(cookie.httpOnly).isTrue();
     assertThat(cookie.sameSite.name()).isEqualTo("STRICT");
