@@ -1,8 +1,8 @@
 package dev.ngsign.ngs.agent;
 
 import dev.ngsign.ngs.client.SessionState;
-import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import dev.ngsign.ngs.client.SessionStatus;
+import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

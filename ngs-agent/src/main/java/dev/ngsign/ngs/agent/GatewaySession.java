@@ -1,10 +1,9 @@
 package dev.ngsign.ngs.agent;
 
-import dev.ngsign.ngs.protocol.packet.TpsLimits;
-
 import dev.ngsign.ngs.client.SessionStates;
 import dev.ngsign.ngs.protocol.packet.Deliver;
 import dev.ngsign.ngs.protocol.packet.DeliverAck;
+import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 

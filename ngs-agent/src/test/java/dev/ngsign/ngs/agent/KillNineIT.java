@@ -34,6 +34,7 @@ class KillNineIT {
 
   /** The gateway's report delay in the mid-stream kill tests: rows stay SENT this long. */
   static final java.time.Duration REPORTS_HELD = java.time.Duration.ofSeconds(5);
+
   private final List<Process> children = new ArrayList<>();
   private final List<Agent> agents = new ArrayList<>();
   private TestDb db;

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.ngsign.http.HttpLimits;
 import dev.ngsign.testing.SlowClients;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,13 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +56,11 @@ class AdminSlowClientsIT {
   void answers_while_45_slow_or_idle_clients_hold_connections_then_drops_them() throws Exception {
     start(64);
     // idle, a header trickled a byte every 100 ms, a body trickled likewise
-    slow = new SlowClients(port).idle(15).slowHead(15, "/accounts").slowBody(15, "/accounts/testid/tps");
+    slow =
+        new SlowClients(port)
+            .idle(15)
+            .slowHead(15, "/accounts")
+            .slowBody(15, "/accounts/testid/tps");
 
     // meanwhile the API answers reads and acts, 20 times over (2 workers)
     for (int i = 0; i < 20; i++) {

@@ -1,12 +1,11 @@
 package dev.ngsign.ngs.agent.internal.console;
 
-import dev.ngsign.ngs.agent.internal.console.query.RecipientMask;
-
 import static dev.ngsign.ngs.agent.internal.console.Html.esc;
 
 import dev.ngsign.http.Reply;
 import dev.ngsign.ngs.agent.AgentCode;
 import dev.ngsign.ngs.agent.AgentConfig;
+import dev.ngsign.ngs.agent.internal.console.query.RecipientMask;
 import dev.ngsign.ngs.agent.internal.store.ActionRefused;
 import dev.ngsign.ngs.agent.internal.store.OperatorActions;
 import dev.ngsign.ngs.agent.internal.store.OperatorActions.RowSummary;

@@ -4,7 +4,8 @@ import dev.ngsign.ngs.agent.internal.console.auth.Session;
 
 /**
  * HTML helpers: every value from the database or the request goes through {@link #esc}; recipient
- * numbers through {@link dev.ngsign.ngs.agent.internal.console.query.RecipientMask} (personal data never reaches a page whole).
+ * numbers through {@link dev.ngsign.ngs.agent.internal.console.query.RecipientMask} (personal data
+ * never reaches a page whole).
  */
 public final class Html {
   private Html() {}

@@ -2,10 +2,10 @@ package dev.ngsign.ngs.agent.internal.sender;
 
 import dev.ngsign.ngs.agent.GatewaySession;
 import dev.ngsign.ngs.client.SessionState;
-import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import dev.ngsign.ngs.client.SessionStates;
 import dev.ngsign.ngs.client.SessionStatus;
 import dev.ngsign.ngs.protocol.packet.SessionKind;
+import dev.ngsign.ngs.protocol.packet.TpsLimits;
 import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -2,12 +2,7 @@ package dev.ngsign.ngs.agent.internal.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Random;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /** Escaping for the console's pages (the recipient mask is RecipientMask's, tested there). */
 class HtmlTest {
