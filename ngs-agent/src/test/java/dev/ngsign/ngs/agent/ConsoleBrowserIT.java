@@ -10,21 +10,15 @@ import dev.ngsign.http.HttpListener;
 import dev.ngsign.http.ListenerErrors;
 import dev.ngsign.http.Reply;
 import dev.ngsign.ngs.agent.demo.SampleMessages;
-import dev.ngsign.ngs.agent.internal.schema.Dialect;
-import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import dev.ngsign.ngs.gateway.Account;
-import dev.ngsign.ngs.gateway.GatewayPorts;
 import dev.ngsign.ngs.gateway.NgsGateway;
 import dev.ngsign.ngs.gateway.TestNumbers;
 import dev.ngsign.testing.Chromium;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConsoleBrowserIT {
   private static Chromium chromium;
+  private ConsoleUnderTest under;
   private NgsGateway gateway;
   private TestDb db;
   private Agent agent;
@@ -61,49 +56,12 @@ class ConsoleBrowserIT {
 
   @BeforeEach
   void start() {
-    gateway =
-        NgsGateway.builder()
-            .account(Account.builder("testid", "secret").build())
-            .reportDelay(Duration.ofMillis(20))
-            .certInterval(Duration.ZERO)
-            .build();
-    GatewayPorts ports = gateway.start();
-    db = TestDb.create(Dialect.H2);
-    AgentConfig cfg =
-        AgentConfig.defaults()
-            .withNodeId("browser-it")
-            .withDatabase(db.config("B_"))
-            .withAccounts(
-                List.of(
-                    new AgentConfig.Account(
-                        "main",
-                        "127.0.0.1",
-                        ports.certPort(),
-                        "testid",
-                        "secret",
-                        null,
-                        true,
-                        null,
-                        true,
-                        0)))
-            .withPolling(
-                new AgentConfig.Polling(Duration.ofMillis(20), 100, 100, 100, Duration.ofMillis(2)))
-            .withLease(new AgentConfig.Lease(Duration.ofMillis(1500), Duration.ofMillis(250)))
-            .withGuards(new AgentConfig.Guards(false, null, null, true, true))
-            .withHttp(new AgentConfig.Http(0, null))
-            .withConsole(
-                AgentConfig.Console.withPasswordHash(ConsoleClient.HASH).onPort(0, "127.0.0.1"));
-    agent =
-        Agent.builder(cfg)
-            .dataSource(db.ds, db.url)
-            .clock(Clock.systemUTC())
-            .migrate(true)
-            .tuning(
-                NgsClientGateway.Tuning.defaults()
-                    .withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
-            .build()
-            .start();
-    console = "http://127.0.0.1:" + agent.consolePort();
+    under =
+        new ConsoleUnderTest("browser-it", "B_", 0, Account.builder("testid", "secret").build());
+    gateway = under.gateway;
+    db = under.db;
+    agent = under.agent;
+    console = under.console;
     browser = chromium.browser().newContext();
   }
 
@@ -112,14 +70,8 @@ class ConsoleBrowserIT {
     if (browser != null) {
       browser.close();
     }
-    if (agent != null) {
-      agent.close();
-    }
-    if (gateway != null) {
-      gateway.close();
-    }
-    if (db != null) {
-      db.close();
+    if (under != null) {
+      under.close();
     }
   }
 
