@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +22,13 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * What the legacy-layout tests share: the in-process gateway, agents on a layout, the vendor's DDL
- * and a snapshot of a table's structure (to prove the customer's tables are never altered).
+ * What the legacy-layout tests share: the in-process gateway, agents on a layout, the vendor's DDL,
+ * a snapshot of a table's structure (to prove the customer's tables are never altered) and the
+ * reads of a moved row in its monthly log table.
  */
 final class LegacyHarness implements AutoCloseable {
   static final String SENDER_CODE = "123456789";
+  private static final DateTimeFormatter YYYYMM = DateTimeFormatter.ofPattern("yyyyMM");
 
   final TestDb db;
   final NgsGateway gateway;
@@ -186,6 +190,24 @@ final class LegacyHarness implements AutoCloseable {
             vendorTable,
             String.valueOf(key));
     return r.isEmpty() ? null : (String) r.get(0).get("SERIAL");
+  }
+
+  /** The one row {@code sql} selects; fails when it selects none or several. */
+  Map<String, Object> one(String sql, Object... args) {
+    List<Map<String, Object>> rows = db.query(sql, args);
+    if (rows.size() != 1) {
+      throw new AssertionError(sql + ": " + rows.size() + " rows, expected one");
+    }
+    return rows.get(0);
+  }
+
+  /** {@code yyyyMM} of a timestamp column's value: the month in a monthly log table's name. */
+  static String month(Object timestamp) {
+    LocalDateTime at =
+        timestamp instanceof java.sql.Timestamp ts
+            ? ts.toLocalDateTime()
+            : (LocalDateTime) timestamp;
+    return at.format(YYYYMM);
   }
 
   @Override
