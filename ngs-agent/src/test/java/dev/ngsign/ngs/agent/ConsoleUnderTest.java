@@ -8,6 +8,7 @@ import dev.ngsign.ngs.gateway.NgsGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * What the console's browser tests run against: the gateway simulator (reports after 20 ms), an H2
@@ -30,6 +31,18 @@ final class ConsoleUnderTest implements AutoCloseable {
    * @param gatewayAccount {@code testid} as the gateway knows it (its password must be "secret")
    */
   ConsoleUnderTest(String nodeId, String prefix, int agentTps, Account gatewayAccount) {
+    this(nodeId, prefix, agentTps, gatewayAccount, UnaryOperator.identity());
+  }
+
+  /**
+   * @param more changes to the agent's configuration (e.g. {@code log-table})
+   */
+  ConsoleUnderTest(
+      String nodeId,
+      String prefix,
+      int agentTps,
+      Account gatewayAccount,
+      UnaryOperator<AgentConfig> more) {
     gateway =
         NgsGateway.builder()
             .account(gatewayAccount)
@@ -40,11 +53,12 @@ final class ConsoleUnderTest implements AutoCloseable {
     db = TestDb.create(Dialect.H2);
     agent =
         start(
-            config(
-                nodeId,
-                db,
-                prefix,
-                List.of(account("main", ports.certPort(), "testid", true, agentTps))),
+            more.apply(
+                config(
+                    nodeId,
+                    db,
+                    prefix,
+                    List.of(account("main", ports.certPort(), "testid", true, agentTps)))),
             db);
     console = "http://127.0.0.1:" + agent.consolePort();
   }

@@ -4,6 +4,7 @@ import static dev.ngsign.ngs.agent.internal.console.Html.esc;
 
 import dev.ngsign.http.Reply;
 import dev.ngsign.ngs.agent.MessageStatus;
+import dev.ngsign.ngs.agent.internal.console.query.ArchiveMonths;
 import dev.ngsign.ngs.agent.internal.console.query.CodeText;
 import dev.ngsign.ngs.agent.internal.console.query.MessageDetail;
 import dev.ngsign.ngs.agent.internal.console.query.MessageSearch;
@@ -45,7 +46,16 @@ final class MessagePages {
 
   MessagePages(ConsoleContext ctx) {
     this.ctx = ctx;
-    this.search = new MessageSearch(ctx.store().tables(), 10);
+    this.search =
+        new MessageSearch(
+            ctx.store().tables(),
+            10,
+            ctx.config().logTable().monthly()
+                ? new ArchiveMonths(
+                    ctx.config().zone(),
+                    ctx.config().logTable().monthZone(ctx.config().zone()),
+                    ctx::now)
+                : null);
   }
 
   void register(Router r) {
@@ -120,14 +130,15 @@ final class MessagePages {
     form(sb, r);
     sb.append("<p class=\"muted\" id=\"filter\">")
         .append(esc(describe(c)))
+        .append(esc(archiveNote(c, page)))
         .append("</p><table class=\"list\" id=\"results\"><thead><tr><th>ID</th><th>SERIAL</th>")
         .append("<th>Account</th><th>Recipient</th><th>Type</th><th>Status</th><th>Attempts</th>")
-        .append("<th>Inserted</th><th>ACK</th><th>Result</th></tr></thead><tbody>");
+        .append("<th>Inserted</th><th>ACK</th><th>Result</th><th>Kept in</th></tr></thead><tbody>");
     for (MessageSearch.Found f : page.rows()) {
       sb.append("<tr data-id=\"")
           .append(f.id())
-          .append("\"><td><a href=\"/messages/")
-          .append(f.id())
+          .append("\"><td><a href=\"")
+          .append(esc(detailPath(f.id(), f.logMonth())))
           .append("\">")
           .append(f.id())
           .append("</a></td><td>")
@@ -150,10 +161,12 @@ final class MessagePages {
           .append(code(f.ackCode()))
           .append("</td><td>")
           .append(code(f.resultCode()))
+          .append("</td><td class=\"kept\">")
+          .append(f.archived() ? "log " + esc(shownMonth(f.logMonth())) : "send table")
           .append("</td></tr>");
     }
     if (page.rows().isEmpty()) {
-      sb.append("<tr><td colspan=\"10\" class=\"muted\">No row matches.</td></tr>");
+      sb.append("<tr><td colspan=\"11\" class=\"muted\">No row matches.</td></tr>");
     }
     sb.append("</tbody></table>");
     if (page.nextBeforeId() != null) {
@@ -195,12 +208,23 @@ final class MessagePages {
     } catch (NumberFormatException e) {
       throw new Console.BadInput("id: '" + r.tail() + "' is not a row ID");
     }
-    Optional<MessageDetail> found = search.detail(id);
+    String logMonth = r.param("log");
+    Optional<MessageDetail> found;
+    try {
+      found = search.detail(id, logMonth);
+    } catch (SearchException e) {
+      throw new Console.BadInput(e.getMessage());
+    }
     if (found.isEmpty()) {
       return Layout.error(
           404,
           "No such row",
-          "Row " + id + " is not in the send table (or was moved to a log table).");
+          logMonth == null
+              ? "Row "
+                  + id
+                  + " is not in the send table. A finished row moves to its month's log table:"
+                  + " search with an insertion date to find it there."
+              : "Row " + id + " is not in the log table of " + shownMonth(logMonth) + ".");
     }
     MessageDetail m = found.get();
     StringBuilder sb =
@@ -210,7 +234,13 @@ final class MessagePages {
             .append(esc(m.status().toLowerCase(Locale.ROOT)))
             .append("\" id=\"status\">")
             .append(esc(m.status()))
-            .append("</span></h1><table class=\"facts\" id=\"facts\">");
+            .append("</span></h1>");
+    if (m.logMonth() != null) {
+      sb.append("<p class=\"muted\" id=\"archived\">Archived: read from the log table of ")
+          .append(esc(shownMonth(m.logMonth())))
+          .append(". Actions apply to rows in the send table only.</p>");
+    }
+    sb.append("<table class=\"facts\" id=\"facts\">");
     fact(sb, "SERIAL", nz(m.serial()));
     fact(sb, "Gateway serial", nz(m.gwSerial()));
     fact(sb, "Account", m.account());
@@ -223,8 +253,10 @@ final class MessagePages {
         "Content",
         m.textLength()
             + " characters, "
-            + m.attachments()
-            + " attachment(s) — not shown: it may hold a one-time password or a name");
+            + (m.attachments() == null
+                ? "attachments deleted when the row was archived"
+                : m.attachments() + " attachment(s)")
+            + " — not shown: it may hold a one-time password or a name");
     if (m.telco() != null) {
       fact(sb, "Carrier", m.telco());
     }
@@ -254,7 +286,7 @@ final class MessagePages {
           .append("</td></tr>");
     }
     sb.append("</tbody></table><p class=\"actions\">");
-    MessageStatus s = MessageStatus.fromCode(m.status());
+    MessageStatus s = m.logMonth() == null ? MessageStatus.fromCode(m.status()) : null;
     if (s == MessageStatus.FAILED || s == MessageStatus.EXPIRED) {
       sb.append("<a class=\"button\" href=\"/actions/resend?id=")
           .append(m.id())
@@ -267,6 +299,35 @@ final class MessagePages {
     }
     sb.append("<a href=\"/messages\">Back to the search</a></p></main>");
     return Layout.page(r, "Row " + m.id(), OverviewPage.HEAD, sb.toString());
+  }
+
+  /** The detail page of a row in the send table, or in the log table of {@code logMonth}. */
+  private static String detailPath(long id, @Nullable String logMonth) {
+    return "/messages/" + id + (logMonth == null ? "" : "?log=" + logMonth);
+  }
+
+  /** {@code yyyyMM} as {@code yyyy-MM}. */
+  private static String shownMonth(String yyyyMM) {
+    return yyyyMM.substring(0, 4) + "-" + yyyyMM.substring(4);
+  }
+
+  /** Which log tables the search read, or why it read none. */
+  private String archiveNote(SearchCriteria c, MessageSearch.Page page) {
+    if (!ctx.config().logTable().monthly()) {
+      return "";
+    }
+    if (!page.logMonths().isEmpty()) {
+      return " Archived rows too: the log tables of "
+          + String.join(", ", page.logMonths().stream().map(MessagePages::shownMonth).toList())
+          + ".";
+    }
+    if (c.from() == null) {
+      return " Archived rows (moved to the monthly log tables) are searched when you give an"
+          + " insertion date (from).";
+    }
+    return c.status() != null && !c.status().terminal()
+        ? ""
+        : " No log table exists for these dates.";
   }
 
   private static void fact(StringBuilder sb, String name, String value) {

@@ -2,6 +2,7 @@ package dev.ngsign.ngs.agent.internal.console.query;
 
 import dev.ngsign.ngs.agent.MessageStatus;
 import dev.ngsign.ngs.agent.StoreException;
+import dev.ngsign.ngs.agent.internal.store.LogTables;
 import dev.ngsign.ngs.agent.internal.store.Tables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,12 +11,13 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The console's message search and detail view on the send table.
+ * The console's message search and detail view on the send table and the monthly log tables.
  *
  * <p>Bounded: a page is at most {@link SearchCriteria#MAX_PAGE} rows, newest first, paged by ID
  * (keyset: {@code ID < last}, never OFFSET), and each statement has a time limit, after which the
@@ -25,6 +27,12 @@ import org.jspecify.annotations.Nullable;
  * in each of the forms a site may have stored it ({@link RecipientForms}); a recipient search on a
  * large table is fastest with an index on DEST_ADDR, which the schema leaves to the site
  * (docs/console.md).
+ *
+ * <p>Archived rows: with {@code log-table.mode: monthly}, a search with an insertion date range
+ * ({@code from}) also reads the log tables of the months the range's rows can have finished in
+ * ({@link ArchiveMonths}): the same statement on each table that exists, each with its own LIMIT
+ * and time limit, the pages merged by ID. The log tables carry indexes on ID, SERIAL and
+ * (DEST_ADDR, ID) ({@code LogTables}); the range is at most {@link ArchiveMonths#MAX_DAYS} days.
  */
 public final class MessageSearch {
   private static final String COLUMNS =
@@ -32,14 +40,24 @@ public final class MessageSearch {
           + " ACK_CODE, RESULT_CODE";
 
   private final Tables t;
+  private final LogTables logs;
   private final int timeoutSeconds;
+  private final @Nullable ArchiveMonths archive;
+
+  /** A search of the send table only. */
+  public MessageSearch(Tables tables, int timeoutSeconds) {
+    this(tables, timeoutSeconds, null);
+  }
 
   /**
    * @param timeoutSeconds the time limit of one search statement
+   * @param archive the months of log tables a search covers, or null when rows are not archived
    */
-  public MessageSearch(Tables tables, int timeoutSeconds) {
+  public MessageSearch(Tables tables, int timeoutSeconds, @Nullable ArchiveMonths archive) {
     this.t = tables;
+    this.logs = new LogTables(tables);
     this.timeoutSeconds = timeoutSeconds;
+    this.archive = archive;
   }
 
   /** One row of the result list (recipient masked). */
@@ -54,18 +72,67 @@ public final class MessageSearch {
       LocalDateTime createdAt,
       @Nullable LocalDateTime updatedAt,
       @Nullable Integer ackCode,
-      @Nullable Integer resultCode) {}
+      @Nullable Integer resultCode,
+      @Nullable String logMonth) {
+
+    /**
+     * Whether the row was read from a log table ({@link #logMonth()}) rather than the send table.
+     */
+    public boolean archived() {
+      return logMonth != null;
+    }
+  }
 
   /**
    * A page of results.
    *
    * @param nextBeforeId the {@code beforeId} of the next page, or null on the last page
+   * @param logMonths the months ({@code yyyyMM}) whose log tables were searched besides the send
+   *     table, oldest first; empty when only the send table was
    */
-  public record Page(List<Found> rows, @Nullable Long nextBeforeId) {}
+  public record Page(List<Found> rows, @Nullable Long nextBeforeId, List<String> logMonths) {}
 
   public Page search(SearchCriteria q) {
+    List<String> months = archive == null ? List.of() : archive.months(q);
+    List<Found> rows = new ArrayList<>();
+    List<String> searched = new ArrayList<>();
+    try (Connection c = t.dataSource().getConnection()) {
+      for (String month : months) {
+        String log = logs.name(month);
+        if (LogTables.columns(c, log).isPresent()) {
+          rows.addAll(search(c, q, log, month));
+          searched.add(month);
+        }
+      }
+      rows.addAll(search(c, q, t.sendTable(), null));
+    } catch (SQLTimeoutException e) {
+      throw tooBroad();
+    } catch (SQLException e) {
+      if (isTimeout(e)) {
+        throw tooBroad();
+      }
+      throw new StoreException("searching the send table failed: " + e.getMessage(), e);
+    }
+    // newest first over every table; a row moved between two of the statements shows once
+    rows.sort(Comparator.comparingLong(Found::id).reversed());
+    List<Found> page = new ArrayList<>();
+    for (Found f : rows) {
+      if (page.isEmpty() || page.get(page.size() - 1).id() != f.id()) {
+        page.add(f);
+      }
+    }
+    if (page.size() > q.pageSize()) {
+      page = new ArrayList<>(page.subList(0, q.pageSize()));
+      return new Page(page, page.get(page.size() - 1).id(), searched);
+    }
+    return new Page(page, null, searched);
+  }
+
+  /** At most a page and one row of {@code table}'s rows matching {@code q}, newest first. */
+  private List<Found> search(
+      Connection c, SearchCriteria q, String table, @Nullable String logMonth) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ");
-    sql.append(t.sendTable()).append(" WHERE 1=1");
+    sql.append(table).append(" WHERE 1=1");
     List<Object> args = new ArrayList<>();
     if (q.serial() != null) {
       sql.append(" AND SERIAL = ?");
@@ -99,8 +166,7 @@ public final class MessageSearch {
     sql.append(" ORDER BY ID DESC LIMIT ?");
     args.add(q.pageSize() + 1);
     List<Found> rows = new ArrayList<>();
-    try (Connection c = t.dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement(sql.toString())) {
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       ps.setQueryTimeout(timeoutSeconds);
       for (int i = 0; i < args.size(); i++) {
         ps.setObject(i + 1, args.get(i));
@@ -119,22 +185,12 @@ public final class MessageSearch {
                   rs.getObject(8, LocalDateTime.class),
                   rs.getObject(9, LocalDateTime.class),
                   integer(rs, 10),
-                  integer(rs, 11)));
+                  integer(rs, 11),
+                  logMonth));
         }
       }
-    } catch (SQLTimeoutException e) {
-      throw tooBroad();
-    } catch (SQLException e) {
-      if (isTimeout(e)) {
-        throw tooBroad();
-      }
-      throw new StoreException("searching the send table failed: " + e.getMessage(), e);
     }
-    if (rows.size() > q.pageSize()) {
-      rows = new ArrayList<>(rows.subList(0, q.pageSize()));
-      return new Page(rows, rows.get(rows.size() - 1).id());
-    }
-    return new Page(rows, null);
+    return rows;
   }
 
   private SearchException tooBroad() {
@@ -151,9 +207,22 @@ public final class MessageSearch {
         || e.getErrorCode() == 1969;
   }
 
-  /** One row with its timeline, or empty when no row has this ID. */
+  /** One row of the send table with its timeline, or empty when no row has this ID. */
   public Optional<MessageDetail> detail(long id) {
-    String msg = t.sendTable();
+    return detail(id, null);
+  }
+
+  /**
+   * One row with its timeline, from the send table or, with {@code logMonth}, from that month's log
+   * table; empty when that table has no row with this ID (or there is no such log table).
+   *
+   * @param logMonth {@code yyyyMM}, or null for the send table
+   */
+  public Optional<MessageDetail> detail(long id, @Nullable String logMonth) {
+    if (logMonth != null && !logMonth.matches("\\d{4}(0[1-9]|1[0-2])")) {
+      throw new SearchException("log: '" + logMonth + "' is not a month (yyyyMM)");
+    }
+    String msg = logMonth == null ? t.sendTable() : logs.name(logMonth);
     String sql =
         "SELECT ID, SERIAL, GW_SERIAL, ACCOUNT, DEST_ADDR, MSG_TYPE, STATUS, ATTEMPTS, NODE_ID,"
             + " FENCE, CHAR_LENGTH(MSG_TEXT), TELCO, RESULT_MSG, CREATED_AT, SCHEDULED_AT,"
@@ -162,6 +231,9 @@ public final class MessageSearch {
             + msg
             + " WHERE ID = ?";
     try (Connection c = t.dataSource().getConnection()) {
+      if (logMonth != null && LogTables.columns(c, msg).isEmpty()) {
+        return Optional.empty();
+      }
       Row r;
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setLong(1, id);
@@ -172,8 +244,11 @@ public final class MessageSearch {
           r = Row.read(rs);
         }
       }
-      int attachments =
-          count(c, "SELECT COUNT(*) FROM " + t.prefix() + "MSG_ATTACH WHERE MSG_ID = ?", id);
+      // a row's attachments are deleted when it moves to a log table
+      Integer attachments =
+          logMonth != null
+              ? null
+              : count(c, "SELECT COUNT(*) FROM " + t.prefix() + "MSG_ATTACH WHERE MSG_ID = ?", id);
       int orphans =
           r.serial == null
               ? 0
@@ -197,7 +272,8 @@ public final class MessageSearch {
               r.telco,
               r.resultMsg,
               r.timeline(),
-              orphans));
+              orphans,
+              logMonth));
     } catch (SQLException e) {
       throw new StoreException("reading row " + id + " failed: " + e.getMessage(), e);
     }
