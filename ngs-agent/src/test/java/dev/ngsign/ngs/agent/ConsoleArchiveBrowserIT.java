@@ -3,12 +3,10 @@ package dev.ngsign.ngs.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.TestNumbers;
-import dev.ngsign.testing.Chromium;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -16,10 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,46 +23,18 @@ import org.junit.jupiter.api.Test;
  * last month finds both, says which log tables it read, and the archived row's detail shows its
  * timeline, masked, without actions.
  */
-class ConsoleArchiveBrowserIT {
+class ConsoleArchiveBrowserIT extends AbstractConsoleBrowserIT {
   private static final DateTimeFormatter YYYYMM = DateTimeFormatter.ofPattern("yyyyMM");
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM");
 
-  private static Chromium chromium;
-  private ConsoleUnderTest under;
-  private BrowserContext browser;
-
-  @BeforeAll
-  static void launch() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void quit() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void start() {
-    under =
-        new ConsoleUnderTest(
-            "archive-it",
-            "A_",
-            0,
-            Account.builder("testid", "secret").build(),
-            cfg -> cfg.withLogTable(new AgentConfig.LogTable("monthly", Duration.ZERO, 100)));
-    browser = chromium.browser().newContext();
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (under != null) {
-      under.close();
-    }
+  @Override
+  ConsoleUnderTest startConsole() {
+    return new ConsoleUnderTest(
+        "archive-it",
+        "A_",
+        0,
+        Account.builder("testid", "secret").build(),
+        cfg -> cfg.withLogTable(new AgentConfig.LogTable("monthly", Duration.ZERO, 100)));
   }
 
   @Test
@@ -101,7 +67,7 @@ class ConsoleArchiveBrowserIT {
     assertThat(under.db.count("SELECT COUNT(*) FROM A_MSG")).isZero();
 
     Page page = browser.newPage();
-    login(page);
+    login(page, "김당직");
     page.navigate(under.console + "/messages");
     page.fill("input[name=recipient]", "010-0000-0001");
     page.fill("input[name=from]", lastMonth.withDayOfMonth(1).toLocalDate() + "T00:00");
@@ -138,13 +104,5 @@ class ConsoleArchiveBrowserIT {
     // the same ID without its month: not in the send table, and the page says where to look
     page.navigate(under.console + "/messages/" + sent);
     assertThat(page.content()).contains("search with an insertion date");
-  }
-
-  private void login(Page page) {
-    page.navigate(under.console + "/login");
-    page.fill("input[name=operator]", "김당직");
-    page.fill("input[name=password]", ConsoleClient.PASSWORD);
-    page.click("button[type=submit]");
-    page.waitForURL(under.console + "/");
   }
 }
