@@ -60,15 +60,16 @@ class ConsoleActionsIT {
 
   private Agent startAgent() {
     agent =
-        ConsoleUnderTest.start(
-            ConsoleUnderTest.config(
-                "console-it",
-                db,
-                "C_",
-                List.of(
-                    ConsoleUnderTest.account("main", ports.certPort(), "testid", true, 0),
-                    ConsoleUnderTest.account("side", ports.certPort(), "sideid", false, 0))),
-            db);
+        db.agent(
+                ConsoleUnderTest.config(
+                    "console-it",
+                    db,
+                    "C_",
+                    List.of(
+                        ConsoleUnderTest.account("main", ports.certPort(), "testid", true, 0),
+                        ConsoleUnderTest.account("side", ports.certPort(), "sideid", false, 0))))
+            .build()
+            .start();
     return agent;
   }
 

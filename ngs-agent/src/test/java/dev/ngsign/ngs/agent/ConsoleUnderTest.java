@@ -1,11 +1,9 @@
 package dev.ngsign.ngs.agent;
 
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
-import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
 import dev.ngsign.ngs.gateway.NgsGateway;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -52,14 +50,15 @@ final class ConsoleUnderTest implements AutoCloseable {
     GatewayPorts ports = gateway.start();
     db = TestDb.create(Dialect.H2);
     agent =
-        start(
-            more.apply(
-                config(
-                    nodeId,
-                    db,
-                    prefix,
-                    List.of(account("main", ports.certPort(), "testid", true, agentTps)))),
-            db);
+        db.agent(
+                more.apply(
+                    config(
+                        nodeId,
+                        db,
+                        prefix,
+                        List.of(account("main", ports.certPort(), "testid", true, agentTps)))))
+            .build()
+            .start();
     console = "http://127.0.0.1:" + agent.consolePort();
   }
 
@@ -87,19 +86,6 @@ final class ConsoleUnderTest implements AutoCloseable {
         .withHttp(new AgentConfig.Http(0, null))
         .withConsole(
             AgentConfig.Console.withPasswordHash(ConsoleClient.HASH).onPort(0, "127.0.0.1"));
-  }
-
-  /** Starts {@code cfg} on {@code db}, migrating its tables, with fast login pacing. */
-  static Agent start(AgentConfig cfg, TestDb db) {
-    return Agent.builder(cfg)
-        .dataSource(db.ds, db.url)
-        .clock(Clock.systemUTC())
-        .migrate(true)
-        .tuning(
-            NgsClientGateway.Tuning.defaults()
-                .withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
-        .build()
-        .start();
   }
 
   @Override

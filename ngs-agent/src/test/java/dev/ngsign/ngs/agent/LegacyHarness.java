@@ -3,7 +3,6 @@ package dev.ngsign.ngs.agent;
 import dev.ngsign.ngs.agent.internal.legacy.Layouts;
 import dev.ngsign.ngs.agent.internal.legacy.LegacyLayout;
 import dev.ngsign.ngs.agent.internal.legacy.VendorTables;
-import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
 import dev.ngsign.ngs.gateway.NgsGateway;
@@ -81,16 +80,7 @@ final class LegacyHarness implements AutoCloseable {
   }
 
   Agent start(AgentConfig cfg, Clock clock) {
-    Agent a =
-        Agent.builder(cfg)
-            .dataSource(db.ds, db.url)
-            .clock(clock)
-            .migrate(true)
-            .tuning(
-                NgsClientGateway.Tuning.defaults()
-                    .withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
-            .build()
-            .start();
+    Agent a = db.agent(cfg).clock(clock).build().start();
     agents.add(a);
     return a;
   }
