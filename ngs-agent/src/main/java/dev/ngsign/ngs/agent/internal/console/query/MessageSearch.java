@@ -96,6 +96,9 @@ public final class MessageSearch {
     List<Found> rows = new ArrayList<>();
     List<String> searched = new ArrayList<>();
     try (Connection c = t.dataSource().getConnection()) {
+      // the send table first: a row only ever moves from it to a log table, so one the archive
+      // moves between two statements is read twice (and shown once), never missed
+      rows.addAll(search(c, q, t.sendTable(), null));
       for (String month : months) {
         String log = logs.name(month);
         if (LogTables.columns(c, log).isPresent()) {
@@ -103,16 +106,15 @@ public final class MessageSearch {
           searched.add(month);
         }
       }
-      rows.addAll(search(c, q, t.sendTable(), null));
     } catch (SQLTimeoutException e) {
       throw tooBroad();
     } catch (SQLException e) {
       if (isTimeout(e)) {
         throw tooBroad();
       }
-      throw new StoreException("searching the send table failed: " + e.getMessage(), e);
+      throw new StoreException("searching the send and log tables failed: " + e.getMessage(), e);
     }
-    // newest first over every table; a row moved between two of the statements shows once
+    // newest first over every table, each row once
     rows.sort(Comparator.comparingLong(Found::id).reversed());
     List<Found> page = new ArrayList<>();
     for (Found f : rows) {
