@@ -46,6 +46,13 @@ final class ClientOptions {
       description = "field encryption: GCM or CBC (default ${DEFAULT-VALUE})")
   EncryptionMode mode;
 
+  @Option(
+      names = "--client-code",
+      required = true,
+      paramLabel = "CODE",
+      description = "12-digit client code")
+  String clientCode;
+
   NavercertClient client() {
     if (linkId == null || secretKey == null) {
       throw new picocli.CommandLine.ParameterException(

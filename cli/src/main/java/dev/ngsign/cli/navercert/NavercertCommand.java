@@ -103,13 +103,6 @@ public final class NavercertCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Option(
-        names = "--client-code",
-        required = true,
-        paramLabel = "CODE",
-        description = "12-digit client code")
-    String clientCode;
-
-    @Option(
         names = "--phone",
         paramLabel = "PHONE",
         required = true,
@@ -196,7 +189,7 @@ public final class NavercertCommand implements Runnable {
             }
             MultiSign request = b.build();
             NavercertClient c = client.client();
-            return CliJson.of(c.requestMultiSign(clientCode, request).execute());
+            return CliJson.of(c.requestMultiSign(client.clientCode, request).execute());
           });
     }
   }
@@ -209,13 +202,6 @@ public final class NavercertCommand implements Runnable {
     @Mixin ClientOptions client;
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--client-code",
-        required = true,
-        paramLabel = "CODE",
-        description = "12-digit client code")
-    String clientCode;
-
     @Parameters(paramLabel = "RECEIPT", description = "32-digit receipt ID")
     String receiptId;
 
@@ -223,7 +209,9 @@ public final class NavercertCommand implements Runnable {
     public Integer call() {
       return run(
           spec,
-          () -> CliJson.of(client.client().getMultiSignStatus(clientCode, receiptId).execute()));
+          () ->
+              CliJson.of(
+                  client.client().getMultiSignStatus(client.clientCode, receiptId).execute()));
     }
   }
 
@@ -238,13 +226,6 @@ public final class NavercertCommand implements Runnable {
   static final class Verify implements Callable<Integer> {
     @Mixin ClientOptions client;
     @Spec CommandSpec spec;
-
-    @Option(
-        names = "--client-code",
-        required = true,
-        paramLabel = "CODE",
-        description = "12-digit client code")
-    String clientCode;
 
     @Parameters(paramLabel = "RECEIPT", description = "32-digit receipt ID")
     String receiptId;
@@ -324,7 +305,7 @@ public final class NavercertCommand implements Runnable {
       VerifyResult r;
       List<String> saved = null;
       try {
-        r = client.client().verifyMultiSign(clientCode, receiptId).execute();
+        r = client.client().verifyMultiSign(client.clientCode, receiptId).execute();
         if (saveDir != null) {
           saved = new ArrayList<>();
           java.nio.file.Files.createDirectories(saveDir);

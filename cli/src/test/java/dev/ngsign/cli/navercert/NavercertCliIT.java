@@ -71,29 +71,8 @@ class NavercertCliIT {
   @Test
   void request_sign_status_verify_refuse_from_the_command_line() {
     Run req =
-        run(
-            "navercert",
-            "request",
-            "--server",
-            url,
-            "--link-id",
-            linkId,
-            "--secret-key",
-            secret,
-            "--client-code",
-            clientCode,
-            "--phone",
+        request(
             "010-1234-5678",
-            "--name",
-            "홍길동",
-            "--birthday",
-            "19800515",
-            "--title",
-            "계약",
-            "--message",
-            "서명해 주세요",
-            "--call-center",
-            "1600-9854",
             "--text",
             "doc one",
             "--hash",
@@ -101,19 +80,7 @@ class NavercertCliIT {
     assertThat(req.exit()).as(req.err()).isZero();
     String rid = find(req.out(), "\"receiptID\" : \"(\\d{32})\"");
 
-    Run early =
-        run(
-            "navercert",
-            "verify",
-            "--server",
-            url,
-            "--link-id",
-            linkId,
-            "--secret-key",
-            secret,
-            "--client-code",
-            clientCode,
-            rid);
+    Run early = asClient("verify", rid);
     assertThat(early.exit()).isEqualTo(1);
     assertThat(early.err()).contains("-45000016");
 
@@ -128,34 +95,13 @@ class NavercertCliIT {
     assertThat(sign.exit()).as(sign.err()).isZero();
     assertThat(sign.out()).contains("\"stateName\" : \"DONE\"");
 
-    Run status =
-        run(
-            "navercert",
-            "status",
-            "--server",
-            url,
-            "--link-id",
-            linkId,
-            "--secret-key",
-            secret,
-            "--client-code",
-            clientCode,
-            rid);
+    Run status = asClient("status", rid);
     assertThat(status.out()).contains("\"stateName\" : \"DONE\"", "\"TEXT\", \"HASH\"");
     assertThat(find(status.out(), "\"expireAt\" : \"([^\"]+)\"")).matches(ISO_KST);
 
     Run verify =
-        run(
-            "navercert",
+        asClient(
             "verify",
-            "--server",
-            url,
-            "--link-id",
-            linkId,
-            "--secret-key",
-            secret,
-            "--client-code",
-            clientCode,
             "--save-signatures",
             dir.resolve("sigs").toString(),
             rid,
@@ -184,10 +130,7 @@ class NavercertCliIT {
 
     // the saved signatures, checked offline
     Run offline =
-        run(
-            "navercert",
-            "check-signature",
-            "--signed-data",
+        checkSignature(
             dir.resolve("sigs").resolve(rid + "-1.der").toString(),
             "--text",
             "doc one",
@@ -196,10 +139,7 @@ class NavercertCliIT {
     assertThat(offline.exit()).as(offline.err()).isZero();
     assertThat(offline.out()).contains("\"ok\" : true");
     Run hashed =
-        run(
-            "navercert",
-            "check-signature",
-            "--signed-data",
+        checkSignature(
             dir.resolve("sigs").resolve(rid + "-2.der").toString(),
             "--hash",
             "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0",
@@ -207,10 +147,7 @@ class NavercertCliIT {
             dir.resolve("ca.pem").toString());
     assertThat(hashed.exit()).as(hashed.err()).isZero();
     Run wrongDoc =
-        run(
-            "navercert",
-            "check-signature",
-            "--signed-data",
+        checkSignature(
             dir.resolve("sigs").resolve(rid + "-1.der").toString(),
             "--text",
             "doc two",
@@ -219,10 +156,7 @@ class NavercertCliIT {
     assertThat(wrongDoc.exit()).isEqualTo(4);
     assertThat(wrongDoc.err()).contains("signer check failed: document 1 content");
     Run noCa =
-        run(
-            "navercert",
-            "check-signature",
-            "--signed-data",
+        checkSignature(
             dir.resolve("sigs").resolve(rid + "-1.der").toString(),
             "--text",
             "doc one",
@@ -231,19 +165,7 @@ class NavercertCliIT {
     assertThat(noCa.exit()).isEqualTo(2);
     assertThat(noCa.err()).contains("cannot read the CA file");
 
-    Run again =
-        run(
-            "navercert",
-            "verify",
-            "--server",
-            url,
-            "--link-id",
-            linkId,
-            "--secret-key",
-            secret,
-            "--client-code",
-            clientCode,
-            rid);
+    Run again = asClient("verify", rid);
     assertThat(again.exit()).isEqualTo(1);
     assertThat(again.err()).contains("-45000017");
 
@@ -254,64 +176,16 @@ class NavercertCliIT {
 
   @Test
   void verify_names_the_failed_checks_and_exits_4_when_someone_else_signed() {
-    Run req =
-        run(
-            "navercert",
-            "request",
-            "--server",
-            url,
-            "--link-id",
-            linkId,
-            "--secret-key",
-            secret,
-            "--client-code",
-            clientCode,
-            "--phone",
-            "01012345678",
-            "--name",
-            "홍길동",
-            "--birthday",
-            "19800515",
-            "--title",
-            "계약",
-            "--message",
-            "서명해 주세요",
-            "--call-center",
-            "1600-9854",
-            "--text",
-            "doc one");
+    Run req = request("01012345678", "--text", "doc one");
     String rid = find(req.out(), "\"receiptID\" : \"(\\d{32})\"");
     assertThat(run("navercert", "sign", rid, "--server", url).exit()).isZero();
     // bad check options are refused before the one verify is spent
-    Run incomplete =
-        run(
-            "navercert",
-            "verify",
-            "--server",
-            url,
-            "--link-id",
-            linkId,
-            "--secret-key",
-            secret,
-            "--client-code",
-            clientCode,
-            rid,
-            "--ca",
-            dir.resolve("ca.pem").toString());
+    Run incomplete = asClient("verify", rid, "--ca", dir.resolve("ca.pem").toString());
     assertThat(incomplete.exit()).isEqualTo(2);
     assertThat(incomplete.err()).contains("needs --ca, --expect-name");
     Run verify =
-        run(
-            "navercert",
+        asClient(
             "verify",
-            "--server",
-            url,
-            "--link-id",
-            linkId,
-            "--secret-key",
-            secret,
-            "--client-code",
-            clientCode,
             rid,
             "--ca",
             dir.resolve("ca.pem").toString(),
@@ -368,17 +242,8 @@ class NavercertCliIT {
   @Test
   void bad_input_exits_2_without_calling() {
     Run r =
-        run(
-            "navercert",
+        asClient(
             "request",
-            "--server",
-            url,
-            "--link-id",
-            linkId,
-            "--secret-key",
-            secret,
-            "--client-code",
-            clientCode,
             "--phone",
             "0101234",
             "--name",
@@ -401,10 +266,18 @@ class NavercertCliIT {
 
   @Test
   void bench_against_the_running_server_ends_with_round_trips_per_second() {
-    Run r =
-        run(
-            "navercert",
-            "bench",
+    Run r = asClient("bench", "--messages", "20", "--warmup", "5", "--concurrency", "2");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> lines = new ArrayList<>(r.out().lines().toList());
+    assertThat(lines.get(lines.size() - 1)).matches("\\d+ round-trips/s");
+    assertThat(r.out()).contains("20 round trips (80 HTTP calls)");
+  }
+
+  /** {@code navercert <command>} against the running server with its account, then {@code more}. */
+  private Run asClient(String command, String... more) {
+    List<String> args = new ArrayList<>(List.of("navercert", command));
+    args.addAll(
+        List.of(
             "--server",
             url,
             "--link-id",
@@ -412,17 +285,41 @@ class NavercertCliIT {
             "--secret-key",
             secret,
             "--client-code",
-            clientCode,
-            "--messages",
-            "20",
-            "--warmup",
-            "5",
-            "--concurrency",
-            "2");
-    assertThat(r.exit()).as(r.err()).isZero();
-    List<String> lines = new ArrayList<>(r.out().lines().toList());
-    assertThat(lines.get(lines.size() - 1)).matches("\\d+ round-trips/s");
-    assertThat(r.out()).contains("20 round trips (80 HTTP calls)");
+            clientCode));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
+  }
+
+  /**
+   * {@code navercert request} to 홍길동 (born 1980-05-15) at {@code phone}: a contract with the
+   * documents {@code docs} ({@code --text T}, {@code --hash H}).
+   */
+  private Run request(String phone, String... docs) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--phone",
+                phone,
+                "--name",
+                "홍길동",
+                "--birthday",
+                "19800515",
+                "--title",
+                "계약",
+                "--message",
+                "서명해 주세요",
+                "--call-center",
+                "1600-9854"));
+    args.addAll(List.of(docs));
+    return asClient("request", args.toArray(String[]::new));
+  }
+
+  /** {@code navercert check-signature --signed-data <signedData>} (offline), then {@code more}. */
+  private static Run checkSignature(String signedData, String... more) {
+    List<String> args =
+        new ArrayList<>(List.of("navercert", "check-signature", "--signed-data", signedData));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
   }
 
   private static Run run(String... args) {

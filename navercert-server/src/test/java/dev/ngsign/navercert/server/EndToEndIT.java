@@ -286,22 +286,13 @@ class EndToEndIT {
   void bad_x_bc_auth_is_rejected() {
     String token = raw.sessionToken(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "422"));
     byte[] body = RawWire.multiSignBody(Fixtures.SECRET, "01012341234");
-    RawWire.Reply r =
-        raw.post(
-            token,
-            Fixtures.SECRET,
-            "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE,
-            body,
-            clock.instant(),
-            "AAAA" + "x".repeat(40));
+    RawWire.Reply r = postMultiSign(token, body, clock.instant(), "AAAA" + "x".repeat(40));
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.error().code()).isEqualTo(ErrorCodes.BC_AUTH_INVALID);
     // signed for another path: also rejected
     RawWire.Reply r2 =
-        raw.post(
+        postMultiSign(
             token,
-            Fixtures.SECRET,
-            "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE,
             body,
             clock.instant(),
             dev.ngsign.navercert.internal.Hmac.bcAuth(
@@ -320,13 +311,9 @@ class EndToEndIT {
             "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE);
     byte[] tampered = body.clone();
     tampered[tampered.length - 3] ^= 0x01;
-    RawWire.Reply r3 =
-        raw.post(
-            token, Fixtures.SECRET, "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE, tampered, now, sig);
+    RawWire.Reply r3 = postMultiSign(token, tampered, now, sig);
     assertThat(r3.error().code()).isEqualTo(ErrorCodes.BC_AUTH_INVALID);
-    RawWire.Reply r4 =
-        raw.post(
-            token, Fixtures.SECRET, "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE, body, now, sig);
+    RawWire.Reply r4 = postMultiSign(token, body, now, sig);
     assertThat(r4.status()).isEqualTo(200);
   }
 
@@ -444,10 +431,8 @@ class EndToEndIT {
     assertThat(t.error().code()).isEqualTo(ErrorCodes.AUTH_DATE_INVALID);
     String token = raw.sessionToken(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "422"));
     RawWire.Reply r =
-        raw.post(
+        postMultiSign(
             token,
-            Fixtures.SECRET,
-            "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE,
             RawWire.multiSignBody(Fixtures.SECRET, "01012341234"),
             clock.instant().plus(Duration.ofMinutes(6)),
             null);
@@ -473,13 +458,8 @@ class EndToEndIT {
   void token_scope_must_cover_the_service() {
     String token = raw.sessionToken(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "421"));
     RawWire.Reply r =
-        raw.post(
-            token,
-            Fixtures.SECRET,
-            "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE,
-            RawWire.multiSignBody(Fixtures.SECRET, "01012341234"),
-            clock.instant(),
-            null);
+        postMultiSign(
+            token, RawWire.multiSignBody(Fixtures.SECRET, "01012341234"), clock.instant(), null);
     assertThat(r.status()).isEqualTo(403);
     assertThat(r.error().code()).isEqualTo(ErrorCodes.SCOPE_DENIED);
   }
@@ -518,20 +498,13 @@ class EndToEndIT {
     // the server applies the same rules to what it decrypts
     String token = raw.sessionToken(Fixtures.LINK_ID, Fixtures.SECRET, List.of("partner", "422"));
     RawWire.Reply r =
-        raw.post(
-            token,
-            Fixtures.SECRET,
-            "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE,
-            RawWire.multiSignBody(Fixtures.SECRET, "010-1234-1234"),
-            clock.instant(),
-            null);
+        postMultiSign(
+            token, RawWire.multiSignBody(Fixtures.SECRET, "010-1234-1234"), clock.instant(), null);
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.error().code()).isEqualTo(ErrorCodes.PHONE_LENGTH);
     RawWire.Reply undecryptable =
-        raw.post(
+        postMultiSign(
             token,
-            Fixtures.SECRET,
-            "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE,
             RawWire.multiSignBody(Fixtures.OTHER_SECRET, "01012341234"),
             clock.instant(),
             null);
@@ -699,5 +672,20 @@ class EndToEndIT {
     AtomicReference<Throwable> t = new AtomicReference<>();
     assertThatThrownBy(call).isInstanceOf(BarocertServiceException.class).satisfies(e -> t.set(e));
     assertThat(((BarocertServiceException) t.get()).code()).as(t.get().toString()).isEqualTo(code);
+  }
+
+  /**
+   * A raw POST of {@code body} to this client code's MultiSign request, dated {@code date}, signed
+   * with the account's secret, or with {@code bcAuthOverride} when given.
+   */
+  private RawWire.Reply postMultiSign(
+      String token, byte[] body, java.time.Instant date, String bcAuthOverride) {
+    return raw.post(
+        token,
+        Fixtures.SECRET,
+        "/NAVER/MultiSign/" + Fixtures.CLIENT_CODE,
+        body,
+        date,
+        bcAuthOverride);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
-import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import dev.ngsign.ngs.client.SessionStatus;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
@@ -87,16 +86,7 @@ class AccountStateIT {
             .withLease(new AgentConfig.Lease(Duration.ofSeconds(3), Duration.ofMillis(100)))
             .withHttp(new AgentConfig.Http(httpPort, "127.0.0.1"))
             .withHealth(new AgentConfig.Health(GRACE));
-    agent =
-        Agent.builder(cfg)
-            .dataSource(db.ds, db.url)
-            .clock(clock)
-            .migrate(true)
-            .tuning(
-                NgsClientGateway.Tuning.defaults()
-                    .withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
-            .build()
-            .start();
+    agent = db.agent(cfg).clock(clock).build().start();
     return agent;
   }
 

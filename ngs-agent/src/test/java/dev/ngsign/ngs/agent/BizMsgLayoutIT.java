@@ -7,24 +7,16 @@ import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.agent.internal.legacy.VendorScripts;
 import dev.ngsign.ngs.agent.internal.legacy.bizmsg.BizMsgLayout;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
-import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
-import dev.ngsign.ngs.gateway.Account;
-import dev.ngsign.ngs.gateway.GatewayPorts;
-import dev.ngsign.ngs.gateway.NgsGateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,33 +28,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  * in {@code BIZ_LOG_YYYYMM}, including the record bizclient adds for a fallback.
  */
 class BizMsgLayoutIT {
-  private static final DateTimeFormatter YYYYMM = DateTimeFormatter.ofPattern("yyyyMM");
   private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
-  private NgsGateway gateway;
-  private GatewayPorts ports;
   private TestDb db;
-  private Agent agent;
+  private LegacyHarness h;
   @TempDir Path spool;
-
-  @BeforeEach
-  void startGateway() {
-    gateway =
-        NgsGateway.builder()
-            .account(Account.builder("testid", "secret").build())
-            .reportDelay(Duration.ofMillis(50))
-            .certInterval(Duration.ZERO)
-            .lock(0, Duration.ofSeconds(1), Duration.ofSeconds(1))
-            .build();
-    ports = gateway.start();
-  }
 
   @AfterEach
   void stop() {
-    if (agent != null) {
-      agent.close();
+    if (h != null) {
+      h.close();
     }
-    gateway.close();
     if (db != null) {
       db.close();
     }
@@ -77,55 +53,14 @@ class BizMsgLayoutIT {
     return (db.dialect == Dialect.MARIADB ? "biz_log_" : "BIZ_LOG_") + yyyyMM;
   }
 
+  /** A node whose rows' relative file names are read from the spool directory. */
   private AgentConfig config() {
-    AgentConfig.Account acc =
-        new AgentConfig.Account(
-            "main",
-            "127.0.0.1",
-            ports.certPort(),
-            "testid",
-            "secret",
-            null,
-            true,
-            SampleMessages.SENDER_CODE, // BIZ_MSG has no sender code: the account's
-            true,
-            0);
     Map<String, String> tables =
         db.dialect == Dialect.MARIADB
             ? Map.of("send", "biz_msg", "log", "biz_log_%YYYYMM%")
             : Map.of();
-    return AgentConfig.defaults()
-        .withNodeId("n1")
-        .withDatabase(db.config("NGS_"))
-        .withAccounts(List.of(acc))
-        .withPolling(
-            new AgentConfig.Polling(Duration.ofMillis(20), 200, 1000, 1000, Duration.ofMillis(2)))
-        .withGuards(new AgentConfig.Guards(false, null, null, true, true))
-        .withHttp(new AgentConfig.Http(0, null))
+    return h.config(BizMsgLayout.NAME, tables, "n1")
         .withTableLayout(new AgentConfig.TableLayout(BizMsgLayout.NAME, tables, spool));
-  }
-
-  private void startAgent() {
-    agent =
-        Agent.builder(config())
-            .dataSource(db.ds, db.url)
-            .clock(Clock.systemUTC())
-            .migrate(true)
-            .tuning(
-                NgsClientGateway.Tuning.defaults()
-                    .withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
-            .build()
-            .start();
-  }
-
-  private static LocalDateTime local(Object ts) {
-    return ts instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) ts;
-  }
-
-  private Map<String, Object> one(String sql, Object... args) {
-    List<Map<String, Object>> rows = db.query(sql, args);
-    assertThat(rows).as(sql).hasSize(1);
-    return rows.get(0);
   }
 
   @ParameterizedTest
@@ -135,6 +70,7 @@ class BizMsgLayoutIT {
   void rowsInsertedAsTheManualSaysEndInTheMonthlyLogWithTheVendorsColumns(Dialect dialect)
       throws Exception {
     db = TestDb.create(dialect);
+    h = new LegacyHarness(db, Duration.ofMillis(50));
     VendorScripts.createVendorTables(db, "biz-msg");
     Files.write(spool.resolve("photo.jpg"), SampleMessages.JPEG);
     VendorScripts.customerInserts(
@@ -156,16 +92,16 @@ class BizMsgLayoutIT {
             + " VALUES (2, 'fax-1', NOW(), NOW(), '0212345678', '0212341234', 'FAX', '팩스')");
     Map<String, String> month = new HashMap<>();
     for (Map<String, Object> r : db.query("SELECT CMID, SEND_TIME FROM " + send())) {
-      month.put((String) r.get("CMID"), local(r.get("SEND_TIME")).format(YYYYMM));
+      month.put((String) r.get("CMID"), LegacyHarness.month(r.get("SEND_TIME")));
     }
 
-    startAgent();
+    h.start(config(), Clock.systemUTC());
 
     await()
         .atMost(60, TimeUnit.SECONDS)
         .until(() -> db.count("SELECT COUNT(*) FROM " + send()) == 1);
 
-    Map<String, Object> later = one("SELECT * FROM " + send());
+    Map<String, Object> later = h.one("SELECT * FROM " + send());
     assertThat(later.get("CMID")).isEqualTo("sms-later");
     assertThat(((Number) later.get("STATUS")).intValue()).isZero();
     assertThat(later.get("CALL_STATUS")).isNull();
@@ -213,15 +149,15 @@ class BizMsgLayoutIT {
     assertThat(fax.get("CALL_STATUS")).isEqualTo("9907"); // 지원하지 않는 메시지 타입
     assertThat(fax.get("UMID")).isNull(); // never sent
 
-    Map<String, Object> kept = one("SELECT * FROM NGS_LEGACY_ROW WHERE SRC_KEY = 'sms-unknown'");
+    Map<String, Object> kept = h.one("SELECT * FROM L_LEGACY_ROW WHERE SRC_KEY = 'sms-unknown'");
     assertThat(((Number) kept.get("RESULT_CODE")).intValue()).isEqualTo(4001);
     assertThat(kept.get("VENDOR_RESULT")).isEqualTo("4414");
-    assertThat(db.count("SELECT COUNT(*) FROM NGS_MSG")).isZero();
-    assertThat(gateway.duplicateCount()).isZero();
+    assertThat(db.count("SELECT COUNT(*) FROM L_MSG")).isZero();
+    assertThat(h.gateway.duplicateCount()).isZero();
   }
 
   private Map<String, Object> logRow(Map<String, String> month, String cmid) {
     String m = month.getOrDefault(cmid, month.get("at-fallback")); // the fallback record's month
-    return one("SELECT * FROM " + log(m) + " WHERE CMID = ?", cmid);
+    return h.one("SELECT * FROM " + log(m) + " WHERE CMID = ?", cmid);
   }
 }

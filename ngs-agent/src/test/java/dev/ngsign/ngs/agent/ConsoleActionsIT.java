@@ -5,13 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
-import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
 import dev.ngsign.ngs.gateway.NgsGateway;
 import dev.ngsign.ngs.gateway.TestNumbers;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -61,49 +59,15 @@ class ConsoleActionsIT {
   }
 
   private Agent startAgent() {
-    AgentConfig cfg =
-        AgentConfig.defaults()
-            .withNodeId("console-it")
-            .withDatabase(db.config("C_"))
-            .withAccounts(
-                List.of(
-                    new AgentConfig.Account(
-                        "main",
-                        "127.0.0.1",
-                        ports.certPort(),
-                        "testid",
-                        "secret",
-                        null,
-                        true,
-                        null,
-                        true,
-                        0),
-                    new AgentConfig.Account(
-                        "side",
-                        "127.0.0.1",
-                        ports.certPort(),
-                        "sideid",
-                        "secret",
-                        null,
-                        true,
-                        null,
-                        false,
-                        0)))
-            .withPolling(
-                new AgentConfig.Polling(Duration.ofMillis(20), 100, 100, 100, Duration.ofMillis(2)))
-            .withLease(new AgentConfig.Lease(Duration.ofMillis(1500), Duration.ofMillis(250)))
-            .withGuards(new AgentConfig.Guards(false, null, null, true, true))
-            .withHttp(new AgentConfig.Http(0, null))
-            .withConsole(
-                AgentConfig.Console.withPasswordHash(ConsoleClient.HASH).onPort(0, "127.0.0.1"));
     agent =
-        Agent.builder(cfg)
-            .dataSource(db.ds, db.url)
-            .clock(Clock.systemUTC())
-            .migrate(true)
-            .tuning(
-                NgsClientGateway.Tuning.defaults()
-                    .withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
+        db.agent(
+                ConsoleUnderTest.config(
+                    "console-it",
+                    db,
+                    "C_",
+                    List.of(
+                        ConsoleUnderTest.account("main", ports.certPort(), "testid", true, 0),
+                        ConsoleUnderTest.account("side", ports.certPort(), "sideid", false, 0))))
             .build()
             .start();
     return agent;

@@ -3,7 +3,6 @@ package dev.ngsign.ngs.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.ngsign.http.HttpLimits;
 import dev.ngsign.http.HttpListener;
@@ -21,10 +20,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,46 +28,21 @@ import org.junit.jupiter.api.Test;
  * right one in; a form on another origin cannot act even though the browser sends the cookie (same
  * site, other port); a resend confirmed on the page goes through the gateway end to end.
  */
-class ConsoleBrowserIT {
-  private static Chromium chromium;
-  private ConsoleUnderTest under;
+class ConsoleBrowserIT extends AbstractConsoleBrowserIT {
   private NgsGateway gateway;
   private TestDb db;
   private Agent agent;
-  private BrowserContext browser;
   private String console;
 
-  @BeforeAll
-  static void launch() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void quit() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void start() {
-    under =
+  @Override
+  ConsoleUnderTest startConsole() {
+    ConsoleUnderTest u =
         new ConsoleUnderTest("browser-it", "B_", 0, Account.builder("testid", "secret").build());
-    gateway = under.gateway;
-    db = under.db;
-    agent = under.agent;
-    console = under.console;
-    browser = chromium.browser().newContext();
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (under != null) {
-      under.close();
-    }
+    gateway = u.gateway;
+    db = u.db;
+    agent = u.agent;
+    console = u.console;
+    return u;
   }
 
   @Test
@@ -87,7 +57,7 @@ class ConsoleBrowserIT {
     assertThat(browser.cookies()).isEmpty();
     page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/console-login.png")));
 
-    login(page);
+    login(page, "이순신");
     assertThat(page.url()).isEqualTo(console + "/");
     assertThat(page.textContent("header .operator")).isEqualTo("이순신");
     assertThat(page.textContent("article[data-account='main'] .sending")).contains("running");
@@ -99,7 +69,7 @@ class ConsoleBrowserIT {
   @Test
   void a_form_on_another_origin_cannot_pause_an_account() throws Exception {
     Page page = browser.newPage();
-    login(page);
+    login(page, "이순신");
     // another origin on the same host: same site, so the SameSite=Strict cookie does go along
     try (HttpListener evil =
         new HttpListener(
@@ -135,7 +105,7 @@ class ConsoleBrowserIT {
     await().atMost(30, TimeUnit.SECONDS).until(() -> status(expired).equals("EXPIRED"));
 
     Page page = browser.newPage();
-    login(page);
+    login(page, "이순신");
     page.navigate(console + "/actions/resend?id=" + expired);
     assertThat(page.textContent("table.facts")).contains("EXPIRED", "010****0011");
     page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/console-resend.png")));
@@ -149,14 +119,6 @@ class ConsoleBrowserIT {
         (String) db.query("SELECT SERIAL FROM B_MSG WHERE ID = ?", copy).get(0).get("SERIAL");
     assertThat(gateway.messagesAccepted("testid", serial)).isEqualTo(1);
     page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/console-audit.png")));
-  }
-
-  private void login(Page page) {
-    page.navigate(console + "/login");
-    page.fill("input[name=operator]", "이순신");
-    page.fill("input[name=password]", ConsoleClient.PASSWORD);
-    page.click("button[type=submit]");
-    page.waitForURL(console + "/");
   }
 
   private String status(long id) {

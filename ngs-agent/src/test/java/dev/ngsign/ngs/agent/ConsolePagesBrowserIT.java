@@ -3,13 +3,11 @@ package dev.ngsign.ngs.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.NgsGateway;
 import dev.ngsign.ngs.gateway.TestNumbers;
-import dev.ngsign.testing.Chromium;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDateTime;
@@ -17,10 +15,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,51 +24,26 @@ import org.junit.jupiter.api.Test;
  * whose detail shows its timeline; no page carries a whole recipient number. Screenshots go to
  * target/ (docs/img/ holds copies).
  */
-class ConsolePagesBrowserIT {
+class ConsolePagesBrowserIT extends AbstractConsoleBrowserIT {
   private static final String[] STATUSES = {
     "READY", "SENDING", "SENT", "DONE", "FAILED", "REJECTED", "EXPIRED", "CANCELED"
   };
 
-  private static Chromium chromium;
-  private ConsoleUnderTest under;
   private NgsGateway gateway;
   private TestDb db;
   private Agent agent;
-  private BrowserContext browser;
   private String console;
 
-  @BeforeAll
-  static void launch() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void quit() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void start() {
-    under =
+  @Override
+  ConsoleUnderTest startConsole() {
+    ConsoleUnderTest u =
         new ConsoleUnderTest(
             "pages-it", "P_", 50, Account.builder("testid", "secret").tps(80, 30, 30).build());
-    gateway = under.gateway;
-    db = under.db;
-    agent = under.agent;
-    console = under.console;
-    browser = chromium.browser().newContext();
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (under != null) {
-      under.close();
-    }
+    gateway = u.gateway;
+    db = u.db;
+    agent = u.agent;
+    console = u.console;
+    return u;
   }
 
   @Test
@@ -93,7 +62,7 @@ class ConsolePagesBrowserIT {
         .until(() -> db.count("SELECT COUNT(*) FROM P_MSG WHERE STATUS IN ('DONE','FAILED')") == 8);
 
     Page page = browser.newPage();
-    login(page);
+    login(page, "김당직");
     String card = "article[data-account='main']";
     // the page refreshes every 2 s: every count equal to the table's, read again each time
     await()
@@ -128,7 +97,7 @@ class ConsolePagesBrowserIT {
   @Test
   void a_gateway_outage_shows_on_the_page_within_seconds() {
     Page page = browser.newPage();
-    login(page);
+    login(page, "김당직");
     String card = "article[data-account='main']";
     await()
         .atMost(20, TimeUnit.SECONDS)
@@ -161,7 +130,7 @@ class ConsolePagesBrowserIT {
         .until(() -> db.count("SELECT COUNT(*) FROM P_MSG WHERE STATUS = 'FAILED'") == 1);
 
     Page page = browser.newPage();
-    login(page);
+    login(page, "김당직");
     page.navigate(console + "/messages");
     // typed with hyphens, stored without
     page.fill("input[name=recipient]", "010-0000-0001");
@@ -195,14 +164,6 @@ class ConsolePagesBrowserIT {
       cols.put("SCHEDULED_AT", scheduled);
     }
     return new SendTable(db.ds, "P_").insert(cols);
-  }
-
-  private void login(Page page) {
-    page.navigate(console + "/login");
-    page.fill("input[name=operator]", "김당직");
-    page.fill("input[name=password]", ConsoleClient.PASSWORD);
-    page.click("button[type=submit]");
-    page.waitForURL(console + "/");
   }
 
   private static void shot(Page page, String name) {

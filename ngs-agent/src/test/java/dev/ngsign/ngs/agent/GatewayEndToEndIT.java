@@ -78,16 +78,7 @@ class GatewayEndToEndIT {
   }
 
   private Agent start(AgentConfig cfg) {
-    Agent a =
-        Agent.builder(cfg)
-            .dataSource(db.ds, db.url)
-            .clock(Clock.systemUTC())
-            .migrate(true)
-            .tuning(
-                NgsClientGateway.Tuning.defaults()
-                    .withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
-            .build()
-            .start();
+    Agent a = db.agent(cfg).build().start();
     agents.add(a);
     return a;
   }
@@ -100,7 +91,7 @@ class GatewayEndToEndIT {
             .dataSource(gate, db.url)
             .clock(Clock.systemUTC())
             .migrate(true)
-            .tuning(tuning.withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
+            .tuning(TestDb.fastLogin(tuning))
             .build()
             .start();
     agents.add(a);
@@ -364,16 +355,7 @@ class GatewayEndToEndIT {
   void milestonesFollowEveryRowFromItsDeliverToItsReportInOrder(Dialect dialect) {
     db = TestDb.create(dialect);
     Recorded seen = new Recorded();
-    Agent a =
-        Agent.builder(config("n1"))
-            .dataSource(db.ds, db.url)
-            .migrate(true)
-            .milestones(seen)
-            .tuning(
-                NgsClientGateway.Tuning.defaults()
-                    .withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
-            .build()
-            .start();
+    Agent a = db.agent(config("n1")).milestones(seen).build().start();
     agents.add(a);
     SendTable table = new SendTable(db.ds, "E_");
     long before = System.nanoTime();

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
-import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import dev.ngsign.ngs.gateway.NgsGateway;
 import dev.ngsign.ngs.gateway.testing.ChildGateway;
 import java.io.BufferedReader;
@@ -15,8 +14,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -164,16 +161,7 @@ class KillNineIT {
     // before it
     // acknowledges, so every acknowledged message must come back with its report after the restart.
     AgentConfig cfg = ChildAgent.config(db.url, db.user, "K_", certPort, "n1");
-    agents.add(
-        Agent.builder(cfg)
-            .dataSource(db.ds, db.url)
-            .clock(Clock.systemUTC())
-            .migrate(true)
-            .tuning(
-                NgsClientGateway.Tuning.defaults()
-                    .withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
-            .build()
-            .start());
+    agents.add(db.agent(cfg).build().start());
     insertRows();
     await().atMost(30, TimeUnit.SECONDS).until(() -> count("STATUS = 'DONE'") >= ROWS / 5);
     gw.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -3,7 +3,6 @@ package dev.ngsign.ngs.agent;
 import dev.ngsign.ngs.agent.internal.legacy.Layouts;
 import dev.ngsign.ngs.agent.internal.legacy.LegacyLayout;
 import dev.ngsign.ngs.agent.internal.legacy.VendorTables;
-import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
 import dev.ngsign.ngs.gateway.Account;
 import dev.ngsign.ngs.gateway.GatewayPorts;
 import dev.ngsign.ngs.gateway.NgsGateway;
@@ -13,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +21,13 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * What the legacy-layout tests share: the in-process gateway, agents on a layout, the vendor's DDL
- * and a snapshot of a table's structure (to prove the customer's tables are never altered).
+ * What the legacy-layout tests share: the in-process gateway, agents on a layout, the vendor's DDL,
+ * a snapshot of a table's structure (to prove the customer's tables are never altered) and the
+ * reads of a moved row in its monthly log table.
  */
 final class LegacyHarness implements AutoCloseable {
   static final String SENDER_CODE = "123456789";
+  private static final DateTimeFormatter YYYYMM = DateTimeFormatter.ofPattern("yyyyMM");
 
   final TestDb db;
   final NgsGateway gateway;
@@ -77,16 +80,7 @@ final class LegacyHarness implements AutoCloseable {
   }
 
   Agent start(AgentConfig cfg, Clock clock) {
-    Agent a =
-        Agent.builder(cfg)
-            .dataSource(db.ds, db.url)
-            .clock(clock)
-            .migrate(true)
-            .tuning(
-                NgsClientGateway.Tuning.defaults()
-                    .withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
-            .build()
-            .start();
+    Agent a = db.agent(cfg).clock(clock).build().start();
     agents.add(a);
     return a;
   }
@@ -186,6 +180,24 @@ final class LegacyHarness implements AutoCloseable {
             vendorTable,
             String.valueOf(key));
     return r.isEmpty() ? null : (String) r.get(0).get("SERIAL");
+  }
+
+  /** The one row {@code sql} selects; fails when it selects none or several. */
+  Map<String, Object> one(String sql, Object... args) {
+    List<Map<String, Object>> rows = db.query(sql, args);
+    if (rows.size() != 1) {
+      throw new AssertionError(sql + ": " + rows.size() + " rows, expected one");
+    }
+    return rows.get(0);
+  }
+
+  /** {@code yyyyMM} of a timestamp column's value: the month in a monthly log table's name. */
+  static String month(Object timestamp) {
+    LocalDateTime at =
+        timestamp instanceof java.sql.Timestamp ts
+            ? ts.toLocalDateTime()
+            : (LocalDateTime) timestamp;
+    return at.format(YYYYMM);
   }
 
   @Override

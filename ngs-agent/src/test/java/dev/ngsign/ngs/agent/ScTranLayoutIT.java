@@ -7,10 +7,6 @@ import dev.ngsign.ngs.agent.demo.SampleMessages;
 import dev.ngsign.ngs.agent.internal.legacy.VendorScripts;
 import dev.ngsign.ngs.agent.internal.legacy.sctran.ScTranLayout;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
-import dev.ngsign.ngs.agent.internal.sender.NgsClientGateway;
-import dev.ngsign.ngs.gateway.Account;
-import dev.ngsign.ngs.gateway.GatewayPorts;
-import dev.ngsign.ngs.gateway.NgsGateway;
 import dev.ngsign.ngs.gateway.TestNumbers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,87 +29,20 @@ import org.junit.jupiter.params.provider.EnumSource;
  * MMS_LOG_YYYYMM}.
  */
 class ScTranLayoutIT {
-  private static final DateTimeFormatter YYYYMM = DateTimeFormatter.ofPattern("yyyyMM");
   private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
-  private NgsGateway gateway;
-  private GatewayPorts ports;
   private TestDb db;
-  private Agent agent;
+  private LegacyHarness h;
   @TempDir Path dir;
-
-  @BeforeEach
-  void startGateway() {
-    gateway =
-        NgsGateway.builder()
-            .account(Account.builder("testid", "secret").build())
-            .reportDelay(Duration.ofMillis(50))
-            .certInterval(Duration.ZERO)
-            .lock(0, Duration.ofSeconds(1), Duration.ofSeconds(1))
-            .build();
-    ports = gateway.start();
-  }
 
   @AfterEach
   void stop() {
-    if (agent != null) {
-      agent.close();
+    if (h != null) {
+      h.close();
     }
-    gateway.close();
     if (db != null) {
       db.close();
     }
-  }
-
-  private AgentConfig config() {
-    AgentConfig.Account acc =
-        new AgentConfig.Account(
-            "main",
-            "127.0.0.1",
-            ports.certPort(),
-            "testid",
-            "secret",
-            null,
-            true,
-            SampleMessages.SENDER_CODE, // the vendor's tables have no sender code: the account's
-            true,
-            0);
-    return AgentConfig.defaults()
-        .withNodeId("n1")
-        .withDatabase(db.config("NGS_"))
-        .withAccounts(List.of(acc))
-        .withPolling(
-            new AgentConfig.Polling(Duration.ofMillis(20), 200, 1000, 1000, Duration.ofMillis(2)))
-        .withGuards(new AgentConfig.Guards(false, null, null, true, true))
-        .withHttp(new AgentConfig.Http(0, null))
-        .withTableLayout(new AgentConfig.TableLayout(ScTranLayout.NAME, Map.of()));
-  }
-
-  private void startAgent() {
-    agent =
-        Agent.builder(config())
-            .dataSource(db.ds, db.url)
-            .clock(Clock.systemUTC())
-            .migrate(true)
-            .tuning(
-                NgsClientGateway.Tuning.defaults()
-                    .withLoginPacing(Duration.ofMillis(10), Duration.ofMillis(200)))
-            .build()
-            .start();
-  }
-
-  private static String month(Object ts) {
-    return ((LocalDateTime) asLocal(ts)).format(YYYYMM);
-  }
-
-  private static Object asLocal(Object ts) {
-    return ts instanceof java.sql.Timestamp t ? t.toLocalDateTime() : ts;
-  }
-
-  private Map<String, Object> one(String sql, Object... args) {
-    List<Map<String, Object>> rows = db.query(sql, args);
-    assertThat(rows).as(sql).hasSize(1);
-    return rows.get(0);
   }
 
   @ParameterizedTest
@@ -126,6 +52,7 @@ class ScTranLayoutIT {
   void rowsInsertedAsTheManualSaysEndInTheMonthlyLogWithTheVendorsColumns(Dialect dialect)
       throws Exception {
     db = TestDb.create(dialect);
+    h = new LegacyHarness(db, Duration.ofMillis(50));
     VendorScripts.createVendorTables(db, "sc-tran");
     Path image = dir.resolve("photo.jpg");
     Files.write(image, SampleMessages.JPEG);
@@ -148,13 +75,15 @@ class ScTranLayoutIT {
             .collect(
                 Collectors.toMap(
                     r -> r.get("TR_PHONE") + "/" + r.get("TR_MSGTYPE"),
-                    r -> month(r.get("TR_SENDDATE")),
+                    r -> LegacyHarness.month(r.get("TR_SENDDATE")),
                     (a, b) -> a));
     Map<String, String> mmsMonth =
         db.query("SELECT PHONE, REQDATE FROM MMS_MSG").stream()
-            .collect(Collectors.toMap(r -> (String) r.get("PHONE"), r -> month(r.get("REQDATE"))));
+            .collect(
+                Collectors.toMap(
+                    r -> (String) r.get("PHONE"), r -> LegacyHarness.month(r.get("REQDATE"))));
 
-    startAgent();
+    h.start(h.config(ScTranLayout.NAME, Map.of(), "n1"), Clock.systemUTC());
 
     await()
         .atMost(60, TimeUnit.SECONDS)
@@ -164,14 +93,14 @@ class ScTranLayoutIT {
                     && db.count("SELECT COUNT(*) FROM MMS_MSG") == 0);
 
     // the scheduled one waits, untouched
-    Map<String, Object> later = one("SELECT * FROM SC_TRAN");
+    Map<String, Object> later = h.one("SELECT * FROM SC_TRAN");
     assertThat(later.get("TR_SENDSTAT")).isEqualTo("0");
     assertThat(later.get("TR_RSLTSTAT")).isEqualTo("00");
     assertThat(later.get("TR_REALSENDDATE")).isNull();
 
     String smsLog = "SC_LOG_" + smsMonth.get(TestNumbers.DELIVERED_SK + "/0");
     Map<String, Object> ok =
-        one(
+        h.one(
             "SELECT * FROM " + smsLog + " WHERE TR_PHONE = ? AND TR_MSGTYPE = '0'",
             TestNumbers.DELIVERED_SK);
     assertThat(ok.get("TR_SENDSTAT")).isEqualTo("2");
@@ -184,7 +113,7 @@ class ScTranLayoutIT {
     assertThat(ok.get("TR_MSG")).isEqualTo("[테스트] 주문하신 상품이 발송되었습니다.");
 
     Map<String, Object> unknown =
-        one(
+        h.one(
             "SELECT * FROM SC_LOG_"
                 + smsMonth.get(TestNumbers.UNKNOWN_SUBSCRIBER + "/0")
                 + " WHERE TR_PHONE = ?",
@@ -194,7 +123,7 @@ class ScTranLayoutIT {
     assertThat(unknown.get("TR_ETC1")).isEqualTo("etc-kept");
 
     Map<String, Object> url =
-        one(
+        h.one(
             "SELECT * FROM SC_LOG_"
                 + smsMonth.get(TestNumbers.DELIVERED_SK + "/1")
                 + " WHERE TR_MSGTYPE = '1'");
@@ -203,7 +132,7 @@ class ScTranLayoutIT {
     assertThat(url.get("TR_REALSENDDATE")).isNull(); // never sent
 
     Map<String, Object> lms =
-        one(
+        h.one(
             "SELECT * FROM MMS_LOG_" + mmsMonth.get(TestNumbers.DELIVERED_KT) + " WHERE PHONE = ?",
             TestNumbers.DELIVERED_KT);
     assertThat(lms.get("STATUS")).isEqualTo("3");
@@ -216,7 +145,7 @@ class ScTranLayoutIT {
     assertThat(lms.get("SUBJECT")).isEqualTo("장문 제목");
 
     Map<String, Object> mms =
-        one(
+        h.one(
             "SELECT * FROM MMS_LOG_" + mmsMonth.get(TestNumbers.DELIVERED_LG) + " WHERE PHONE = ?",
             TestNumbers.DELIVERED_LG);
     assertThat(mms.get("STATUS")).isEqualTo("3");
@@ -225,18 +154,17 @@ class ScTranLayoutIT {
     assertThat(mms.get("FILE_PATH1")).isEqualTo(image.toString());
 
     Map<String, Object> off =
-        one(
+        h.one(
             "SELECT * FROM MMS_LOG_" + mmsMonth.get(TestNumbers.UNREACHABLE) + " WHERE PHONE = ?",
             TestNumbers.UNREACHABLE);
     assertThat(off.get("STATUS")).isEqualTo("3");
     assertThat(off.get("RSLT")).isEqualTo("3004"); // 전원 꺼짐
 
     // the exact NGS codes stay in the agent's own bookkeeping
-    Map<String, Object> kept = one("SELECT * FROM NGS_LEGACY_ROW WHERE VENDOR_RESULT = '07'");
+    Map<String, Object> kept = h.one("SELECT * FROM L_LEGACY_ROW WHERE VENDOR_RESULT = '07'");
     assertThat(((Number) kept.get("RESULT_CODE")).intValue()).isEqualTo(4001);
-    assertThat(db.count("SELECT COUNT(*) FROM NGS_LEGACY_ROW WHERE IN_FLIGHT IS NULL"))
-        .isEqualTo(6);
-    assertThat(db.count("SELECT COUNT(*) FROM NGS_MSG")).isZero(); // no second copy of the texts
-    assertThat(gateway.duplicateCount()).isZero();
+    assertThat(db.count("SELECT COUNT(*) FROM L_LEGACY_ROW WHERE IN_FLIGHT IS NULL")).isEqualTo(6);
+    assertThat(db.count("SELECT COUNT(*) FROM L_MSG")).isZero(); // no second copy of the texts
+    assertThat(h.gateway.duplicateCount()).isZero();
   }
 }

@@ -96,6 +96,14 @@ class SessionRulesIT {
     }
   }
 
+  /** The result of a plain DELIVER BIND (version TV_2.0.1, KEYPOS 12) on the deliver port. */
+  private int deliverBind(String id, String pw, String certKey) {
+    return bind(
+            SessionKind.DELIVER,
+            bindPacket(id, pw, certKey, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
+        .result();
+  }
+
   private static Bind bindPacket(
       String id,
       String pw,
@@ -205,19 +213,7 @@ class SessionRulesIT {
     CertAck ok = RawNgsClient.cert(ports.certPort(), "local", PW, 12);
     assertThat(ok.result()).isZero();
     gw.putAccount(Account.builder("local", PW).allowAddress("192.168.0.0/16").build());
-    assertThat(
-            bind(
-                    SessionKind.DELIVER,
-                    bindPacket(
-                        "local",
-                        PW,
-                        ok.certKey(),
-                        SessionMode.PLAIN,
-                        SessionKind.DELIVER,
-                        "TV_2.0.1",
-                        12))
-                .result())
-        .isEqualTo(ResultCode.E_IP_DENIED.code());
+    assertThat(deliverBind("local", PW, ok.certKey())).isEqualTo(ResultCode.E_IP_DENIED.code());
   }
 
   @Test
@@ -230,12 +226,7 @@ class SessionRulesIT {
     CertAck locked = RawNgsClient.cert(ports.certPort(), ID, PW, 12);
     assertThat(locked.result()).isEqualTo(ResultCode.E_ACCOUNT_LOCKED.code());
     assertThat(gw.isLocked(ID)).isTrue();
-    assertThat(
-            bind(
-                    SessionKind.DELIVER,
-                    bindPacket(ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
-                .result())
-        .isEqualTo(ResultCode.E_ACCOUNT_LOCKED.code());
+    assertThat(deliverBind(ID, PW, key)).isEqualTo(ResultCode.E_ACCOUNT_LOCKED.code());
     assertThat(gw.unlock(ID)).isTrue();
     assertThat(RawNgsClient.cert(ports.certPort(), ID, PW, 12).result()).isZero();
   }
@@ -263,13 +254,7 @@ class SessionRulesIT {
     assertThat(ack.result()).isEqualTo(ResultCode.E_INVALID_CERT_KEY.code());
     assertThat(ack.message()).startsWith("1006 ");
     String made = "x".repeat(64);
-    assertThat(
-            bind(
-                    SessionKind.DELIVER,
-                    bindPacket(
-                        ID, PW, made, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
-                .result())
-        .isEqualTo(ResultCode.E_INVALID_CERT_KEY.code());
+    assertThat(deliverBind(ID, PW, made)).isEqualTo(ResultCode.E_INVALID_CERT_KEY.code());
   }
 
   @Test
@@ -298,13 +283,7 @@ class SessionRulesIT {
       }
       first.close();
       await().until(() -> !gw.isBound(ID, SessionKind.DELIVER));
-      assertThat(
-              bind(
-                      SessionKind.DELIVER,
-                      bindPacket(
-                          ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
-                  .result())
-          .isEqualTo(ResultCode.E_INVALID_CERT_KEY.code());
+      assertThat(deliverBind(ID, PW, key)).isEqualTo(ResultCode.E_INVALID_CERT_KEY.code());
     }
   }
 
@@ -336,13 +315,7 @@ class SessionRulesIT {
                     bindPacket(ID, PW, key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2,0.1", 12))
                 .result())
         .isEqualTo(ResultCode.E_INVALID_VERSION.code());
-    assertThat(
-            bind(
-                    SessionKind.DELIVER,
-                    bindPacket(
-                        ID, "wrong", key, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
-                .result())
-        .isEqualTo(ResultCode.E_AUTH_FAIL.code());
+    assertThat(deliverBind(ID, "wrong", key)).isEqualTo(ResultCode.E_AUTH_FAIL.code());
     Bind otherPos =
         new Bind(
             ID,
@@ -402,13 +375,7 @@ class SessionRulesIT {
                 .result())
         .isEqualTo(ResultCode.E_ENCRYPT_NOT_ALLOWED.code());
     String k2 = RawNgsClient.cert(ports.certPort(), "secure", PW, 12).certKey();
-    assertThat(
-            bind(
-                    SessionKind.DELIVER,
-                    bindPacket(
-                        "secure", PW, k2, SessionMode.PLAIN, SessionKind.DELIVER, "TV_2.0.1", 12))
-                .result())
-        .isEqualTo(ResultCode.E_ENCRYPT_NOT_ALLOWED.code());
+    assertThat(deliverBind("secure", PW, k2)).isEqualTo(ResultCode.E_ENCRYPT_NOT_ALLOWED.code());
   }
 
   @Test
@@ -476,19 +443,7 @@ class SessionRulesIT {
     start();
     try (RawNgsClient first =
         RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.DELIVER)) {
-      assertThat(
-              bind(
-                      SessionKind.DELIVER,
-                      bindPacket(
-                          ID,
-                          "wrong",
-                          certKey(),
-                          SessionMode.PLAIN,
-                          SessionKind.DELIVER,
-                          "TV_2.0.1",
-                          12))
-                  .result())
-          .isEqualTo(ResultCode.E_AUTH_FAIL.code());
+      assertThat(deliverBind(ID, "wrong", certKey())).isEqualTo(ResultCode.E_AUTH_FAIL.code());
       first.send(new Link());
       assertThat(first.read()).isInstanceOf(LinkAck.class);
       assertThat(gw.isBound(ID, SessionKind.DELIVER)).isTrue();

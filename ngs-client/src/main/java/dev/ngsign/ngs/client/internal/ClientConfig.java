@@ -50,64 +50,6 @@ public record ClientConfig(
     int recentReports,
     String accountName) {
 
-  /** Without an asynchronous report listener. */
-  public ClientConfig(
-      InetSocketAddress certServer,
-      String id,
-      PasswordHash password,
-      boolean encrypted,
-      Integer keyPos,
-      String senderCode,
-      int window,
-      int queueCapacity,
-      Duration maxBlock,
-      Duration deliveryTimeout,
-      Duration ackTimeout,
-      Duration linkInterval,
-      Duration connectTimeout,
-      Duration certMinInterval,
-      Duration closeTimeout,
-      Duration tpsWindow,
-      ReconnectStrategy reconnect,
-      RetryPolicy retryPolicy,
-      ReportListener reportListener,
-      Executor reportExecutor,
-      List<StateListener> stateListeners,
-      Object meterRegistry,
-      Clock clock,
-      EventLoopGroup eventLoopGroup,
-      int duplicateMemory) {
-    this(
-        certServer,
-        id,
-        password,
-        encrypted,
-        keyPos,
-        senderCode,
-        window,
-        queueCapacity,
-        maxBlock,
-        deliveryTimeout,
-        ackTimeout,
-        linkInterval,
-        connectTimeout,
-        certMinInterval,
-        closeTimeout,
-        tpsWindow,
-        reconnect,
-        retryPolicy,
-        reportListener,
-        reportExecutor,
-        stateListeners,
-        meterRegistry,
-        clock,
-        eventLoopGroup,
-        duplicateMemory,
-        null,
-        10_000,
-        id);
-  }
-
   /** A report listener of either kind is set. */
   public boolean hasReportListener() {
     return reportListener != null || asyncReportListener != null;

@@ -63,7 +63,10 @@ class SendWindowTest {
         null,
         Clock.systemUTC(),
         null,
-        0);
+        0,
+        null,
+        10_000,
+        "unit");
   }
 
   private SendWindow window(int size, RetryPolicy retry, TpsLimits tps) {

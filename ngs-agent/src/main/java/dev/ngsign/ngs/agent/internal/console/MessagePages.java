@@ -4,8 +4,8 @@ import static dev.ngsign.ngs.agent.internal.console.Html.esc;
 
 import dev.ngsign.http.Reply;
 import dev.ngsign.ngs.agent.MessageStatus;
+import dev.ngsign.ngs.agent.internal.console.query.ArchiveMonths;
 import dev.ngsign.ngs.agent.internal.console.query.CodeText;
-import dev.ngsign.ngs.agent.internal.console.query.MessageDetail;
 import dev.ngsign.ngs.agent.internal.console.query.MessageSearch;
 import dev.ngsign.ngs.agent.internal.console.query.SearchCriteria;
 import dev.ngsign.ngs.agent.internal.console.query.SearchException;
@@ -17,11 +17,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code /messages}: the message search; {@code /messages/<id>}: one row's timeline.
+ * {@code /messages}: the message search (and, through {@link MessageDetailPage}, {@code
+ * /messages/<id>}: one row's timeline).
  *
  * <p>The search form is a POST whose criteria the console keeps (a random id, the last {@link
  * #KEPT} searches): the result page and its next pages are {@code /messages?q=<id>}, so a
@@ -34,6 +34,7 @@ final class MessagePages {
 
   private final ConsoleContext ctx;
   private final MessageSearch search;
+  private final MessageDetailPage detailPage;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, SearchCriteria> kept =
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -45,12 +46,22 @@ final class MessagePages {
 
   MessagePages(ConsoleContext ctx) {
     this.ctx = ctx;
-    this.search = new MessageSearch(ctx.store().tables(), 10);
+    this.search =
+        new MessageSearch(
+            ctx.store().tables(),
+            10,
+            ctx.config().logTable().monthly()
+                ? new ArchiveMonths(
+                    ctx.config().zone(),
+                    ctx.config().logTable().monthZone(ctx.config().zone()),
+                    ctx::now)
+                : null);
+    this.detailPage = new MessageDetailPage(search);
   }
 
   void register(Router r) {
     r.get("/messages", this::list).post("/messages", this::submit);
-    r.getPrefix("/messages/", this::detail);
+    r.getPrefix("/messages/", detailPage::detail);
   }
 
   /** The form's fields as criteria, kept; then the result page. */
@@ -120,14 +131,15 @@ final class MessagePages {
     form(sb, r);
     sb.append("<p class=\"muted\" id=\"filter\">")
         .append(esc(describe(c)))
+        .append(esc(archiveNote(c, page)))
         .append("</p><table class=\"list\" id=\"results\"><thead><tr><th>ID</th><th>SERIAL</th>")
         .append("<th>Account</th><th>Recipient</th><th>Type</th><th>Status</th><th>Attempts</th>")
-        .append("<th>Inserted</th><th>ACK</th><th>Result</th></tr></thead><tbody>");
+        .append("<th>Inserted</th><th>ACK</th><th>Result</th><th>Kept in</th></tr></thead><tbody>");
     for (MessageSearch.Found f : page.rows()) {
       sb.append("<tr data-id=\"")
           .append(f.id())
-          .append("\"><td><a href=\"/messages/")
-          .append(f.id())
+          .append("\"><td><a href=\"")
+          .append(esc(MessageDetailPage.path(f.id(), f.logMonth())))
           .append("\">")
           .append(f.id())
           .append("</a></td><td>")
@@ -150,10 +162,15 @@ final class MessagePages {
           .append(code(f.ackCode()))
           .append("</td><td>")
           .append(code(f.resultCode()))
+          .append("</td><td class=\"kept\">")
+          .append(
+              f.archived()
+                  ? "log " + esc(MessageDetailPage.shownMonth(f.logMonth()))
+                  : "send table")
           .append("</td></tr>");
     }
     if (page.rows().isEmpty()) {
-      sb.append("<tr><td colspan=\"10\" class=\"muted\">No row matches.</td></tr>");
+      sb.append("<tr><td colspan=\"11\" class=\"muted\">No row matches.</td></tr>");
     }
     sb.append("</tbody></table>");
     if (page.nextBeforeId() != null) {
@@ -188,105 +205,23 @@ final class MessagePages {
         .append("<button type=\"submit\">Search</button></form>");
   }
 
-  private Reply detail(ConsoleRequest r) {
-    long id;
-    try {
-      id = Long.parseLong(r.tail());
-    } catch (NumberFormatException e) {
-      throw new Console.BadInput("id: '" + r.tail() + "' is not a row ID");
+  /** Which log tables the search read, or why it read none. */
+  private String archiveNote(SearchCriteria c, MessageSearch.Page page) {
+    if (!ctx.config().logTable().monthly()) {
+      return "";
     }
-    Optional<MessageDetail> found = search.detail(id);
-    if (found.isEmpty()) {
-      return Layout.error(
-          404,
-          "No such row",
-          "Row " + id + " is not in the send table (or was moved to a log table).");
+    if (!page.logMonths().isEmpty()) {
+      return " Archived rows too: the log tables of "
+          + String.join(", ", page.logMonths().stream().map(MessageDetailPage::shownMonth).toList())
+          + ".";
     }
-    MessageDetail m = found.get();
-    StringBuilder sb =
-        new StringBuilder("<main><h1>Row ")
-            .append(m.id())
-            .append(" <span class=\"status s-")
-            .append(esc(m.status().toLowerCase(Locale.ROOT)))
-            .append("\" id=\"status\">")
-            .append(esc(m.status()))
-            .append("</span></h1><table class=\"facts\" id=\"facts\">");
-    fact(sb, "SERIAL", nz(m.serial()));
-    fact(sb, "Gateway serial", nz(m.gwSerial()));
-    fact(sb, "Account", m.account());
-    fact(sb, "Recipient", m.maskedRecipient());
-    fact(sb, "Type", m.msgType());
-    fact(sb, "Attempts", Integer.toString(m.attempts()));
-    fact(sb, "Node", nz(m.nodeId()));
-    fact(
-        sb,
-        "Content",
-        m.textLength()
-            + " characters, "
-            + m.attachments()
-            + " attachment(s) — not shown: it may hold a one-time password or a name");
-    if (m.telco() != null) {
-      fact(sb, "Carrier", m.telco());
+    if (c.from() == null) {
+      return " Archived rows (moved to the monthly log tables) are searched when you give an"
+          + " insertion date (from).";
     }
-    if (m.resultMsg() != null) {
-      fact(sb, "Result message", m.resultMsg());
-    }
-    if (m.orphanReports() > 0) {
-      fact(
-          sb,
-          "Unmatched reports",
-          m.orphanReports() + " REPORT(s) for this SERIAL came when no row had it (REPORT_ORPHAN)");
-    }
-    sb.append("</table><h2>Timeline</h2><table class=\"list\" id=\"timeline\"><thead><tr>")
-        .append("<th>When</th><th>Step</th><th>What</th><th>Code</th></tr></thead><tbody>");
-    for (MessageDetail.Event e : m.timeline()) {
-      sb.append("<tr data-step=\"")
-          .append(esc(e.step()))
-          .append("\"><td>")
-          .append(
-              e.at() == null ? "<span class=\"muted\">not kept</span>" : esc(SHOWN.format(e.at())))
-          .append("</td><td>")
-          .append(esc(e.step()))
-          .append("</td><td>")
-          .append(esc(e.text()))
-          .append("</td><td>")
-          .append(e.code() == null ? "" : codeText(e.code()))
-          .append("</td></tr>");
-    }
-    sb.append("</tbody></table><p class=\"actions\">");
-    MessageStatus s = MessageStatus.fromCode(m.status());
-    if (s == MessageStatus.FAILED || s == MessageStatus.EXPIRED) {
-      sb.append("<a class=\"button\" href=\"/actions/resend?id=")
-          .append(m.id())
-          .append("\">Resend…</a> ");
-    }
-    if (s == MessageStatus.READY) {
-      sb.append("<a class=\"button\" href=\"/actions/cancel?id=")
-          .append(m.id())
-          .append("\">Cancel…</a> ");
-    }
-    sb.append("<a href=\"/messages\">Back to the search</a></p></main>");
-    return Layout.page(r, "Row " + m.id(), OverviewPage.HEAD, sb.toString());
-  }
-
-  private static void fact(StringBuilder sb, String name, String value) {
-    sb.append("<tr><th>")
-        .append(esc(name))
-        .append("</th><td>")
-        .append(esc(value))
-        .append("</td></tr>");
-  }
-
-  static String codeText(CodeText c) {
-    return "<span class=\"code\" title=\""
-        + esc(c.meaning())
-        + "\">"
-        + c.code()
-        + " "
-        + esc(c.name())
-        + "</span> <span class=\"muted\">"
-        + esc(c.meaning())
-        + "</span>";
+    return c.status() != null && !c.status().terminal()
+        ? ""
+        : " No log table exists for these dates.";
   }
 
   private static String code(@Nullable Integer code) {

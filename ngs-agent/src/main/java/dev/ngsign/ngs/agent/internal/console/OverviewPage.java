@@ -321,7 +321,7 @@ final class OverviewPage {
         sb.append("<tr data-code=\"")
             .append(c.code())
             .append("\"><td>")
-            .append(MessagePages.codeText(c))
+            .append(MessageDetailPage.codeText(c))
             .append("</td><td class=\"n\">")
             .append(e.getValue())
             .append("</td></tr>");

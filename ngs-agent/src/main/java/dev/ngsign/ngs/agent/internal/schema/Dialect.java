@@ -80,4 +80,22 @@ public enum Dialect {
       case MARIADB -> "CREATE TABLE IF NOT EXISTS " + logTable + " LIKE " + sendTable;
     };
   }
+
+  /**
+   * The indexes a log table gets besides what {@link #createLikeSql} copies, each {@code IF NOT
+   * EXISTS}: ID (the console pages by it), SERIAL and (DEST_ADDR, ID) (the console's searches).
+   * MariaDB's {@code LIKE} copies the send table's indexes, so only the recipient one is added
+   * there. None is unique: a send table recreated or restored hands out its IDs again.
+   */
+  public java.util.List<String> logIndexSql(String logTable) {
+    String dest =
+        "CREATE INDEX IF NOT EXISTS " + logTable + "_IX_DEST ON " + logTable + " (DEST_ADDR, ID)";
+    if (this == MARIADB) {
+      return java.util.List.of(dest);
+    }
+    return java.util.List.of(
+        "CREATE INDEX IF NOT EXISTS " + logTable + "_IX_ID ON " + logTable + " (ID)",
+        "CREATE INDEX IF NOT EXISTS " + logTable + "_IX_SERIAL ON " + logTable + " (SERIAL)",
+        dest);
+  }
 }

@@ -9,30 +9,32 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Log-table archiving: final rows move to {@code <prefix>MSG_LOG_YYYYMM}. */
 public final class LogArchive {
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
-
   private final Tables t;
+  private final LogTables logs;
 
   public LogArchive(Tables tables) {
     this.t = tables;
+    this.logs = new LogTables(tables);
   }
 
   /**
    * Moves up to {@code limit} final rows last updated before {@code before} into {@code
    * <prefix>MSG_LOG_YYYYMM} (the month of UPDATED_AT in {@code monthZone}), creating the table when
    * needed; their attachments are deleted with them. One transaction per month: a row is either in
-   * the send table or in its log table, never both or neither.
+   * the send table or in its log table, never both or neither. The rows are copied by column name,
+   * the log table's columns that the send table has too: a month's table made under an older schema
+   * (a column fewer) or with its columns in another order still takes them.
    *
    * @param monthZone the zone whose calendar month names the table (Korea: the gateway's billing
    *     month)
@@ -56,17 +58,15 @@ public final class LogArchive {
           while (rs.next()) {
             LocalDateTime at = rs.getObject(2, LocalDateTime.class);
             byMonth
-                .computeIfAbsent(month(at, t.zone(), monthZone), k -> new ArrayList<>())
+                .computeIfAbsent(LogTables.month(at, t.zone(), monthZone), k -> new ArrayList<>())
                 .add(rs.getLong(1));
           }
         }
       }
       int moved = 0;
       for (Map.Entry<String, List<Long>> e : byMonth.entrySet()) {
-        String log = logTable(e.getKey());
-        try (Statement st = c.createStatement()) {
-          st.execute(t.dialect().createLikeSql(log, msg));
-        }
+        String log = logs.name(e.getKey());
+        String columns = String.join(", ", shared(logs.ensure(c, log), c, log, msg));
         c.setAutoCommit(false);
         try {
           String in = placeholders(e.getValue().size());
@@ -74,7 +74,11 @@ public final class LogArchive {
               c.prepareStatement(
                   "INSERT INTO "
                       + log
-                      + " SELECT * FROM "
+                      + " ("
+                      + columns
+                      + ") SELECT "
+                      + columns
+                      + " FROM "
                       + msg
                       + " WHERE ID IN ("
                       + in
@@ -111,16 +115,15 @@ public final class LogArchive {
     }
   }
 
-  /**
-   * The month {@code yyyyMM} of a row last updated at {@code updatedAt} (in {@code zone}) as
-   * counted in {@code monthZone}.
-   */
-  public static String month(LocalDateTime updatedAt, ZoneId zone, ZoneId monthZone) {
-    return updatedAt.atZone(zone).withZoneSameInstant(monthZone).format(MONTH);
-  }
-
-  /** The log table name for a month {@code yyyyMM}. */
-  public String logTable(String yyyyMM) {
-    return t.prefix() + "MSG_LOG_" + yyyyMM;
+  /** The log table's columns that the send table has too, in the log table's order. */
+  private static List<String> shared(List<String> inLog, Connection c, String log, String msg)
+      throws SQLException {
+    Set<String> inSend = new HashSet<>(LogTables.columns(c, msg).orElse(List.of()));
+    List<String> shared = new ArrayList<>(inLog);
+    shared.retainAll(inSend);
+    if (shared.isEmpty()) {
+      throw new SQLException(log + " has no column of " + msg);
+    }
+    return shared;
   }
 }

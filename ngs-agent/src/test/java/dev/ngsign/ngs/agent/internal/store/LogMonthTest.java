@@ -14,7 +14,7 @@ class LogMonthTest {
 
   private static String month(LocalDateTime updatedAt, ZoneId zone, String choice) {
     AgentConfig.LogTable t = new AgentConfig.LogTable("monthly", null, null, choice);
-    return LogArchive.month(updatedAt, zone, t.monthZone(zone));
+    return LogTables.month(updatedAt, zone, t.monthZone(zone));
   }
 
   @Test

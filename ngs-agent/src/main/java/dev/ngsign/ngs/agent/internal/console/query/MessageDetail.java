@@ -9,8 +9,11 @@ import org.jspecify.annotations.Nullable;
  * Kakao fields are not carried at all (they hold one-time passwords and names), only their length.
  *
  * @param textLength characters of MSG_TEXT (0 when empty)
- * @param attachments rows in the attachment table
+ * @param attachments rows in the attachment table; null for an archived row (its attachments were
+ *     deleted when it moved)
  * @param orphanReports REPORTs for this SERIAL that matched no row when they came (REPORT_ORPHAN)
+ * @param logMonth the month ({@code yyyyMM}) of the log table the row was read from, or null for
+ *     the send table
  */
 public record MessageDetail(
     long id,
@@ -23,11 +26,12 @@ public record MessageDetail(
     int attempts,
     @Nullable String nodeId,
     int textLength,
-    int attachments,
+    @Nullable Integer attachments,
     @Nullable String telco,
     @Nullable String resultMsg,
     List<Event> timeline,
-    int orphanReports) {
+    int orphanReports,
+    @Nullable String logMonth) {
 
   /**
    * One step of the row's life.

@@ -1,7 +1,7 @@
 package dev.ngsign.ngs.agent.internal.console.query;
 
-import dev.ngsign.ngs.agent.MessageStatus;
 import dev.ngsign.ngs.agent.StoreException;
+import dev.ngsign.ngs.agent.internal.store.LogTables;
 import dev.ngsign.ngs.agent.internal.store.Tables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,12 +10,13 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The console's message search and detail view on the send table.
+ * The console's message search and detail view on the send table and the monthly log tables.
  *
  * <p>Bounded: a page is at most {@link SearchCriteria#MAX_PAGE} rows, newest first, paged by ID
  * (keyset: {@code ID < last}, never OFFSET), and each statement has a time limit, after which the
@@ -25,6 +26,12 @@ import org.jspecify.annotations.Nullable;
  * in each of the forms a site may have stored it ({@link RecipientForms}); a recipient search on a
  * large table is fastest with an index on DEST_ADDR, which the schema leaves to the site
  * (docs/console.md).
+ *
+ * <p>Archived rows: with {@code log-table.mode: monthly}, a search with an insertion date range
+ * ({@code from}) also reads the log tables of the months the range's rows can have finished in
+ * ({@link ArchiveMonths}): the same statement on each table that exists, each with its own LIMIT
+ * and time limit, the pages merged by ID. The log tables carry indexes on ID, SERIAL and
+ * (DEST_ADDR, ID) ({@code LogTables}); the range is at most {@link ArchiveMonths#MAX_DAYS} days.
  */
 public final class MessageSearch {
   private static final String COLUMNS =
@@ -32,14 +39,24 @@ public final class MessageSearch {
           + " ACK_CODE, RESULT_CODE";
 
   private final Tables t;
+  private final LogTables logs;
   private final int timeoutSeconds;
+  private final @Nullable ArchiveMonths archive;
+
+  /** A search of the send table only. */
+  public MessageSearch(Tables tables, int timeoutSeconds) {
+    this(tables, timeoutSeconds, null);
+  }
 
   /**
    * @param timeoutSeconds the time limit of one search statement
+   * @param archive the months of log tables a search covers, or null when rows are not archived
    */
-  public MessageSearch(Tables tables, int timeoutSeconds) {
+  public MessageSearch(Tables tables, int timeoutSeconds, @Nullable ArchiveMonths archive) {
     this.t = tables;
+    this.logs = new LogTables(tables);
     this.timeoutSeconds = timeoutSeconds;
+    this.archive = archive;
   }
 
   /** One row of the result list (recipient masked). */
@@ -54,18 +71,69 @@ public final class MessageSearch {
       LocalDateTime createdAt,
       @Nullable LocalDateTime updatedAt,
       @Nullable Integer ackCode,
-      @Nullable Integer resultCode) {}
+      @Nullable Integer resultCode,
+      @Nullable String logMonth) {
+
+    /**
+     * Whether the row was read from a log table ({@link #logMonth()}) rather than the send table.
+     */
+    public boolean archived() {
+      return logMonth != null;
+    }
+  }
 
   /**
    * A page of results.
    *
    * @param nextBeforeId the {@code beforeId} of the next page, or null on the last page
+   * @param logMonths the months ({@code yyyyMM}) whose log tables were searched besides the send
+   *     table, oldest first; empty when only the send table was
    */
-  public record Page(List<Found> rows, @Nullable Long nextBeforeId) {}
+  public record Page(List<Found> rows, @Nullable Long nextBeforeId, List<String> logMonths) {}
 
   public Page search(SearchCriteria q) {
+    List<String> months = archive == null ? List.of() : archive.months(q);
+    List<Found> rows = new ArrayList<>();
+    List<String> searched = new ArrayList<>();
+    try (Connection c = t.dataSource().getConnection()) {
+      // the send table first: a row only ever moves from it to a log table, so one the archive
+      // moves between two statements is read twice (and shown once), never missed
+      rows.addAll(search(c, q, t.sendTable(), null));
+      for (String month : months) {
+        String log = logs.name(month);
+        if (LogTables.columns(c, log).isPresent()) {
+          rows.addAll(search(c, q, log, month));
+          searched.add(month);
+        }
+      }
+    } catch (SQLTimeoutException e) {
+      throw tooBroad();
+    } catch (SQLException e) {
+      if (isTimeout(e)) {
+        throw tooBroad();
+      }
+      throw new StoreException("searching the send and log tables failed: " + e.getMessage(), e);
+    }
+    // newest first over every table, each row once
+    rows.sort(Comparator.comparingLong(Found::id).reversed());
+    List<Found> page = new ArrayList<>();
+    for (Found f : rows) {
+      if (page.isEmpty() || page.get(page.size() - 1).id() != f.id()) {
+        page.add(f);
+      }
+    }
+    if (page.size() > q.pageSize()) {
+      page = new ArrayList<>(page.subList(0, q.pageSize()));
+      return new Page(page, page.get(page.size() - 1).id(), searched);
+    }
+    return new Page(page, null, searched);
+  }
+
+  /** At most a page and one row of {@code table}'s rows matching {@code q}, newest first. */
+  private List<Found> search(
+      Connection c, SearchCriteria q, String table, @Nullable String logMonth) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ");
-    sql.append(t.sendTable()).append(" WHERE 1=1");
+    sql.append(table).append(" WHERE 1=1");
     List<Object> args = new ArrayList<>();
     if (q.serial() != null) {
       sql.append(" AND SERIAL = ?");
@@ -99,8 +167,7 @@ public final class MessageSearch {
     sql.append(" ORDER BY ID DESC LIMIT ?");
     args.add(q.pageSize() + 1);
     List<Found> rows = new ArrayList<>();
-    try (Connection c = t.dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement(sql.toString())) {
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       ps.setQueryTimeout(timeoutSeconds);
       for (int i = 0; i < args.size(); i++) {
         ps.setObject(i + 1, args.get(i));
@@ -119,22 +186,12 @@ public final class MessageSearch {
                   rs.getObject(8, LocalDateTime.class),
                   rs.getObject(9, LocalDateTime.class),
                   integer(rs, 10),
-                  integer(rs, 11)));
+                  integer(rs, 11),
+                  logMonth));
         }
       }
-    } catch (SQLTimeoutException e) {
-      throw tooBroad();
-    } catch (SQLException e) {
-      if (isTimeout(e)) {
-        throw tooBroad();
-      }
-      throw new StoreException("searching the send table failed: " + e.getMessage(), e);
     }
-    if (rows.size() > q.pageSize()) {
-      rows = new ArrayList<>(rows.subList(0, q.pageSize()));
-      return new Page(rows, rows.get(rows.size() - 1).id());
-    }
-    return new Page(rows, null);
+    return rows;
   }
 
   private SearchException tooBroad() {
@@ -151,53 +208,50 @@ public final class MessageSearch {
         || e.getErrorCode() == 1969;
   }
 
-  /** One row with its timeline, or empty when no row has this ID. */
+  /** One row of the send table with its timeline, or empty when no row has this ID. */
   public Optional<MessageDetail> detail(long id) {
-    String msg = t.sendTable();
-    String sql =
-        "SELECT ID, SERIAL, GW_SERIAL, ACCOUNT, DEST_ADDR, MSG_TYPE, STATUS, ATTEMPTS, NODE_ID,"
-            + " FENCE, CHAR_LENGTH(MSG_TEXT), TELCO, RESULT_MSG, CREATED_AT, SCHEDULED_AT,"
-            + " EXPIRES_AT, UPDATED_AT, ACK_AT, ACK_CODE, NEXT_TRY_AT, DELIVERED_AT, REPORT_AT,"
-            + " RESULT_CODE, REPORT_FLAGS FROM "
-            + msg
-            + " WHERE ID = ?";
+    return detail(id, null);
+  }
+
+  /**
+   * One row with its timeline, from the send table or, with {@code logMonth}, from that month's log
+   * table; empty when that table has no row with this ID (or there is no such log table).
+   *
+   * @param logMonth {@code yyyyMM}, or null for the send table
+   */
+  public Optional<MessageDetail> detail(long id, @Nullable String logMonth) {
+    if (logMonth != null && !logMonth.matches("\\d{4}(0[1-9]|1[0-2])")) {
+      throw new SearchException("log: '" + logMonth + "' is not a month (yyyyMM)");
+    }
+    String msg = logMonth == null ? t.sendTable() : logs.name(logMonth);
+    String sql = "SELECT " + StoredRow.COLUMNS + " FROM " + msg + " WHERE ID = ?";
     try (Connection c = t.dataSource().getConnection()) {
-      Row r;
+      if (logMonth != null && LogTables.columns(c, msg).isEmpty()) {
+        return Optional.empty();
+      }
+      StoredRow r;
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setLong(1, id);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
             return Optional.empty();
           }
-          r = Row.read(rs);
+          r = StoredRow.read(rs);
         }
       }
-      int attachments =
-          count(c, "SELECT COUNT(*) FROM " + t.prefix() + "MSG_ATTACH WHERE MSG_ID = ?", id);
+      // a row's attachments are deleted when it moves to a log table
+      Integer attachments =
+          logMonth != null
+              ? null
+              : count(c, "SELECT COUNT(*) FROM " + t.prefix() + "MSG_ATTACH WHERE MSG_ID = ?", id);
       int orphans =
-          r.serial == null
+          r.serial() == null
               ? 0
               : count(
                   c,
                   "SELECT COUNT(*) FROM " + t.prefix() + "REPORT_ORPHAN WHERE SERIAL = ?",
-                  r.serial);
-      return Optional.of(
-          new MessageDetail(
-              r.id,
-              r.serial,
-              r.gwSerial,
-              r.account,
-              RecipientMask.mask(r.destAddr),
-              r.msgType,
-              r.status,
-              r.attempts,
-              r.nodeId,
-              r.textLength,
-              attachments,
-              r.telco,
-              r.resultMsg,
-              r.timeline(),
-              orphans));
+                  r.serial());
+      return Optional.of(r.detail(attachments, orphans, logMonth));
     } catch (SQLException e) {
       throw new StoreException("reading row " + id + " failed: " + e.getMessage(), e);
     }
@@ -213,137 +267,8 @@ public final class MessageSearch {
     }
   }
 
-  private static @Nullable Integer integer(ResultSet rs, int i) throws SQLException {
+  static @Nullable Integer integer(ResultSet rs, int i) throws SQLException {
     int v = rs.getInt(i);
     return rs.wasNull() ? null : v;
-  }
-
-  /** The columns of one row, turned into its timeline. */
-  private record Row(
-      long id,
-      @Nullable String serial,
-      @Nullable String gwSerial,
-      String account,
-      String destAddr,
-      String msgType,
-      String status,
-      int attempts,
-      @Nullable String nodeId,
-      @Nullable Long fence,
-      int textLength,
-      @Nullable String telco,
-      @Nullable String resultMsg,
-      LocalDateTime createdAt,
-      @Nullable LocalDateTime scheduledAt,
-      @Nullable LocalDateTime expiresAt,
-      @Nullable LocalDateTime updatedAt,
-      @Nullable LocalDateTime ackAt,
-      @Nullable Integer ackCode,
-      @Nullable LocalDateTime nextTryAt,
-      @Nullable LocalDateTime deliveredAt,
-      @Nullable LocalDateTime reportAt,
-      @Nullable Integer resultCode,
-      @Nullable String reportFlags) {
-
-    static Row read(ResultSet rs) throws SQLException {
-      long fence = rs.getLong(10);
-      Long fenceOrNull = rs.wasNull() ? null : fence;
-      return new Row(
-          rs.getLong(1),
-          rs.getString(2),
-          rs.getString(3),
-          rs.getString(4),
-          rs.getString(5),
-          rs.getString(6),
-          rs.getString(7),
-          rs.getInt(8),
-          rs.getString(9),
-          fenceOrNull,
-          rs.getInt(11),
-          rs.getString(12),
-          rs.getString(13),
-          rs.getObject(14, LocalDateTime.class),
-          rs.getObject(15, LocalDateTime.class),
-          rs.getObject(16, LocalDateTime.class),
-          rs.getObject(17, LocalDateTime.class),
-          rs.getObject(18, LocalDateTime.class),
-          integer(rs, 19),
-          rs.getObject(20, LocalDateTime.class),
-          rs.getObject(21, LocalDateTime.class),
-          rs.getObject(22, LocalDateTime.class),
-          integer(rs, 23),
-          rs.getString(24));
-    }
-
-    /**
-     * The steps the row's columns record, in the order a message lives them. The claim's time is
-     * kept only while the row is SENDING (UPDATED_AT; the DELIVER leaves in the same worker pass);
-     * later writes move UPDATED_AT on, so a finished row shows who claimed it, not when.
-     */
-    List<MessageDetail.Event> timeline() {
-      List<MessageDetail.Event> ev = new ArrayList<>();
-      ev.add(new MessageDetail.Event(createdAt, "inserted", "row inserted", null));
-      if (scheduledAt != null) {
-        ev.add(new MessageDetail.Event(scheduledAt, "scheduled", "not to be sent before", null));
-      }
-      if (nodeId != null) {
-        String who =
-            "claimed by node "
-                + nodeId
-                + (fence == null ? "" : " (fence " + fence + ")")
-                + ", attempt "
-                + attempts
-                + "; DELIVER sent in the same pass";
-        boolean sending = MessageStatus.SENDING.code().equals(status);
-        ev.add(
-            new MessageDetail.Event(
-                sending ? updatedAt : null,
-                "claimed",
-                sending ? who + ", ACK not yet written" : who,
-                null));
-      }
-      if (ackAt != null) {
-        ev.add(
-            new MessageDetail.Event(
-                ackAt,
-                "ack",
-                "DELIVER_ACK" + (attempts > 1 ? " (of attempt " + attempts + ")" : ""),
-                ackCode == null ? null : CodeText.of(ackCode)));
-      }
-      if (nextTryAt != null && MessageStatus.READY.code().equals(status)) {
-        ev.add(new MessageDetail.Event(nextTryAt, "next try", "retry after a backoff", null));
-      }
-      if (deliveredAt != null) {
-        ev.add(
-            new MessageDetail.Event(
-                deliveredAt,
-                "delivered",
-                "the carrier's delivery time" + (telco == null ? "" : " (" + telco + ")"),
-                null));
-      }
-      if (reportAt != null) {
-        ev.add(
-            new MessageDetail.Event(
-                reportAt,
-                "report",
-                "REPORT stored"
-                    + (reportFlags == null || reportFlags.isBlank()
-                        ? ""
-                        : ", flags " + reportFlags),
-                resultCode == null ? null : CodeText.of(resultCode)));
-      } else if (resultCode != null) {
-        ev.add(
-            new MessageDetail.Event(
-                updatedAt,
-                "ended by agent",
-                "status " + status + (resultMsg == null ? "" : ": " + resultMsg),
-                CodeText.of(resultCode)));
-      }
-      MessageStatus s = MessageStatus.fromCode(status);
-      if (expiresAt != null && (s == null || !s.terminal())) {
-        ev.add(new MessageDetail.Event(expiresAt, "expires", "EXPIRED if not sent by then", null));
-      }
-      return List.copyOf(ev);
-    }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ngsign.ngs.agent.AgentCode;
 import dev.ngsign.ngs.agent.MessageStatus;
+import dev.ngsign.ngs.agent.internal.legacy.ImageFiles;
 import dev.ngsign.ngs.agent.internal.legacy.LayoutTables;
 import dev.ngsign.ngs.agent.internal.legacy.LegacyLayout;
 import dev.ngsign.ngs.agent.internal.legacy.LegacySql;
@@ -16,7 +17,6 @@ import dev.ngsign.ngs.protocol.packet.Failover;
 import dev.ngsign.ngs.protocol.packet.MessageType;
 import dev.ngsign.ngs.protocol.packet.ReportMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -47,9 +47,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BizMsgLayout implements LegacyLayout {
   public static final String NAME = "biz-msg";
-
-  /** Attached files larger than this are refused, not read into memory. */
-  static final long MAX_FILE_BYTES = 1024 * 1024;
 
   static final int MAX_IMAGES = 4;
 
@@ -250,12 +247,12 @@ public final class BizMsgLayout implements LegacyLayout {
       byte[] data;
       try {
         Path p = Path.of(n);
-        data = read(p.isAbsolute() ? p : fileDir.resolve(p));
+        data = ImageFiles.read(p.isAbsolute() ? p : fileDir.resolve(p));
       } catch (IOException | InvalidPathException e) {
         throw new BadFile(
             AgentCode.BAD_ROW.code(),
             "9017", // 존재하지 않는 첨부파일
-            "ATTACHED_FILE " + fileName(n) + " cannot be read: " + e.getMessage());
+            "ATTACHED_FILE " + ImageFiles.fileName(n) + " cannot be read: " + e.getMessage());
       }
       if (n.toLowerCase(Locale.ROOT).endsWith(".json")) {
         if (json != null) {
@@ -265,14 +262,14 @@ public final class BizMsgLayout implements LegacyLayout {
         json = new String(data, EUC_KR);
         continue;
       }
-      int mtype = imageType(data);
+      int mtype = ImageFiles.imageType(data);
       if (mtype == 0) {
         throw new BadFile(
             ResultCode.E_MEDIA_TYPE.code(),
             "9019", // 지원하지 않는 첨부파일
-            "ATTACHED_FILE " + fileName(n) + " is not a JPG or PNG image");
+            "ATTACHED_FILE " + ImageFiles.fileName(n) + " is not a JPG or PNG image");
       }
-      images.add(new SideRow.Image(mtype, fileName(n), data));
+      images.add(new SideRow.Image(mtype, ImageFiles.fileName(n), data));
     }
     if (images.size() > MAX_IMAGES) {
       throw new BadFile(
@@ -281,32 +278,6 @@ public final class BizMsgLayout implements LegacyLayout {
           images.size() + " images; an NGS MMS carries at most " + MAX_IMAGES);
     }
     return new Files(images, json);
-  }
-
-  private static String fileName(String p) {
-    int slash = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
-    return slash < 0 ? p : p.substring(slash + 1);
-  }
-
-  private static byte[] read(Path p) throws IOException {
-    long size = java.nio.file.Files.size(p);
-    if (size > MAX_FILE_BYTES) {
-      throw new IOException(size + " bytes, over " + MAX_FILE_BYTES);
-    }
-    try (InputStream in = java.nio.file.Files.newInputStream(p)) {
-      return in.readNBytes((int) MAX_FILE_BYTES + 1);
-    }
-  }
-
-  /** 21 (JPG) or 23 (PNG) by the file's magic bytes, else 0. */
-  static int imageType(byte[] d) {
-    if (d.length > 3 && (d[0] & 0xff) == 0xff && (d[1] & 0xff) == 0xd8) {
-      return 21;
-    }
-    if (d.length > 8 && (d[0] & 0xff) == 0x89 && d[1] == 'P' && d[2] == 'N' && d[3] == 'G') {
-      return 23;
-    }
-    return 0;
   }
 
   @Override

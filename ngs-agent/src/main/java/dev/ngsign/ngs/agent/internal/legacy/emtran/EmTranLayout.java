@@ -2,6 +2,7 @@ package dev.ngsign.ngs.agent.internal.legacy.emtran;
 
 import dev.ngsign.ngs.agent.AgentCode;
 import dev.ngsign.ngs.agent.MessageStatus;
+import dev.ngsign.ngs.agent.internal.legacy.ImageFiles;
 import dev.ngsign.ngs.agent.internal.legacy.LayoutTables;
 import dev.ngsign.ngs.agent.internal.legacy.LegacyLayout;
 import dev.ngsign.ngs.agent.internal.legacy.LegacySql;
@@ -10,9 +11,7 @@ import dev.ngsign.ngs.agent.internal.legacy.SideRow;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
 import dev.ngsign.ngs.protocol.ResultCode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,9 +35,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EmTranLayout implements LegacyLayout {
   public static final String NAME = "em-tran";
-
-  /** MMS content files larger than this are refused, not read into memory. */
-  static final long MAX_FILE_BYTES = 1024 * 1024;
 
   private static final Charset EUC_KR = Charset.forName("MS949");
   private static final String AD_PREFIX = "(광고)";
@@ -139,7 +135,7 @@ public final class EmTranLayout implements LegacyLayout {
       Path path = Path.of(f[1]);
       byte[] data;
       try {
-        data = read(path);
+        data = ImageFiles.read(path);
       } catch (IOException e) {
         return base.rejected(
             AgentCode.BAD_ROW.code(),
@@ -159,7 +155,7 @@ public final class EmTranLayout implements LegacyLayout {
           text.append(new String(data, EUC_KR)); // DBro's TXT content files are EUC-KR
         }
         case "IMG", "" -> {
-          int mtype = imageType(data);
+          int mtype = ImageFiles.imageType(data);
           if (mtype == 0) {
             return base.rejected(
                 ResultCode.E_INVALID_IMAGE.code(),
@@ -193,27 +189,6 @@ public final class EmTranLayout implements LegacyLayout {
         null,
         null,
         null);
-  }
-
-  private static byte[] read(Path p) throws IOException {
-    long size = Files.size(p);
-    if (size > MAX_FILE_BYTES) {
-      throw new IOException(size + " bytes, over " + MAX_FILE_BYTES);
-    }
-    try (InputStream in = Files.newInputStream(p)) {
-      return in.readNBytes((int) MAX_FILE_BYTES + 1);
-    }
-  }
-
-  /** 21 (JPG) or 23 (PNG) by the file's magic bytes, else 0. */
-  static int imageType(byte[] d) {
-    if (d.length > 3 && (d[0] & 0xff) == 0xff && (d[1] & 0xff) == 0xd8) {
-      return 21;
-    }
-    if (d.length > 8 && (d[0] & 0xff) == 0x89 && d[1] == 'P' && d[2] == 'N' && d[3] == 'G') {
-      return 23;
-    }
-    return 0;
   }
 
   private static boolean isAd(@Nullable String s) {

@@ -2,6 +2,7 @@ package dev.ngsign.ngs.agent.internal.legacy.sctran;
 
 import dev.ngsign.ngs.agent.AgentCode;
 import dev.ngsign.ngs.agent.MessageStatus;
+import dev.ngsign.ngs.agent.internal.legacy.ImageFiles;
 import dev.ngsign.ngs.agent.internal.legacy.LayoutTables;
 import dev.ngsign.ngs.agent.internal.legacy.LegacyLayout;
 import dev.ngsign.ngs.agent.internal.legacy.LegacySql;
@@ -10,8 +11,6 @@ import dev.ngsign.ngs.agent.internal.legacy.SideRow;
 import dev.ngsign.ngs.agent.internal.schema.Dialect;
 import dev.ngsign.ngs.protocol.ResultCode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,9 +36,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ScTranLayout implements LegacyLayout {
   public static final String NAME = "sc-tran";
-
-  /** MMS image files larger than this are refused, not read into memory. */
-  static final long MAX_FILE_BYTES = 1024 * 1024;
 
   /** NGS carries at most four images per MMS; the LG U+ agent takes five paths. */
   static final int MAX_IMAGES = 4;
@@ -167,21 +163,21 @@ public final class ScTranLayout implements LegacyLayout {
       byte[] data;
       try {
         path = Path.of(p);
-        data = read(path);
+        data = ImageFiles.read(path);
       } catch (IOException | InvalidPathException e) {
         return lms.rejected(
             AgentCode.BAD_ROW.code(),
-            "MMS file " + fileName(p) + " cannot be read: " + e.getMessage(),
+            "MMS file " + ImageFiles.fileName(p) + " cannot be read: " + e.getMessage(),
             null);
       }
-      int mtype = imageType(data);
+      int mtype = ImageFiles.imageType(data);
       if (mtype == 0) {
         return lms.rejected(
             ResultCode.E_MEDIA_TYPE.code(),
-            "MMS file " + fileName(p) + " is not a JPG or PNG image",
+            "MMS file " + ImageFiles.fileName(p) + " is not a JPG or PNG image",
             null);
       }
-      images.add(new SideRow.Image(mtype, fileName(p), data));
+      images.add(new SideRow.Image(mtype, ImageFiles.fileName(p), data));
     }
     if (images.isEmpty()) {
       return lms;
@@ -214,32 +210,6 @@ public final class ScTranLayout implements LegacyLayout {
     }
     long s = Long.parseLong(seconds.trim());
     return s == 0 ? null : reqDate.plusSeconds(s);
-  }
-
-  private static String fileName(String p) {
-    int slash = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
-    return slash < 0 ? p : p.substring(slash + 1);
-  }
-
-  private static byte[] read(Path p) throws IOException {
-    long size = Files.size(p);
-    if (size > MAX_FILE_BYTES) {
-      throw new IOException(size + " bytes, over " + MAX_FILE_BYTES);
-    }
-    try (InputStream in = Files.newInputStream(p)) {
-      return in.readNBytes((int) MAX_FILE_BYTES + 1);
-    }
-  }
-
-  /** 21 (JPG) or 23 (PNG) by the file's magic bytes, else 0. */
-  static int imageType(byte[] d) {
-    if (d.length > 3 && (d[0] & 0xff) == 0xff && (d[1] & 0xff) == 0xd8) {
-      return 21;
-    }
-    if (d.length > 8 && (d[0] & 0xff) == 0x89 && d[1] == 'P' && d[2] == 'N' && d[3] == 'G') {
-      return 23;
-    }
-    return 0;
   }
 
   private static boolean isAd(@Nullable String s) {

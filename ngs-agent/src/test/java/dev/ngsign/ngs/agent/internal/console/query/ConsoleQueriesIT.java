@@ -28,14 +28,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ConsoleQueriesIT {
   /** 2026-11-24 12:30:20 in Seoul: the middle of a minute. */
-  private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 24, 12, 30, 20);
+  static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 24, 12, 30, 20);
 
-  private static Tables tables(TestDb db) {
+  static Tables tables(TestDb db) {
     SchemaMigrator.migrate(db.ds, db.dialect, "NGS_");
     return new Tables(db.ds, db.dialect, "NGS_", AgentConfig.KOREA);
   }
 
-  private static Map<String, Object> row(
+  static Map<String, Object> row(
       String account, String status, String dest, LocalDateTime created) {
     Map<String, Object> m = new HashMap<>();
     m.put("MSG_TYPE", "S");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ngsign.ngs.agent.AgentCode;
 import dev.ngsign.ngs.agent.MessageStatus;
+import dev.ngsign.ngs.agent.internal.legacy.ImageFiles;
 import dev.ngsign.ngs.protocol.ResultCode;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -55,11 +56,11 @@ class EmTranCodesTest {
 
   @Test
   void imagesAreRecognisedByContentNotByName() {
-    assertThat(EmTranLayout.imageType(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0}))
+    assertThat(ImageFiles.imageType(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0}))
         .isEqualTo(21);
-    assertThat(EmTranLayout.imageType(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0}))
+    assertThat(ImageFiles.imageType(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0}))
         .isEqualTo(23);
-    assertThat(EmTranLayout.imageType("GIF89a....".getBytes())).isZero();
-    assertThat(EmTranLayout.imageType(new byte[0])).isZero();
+    assertThat(ImageFiles.imageType("GIF89a....".getBytes())).isZero();
+    assertThat(ImageFiles.imageType(new byte[0])).isZero();
   }
 }
