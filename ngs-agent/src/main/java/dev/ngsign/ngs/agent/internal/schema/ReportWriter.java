@@ -116,15 +116,13 @@ public interface ReportWriter {
   }
 
   /**
-   * PostgreSQL: one {@code UPDATE ... FROM (VALUES ...) RETURNING} per chunk tells which SERIALs
-   * matched.
+   * PostgreSQL: one {@code UPDATE ... FROM unnest(<one array per column>) RETURNING} per chunk
+   * tells which SERIALs matched. Its text is the same whatever the chunk's size, so the driver
+   * prepares it once per connection and the server plans it once: with one {@code ?} per value (a
+   * {@code VALUES} list of up to 500 rows of 12) every batch was a new statement of up to 6,000
+   * parameters, parsed by the driver and parsed and planned by the server each time.
    */
   final class Postgres implements ReportWriter {
-    private static final String FIRST_ROW =
-        "(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS VARCHAR),"
-            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
-            + " CAST(? AS VARCHAR), CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP))";
-
     @Override
     public Set<String> write(
         Connection c,
@@ -133,24 +131,48 @@ public interface ReportWriter {
         LocalDateTime now,
         LongAdder statements)
         throws SQLException {
+      String sql =
+          "UPDATE "
+              + sendTable
+              + " AS m SET "
+              + setList("", true)
+              + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS INT[]),"
+              + " CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]),"
+              + " CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS TIMESTAMP[]),"
+              + " CAST(? AS TIMESTAMP[])) AS v(serial, st, rc, rm, fl, ke, sp, te, ft, gw, da, ra)"
+              + " WHERE m.SERIAL = v.serial RETURNING m.SERIAL";
       Set<String> known = new HashSet<>();
-      for (List<ReportUpdate> part : chunks(reports)) {
-        StringBuilder sql =
-            new StringBuilder("UPDATE ")
-                .append(sendTable)
-                .append(" AS m SET ")
-                .append(setList("", true))
-                .append(" FROM (VALUES ");
-        sql.append(FIRST_ROW);
-        sql.append((",(" + placeholders(ReportUpdate.VALUES + 1) + ")").repeat(part.size() - 1));
-        sql.append(
-            ") AS v(serial, st, rc, rm, fl, ke, sp, te, ft, gw, da, ra) WHERE m.SERIAL = v.serial RETURNING m.SERIAL");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-          int i = 1;
-          ps.setObject(i++, now);
-          for (ReportUpdate r : part) {
-            i = r.bindRow(ps, i);
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (List<ReportUpdate> part : chunks(reports)) {
+          int n = part.size();
+          String[][] text = new String[9][n];
+          Integer[] rc = new Integer[n];
+          String[] da = new String[n];
+          String[] ra = new String[n];
+          for (int j = 0; j < n; j++) {
+            ReportUpdate r = part.get(j);
+            text[0][j] = r.serial();
+            text[1][j] = r.status();
+            rc[j] = r.resultCode();
+            text[2][j] = r.resultMsg();
+            text[3][j] = r.reportFlags();
+            text[4][j] = r.kkoError();
+            text[5][j] = r.spamFlag();
+            text[6][j] = r.telco();
+            text[7][j] = r.finalType();
+            text[8][j] = r.gwSerial();
+            da[j] = timestamp(r.deliveredAt());
+            ra[j] = timestamp(r.reportAt());
           }
+          ps.setObject(1, now);
+          ps.setArray(2, c.createArrayOf("varchar", text[0]));
+          ps.setArray(3, c.createArrayOf("varchar", text[1]));
+          ps.setArray(4, c.createArrayOf("int4", rc));
+          for (int k = 2; k <= 8; k++) {
+            ps.setArray(k + 3, c.createArrayOf("varchar", text[k]));
+          }
+          ps.setArray(12, c.createArrayOf("varchar", da));
+          ps.setArray(13, c.createArrayOf("varchar", ra));
           statements.increment();
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -160,6 +182,11 @@ public interface ReportWriter {
         }
       }
       return known;
+    }
+
+    /** ISO 8601, which PostgreSQL reads as a TIMESTAMP (to the microsecond). */
+    private static String timestamp(LocalDateTime t) {
+      return t == null ? null : t.toString();
     }
   }
 
