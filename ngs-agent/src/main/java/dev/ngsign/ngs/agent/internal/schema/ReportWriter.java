@@ -145,34 +145,51 @@ public interface ReportWriter {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (List<ReportUpdate> part : chunks(reports)) {
           int n = part.size();
-          String[][] text = new String[9][n];
-          Integer[] rc = new Integer[n];
-          String[] da = new String[n];
-          String[] ra = new String[n];
+          String[] serial = new String[n];
+          String[] status = new String[n];
+          Integer[] resultCode = new Integer[n];
+          String[] resultMsg = new String[n];
+          String[] flags = new String[n];
+          String[] kkoError = new String[n];
+          String[] spam = new String[n];
+          String[] telco = new String[n];
+          String[] finalType = new String[n];
+          String[] gwSerial = new String[n];
+          String[] deliveredAt = new String[n];
+          String[] reportAt = new String[n];
           for (int j = 0; j < n; j++) {
             ReportUpdate r = part.get(j);
-            text[0][j] = r.serial();
-            text[1][j] = r.status();
-            rc[j] = r.resultCode();
-            text[2][j] = r.resultMsg();
-            text[3][j] = r.reportFlags();
-            text[4][j] = r.kkoError();
-            text[5][j] = r.spamFlag();
-            text[6][j] = r.telco();
-            text[7][j] = r.finalType();
-            text[8][j] = r.gwSerial();
-            da[j] = timestamp(r.deliveredAt());
-            ra[j] = timestamp(r.reportAt());
+            serial[j] = r.serial();
+            status[j] = r.status();
+            resultCode[j] = r.resultCode();
+            resultMsg[j] = r.resultMsg();
+            flags[j] = r.reportFlags();
+            kkoError[j] = r.kkoError();
+            spam[j] = r.spamFlag();
+            telco[j] = r.telco();
+            finalType[j] = r.finalType();
+            gwSerial[j] = r.gwSerial();
+            deliveredAt[j] = timestamp(r.deliveredAt());
+            reportAt[j] = timestamp(r.reportAt());
           }
-          ps.setObject(1, now);
-          ps.setArray(2, c.createArrayOf("varchar", text[0]));
-          ps.setArray(3, c.createArrayOf("varchar", text[1]));
-          ps.setArray(4, c.createArrayOf("int4", rc));
-          for (int k = 2; k <= 8; k++) {
-            ps.setArray(k + 3, c.createArrayOf("varchar", text[k]));
+          int i = 1;
+          ps.setObject(i++, now); // UPDATED_AT
+          for (Object[] column :
+              List.<Object[]>of(
+                  serial,
+                  status,
+                  resultCode,
+                  resultMsg,
+                  flags,
+                  kkoError,
+                  spam,
+                  telco,
+                  finalType,
+                  gwSerial,
+                  deliveredAt,
+                  reportAt)) {
+            ps.setArray(i++, c.createArrayOf(column == resultCode ? "int4" : "varchar", column));
           }
-          ps.setArray(12, c.createArrayOf("varchar", da));
-          ps.setArray(13, c.createArrayOf("varchar", ra));
           statements.increment();
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
