@@ -257,7 +257,7 @@ class ZoneMatrixIT {
         .as("nothing created")
         .isZero();
     assertThat(Agent.initDb(wrong.toBuilder().allowZoneMismatch(true).build(), Map.of()))
-        .isEqualTo(5); // V1-V5 (PostgreSQL)
+        .isEqualTo(7); // V1-V7 (PostgreSQL)
     assertThat(Agent.initDb(config(jvm), Map.of())).isZero();
   }
 }

@@ -40,6 +40,62 @@ public final class AgentMetrics {
   private final Map<String, AtomicLong> unserved = new ConcurrentHashMap<>();
 
   /**
+   * The per-message counters of each account, looked up once: {@code registry.counter(name,
+   * tags...)} builds and sorts the tags and hashes the meter's id on every call, three times per
+   * message (sent, ACK, report).
+   */
+  private final Map<String, AccountCounters> counters = new ConcurrentHashMap<>();
+
+  /** One account's sent, ACK and report counters; ACK and report by RESULT code. */
+  private final class AccountCounters {
+    final String account;
+    final Counter sent;
+    final Map<Integer, Counter> acks = new ConcurrentHashMap<>();
+    final Map<Integer, Counter> reports = new ConcurrentHashMap<>();
+    volatile Counter noAck;
+
+    AccountCounters(String account) {
+      this.account = account;
+      this.sent = registry.counter("ngs.agent.sent", "account", account, "ngs_id", ngsId(account));
+    }
+
+    Counter ack(Integer code) {
+      if (code == null) {
+        Counter c = noAck;
+        if (c == null) {
+          c = ackCounter("none");
+          noAck = c;
+        }
+        return c;
+      }
+      return acks.computeIfAbsent(code, k -> ackCounter(String.valueOf(k)));
+    }
+
+    private Counter ackCounter(String code) {
+      return registry.counter(
+          "ngs.agent.ack", "account", account, "ngs_id", ngsId(account), "code", code);
+    }
+
+    Counter report(int result) {
+      return reports.computeIfAbsent(
+          result,
+          k ->
+              registry.counter(
+                  "ngs.agent.reports",
+                  "account",
+                  account,
+                  "ngs_id",
+                  ngsId(account),
+                  "result",
+                  String.valueOf(k)));
+    }
+  }
+
+  private AccountCounters countersOf(String account) {
+    return counters.computeIfAbsent(account, AccountCounters::new);
+  }
+
+  /**
    * @param ngsIds the NGS id of each account, by account name
    */
   public AgentMetrics(MeterRegistry registry, Map<String, String> ngsIds) {
@@ -69,7 +125,7 @@ public final class AgentMetrics {
   }
 
   public void sent(String account, String serial) {
-    registry.counter("ngs.agent.sent", "account", account, "ngs_id", ngsId(account)).increment();
+    countersOf(account).sent.increment();
     inFlight.incrementAndGet();
     if (sentAt.size() < MAX_TRACKED) {
       sentAt.put(serial, System.nanoTime());
@@ -81,29 +137,11 @@ public final class AgentMetrics {
    */
   public void ack(String account, Integer code) {
     inFlight.decrementAndGet();
-    registry
-        .counter(
-            "ngs.agent.ack",
-            "account",
-            account,
-            "ngs_id",
-            ngsId(account),
-            "code",
-            code == null ? "none" : String.valueOf(code))
-        .increment();
+    countersOf(account).ack(code).increment();
   }
 
   public void report(String account, String serial, int result) {
-    registry
-        .counter(
-            "ngs.agent.reports",
-            "account",
-            account,
-            "ngs_id",
-            ngsId(account),
-            "result",
-            String.valueOf(result))
-        .increment();
+    countersOf(account).report(result).increment();
     Long t = sentAt.remove(serial);
     if (t != null) {
       reportLatency.record(Duration.ofNanos(System.nanoTime() - t));

@@ -116,15 +116,13 @@ public interface ReportWriter {
   }
 
   /**
-   * PostgreSQL: one {@code UPDATE ... FROM (VALUES ...) RETURNING} per chunk tells which SERIALs
-   * matched.
+   * PostgreSQL: one {@code UPDATE ... FROM unnest(<one array per column>) RETURNING} per chunk
+   * tells which SERIALs matched. Its text is the same whatever the chunk's size, so the driver
+   * prepares it once per connection and the server plans it once: with one {@code ?} per value (a
+   * {@code VALUES} list of up to 500 rows of 12) every batch was a new statement of up to 6,000
+   * parameters, parsed by the driver and parsed and planned by the server each time.
    */
   final class Postgres implements ReportWriter {
-    private static final String FIRST_ROW =
-        "(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS VARCHAR),"
-            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
-            + " CAST(? AS VARCHAR), CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP))";
-
     @Override
     public Set<String> write(
         Connection c,
@@ -133,23 +131,64 @@ public interface ReportWriter {
         LocalDateTime now,
         LongAdder statements)
         throws SQLException {
+      String sql =
+          "UPDATE "
+              + sendTable
+              + " AS m SET "
+              + setList("", true)
+              + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS INT[]),"
+              + " CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]),"
+              + " CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS TIMESTAMP[]),"
+              + " CAST(? AS TIMESTAMP[])) AS v(serial, st, rc, rm, fl, ke, sp, te, ft, gw, da, ra)"
+              + " WHERE m.SERIAL = v.serial RETURNING m.SERIAL";
       Set<String> known = new HashSet<>();
-      for (List<ReportUpdate> part : chunks(reports)) {
-        StringBuilder sql =
-            new StringBuilder("UPDATE ")
-                .append(sendTable)
-                .append(" AS m SET ")
-                .append(setList("", true))
-                .append(" FROM (VALUES ");
-        sql.append(FIRST_ROW);
-        sql.append((",(" + placeholders(ReportUpdate.VALUES + 1) + ")").repeat(part.size() - 1));
-        sql.append(
-            ") AS v(serial, st, rc, rm, fl, ke, sp, te, ft, gw, da, ra) WHERE m.SERIAL = v.serial RETURNING m.SERIAL");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (List<ReportUpdate> part : chunks(reports)) {
+          int n = part.size();
+          String[] serial = new String[n];
+          String[] status = new String[n];
+          Integer[] resultCode = new Integer[n];
+          String[] resultMsg = new String[n];
+          String[] flags = new String[n];
+          String[] kkoError = new String[n];
+          String[] spam = new String[n];
+          String[] telco = new String[n];
+          String[] finalType = new String[n];
+          String[] gwSerial = new String[n];
+          String[] deliveredAt = new String[n];
+          String[] reportAt = new String[n];
+          for (int j = 0; j < n; j++) {
+            ReportUpdate r = part.get(j);
+            serial[j] = r.serial();
+            status[j] = r.status();
+            resultCode[j] = r.resultCode();
+            resultMsg[j] = r.resultMsg();
+            flags[j] = r.reportFlags();
+            kkoError[j] = r.kkoError();
+            spam[j] = r.spamFlag();
+            telco[j] = r.telco();
+            finalType[j] = r.finalType();
+            gwSerial[j] = r.gwSerial();
+            deliveredAt[j] = timestamp(r.deliveredAt());
+            reportAt[j] = timestamp(r.reportAt());
+          }
           int i = 1;
-          ps.setObject(i++, now);
-          for (ReportUpdate r : part) {
-            i = r.bindRow(ps, i);
+          ps.setObject(i++, now); // UPDATED_AT
+          for (Object[] column :
+              List.<Object[]>of(
+                  serial,
+                  status,
+                  resultCode,
+                  resultMsg,
+                  flags,
+                  kkoError,
+                  spam,
+                  telco,
+                  finalType,
+                  gwSerial,
+                  deliveredAt,
+                  reportAt)) {
+            ps.setArray(i++, c.createArrayOf(column == resultCode ? "int4" : "varchar", column));
           }
           statements.increment();
           try (ResultSet rs = ps.executeQuery()) {
@@ -160,6 +199,11 @@ public interface ReportWriter {
         }
       }
       return known;
+    }
+
+    /** ISO 8601, which PostgreSQL reads as a TIMESTAMP (to the microsecond). */
+    private static String timestamp(LocalDateTime t) {
+      return t == null ? null : t.toString();
     }
   }
 

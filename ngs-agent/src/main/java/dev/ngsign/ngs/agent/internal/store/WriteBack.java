@@ -6,6 +6,7 @@ import static dev.ngsign.ngs.agent.internal.store.Tables.setInt;
 
 import dev.ngsign.ngs.agent.MessageStatus;
 import dev.ngsign.ngs.agent.StoreException;
+import dev.ngsign.ngs.agent.internal.schema.Dialect;
 import dev.ngsign.ngs.agent.internal.schema.ReportUpdate;
 import dev.ngsign.ngs.agent.internal.schema.ReportWriter;
 import dev.ngsign.ngs.protocol.ResultCode;
@@ -74,22 +75,34 @@ public final class WriteBack {
     for (AckOk a : oks) {
       byFence.computeIfAbsent(a.fence(), k -> new ArrayList<>()).add(a);
     }
+    // PostgreSQL: ID = ANY(array), one statement text whatever the count (prepared once per
+    // connection, planned once by the server); elsewhere an IN list.
+    boolean array = t.dialect() == Dialect.POSTGRESQL;
     for (Map.Entry<Long, List<AckOk>> e : byFence.entrySet()) {
       for (List<AckOk> part : ReportWriter.chunks(e.getValue())) {
         String sql =
             "UPDATE "
                 + t.sendTable()
                 + " SET STATUS = CASE WHEN STATUS = 'SENDING' THEN 'SENT' ELSE STATUS END,"
-                + " ACK_CODE = 0, ACK_AT = ?, UPDATED_AT = ? WHERE FENCE = ? AND ID IN ("
-                + placeholders(part.size())
-                + ")";
+                + " ACK_CODE = 0, ACK_AT = ?, UPDATED_AT = ? WHERE FENCE = ? AND "
+                + (array
+                    ? "ID = ANY(CAST(? AS BIGINT[]))"
+                    : "ID IN (" + placeholders(part.size()) + ")");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
           int i = 1;
           ps.setObject(i++, part.get(part.size() - 1).at());
           ps.setObject(i++, now);
           ps.setLong(i++, e.getKey());
-          for (AckOk a : part) {
-            ps.setLong(i++, a.id());
+          if (array) {
+            Long[] ids = new Long[part.size()];
+            for (int j = 0; j < ids.length; j++) {
+              ids[j] = part.get(j).id();
+            }
+            ps.setArray(i, c.createArrayOf("int8", ids));
+          } else {
+            for (AckOk a : part) {
+              ps.setLong(i++, a.id());
+            }
           }
           t.counted();
           ps.executeUpdate();

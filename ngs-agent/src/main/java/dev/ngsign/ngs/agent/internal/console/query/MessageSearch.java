@@ -21,8 +21,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Bounded: a page is at most {@link SearchCriteria#MAX_PAGE} rows, newest first, paged by ID
  * (keyset: {@code ID < last}, never OFFSET), and each statement has a time limit, after which the
  * operator is asked to narrow the search rather than the database being kept busy. Index use:
- * SERIAL is the unique index; status with account walks {@code (STATUS, ACCOUNT, ID)} in ID order;
- * the other filters walk the primary key backwards and stop at a full page. A recipient is matched
+ * SERIAL is the unique index; status with account walks {@code (STATUS, ACCOUNT, ID)} in ID order
+ * (on PostgreSQL that index holds open rows only, schema V6: a finished status is left to {@code
+ * (STATUS, UPDATED_AT)} or the primary key, within the time limit); the other filters walk the
+ * primary key backwards and stop at a full page. A recipient is matched
  * in each of the forms a site may have stored it ({@link RecipientForms}); a recipient search on a
  * large table is fastest with an index on DEST_ADDR, which the schema leaves to the site
  * (docs/console.md).
