@@ -24,10 +24,9 @@ import org.jspecify.annotations.Nullable;
  * SERIAL is the unique index; status with account walks {@code (STATUS, ACCOUNT, ID)} in ID order
  * (on PostgreSQL that index holds open rows only, schema V6: a finished status is left to {@code
  * (STATUS, UPDATED_AT)} or the primary key, within the time limit); the other filters walk the
- * primary key backwards and stop at a full page. A recipient is matched
- * in each of the forms a site may have stored it ({@link RecipientForms}); a recipient search on a
- * large table is fastest with an index on DEST_ADDR, which the schema leaves to the site
- * (docs/console.md).
+ * primary key backwards and stop at a full page. A recipient is matched in each of the forms a site
+ * may have stored it ({@link RecipientForms}); a recipient search on a large table is fastest with
+ * an index on DEST_ADDR, which the schema leaves to the site (docs/console.md).
  *
  * <p>Archived rows: with {@code log-table.mode: monthly}, a search with an insertion date range
  * ({@code from}) also reads the log tables of the months the range's rows can have finished in
