@@ -93,7 +93,10 @@ final class SerialBuckets {
   }
 
   private SerialFilter filter(long bucket) {
-    return filters.computeIfAbsent(bucket, b -> new SerialFilter());
+    // get first: computeIfAbsent locks the map's bin when another bucket's key heads it, and every
+    // event loop claims into the same bucket
+    SerialFilter f = filters.get(bucket);
+    return f != null ? f : filters.computeIfAbsent(bucket, b -> new SerialFilter());
   }
 
   private void publish() {
