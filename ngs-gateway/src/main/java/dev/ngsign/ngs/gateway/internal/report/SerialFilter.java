@@ -91,7 +91,8 @@ final class SerialFilter {
     add(finish(h));
   }
 
-  private void add(long h) {
+  /** Adds the key with this {@link #hash}. */
+  void add(long h) {
     Generation[] g = generations;
     Generation newest = g[g.length - 1];
     newest.count.increment();
