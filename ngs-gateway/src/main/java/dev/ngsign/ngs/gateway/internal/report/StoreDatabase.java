@@ -230,9 +230,11 @@ final class StoreDatabase implements AutoCloseable {
       }
       this.db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
       // a temporary store is deleted on close: nothing in it can outlive the process, so the
-      // write-ahead log would be written for no reader
+      // write-ahead log would be written (and synced) for no reader; RocksDB refuses a synced
+      // write without a log
+      boolean temporary = temporaryDir != null;
       this.writeOptions =
-          keep(new WriteOptions().setSync(options.fsync()).setDisableWAL(temporaryDir != null));
+          keep(new WriteOptions().setSync(options.fsync() && !temporary).setDisableWAL(temporary));
       this.meta = handles.get(0);
       this.counters = handles.get(1);
       for (int i = 0; i < names.size(); i++) {

@@ -215,6 +215,29 @@ class ReportStoreTest {
         .hasMessageContaining("move the directory away or give a new --data-dir");
   }
 
+  /**
+   * {@code fsync} syncs the write-ahead log of a store in a data directory; a temporary store (no
+   * data directory) keeps no log, and the option must not make its writes fail.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void writesSucceedWithFsyncInADataDirectoryAndInATemporaryStore(boolean temporary) {
+    Path d = temporary ? null : dir;
+    try (ReportStore s =
+        ReportStore.open(new StoreOptions(d, Duration.ofDays(1), true, 8, 8, 0), 0)) {
+      StoreBatch b = new StoreBatch();
+      accept(s, "a", "S1", 10, b);
+      s.write(b);
+      assertThat(s.due("a", null, 10, 10)).hasSize(1);
+    }
+    if (!temporary) {
+      try (ReportStore s = open(dir, DAY, 20)) {
+        assertThat(s.pending("a")).isEqualTo(1);
+        assertThat(s.serial("a", "S1")).isNotNull();
+      }
+    }
+  }
+
   @Test
   void aSweepDropsWholeBucketsOnceAllTheirSerialsExpiredAndKeepsWaitingReports()
       throws IOException {
