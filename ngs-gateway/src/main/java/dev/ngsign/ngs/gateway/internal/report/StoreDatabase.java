@@ -49,7 +49,10 @@ import org.slf4j.LoggerFactory;
  *   <li>no concurrent memtable writes: the writes that meet in RocksDB's write group are inserted
  *       by its leader one after the other, which lets each skip list use its sequential insert hint
  *       (an account's reports arrive in key order); a concurrent insert searches the list from the
- *       top every time. On two cores the event loops gained nothing from inserting in parallel;
+ *       top every time. On two cores the event loops gained nothing from inserting in parallel.
+ *       With {@code enable_pipelined_write} a write's log record goes out while the previous group
+ *       is still being inserted: without it one event loop waited for the other's inserts, and the
+ *       DELIVER_ACK p99 at 50,000 msg/s rose by about half a millisecond;
  *   <li>the SERIAL buckets are short-lived (dropped whole when the window passes): no compression
  *       (compressing at flush and compaction costs CPU the event loops need), Bloom filters in
  *       their SST files for whole keys, a level 0 four times deeper than the default before a
@@ -156,6 +159,7 @@ final class StoreDatabase implements AutoCloseable {
                   .setCreateMissingColumnFamilies(true)
                   .setWriteBufferManager(buffers)
                   .setAllowConcurrentMemtableWrite(false)
+                  .setEnablePipelinedWrite(true)
                   .setMaxBackgroundJobs(2)
                   .setMaxTotalWalSize(2 * writeBufferBytes)
                   .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
