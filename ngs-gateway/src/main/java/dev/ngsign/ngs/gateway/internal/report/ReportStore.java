@@ -15,6 +15,8 @@ import java.util.Map;
  * the gateway (and a power loss when the store was opened with {@code fsync}). Quota use is written
  * with the messages it counts, so a crash forgets neither. What no ACK waits for (REPORT_ACK
  * deletions) is written without being waited on: after a crash such a report may be sent once more.
+ * A store without a data directory is temporary (deleted on close) and keeps nothing past the
+ * process, so it writes no log.
  *
  * <p>Threading: every method may be called from any thread; one batch is used by one thread at a
  * time. Claims of one account must be serialised by the caller.

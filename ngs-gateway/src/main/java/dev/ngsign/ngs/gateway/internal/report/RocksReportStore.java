@@ -2,7 +2,6 @@ package dev.ngsign.ngs.gateway.internal.report;
 
 import dev.ngsign.ngs.protocol.packet.Report;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -29,16 +28,16 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link StoreDatabase}: the engine, its tuning and files;
  *   <li>{@link SerialWindow} and {@link SerialBuckets}: SERIAL claims and the de-duplication window
  *       as column families per time bucket, dropped whole when they expire;
- *   <li>{@link StoredReport}: waiting reports in the {@code reports} column family, keyed so that
- *       an account's reports sort in due order; an acknowledgement deletes the key;
+ *   <li>{@link ReportFamilies} and {@link StoredReport}: waiting reports in a column family per
+ *       account, keyed so that they sort in due order; an acknowledgement deletes the key;
  *   <li>{@link StoreCounters}: waiting reports per account and quota use per month;
  *   <li>{@link GwSerials}: the GWSERIAL sequence.
  * </ul>
  *
- * <p>A {@link StoreBatch} becomes one {@link WriteBatch}, written to the write-ahead log and the
- * memtables in one {@code write} — the engine's atomic unit. Without {@code fsync} the log write
- * goes to the operating system's page cache: a killed gateway loses nothing written, a lost machine
- * may.
+ * <p>A {@link StoreBatch} becomes one {@link WriteBatch} (put together in Java: {@link
+ * EncodedBatch}), written to the write-ahead log and the memtables in one {@code write} — the
+ * engine's atomic unit. Without {@code fsync} the log write goes to the operating system's page
+ * cache: a killed gateway loses nothing written, a lost machine may.
  *
  * <p>Memory: block cache and memtables are RocksDB's, off the Java heap, bounded by {@link
  * StoreOptions}. The heap holds counters per account, a Bloom filter per SERIAL bucket (2 bytes per
@@ -50,11 +49,12 @@ final class RocksReportStore implements ReportStore {
   private final StoreDatabase store;
   private final SerialBuckets buckets;
   private final SerialWindow serials;
+  private final ReportFamilies reports;
   private final StoreCounters counters;
   private final GwSerials gwSerials;
 
   /** Reports whose deletion is in a batch not yet written: acknowledged once only. */
-  private final Set<String> pendingAcks = ConcurrentHashMap.newKeySet();
+  private final Set<StoreBatch.ReportKey> pendingAcks = ConcurrentHashMap.newKeySet();
 
   static RocksReportStore open(StoreOptions options, long nowMillis) {
     long started = System.nanoTime();
@@ -81,6 +81,7 @@ final class RocksReportStore implements ReportStore {
     this.buckets =
         new SerialBuckets(store, options.effectiveBucketMillis(), options.windowMillis());
     this.serials = new SerialWindow(store, buckets, options.windowMillis());
+    this.reports = new ReportFamilies(store);
     this.counters = new StoreCounters(store);
     this.gwSerials = new GwSerials(store, nowMillis);
   }
@@ -132,7 +133,8 @@ final class RocksReportStore implements ReportStore {
         new StoreBatch.SerialPut(claim.bucket(), claim.keyBytes(), claim.record().encode()));
     batch.reports.add(
         new StoreBatch.ReportPut(
-            StoredReport.key(account, dueAtMillis, Long.parseLong(report.gwSerial())),
+            account,
+            StoredReport.key(dueAtMillis, Long.parseLong(report.gwSerial())),
             StoredReport.encode(report)));
     batch.countMessage(account, quotaMonth);
   }
@@ -142,32 +144,45 @@ final class RocksReportStore implements ReportStore {
     if (batch.isEmpty()) {
       return;
     }
+    EncodedBatch wb = batch.encoded;
     Lock l = store.use();
-    try (WriteBatch wb = new WriteBatch()) {
+    try {
       for (StoreBatch.SerialPut p : batch.serials) {
         ColumnFamilyHandle h = buckets.forWrite(p.bucket());
         if (h != null) { // else the bucket expired and was dropped since the claim, with the record
           wb.put(h, p.key(), p.value());
         }
       }
+      String account = null; // a batch's reports are almost always one account's
+      ColumnFamilyHandle family = null;
       for (StoreBatch.ReportPut r : batch.reports) {
-        wb.put(store.reports, r.key(), r.value());
+        if (!r.account().equals(account)) {
+          account = r.account();
+          family = reports.forWrite(account);
+        }
+        wb.put(family, r.key(), r.value());
       }
-      for (byte[] k : batch.acks) {
-        wb.delete(store.reports, k);
+      for (StoreBatch.ReportKey k : batch.acks) {
+        ColumnFamilyHandle h = reports.find(k.account());
+        if (h != null) {
+          wb.delete(h, StoredReport.key(k.dueAt(), k.gwSerial()));
+        }
       }
       counters.merge(batch, wb);
       if (wb.count() > 0) {
-        store.write(wb);
+        try (WriteBatch b = wb.toWriteBatch()) {
+          store.write(b);
+        }
       }
       counters.written(batch);
     } catch (RocksDBException e) {
       throw new StoreException("store write failed: " + e.getMessage(), e);
     } finally {
       l.unlock();
+      wb.clear();
       serials.settled(batch);
-      for (byte[] k : batch.acks) {
-        pendingAcks.remove(new String(k, StandardCharsets.ISO_8859_1));
+      for (StoreBatch.ReportKey k : batch.acks) {
+        pendingAcks.remove(k);
       }
       batch.clear();
     }
@@ -178,29 +193,35 @@ final class RocksReportStore implements ReportStore {
     if (max <= 0 || pending(account) == 0) {
       return List.of();
     }
-    byte[] prefix = StoredReport.prefix(account);
-    byte[] from =
-        after == null ? prefix : StoredReport.key(prefix, after.dueAt(), after.gwSerial());
-    byte[] upper =
-        StoredReport.key(prefix, nowMillis == Long.MAX_VALUE ? nowMillis : nowMillis + 1, -1);
+    byte[] from = after == null ? null : StoredReport.key(after.dueAt(), after.gwSerial());
+    byte[] upper = StoredReport.bound(nowMillis == Long.MAX_VALUE ? nowMillis : nowMillis + 1);
     List<PendingReport> out = new ArrayList<>();
     Lock l = store.use();
     try (Slice bound = new Slice(upper);
-        ReadOptions ro = new ReadOptions().setIterateUpperBound(bound);
-        RocksIterator it = store.db.newIterator(store.reports, ro)) {
-      it.seek(from);
-      if (after != null && it.isValid() && Arrays.equals(it.key(), from)) {
-        it.next();
+        ReadOptions ro = new ReadOptions().setIterateUpperBound(bound)) {
+      ColumnFamilyHandle h = reports.find(account);
+      if (h == null) {
+        return out;
       }
-      for (; it.isValid() && out.size() < max; it.next()) {
-        byte[] k = it.key();
-        out.add(
-            new PendingReport(
-                StoredReport.dueAt(k, prefix.length),
-                StoredReport.gwSerial(k, prefix.length),
-                StoredReport.decode(it.value())));
+      try (RocksIterator it = store.db.newIterator(h, ro)) {
+        if (from == null) {
+          it.seekToFirst();
+        } else {
+          it.seek(from);
+          if (it.isValid() && Arrays.equals(it.key(), from)) {
+            it.next();
+          }
+        }
+        for (; it.isValid() && out.size() < max; it.next()) {
+          byte[] k = it.key();
+          out.add(
+              new PendingReport(
+                  StoredReport.dueAt(k),
+                  StoredReport.gwSerial(k),
+                  StoredReport.decode(it.value())));
+        }
+        it.status();
       }
-      it.status();
     } catch (RocksDBException e) {
       throw new StoreException("cannot read the reports of " + account + ": " + e.getMessage(), e);
     } finally {
@@ -211,14 +232,15 @@ final class RocksReportStore implements ReportStore {
 
   @Override
   public boolean acknowledge(String account, PendingReport report, StoreBatch batch) {
-    byte[] k = StoredReport.key(account, report.dueAt(), report.gwSerial());
-    String id = new String(k, StandardCharsets.ISO_8859_1);
+    StoreBatch.ReportKey id = new StoreBatch.ReportKey(account, report.dueAt(), report.gwSerial());
     if (!pendingAcks.add(id)) {
       return false; // another batch deletes it already
     }
     Lock l = store.use();
     try {
-      if (store.db.get(store.reports, k) == null) {
+      ColumnFamilyHandle h = reports.find(account);
+      if (h == null
+          || store.db.get(h, StoredReport.key(report.dueAt(), report.gwSerial())) == null) {
         pendingAcks.remove(id);
         return false;
       }
@@ -228,7 +250,7 @@ final class RocksReportStore implements ReportStore {
     } finally {
       l.unlock();
     }
-    batch.acks.add(k);
+    batch.acks.add(id);
     batch.acksPerAccount.merge(account, 1L, Long::sum);
     counters.acknowledged(account);
     return true;
@@ -261,6 +283,10 @@ final class RocksReportStore implements ReportStore {
 
   @Override
   public void close() {
-    store.close(buckets::closeHandles);
+    store.close(
+        () -> {
+          buckets.closeHandles();
+          reports.closeHandles();
+        });
   }
 }

@@ -49,6 +49,11 @@ final class SerialBuckets {
    */
   private final ConcurrentHashMap<Long, SerialFilter> filters = new ConcurrentHashMap<>();
 
+  /** The bucket claims go to now, and its filter: found without a map lookup per claim. */
+  private record Claiming(long bucket, @Nullable SerialFilter filter) {}
+
+  private volatile Claiming claiming = new Claiming(Long.MIN_VALUE, null);
+
   /** Buckets that start before this were dropped: records for them are no longer written. */
   private volatile long horizon = Long.MIN_VALUE;
 
@@ -100,9 +105,20 @@ final class SerialBuckets {
     newestFirst = buckets.descendingMap().values().toArray(new Bucket[0]);
   }
 
-  /** Notes a key claimed into {@code bucket}, before its record can be written. */
-  void claimed(long bucket, byte[] key) {
-    filter(bucket).add(key);
+  /**
+   * Notes a key (by its {@link SerialFilter#hash}) claimed into {@code bucket}, before its record
+   * can be written.
+   */
+  void claimed(long bucket, long keyHash) {
+    Claiming c = claiming;
+    SerialFilter f;
+    if (c.bucket() == bucket) {
+      f = c.filter();
+    } else {
+      f = filter(bucket);
+      claiming = new Claiming(bucket, f);
+    }
+    f.add(keyHash);
   }
 
   long bucketOf(long millis) {
@@ -110,8 +126,7 @@ final class SerialBuckets {
   }
 
   /** The latest record of {@code key}, or null; the caller holds {@link StoreDatabase#use}. */
-  @Nullable Found find(byte[] key) throws RocksDBException {
-    long h = SerialFilter.hash(key);
+  @Nullable Found find(byte[] key, long h) throws RocksDBException {
     for (Bucket b : newestFirst) {
       if (!b.filter().mightContain(h)) {
         continue;

@@ -53,14 +53,15 @@ final class SerialWindow {
 
   /** The SERIAL's latest stored record, or null. */
   @Nullable SerialRecord stored(String account, String serial) {
-    SerialBuckets.Found f = find(key(account, serial).getBytes(StandardCharsets.UTF_8));
+    byte[] key = key(account, serial).getBytes(StandardCharsets.UTF_8);
+    SerialBuckets.Found f = find(key, SerialFilter.hash(key));
     return f == null ? null : f.record();
   }
 
-  private SerialBuckets.@Nullable Found find(byte[] key) {
+  private SerialBuckets.@Nullable Found find(byte[] key, long hash) {
     Lock l = store.use();
     try {
-      return buckets.find(key);
+      return buckets.find(key, hash);
     } catch (RocksDBException e) {
       throw new StoreException("cannot read a SERIAL record: " + e.getMessage(), e);
     } finally {
@@ -73,6 +74,7 @@ final class SerialWindow {
       String account, String serial, String gwSerial, long nowMillis, StoreBatch batch) {
     String key = key(account, serial);
     byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+    long hash = SerialFilter.hash(keyBytes); // once, for the lookup and the claim
     PendingClaim pendingClaim = pendingClaims.get(key);
     SerialRecord prev;
     long prevBucket;
@@ -84,7 +86,7 @@ final class SerialWindow {
       prev = pendingClaim.record;
       prevBucket = pendingClaim.bucket;
     } else {
-      SerialBuckets.Found f = find(keyBytes);
+      SerialBuckets.Found f = find(keyBytes, hash);
       prev = f == null ? null : f.record();
       prevBucket = f == null ? 0 : f.bucket();
     }
@@ -108,7 +110,7 @@ final class SerialWindow {
                 gwSerial, nowMillis, prev.distinctMessages() + 1, prev.acceptedDelivers() + 1);
     long bucket = buckets.bucketOf(nowMillis);
     // before the record can be written: the filter never misses a stored key
-    buckets.claimed(bucket, keyBytes);
+    buckets.claimed(bucket, hash);
     pendingClaims.put(key, new PendingClaim(batch, next, bucket));
     SerialClaim c = new SerialClaim(null, prev, key, keyBytes, next, bucket, false);
     batch.claims.add(c);

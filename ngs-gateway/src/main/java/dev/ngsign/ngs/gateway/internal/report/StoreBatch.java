@@ -14,14 +14,17 @@ public final class StoreBatch {
   /** A SERIAL record to put into its bucket. */
   record SerialPut(long bucket, byte[] key, byte[] value) {}
 
-  /** A report to put. */
-  record ReportPut(byte[] key, byte[] value) {}
+  /** A report to put into its account's family. */
+  record ReportPut(String account, byte[] key, byte[] value) {}
+
+  /** A waiting report of an account. */
+  record ReportKey(String account, long dueAt, long gwSerial) {}
 
   final List<SerialPut> serials = new ArrayList<>();
   final List<ReportPut> reports = new ArrayList<>();
 
-  /** Report keys to delete (acknowledged). */
-  final List<byte[]> acks = new ArrayList<>();
+  /** Reports to delete (acknowledged). */
+  final List<ReportKey> acks = new ArrayList<>();
 
   /** New messages per account and quota month (usually one entry: a session is one account). */
   final List<MessageCount> messageCounts = new ArrayList<>(1);
@@ -30,6 +33,9 @@ public final class StoreBatch {
   final Map<String, Long> acksPerAccount = new HashMap<>(4);
 
   final List<SerialClaim> claims = new ArrayList<>();
+
+  /** The engine's form of the batch, built at write time (its buffer is kept between writes). */
+  final EncodedBatch encoded = new EncodedBatch();
 
   public boolean isEmpty() {
     return serials.isEmpty()

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.WriteBatch;
 
 /**
  * The store's sums, in the {@code counters} column family: reports waiting per account ({@code
@@ -47,7 +46,7 @@ final class StoreCounters {
   }
 
   /** Adds a batch's deltas to {@code wb}, beside the records they count. */
-  void merge(StoreBatch batch, WriteBatch wb) throws RocksDBException {
+  void merge(StoreBatch batch, EncodedBatch wb) {
     for (StoreBatch.MessageCount c : batch.messageCounts) {
       wb.merge(store.counters, pendingKey(c.account), uint64(c.count));
       wb.merge(store.counters, quotaKey(c.account, c.month), uint64(c.count));

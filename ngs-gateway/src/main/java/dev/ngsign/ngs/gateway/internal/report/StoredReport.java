@@ -7,48 +7,37 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 
 /**
- * How a waiting report is stored. Key: {@code account NUL dueAt GWSERIAL}, the two numbers as
- * 8-byte big-endian, so that an account's reports sort in due order and one seek finds the next
- * due. Value: RESULT, MESSAGE, DA_ADDR, SERIAL, GWSERIAL, SENDTIME (yyyyMMddHHmmss), TELCOINFO
- * separated by NUL, which none of them can hold (the content rules keep DA_ADDR and SERIAL
- * printable).
+ * How a waiting report is stored, in its account's {@link ReportFamilies family}. Key: {@code dueAt
+ * GWSERIAL}, both 8-byte big-endian, so that an account's reports sort in due order and one seek
+ * finds the next due. Value: RESULT, MESSAGE, DA_ADDR, SERIAL, GWSERIAL, SENDTIME (yyyyMMddHHmmss),
+ * TELCOINFO separated by NUL, which none of them can hold (the content rules keep DA_ADDR and
+ * SERIAL printable).
  */
 final class StoredReport {
-  private static final char SEP = '\u0000';
+  private static final byte SEP = 0;
 
   private StoredReport() {}
 
-  /** {@code account NUL}: the start of the account's keys. */
-  static byte[] prefix(String account) {
-    byte[] a = account.getBytes(StandardCharsets.UTF_8);
-    byte[] k = new byte[a.length + 1];
-    System.arraycopy(a, 0, k, 0, a.length);
+  static byte[] key(long dueAtMillis, long gwSerial) {
+    byte[] k = new byte[16];
+    putLong(k, 0, Math.max(0, dueAtMillis));
+    putLong(k, 8, gwSerial);
     return k;
   }
 
-  static byte[] key(String account, long dueAtMillis, long gwSerial) {
-    return key(prefix(account), dueAtMillis, gwSerial);
-  }
-
-  /**
-   * The key after {@code prefix}; {@code gwSerial} < 0 gives a key of the due time only (a bound).
-   */
-  static byte[] key(byte[] prefix, long dueAtMillis, long gwSerial) {
-    byte[] k = new byte[prefix.length + (gwSerial < 0 ? 8 : 16)];
-    System.arraycopy(prefix, 0, k, 0, prefix.length);
-    putLong(k, prefix.length, Math.max(0, dueAtMillis));
-    if (gwSerial >= 0) {
-      putLong(k, prefix.length + 8, gwSerial);
-    }
+  /** The key of the first report due at {@code dueAtMillis} or later (a bound). */
+  static byte[] bound(long dueAtMillis) {
+    byte[] k = new byte[8];
+    putLong(k, 0, Math.max(0, dueAtMillis));
     return k;
   }
 
-  static long dueAt(byte[] key, int prefixLength) {
-    return getLong(key, prefixLength);
+  static long dueAt(byte[] key) {
+    return getLong(key, 0);
   }
 
-  static long gwSerial(byte[] key, int prefixLength) {
-    return getLong(key, prefixLength + 8);
+  static long gwSerial(byte[] key) {
+    return getLong(key, 8);
   }
 
   private static void putLong(byte[] b, int at, long v) {
@@ -66,37 +55,81 @@ final class StoredReport {
     return v;
   }
 
+  /**
+   * The value, written straight into one array of its size (one is made for every accepted message:
+   * no builder, no intermediate strings).
+   */
   static byte[] encode(Report r) {
-    StringBuilder sb =
-        new StringBuilder(96)
-            .append(r.result())
-            .append(SEP)
-            .append(r.message().toWire())
-            .append(SEP)
-            .append(r.daAddr())
-            .append(SEP)
-            .append(r.serial())
-            .append(SEP)
-            .append(r.gwSerial())
-            .append(SEP);
+    String result = Integer.toString(r.result());
+    String message = r.message().toWire();
+    String telco = r.telco().name();
     LocalDateTime t = r.sendTime();
+    int size =
+        utf8Length(result)
+            + utf8Length(message)
+            + utf8Length(r.daAddr())
+            + utf8Length(r.serial())
+            + utf8Length(r.gwSerial())
+            + (t == null ? 0 : 14)
+            + utf8Length(telco)
+            + 6;
+    byte[] out = new byte[size];
+    int at = put(out, 0, result);
+    at = put(out, at, message);
+    at = put(out, at, r.daAddr());
+    at = put(out, at, r.serial());
+    at = put(out, at, r.gwSerial());
     if (t != null) {
-      pad(sb, t.getYear(), 4);
-      pad(sb, t.getMonthValue(), 2);
-      pad(sb, t.getDayOfMonth(), 2);
-      pad(sb, t.getHour(), 2);
-      pad(sb, t.getMinute(), 2);
-      pad(sb, t.getSecond(), 2);
+      at = digits(out, at, t.getYear(), 4);
+      at = digits(out, at, t.getMonthValue(), 2);
+      at = digits(out, at, t.getDayOfMonth(), 2);
+      at = digits(out, at, t.getHour(), 2);
+      at = digits(out, at, t.getMinute(), 2);
+      at = digits(out, at, t.getSecond(), 2);
     }
-    return sb.append(SEP).append(r.telco().name()).toString().getBytes(StandardCharsets.UTF_8);
+    out[at++] = SEP;
+    put(out, at, telco);
+    return out;
   }
 
-  private static void pad(StringBuilder sb, int v, int width) {
-    String s = Integer.toString(v);
-    for (int i = s.length(); i < width; i++) {
-      sb.append('0');
+  private static int utf8Length(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return s.getBytes(StandardCharsets.UTF_8).length; // rare: let the encoder count
+      }
     }
-    sb.append(s);
+    return s.length();
+  }
+
+  /** Writes {@code s} in UTF-8 and, but for the last field, a separator; returns the next index. */
+  private static int put(byte[] out, int at, String s) {
+    int n = s.length();
+    boolean ascii = true;
+    for (int i = 0; i < n && ascii; i++) {
+      ascii = s.charAt(i) < 0x80;
+    }
+    if (ascii) {
+      for (int i = 0; i < n; i++) {
+        out[at++] = (byte) s.charAt(i);
+      }
+    } else {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      System.arraycopy(b, 0, out, at, b.length);
+      at += b.length;
+    }
+    if (at < out.length) {
+      out[at++] = SEP;
+    }
+    return at;
+  }
+
+  /** {@code v} as {@code width} decimal digits, zero-padded (the date fields fit). */
+  private static int digits(byte[] out, int at, int v, int width) {
+    for (int i = width - 1; i >= 0; i--) {
+      out[at + i] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    return at + width;
   }
 
   static Report decode(byte[] stored) {

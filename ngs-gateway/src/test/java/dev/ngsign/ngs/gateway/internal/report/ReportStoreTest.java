@@ -7,6 +7,7 @@ import dev.ngsign.ngs.protocol.packet.Report;
 import dev.ngsign.ngs.protocol.packet.ReportMessage;
 import dev.ngsign.ngs.protocol.packet.Telco;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
 
 class ReportStoreTest {
   private static final long DAY = 86_400_000L;
@@ -193,6 +199,46 @@ class ReportStoreTest {
   }
 
   @Test
+  void aDataDirectoryOfTheFirstRocksDbLayoutIsRefusedWithAMessageSayingHowToStartFresh()
+      throws RocksDBException {
+    try (Options o = new Options().setCreateIfMissing(true);
+        RocksDB db = RocksDB.open(o, dir.toString());
+        ColumnFamilyHandle shared =
+            db.createColumnFamily(
+                new ColumnFamilyDescriptor("reports".getBytes(StandardCharsets.US_ASCII)))) {
+      assertThat(shared.getName()).isEqualTo("reports".getBytes(StandardCharsets.US_ASCII));
+    }
+    assertThatThrownBy(() -> open(dir, DAY, 0))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining(dir.toString())
+        .hasMessageContaining("earlier build")
+        .hasMessageContaining("move the directory away or give a new --data-dir");
+  }
+
+  /**
+   * {@code fsync} syncs the write-ahead log of a store in a data directory; a temporary store (no
+   * data directory) keeps no log, and the option must not make its writes fail.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void writesSucceedWithFsyncInADataDirectoryAndInATemporaryStore(boolean temporary) {
+    Path d = temporary ? null : dir;
+    try (ReportStore s =
+        ReportStore.open(new StoreOptions(d, Duration.ofDays(1), true, 8, 8, 0), 0)) {
+      StoreBatch b = new StoreBatch();
+      accept(s, "a", "S1", 10, b);
+      s.write(b);
+      assertThat(s.due("a", null, 10, 10)).hasSize(1);
+    }
+    if (!temporary) {
+      try (ReportStore s = open(dir, DAY, 20)) {
+        assertThat(s.pending("a")).isEqualTo(1);
+        assertThat(s.serial("a", "S1")).isNotNull();
+      }
+    }
+  }
+
+  @Test
   void aSweepDropsWholeBucketsOnceAllTheirSerialsExpiredAndKeepsWaitingReports()
       throws IOException {
     long window = 1_000;
@@ -283,16 +329,28 @@ class ReportStoreTest {
     Report noTime =
         new Report(0, ReportMessage.EMPTY, "01020001234", "S", "0000000000000043", null, Telco.ETC);
     assertThat(StoredReport.decode(StoredReport.encode(noTime))).isEqualTo(noTime);
+    // the encoder's other path: fields beyond ASCII (a surrogate pair too) in UTF-8
+    Report wide =
+        new Report(
+            0,
+            ReportMessage.EMPTY,
+            "01020001234",
+            "가\uD83D\uDE00",
+            "0000000000000044",
+            null,
+            Telco.SK);
+    assertThat(StoredReport.decode(StoredReport.encode(wide))).isEqualTo(wide);
   }
 
   @Test
   void reportKeysSortByDueTimeThenGwSerial() {
-    byte[] prefix = StoredReport.prefix("a");
-    byte[] early = StoredReport.key(prefix, 255, 1L << 40);
-    byte[] later = StoredReport.key(prefix, 256, 1);
+    byte[] early = StoredReport.key(255, 1L << 40);
+    byte[] later = StoredReport.key(256, 1);
     assertThat(java.util.Arrays.compareUnsigned(early, later)).isNegative();
-    assertThat(StoredReport.dueAt(later, prefix.length)).isEqualTo(256);
-    assertThat(StoredReport.gwSerial(early, prefix.length)).isEqualTo(1L << 40);
+    assertThat(java.util.Arrays.compareUnsigned(StoredReport.bound(256), early)).isPositive();
+    assertThat(java.util.Arrays.compareUnsigned(StoredReport.bound(256), later)).isNegative();
+    assertThat(StoredReport.dueAt(later)).isEqualTo(256);
+    assertThat(StoredReport.gwSerial(early)).isEqualTo(1L << 40);
   }
 
   @Test

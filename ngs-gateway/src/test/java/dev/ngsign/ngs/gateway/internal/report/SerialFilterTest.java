@@ -75,7 +75,8 @@ class SerialFilterTest {
         maybe++;
       }
     }
-    // 16 bits per key and 4 hashes: about 0.24 % false positives; a broken hash gives far more
+    // 16 bits per key, 4 hashes in one cache line: about 0.3 % false positives; a broken hash
+    // gives far more
     assertThat(maybe).isLessThan(tries / 100);
   }
 
