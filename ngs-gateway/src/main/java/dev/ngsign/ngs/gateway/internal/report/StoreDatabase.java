@@ -58,8 +58,9 @@ import org.slf4j.LoggerFactory;
  *       their SST files for whole keys, a level 0 four times deeper than the default before a
  *       compaction. No memtable Bloom filter: {@link SerialWindow}'s own filter already keeps new
  *       SERIALs (the common case) away from the engine;
- *   <li>reports are deleted soon after they are sent: compressed (LZ4) only in the bottom level,
- *       where reports that wait long end up; no Bloom filter (see {@link ReportFamilies});
+ *   <li>reports are deleted soon after they are sent: compressed (LZ4) only when a compaction
+ *       writes them into the bottom level (a file moved down whole stays as flushed); no Bloom
+ *       filter (see {@link ReportFamilies});
  *   <li>{@code avoid_flush_during_recovery}: at start-up what the log holds stays in the memtables
  *       instead of being written to SST files before the gateway is ready;
  *   <li>a temporary store (no data directory; deleted on close) writes no write-ahead log and does
