@@ -195,6 +195,18 @@ class ReportDeliveryIT {
       assertThat(rep.read()).isInstanceOf(LinkAck.class);
       assertThat(gw.pendingReports(ID)).isEqualTo(2);
     }
+    await().until(() -> !gw.isBound(ID, SessionKind.REPORT));
+    try (RawNgsClient rep =
+        RawNgsClient.login(ports, ID, PW, SessionMode.PLAIN, SessionKind.REPORT)) {
+      Report a = (Report) rep.read();
+      Report b = (Report) rep.read();
+      assertThat(Set.of(a.serial(), b.serial()))
+          .as("the refused reports go out again on the next report session")
+          .containsExactlyInAnyOrder("A1", "A2");
+      rep.send(a.ack());
+      rep.send(b.ack());
+      await().until(() -> gw.pendingReports(ID) == 0);
+    }
   }
 
   @Test

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * waiting for REPORT_ACK at a time, and deletes each from the store when its REPORT_ACK (RESULT 0,
  * matching SERIAL and GWSERIAL) arrives. Reports sent but not acknowledged stay in the store and go
  * out again on the next report session of the account, even after a restart: duplicates only for
- * those. State lives on the channel's event loop; the store is polled every {@code
+ * those. A report is {@linkplain ReportStore#take taken} by one report session at a time: another
+ * session of the same account skips it, and the session gives back what it still holds when it
+ * ends. State lives on the channel's event loop; the store is polled every {@code
  * reportPollInterval} and after every ACK.
  *
  * <p>Test fixture: when the account asks for it ({@code NgsGateway.resendAcknowledgedReports}), an
@@ -85,6 +87,10 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
 
   private void stop() {
     journalAcks();
+    if (!inFlight.isEmpty()) { // unacknowledged: the account's next report session sends them
+      store.release(session.account().id(), inFlight.values());
+      inFlight.clear();
+    }
     if (poller != null) {
       poller.cancel(false);
       poller = null;
@@ -107,16 +113,18 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
     }
     session.countIn();
     PendingReport p = inFlight.remove(ack.gwSerial());
-    if (p != null && ack.result() == 0 && ack.serial().equals(p.report().serial())) {
+    if (p == null) {
+      return; // an ACK for nothing in flight deletes nothing
+    }
+    if (ack.result() == 0 && ack.serial().equals(p.report().serial())) {
       store.acknowledge(session.account().id(), p, acked);
       gw.metrics().reportAcked();
       if (session.account().claimReportResend()) {
         resends.add(p.report());
       }
+    } else { // refused: the report stays stored and goes out again on the next report session
+      store.release(session.account().id(), List.of(p));
     }
-    // an ACK for nothing in flight (or with RESULT != 0) deletes nothing: the report goes out again
-    // on the
-    // next report session
   }
 
   @Override
@@ -143,7 +151,7 @@ public final class ReportPumpHandler extends ChannelInboundHandlerAdapter {
       due =
           room <= 0
               ? List.of()
-              : store.due(session.account().id(), cursor, gw.clock().millis(), room);
+              : store.take(session.account().id(), cursor, gw.clock().millis(), room);
     } catch (RuntimeException e) {
       // reports are read back from the store's files: when that fails, say so and close rather than
       // let

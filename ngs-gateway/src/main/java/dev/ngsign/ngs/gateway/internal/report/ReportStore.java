@@ -2,6 +2,7 @@ package dev.ngsign.ngs.gateway.internal.report;
 
 import dev.ngsign.ngs.protocol.packet.Report;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -73,15 +74,32 @@ public interface ReportStore extends AutoCloseable {
 
   /**
    * Up to {@code max} of the account's reports due at {@code nowMillis}, in due order, starting
-   * after {@code after} (null: from the first).
+   * after {@code after} (null: from the first). Reading only: see {@link #take} for sending.
    */
   List<PendingReport> due(String account, PendingReport after, long nowMillis, int max);
 
   /**
-   * Deletes an acknowledged report with {@code batch}; false when it is not waiting (any more, or
-   * its deletion is already in a batch).
+   * As {@link #due}, but hands the reports to the caller alone, to send, until it {@linkplain
+   * #acknowledge acknowledges} or {@linkplain #release releases} each. The list ends before the
+   * first report another caller has: the caller asks again from the same place later, so reports
+   * still go out in due order and none is passed over. Two report sessions of one account (for the
+   * moment one replaces the other) never send the same report at once, and a report is deleted at
+   * most once.
+   */
+  List<PendingReport> take(String account, PendingReport after, long nowMillis, int max);
+
+  /**
+   * Deletes a {@linkplain #take taken} report with {@code batch}; false when it is not taken (or
+   * was released) or is acknowledged already. Needs no read: a taken report is still stored.
    */
   boolean acknowledge(String account, PendingReport report, StoreBatch batch);
+
+  /**
+   * Gives back taken reports that were not acknowledged (their session ended, or their REPORT_ACK
+   * refused them): they stay stored, and the account's next {@link #take} from before them hands
+   * them out again.
+   */
+  void release(String account, Collection<PendingReport> reports);
 
   /** Reports of the account not yet acknowledged (due or not). */
   long pending(String account);

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import org.jspecify.annotations.Nullable;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
@@ -53,8 +53,8 @@ final class RocksReportStore implements ReportStore {
   private final StoreCounters counters;
   private final GwSerials gwSerials;
 
-  /** Reports whose deletion is in a batch not yet written: acknowledged once only. */
-  private final Set<StoreBatch.ReportKey> pendingAcks = ConcurrentHashMap.newKeySet();
+  /** Reports with a session, or acknowledged in a batch not yet written. */
+  private final ReportsInFlight inFlight = new ReportsInFlight();
 
   static RocksReportStore open(StoreOptions options, long nowMillis) {
     long started = System.nanoTime();
@@ -145,8 +145,10 @@ final class RocksReportStore implements ReportStore {
       return;
     }
     EncodedBatch wb = batch.encoded;
-    Lock l = store.use();
+    Lock l = null;
+    boolean written = false;
     try {
+      l = store.use();
       for (StoreBatch.SerialPut p : batch.serials) {
         ColumnFamilyHandle h = buckets.forWrite(p.bucket());
         if (h != null) { // else the bucket expired and was dropped since the claim, with the record
@@ -174,22 +176,47 @@ final class RocksReportStore implements ReportStore {
           store.write(b);
         }
       }
+      written = true;
       counters.written(batch);
     } catch (RocksDBException e) {
       throw new StoreException("store write failed: " + e.getMessage(), e);
     } finally {
-      l.unlock();
+      if (l != null) {
+        l.unlock();
+      }
+      if (!written) {
+        counters.unacknowledged(batch); // the reports are stored still and will be sent again
+      }
       wb.clear();
       serials.settled(batch);
-      for (StoreBatch.ReportKey k : batch.acks) {
-        pendingAcks.remove(k);
-      }
+      inFlight.deleted(batch.acks);
       batch.clear();
     }
   }
 
   @Override
   public List<PendingReport> due(String account, PendingReport after, long nowMillis, int max) {
+    return read(account, after, nowMillis, max, null);
+  }
+
+  @Override
+  public List<PendingReport> take(String account, PendingReport after, long nowMillis, int max) {
+    if (max <= 0 || pending(account) == 0) {
+      return List.of();
+    }
+    ReportsInFlight.Account taken = inFlight.of(account);
+    synchronized (taken) { // no deletion leaves the registry while this iterator may still see it
+      return read(account, after, nowMillis, max, taken);
+    }
+  }
+
+  /** Due reports in order; with {@code taker}, taken, up to the first that another session has. */
+  private List<PendingReport> read(
+      String account,
+      @Nullable PendingReport after,
+      long nowMillis,
+      int max,
+      ReportsInFlight.@Nullable Account taker) {
     if (max <= 0 || pending(account) == 0) {
       return List.of();
     }
@@ -214,15 +241,24 @@ final class RocksReportStore implements ReportStore {
         }
         for (; it.isValid() && out.size() < max; it.next()) {
           byte[] k = it.key();
+          long gwSerial = StoredReport.gwSerial(k);
+          if (taker != null && !taker.take(gwSerial)) {
+            break; // another session has it: the rest wait, in due order, until it is given back
+          }
           out.add(
-              new PendingReport(
-                  StoredReport.dueAt(k),
-                  StoredReport.gwSerial(k),
-                  StoredReport.decode(it.value())));
+              new PendingReport(StoredReport.dueAt(k), gwSerial, StoredReport.decode(it.value())));
         }
         it.status();
       }
-    } catch (RocksDBException e) {
+    } catch (RocksDBException | RuntimeException e) {
+      if (taker != null) {
+        for (PendingReport p : out) {
+          inFlight.release(account, p.gwSerial());
+        }
+      }
+      if (e instanceof StoreException se) {
+        throw se;
+      }
       throw new StoreException("cannot read the reports of " + account + ": " + e.getMessage(), e);
     } finally {
       l.unlock();
@@ -232,28 +268,25 @@ final class RocksReportStore implements ReportStore {
 
   @Override
   public boolean acknowledge(String account, PendingReport report, StoreBatch batch) {
-    StoreBatch.ReportKey id = new StoreBatch.ReportKey(account, report.dueAt(), report.gwSerial());
-    if (!pendingAcks.add(id)) {
-      return false; // another batch deletes it already
+    if (!inFlight.acknowledge(account, report.gwSerial())) {
+      return false; // not taken, or its deletion is in a batch already
     }
-    Lock l = store.use();
-    try {
-      ColumnFamilyHandle h = reports.find(account);
-      if (h == null
-          || store.db.get(h, StoredReport.key(report.dueAt(), report.gwSerial())) == null) {
-        pendingAcks.remove(id);
-        return false;
-      }
-    } catch (RocksDBException e) {
-      pendingAcks.remove(id);
-      throw new StoreException("cannot read a report of " + account + ": " + e.getMessage(), e);
-    } finally {
-      l.unlock();
-    }
-    batch.acks.add(id);
+    batch.acks.add(new StoreBatch.ReportKey(account, report.dueAt(), report.gwSerial()));
     batch.acksPerAccount.merge(account, 1L, Long::sum);
     counters.acknowledged(account);
     return true;
+  }
+
+  @Override
+  public void release(String account, Collection<PendingReport> reports) {
+    for (PendingReport p : reports) {
+      inFlight.release(account, p.gwSerial());
+    }
+  }
+
+  /** Reports of the account taken or acknowledged and not yet written (tests). */
+  int inFlight(String account) {
+    return inFlight.size(account);
   }
 
   @Override

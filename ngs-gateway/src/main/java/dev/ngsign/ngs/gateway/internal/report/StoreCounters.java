@@ -73,6 +73,17 @@ final class StoreCounters {
     pendingTotal.decrementAndGet();
   }
 
+  /** A batch's acknowledgements were not written: its reports wait again. */
+  void unacknowledged(StoreBatch batch) {
+    for (Map.Entry<String, Long> c : batch.acksPerAccount.entrySet()) {
+      AtomicLong n = pending.get(c.getKey());
+      if (n != null) {
+        n.addAndGet(c.getValue());
+      }
+      pendingTotal.addAndGet(c.getValue());
+    }
+  }
+
   long pending(String account) {
     AtomicLong n = pending.get(account);
     return n == null ? 0 : n.get();

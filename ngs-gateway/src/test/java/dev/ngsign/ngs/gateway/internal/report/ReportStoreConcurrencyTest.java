@@ -25,11 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store used the way the gateway uses it, from several threads at once: deliver sessions
- * writing batches, report sessions acknowledging, and the housekeeping thread sweeping (creating
- * SERIAL buckets and dropping expired ones) all the while, with a short window and narrow buckets
- * so that sweeps drop a lot. After a restart, exactly the reports written and not acknowledged are
- * waiting: a report moved by a sweep while it was being acknowledged neither comes back nor gets
- * lost.
+ * writing batches, two report sessions per account taking and acknowledging the same account's
+ * reports (each taken by one at a time, each deletion counted once), and the housekeeping thread
+ * sweeping (creating SERIAL buckets and dropping expired ones) all the while, with a short window
+ * and narrow buckets so that sweeps drop a lot. After a restart, exactly the reports written and
+ * not acknowledged are waiting: a report moved by a sweep while it was being acknowledged neither
+ * comes back nor gets lost.
  */
 class ReportStoreConcurrencyTest {
   private static final long WINDOW = 20;
@@ -43,6 +44,9 @@ class ReportStoreConcurrencyTest {
   private static final String[] ACCOUNTS = {"a", "b"};
   private static final int BATCHES = 400;
 
+  /** Report sessions per account, taking and acknowledging the same account's reports. */
+  private static final int REPORT_SESSIONS = 2;
+
   @TempDir Path dir;
 
   @Test
@@ -51,8 +55,10 @@ class ReportStoreConcurrencyTest {
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicLong clock = new AtomicLong(1_000);
     AtomicBoolean delivering = new AtomicBoolean(true);
-    ExecutorService pool = Executors.newFixedThreadPool(2 * ACCOUNTS.length + 1);
+    ExecutorService pool =
+        Executors.newFixedThreadPool((1 + REPORT_SESSIONS) * ACCOUNTS.length + 1);
     long sweeps = 0;
+    long waitingBeforeRestart = -1;
     try (ReportStore s = KillNineCopy.open(dir, WINDOW, BUCKET, 1_000)) {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<?>> delivers = new ArrayList<>();
@@ -83,30 +89,35 @@ class ReportStoreConcurrencyTest {
                   }
                   return null;
                 }));
-        acks.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  StoreBatch b = new StoreBatch();
-                  PendingReport cursor = null;
-                  while (delivering.get()) {
-                    List<PendingReport> due = s.due(account, cursor, Long.MAX_VALUE / 2, 50);
-                    if (due.isEmpty()) {
-                      cursor = null; // start over, as a new report session would
+        for (int r = 0; r < REPORT_SESSIONS; r++) {
+          acks.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    StoreBatch b = new StoreBatch();
+                    PendingReport cursor = null;
+                    while (delivering.get()) {
+                      List<PendingReport> taken = s.take(account, cursor, Long.MAX_VALUE / 2, 50);
+                      if (taken.isEmpty()) {
+                        cursor = null; // start over, as a new report session would
+                      }
+                      for (PendingReport p : taken) {
+                        cursor = p;
+                        acknowledge(s, account, p, b, acknowledged);
+                      }
+                      s.write(b);
                     }
-                    for (PendingReport p : due) {
-                      cursor = p;
-                      acknowledge(s, account, p, b, acknowledged);
-                    }
+                    // a last pass
+                    acknowledgeAll(
+                        s,
+                        account,
+                        s.take(account, null, Long.MAX_VALUE / 2, 100_000),
+                        b,
+                        acknowledged);
                     s.write(b);
-                  }
-                  for (PendingReport p :
-                      s.due(account, null, Long.MAX_VALUE / 2, Integer.MAX_VALUE)) { // a last pass
-                    acknowledge(s, account, p, b, acknowledged);
-                  }
-                  s.write(b);
-                  return null;
-                }));
+                    return null;
+                  }));
+        }
       }
       Future<Long> sweeper =
           pool.submit(
@@ -128,6 +139,7 @@ class ReportStoreConcurrencyTest {
         f.get(120, TimeUnit.SECONDS);
       }
       s.sweepSerials(clock.get() + 10 * WINDOW); // every SERIAL expired: every bucket goes
+      waitingBeforeRestart = s.pendingTotal();
     } finally {
       pool.shutdownNow();
     }
@@ -146,22 +158,39 @@ class ReportStoreConcurrencyTest {
         }
       }
       assertThat(waiting).isEqualTo(expected);
-      assertThat(after.pendingTotal()).isEqualTo(expected.size());
+      assertThat(after.pendingTotal())
+          .as("the stored count: each deletion counted once")
+          .isEqualTo(expected.size());
+      assertThat(waitingBeforeRestart).as("the count in memory").isEqualTo(expected.size());
     }
   }
 
   /**
-   * Acknowledges two thirds of the reports (by GWSERIAL), leaving the rest waiting; a report handed
-   * out again after its acknowledgement is a report that came back.
+   * Acknowledges two thirds of the reports (by GWSERIAL) and gives the rest back, to wait; a report
+   * handed out again after its acknowledgement is a report that came back, and a report another
+   * session has is one sent twice at once.
    */
   private static void acknowledge(
       ReportStore s, String account, PendingReport p, StoreBatch b, Set<String> acked) {
     if (acked.contains(p.report().gwSerial())) {
-      throw new AssertionError(
-          "acknowledged report " + p.report().gwSerial() + " is waiting again");
+      throw new AssertionError("acknowledged report " + p.report().gwSerial() + " was taken again");
     }
-    if (p.gwSerial() % 3 != 0 && s.acknowledge(account, p, b)) {
-      acked.add(p.report().gwSerial());
+    if (p.gwSerial() % 3 != 0) {
+      if (!s.acknowledge(account, p, b)) {
+        throw new AssertionError("taken report " + p.report().gwSerial() + " not acknowledged");
+      }
+      if (!acked.add(p.report().gwSerial())) {
+        throw new AssertionError("report " + p.report().gwSerial() + " acknowledged twice");
+      }
+    } else {
+      s.release(account, List.of(p));
+    }
+  }
+
+  private static void acknowledgeAll(
+      ReportStore s, String account, List<PendingReport> taken, StoreBatch b, Set<String> acked) {
+    for (PendingReport p : taken) {
+      acknowledge(s, account, p, b, acked);
     }
   }
 

@@ -127,14 +127,16 @@ class ReportStoreCrashConsistencyTest {
           }
           session.decided.clear();
         } else if (op < 89) { // a REPORT_ACK for a due report of the account
-          List<PendingReport> due = s.due(session.account, null, now, 5);
-          if (!due.isEmpty()) {
-            PendingReport p = due.get(rnd.nextInt(due.size()));
-            if (s.acknowledge(session.account, p, acks)) {
-              Message m = byGw.get(p.report().gwSerial());
-              m.ackDecided = true;
-              acksPending.add(m);
-            }
+          List<PendingReport> taken = s.take(session.account, null, now, 5);
+          if (!taken.isEmpty()) {
+            PendingReport p = taken.get(rnd.nextInt(taken.size()));
+            assertThat(s.acknowledge(session.account, p, acks))
+                .as("seed %d: a taken report is acknowledged", seed)
+                .isTrue();
+            Message m = byGw.get(p.report().gwSerial());
+            m.ackDecided = true;
+            acksPending.add(m);
+            s.release(session.account, taken); // the others' ACKs did not come
           }
           if (rnd.nextBoolean()) {
             s.write(acks);

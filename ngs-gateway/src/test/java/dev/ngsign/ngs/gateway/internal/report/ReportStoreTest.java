@@ -80,18 +80,93 @@ class ReportStoreTest {
           .containsExactly("1");
       assertThat(s.pending("a")).isEqualTo(2);
       assertThat(s.pending("ab")).isEqualTo(1);
-      assertThat(s.acknowledge("a", both.get(0), b)).isTrue();
       assertThat(s.acknowledge("a", both.get(0), b))
-          .as("its deletion is in a batch already")
+          .as("read with due(), not taken: nobody sent it")
           .isFalse();
+      PendingReport first = s.take("a", null, 1_000, 1).get(0);
+      assertThat(first.report().serial()).isEqualTo("1");
+      assertThat(s.acknowledge("a", first, b)).isTrue();
+      assertThat(s.acknowledge("a", first, b)).as("its deletion is in a batch already").isFalse();
       s.write(b);
-      assertThat(s.acknowledge("a", both.get(0), b)).as("deleted").isFalse();
+      assertThat(s.acknowledge("a", first, b)).as("deleted").isFalse();
       assertThat(s.due("a", null, 1_000, 10))
           .extracting(p -> p.report().serial())
           .containsExactly("2");
       assertThat(s.pending("a")).isEqualTo(1);
       assertThat(s.pendingTotal()).isEqualTo(3);
+      assertThat(((RocksReportStore) s).inFlight("a")).as("the deletion is written").isZero();
     }
+  }
+
+  /**
+   * Two report sessions of one account: a report goes to one of them at a time, comes back to the
+   * other only when given back, and its deletion counts once whoever acknowledges.
+   */
+  @Test
+  void aTakenReportIsWithOneSessionUntilAcknowledgedOrReleased() {
+    try (ReportStore s = open(null, DAY, 1_000)) {
+      StoreBatch b = new StoreBatch();
+      accept(s, "a", "1", 100, b);
+      accept(s, "a", "2", 200, b);
+      accept(s, "a", "3", 300, b);
+      s.write(b);
+      List<PendingReport> first = s.take("a", null, 1_000, 2);
+      assertThat(first).extracting(p -> p.report().serial()).containsExactly("1", "2");
+      assertThat(s.take("a", null, 1_000, 10))
+          .as("the second session waits at the first report the first session has")
+          .isEmpty();
+      assertThat(s.take("a", first.get(1), 1_000, 10))
+          .as("after it, the rest is free")
+          .extracting(p -> p.report().serial())
+          .containsExactly("3");
+      assertThat(s.due("a", null, 1_000, 10)).as("reading sees them all").hasSize(3);
+
+      StoreBatch acks = new StoreBatch();
+      assertThat(s.acknowledge("a", first.get(0), acks)).isTrue();
+      s.release("a", List.of(first.get(1))); // the first session ended without its ACK
+      s.release("a", List.of(first.get(0))); // acknowledged: not given back
+      assertThat(s.take("a", null, 1_000, 10))
+          .as("the acknowledged report is being deleted: not to be taken, nor passed")
+          .isEmpty();
+      s.write(acks);
+      assertThat(s.take("a", null, 1_000, 10))
+          .as("deleted; the released one is free again, '3' is taken already")
+          .extracting(p -> p.report().serial())
+          .containsExactly("2");
+      assertThat(s.pending("a")).isEqualTo(2);
+      assertThat(s.acknowledge("a", first.get(0), acks))
+          .as("an ACK of a deleted report from a session that had it before")
+          .isFalse();
+      assertThat(s.acknowledge("a", first.get(1), acks))
+          .as("released by the first session, now the second's: its ACK counts once")
+          .isTrue();
+      assertThat(s.acknowledge("a", first.get(1), acks)).isFalse();
+      s.write(acks);
+      assertThat(s.pending("a")).isEqualTo(1);
+      assertThat(s.due("a", null, 1_000, 10))
+          .extracting(p -> p.report().serial())
+          .containsExactly("3");
+    }
+  }
+
+  /**
+   * A batch whose write fails deletes nothing: its acknowledged reports wait again, counted, and
+   * another session takes them.
+   */
+  @Test
+  void acknowledgementsOfAFailedWriteAreWaitingAgain() {
+    ReportStore s = open(dir, DAY, 1_000);
+    StoreBatch b = new StoreBatch();
+    accept(s, "a", "1", 100, b);
+    s.write(b);
+    PendingReport p = s.take("a", null, 1_000, 1).get(0);
+    StoreBatch acks = new StoreBatch();
+    assertThat(s.acknowledge("a", p, acks)).isTrue();
+    assertThat(s.pending("a")).isZero();
+    s.close();
+    assertThatThrownBy(() -> s.write(acks)).isInstanceOf(StoreException.class);
+    assertThat(s.pending("a")).as("counted as waiting again").isEqualTo(1);
+    assertThat(((RocksReportStore) s).inFlight("a")).isZero();
   }
 
   @Test
@@ -118,9 +193,9 @@ class ReportStoreTest {
       s.write(b);
       StoreBatch unwritten = new StoreBatch();
       accept(s, "a", "4", 400, unwritten); // its ACK never went out: lost with the process
-      PendingReport first = s.due("a", null, 1_000, 1).get(0);
+      PendingReport first = s.take("a", null, 1_000, 1).get(0);
       StoreBatch acks = new StoreBatch();
-      s.acknowledge("a", first, acks);
+      assertThat(s.acknowledge("a", first, acks)).isTrue();
       s.write(acks);
       Path crashed = KillNineCopy.of(s, dir);
       try (ReportStore after = open(crashed, DAY, 1_000)) {
