@@ -27,6 +27,8 @@ final class EncodedBatch {
   private static final byte CF_DELETION = 0x4;
   private static final byte CF_VALUE = 0x5;
   private static final byte CF_MERGE = 0x6;
+  private static final byte SINGLE_DELETION = 0x7;
+  private static final byte CF_SINGLE_DELETION = 0x8;
 
   /** Kept between writes up to this size, so one huge batch does not pin its buffer. */
   private static final int KEEP = 1 << 20;
@@ -49,6 +51,14 @@ final class EncodedBatch {
 
   void delete(ColumnFamilyHandle family, byte[] key) {
     record(family, DELETION, CF_DELETION, key, null);
+  }
+
+  /**
+   * A deletion for a key put once and never overwritten: RocksDB drops the pair as soon as both
+   * meet (in a flush already) instead of carrying a tombstone down the levels.
+   */
+  void singleDelete(ColumnFamilyHandle family, byte[] key) {
+    record(family, SINGLE_DELETION, CF_SINGLE_DELETION, key, null);
   }
 
   int count() {

@@ -166,8 +166,8 @@ final class RocksReportStore implements ReportStore {
       }
       for (StoreBatch.ReportKey k : batch.acks) {
         ColumnFamilyHandle h = reports.find(k.account());
-        if (h != null) {
-          wb.delete(h, StoredReport.key(k.dueAt(), k.gwSerial()));
+        if (h != null) { // put once, deleted once (ReportsInFlight): the pair vanishes in a flush
+          wb.singleDelete(h, StoredReport.key(k.dueAt(), k.gwSerial()));
         }
       }
       counters.merge(batch, wb);

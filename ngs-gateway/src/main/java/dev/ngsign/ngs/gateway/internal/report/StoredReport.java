@@ -133,25 +133,51 @@ final class StoredReport {
   }
 
   static Report decode(byte[] stored) {
-    String[] f = new String(stored, StandardCharsets.UTF_8).split("\u0000", -1);
-    String t = f[5];
+    int[] ends = new int[7]; // where each of the seven fields ends (a separator, or the end)
+    int n = 0;
+    for (int i = 0; i < stored.length && n < 6; i++) {
+      if (stored[i] == SEP) {
+        ends[n++] = i;
+      }
+    }
+    if (n != 6) {
+      throw new IllegalArgumentException("stored report has " + (n + 1) + " fields, not 7");
+    }
+    ends[6] = stored.length;
+    int t = ends[4] + 1; // SENDTIME: 14 ASCII digits, or empty
     LocalDateTime sendTime =
-        t.isEmpty()
+        ends[5] == t
             ? null
             : LocalDateTime.of(
-                Integer.parseInt(t, 0, 4, 10),
-                Integer.parseInt(t, 4, 6, 10),
-                Integer.parseInt(t, 6, 8, 10),
-                Integer.parseInt(t, 8, 10, 10),
-                Integer.parseInt(t, 10, 12, 10),
-                Integer.parseInt(t, 12, 14, 10));
+                number(stored, t, 4),
+                number(stored, t + 4, 2),
+                number(stored, t + 6, 2),
+                number(stored, t + 8, 2),
+                number(stored, t + 10, 2),
+                number(stored, t + 12, 2));
     return new Report(
-        Integer.parseInt(f[0]),
-        ReportMessage.parse(f[1]),
-        f[2],
-        f[3],
-        f[4],
+        Integer.parseInt(field(stored, 0, ends[0])),
+        ReportMessage.parse(field(stored, ends[0] + 1, ends[1])),
+        field(stored, ends[1] + 1, ends[2]),
+        field(stored, ends[2] + 1, ends[3]),
+        field(stored, ends[3] + 1, ends[4]),
         sendTime,
-        Telco.fromCode(f[6]));
+        Telco.fromCode(field(stored, ends[5] + 1, ends[6])));
+  }
+
+  private static String field(byte[] b, int from, int to) {
+    return new String(b, from, to - from, StandardCharsets.UTF_8);
+  }
+
+  private static int number(byte[] b, int at, int width) {
+    int v = 0;
+    for (int i = at; i < at + width; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        throw new IllegalArgumentException("stored report has a non-digit in SENDTIME");
+      }
+      v = v * 10 + d;
+    }
+    return v;
   }
 }

@@ -82,6 +82,8 @@ class EncodedBatchTest {
                         List<byte[]> putKeys = new ArrayList<>();
                         List<byte[]> putValues = new ArrayList<>();
                         List<ColumnFamilyHandle> putFamilies = new ArrayList<>();
+                        List<byte[]> singleDeleted = new ArrayList<>();
+                        List<ColumnFamilyHandle> singleDeletedFamilies = new ArrayList<>();
                         try (WriteBatch theirs = new WriteBatch()) {
                           int records = 1 + r.nextInt(300);
                           for (int i = 0; i < records; i++) {
@@ -90,7 +92,21 @@ class EncodedBatchTest {
                                     ? families.get(r.nextInt(3))
                                     : families.get(r.nextInt(families.size()));
                             byte[] key = bytes(r, 20_000);
-                            switch (r.nextInt(4)) {
+                            int op = r.nextInt(5);
+                            if (op == 2 && putKeys.isEmpty()) {
+                              op = 3;
+                            }
+                            switch (op) {
+                              case 2 -> { // a key put once before (how reports are deleted)
+                                int at = r.nextInt(putKeys.size());
+                                cf = putFamilies.remove(at);
+                                key = putKeys.remove(at);
+                                putValues.remove(at);
+                                theirs.singleDelete(cf, key);
+                                ours.singleDelete(cf, key);
+                                singleDeleted.add(key);
+                                singleDeletedFamilies.add(cf);
+                              }
                               case 0 -> {
                                 theirs.delete(cf, key);
                                 ours.delete(cf, key);
@@ -124,6 +140,10 @@ class EncodedBatchTest {
                         for (int i = 0; i < putKeys.size(); i++) {
                           assertThat(db.get(putFamilies.get(i), putKeys.get(i)))
                               .isEqualTo(putValues.get(i));
+                        }
+                        for (int i = 0; i < singleDeleted.size(); i++) {
+                          assertThat(db.get(singleDeletedFamilies.get(i), singleDeleted.get(i)))
+                              .isNull();
                         }
                       }
                     }));
