@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * matching SERIAL and GWSERIAL) arrives. Reports sent but not acknowledged stay in the store and go
  * out again on the next report session of the account, even after a restart: duplicates only for
  * those. A report is {@linkplain ReportStore#take taken} by one report session at a time: another
- * session of the same account skips it, and the session gives back what it still holds when it
- * ends. State lives on the channel's event loop; the store is polled every {@code
- * reportPollInterval} and after every ACK.
+ * session of the same account waits at it (polling) until it is acknowledged or given back, and a
+ * session gives back what it still holds when it ends. State lives on the channel's event loop; the
+ * store is polled every {@code reportPollInterval} and after every ACK.
  *
  * <p>Test fixture: when the account asks for it ({@code NgsGateway.resendAcknowledgedReports}), an
  * acknowledged report is sent once more, unchanged, right after its REPORT_ACK. The copy is not in
