@@ -150,8 +150,8 @@ class ReportStoreTest {
   }
 
   /**
-   * A batch whose write fails deletes nothing: its acknowledged reports wait again, counted, and
-   * another session takes them.
+   * A batch whose write fails deletes nothing: its acknowledged reports count as waiting again, and
+   * no session holds them any more.
    */
   @Test
   void acknowledgementsOfAFailedWriteAreWaitingAgain() {
