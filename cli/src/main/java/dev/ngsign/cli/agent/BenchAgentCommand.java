@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -172,12 +173,11 @@ public final class BenchAgentCommand implements Callable<Integer> {
               .withLease(new AgentConfig.Lease(Duration.ofSeconds(30), Duration.ofSeconds(2)))
               .withHttp(new AgentConfig.Http(0, null));
       Agent.initDb(cfg, Map.of());
-      Milestones milestones = new Milestones();
+      ReportsWritten written =
+          rate > 0 ? new Milestones(warmup, messages) : new ReportsWritten(warmup, messages);
       Agent agent =
           LoginPacing.shorten(
-                  Agent.builder(cfg)
-                      .migrate(true)
-                      .milestones(rate > 0 ? milestones : RowMilestones.NONE),
+                  Agent.builder(cfg).migrate(true).milestones(written),
                   Duration.ofMillis(10),
                   Duration.ofMillis(500))
               .build();
@@ -198,10 +198,12 @@ public final class BenchAgentCommand implements Callable<Integer> {
         long deadline = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
         if (warmup > 0) {
           insert(ds, 0, warmup);
-          while (count(ds, "SELECT COUNT(*) FROM B_MSG WHERE STATUS = 'DONE'") < warmup
-              && System.nanoTime() < deadline) {
-            Thread.sleep(200); // polling the result, not synchronisation
-          }
+          written.warmedUp.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          dropWarmupRows(ds, db);
+          out.printf(
+              "warm-up  : %d rows sent, reported and then deleted: the measured rows start on an empty table%n",
+              warmup);
+          out.flush();
         }
         Timer reportLatency = agent.meterRegistry().get("ngs.agent.report.latency").timer();
         HistogramSnapshot before = reportLatency.takeSnapshot();
@@ -220,29 +222,28 @@ public final class BenchAgentCommand implements Callable<Integer> {
                             : insert(ds, warmup, messages)),
                 "bench-insert");
         producer.start();
-        long done = 0;
-        long lastPrint = t0;
-        while (System.nanoTime() < deadline) {
-          done = count(ds, "SELECT COUNT(*) FROM B_MSG WHERE STATUS = 'DONE'") - warmup;
-          if (done >= messages) {
-            break;
-          }
-          if (System.nanoTime() - lastPrint > 5_000_000_000L) {
-            lastPrint = System.nanoTime();
-            out.printf("  %5.1fs  %d/%d done%n", (lastPrint - t0) / 1e9, done, messages);
-            out.flush();
-          }
-          Thread.sleep(500); // polling the result, not synchronisation
+        // The clock stops at the commit of the last row's REPORT, as the write-behind saw it:
+        // exact, and no counting query competing with the agent for the database while it runs.
+        while (!written.finished.await(
+                Math.max(0, Math.min(5_000_000_000L, deadline - System.nanoTime())),
+                TimeUnit.NANOSECONDS)
+            && System.nanoTime() < deadline) {
+          out.printf(
+              "  %5.1fs  %d/%d done%n",
+              (System.nanoTime() - t0) / 1e9, written.measured(), messages);
+          out.flush();
         }
-        long elapsed = System.nanoTime() - t0;
+        long elapsed = written.finishedAt() - t0;
+        long jvmCpu = cpuNanos(ProcessHandle.current()) - jvmCpu0;
+        Map<Long, Long> serverCpu1 = serverCpu(schema);
         producer.join();
-        if (done < messages) {
+        // the table is the truth: every measured row DONE, as the count above said
+        long done = count(ds, "SELECT COUNT(*) FROM B_MSG WHERE STATUS = 'DONE'");
+        if (written.finished.getCount() > 0 || done < messages) {
           out.printf(
               "INCOMPLETE: only %d of %d rows DONE after %d s%n", done, messages, maxSeconds);
           return 1;
         }
-        long jvmCpu = cpuNanos(ProcessHandle.current()) - jvmCpu0;
-        Map<Long, Long> serverCpu1 = serverCpu(schema);
         double secs = elapsed / 1e9;
         out.printf(
             "inserted : %d rows in %.2f s (%.0f rows/s, producer alone)%n",
@@ -273,7 +274,7 @@ public final class BenchAgentCommand implements Callable<Integer> {
                 .getSystemLoadAverage());
         LatencyReport.latency(out, "DELIVER->REPORT stored", before, reportLatency.takeSnapshot());
         if (rate > 0) {
-          rowLatencies(ds, warmup, pacedRun, milestones, out);
+          rowLatencies(ds, warmup, pacedRun, (Milestones) written, out);
         }
         LatencyReport.throughput(out, messages / secs, "msg");
         return 0;
@@ -369,11 +370,58 @@ public final class BenchAgentCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Counts the REPORTs the write-behind committed: the warm-up is over at the {@code warmup}-th,
+   * the run at the {@code warmup + messages}-th, whose commit time ends the measured window.
+   */
+  private static class ReportsWritten implements RowMilestones {
+    final CountDownLatch warmedUp = new CountDownLatch(1);
+    final CountDownLatch finished = new CountDownLatch(1);
+    private final long warmup;
+    private final long total;
+    private final AtomicLong count = new AtomicLong();
+    private volatile long finishedAt;
+
+    ReportsWritten(long warmup, long messages) {
+      this.warmup = warmup;
+      this.total = warmup + messages;
+      if (warmup == 0) {
+        warmedUp.countDown();
+      }
+    }
+
+    @Override
+    public void reportWritten(String serial, long nanoTime) {
+      long n = count.incrementAndGet();
+      if (n == warmup) {
+        warmedUp.countDown();
+      }
+      if (n == total) {
+        finishedAt = nanoTime;
+        finished.countDown();
+      }
+    }
+
+    /** Measured rows whose REPORT is committed so far. */
+    long measured() {
+      return Math.max(0, count.get() - warmup);
+    }
+
+    /** The commit of the last row's REPORT (System.nanoTime). */
+    long finishedAt() {
+      return finished.getCount() == 0 ? finishedAt : System.nanoTime();
+    }
+  }
+
   /** The agent's milestones of every row (System.nanoTime, as the producer's times). */
-  private static final class Milestones implements RowMilestones {
+  private static final class Milestones extends ReportsWritten {
     final Map<String, Long> delivered = new ConcurrentHashMap<>();
     final Map<Long, Long> acked = new ConcurrentHashMap<>();
     final Map<String, Long> reported = new ConcurrentHashMap<>();
+
+    Milestones(long warmup, long messages) {
+      super(warmup, messages);
+    }
 
     @Override
     public void deliverWritten(String serial, long nanoTime) {
@@ -388,6 +436,7 @@ public final class BenchAgentCommand implements Callable<Integer> {
     @Override
     public void reportWritten(String serial, long nanoTime) {
       reported.put(serial, nanoTime);
+      super.reportWritten(serial, nanoTime);
     }
   }
 
@@ -467,6 +516,28 @@ public final class BenchAgentCommand implements Callable<Integer> {
       sum += e.getValue() - before.getOrDefault(e.getKey(), 0L);
     }
     return sum;
+  }
+
+  /**
+   * The warm-up is for the JVM (the JIT compiles the hot paths while it runs), not for the table:
+   * its rows, all DONE, go before the measured run, so the measured rows start on a table as small
+   * as without a warm-up and a longer warm-up does not make each statement dearer. PostgreSQL
+   * truncates (a VACUUM of the emptied table would record it as empty, and plan the next 100,000
+   * rows' statements as if it stayed so until the next ANALYZE); the others delete, so that MariaDB
+   * keeps counting IDs on (SERIALs are made from them).
+   */
+  private static void dropWarmupRows(DataSource ds, String db) throws SQLException {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
+      c.setAutoCommit(true);
+      if (count(ds, "SELECT COUNT(*) FROM B_MSG WHERE STATUS <> 'DONE'") > 0) {
+        throw new IllegalStateException("warm-up rows not all DONE: the warm-up did not finish");
+      }
+      st.executeUpdate(
+          db.equalsIgnoreCase("postgresql")
+              ? "TRUNCATE B_MSG CASCADE"
+              : "DELETE FROM B_MSG WHERE STATUS = 'DONE'");
+    }
   }
 
   private static long count(DataSource ds, String sql) throws SQLException {
