@@ -348,7 +348,7 @@ final class SendWindow {
               ResultCode.E_OK,
               p.attempts,
               Duration.ofNanos(now - p.acceptedNanos),
-              clock.now(),
+              clock.at(now),
               Duration.ofNanos(Math.max(0, p.writtenNanos - p.acceptedNanos))));
       return;
     }

@@ -24,10 +24,17 @@ final class WallClock {
   }
 
   Instant now() {
+    return system ? at(ticker.getAsLong()) : clock.instant();
+  }
+
+  /**
+   * The time at {@code t}, a reading of the ticker the caller just took (saves a second reading);
+   * with an injected clock, the clock's time now.
+   */
+  Instant at(long t) {
     if (!system) {
       return clock.instant();
     }
-    long t = ticker.getAsLong();
     if (anchor == null || t - anchorNanos >= REANCHOR_NANOS) {
       anchor = clock.instant();
       anchorNanos = t;
