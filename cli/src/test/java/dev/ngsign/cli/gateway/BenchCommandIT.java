@@ -53,7 +53,8 @@ class BenchCommandIT {
     }
     assertThat(exit.get(150, TimeUnit.SECONDS)).as(out + "\n" + err).isEqualTo(1);
     assertThat(err.toString())
-        .containsPattern("bench: did not finish: \\d+ of 120000 messages unacknowledged");
+        .containsPattern(
+            "bench: did not finish: \\d+ of 200000 messages unacknowledged"); // as many warm-up
   }
 
   @Test
@@ -78,7 +79,7 @@ class BenchCommandIT {
                   "--max-seconds",
                   "120");
       assertThat(exit).as(out.toString()).isZero();
-      assertThat(out.toString()).contains("acked=2400");
+      assertThat(out.toString()).contains("warmup=2000 acked=4000"); // as many warm-up first
     } finally {
       gw.close();
     }
