@@ -124,6 +124,7 @@ class AgentCommandsIT {
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out())
         .contains("warm-up  : 200 rows sent, reported and then deleted")
+        .contains("the table holds 300 DONE rows") // the measured ones only
         .contains("500 accepted, 0 duplicates")
         .contains("(n=300)");
     assertThat(r.out().strip().lines().reduce((a, b) -> b).orElse("")).matches("\\d+ msg/s");
